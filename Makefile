@@ -1,0 +1,47 @@
+# The two commands: `make run` and `make test`. Each sets up .venv on its own if it is missing.
+PY ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export HF_HUB_OFFLINE := 1
+export TRANSFORMERS_OFFLINE := 1
+export ANONYMIZED_TELEMETRY := False
+
+.PHONY: install run test lint typecheck unit eval bench clean
+
+install: $(STAMP)
+
+# torch is pinned and installed first: left to a dependency it would pull a multi-GB CUDA build.
+$(STAMP): requirements.txt requirements-dev.txt pyproject.toml
+	@command -v $(PY) >/dev/null 2>&1 || { echo "python3.11 is required"; exit 2; }
+	@test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	@echo "Installing into $(VENV) (first run takes a few minutes)..."
+	@$(BIN)/pip install -q torch==2.13.0 2>&1 | grep -v "is ignored" || true
+	@$(BIN)/pip install -q -r requirements.txt -r requirements-dev.txt 2>&1 | grep -v "is ignored" || true
+	@$(BIN)/pip install -q --no-deps -e . 2>&1 | grep -v "is ignored" || true
+	@$(BIN)/python -c "import torch, chromadb, sentence_transformers, fastapi, corpus" 
+	@touch $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/citebot serve --host 127.0.0.1 --port 8000
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+unit: $(STAMP)
+	$(BIN)/pytest -q
+
+test: lint typecheck unit
+
+eval: $(STAMP)
+	$(BIN)/citebot eval ../shared/eval/dev.jsonl
+
+bench: $(STAMP)
+	$(BIN)/python bench/run_bench.py
+
+clean:
+	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache

@@ -1,0 +1,1 @@
+"""The ``citebot`` command line: a thin layer over the same functions the API calls."""

@@ -1,0 +1,55 @@
+"""Entry point. Every command lives in its own module and is registered here."""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Any
+
+import click
+
+from corpus.errors import CitebotError
+
+# Set before any model or Chroma import: no downloads, no telemetry.
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+
+
+class CitebotGroup(click.Group):
+    """Turns citebot's own errors into a one-line message and exit code 2."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except CitebotError as exc:
+            click.echo(f"citebot: error: {exc}", err=True)
+            sys.exit(2)
+
+
+@click.group(cls=CitebotGroup)
+@click.version_option(package_name="citebot")
+def cli() -> None:
+    """citebot: citation-verified answers from footnoted briefs."""
+
+
+def _register() -> None:
+    from cli import parse_cmd  # noqa: PLC0415
+
+    cli.add_command(parse_cmd.parse)
+    for name in ("serve_cmd", "ask_cmd", "eval_cmd", "check_cmd", "audit_cmd", "library_cmd", "quiz_cmd"):
+        try:
+            module = __import__(f"cli.{name}", fromlist=["COMMANDS"])
+        except ModuleNotFoundError as exc:
+            if exc.name != f"cli.{name}":
+                raise
+            continue
+        for command in module.COMMANDS:
+            cli.add_command(command)
+
+
+_register()
+
+
+def main() -> None:
+    cli()

