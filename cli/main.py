@@ -34,7 +34,7 @@ def cli() -> None:
 
 
 def _register() -> None:
-    from cli import parse_cmd  # noqa: PLC0415
+    from cli import parse_cmd
 
     cli.add_command(parse_cmd.parse)
     for name in ("serve_cmd", "ask_cmd", "eval_cmd", "check_cmd", "audit_cmd", "library_cmd", "quiz_cmd"):

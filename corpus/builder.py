@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -152,9 +153,7 @@ def build_brief(raw: RawDocument, brief_id: str, *, content_hash: str = "", sour
     seen: set[int] = set()
     for number, definition in raw.footnote_defs:
         if number in seen:
-            warnings.append(
-                ParseWarning("duplicate_footnote", f"footnote {number} is defined more than once", number)
-            )
+            warnings.append(ParseWarning("duplicate_footnote", f"footnote {number} is defined more than once", number))
             continue
         seen.add(number)
         footnotes.append(Footnote.from_reference(number, parse_reference(definition)))
@@ -176,7 +175,7 @@ def build_brief(raw: RawDocument, brief_id: str, *, content_hash: str = "", sour
     for n, _ in cited:
         if n not in first_seen:
             first_seen.append(n)
-    for prev, n in zip(first_seen, first_seen[1:], strict=False):
+    for prev, n in itertools.pairwise(first_seen):
         if n < prev:
             warnings.append(
                 ParseWarning("out_of_order_footnote", f"footnote {n} is first cited after footnote {prev}", n)

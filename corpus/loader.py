@@ -65,7 +65,7 @@ def front_ends() -> dict[str, FrontEnd]:
     """The parsers by format name. Formats other than text are added by ``corpus.formats``."""
     table: dict[str, FrontEnd] = {"text": _parse_plain}
     try:
-        from corpus.formats import FRONT_ENDS  # noqa: PLC0415 - optional front-ends, imported lazily
+        from corpus.formats import FRONT_ENDS
     except ImportError:
         return table
     table.update(FRONT_ENDS)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
@@ -32,7 +33,7 @@ def resolve_marker(digits: str, defined: set[int], last: int) -> tuple[int, ...]
     A run is ambiguous ("²³" could be 23, or 2 and 3). Prefer readings whose numbers are all
     defined, increase, and continue from the last marker seen; then fewer, larger numbers.
     """
-    candidates = [c for c in _splits(digits) if c and all(a < b for a, b in zip(c, c[1:], strict=False))]
+    candidates = [c for c in _splits(digits) if c and all(a < b for a, b in itertools.pairwise(c))]
     if not candidates:
         return (int(digits),)
 

@@ -9,7 +9,7 @@ from corpus.models import Reference
 
 _URL = re.compile(r"<\s*(https?://[^>\s]+)\s*>|(https?://\S+)")
 _OPEN_QUOTES = "\"“‘'"
-_CLOSE_QUOTES = "\"”"
+_CLOSE_QUOTES = '"”'
 
 
 def _clean_url(url: str) -> str:

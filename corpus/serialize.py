@@ -84,9 +84,7 @@ def brief_summary(brief: Brief) -> str:
         f"  date:         {brief.date or '-'}",
         f"  format:       {brief.format}",
         f"  paragraphs:   {paragraphs}",
-        f"  passages:     {len(brief.passages)} ("
-        + ", ".join(f"{k} {v}" for k, v in sorted(kinds.items()))
-        + ")",
+        f"  passages:     {len(brief.passages)} (" + ", ".join(f"{k} {v}" for k, v in sorted(kinds.items())) + ")",
         f"  footnotes:    {len(brief.footnotes)}",
     ]
     if brief.warnings:

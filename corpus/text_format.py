@@ -8,6 +8,7 @@ lower case are one paragraph; whatever came between them is placed after it.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 from corpus.dates import parse_date
 from corpus.markers import SUPERSCRIPT_DIGITS, SUPERSCRIPT_RUN, resolve_marker, superscript_to_str
@@ -51,7 +52,7 @@ def _looks_like_definition(rest: str) -> bool:
 
 def _is_footnote_block(lines: list[str]) -> bool:
     m = _FOOTNOTE_DEF.match(lines[0])
-    return bool(m) and _looks_like_definition(m.group(2))
+    return m is not None and _looks_like_definition(m.group(2))
 
 
 def _is_table(lines: list[str]) -> bool:
@@ -75,40 +76,53 @@ def _parse_authors(lines: list[str]) -> tuple[Author, ...]:
     return tuple(Author(n) for n in rest)
 
 
-def _parse_header(blocks: list[list[str]]) -> tuple[dict[str, object], list[RawMetadataItem], int]:
-    meta: dict[str, object] = {}
-    items: list[RawMetadataItem] = []
-    i = 0
-    for i, lines in enumerate(blocks):  # noqa: B007 - i is the first body block after the loop
-        joined = " ".join(ln.strip() for ln in lines)
-        verbatim = "\n".join(ln.strip() for ln in lines)
-        if _is_footnote_block(lines) or _is_table(lines) or len(joined) > 250:
+@dataclass
+class _Header:
+    title: str | None = None
+    authors: tuple[Author, ...] | None = None
+    editors: tuple[str, ...] = ()
+    organisation: str | None = None
+    date: str | None = None
+    disclaimer: str | None = None
+    items: list[RawMetadataItem] = field(default_factory=list)
+    body_start: int = 0
+
+
+def _header_label(h: _Header, index: int, lines: list[str]) -> str | None:
+    """Record one leading block as metadata and return its label, or None where the body begins."""
+    joined = " ".join(ln.strip() for ln in lines)
+    if _is_footnote_block(lines) or _is_table(lines) or len(joined) > 250:
+        return None
+    if index == 0 and not joined.endswith("."):
+        h.title = joined
+        return "title"
+    if re.match(r"^\s*By\b", lines[0], re.IGNORECASE) and h.authors is None:
+        h.authors = _parse_authors(lines)
+        return "author"
+    if re.match(r"^\s*Edited\s+by\b", lines[0], re.IGNORECASE):
+        h.editors = tuple(_split_names(re.sub(r"^\s*Edited\s+by\b:?", "", joined, flags=re.IGNORECASE)))
+        return "editor"
+    if h.date is None and (iso := parse_date(joined)):
+        h.date = iso
+        return "date"
+    if joined.startswith("(") and joined.endswith(")"):
+        h.disclaimer = joined[1:-1].strip()
+        return "disclaimer"
+    if h.organisation is None and h.authors is not None and not joined.endswith("."):
+        h.organisation = joined
+        return "organisation"
+    return None
+
+
+def _parse_header(blocks: list[list[str]]) -> _Header:
+    h = _Header(body_start=len(blocks))
+    for index, lines in enumerate(blocks):
+        label = _header_label(h, index, lines)
+        if label is None:
+            h.body_start = index
             break
-        if i == 0 and not joined.endswith("."):
-            meta["title"] = joined
-            label = "title"
-        elif re.match(r"^\s*By\b", lines[0], re.IGNORECASE) and "authors" not in meta:
-            meta["authors"] = _parse_authors(lines)
-            label = "author"
-        elif re.match(r"^\s*Edited\s+by\b", lines[0], re.IGNORECASE):
-            rest = re.sub(r"^\s*Edited\s+by\b:?", "", joined, flags=re.IGNORECASE)
-            meta["editors"] = tuple(_split_names(rest))
-            label = "editor"
-        elif parse_date(joined) and "date" not in meta:
-            meta["date"] = parse_date(joined)
-            label = "date"
-        elif joined.startswith("(") and joined.endswith(")"):
-            meta["disclaimer"] = joined[1:-1].strip()
-            label = "disclaimer"
-        elif "organisation" not in meta and "authors" in meta and not joined.endswith("."):
-            meta["organisation"] = joined
-            label = "organisation"
-        else:
-            break
-        items.append(RawMetadataItem(label, verbatim))
-    else:
-        i = len(blocks)
-    return meta, items, i
+        h.items.append(RawMetadataItem(label, "\n".join(ln.strip() for ln in lines)))
+    return h
 
 
 # ---- body ---------------------------------------------------------------------------
@@ -129,8 +143,7 @@ def _table(lines: list[str]) -> RawTable:
     if len([c for c in rows[0] if c]) == 1:
         caption = next(c for c in rows[0] if c)
         rows = rows[1:]
-    header = [c for c in rows[0]]
-    columns = tuple(c[:1].upper() + c[1:].lower() if c.isupper() else c for c in header)
+    columns = tuple(c[:1].upper() + c[1:].lower() if c.isupper() else c for c in rows[0])
     body = tuple(tuple(r[: len(columns)]) for r in rows[1:] if any(r))
     return RawTable(caption=caption, columns=columns, rows=body)
 
@@ -154,7 +167,7 @@ def parse_text(text: str) -> RawDocument:
     """Find the structure of a plain-text brief."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
     blocks = _blocks(text)
-    meta, header, body_start = _parse_header(blocks)
+    header = _parse_header(blocks)
 
     defs: list[tuple[int, str]] = []
     # Body blocks in reading order; text paragraphs as strings until markers are resolved.
@@ -177,7 +190,7 @@ def parse_text(text: str) -> RawDocument:
             flush()
             out.append(block)
 
-    for lines in blocks[body_start:]:
+    for lines in blocks[header.body_start :]:
         if _is_footnote_block(lines):
             for line in lines:
                 m = _FOOTNOTE_DEF.match(line)
@@ -191,10 +204,10 @@ def parse_text(text: str) -> RawDocument:
         if _is_table(lines):
             emit(_table(lines))
         elif _SOURCE_LINE.match(joined):
-            last = deferred[-1] if deferred else (out[-1] if out and open_para is None else None)
-            if isinstance(last, RawTable) and last.sources is None:
-                replacement = RawTable(last.caption, last.columns, last.rows, joined)
-                if deferred and deferred[-1] is last:
+            previous = deferred[-1] if deferred else (out[-1] if out and open_para is None else None)
+            if isinstance(previous, RawTable) and previous.sources is None:
+                replacement = RawTable(previous.caption, previous.columns, previous.rows, joined)
+                if deferred and deferred[-1] is previous:
                     deferred[-1] = replacement
                 else:
                     out[-1] = replacement
@@ -217,17 +230,15 @@ def parse_text(text: str) -> RawDocument:
         else:
             resolved.append(item)
 
-    authors = meta.get("authors", ())
-    editors = meta.get("editors", ())
     return RawDocument(
         format="text",
-        title=meta.get("title") if isinstance(meta.get("title"), str) else None,  # type: ignore[arg-type]
-        authors=authors if isinstance(authors, tuple) else (),
-        editors=editors if isinstance(editors, tuple) else (),
-        organisation=meta.get("organisation") if isinstance(meta.get("organisation"), str) else None,  # type: ignore[arg-type]
-        date=meta.get("date") if isinstance(meta.get("date"), str) else None,  # type: ignore[arg-type]
-        disclaimer=meta.get("disclaimer") if isinstance(meta.get("disclaimer"), str) else None,  # type: ignore[arg-type]
-        header=tuple(header),
+        title=header.title,
+        authors=header.authors or (),
+        editors=header.editors,
+        organisation=header.organisation,
+        date=header.date,
+        disclaimer=header.disclaimer,
+        header=tuple(header.items),
         blocks=tuple(resolved),
         footnote_defs=tuple(defs),
     )
