@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from corpus.dates import parse_date
+from corpus.dates import DATE_PATTERN, parse_date
 from corpus.markers import SUPERSCRIPT_DIGITS, SUPERSCRIPT_RUN, resolve_marker, superscript_to_str
 from corpus.models import Author
 from corpus.raw import (
@@ -24,7 +24,7 @@ from corpus.raw import (
     Segment,
 )
 
-_FOOTNOTE_DEF = re.compile(rf"^\s*([{SUPERSCRIPT_DIGITS}]+)\s*(\S.*)$")
+_FOOTNOTE_DEF = re.compile(rf"^\s*([{SUPERSCRIPT_DIGITS}]+)(?:\s+|(?=[\"“‘']))(\S.*)$")
 _SOURCE_LINE = re.compile(r"^\s*Sources?\s*:", re.IGNORECASE)
 _TAG = re.compile(r"<[^>]+>")
 _TERMINAL = tuple(".?!")
@@ -47,7 +47,7 @@ def _blocks(text: str) -> list[list[str]]:
 
 def _looks_like_definition(rest: str) -> bool:
     # A body paragraph may start with a marker; a definition carries a link, a date or a quoted title.
-    return bool(re.search(r"https?://|<|\b(19|20)\d{2}\b", rest)) or rest[:1] in "\"“‘'"
+    return bool(re.search(r"https?://", rest) or DATE_PATTERN.search(rest)) or rest[:1] in "\"“‘'"
 
 
 def _is_footnote_block(lines: list[str]) -> bool:
