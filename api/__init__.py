@@ -1,0 +1,1 @@
+"""The FastAPI app: JSON, SSE and the web UI."""

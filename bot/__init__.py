@@ -1,0 +1,1 @@
+"""Retrieval, answers, verification, claim checks, audits and quizzes."""

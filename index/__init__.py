@@ -1,0 +1,1 @@
+"""Embeddings, the Chroma passage store and the lexical index."""
