@@ -1,0 +1,240 @@
+"""The engine: ingest briefs into the index, and answer questions with verified, footnoted quotes.
+
+Versions and atomicity. Every vector carries a ``version`` key (brief id + content hash). Ingesting a changed
+brief writes the new version's vectors first, then saves the parsed brief to the repository (the flip: the
+repository's content hash *is* the active version), then deletes the old vectors. Queries only accept vectors
+of the active versions, so no query sees half of each, and a failed ingest leaves the previous index in place.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from langchain_core.embeddings import Embeddings
+
+from bot import answer as answering
+from bot.followup import resolve
+from bot.render import ABSTAIN_TEXT, answer_text
+from bot.retrieval import Candidate, IndexState, hybrid_search, version_key
+from bot.verify import make_citation, verify_citation
+from corpus.errors import BriefNotFound, CitationNotVerified, CitebotError, InvalidRequest
+from corpus.models import Brief, Citation, ParseWarning, Passage
+from corpus.settings import Settings
+from index.library import BriefRepository
+from index.store import PassageStore, StoredDoc
+from index.views import PassageViews, passage_views
+
+log = logging.getLogger("citebot.engine")
+
+EMPTY_LIBRARY_TEXT = "The library has no briefs yet, so there is nothing to quote."
+
+
+@dataclass(frozen=True)
+class Hit:
+    passage: Passage
+    score: float
+    dense: float
+    lexical: float
+
+
+@dataclass(frozen=True)
+class Answer:
+    text: str
+    citations: tuple[Citation, ...]
+    abstained: bool
+
+
+@dataclass(frozen=True)
+class IngestReport:
+    brief_id: str
+    status: str  # "added" | "updated" | "unchanged"
+    passages: int
+    warnings: tuple[ParseWarning, ...]
+
+
+def _docs(views: Sequence[PassageViews], version: str) -> list[StoredDoc]:
+    docs = []
+    for v in views:
+        p = v.passage
+        meta: dict[str, str | int | float | bool] = {
+            "brief_id": p.brief_id,
+            "version": version,
+            "passage_id": p.id,
+            "kind": p.kind,
+            "paragraph": -1 if p.paragraph is None else p.paragraph,
+            "footnotes": ",".join(str(n) for n in p.footnotes),
+            "direct": p.direct,
+            "seq": p.seq,
+        }
+        docs.append(StoredDoc(f"{version}|{p.id}|s", v.self_text, {**meta, "view": "s"}))
+        if v.context_text:
+            docs.append(StoredDoc(f"{version}|{p.id}|c", v.context_text, {**meta, "view": "c"}))
+    return docs
+
+
+class Engine:
+    """Ingest, retrieve, ask. Safe to share between threads: readers use an immutable snapshot."""
+
+    def __init__(
+        self, settings: Settings, embedder: Embeddings, store: PassageStore, repository: BriefRepository
+    ) -> None:
+        self.settings = settings
+        self.embedder = embedder
+        self.store = store
+        self.repository = repository
+        self.metrics: dict[str, int] = {
+            "questions": 0,
+            "abstentions": 0,
+            "citations_served": 0,
+            "citations_dropped": 0,
+            "ingests": 0,
+        }
+        self._write_lock = threading.RLock()
+        self._metrics_lock = threading.Lock()
+        self._state = IndexState.build(repository.all(), repository.stamp())
+
+    # ----- library -----------------------------------------------------------------------------------------
+    def _current(self) -> IndexState:
+        """The snapshot, reloaded if another process changed the library since it was built."""
+        state = self._state
+        stamp = self.repository.stamp()
+        if stamp != state.stamp:
+            with self._write_lock:
+                if self._state.stamp != self.repository.stamp():
+                    self._state = IndexState.build(self.repository.all(), self.repository.stamp())
+                state = self._state
+        return state
+
+    def _count(self, key: str, n: int = 1) -> None:
+        with self._metrics_lock:
+            self.metrics[key] = self.metrics.get(key, 0) + n
+
+    def briefs(self) -> list[Brief]:
+        return sorted(self._current().briefs.values(), key=lambda b: b.id)
+
+    def brief(self, brief_id: str) -> Brief:
+        found = self._current().briefs.get(brief_id)
+        if found is None:
+            raise BriefNotFound(f"no brief with id {brief_id!r}")
+        return found
+
+    def is_empty(self) -> bool:
+        return not self._current().briefs
+
+    def ingest(self, brief: Brief) -> IngestReport:
+        """Index a brief: nothing is embedded if it is unchanged; a changed brief replaces the old atomically."""
+        with self._write_lock:
+            try:
+                old: Brief | None = self.repository.get(brief.id)
+            except BriefNotFound:
+                old = None
+            version = version_key(brief)
+            docs = _docs(passage_views(brief), version)
+            report = IngestReport(brief.id, "unchanged", len(brief.passages), brief.warnings)
+            if old is not None and old.content_hash == brief.content_hash and self._complete(version, docs):
+                return report
+            old_version = version_key(old) if old is not None else None
+            try:
+                self.store.add(docs)
+            except BaseException:
+                if version != old_version:
+                    self._discard(version)
+                raise
+            self.repository.save(brief)
+            self._state = IndexState.build(self.repository.all(), self.repository.stamp())
+            if old_version is not None and old_version != version:
+                self._discard(old_version)
+            self._count("ingests")
+            status = "added" if old is None else "updated"
+            log.info("ingested %s (%s, %d passages)", brief.id, status, len(brief.passages))
+            return IngestReport(brief.id, status, len(brief.passages), brief.warnings)
+
+    def _complete(self, version: str, docs: Sequence[StoredDoc]) -> bool:
+        return self.store.count({"version": version}) == len(docs)
+
+    def _discard(self, version: str) -> None:
+        """Best-effort removal of one version's vectors; leftovers are never served (wrong version)."""
+        try:
+            self.store.delete({"version": version})
+        except CitebotError as exc:
+            log.warning("could not delete vectors of %s: %s", version, exc)
+
+    def remove(self, brief_id: str) -> None:
+        """Remove a brief from the library and the index (BriefNotFound if unknown)."""
+        with self._write_lock:
+            old = self.repository.get(brief_id)
+            self.repository.delete(brief_id)
+            self._state = IndexState.build(self.repository.all(), self.repository.stamp())
+            self._discard(version_key(old))
+
+    # ----- questions ---------------------------------------------------------------------------------------
+    def _candidates(
+        self, state: IndexState, query: str, brief_id: str | None, kinds: frozenset[str] | None, k: int
+    ) -> list[Candidate]:
+        embedding = self.embedder.embed_query(query)
+        return hybrid_search(state, self.store, embedding, query, brief_id=brief_id, kinds=kinds, depth=max(24, k))
+
+    def _check_brief(self, state: IndexState, brief_id: str | None) -> None:
+        if brief_id is not None and brief_id not in state.briefs:
+            raise BriefNotFound(f"no brief with id {brief_id!r}")
+
+    def retrieve(
+        self, query: str, *, brief_id: str | None = None, k: int = 10, kinds: frozenset[str] | None = None
+    ) -> list[Hit]:
+        """Hybrid (BM25 + dense, RRF) search over the active passages."""
+        state = self._current()
+        self._check_brief(state, brief_id)
+        if not query.strip():
+            raise InvalidRequest("the query is empty")
+        ranked = answering.rank(self._candidates(state, query, brief_id, kinds, k), query)
+        return [Hit(c.passage, score, c.dense, c.bm25) for c, score in ranked[:k]]
+
+    def ask(self, message: str, *, brief_id: str | None = None, top_k: int = 3, history: Sequence[str] = ()) -> Answer:
+        """Answer with verified quotes, best first, or abstain when the brief does not answer."""
+        if not message.strip():
+            raise InvalidRequest("the question is empty")
+        if not 1 <= top_k <= 10:
+            raise InvalidRequest("top_k must be between 1 and 10")
+        state = self._current()
+        self._check_brief(state, brief_id)
+        self._count("questions")
+        if not state.briefs:
+            self._count("abstentions")
+            return Answer(EMPTY_LIBRARY_TEXT, (), True)
+        explicit = any(
+            p.kind == "footnote" and n in p.footnotes and brief_id in (None, p.brief_id)
+            for n in answering.explicit_footnotes(message)
+            for p in (v.passage for v in state.views)
+        )
+        question = message
+        candidates = self._candidates(state, message, brief_id, None, top_k)
+        own = answering.evidence(candidates, explicit, message)
+        followup = resolve(message, history)
+        if followup is not None and not answering.strong(own):
+            question = followup
+            candidates = self._candidates(state, followup, brief_id, None, top_k)
+        ev = answering.evidence(candidates, explicit, question)
+        if answering.should_abstain(ev) and answering.should_abstain(own):
+            self._count("abstentions")
+            return Answer(ABSTAIN_TEXT, (), True)
+        selections = answering.select(state, candidates, question, top_k, brief_id)
+        citations = self._verified(state, selections)
+        if not citations:
+            self._count("abstentions")
+            return Answer(ABSTAIN_TEXT, (), True)
+        return Answer(answer_text(citations), tuple(citations), False)
+
+    def _verified(self, state: IndexState, selections: Sequence[answering.Selection]) -> list[Citation]:
+        out = []
+        for sel in selections:
+            brief = state.briefs[sel.passages[0].brief_id]
+            try:
+                out.append(verify_citation(brief, make_citation(brief, sel.passages, sel.score)))
+            except CitationNotVerified as exc:
+                self._count("citations_dropped")
+                log.error("dropped a citation that failed verification: %s", exc)
+        self._count("citations_served", len(out))
+        return out

@@ -1,0 +1,72 @@
+"""JSON and text renderings of answers; the answer text is made from verified citations, never the reverse."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from corpus.models import Citation, Footnote, Reference
+
+if TYPE_CHECKING:
+    from bot.engine import Answer
+
+ABSTAIN_TEXT = "The brief does not address this question, so there is nothing to quote."
+UNCITED = "uncited in the brief"
+
+
+def is_uncited(c: Citation) -> bool:
+    """A body sentence the brief gives no footnote (shown as "uncited in the brief")."""
+    return not c.footnotes and c.kind == "sentence"
+
+
+def source_json(src: Footnote | Reference) -> dict[str, Any]:
+    return {
+        "number": src.number if isinstance(src, Footnote) else None,
+        "title": src.title,
+        "publisher": src.publisher,
+        "date": src.date,
+        "url": src.url,
+    }
+
+
+def citation_json(c: Citation) -> dict[str, Any]:
+    """The DESIGN.md citation shape plus ``uncited``."""
+    return {
+        "quote": c.quote,
+        "footnotes": list(c.footnotes),
+        "sources": [source_json(s) for s in c.sources],
+        "brief_id": c.brief_id,
+        "start": c.start,
+        "end": c.end,
+        "kind": c.kind,
+        "score": round(float(c.score), 4),
+        "verified": c.verified,
+        "uncited": is_uncited(c),
+    }
+
+
+def marker(c: Citation) -> str:
+    """How a citation is referenced after its quote: [11], [2, 3], (uncited in the brief) or (Sources: …)."""
+    if c.footnotes:
+        return "[" + ", ".join(str(n) for n in c.footnotes) + "]"
+    if c.sources:
+        names = "; ".join(s.publisher or s.title or s.raw for s in c.sources)
+        return f"(Sources: {names})"
+    if c.kind == "metadata":
+        return "(from the brief's front matter)"
+    return f"({UNCITED})"
+
+
+def answer_text(citations: Sequence[Citation]) -> str:
+    """The quotes, best first, each followed by its footnote numbers."""
+    return "\n".join(f"“{c.quote}” {marker(c)}" for c in citations)
+
+
+def answer_json(answer: Answer, session_id: str | None) -> dict[str, Any]:
+    """The ``POST /chat`` response shape."""
+    return {
+        "session_id": session_id,
+        "abstained": answer.abstained,
+        "answer": answer.text,
+        "citations": [citation_json(c) for c in answer.citations],
+    }

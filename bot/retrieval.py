@@ -1,0 +1,142 @@
+"""Hybrid retrieval: dense (Chroma, MiniLM) and lexical (BM25) rankings fused by reciprocal rank fusion."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from corpus.models import Brief, Passage
+from index.lexical import LexicalIndex, bigrams, content_terms, tokenize
+from index.store import PassageStore, Where
+from index.views import PassageViews, passage_views
+
+RRF_K = 60  # the usual constant: damps the head so neither ranking dominates
+
+
+@dataclass(frozen=True)
+class IndexState:
+    """An immutable snapshot of what is searchable; swapped whole on ingest so readers never see half."""
+
+    briefs: Mapping[str, Brief]
+    versions: Mapping[str, str]  # brief id -> version key stored in Chroma metadata
+    views: Sequence[PassageViews]
+    lexical: LexicalIndex  # over each passage's own (labelled) text
+    lexical_context: LexicalIndex  # over each sentence with its paragraph's lead and its predecessor
+    stamp: int = 0
+    position: Mapping[str, int] = field(default_factory=dict)  # passage id -> index in views
+
+    @classmethod
+    def build(cls, briefs: Sequence[Brief], stamp: int = 0) -> IndexState:
+        views = [v for b in sorted(briefs, key=lambda b: b.id) for v in passage_views(b)]
+        return cls(
+            briefs={b.id: b for b in briefs},
+            versions={b.id: version_key(b) for b in briefs},
+            views=views,
+            lexical=LexicalIndex([v.lexical_text for v in views]),
+            lexical_context=LexicalIndex([v.lexical_context for v in views]),
+            stamp=stamp,
+            position={v.passage.id: i for i, v in enumerate(views)},
+        )
+
+    def neighbour(self, p: Passage, step: int) -> Passage | None:
+        """The passage ``step`` places away in reading order within the same brief, if any."""
+        i = self.position.get(p.id)
+        if i is None or not (0 <= i + step < len(self.views)):
+            return None
+        q = self.views[i + step].passage
+        return q if q.brief_id == p.brief_id else None
+
+
+def version_key(brief: Brief) -> str:
+    """Identifies one parsed version of a brief in the vector store."""
+    return f"{brief.id}@{brief.content_hash[:16]}"
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    passage: Passage
+    position: int
+    rrf: float
+    dense: float  # best cosine similarity over the passage's views
+    dense_self: float  # cosine similarity of the passage's own text
+    dense_context: float  # cosine similarity of the passage with its context
+    bm25: float  # own text
+    bm25_context: float
+    coverage: float  # IDF-weighted share of the query's content terms in the passage's own text
+    coverage_context: float  # the same with its context
+    phrase: float  # share of the query's adjacent term pairs found adjacent in the passage
+
+
+def where_filter(state: IndexState, brief_id: str | None, kinds: frozenset[str] | None) -> Where | None:
+    """Restrict the store to the active versions (and optionally one brief and some passage kinds)."""
+    versions = [state.versions[brief_id]] if brief_id is not None else sorted(state.versions.values())
+    clauses: list[Where] = [{"version": versions[0]} if len(versions) == 1 else {"version": {"$in": versions}}]
+    if kinds:
+        kind_list = sorted(kinds)
+        clauses.append({"kind": kind_list[0]} if len(kind_list) == 1 else {"kind": {"$in": kind_list}})
+    return clauses[0] if len(clauses) == 1 else {"$and": clauses}
+
+
+def hybrid_search(
+    state: IndexState,
+    store: PassageStore,
+    embedding: Sequence[float],
+    query: str,
+    *,
+    brief_id: str | None = None,
+    kinds: frozenset[str] | None = None,
+    depth: int = 24,
+) -> list[Candidate]:
+    """Candidates from both rankings, best first by RRF, with the raw evidence kept for later decisions."""
+    if not state.views:
+        return []
+    allowed = [
+        i
+        for i, v in enumerate(state.views)
+        if (brief_id is None or v.passage.brief_id == brief_id) and (not kinds or v.passage.kind in kinds)
+    ]
+    if not allowed:
+        return []
+    n_docs = sum(2 if state.views[i].context_text else 1 for i in allowed)
+    hits = store.search(embedding, k=min(n_docs, depth * 2), where=where_filter(state, brief_id, kinds))
+    dense_self: dict[int, float] = {}
+    dense_context: dict[int, float] = {}
+    for h in hits:
+        pos = state.position.get(str(h.metadata.get("passage_id", "")))
+        if pos is None or h.metadata.get("version") != state.versions.get(state.views[pos].passage.brief_id):
+            continue  # a passage of a version that is being replaced: never served
+        (dense_self if h.metadata.get("view") == "s" else dense_context)[pos] = h.similarity
+    dense = {p: max(dense_self.get(p, -1.0), dense_context.get(p, -1.0)) for p in {*dense_self, *dense_context}}
+    terms = content_terms(query)
+    pairs = bigrams(tokenize(query))
+    bm25 = state.lexical.scores(terms)
+    bm25_context = state.lexical_context.scores(terms)
+    lexical = bm25 + 0.5 * bm25_context
+    allowed_arr = np.asarray(allowed)
+    top = allowed_arr[np.argsort(-lexical[allowed_arr], kind="stable")][:depth]
+    lex_order = [int(i) for i in top if lexical[i] > 0]
+    dense_order = sorted(dense, key=lambda i: -dense[i])[:depth]
+    rrf: dict[int, float] = {}
+    for ranking in (dense_order, lex_order):
+        for rank, pos in enumerate(ranking):
+            rrf[pos] = rrf.get(pos, 0.0) + 1.0 / (RRF_K + rank + 1)
+    out = [
+        Candidate(
+            passage=state.views[pos].passage,
+            position=pos,
+            rrf=score,
+            dense=dense.get(pos, 0.0),
+            dense_self=dense_self.get(pos, 0.0),
+            dense_context=dense_context.get(pos, dense_self.get(pos, 0.0)),
+            bm25=float(bm25[pos]),
+            bm25_context=float(bm25_context[pos]),
+            coverage=state.lexical.coverage(terms, pos),
+            coverage_context=state.lexical_context.coverage(terms, pos),
+            phrase=state.lexical.phrase_overlap(pairs, pos),
+        )
+        for pos, score in rrf.items()
+    ]
+    out.sort(key=lambda c: -c.rrf)
+    return out

@@ -1,0 +1,122 @@
+"""Lexical side of hybrid retrieval: a small English tokenizer and a BM25 index (bm25s) over passages."""
+
+from __future__ import annotations
+
+import itertools
+import math
+import re
+from collections.abc import Iterable, Sequence
+
+import bm25s
+import numpy as np
+import numpy.typing as npt
+
+STOPWORDS = frozenset(
+    """a an the and or but nor of to in on at by for from with without into onto over under about as than then
+    so such that this these those there here it its it's itself they them their theirs he him his she her hers
+    we us our you your i me my mine is are was were be been being am do does did doing done have has had having
+    will would shall should can could may might must not no yes if else also too very just only own same
+    what which who whom whose when where why how whether any all some each every both either neither other
+    more most much many few less least one ones up down out off again further once during before after above
+    below between through against among until while because though although since per via get got tell told
+    say says said
+    """.split()  # noqa: SIM905 - a word list reads better as text
+)
+
+_TOKEN = re.compile(r"[a-z0-9]+(?:[-.,'][a-z0-9]+)*")
+# "US" the country must survive the stopword "us": rewrite it (case-sensitively) before lowercasing.
+_USA = re.compile(r"\bU\.S\.(?:A\.)?|\bUSA?\b|\b[Uu]nited [Ss]tates(?: of [Aa]merica)?\b")
+_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"})
+
+
+def stem(word: str) -> str:
+    """A deliberately light suffix stripper (no dependency): enough to join launch/launched, test/tests."""
+    if word.isdigit() or len(word) <= 3:
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        word = word[:-3] + "y"
+    elif word.endswith("sses"):
+        word = word[:-2]
+    elif word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        word = word[:-1]
+    for suffix in ("ing", "ed"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)]
+            if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "lsz":
+                word = word[:-1]
+            break
+    if word.endswith("e") and len(word) > 4:
+        word = word[:-1]
+    return word
+
+
+def tokenize(text: str, *, keep_stopwords: bool = False) -> list[str]:
+    """Lowercased, stemmed tokens. Numbers lose their thousands commas; hyphenated names give parts and whole."""
+    out: list[str] = []
+    text = _USA.sub(" usa ", text.translate(_QUOTES))
+    for raw in _TOKEN.findall(text.lower()):
+        token = raw.strip(".,'")
+        if re.fullmatch(r"[0-9][0-9,]*(?:\.[0-9]+)?", token):
+            out.append(token.replace(",", ""))
+            continue
+        parts = [p for p in re.split(r"[-.,']", token) if p]
+        if len(parts) > 1:
+            out.append("-".join(parts))
+        for part in parts:
+            if keep_stopwords or part not in STOPWORDS:
+                out.append(stem(part))
+    return out
+
+
+def bigrams(tokens: Sequence[str]) -> frozenset[tuple[str, str]]:
+    """Adjacent content-token pairs: a cheap phrase match ("january 17", "hanoi summit")."""
+    return frozenset(itertools.pairwise(tokens))
+
+
+def content_terms(text: str) -> list[str]:
+    """The distinct content tokens of a question, in order."""
+    seen: dict[str, None] = {}
+    for tok in tokenize(text):
+        seen.setdefault(tok, None)
+    return list(seen)
+
+
+class LexicalIndex:
+    """BM25 over a fixed list of documents, plus the per-document term sets used for coverage."""
+
+    def __init__(self, docs: Sequence[str]) -> None:
+        self.size = len(docs)
+        tokens = [tokenize(d) or ["\x00empty"] for d in docs]
+        self.terms = [frozenset(t) for t in tokens]
+        self.pairs = [bigrams(t) for t in tokens]
+        df: dict[str, int] = {}
+        for ts in self.terms:
+            for t in ts:
+                df[t] = df.get(t, 0) + 1
+        self._df = df
+        self._bm25 = bm25s.BM25()
+        if docs:
+            self._bm25.index(tokens, show_progress=False)
+
+    def idf(self, term: str) -> float:
+        """Inverse document frequency; a term the corpus never uses counts as the rarest possible."""
+        return math.log((self.size + 1) / (self._df.get(term, 0) + 0.5))
+
+    def scores(self, terms: Iterable[str]) -> npt.NDArray[np.float64]:
+        """BM25 score of every document for the query terms (zeros when nothing matches)."""
+        query = [t for t in terms if t in self._df]
+        if not self.size or not query:
+            return np.zeros(self.size)
+        return np.asarray(self._bm25.get_scores(query), dtype=np.float64)
+
+    def phrase_overlap(self, pairs: frozenset[tuple[str, str]], doc: int) -> float:
+        """Share of the query's adjacent term pairs that also appear adjacent in document ``doc``."""
+        return len(pairs & self.pairs[doc]) / len(pairs) if pairs else 0.0
+
+    def coverage(self, terms: Sequence[str], doc: int) -> float:
+        """IDF-weighted share of the query's content terms present in document ``doc``."""
+        if not terms:
+            return 0.0
+        total = sum(self.idf(t) for t in terms)
+        got = sum(self.idf(t) for t in terms if t in self.terms[doc])
+        return got / total if total else 0.0

@@ -1,0 +1,186 @@
+"""Vector storage behind one small interface, with Chroma (through langchain-chroma) as its implementation.
+
+Embedded ``PersistentClient`` under ``<data_dir>/chroma`` by default; a Chroma server (``chroma run``) when
+``settings.chroma_url`` is set. Chroma's own default embedding function never runs: texts are embedded by the
+MiniLM embedder we pass in, and queries are always made by vector.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any, Protocol
+from urllib.parse import urlparse
+
+import httpx
+from langchain_core.embeddings import Embeddings
+
+from corpus.errors import IndexUnavailable
+from corpus.settings import Settings
+
+Metadata = Mapping[str, str | int | float | bool]
+Where = dict[str, Any]
+
+# Cosine distance set through the collection configuration (Chroma 1.x), not the legacy "hnsw:space" metadata.
+COLLECTION_CONFIGURATION: dict[str, Any] = {"hnsw": {"space": "cosine"}}
+
+
+@dataclass(frozen=True, slots=True)
+class StoredDoc:
+    """One vector to store: its id, the text that is embedded, and filterable metadata."""
+
+    id: str
+    text: str
+    metadata: Metadata
+
+
+@dataclass(frozen=True, slots=True)
+class StoreHit:
+    id: str
+    similarity: float  # cosine similarity, 1 - cosine distance
+    metadata: Metadata
+
+
+class PassageStore(Protocol):
+    """Add, delete, search with scores and metadata filters, count."""
+
+    def add(self, docs: Sequence[StoredDoc]) -> None: ...
+
+    def delete(self, where: Where) -> None: ...
+
+    def delete_brief(self, brief_id: str) -> None: ...
+
+    def search(self, embedding: Sequence[float], k: int, where: Where | None = None) -> list[StoreHit]: ...
+
+    def count(self, where: Where | None = None) -> int: ...
+
+    def ids(self, where: Where | None = None) -> list[str]: ...
+
+
+def _telemetry_off() -> Any:
+    os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+    from chromadb.config import Settings as ChromaSettings
+
+    return ChromaSettings(anonymized_telemetry=False, allow_reset=False)
+
+
+def collection_name(settings: Settings) -> str:
+    # The model is part of the name so a different embedder never mixes vector spaces in one collection.
+    return f"{settings.collection}-minilm-l6-v2"
+
+
+class ChromaPassageStore:
+    """``PassageStore`` over a langchain-chroma ``Chroma`` vector store; connects lazily and reconnects."""
+
+    def __init__(self, settings: Settings, embedder: Embeddings, *, batch_size: int = 64) -> None:
+        self._settings = settings
+        self._embedder = embedder
+        self._batch_size = batch_size
+        self._lock = threading.Lock()
+        self._vs: Any = None
+        self.location = settings.chroma_url or str(settings.data_dir / "chroma")
+
+    def _client(self) -> Any:
+        import chromadb
+
+        chroma_settings = _telemetry_off()
+        url = self._settings.chroma_url
+        if url:
+            parsed = urlparse(url)
+            if parsed.scheme not in {"http", "https"} or not parsed.hostname:
+                raise IndexUnavailable(f"CITEBOT_CHROMA_URL must look like http://127.0.0.1:8001, got {url!r}")
+            return chromadb.HttpClient(
+                host=parsed.hostname,
+                port=parsed.port or (443 if parsed.scheme == "https" else 8000),
+                ssl=parsed.scheme == "https",
+                settings=chroma_settings,
+            )
+        path = self._settings.data_dir / "chroma"
+        path.mkdir(parents=True, exist_ok=True)
+        return chromadb.PersistentClient(path=str(path), settings=chroma_settings)
+
+    @property
+    def vectorstore(self) -> Any:
+        """The langchain ``Chroma`` object (connecting on first use). Also used by the benchmark."""
+        with self._lock:
+            if self._vs is None:
+                from langchain_chroma import Chroma
+
+                with self._guard():
+                    self._vs = Chroma(
+                        client=self._client(),
+                        collection_name=collection_name(self._settings),
+                        embedding_function=self._embedder,
+                        collection_configuration=COLLECTION_CONFIGURATION,  # type: ignore[arg-type]
+                    )
+            return self._vs
+
+    @contextmanager
+    def _guard(self) -> Iterator[None]:
+        """Turn "the store is not reachable" into IndexUnavailable and drop the connection so it is retried."""
+        try:
+            yield
+        except (httpx.HTTPError, ConnectionError, OSError) as exc:
+            self._vs = None
+            raise IndexUnavailable(f"the vector store at {self.location} is unavailable: {exc}") from exc
+        except ValueError as exc:
+            if "connect" not in str(exc).lower():
+                raise
+            self._vs = None
+            raise IndexUnavailable(f"the vector store at {self.location} is unavailable: {exc}") from exc
+
+    def add(self, docs: Sequence[StoredDoc]) -> None:
+        """Embed and upsert in batches (a failure part-way leaves earlier batches; callers clean up by id)."""
+        vs = self.vectorstore
+        for i in range(0, len(docs), self._batch_size):
+            batch = docs[i : i + self._batch_size]
+            with self._guard():
+                vs.add_texts(
+                    texts=[d.text for d in batch],
+                    metadatas=[dict(d.metadata) for d in batch],
+                    ids=[d.id for d in batch],
+                )
+
+    def delete(self, where: Where) -> None:
+        vs = self.vectorstore
+        with self._guard():
+            vs._collection.delete(where=where)
+
+    def delete_brief(self, brief_id: str) -> None:
+        self.delete({"brief_id": brief_id})
+
+    def search(self, embedding: Sequence[float], k: int, where: Where | None = None) -> list[StoreHit]:
+        """Nearest ``k`` vectors by cosine similarity, filtered by metadata."""
+        vs = self.vectorstore
+        with self._guard():
+            pairs = vs.similarity_search_by_vector_with_relevance_scores(list(embedding), k=k, filter=where)
+        return [StoreHit(str(doc.id), 1.0 - float(dist), doc.metadata) for doc, dist in pairs]
+
+    def ids(self, where: Where | None = None) -> list[str]:
+        vs = self.vectorstore
+        with self._guard():
+            got = vs._collection.get(where=where, include=[])
+        return [str(i) for i in got["ids"]]
+
+    def count(self, where: Where | None = None) -> int:
+        if where is None:
+            vs = self.vectorstore
+            with self._guard():
+                return int(vs._collection.count())
+        return len(self.ids(where))
+
+    def space(self) -> str | None:
+        """The collection's distance space as Chroma reports it (for tests and /health)."""
+        vs = self.vectorstore
+        with self._guard():
+            hnsw = vs._collection.configuration.get("hnsw") or {}
+        space = hnsw.get("space")
+        return str(space) if space else None
+
+
+def make_store(settings: Settings, embedder: Embeddings) -> PassageStore:
+    """The configured store: embedded Chroma, or a Chroma server when ``settings.chroma_url`` is set."""
+    return ChromaPassageStore(settings, embedder)

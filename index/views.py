@@ -1,0 +1,88 @@
+"""What gets embedded and what gets matched lexically for each passage.
+
+The quote served is always the passage's own verbatim text; these views only decide how a passage is *found*:
+- every passage has a "self" view: its text, prefixed with a label for metadata, table rows and footnotes
+  ("Editor of the brief: Edited by …") so that "Who edited the brief?" lands on it;
+- a sentence also has a "context" view: its paragraph's opening sentence and its predecessor, then itself, so
+  a sentence that leans on what came before ("It flew for 1,090 km …" after "… Hwasong-17 …", or "they came to a
+  halt" in a paragraph that opened on the Hanoi summit) is found by the names it omits.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from corpus.models import Brief, Passage
+
+METADATA_LABELS = {
+    "title": "Title of the brief:",
+    "author": "Author of the brief, who wrote it:",
+    "organisation": "Organisation or institute that published the brief:",
+    "editor": "Editor of the brief, who edited it:",
+    "date": "Date the brief was published, its publication date:",
+    "disclaimer": "Disclaimer of the brief about whose views it expresses:",
+}
+
+# A sentence opening like these continues the previous one's subject.
+_LEANS_BACK = re.compile(
+    r"^(?:it|its|they|their|them|this|these|those|that|he|she|his|her|such|there|both|another|the two|"
+    r"the summits?|the missile|the test|moreover|furthermore|also|in addition|similarly|however|therefore|lastly)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class PassageViews:
+    passage: Passage
+    self_text: str  # embedded as the "s" view
+    context_text: str | None  # embedded as the "c" view (sentences with a predecessor in the paragraph)
+
+    @property
+    def lexical_text(self) -> str:
+        """Matched by the main BM25 index and used for coverage."""
+        return self.self_text
+
+    @property
+    def lexical_context(self) -> str:
+        """Matched by the secondary (context) BM25 index."""
+        return self.context_text or self.self_text
+
+
+def leans_back(text: str) -> bool:
+    """Whether a sentence starts by referring to the one before it."""
+    return bool(_LEANS_BACK.match(text.lstrip("*_\"'“‘ ")))
+
+
+def _label(brief: Brief, p: Passage) -> str:
+    if p.kind == "metadata":
+        return METADATA_LABELS.get(p.label or "", f"{(p.label or 'detail').capitalize()} of the brief:")
+    if p.kind == "footnote":
+        numbers = ", ".join(str(n) for n in p.footnotes)
+        return f"Footnote {numbers}, a source cited in the brief:"
+    if p.kind == "table_row":
+        return f"Table {p.label or ''}:".replace("  ", " ")
+    if p.kind == "source_note":
+        return f"Sources of the {p.label or 'figure'} in the brief:"
+    return ""
+
+
+def passage_views(brief: Brief) -> list[PassageViews]:
+    """The views of every passage of a brief, in reading order."""
+    ordered = sorted(brief.passages, key=lambda p: p.seq)
+    out: list[PassageViews] = []
+    prev: Passage | None = None
+    lead: Passage | None = None
+    for p in ordered:
+        label = _label(brief, p)
+        self_text = f"{label} {p.text}".strip() if label else p.text
+        context = None
+        same_paragraph = prev is not None and prev.kind == "sentence" and prev.paragraph == p.paragraph
+        if p.kind == "sentence" and not same_paragraph:
+            lead = p
+        elif p.kind == "sentence" and prev is not None and lead is not None:
+            before = [lead.text, prev.text] if lead.id != prev.id else [prev.text]
+            context = " ".join([*before, p.text])
+        out.append(PassageViews(p, self_text, context))
+        prev = p
+    return out

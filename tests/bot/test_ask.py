@@ -1,0 +1,143 @@
+"""Asking the bundled brief: verbatim quotes with the brief's own footnotes, or an honest abstention."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.render import answer_json
+from corpus.errors import BriefNotFound, InvalidRequest
+
+
+def _first(answer):
+    assert not answer.abstained, answer.text
+    return answer.citations[0]
+
+
+def test_hanoi_question_quotes_the_brief_with_footnote_11(engine, bundled_brief):
+    answer = engine.ask("Why did the Hanoi summit fail?")
+    quotes = [c.quote for c in answer.citations]
+    assert any("Pyongyang wanted sanctions to be lifted completely" in q for q in quotes), quotes
+    for c in answer.citations:
+        assert c.verified
+        assert bundled_brief.text[c.start : c.end] == c.quote
+    cited = next(c for c in answer.citations if "sanctions to be lifted" in c.quote)
+    assert cited.footnotes == (11,)
+    assert [s.number for s in cited.sources] == [11]
+    assert cited.sources[0].publisher == "Observer Research Foundation"
+
+
+def test_answer_text_is_made_of_the_quotes(engine):
+    answer = engine.ask("Which summits did Trump and Kim hold?")
+    for c in answer.citations:
+        assert f"“{c.quote}”" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "expected", "footnotes"),
+    [
+        ("How far did the Hwasong-17 fly?", "1,090 km", ()),
+        ("How many tests did North Korea conduct in 2022?", "10 tests in 2022", (1,)),
+        ("What is the range of the Hwasong-14?", "10,400 km", (13,)),
+        ("How many underground nuclear tests has North Korea conducted?", "six underground nuclear tests", (12,)),
+    ],
+)
+def test_held_out_questions_find_the_sentence(engine, question, expected, footnotes):
+    c = _first(engine.ask(question))
+    assert expected in c.quote
+    assert c.footnotes == footnotes
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What is the GDP of Japan?",
+        "Who won the 2018 World Cup?",
+        "What is the capital of France?",
+        "How do I bake sourdough bread?",
+    ],
+)
+def test_abstains_when_the_brief_does_not_answer(engine, question):
+    answer = engine.ask(question)
+    assert answer.abstained
+    assert answer.citations == ()
+    assert "does not address" in answer.text
+
+
+def test_abstentions_are_counted(engine):
+    before = engine.metrics["abstentions"]
+    engine.ask("Who won the 2018 World Cup?")
+    assert engine.metrics["abstentions"] == before + 1
+
+
+def test_uncited_sentence_is_flagged(engine):
+    answer = engine.ask("How far did the Hwasong-17 fly?")
+    body = answer_json(answer, None)["citations"][0]
+    assert body["footnotes"] == []
+    assert body["uncited"] is True
+    assert "uncited in the brief" in answer.text
+
+
+def test_table_row_cites_the_tables_sources(engine):
+    c = _first(engine.ask("What was tested on January 17, 2022?"))
+    assert c.kind == "table_row"
+    assert "KN-24" in c.quote
+    assert c.footnotes == ()
+    assert {s.publisher for s in c.sources} == {"IISS", "One Earth Future"}
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Who wrote the brief?", "Zainab Fatima"),
+        ("Who edited the brief?", "Malik Qasim Mustafa"),
+        ("When was it published?", "April 29, 2022"),
+        ("What is the title of the brief?", "PROSPECTS OF RESUMPTION"),
+    ],
+)
+def test_metadata_questions_answer_from_the_front_matter(engine, question, expected):
+    c = _first(engine.ask(question))
+    assert c.kind == "metadata"
+    assert expected in c.quote
+
+
+def test_footnote_by_number(engine):
+    c = _first(engine.ask("What is footnote 11?"))
+    assert c.kind == "footnote"
+    assert c.footnotes == (11,)
+    assert "Failure of the Hanoi Summit" in c.quote
+
+
+def test_sources_by_publisher(engine):
+    answer = engine.ask("Which sources come from 38 North?")
+    footnote_cites = [c for c in answer.citations if c.kind == "footnote"]
+    assert {n for c in footnote_cites for n in c.footnotes} >= {8, 15}
+    assert all("38 North" in c.quote for c in footnote_cites[:2])
+
+
+def test_what_the_brief_cited_for_a_topic(engine):
+    c = _first(engine.ask("What did the brief cite for the Hanoi summit?"))
+    assert c.footnotes == (11,)
+    assert c.kind == "footnote"
+
+
+def test_brief_filter_and_unknown_brief(engine, bundled_brief):
+    assert not engine.ask("Why did the Hanoi summit fail?", brief_id=bundled_brief.id).abstained
+    with pytest.raises(BriefNotFound):
+        engine.ask("Why did the Hanoi summit fail?", brief_id="no-such-brief")
+
+
+@pytest.mark.parametrize(("message", "top_k"), [("   ", 3), ("Why?", 0), ("Why?", 11)])
+def test_bad_requests(engine, message, top_k):
+    with pytest.raises(InvalidRequest):
+        engine.ask(message, top_k=top_k)
+
+
+def test_top_k_bounds_the_citations(engine):
+    assert len(engine.ask("What missiles did North Korea test?", top_k=1).citations) == 1
+    assert len(engine.ask("What missiles did North Korea test?", top_k=5).citations) == 5
+
+
+def test_empty_library_abstains(make_engine):
+    eng = make_engine()
+    assert eng.is_empty()
+    assert eng.ask("Why did the Hanoi summit fail?").abstained
