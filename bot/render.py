@@ -70,3 +70,24 @@ def answer_json(answer: Answer, session_id: str | None) -> dict[str, Any]:
         "answer": answer.text,
         "citations": [citation_json(c) for c in answer.citations],
     }
+
+
+def _source_line(src: Footnote | Reference) -> str:
+    parts = [f"“{src.title}”" if src.title else None, src.publisher, src.date, src.url]
+    body = ", ".join(p for p in parts if p) or src.raw
+    return f"[{src.number}] {body}" if isinstance(src, Footnote) else f"- {body}"
+
+
+def answer_readable(answer: Answer) -> str:
+    """A plain-text rendering for people: numbered quotes with markers, then the sources behind them."""
+    if answer.abstained:
+        return answer.text
+    lines: list[str] = []
+    sources: list[Footnote | Reference] = []
+    for i, c in enumerate(answer.citations, 1):
+        lines.append(f"{i}. “{c.quote}” {marker(c)}")
+        sources.extend(s for s in c.sources if s not in sources)
+    if sources:
+        lines += ["", "Sources:"]
+        lines += [f"  {_source_line(s)}" for s in sources]
+    return "\n".join(lines)

@@ -33,6 +33,8 @@ def load_embedder(settings: Settings) -> Embeddings:
         # The model is on local disk; these make any accidental hub lookup fail fast instead of downloading.
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
         os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+        os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+        os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
         from langchain_huggingface import HuggingFaceEmbeddings
 
         if not os.path.isdir(path):

@@ -1,0 +1,31 @@
+"""``citebot ask "…" [--json] [--brief ID] [--top-k N]``."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from bot.factory import build_engine, ingest_bundled
+from bot.render import answer_json, answer_readable
+from corpus.settings import get_settings
+
+
+@click.command()
+@click.argument("question")
+@click.option("--json", "as_json", is_flag=True, help="Print the POST /chat response shape (session_id null).")
+@click.option("--brief", "brief_id", default=None, help="Only quote this brief (by id).")
+@click.option("--top-k", type=click.IntRange(1, 10), default=None, help="How many quotes to return (1-10).")
+def ask(question: str, as_json: bool, brief_id: str | None, top_k: int | None) -> None:
+    """Answer a question with verified quotes from the indexed briefs."""
+    settings = get_settings()
+    engine = build_engine(settings)
+    ingest_bundled(engine, settings)
+    answer = engine.ask(question, brief_id=brief_id, top_k=top_k or settings.top_k)
+    if as_json:
+        click.echo(json.dumps(answer_json(answer, None), ensure_ascii=False, indent=2))
+    else:
+        click.echo(answer_readable(answer))
+
+
+COMMANDS = [ask]
