@@ -145,8 +145,8 @@ class Engine:
                 raise
             self.repository.save(brief)
             self._state = IndexState.build(self.repository.all(), self.repository.stamp())
-            if old_version is not None and old_version != version:
-                self._discard(old_version)
+            if old is not None:
+                self._discard_others(brief.id, version)
             self._count("ingests")
             status = "added" if old is None else "updated"
             log.info("ingested %s (%s, %d passages)", brief.id, status, len(brief.passages))
@@ -162,13 +162,37 @@ class Engine:
         except CitebotError as exc:
             log.warning("could not delete vectors of %s: %s", version, exc)
 
+    def _discard_others(self, brief_id: str, keep: str) -> None:
+        """Delete every other version of a brief's vectors (the replaced one, or leftovers of older code)."""
+        try:
+            self.store.delete({"$and": [{"brief_id": brief_id}, {"version": {"$ne": keep}}]})
+        except CitebotError as exc:
+            log.warning("could not delete old vectors of %s: %s", brief_id, exc)
+
+    def sync(self) -> list[IngestReport]:
+        """Make the store hold exactly the active version of every stored brief (re-embedding what is missing,
+        e.g. after the embedded views changed or the store was wiped). Called once at start-up."""
+        reports = []
+        with self._write_lock:
+            for brief in self.repository.all():
+                version = version_key(brief)
+                docs = _docs(passage_views(brief), version)
+                if not self._complete(version, docs):
+                    self.store.add(docs)
+                    reports.append(IngestReport(brief.id, "updated", len(brief.passages), brief.warnings))
+                self._discard_others(brief.id, version)
+        return reports
+
     def remove(self, brief_id: str) -> None:
         """Remove a brief from the library and the index (BriefNotFound if unknown)."""
         with self._write_lock:
             old = self.repository.get(brief_id)
             self.repository.delete(brief_id)
             self._state = IndexState.build(self.repository.all(), self.repository.stamp())
-            self._discard(version_key(old))
+            try:
+                self.store.delete_brief(old.id)
+            except CitebotError as exc:
+                log.warning("could not delete vectors of %s: %s", old.id, exc)
 
     # ----- questions ---------------------------------------------------------------------------------------
     def _candidates(
@@ -211,12 +235,12 @@ class Engine:
         )
         question = message
         candidates = self._candidates(state, message, brief_id, None, top_k)
-        own = answering.evidence(candidates, explicit, message)
+        own = answering.evidence(candidates, explicit, message, state)
         followup = resolve(message, history)
         if followup is not None and not answering.strong(own):
             question = followup
             candidates = self._candidates(state, followup, brief_id, None, top_k)
-        ev = answering.evidence(candidates, explicit, question)
+        ev = answering.evidence(candidates, explicit, message, state)
         if answering.should_abstain(ev) and answering.should_abstain(own):
             self._count("abstentions")
             return Answer(ABSTAIN_TEXT, (), True)

@@ -18,7 +18,9 @@ def build_engine(settings: Settings) -> Engine:
     os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
     settings.ensure_dirs()
     embedder = load_embedder(settings)
-    return Engine(settings, embedder, make_store(settings, embedder), BriefRepository(settings))
+    engine = Engine(settings, embedder, make_store(settings, embedder), BriefRepository(settings))
+    engine.sync()
+    return engine
 
 
 BRIEF_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm", ".pdf", ".docx"})

@@ -10,7 +10,7 @@ import numpy as np
 from corpus.models import Brief, Passage
 from index.lexical import LexicalIndex, bigrams, content_terms, tokenize
 from index.store import PassageStore, Where
-from index.views import PassageViews, passage_views
+from index.views import VIEWS_VERSION, PassageViews, passage_views
 
 RRF_K = 60  # the usual constant: damps the head so neither ranking dominates
 
@@ -51,7 +51,7 @@ class IndexState:
 
 def version_key(brief: Brief) -> str:
     """Identifies one parsed version of a brief in the vector store."""
-    return f"{brief.id}@{brief.content_hash[:16]}"
+    return f"{brief.id}@{brief.content_hash[:16]}.v{VIEWS_VERSION}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,7 +100,8 @@ def hybrid_search(
     if not allowed:
         return []
     n_docs = sum(2 if state.views[i].context_text else 1 for i in allowed)
-    hits = store.search(embedding, k=min(n_docs, depth * 2), where=where_filter(state, brief_id, kinds))
+    # Small libraries are searched exhaustively so every candidate has its dense score; large ones to depth.
+    hits = store.search(embedding, k=min(n_docs, max(depth * 4, 200)), where=where_filter(state, brief_id, kinds))
     dense_self: dict[int, float] = {}
     dense_context: dict[int, float] = {}
     for h in hits:

@@ -5,7 +5,9 @@ from __future__ import annotations
 import itertools
 import math
 import re
+import threading
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 import bm25s
 import numpy as np
@@ -23,14 +25,43 @@ STOPWORDS = frozenset(
     """.split()  # noqa: SIM905 - a word list reads better as text
 )
 
+# Words that frame a question rather than name its topic ("what happened", "how far", "what role"): a
+# question is not off-topic because the brief never uses one of these.
+QUESTION_FRAME = frozenset(
+    """happen happened happening come came take took taken see seen saw hold held make made go went know mean
+    look use used give gave think want like describe described achieve achieved compare compared role kind
+    type way thing things far fast large big long high low hard easy reason reasons result results
+    """.split()  # noqa: SIM905 - a word list reads better as text
+)
+
 _TOKEN = re.compile(r"[a-z0-9]+(?:[-.,'][a-z0-9]+)*")
 # "US" the country must survive the stopword "us": rewrite it (case-sensitively) before lowercasing.
 _USA = re.compile(r"\bU\.S\.(?:A\.)?|\bUSA?\b|\b[Uu]nited [Ss]tates(?: of [Aa]merica)?\b")
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"})
 
 
+_LOCAL = threading.local()
+
+
+def _stemmer() -> Any:
+    # PyStemmer objects are not thread-safe: one per thread.
+    stemmer = getattr(_LOCAL, "stemmer", None)
+    if stemmer is None:
+        import Stemmer
+
+        stemmer = _LOCAL.stemmer = Stemmer.Stemmer("english")
+    return stemmer
+
+
 def stem(word: str) -> str:
-    """A deliberately light suffix stripper (no dependency): enough to join launch/launched, test/tests."""
+    """The Snowball English stem (interception/intercept, launched/launch); numbers stay as they are."""
+    if word.isdigit() or len(word) <= 3:
+        return word
+    return str(_stemmer().stemWord(word))
+
+
+def light_stem(word: str) -> str:
+    """A deliberately light suffix stripper, kept for comparison with the Snowball stemmer."""
     if word.isdigit() or len(word) <= 3:
         return word
     if word.endswith("ies") and len(word) > 4:
@@ -81,6 +112,31 @@ def content_terms(text: str) -> list[str]:
     return list(seen)
 
 
+def concepts(terms: Sequence[str]) -> list[tuple[str, ...]]:
+    """Group a hyphenated name with its parts ("kim-jong-un", "kim", "jong", "un") so that one name counts once."""
+    groups: list[tuple[str, ...]] = []
+    grouped: set[str] = set()
+    for t in terms:
+        if "-" in t:
+            parts = tuple(stem(p) for p in t.split("-") if p and p not in STOPWORDS)
+            groups.append((t, *parts))
+            grouped.update(parts)
+    for t in terms:
+        if "-" not in t and t not in grouped:
+            groups.append((t,))
+    return groups
+
+
+def unknown_terms(terms: Sequence[str], vocabulary: LexicalIndex) -> list[str]:
+    """Content terms (names counted once) of a question the corpus never uses, question-frame words aside."""
+    frame = {stem(w) for w in QUESTION_FRAME} | QUESTION_FRAME
+    return [
+        g[0]
+        for g in concepts(terms)
+        if g[0] not in frame and not g[0].isdigit() and not any(vocabulary.knows(t) for t in g)
+    ]
+
+
 class LexicalIndex:
     """BM25 over a fixed list of documents, plus the per-document term sets used for coverage."""
 
@@ -98,6 +154,9 @@ class LexicalIndex:
         if docs:
             self._bm25.index(tokens, show_progress=False)
 
+    def knows(self, term: str) -> bool:
+        return term in self._df
+
     def idf(self, term: str) -> float:
         """Inverse document frequency; a term the corpus never uses counts as the rarest possible."""
         return math.log((self.size + 1) / (self._df.get(term, 0) + 0.5))
@@ -114,9 +173,19 @@ class LexicalIndex:
         return len(pairs & self.pairs[doc]) / len(pairs) if pairs else 0.0
 
     def coverage(self, terms: Sequence[str], doc: int) -> float:
-        """IDF-weighted share of the query's content terms present in document ``doc``."""
+        """IDF-weighted share of the query's content terms present in document ``doc``.
+
+        A hyphenated name and its parts count as one concept, fully matched by the whole name, partly by its parts
+        (so "Hwasong-17" half-matches "Hwasong-12" instead of matching it twice)."""
         if not terms:
             return 0.0
-        total = sum(self.idf(t) for t in terms)
-        got = sum(self.idf(t) for t in terms if t in self.terms[doc])
+        have = self.terms[doc]
+        total = got = 0.0
+        for group in concepts(terms):
+            weight = max(self.idf(t) for t in group)
+            total += weight
+            if group[0] in have:
+                got += weight
+            elif len(group) > 1:
+                got += weight * sum(1 for t in group[1:] if t in have) / (len(group) - 1)
         return got / total if total else 0.0

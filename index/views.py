@@ -3,7 +3,7 @@
 The quote served is always the passage's own verbatim text; these views only decide how a passage is *found*:
 - every passage has a "self" view: its text, prefixed with a label for metadata, table rows and footnotes
   ("Editor of the brief: Edited by …") so that "Who edited the brief?" lands on it;
-- a sentence also has a "context" view: its paragraph's opening sentence and its predecessor, then itself, so
+- a sentence also has a "context" view: its paragraph's opening sentence and two predecessors, then itself, so
   a sentence that leans on what came before ("It flew for 1,090 km …" after "… Hwasong-17 …", or "they came to a
   halt" in a paragraph that opened on the Hanoi summit) is found by the names it omits.
 """
@@ -15,6 +15,9 @@ from dataclasses import dataclass
 
 from corpus.models import Brief, Passage
 
+# Bump when what gets embedded changes: the version key of every brief changes, so it is re-embedded.
+VIEWS_VERSION = 2
+
 METADATA_LABELS = {
     "title": "Title of the brief:",
     "author": "Author of the brief, who wrote it:",
@@ -23,6 +26,9 @@ METADATA_LABELS = {
     "date": "Date the brief was published, its publication date:",
     "disclaimer": "Disclaimer of the brief about whose views it expresses:",
 }
+
+# A sentence opening with a pronoun subject is about what the previous sentence named.
+_PRONOUN_SUBJECT = re.compile(r"^(?:it|its|they|their|this|these|those|he|she|his|her)\b", re.IGNORECASE)
 
 # A sentence opening like these continues the previous one's subject.
 _LEANS_BACK = re.compile(
@@ -54,6 +60,11 @@ def leans_back(text: str) -> bool:
     return bool(_LEANS_BACK.match(text.lstrip("*_\"'“‘ ")))
 
 
+def pronoun_subject(text: str) -> bool:
+    """Whether a sentence starts with a pronoun standing for something named just before."""
+    return bool(_PRONOUN_SUBJECT.match(text.lstrip("*_\"'“‘ ")))
+
+
 def _label(brief: Brief, p: Passage) -> str:
     if p.kind == "metadata":
         return METADATA_LABELS.get(p.label or "", f"{(p.label or 'detail').capitalize()} of the brief:")
@@ -71,18 +82,21 @@ def passage_views(brief: Brief) -> list[PassageViews]:
     """The views of every passage of a brief, in reading order."""
     ordered = sorted(brief.passages, key=lambda p: p.seq)
     out: list[PassageViews] = []
-    prev: Passage | None = None
-    lead: Passage | None = None
+    paragraph: list[Passage] = []  # sentences of the current paragraph so far
     for p in ordered:
         label = _label(brief, p)
         self_text = f"{label} {p.text}".strip() if label else p.text
         context = None
-        same_paragraph = prev is not None and prev.kind == "sentence" and prev.paragraph == p.paragraph
-        if p.kind == "sentence" and not same_paragraph:
-            lead = p
-        elif p.kind == "sentence" and prev is not None and lead is not None:
-            before = [lead.text, prev.text] if lead.id != prev.id else [prev.text]
-            context = " ".join([*before, p.text])
+        if p.kind != "sentence":
+            paragraph = []
+        elif paragraph and paragraph[-1].paragraph != p.paragraph:
+            paragraph = [p]
+        else:
+            if paragraph:
+                before = paragraph[-2:]
+                if paragraph[0] not in before:
+                    before = [paragraph[0], *before]
+                context = " ".join([*(b.text for b in before), p.text])
+            paragraph.append(p)
         out.append(PassageViews(p, self_text, context))
-        prev = p
     return out
