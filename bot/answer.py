@@ -63,19 +63,23 @@ class Weights:
     phrase: float = 0.2
     sources_bonus: float = 0.15
     sources_malus: float = 0.25
-    near_anchor: float = 0.15  # follow-ups: near the passage that answered the previous turn
+    near_anchor: float = 0.25  # follow-ups: near the passage that answered the previous turn
 
 
 WEIGHTS = Weights()
 
 
 def _near(p: Passage, anchor: Sequence[Passage]) -> float:
-    """1 for a sentence of the anchor's paragraph next to it, 0.5 for the same paragraph, else 0."""
+    """How closely a passage follows on from the anchor: 1 for the next sentence when it carries on with a
+    pronoun ("It flew …"), 0.6 within two sentences, 0.3 elsewhere in the paragraph, else 0."""
     best = 0.0
     for a in anchor:
         if a.brief_id != p.brief_id or a.id == p.id or a.paragraph is None or a.paragraph != p.paragraph:
             continue
-        best = max(best, 1.0 if abs(a.seq - p.seq) <= 2 else 0.5)
+        if p.seq == a.seq + 1 and pronoun_subject(p.text):
+            best = max(best, 1.0)
+        else:
+            best = max(best, 0.6 if abs(a.seq - p.seq) <= 2 else 0.3)
     return best
 
 

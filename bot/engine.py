@@ -95,6 +95,7 @@ class Engine:
         self._write_lock = threading.RLock()
         self._metrics_lock = threading.Lock()
         self._state = IndexState.build(repository.all(), repository.stamp())
+        self._anchors: dict[tuple[str, str | None, int], tuple[Passage, ...]] = {}
 
     # ----- library -----------------------------------------------------------------------------------------
     def _current(self) -> IndexState:
@@ -233,23 +234,42 @@ class Engine:
             for n in answering.explicit_footnotes(message)
             for p in (v.passage for v in state.views)
         )
-        question = message
         candidates = self._candidates(state, message, brief_id, None, top_k)
         own = answering.evidence(candidates, explicit, message, state)
+        anchor: tuple[Passage, ...] = ()
         followup = resolve(message, history)
-        if followup is not None and not answering.strong(own):
-            question = followup
-            candidates = self._candidates(state, followup, brief_id, None, top_k)
+        if followup is not None:
+            # A follow-up: prefer passages near what answered the previous turn, and unless the message has
+            # strong evidence of its own, retrieve with the previous question appended.
+            anchor = self._anchor(state, [h for h in history if h.strip()][-1], brief_id)
+            if not answering.strong(own):
+                candidates = self._candidates(state, followup, brief_id, None, top_k)
         ev = answering.evidence(candidates, explicit, message, state)
         if answering.should_abstain(ev) and answering.should_abstain(own):
             self._count("abstentions")
             return Answer(ABSTAIN_TEXT, (), True)
-        selections = answering.select(state, candidates, question, top_k, brief_id)
+        selections = answering.select(state, candidates, message, top_k, brief_id, anchor)
         citations = self._verified(state, selections)
         if not citations:
             self._count("abstentions")
             return Answer(ABSTAIN_TEXT, (), True)
         return Answer(answer_text(citations), tuple(citations), False)
+
+    def _anchor(self, state: IndexState, earlier: str, brief_id: str | None) -> tuple[Passage, ...]:
+        """The passages that best answered an earlier question (empty if it was not answerable)."""
+        key = (earlier, brief_id, state.stamp)
+        cached = self._anchors.get(key)
+        if cached is not None:
+            return cached
+        candidates = self._candidates(state, earlier, brief_id, None, 1)
+        found: tuple[Passage, ...] = ()
+        if not answering.should_abstain(answering.evidence(candidates, False, earlier, state)):
+            picks = answering.select(state, candidates, earlier, 1, brief_id)
+            found = picks[0].passages if picks else ()
+        if len(self._anchors) > 512:
+            self._anchors.clear()
+        self._anchors[key] = found
+        return found
 
     def _verified(self, state: IndexState, selections: Sequence[answering.Selection]) -> list[Citation]:
         out = []

@@ -30,7 +30,8 @@ STOPWORDS = frozenset(
 QUESTION_FRAME = frozenset(
     """happen happened happening come came take took taken see seen saw hold held make made go went know mean
     look use used give gave think want like describe described achieve achieved compare compared role kind
-    type way thing things far fast large big long high low hard easy reason reasons result results
+    type way thing things far fast large big long high low hard easy reason reasons result results year years
+    time times day days month months
     """.split()  # noqa: SIM905 - a word list reads better as text
 )
 

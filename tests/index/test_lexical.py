@@ -1,0 +1,42 @@
+"""Tokenizer, BM25 and coverage."""
+
+from __future__ import annotations
+
+import pytest
+
+from index.lexical import LexicalIndex, content_terms, tokenize, unknown_terms
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It flew for 1,090 km", ["flew", "1090", "km"]),
+        ("The US and the U.S. and the United States", ["usa", "usa", "usa"]),
+        ("let us go", ["let", "go"]),
+        ("launched launches launch", ["launch", "launch", "launch"]),
+        ("interception intercept", ["intercept", "intercept"]),
+        ("Hwasong-17", ["hwasong-17", "hwasong", "17"]),
+        ("“Hanoi” ‘summit’", ["hanoi", "summit"]),
+    ],
+)
+def test_tokenize(text, expected):
+    assert tokenize(text) == expected
+
+
+def test_bm25_prefers_the_matching_document():
+    index = LexicalIndex(["The Hanoi summit failed.", "Missiles flew far.", "Sanctions were not lifted."])
+    scores = index.scores(content_terms("Why did the Hanoi summit fail?"))
+    assert scores.argmax() == 0
+    assert index.scores(["nothing-like-this"]).tolist() == [0.0, 0.0, 0.0]
+
+
+def test_coverage_counts_a_hyphenated_name_once():
+    index = LexicalIndex(["Hwasong-12 reached 2,000 km.", "Hwasong-17 flew far."])
+    terms = content_terms("Hwasong-17 range")
+    assert index.coverage(terms, 1) > index.coverage(terms, 0) > 0
+
+
+def test_unknown_terms_ignore_question_frame_words():
+    index = LexicalIndex(["Pyongyang claims its programme is defensive."])
+    assert unknown_terms(content_terms("What is the population of Pyongyang?"), index) == ["popul"]
+    assert unknown_terms(content_terms("What happened in Pyongyang?"), index) == []

@@ -1,0 +1,86 @@
+"""The Chroma passage store: cosine space from the collection configuration, filters, counts, deletes."""
+
+from __future__ import annotations
+
+import pytest
+
+from corpus.errors import IndexUnavailable
+from corpus.settings import Settings
+from index.store import ChromaPassageStore, StoredDoc, make_store
+
+
+@pytest.fixture
+def store(tmp_path, embedder):
+    return make_store(Settings(data_dir=tmp_path), embedder)
+
+
+def _doc(i: int, text: str, brief: str = "b1", version: str = "v1", kind: str = "sentence") -> StoredDoc:
+    meta = {"brief_id": brief, "version": version, "kind": kind, "passage_id": f"{brief}:{i}", "view": "s"}
+    return StoredDoc(f"{version}|{brief}:{i}", text, meta)
+
+
+def test_collection_uses_cosine_space_from_its_configuration(store):
+    assert store.space() == "cosine"
+    assert store.vectorstore._collection.configuration["hnsw"]["space"] == "cosine"
+
+
+def test_add_search_filter_count_delete(store, embedder):
+    store.add(
+        [
+            _doc(0, "The Hanoi summit failed over sanctions."),
+            _doc(1, "The missile flew 1,090 km."),
+            _doc(2, "A footnote about a news article.", kind="footnote"),
+            _doc(0, "Lighthouses guide ships at night.", brief="b2"),
+        ]
+    )
+    assert store.count() == 4
+    assert store.count({"brief_id": "b1"}) == 3
+
+    hits = store.search(embedder.embed_query("Why did the summit in Hanoi fail?"), k=4)
+    assert hits[0].id == "v1|b1:0"
+    assert hits[0].metadata["passage_id"] == "b1:0"
+    assert 0.0 < hits[-1].similarity < hits[0].similarity <= 1.0
+
+    only_b2 = store.search(embedder.embed_query("summit"), k=4, where={"brief_id": "b2"})
+    assert [h.id for h in only_b2] == ["v1|b2:0"]
+    footnotes = store.search(embedder.embed_query("summit"), k=4, where={"kind": "footnote"})
+    assert [h.metadata["kind"] for h in footnotes] == ["footnote"]
+
+    store.delete({"kind": "footnote"})
+    assert store.count() == 3
+    store.delete_brief("b1")
+    assert sorted(store.ids()) == ["v1|b2:0"]
+
+
+def test_cosine_similarity_of_identical_text_is_one(store, embedder):
+    store.add([_doc(0, "North Korea conducted 10 tests in 2022.")])
+    (hit,) = store.search(embedder.embed_query("North Korea conducted 10 tests in 2022."), k=1)
+    assert hit.similarity == pytest.approx(1.0, abs=1e-3)
+
+
+def test_the_store_persists_on_disk(tmp_path, embedder):
+    make_store(Settings(data_dir=tmp_path), embedder).add([_doc(0, "persisted text")])
+    from chromadb.api.client import SharedSystemClient
+
+    SharedSystemClient.clear_system_cache()
+    assert make_store(Settings(data_dir=tmp_path), embedder).count() == 1
+    assert (tmp_path / "chroma").is_dir()
+
+
+def test_chroma_default_embedding_function_is_never_used(store):
+    # The collection gets no embedding function, so nothing could ever download Chroma's ONNX model.
+    assert store.vectorstore._embedding_function is not None
+    assert store.vectorstore._collection._embedding_function is None
+
+
+@pytest.mark.parametrize("url", ["ftp://127.0.0.1:1", "not a url"])
+def test_bad_server_url_is_unavailable(tmp_path, embedder, url):
+    with pytest.raises(IndexUnavailable, match="CITEBOT_CHROMA_URL"):
+        ChromaPassageStore(Settings(data_dir=tmp_path, chroma_url=url), embedder).count()
+
+
+def test_unreachable_server_is_unavailable_then_retried(tmp_path, embedder, unused_port):
+    store = ChromaPassageStore(Settings(data_dir=tmp_path, chroma_url=f"http://127.0.0.1:{unused_port}"), embedder)
+    for _ in range(2):  # not cached as broken: every call tries again
+        with pytest.raises(IndexUnavailable, match="unavailable"):
+            store.count()
