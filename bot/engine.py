@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -79,7 +80,13 @@ class Engine:
     """Ingest, retrieve, ask. Safe to share between threads: readers use an immutable snapshot."""
 
     def __init__(
-        self, settings: Settings, embedder: Embeddings, store: PassageStore, repository: BriefRepository
+        self,
+        settings: Settings,
+        embedder: Embeddings,
+        store: PassageStore,
+        repository: BriefRepository,
+        *,
+        query_cache_size: int = 1024,
     ) -> None:
         self.settings = settings
         self.embedder = embedder
@@ -96,6 +103,10 @@ class Engine:
         self._metrics_lock = threading.Lock()
         self._state = IndexState.build(repository.all(), repository.stamp())
         self._anchors: dict[tuple[str, str | None, int], tuple[Passage, ...]] = {}
+        # Query vectors by text: repeated questions and follow-up anchors skip the model (the costliest step).
+        self._query_cache: OrderedDict[str, list[float]] = OrderedDict()
+        self._query_cache_size = query_cache_size
+        self._cache_lock = threading.Lock()
 
     # ----- library -----------------------------------------------------------------------------------------
     def _current(self) -> IndexState:
@@ -196,11 +207,27 @@ class Engine:
                 log.warning("could not delete vectors of %s: %s", old.id, exc)
 
     # ----- questions ---------------------------------------------------------------------------------------
+    def embed_query(self, query: str) -> list[float]:
+        """The query's vector, from a small LRU cache when the same text was embedded recently."""
+        with self._cache_lock:
+            hit = self._query_cache.get(query)
+            if hit is not None:
+                self._query_cache.move_to_end(query)
+                return hit
+        vector = self.embedder.embed_query(query)
+        if self._query_cache_size > 0:
+            with self._cache_lock:
+                self._query_cache[query] = vector
+                while len(self._query_cache) > self._query_cache_size:
+                    self._query_cache.popitem(last=False)
+        return vector
+
     def _candidates(
         self, state: IndexState, query: str, brief_id: str | None, kinds: frozenset[str] | None, k: int
     ) -> list[Candidate]:
-        embedding = self.embedder.embed_query(query)
-        return hybrid_search(state, self.store, embedding, query, brief_id=brief_id, kinds=kinds, depth=max(24, k))
+        return hybrid_search(
+            state, self.store, self.embed_query(query), query, brief_id=brief_id, kinds=kinds, depth=max(24, k)
+        )
 
     def _check_brief(self, state: IndexState, brief_id: str | None) -> None:
         if brief_id is not None and brief_id not in state.briefs:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import threading
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
+import numpy.typing as npt
 
 from corpus.models import Brief, Passage
 from index.lexical import LexicalIndex, bigrams, content_terms, tokenize
@@ -13,6 +15,7 @@ from index.store import PassageStore, Where
 from index.views import VIEWS_VERSION, PassageViews, passage_views
 
 RRF_K = 60  # the usual constant: damps the head so neither ranking dominates
+MAX_CACHED_VECTORS = 50_000  # above this, passages the dense query did not return just score 0
 
 
 @dataclass(frozen=True)
@@ -26,6 +29,23 @@ class IndexState:
     lexical_context: LexicalIndex  # over each sentence with its paragraph's lead and its predecessor
     stamp: int = 0
     position: Mapping[str, int] = field(default_factory=dict)  # passage id -> index in views
+    # Stored vectors of the active versions, fetched from the store once per snapshot on first need.
+    _vectors: dict[str, npt.NDArray[np.float32]] = field(default_factory=dict, compare=False, repr=False)
+    _vectors_lock: threading.Lock = field(default_factory=threading.Lock, compare=False, repr=False)
+
+    def vector(self, store: PassageStore, doc_id: str) -> npt.NDArray[np.float32] | None:
+        """The stored embedding of one document of an active version (None for very large libraries)."""
+        if not self._vectors:
+            n_docs = sum(2 if v.context_text else 1 for v in self.views)
+            if n_docs > MAX_CACHED_VECTORS:
+                return None
+            with self._vectors_lock:
+                if not self._vectors:
+                    versions = sorted(self.versions.values())
+                    where: Where = {"version": versions[0]} if len(versions) == 1 else {"version": {"$in": versions}}
+                    for key, vec in store.vectors(where).items():
+                        self._vectors[key] = np.asarray(vec, dtype=np.float32)
+        return self._vectors.get(doc_id)
 
     @classmethod
     def build(cls, briefs: Sequence[Brief], stamp: int = 0) -> IndexState:
@@ -79,6 +99,28 @@ def where_filter(state: IndexState, brief_id: str | None, kinds: frozenset[str] 
     return clauses[0] if len(clauses) == 1 else {"$and": clauses}
 
 
+def _fill_dense(
+    state: IndexState,
+    store: PassageStore,
+    embedding: Sequence[float],
+    positions: Iterable[int],
+    dense_self: dict[int, float],
+    dense_context: dict[int, float],
+) -> None:
+    """Give lexical-only candidates their cosine similarity from the stored vectors, so both rankings' picks
+    are judged on the same evidence."""
+    query = np.asarray(embedding, dtype=np.float32)
+    for pos in positions:
+        view = state.views[pos]
+        version = state.versions[view.passage.brief_id]
+        for suffix, table in (("s", dense_self), ("c", dense_context)):
+            if pos in table or (suffix == "c" and not view.context_text):
+                continue
+            vec = state.vector(store, f"{version}|{view.passage.id}|{suffix}")
+            if vec is not None:
+                table[pos] = float(vec @ query)
+
+
 def hybrid_search(
     state: IndexState,
     store: PassageStore,
@@ -100,8 +142,7 @@ def hybrid_search(
     if not allowed:
         return []
     n_docs = sum(2 if state.views[i].context_text else 1 for i in allowed)
-    # Small libraries are searched exhaustively so every candidate has its dense score; large ones to depth.
-    hits = store.search(embedding, k=min(n_docs, max(depth * 4, 200)), where=where_filter(state, brief_id, kinds))
+    hits = store.search(embedding, k=min(n_docs, depth * 2), where=where_filter(state, brief_id, kinds))
     dense_self: dict[int, float] = {}
     dense_context: dict[int, float] = {}
     for h in hits:
@@ -123,6 +164,8 @@ def hybrid_search(
     for ranking in (dense_order, lex_order):
         for rank, pos in enumerate(ranking):
             rrf[pos] = rrf.get(pos, 0.0) + 1.0 / (RRF_K + rank + 1)
+    _fill_dense(state, store, embedding, rrf, dense_self, dense_context)
+    dense = {p: max(dense_self.get(p, -1.0), dense_context.get(p, -1.0)) for p in {*dense_self, *dense_context}}
     out = [
         Candidate(
             passage=state.views[pos].passage,

@@ -59,6 +59,8 @@ class PassageStore(Protocol):
 
     def ids(self, where: Where | None = None) -> list[str]: ...
 
+    def vectors(self, where: Where | None = None) -> dict[str, list[float]]: ...
+
 
 def _telemetry_off() -> Any:
     os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
@@ -164,6 +166,13 @@ class ChromaPassageStore:
         with self._guard():
             got = vs._collection.get(where=where, include=[])
         return [str(i) for i in got["ids"]]
+
+    def vectors(self, where: Where | None = None) -> dict[str, list[float]]:
+        """Stored embeddings by id (for scoring candidates the nearest-neighbour query did not return)."""
+        vs = self.vectorstore
+        with self._guard():
+            got = vs._collection.get(where=where, include=["embeddings"])
+        return {str(i): [float(x) for x in e] for i, e in zip(got["ids"], got["embeddings"], strict=True)}
 
     def count(self, where: Where | None = None) -> int:
         if where is None:
