@@ -1,0 +1,59 @@
+"""Builds the FastAPI app: ``create_app()``; ``uvicorn --factory api.main:create_app`` also works.
+
+Routers live in ``api/routes/<name>.py`` (each exports ``router``) and are included by name from
+``ROUTE_MODULES``. A name whose module does not exist (yet) is skipped; an ImportError raised *inside* an
+existing module is a bug and is not hidden. "ui" comes last because it may mount static files at "/".
+"""
+
+from __future__ import annotations
+
+import importlib
+from types import ModuleType
+
+from fastapi import FastAPI
+
+from api.errors import install_error_handlers
+from api.lifecycle import AppState, EngineBuilder, load_engine, make_lifespan
+from api.limits import JSON_BODY_LIMIT, BodyLimitMiddleware
+from bot.engine import Engine
+from bot.sessions import SessionStore
+from corpus.settings import Settings, get_settings
+
+ROUTE_MODULES: tuple[str, ...] = ("health", "briefs", "chat", "check", "audit", "library", "quiz", "ui")
+
+
+def route_modules(names: tuple[str, ...] = ROUTE_MODULES) -> list[ModuleType]:
+    """Import ``api.routes.<name>`` for each name, skipping only modules that do not exist."""
+    modules = []
+    for name in names:
+        qualified = f"api.routes.{name}"
+        try:
+            modules.append(importlib.import_module(qualified))
+        except ModuleNotFoundError as exc:
+            if exc.name != qualified:
+                raise
+    return modules
+
+
+def create_app(
+    settings: Settings | None = None,
+    engine: Engine | None = None,
+    *,
+    sessions: SessionStore | None = None,
+    build: EngineBuilder = load_engine,
+) -> FastAPI:
+    """The app. Without ``engine`` the lifespan builds one in the background with ``build`` (retrying until it
+    succeeds); ``/health`` answers 503 "starting" until then."""
+    settings = settings or get_settings()
+    app = FastAPI(
+        title="citebot",
+        summary="Citation-verified answers from footnoted briefs",
+        version="0.1.0",
+        lifespan=make_lifespan(build),
+    )
+    app.state.citebot = AppState(settings=settings, engine=engine, sessions=sessions)
+    install_error_handlers(app)
+    app.add_middleware(BodyLimitMiddleware, upload_limit=settings.max_upload_bytes, json_limit=JSON_BODY_LIMIT)
+    for module in route_modules():
+        app.include_router(module.router)
+    return app

@@ -1,0 +1,141 @@
+"""Pydantic models of the HTTP edge (DESIGN.md's contracts), split by use. Domain types stay dataclasses."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from pydantic import BaseModel, Field, StringConstraints
+
+MAX_MESSAGE_CHARS = 2000
+
+Message = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_MESSAGE_CHARS)]
+Identifier = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+
+
+class ChatRequest(BaseModel):
+    """``POST /chat`` and ``POST /chat/stream``."""
+
+    message: Message = Field(description="The question, 1 to 2000 characters once surrounding spaces are removed.")
+    session_id: Identifier | None = Field(
+        default=None, description="null starts a new conversation; an id from an earlier response continues it."
+    )
+    brief_id: Identifier | None = Field(default=None, description="Only quote this brief; null searches them all.")
+    top_k: int | None = Field(
+        default=None, ge=1, le=10, strict=True, description="How many quotes at most (1-10); default 3."
+    )
+
+    model_config = {
+        "json_schema_extra": {
+            "examples": [
+                {"message": "Why did the Hanoi summit fail?", "session_id": None, "brief_id": None, "top_k": 3}
+            ]
+        }
+    }
+
+
+class SourceOut(BaseModel):
+    """A footnote (``number`` set) or a table's "Sources:" entry (``number`` null) behind a quote."""
+
+    number: int | None
+    title: str | None
+    publisher: str | None
+    date: str | None
+    url: str | None
+
+
+class CitationOut(BaseModel):
+    """A verified verbatim quote: ``brief.text[start:end] == quote`` and the brief's own footnote numbers."""
+
+    quote: str
+    footnotes: list[int]
+    sources: list[SourceOut]
+    brief_id: str
+    start: int
+    end: int
+    kind: str
+    score: float
+    verified: bool
+    uncited: bool = Field(description='True for a body sentence the brief gives no footnote ("uncited in the brief").')
+
+
+class ChatResponse(BaseModel):
+    session_id: str
+    abstained: bool
+    answer: str
+    citations: list[CitationOut]
+
+
+class TurnOut(BaseModel):
+    role: str
+    text: str
+    created_at: float
+    response: ChatResponse | None = Field(default=None, description="The full answer, on assistant turns.")
+
+
+class SessionOut(BaseModel):
+    session_id: str
+    turns: list[TurnOut]
+
+
+class AuthorOut(BaseModel):
+    name: str
+    role: str | None
+
+
+class BriefCounts(BaseModel):
+    passages: int
+    sentences: int
+    footnotes: int
+    warnings: int
+
+
+class BriefSummaryOut(BaseModel):
+    id: str
+    title: str | None
+    date: str | None
+    authors: list[AuthorOut]
+    organisation: str | None
+    format: str
+    counts: BriefCounts
+
+
+class BriefDetailOut(BriefSummaryOut):
+    editors: list[str]
+    disclaimer: str | None
+    content_hash: str
+    warnings: list[dict[str, Any]]
+    text: str
+
+
+class FootnoteOut(BaseModel):
+    number: int
+    title: str | None
+    publisher: str | None
+    date: str | None
+    date_raw: str | None
+    url: str | None
+    raw: str
+    cited: int = Field(description="How many times the brief's text carries this footnote's marker (0: orphan).")
+
+
+class FootnotesOut(BaseModel):
+    brief_id: str
+    footnotes: list[FootnoteOut]
+
+
+class HealthOut(BaseModel):
+    status: str = Field(description='"ready", or "starting" / "unavailable" with HTTP 503.')
+    detail: str | None = None
+    briefs: int | None = None
+    passages: int | None = None
+    footnotes: int | None = None
+    vectors: int | None = None
+    sessions: int | None = None
+    store: str | None = None
+    load_seconds: float | None = None
+    metrics: dict[str, int] | None = None
+
+
+class ErrorOut(BaseModel):
+    detail: str
+    code: str | None = None
