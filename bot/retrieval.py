@@ -142,7 +142,10 @@ def hybrid_search(
     if not allowed:
         return []
     n_docs = sum(2 if state.views[i].context_text else 1 for i in allowed)
-    hits = store.search(embedding, k=min(n_docs, depth * 2), where=where_filter(state, brief_id, kinds))
+    # The version filter is applied here, after the query: Chroma filters by metadata far slower than it
+    # searches, and a vector of a version not active in this snapshot is dropped below either way.
+    where = where_filter(state, brief_id, kinds) if brief_id is not None or kinds else None
+    hits = store.search(embedding, k=min(n_docs, depth), where=where)
     dense_self: dict[int, float] = {}
     dense_context: dict[int, float] = {}
     for h in hits:
