@@ -151,12 +151,26 @@ class LexicalIndex:
             for t in ts:
                 df[t] = df.get(t, 0) + 1
         self._df = df
+        self._by_prefix: dict[str, list[str]] = {}
+        for t in df:
+            if len(t) >= 5:
+                self._by_prefix.setdefault(t[:5], []).append(t)
         self._bm25 = bm25s.BM25()
         if docs:
             self._bm25.index(tokens, show_progress=False)
 
+    def family(self, term: str) -> tuple[str, ...]:
+        """The term if the corpus uses it; else corpus words of the same family (one stem a prefix of the other,
+        at least five letters: "economi" -> "econom"), which stemming alone does not join."""
+        if term in self._df:
+            return (term,)
+        if len(term) < 5:
+            return ()
+        return tuple(t for t in self._by_prefix.get(term[:5], ()) if t.startswith(term) or term.startswith(t))
+
     def knows(self, term: str) -> bool:
-        return term in self._df
+        """Whether the corpus uses the term or a word of its family."""
+        return bool(self.family(term))
 
     def idf(self, term: str) -> float:
         """Inverse document frequency; a term the corpus never uses counts as the rarest possible."""
@@ -164,7 +178,7 @@ class LexicalIndex:
 
     def scores(self, terms: Iterable[str]) -> npt.NDArray[np.float64]:
         """BM25 score of every document for the query terms (zeros when nothing matches)."""
-        query = [t for t in terms if t in self._df]
+        query = [f for t in terms for f in self.family(t)]
         if not self.size or not query:
             return np.zeros(self.size)
         return np.asarray(self._bm25.get_scores(query), dtype=np.float64)
@@ -185,7 +199,7 @@ class LexicalIndex:
         for group in concepts(terms):
             weight = max(self.idf(t) for t in group)
             total += weight
-            if group[0] in have:
+            if group[0] in have or (group[0] not in self._df and any(f in have for f in self.family(group[0]))):
                 got += weight
             elif len(group) > 1:
                 got += weight * sum(1 for t in group[1:] if t in have) / (len(group) - 1)

@@ -40,3 +40,13 @@ def test_unknown_terms_ignore_question_frame_words():
     index = LexicalIndex(["Pyongyang claims its programme is defensive."])
     assert unknown_terms(content_terms("What is the population of Pyongyang?"), index) == ["popul"]
     assert unknown_terms(content_terms("What happened in Pyongyang?"), index) == []
+
+
+def test_word_families_join_what_stemming_does_not():
+    index = LexicalIndex(["Sanctions are deepening the economic crisis."])
+    terms = content_terms("What is happening to the economy?")
+    assert "economi" in terms
+    assert index.knows("economi")
+    assert index.coverage(terms, 0) == 1.0
+    assert index.scores(terms)[0] > 0
+    assert not index.knows("popul")
