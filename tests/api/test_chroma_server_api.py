@@ -1,0 +1,42 @@
+"""/chat against a real Chroma server (`chroma run`): 503 while the server is down, 200 again once it is back."""
+
+from __future__ import annotations
+
+import pytest
+from fastapi.testclient import TestClient
+
+from api.main import create_app
+from tests.index.conftest import free_port
+from tests.index.test_chroma_server import ChromaServer
+
+pytestmark = pytest.mark.slow
+
+HANOI = "Why did the Hanoi summit fail?"
+
+
+@pytest.fixture
+def chroma(tmp_path):
+    server = ChromaServer(tmp_path / "chroma-server", free_port())
+    server.start()
+    yield server
+    server.stop()
+
+
+def test_chat_is_503_while_the_chroma_server_is_down_and_recovers(make_engine, bundled_brief, chroma, tmp_path):
+    engine = make_engine(data_dir=tmp_path / "api", chroma_url=chroma.url)
+    engine.ingest(bundled_brief)
+    with TestClient(create_app(engine.settings, engine)) as c:
+        assert c.get("/health").json()["store"] == "server"
+        assert c.post("/chat", json={"message": HANOI}).status_code == 200
+
+        chroma.stop()
+        down = c.post("/chat", json={"message": HANOI})
+        assert down.status_code == 503
+        assert down.json()["code"] == "index_unavailable"
+        assert c.get("/health").status_code == 503
+
+        chroma.start()  # same data path and port: the store reconnects on the next request, no restart needed
+        up = c.post("/chat", json={"message": HANOI})
+        assert up.status_code == 200
+        assert any(cit["footnotes"] == [11] for cit in up.json()["citations"])
+        assert c.get("/health").json()["status"] == "ready"
