@@ -1,0 +1,502 @@
+"""Text analysis for claim checking: tokens with offsets, named entities, negation scope and comparatives.
+
+Everything here is a pure function of strings. Names are normalised through a small alias table of the kind any
+policy reader knows (the US is "U.S.", "United States" or "Washington"; North Korea is "DPRK" or "Pyongyang"), and
+weapon designations stay whole tokens so "Hwasong-17" never matches "Hwasong-12".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from index.lexical import STOPWORDS, stem
+
+
+def _words(*parts: str) -> frozenset[str]:
+    """A word list written as text."""
+    return frozenset(" ".join(parts).split())
+
+
+# Alias -> canonical key. Keys are lower-case, whitespace-normalised surface forms.
+ALIASES: dict[str, str] = {
+    "us": "usa",
+    "u.s": "usa",
+    "u.s.": "usa",
+    "u.s.a": "usa",
+    "u.s.a.": "usa",
+    "usa": "usa",
+    "united states": "usa",
+    "united states of america": "usa",
+    "america": "usa",
+    "american": "usa",
+    "washington": "usa",
+    "north korea": "north_korea",
+    "north korean": "north_korea",
+    "n korea": "north_korea",
+    "n. korea": "north_korea",
+    "nkorea": "north_korea",
+    "dprk": "north_korea",
+    "pyongyang": "north_korea",
+    "south korea": "south_korea",
+    "south korean": "south_korea",
+    "s korea": "south_korea",
+    "s. korea": "south_korea",
+    "rok": "south_korea",
+    "seoul": "south_korea",
+    "japan": "japan",
+    "japanese": "japan",
+    "tokyo": "japan",
+    "china": "china",
+    "chinese": "china",
+    "beijing": "china",
+    "russia": "russia",
+    "russian": "russia",
+    "moscow": "russia",
+    "kim": "kim",
+    "kim jong-un": "kim",
+    "kim jong un": "kim",
+    "kim jongun": "kim",
+    "trump": "trump",
+    "donald trump": "trump",
+    "biden": "biden",
+    "joe biden": "biden",
+    "un": "united_nations",
+    "united nations": "united_nations",
+}
+# Acronyms and their expansions: evidence that spells one out matches a claim that abbreviates it.
+ACRONYMS: dict[str, str] = {
+    "icbm": "intercontinental ballistic missile",
+    "slbm": "submarine-launched ballistic missile",
+    "irbm": "intermediate range ballistic missile",
+    "srbm": "short range ballistic missile",
+    "mlrs": "multiple rocket launcher",
+    "hgv": "hypersonic glide vehicle",
+    "jcpoa": "joint comprehensive plan of action",
+}
+# Irregular verb forms the Snowball stemmer leaves apart.
+IRREGULAR = {
+    "flew": "fly",
+    "flown": "fly",
+    "flies": "fly",
+    "held": "hold",
+    "met": "meet",
+    "fought": "fight",
+    "rose": "rise",
+    "risen": "rise",
+    "fell": "fall",
+    "fallen": "fall",
+    "grew": "grow",
+    "grown": "grow",
+    "began": "begin",
+    "begun": "begin",
+    "won": "win",
+    "led": "lead",
+    "sent": "send",
+    "built": "build",
+    "broke": "break",
+    "broken": "break",
+    "took": "take",
+    "taken": "take",
+    "gave": "give",
+    "given": "give",
+    "made": "make",
+    "sold": "sell",
+    "shot": "shoot",
+    "struck": "strike",
+    "threw": "throw",
+    "thrown": "throw",
+    "saw": "see",
+    "seen": "see",
+    "went": "go",
+    "gone": "go",
+    "came": "come",
+    "spoke": "speak",
+    "spoken": "speak",
+    "wrote": "write",
+    "written": "write",
+    "sought": "seek",
+    "bought": "buy",
+    "brought": "bring",
+    "kept": "keep",
+    "left": "leave",
+    "lost": "lose",
+    "paid": "pay",
+    "ran": "run",
+    "said": "say",
+    "told": "tell",
+    "thought": "think",
+    "understood": "understand",
+    "withdrew": "withdraw",
+    "withdrawn": "withdraw",
+    "drove": "drive",
+    "driven": "drive",
+    "larger": "large",
+    "largest": "large",
+    "bigger": "big",
+    "biggest": "big",
+}
+# Words that mean the same thing in claims about briefs like these (stems).
+SYNONYMS: tuple[frozenset[str], ...] = tuple(
+    frozenset(stem(IRREGULAR.get(w, w)) for w in group.split())
+    for group in (
+        "conduct carry perform undertake hold stage",
+        "launch fire test flight-test",
+        "unveil reveal show display present introduce showcase",
+        "range reach travel fly cover distance",
+        "altitude height apogee",
+        "speed velocity",
+        "large big huge great larger bigger",
+        "small little smaller tiny",
+        "fail collapse failure breakdown",
+        "halt stop cease end suspend terminate termination",
+        "restart resume revive reopen restore",
+        "demand want ask insist require",
+        "lift remove ease drop",
+        "destroy dismantle demolish",
+        "threat danger menace",
+        "hostile aggressive",
+        "missile rocket projectile",
+        "negotiation talk diplomacy dialogue negotiate",
+        "nuclear atomic",
+        "explosion blast detonation detonate explode",
+        "pledge promise vow commit",
+        "state say claim declare announce describe",
+        "meet summit",
+        "defensive defense defence defend",
+        "interception intercept",
+        "develop build",
+        "need require",
+        "sanction sanctions",
+        "exercise drill",
+        "withdrawal withdraw",
+        "perceive consider regard view see",
+    )
+)
+# Measurement roles: words near a number that say what it measures.
+ROLE_CLASSES: tuple[frozenset[str], ...] = tuple(
+    frozenset(stem(IRREGULAR.get(w, w)) for w in group.split())
+    for group in (
+        "range ranges reach travel travelled fly flew flown distance cover covering",
+        "altitude height apogee high",
+        "speed velocity fast",
+        "yield equal explosion detonate tnt",
+        "test tests tested launch launched fire fired",
+    )
+)
+ANTONYMS: tuple[tuple[str, str], ...] = tuple(
+    (stem(a), stem(b))
+    for a, b in (
+        ("succeed", "fail"),
+        ("success", "failure"),
+        ("accept", "reject"),
+        ("agree", "refuse"),
+        ("increase", "decrease"),
+        ("rise", "fall"),
+        ("strengthen", "weaken"),
+        ("improve", "worsen"),
+        ("allow", "forbid"),
+        ("win", "lose"),
+        ("support", "oppose"),
+        ("resume", "halt"),
+        ("offensive", "defensive"),
+    )
+)
+COMPARATIVES: dict[str, tuple[str, int]] = {
+    # word -> (dimension, direction)
+    "larger": ("size", 1),
+    "bigger": ("size", 1),
+    "greater": ("size", 1),
+    "smaller": ("size", -1),
+    "lesser": ("size", -1),
+    "more": ("amount", 1),
+    "less": ("amount", -1),
+    "fewer": ("amount", -1),
+    "longer": ("length", 1),
+    "shorter": ("length", -1),
+    "higher": ("height", 1),
+    "lower": ("height", -1),
+    "faster": ("speed", 1),
+    "slower": ("speed", -1),
+    "heavier": ("weight", 1),
+    "lighter": ("weight", -1),
+    "stronger": ("strength", 1),
+    "weaker": ("strength", -1),
+    "more powerful": ("strength", 1),
+    "less powerful": ("strength", -1),
+    "earlier": ("time", -1),
+    "later": ("time", 1),
+    "older": ("age", 1),
+    "newer": ("age", -1),
+    "wider": ("width", 1),
+    "narrower": ("width", -1),
+    "cheaper": ("cost", -1),
+    "costlier": ("cost", 1),
+}
+NEGATIONS = _words(
+    "not n't never no none nor neither without cannot failed fail fails failing unable refused refuse lacked lack ",
+    "lacks nothing nobody",
+)
+# Words that carry no claim of their own ("the brief says that …", "reportedly").
+FRAME = _words(
+    "brief according reportedly report reports reported claim claims claimed say says said state states stated ",
+    "note notes noted also still already indeed actually",
+)
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*(?:[-.][A-Za-z0-9]+)*\.?|\d[\d,]*(?:\.\d+)?")
+_DESIGNATION = re.compile(r"^[A-Za-z]+-\d+[A-Za-z]?$")
+_CAPITALISED = re.compile(r"(?:[A-Z][\w'’.-]*|[A-Z]{2,})")
+# Phrases with a one-word equivalent, folded before comparing ("took place" is "held").
+PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\b(?:take|takes|took|taken|taking)\s+place\b", re.I), "held"),
+    (re.compile(r"\bcarr(?:y|ies|ied|ying)\s+out\b", re.I), "conducted"),
+    (re.compile(r"\bcame\s+to\s+a\s+halt\b", re.I), "halted"),
+    (re.compile(r"\bbroke\s+down\b", re.I), "collapsed"),
+    (re.compile(r"\bstep(?:ped)?\s+back\s+from\b", re.I), "abandon"),
+)
+
+
+def fold_phrases(text: str) -> str:
+    """Replace multi-word verbs by a one-word equivalent (offsets change: use on claims before parsing)."""
+    for pattern, word in PHRASES:
+        text = pattern.sub(word, text)
+    return text
+
+
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str  # as written
+    start: int
+    end: int
+    norm: str  # lower-case, possessive and trailing dot dropped
+    stem: str  # comparison form ("" for stopwords)
+
+
+def _norm(word: str) -> str:
+    w = word.translate(_QUOTES).lower()
+    w = re.sub(r"'s$", "", w)
+    if w.endswith(".") and not re.fullmatch(r"(?:[a-z]\.)+", w):
+        w = w[:-1]
+    return w
+
+
+def word_stem(word: str) -> str:
+    """The comparison form of one lower-case word (irregular verbs folded, Snowball stem)."""
+    w = IRREGULAR.get(word, word)
+    if _DESIGNATION.match(w) or w[:1].isdigit():
+        return w
+    return stem(w) if "-" not in w else "-".join(stem(p) for p in w.split("-"))
+
+
+@lru_cache(maxsize=4096)
+def tokens(text: str) -> tuple[Token, ...]:
+    """Word tokens with offsets; stopwords get an empty stem."""
+    out = []
+    for m in _WORD.finditer(text):
+        raw = m.group(0)
+        end = m.end()
+        if raw.endswith(".") and not re.fullmatch(r"(?:[A-Za-z]\.)+", raw):
+            raw, end = raw[:-1], end - 1
+        n = _norm(raw)
+        st = "" if n in STOPWORDS and n not in {"us"} else word_stem(n)
+        if n == "us" and raw == "US":
+            st = "usa"
+        out.append(Token(raw, m.start(), end, n, st))
+    return tuple(out)
+
+
+def synonym_keys(s: str) -> frozenset[str]:
+    """The stem and every synonym group it belongs to."""
+    keys = {s}
+    for i, group in enumerate(SYNONYMS):
+        if s in group:
+            keys.add(f"syn{i}")
+    return frozenset(keys)
+
+
+def role_classes(stems: Iterable[str]) -> frozenset[int]:
+    out = set()
+    for s in stems:
+        for i, group in enumerate(ROLE_CLASSES):
+            if s in group:
+                out.add(i)
+    return frozenset(out)
+
+
+# ----- entities --------------------------------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class Entity:
+    text: str
+    start: int
+    end: int
+    key: str  # canonical key: alias target, or the lower-case name
+
+
+def canonical(name: str) -> str:
+    """The canonical key of a name ("U.S." -> "usa", "Kim Jong Un" -> "kim", "Hwasong 17" -> "hwasong-17")."""
+    n = " ".join(name.translate(_QUOTES).lower().replace("the ", " ").split())
+    n = re.sub(r"'s$", "", n)
+    n = re.sub(r"^([a-z]+)[\s-](\d+[a-z]?)$", r"\1-\2", n)
+    return ALIASES.get(n, ALIASES.get(n.rstrip("."), n))
+
+
+_MONTH_WORDS = _words(
+    "january february march april may june july august september october november december monday tuesday ",
+    "wednesday thursday friday saturday sunday",
+)
+_CONNECTORS = frozenset({"of", "de", "for"})
+
+
+def entities(text: str, *, common: frozenset[str] = frozenset()) -> list[Entity]:
+    """Capitalised names and designations. A capitalised sentence opener counts only if it is not a common word
+    (``common``: words seen in lower case in the brief or the claim)."""
+    toks = tokens(text)
+    out: list[Entity] = []
+    i = 0
+    while i < len(toks):
+        t = toks[i]
+        is_cap = bool(_CAPITALISED.fullmatch(t.text)) and not t.text[:1].isdigit()
+        if not is_cap or t.norm in _MONTH_WORDS or t.norm in _ACRONYM_CONCEPTS:
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(toks):
+            nxt = toks[j + 1]
+            gap = text[toks[j].end : nxt.start]
+            if gap.strip() not in {"", "-"}:
+                break
+            if _CAPITALISED.fullmatch(nxt.text) and nxt.norm not in _MONTH_WORDS | _ACRONYM_CONCEPTS:
+                j += 1
+            elif (
+                nxt.norm in _CONNECTORS
+                and j + 2 < len(toks)
+                and _CAPITALISED.fullmatch(toks[j + 2].text)
+                and text[nxt.end : toks[j + 2].start].strip() == ""
+            ):
+                j += 2
+            else:
+                break
+        words = [toks[k] for k in range(i, j + 1)]
+        opener = i == 0 or text[: t.start].rstrip().endswith((".", "!", "?", ":", '"', "“"))
+        plain = t.norm in STOPWORDS or t.norm in common or t.norm in FRAME or t.norm.endswith("ly")
+        if opener and len(words) == 1 and plain:
+            i = j + 1
+            continue
+        if opener and words[0].norm in STOPWORDS | common and len(words) > 1:
+            words = words[1:]
+        name = text[words[0].start : words[-1].end]
+        m = re.fullmatch(r"([A-Z][\w.]*)-([A-Z][\w' .-]*)", name)
+        if m and not _DESIGNATION.match(name.split()[0]):
+            # "US-South Korea" joint exercises: two names joined by a hyphen.
+            first, second = m.group(1), m.group(2)
+            s0 = words[0].start
+            out.append(Entity(first, s0, s0 + len(first), canonical(first)))
+            out.append(Entity(second, s0 + len(first) + 1, words[-1].end, canonical(second)))
+            i = j + 1
+            continue
+        out.append(Entity(name, words[0].start, words[-1].end, canonical(name)))
+        i = j + 1
+    return out
+
+
+_ACRONYM_CONCEPTS = frozenset([*ACRONYMS, "tnt", "marv", "kcna"])
+
+
+def expand_acronyms(text: str) -> str:
+    """Append the acronym of any expansion the text spells out (and the expansion of any acronym it uses)."""
+    low = text.lower().replace("-", " ")
+    extra = []
+    for short, long in ACRONYMS.items():
+        if long.replace("-", " ") in low:
+            extra.append(short)
+        if re.search(rf"\b{short}s?\b", low):
+            extra.append(long)
+    for m in re.finditer(r"((?:[A-Z][a-z-]+\s+){1,5})\(([A-Z]{2,6})\)", text):
+        extra.append(m.group(2).lower())
+    return text + (" " + " ".join(extra) if extra else "")
+
+
+def entity_keys(text: str) -> set[str]:
+    """Every canonical key an evidence text can answer to: its names, their parts, and alias targets."""
+    keys: set[str] = set()
+    for e in entities(text):
+        keys.add(e.key)
+        for part in re.split(r"[\s]+", e.text):
+            keys.add(canonical(part))
+    low = " ".join(text.translate(_QUOTES).lower().split())
+    for alias, key in ALIASES.items():
+        if len(alias.replace(".", "")) <= 3:
+            # Short aliases only in capitals: "US" the country, never "us" the pronoun.
+            forms = {alias.upper(), alias.capitalize()}
+            if any(re.search(rf"(?<![\w-]){re.escape(f)}(?![\w-])", text) for f in forms):
+                keys.add(key)
+        elif re.search(rf"(?<![\w-]){re.escape(alias)}(?![\w-])", low):
+            keys.add(key)
+    return keys
+
+
+def mentions(entity: Entity, text_keys: set[str], text_lower: str) -> bool:
+    """Whether a text (by its keys and lower-cased words) names the entity."""
+    if entity.key in text_keys:
+        return True
+    words = [w for w in re.split(r"[\s]+", entity.text.translate(_QUOTES).lower()) if w not in STOPWORDS]
+    if not words:
+        return True
+    # Multi-word names ("Singapore summit", "Korean Central News Agency") match when every word occurs.
+    return all(re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", text_lower) for w in words) and len(words) > 1
+
+
+# ----- negation ----------------------------------------------------------------------------------------------------
+_SKIP_AFTER_NEG = _words(
+    "to be been being is are was were do does did have has had also even yet any ever the a an its their his her ",
+    "so very quite really always able",
+)
+
+
+def negated_stems(toks: Sequence[Token]) -> set[str]:
+    """Stems in the scope of a negation ("failed to restart" -> restart; "is also not working" -> work)."""
+    out: set[str] = set()
+    for i, t in enumerate(toks):
+        n = t.norm
+        if n.endswith("n't"):
+            n = "n't"
+        if n not in NEGATIONS:
+            continue
+        if n in {"fail", "failed", "fails", "failing", "unable", "refused", "refuse"} and not (
+            i + 1 < len(toks) and toks[i + 1].norm == "to"
+        ):
+            continue  # "the failure of", "failed talks": not a negated verb
+        for u in toks[i + 1 : i + 6]:
+            if u.norm in _SKIP_AFTER_NEG or not u.stem:
+                continue
+            out.add(u.stem)  # the first content word: the negated verb or noun
+            break
+    return out
+
+
+# ----- comparatives --------------------------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    dimension: str
+    direction: int
+    subject: str | None  # canonical key of what is compared
+    other: str | None  # canonical key after "than"
+
+
+def comparisons(text: str) -> list[Comparison]:
+    """ "X … larger than Y" statements with the names on each side (None when a side names nothing)."""
+    out = []
+    low = text.lower()
+    for m in re.finditer(r"\b((?:more|less)\s+\w+|\w+er)\s+than\b", low):
+        word = m.group(1)
+        spec = COMPARATIVES.get(word) or COMPARATIVES.get(word.split()[0] if " " in word else word)
+        if spec is None:
+            continue
+        before = [e for e in entities(text) if e.end <= m.start()]
+        after = [e for e in entities(text) if e.start >= m.end()]
+        out.append(Comparison(spec[0], spec[1], before[-1].key if before else None, after[0].key if after else None))
+    return out

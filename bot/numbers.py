@@ -1,0 +1,374 @@
+"""Quantities in claims and evidence: numbers with units, ranges, bounds, dates, counts and ordinals.
+
+"10,400 km", "10400 km" and "10,400 kms" are the same quantity; "250 kilotons" and "250 kt" too; "ten tests" is
+"10 tests". "8,500-13,000 km" is a range that "up to 13,000 km" agrees with. "February 2019" is a date that "held
+in 2020" contradicts. Each quantity keeps its span so the words around it (its *role*) can be compared.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from corpus.dates import MONTHS
+
+# Canonical unit and the factor to it.
+UNITS: dict[str, tuple[str, float]] = {
+    "km": ("km", 1.0),
+    "kms": ("km", 1.0),
+    "kilometre": ("km", 1.0),
+    "kilometres": ("km", 1.0),
+    "kilometer": ("km", 1.0),
+    "kilometers": ("km", 1.0),
+    "m": ("km", 0.001),
+    "metre": ("km", 0.001),
+    "metres": ("km", 0.001),
+    "meter": ("km", 0.001),
+    "meters": ("km", 0.001),
+    "mile": ("km", 1.609344),
+    "miles": ("km", 1.609344),
+    "mi": ("km", 1.609344),
+    "km/h": ("km/h", 1.0),
+    "kph": ("km/h", 1.0),
+    "kmh": ("km/h", 1.0),
+    "mph": ("km/h", 1.609344),
+    "kiloton": ("kt", 1.0),
+    "kilotons": ("kt", 1.0),
+    "kilotonne": ("kt", 1.0),
+    "kilotonnes": ("kt", 1.0),
+    "kt": ("kt", 1.0),
+    "megaton": ("kt", 1000.0),
+    "megatons": ("kt", 1000.0),
+    "megatonne": ("kt", 1000.0),
+    "megatonnes": ("kt", 1000.0),
+    "mt": ("kt", 1000.0),
+    "ton": ("t", 1.0),
+    "tons": ("t", 1.0),
+    "tonne": ("t", 1.0),
+    "tonnes": ("t", 1.0),
+    "kg": ("t", 0.001),
+    "percent": ("%", 1.0),
+    "per cent": ("%", 1.0),
+    "%": ("%", 1.0),
+    "times": ("times", 1.0),
+    "fold": ("times", 1.0),
+    "usd": ("usd", 1.0),
+}
+_UNIT_RE = (
+    r"km/h|kilomet(?:re|er)s?|kms|km|kph|kmh|mph|miles?|mi|metres?|meters?|m|kilotonnes?|kilotons?|kt|megatonnes?|"
+    r"megatons?|mt|tonnes?|tons?|kg|per\s?cent|%|times|fold"
+)
+
+WORD_NUMBERS: dict[str, int] = {
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "hundred": 100,
+    "dozen": 12,
+    "pair": 2,
+    "couple": 2,
+}
+ORDINALS: dict[str, int] = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+}
+SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
+
+_WORD_NUM = "|".join(sorted(WORD_NUMBERS, key=len, reverse=True))
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_NUM = rf"(?:{_DIGITS}|(?:a\s+)?(?:{_WORD_NUM})(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?)"
+_SCALE = r"(?:\s+(?:thousand|million|billion))?"
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+)
+
+_AT_MOST = r"up\s+to|as\s+(?:much|many|far)\s+as|at\s+most|less\s+than|fewer\s+than|under|below|no\s+more\s+than|within"
+_AT_LEAST = r"more\s+than|over|above|at\s+least|exceeding|greater\s+than|upwards\s+of|in\s+excess\s+of"
+_ABOUT = r"about|around|approximately|roughly|nearly|almost|some|close\s+to|an\s+estimated"
+_BOUND = rf"(?:(?P<bound>{_AT_MOST}|{_AT_LEAST}|{_ABOUT})\s+)?"
+
+_DATE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(rf"\b(?P<month>{_MONTH})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})\b", re.I), "mdy"),
+    (
+        re.compile(
+            rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{_MONTH}),?\s+(?P<year>\d{{4}})\b", re.I
+        ),
+        "dmy",
+    ),
+    (re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b"), "iso"),
+    (re.compile(rf"\b(?P<month>{_MONTH}),?\s+(?:of\s+)?(?P<year>\d{{4}})\b", re.I), "my"),
+    (re.compile(rf"\b(?P<month>{_MONTH})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*(?:{_UNIT_RE})\b)"), "md"),
+    (re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{_MONTH})\b"), "dm"),
+)
+_RANGE = re.compile(
+    rf"(?:\bbetween\s+|\bfrom\s+)?(?<![A-Za-z]-)(?<![\w.,])(?P<lo>{_DIGITS}){_SCALE}\s*(?:-|–|—|to|and)\s*(?P<hi>{_DIGITS})(?P<scale>{_SCALE})"
+    rf"\s*(?P<unit>{_UNIT_RE})\b",
+    re.I,
+)
+_NOT_IN_NAME = r"(?<![A-Za-z]-)(?<![\w.,])"  # "Hwasong-17" and "KN-23" are names, not numbers
+_MEASURE = re.compile(
+    rf"{_BOUND}{_NOT_IN_NAME}(?P<num>{_NUM})(?P<scale>{_SCALE})\s*(?P<unit>{_UNIT_RE})(?![\w/])", re.I
+)
+_TWICE = re.compile(r"\b(?P<word>twice|thrice)\b", re.I)
+_YEAR = re.compile(r"(?<![\d,.])\b(?P<year>(?:1[89]|20)\d{2})s?\b(?![,.]?\d)")
+_ORDINAL = re.compile(rf"\b(?P<ord>{'|'.join(ORDINALS)}|\d+(?:st|nd|rd|th))\b", re.I)
+_COUNT = re.compile(rf"{_BOUND}{_NOT_IN_NAME}\b(?P<num>{_NUM})(?P<scale>{_SCALE})\b(?!\s*(?:%|-\d))", re.I)
+_HEAD = re.compile(r"[A-Za-z][A-Za-z-]*")
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A number found in text. ``low``/``high`` bound it (equal for an exact value); dates use ``date``."""
+
+    low: float
+    high: float
+    unit: str  # "km", "km/h", "kt", "t", "%", "times", "date", "ordinal" or "count:<head noun>"
+    bound: str  # "exact" | "about" | "range" | "at_most" | "at_least"
+    start: int
+    end: int
+    text: str
+    date: tuple[int | None, int | None, int | None] | None = None  # (year, month, day)
+
+    @property
+    def is_date(self) -> bool:
+        return self.unit == "date"
+
+    @property
+    def is_count(self) -> bool:
+        return self.unit.startswith("count:")
+
+
+def parse_number(raw: str) -> float | None:
+    """'10,400' -> 10400; 'ten' -> 10; 'a dozen' -> 12; 'twenty-five' -> 25; None if not a number."""
+    s = raw.strip().lower()
+    s = re.sub(r"^a\s+", "", s)
+    if re.fullmatch(r"[\d,]+(?:\.\d+)?", s):
+        return float(s.replace(",", ""))
+    parts = re.split(r"[\s-]+", s)
+    if all(p in WORD_NUMBERS for p in parts):
+        return float(sum(WORD_NUMBERS[p] for p in parts))
+    return None
+
+
+def _scaled(value: float, scale: str | None) -> float:
+    return value * SCALES.get((scale or "").strip().lower(), 1.0)
+
+
+def _bound(word: str | None) -> str:
+    if not word:
+        return "exact"
+    w = " ".join(word.lower().split())
+    if re.fullmatch(_AT_MOST, w):
+        return "at_most"
+    if re.fullmatch(_AT_LEAST, w):
+        return "at_least"
+    return "about"
+
+
+def _unit(raw: str) -> tuple[str, float]:
+    return UNITS.get(" ".join(raw.lower().split()), (raw.lower(), 1.0))
+
+
+def count_head(text: str, end: int) -> str:
+    """The noun a bare number counts: the first plural (or the last word) of up to four words after it."""
+    from index.lexical import STOPWORDS
+
+    words: list[tuple[str, int]] = []
+    for m in _HEAD.finditer(text, end):
+        gap = text[end : m.start()] if not words else text[words[-1][1] : m.start()]
+        if re.search(r"[.,;:()\d]", gap):
+            break
+        w = m.group(0).lower()
+        if w in STOPWORDS and w not in {"of"}:
+            break
+        words.append((w, m.end()))
+        if len(words) >= 4:
+            break
+    names = [w for w, _ in words if w != "of"]
+    if not names:
+        return ""
+    for w in names:
+        if w.endswith("s") and not w.endswith("ss") and len(w) > 3:
+            return lemma(w)
+    return lemma(names[-1])
+
+
+def lemma(word: str) -> str:
+    """A stem to compare count nouns by (missiles/missile, tests/test)."""
+    from index.lexical import stem
+
+    return stem(word.lower())
+
+
+def extract_quantities(text: str) -> list[Quantity]:
+    """Every quantity in ``text``, in order; overlapping matches resolved in favour of the more specific kind."""
+    found: list[Quantity] = []
+
+    def free(s: int, e: int) -> bool:
+        return all(e <= q.start or s >= q.end for q in found)
+
+    for pattern, shape in _DATE_PATTERNS:
+        for m in pattern.finditer(text):
+            if not free(m.start(), m.end()):
+                continue
+            g = m.groupdict()
+            month_raw = g.get("month")
+            if month_raw is None:
+                continue
+            month = int(month_raw) if month_raw.isdigit() else MONTHS.get(month_raw.lower().rstrip("."))
+            if not month:
+                continue
+            year = int(g["year"]) if g.get("year") else None
+            day = int(g["day"]) if g.get("day") else None
+            if day is not None and not 1 <= day <= 31:
+                continue
+            if shape in {"md", "dm"} and month_raw.lower().rstrip(".") == "may" and not month_raw[0].isupper():
+                continue  # "may 5" is a verb
+            found.append(Quantity(0, 0, "date", "exact", m.start(), m.end(), m.group(0), (year, month, day)))
+    for m in _RANGE.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        unit, factor = _unit(m.group("unit"))
+        lo = parse_number(m.group("lo"))
+        hi = parse_number(m.group("hi"))
+        if lo is None or hi is None or lo >= hi:
+            continue
+        scale = m.group("scale")
+        found.append(
+            Quantity(
+                _scaled(lo, scale) * factor, _scaled(hi, scale) * factor, unit, "range", m.start(), m.end(), m.group(0)
+            )
+        )
+    for m in _MEASURE.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        value = parse_number(m.group("num"))
+        if value is None:
+            continue
+        unit, factor = _unit(m.group("unit"))
+        v = _scaled(value, m.group("scale")) * factor
+        found.append(Quantity(v, v, unit, _bound(m.group("bound")), m.start(), m.end(), m.group(0)))
+    for m in _TWICE.finditer(text):
+        if free(m.start(), m.end()):
+            v = 2.0 if m.group("word").lower() == "twice" else 3.0
+            found.append(Quantity(v, v, "times", "exact", m.start(), m.end(), m.group(0)))
+    for m in _YEAR.finditer(text):
+        if free(m.start(), m.end()):
+            year = int(m.group("year"))
+            found.append(Quantity(0, 0, "date", "exact", m.start(), m.end(), m.group(0), (year, None, None)))
+    for m in _ORDINAL.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        raw = m.group("ord").lower()
+        value = ORDINALS.get(raw) or float(re.sub(r"\D", "", raw))
+        head = count_head(text, m.end())
+        if raw in {"first", "second"} and not head:
+            continue  # "at first", "a second time" are not positions in a series
+        found.append(Quantity(value, value, "ordinal", "exact", m.start(), m.end(), m.group(0)))
+    for m in _COUNT.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        raw = m.group("num")
+        value = parse_number(raw)
+        if value is None:
+            continue
+        low = raw.strip().lower()
+        after = text[m.end() : m.end() + 12].lower()
+        if low == "one" and re.match(r"\s*(?:of|another|day|time)\b", after):
+            continue  # "one of the most", "one another": not a count
+        if re.fullmatch(r"\d{1,2}", raw.strip()) and re.match(r"\s*(?:am|pm|a\.m|p\.m)\b", after):
+            continue
+        head = count_head(text, m.end())
+        v = _scaled(value, m.group("scale"))
+        found.append(Quantity(v, v, f"count:{head}", _bound(m.group("bound")), m.start(), m.end(), m.group(0)))
+    found.sort(key=lambda q: q.start)
+    return found
+
+
+def _close(a: float, b: float, rel: float) -> bool:
+    return abs(a - b) <= max(1e-9, rel * max(abs(a), abs(b)))
+
+
+def dates_agree(a: tuple[int | None, int | None, int | None], b: tuple[int | None, int | None, int | None]) -> bool:
+    """Two dates agree when every part both give is equal ("2019" agrees with "February 2019") and they share at
+    least one part ("March 24" says nothing about "2015")."""
+    shared = [(x, y) for x, y in zip(a, b, strict=True) if x is not None and y is not None]
+    return bool(shared) and all(x == y for x, y in shared)
+
+
+def units_comparable(claim: Quantity, evidence: Quantity) -> bool:
+    """Whether two quantities measure the same kind of thing (counts: the same counted noun, or an unnamed one)."""
+    if claim.is_count and evidence.is_count:
+        a, b = claim.unit[6:], evidence.unit[6:]
+        return not a or not b or a == b
+    return claim.unit == evidence.unit
+
+
+def agrees(claim: Quantity, evidence: Quantity) -> bool:
+    """Whether the evidence's quantity supports the claim's (same unit assumed; see ``units_comparable``)."""
+    if claim.is_date or evidence.is_date:
+        return bool(claim.date and evidence.date and dates_agree(claim.date, evidence.date))
+    rel = 0.05 if "about" in (claim.bound, evidence.bound) else 0.01
+    if claim.unit != evidence.unit and not (claim.is_count and evidence.is_count):
+        return False
+    if evidence.bound == "range":
+        if claim.bound == "range":
+            return _close(claim.low, evidence.low, rel) and _close(claim.high, evidence.high, rel)
+        if claim.bound == "at_most":
+            return _close(claim.high, evidence.high, rel)
+        if claim.bound == "at_least":
+            return _close(claim.low, evidence.low, rel) or claim.low < evidence.high
+        return evidence.low * (1 - rel) <= claim.low <= evidence.high * (1 + rel)
+    v = evidence.low
+    if claim.bound == "at_most":
+        return _close(claim.high, v, rel) if evidence.bound in {"exact", "at_most", "about"} else False
+    if claim.bound == "at_least":
+        return v > claim.low or (_close(claim.low, v, rel) and evidence.bound in {"at_least", "exact", "about"})
+    if claim.bound == "range":
+        return claim.low <= v <= claim.high
+    if evidence.bound == "at_most":
+        return _close(claim.low, v, rel)
+    if evidence.bound == "at_least":
+        return _close(claim.low, v, rel)
+    return _close(claim.low, v, rel)
+
+
+def render(q: Quantity) -> str:
+    """The quantity as written (for explanations)."""
+    return " ".join(q.text.split())
