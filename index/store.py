@@ -158,8 +158,16 @@ class ChromaPassageStore:
         """Nearest ``k`` vectors by cosine similarity, filtered by metadata."""
         vs = self.vectorstore
         with self._guard():
-            pairs = vs.similarity_search_by_vector_with_relevance_scores(list(embedding), k=k, filter=where)
-        return [StoreHit(str(doc.id), 1.0 - float(dist), doc.metadata) for doc, dist in pairs]
+            # Straight to the collection: the same query LangChain makes, without fetching the documents,
+            # which the engine never needs (it quotes from the parsed brief).
+            got = vs._collection.query(
+                query_embeddings=[list(embedding)], n_results=k, where=where, include=["metadatas", "distances"]
+            )
+        metas = got["metadatas"][0] if got["metadatas"] else []
+        return [
+            StoreHit(str(i), 1.0 - float(d), m or {})
+            for i, d, m in zip(got["ids"][0], got["distances"][0], metas, strict=True)
+        ]
 
     def ids(self, where: Where | None = None) -> list[str]:
         vs = self.vectorstore
