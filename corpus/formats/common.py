@@ -1,0 +1,290 @@
+"""What every structured front-end shares: the intermediate blocks they emit and ``assemble``, which turns them
+into a ``RawDocument``.
+
+A front-end (Markdown, HTML, PDF, DOCX) walks its container and emits ``Para`` blocks whose pieces are text,
+``Marker`` (a footnote reference the container links explicitly: a Word footnote reference, a Markdown
+``[^label]``, an HTML anchor to the note) or ``Pending`` (superscript digits with no link, such as a raised "8"
+in a PDF). ``assemble`` then does the format-neutral part:
+
+- a "Notes"/"Endnotes" section, or paragraphs that open with a superscript number and read like a reference,
+  become footnote definitions;
+- the leading paragraphs are read as the header (title, byline, organisation, date) with the plain-text
+  front-end's rules, and the container's own metadata (YAML, ``<meta>``, core properties, PDF info) fills gaps;
+- ``Pending`` digits are resolved against the definitions ("²³" after note 1 is 2 and 3);
+- "Source(s): …" paragraphs become a table's sources or a figure's source note.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from corpus.markers import resolve_marker
+from corpus.models import Author
+from corpus.raw import Marker, RawBlock, RawDocument, RawMetadataItem, RawParagraph, RawSourceNote, RawTable, Segment
+from corpus.text_format import _looks_like_definition, _parse_header
+
+
+@dataclass(frozen=True, slots=True)
+class Pending:
+    """Superscript digits not linked to a definition; read as footnote numbers once every definition is known."""
+
+    digits: str
+
+
+Piece = str | Marker | Pending
+
+
+@dataclass(frozen=True, slots=True)
+class Para:
+    pieces: tuple[Piece, ...]
+    heading: bool = False
+    list_number: int | None = None  # the item's number when the paragraph is an item of an ordered list
+
+    @property
+    def text(self) -> str:
+        return "".join(p for p in self.pieces if isinstance(p, str))
+
+
+Block = Para | RawTable | RawSourceNote
+
+
+@dataclass(frozen=True, slots=True)
+class Metadata:
+    """Metadata the container states outside the visible text."""
+
+    title: str | None = None
+    authors: tuple[Author, ...] = ()
+    editors: tuple[str, ...] = ()
+    organisation: str | None = None
+    date: str | None = None  # ISO
+    disclaimer: str | None = None
+
+
+@dataclass
+class Builder:
+    """Collects pieces of the paragraph being read; ``flush`` closes it."""
+
+    blocks: list[Block] = field(default_factory=list)
+    pieces: list[Piece] = field(default_factory=list)
+
+    def text(self, s: str) -> None:
+        if s:
+            self.pieces.append(s)
+
+    def marker(self, m: Marker | Pending) -> None:
+        self.pieces.append(m)
+
+    def flush(self, *, heading: bool = False, list_number: int | None = None) -> None:
+        if any(isinstance(p, str) and p.strip() for p in self.pieces):
+            self.blocks.append(Para(tuple(self.pieces), heading, list_number))
+        self.pieces = []
+
+    def block(self, b: Block) -> None:
+        self.flush()
+        self.blocks.append(b)
+
+
+_WS = re.compile(r"\s+")
+NOTES_HEADING = re.compile(r"^\s*(?:end\s*notes?|foot\s*notes?|notes?|references)\s*:?\s*$", re.IGNORECASE)
+_NUMBERED_NOTE = re.compile(r"^\s*\[?(\d{1,4})[\].)]?\s+(\S.*)$", re.DOTALL)
+_SOURCE_LINE = re.compile(r"^\s*Sources?\s*:", re.IGNORECASE)
+_DIGIT_MARKER = re.compile(r"^\s*[\[(]?(\d+(?:\s*[,–-]\s*\d+)*)[\])]?\s*$")
+
+
+def clean(text: str) -> str:
+    return _WS.sub(" ", text).strip()
+
+
+def marker_numbers(text: str) -> tuple[int, ...] | None:
+    """Numbers of an explicit marker's label: "3", "[3]", "2,3", "2–4"; None if it is not numeric."""
+    m = _DIGIT_MARKER.match(text)
+    if not m:
+        return None
+    numbers: list[int] = []
+    for part in re.split(r"\s*,\s*", m.group(1)):
+        bounds = re.split(r"\s*[–-]\s*", part)
+        lo, hi = int(bounds[0]), int(bounds[-1])
+        numbers.extend(range(lo, hi + 1) if 0 < hi - lo < 50 else [lo])
+    return tuple(numbers)
+
+
+def make_table(rows: Sequence[Sequence[str]], caption: str | None = None) -> RawTable | None:
+    """A table from cell texts. A first row with one filled cell is the caption (as the text front-end reads it);
+    ALL-CAPS column names are put in sentence case, so every format yields the same rows."""
+    cleaned = [[clean(c) for c in r] for r in rows]
+    cleaned = [r for r in cleaned if any(r)]
+    if cleaned and len([c for c in cleaned[0] if c]) == 1 and len(cleaned) > 1 and caption is None:
+        caption = next(c for c in cleaned[0] if c)
+        cleaned = cleaned[1:]
+    if not cleaned:
+        return None
+    columns = tuple(c[:1].upper() + c[1:].lower() if c.isupper() else c for c in cleaned[0])
+    body = tuple(tuple(r[: len(columns)]) for r in cleaned[1:] if any(r))
+    return RawTable(caption=clean(caption) if caption else None, columns=columns, rows=body)
+
+
+def _leading_number(para: Para) -> tuple[str, str] | None:
+    """(digits, rest) when a paragraph opens with a superscript or "N." number."""
+    first = next((p for p in para.pieces if not (isinstance(p, str) and not p.strip())), None)
+    if isinstance(first, Pending | Marker):
+        idx = para.pieces.index(first)
+        rest = "".join(p for p in para.pieces[idx + 1 :] if isinstance(p, str))
+        digits = first.digits if isinstance(first, Pending) else ",".join(str(n) for n in first.numbers)
+        return digits, rest
+    if para.list_number is not None:
+        return str(para.list_number), para.text
+    m = _NUMBERED_NOTE.match(para.text)
+    return (m.group(1), m.group(2)) if m else None
+
+
+def _definition(para: Para) -> tuple[int, str] | None:
+    found = _leading_number(para)
+    if found is None or not found[0].isdigit():
+        return None
+    return int(found[0]), clean(found[1])
+
+
+def split_definitions(blocks: Sequence[Block]) -> tuple[list[Block], list[tuple[int, str]]]:
+    """Take footnote definitions written in the body: a Notes section, or reference-like paragraphs that open
+    with a superscript number. Everything else stays, in order."""
+    body: list[Block] = []
+    defs: list[tuple[int, str]] = []
+    in_notes = False
+    for b in blocks:
+        if isinstance(b, Para) and b.heading and NOTES_HEADING.match(b.text) and not in_notes:
+            in_notes = True
+            continue
+        if isinstance(b, Para) and in_notes:
+            if b.heading:
+                in_notes = False
+            elif (d := _definition(b)) is not None:
+                defs.append(d)
+                continue
+            elif defs and not b.heading:
+                # a note that runs over two paragraphs
+                number, text = defs[-1]
+                defs[-1] = (number, f"{text} {clean(b.text)}")
+                continue
+        if isinstance(b, Para) and not b.heading:
+            lead = _leading_number(b)
+            first_is_sup = isinstance(
+                next((p for p in b.pieces if not (isinstance(p, str) and not p.strip())), ""), Pending
+            )
+            if lead and first_is_sup and lead[0].isdigit() and _looks_like_definition(clean(lead[1])):
+                defs.append((int(lead[0]), clean(lead[1])))
+                continue
+        body.append(b)
+    return body, defs
+
+
+def _header_blocks(blocks: Sequence[Block]) -> list[list[str]]:
+    """Lines of the leading marker-free paragraphs, the only place a header can be."""
+    out: list[list[str]] = []
+    for b in blocks:
+        if not isinstance(b, Para) or any(not isinstance(p, str) for p in b.pieces):
+            break
+        lines = [clean(ln) for ln in b.text.split("\n") if ln.strip()]
+        if not lines:
+            break
+        out.append(lines)
+    return out
+
+
+def _same(a: str | None, b: str | None) -> bool:
+    return bool(a and b) and clean(a or "").casefold() == clean(b or "").casefold()
+
+
+def _author_text(authors: Iterable[Author]) -> str:
+    return "By " + ", ".join(f"{a.name} ({a.role})" if a.role else a.name for a in authors)
+
+
+def assemble(
+    fmt: str,
+    blocks: Sequence[Block],
+    defs: Sequence[tuple[int, str]] = (),
+    meta: Metadata | None = None,
+) -> RawDocument:
+    """Turn a front-end's blocks, its explicit definitions and its container metadata into a ``RawDocument``."""
+    meta = meta or Metadata()
+    body, body_defs = split_definitions(blocks)
+    all_defs = [(n, clean(t)) for n, t in defs] + body_defs
+
+    # The header: only when the first block can be a title (a heading, the container's title, or -- with no
+    # container title -- whatever the plain-text rules accept), so a document without one keeps its first line.
+    leading = _header_blocks(body)
+    first = body[0] if body else None
+    can_title = isinstance(first, Para) and (
+        first.heading or meta.title is None or _same(clean(first.text), meta.title)
+    )
+    header = _parse_header(leading) if leading and can_title else None
+    consumed = header.body_start if header else 0
+    body = body[consumed:]
+
+    title = (header.title if header else None) or meta.title
+    authors = (header.authors if header and header.authors else None) or meta.authors
+    editors = (header.editors if header else ()) or meta.editors
+    organisation = (header.organisation if header else None) or meta.organisation
+    date = (header.date if header else None) or meta.date
+    disclaimer = (header.disclaimer if header else None) or meta.disclaimer
+
+    items = list(header.items) if header else []
+    have = {i.label for i in items}
+    synthesized = [
+        ("title", title),
+        ("author", _author_text(authors) if authors else None),
+        ("organisation", organisation),
+        ("editor", "Edited by " + ", ".join(editors) if editors else None),
+        ("date", date),
+        ("disclaimer", f"({disclaimer})" if disclaimer else None),
+    ]
+    extra = [RawMetadataItem(label, text) for label, text in synthesized if text and label not in have]
+    if extra and extra[0].label == "title":
+        items = [extra[0], *items]
+        extra = extra[1:]
+    items.extend(extra)
+
+    defined = {n for n, _ in all_defs}
+    out: list[RawBlock] = []
+    last = 0
+    for b in body:
+        if isinstance(b, Para):
+            text = clean(b.text)
+            if _SOURCE_LINE.match(text) and not any(isinstance(p, Marker | Pending) for p in b.pieces):
+                prev = out[-1] if out else None
+                if isinstance(prev, RawTable) and prev.sources is None:
+                    out[-1] = RawTable(prev.caption, prev.columns, prev.rows, text)
+                else:
+                    out.append(RawSourceNote(text))
+                continue
+            segments: list[Segment] = []
+            for p in b.pieces:
+                if isinstance(p, Pending):
+                    numbers = resolve_marker(p.digits, defined, last)
+                    segments.append(Marker(numbers))
+                    last = max(last, *numbers)
+                elif isinstance(p, Marker):
+                    segments.append(p)
+                    last = max(last, *p.numbers)
+                else:
+                    segments.append(p)
+            out.append(RawParagraph(tuple(segments)))
+        elif isinstance(b, RawSourceNote) and out and isinstance(out[-1], RawTable) and out[-1].sources is None:
+            prev = out[-1]
+            out[-1] = RawTable(prev.caption, prev.columns, prev.rows, b.text)
+        else:
+            out.append(b)
+
+    return RawDocument(
+        format=fmt,
+        title=title,
+        authors=tuple(authors),
+        editors=tuple(editors),
+        organisation=organisation,
+        date=date,
+        disclaimer=disclaimer,
+        header=tuple(items),
+        blocks=tuple(out),
+        footnote_defs=tuple(all_defs),
+    )

@@ -1,0 +1,346 @@
+"""The DOCX front-end: Word's real footnotes (``word/footnotes.xml``) and endnotes, core properties as metadata.
+
+The XML parts are read directly (python-docx does not expose notes). Word numbers notes by the order of their
+references, from ``numStart`` (1 unless the document says otherwise); ids in the XML are only keys. When a
+document has both footnotes and endnotes, the endnotes are numbered after the footnotes so every number stays
+unique within the brief. Tracked deletions and field instructions are not text; a field's shown result is.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from io import BytesIO
+
+from lxml import etree
+
+from corpus.errors import ParseError, UnsupportedFormat
+from corpus.formats.common import (
+    Block,
+    Builder,
+    Metadata,
+    Para,
+    Pending,
+    assemble,
+    clean,
+    make_table,
+    marker_numbers,
+)
+from corpus.formats.html import iso_date
+from corpus.models import Author
+from corpus.raw import Marker, RawDocument, RawSourceNote
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+NS = {
+    "w": W,
+    "r": R,
+    "cp": "http://schemas.openxmlformats.org/package/2006/metadata/core-properties",
+    "dc": "http://purl.org/dc/elements/1.1/",
+    "dcterms": "http://purl.org/dc/terms/",
+    "ep": "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties",
+    "rel": "http://schemas.openxmlformats.org/package/2006/relationships",
+}
+MAX_PART_BYTES = 100_000_000  # a decompressed part larger than this is refused (zip bombs)
+_XML = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, remove_comments=True)
+_HYPERLINK_FIELD = re.compile(r'HYPERLINK\s+"([^"]+)"')
+# Containers whose children are read as if they were in the parent.
+_TRANSPARENT = {f"{{{W}}}{t}" for t in ("ins", "smartTag", "customXml", "fldSimple", "sdtContent", "moveTo", "dir")}
+_SKIPPED = {f"{{{W}}}{t}" for t in ("del", "moveFrom", "rPr", "pPr", "proofErr", "bookmarkStart", "bookmarkEnd")}
+
+
+def _w(tag: str) -> str:
+    return f"{{{W}}}{tag}"
+
+
+def _val(el: etree._Element | None, attr: str = "val") -> str | None:
+    return None if el is None else el.get(_w(attr))
+
+
+@dataclass
+class _Package:
+    zf: zipfile.ZipFile
+
+    def xml(self, name: str) -> etree._Element | None:
+        try:
+            info = self.zf.getinfo(name)
+        except KeyError:
+            return None
+        if info.file_size > MAX_PART_BYTES:
+            raise ParseError(f"the Word document's part {name} is too large to read")
+        try:
+            return etree.fromstring(self.zf.read(info), _XML)
+        except (etree.XMLSyntaxError, zipfile.BadZipFile, OSError) as exc:
+            raise ParseError(f"the Word document is damaged: {name} cannot be read") from exc
+
+    def links(self, part: str) -> dict[str, str]:
+        """Relationship id -> target URL of a part's external links."""
+        folder, _, name = part.rpartition("/")
+        rels = self.xml(f"{folder}/_rels/{name}.rels")
+        if rels is None:
+            return {}
+        return {
+            str(r.get("Id")): str(r.get("Target"))
+            for r in rels.iter(f"{{{NS['rel']}}}Relationship")
+            if r.get("TargetMode") == "External"
+        }
+
+
+@dataclass
+class _Runs:
+    """Reads the inline content of paragraphs: text, note references, superscript digits, links."""
+
+    links: dict[str, str]
+    note_numbers: dict[tuple[str, str], int]  # (kind, id) -> displayed number
+    defined: set[int]
+    in_note: bool = False
+    out: Builder = field(default_factory=Builder)
+    _sup: str = ""
+    _field_url: str | None = None
+    _field_start: int = 0
+    _in_instr: bool = False
+
+    def paragraph(self, p: etree._Element) -> None:
+        self._children(p)
+        self._flush_sup()
+
+    def _children(self, el: etree._Element) -> None:
+        for child in el:
+            tag = child.tag
+            if tag in _SKIPPED:
+                continue
+            if tag == _w("r"):
+                self._run(child)
+            elif tag == _w("hyperlink"):
+                start = len(self.out.pieces)
+                self._children(child)
+                self._flush_sup()
+                url = self.links.get(child.get(f"{{{R}}}id") or "")
+                if url:
+                    self._link(url, start)
+            elif tag in _TRANSPARENT or tag == _w("sdt"):
+                self._children(child)
+
+    def _link(self, url: str, start: int) -> None:
+        """A link showing its own address reads "<url>"; a titled link keeps its address only inside a note."""
+        if not url.startswith(("http://", "https://")):
+            return
+        shown = clean("".join(p for p in self.out.pieces[start:] if isinstance(p, str)))
+        if shown in ("", url, url.rstrip("/")):
+            del self.out.pieces[start:]
+            self.out.text(f"<{url}>")
+        elif self.in_note:
+            self.out.text(f" <{url}>")
+
+    def _run(self, r: etree._Element) -> None:
+        raised = _val(r.find("w:rPr/w:vertAlign", NS)) == "superscript"
+        for el in r:
+            tag = el.tag
+            if tag == _w("fldChar"):
+                self._field(_val(el, "fldCharType"))
+            elif tag == _w("instrText"):
+                if m := _HYPERLINK_FIELD.search(el.text or ""):
+                    self._field_url = m.group(1)
+            elif tag in (_w("footnoteReference"), _w("endnoteReference")):
+                self._flush_sup()
+                kind = "footnote" if tag == _w("footnoteReference") else "endnote"
+                number = self.note_numbers.get((kind, el.get(_w("id")) or ""))
+                if number is not None:
+                    self.out.marker(Marker((number,)))
+            elif tag == _w("t"):
+                text = el.text or ""
+                if raised and marker_numbers(text) is not None:
+                    self._sup += text
+                else:
+                    self._flush_sup()
+                    self.out.text(text)
+            elif tag in (_w("tab"), _w("ptab")):
+                self._flush_sup()
+                self.out.text(" ")
+            elif tag in (_w("br"), _w("cr")):
+                self._flush_sup()
+                self.out.text("\n")
+            elif tag == _w("noBreakHyphen"):
+                self.out.text("-")
+
+    def _field(self, kind: str | None) -> None:
+        if kind == "begin":
+            self._field_url = None
+        elif kind == "separate":
+            self._field_start = len(self.out.pieces)
+        elif kind == "end" and self._field_url:
+            self._flush_sup()
+            self._link(self._field_url, self._field_start)
+            self._field_url = None
+
+    def _flush_sup(self) -> None:
+        """Superscript digits typed by hand (no Word footnote): a marker unless they read as an exponent."""
+        if not self._sup:
+            return
+        digits, self._sup = self._sup, ""
+        numbers = marker_numbers(digits) or ()
+        previous = next((p for p in reversed(self.out.pieces) if isinstance(p, str)), "")
+        if self.in_note or (previous[-1:].isalnum() and not all(n in self.defined for n in numbers)):
+            self.out.text(digits)
+        elif clean(digits).isdigit():
+            self.out.marker(Pending(clean(digits)))
+        else:
+            self.out.marker(Marker(numbers))
+
+
+def _styles(pkg: _Package) -> dict[str, str]:
+    """Style id -> lower-case style name ("title", "heading 1", "caption")."""
+    root = pkg.xml("word/styles.xml")
+    if root is None:
+        return {}
+    out = {}
+    for style in root.iter(_w("style")):
+        name = _val(style.find("w:name", NS))
+        sid = style.get(_w("styleId"))
+        if sid and name:
+            out[sid] = name.lower()
+    return out
+
+
+def _style(p: etree._Element, styles: dict[str, str]) -> str:
+    sid = _val(p.find("w:pPr/w:pStyle", NS)) or ""
+    return styles.get(sid, sid.lower())
+
+
+def _note_numbers(document: etree._Element, settings: etree._Element | None) -> dict[tuple[str, str], int]:
+    """Displayed number of each note: order of first reference, from numStart; endnotes after footnotes."""
+
+    def start(kind: str) -> int:
+        for root in (document, settings):
+            if root is not None and (el := root.find(f".//w:{kind}Pr/w:numStart", NS)) is not None:
+                value = _val(el) or ""
+                if value.isdigit():
+                    return int(value)
+        return 1
+
+    numbers: dict[tuple[str, str], int] = {}
+    for kind in ("footnote", "endnote"):
+        refs = [
+            el.get(_w("id")) or ""
+            for el in document.iter(_w(f"{kind}Reference"))
+            if el.get(_w("customMarkFollows")) not in ("1", "true", "on")
+        ]
+        first = start(kind) if kind == "footnote" or not numbers else max(numbers.values()) + 1
+        for note_id in dict.fromkeys(refs):
+            numbers[(kind, note_id)] = first + len([k for k in numbers if k[0] == kind])
+    return numbers
+
+
+def _notes(pkg: _Package, kind: str, numbers: dict[tuple[str, str], int]) -> list[tuple[int, str]]:
+    part = f"word/{kind}s.xml"
+    root = pkg.xml(part)
+    if root is None:
+        return []
+    runs = _Runs(pkg.links(part), numbers, set(), in_note=True)
+    defs = []
+    for note in root.iter(_w(kind)):
+        if note.get(_w("type")) in ("separator", "continuationSeparator", "continuationNotice"):
+            continue
+        number = numbers.get((kind, note.get(_w("id")) or ""))
+        if number is None:
+            continue  # a note nothing refers to is not shown by Word either
+        runs.out = Builder()
+        for p in note.iter(_w("p")):
+            runs.paragraph(p)
+            runs.out.text(" ")
+        text = clean("".join(x for x in runs.out.pieces if isinstance(x, str)))
+        if text:
+            defs.append((number, text))
+    return defs
+
+
+def _body_elements(body: etree._Element) -> Iterator[etree._Element]:
+    for el in body:
+        if el.tag == _w("sdt"):
+            content = el.find("w:sdtContent", NS)
+            if content is not None:
+                yield from _body_elements(content)
+        elif el.tag in (_w("p"), _w("tbl")):
+            yield el
+
+
+def _cell_text(tc: etree._Element, runs: _Runs) -> str:
+    saved, runs.out = runs.out, Builder()
+    for p in tc.iter(_w("p")):
+        runs.paragraph(p)
+        runs.out.text(" ")
+    text = clean("".join(x for x in runs.out.pieces if isinstance(x, str)))
+    runs.out = saved
+    return text
+
+
+def _blocks(document: etree._Element, styles: dict[str, str], runs: _Runs) -> list[Block]:
+    body = document.find("w:body", NS)
+    if body is None:
+        raise ParseError("the Word document has no body")
+    caption: str | None = None
+    for el in _body_elements(body):
+        if el.tag == _w("tbl"):
+            rows = [[_cell_text(tc, runs) for tc in tr.iter(_w("tc"))] for tr in el.iter(_w("tr"))]
+            table = make_table(rows, caption)
+            caption = None
+            if table is not None:
+                runs.out.block(table)
+            continue
+        style = _style(el, styles)
+        if caption is not None:  # a caption not followed by a table is an ordinary paragraph
+            runs.out.block(RawSourceNote(caption) if re.match(r"^\s*Sources?\s*:", caption) else _plain(caption))
+            caption = None
+        runs.paragraph(el)
+        if style == "caption":
+            caption = clean("".join(x for x in runs.out.pieces if isinstance(x, str)))
+            runs.out.pieces = []
+            continue
+        heading = style == "title" or style.startswith(("heading", "subtitle"))
+        runs.out.flush(heading=heading)
+    if caption is not None:
+        runs.out.block(_plain(caption))
+    runs.out.flush()
+    return runs.out.blocks
+
+
+def _plain(text: str) -> Block:
+    return Para((text,))
+
+
+def _metadata(pkg: _Package) -> Metadata:
+    core = pkg.xml("docProps/core.xml")
+    app = pkg.xml("docProps/app.xml")
+
+    def find(root: etree._Element | None, path: str) -> str | None:
+        el = root.find(path, NS) if root is not None else None
+        return clean(el.text) if el is not None and el.text and el.text.strip() else None
+
+    creators = find(core, "dc:creator")
+    return Metadata(
+        title=find(core, "dc:title"),
+        authors=tuple(Author(n.strip()) for n in re.split(r";|\band\b", creators or "") if n.strip()),
+        organisation=find(app, "ep:Company"),
+        date=iso_date(find(core, "dcterms:created")),
+    )
+
+
+def parse_docx(data: bytes) -> RawDocument:
+    """Find the structure of a Word (.docx) brief."""
+    try:
+        zf = zipfile.ZipFile(BytesIO(data))
+    except zipfile.BadZipFile as exc:
+        raise ParseError("the Word document is damaged (it is not a readable .docx file)") from exc
+    with zf:
+        pkg = _Package(zf)
+        document = pkg.xml("word/document.xml")
+        if document is None:
+            raise UnsupportedFormat("this zip file is not a Word document (no word/document.xml)")
+        numbers = _note_numbers(document, pkg.xml("word/settings.xml"))
+        defs = _notes(pkg, "footnote", numbers) + _notes(pkg, "endnote", numbers)
+        runs = _Runs(pkg.links("word/document.xml"), numbers, {n for n, _ in defs})
+        blocks = _blocks(document, _styles(pkg), runs)
+        meta = _metadata(pkg)
+    return assemble("docx", blocks, defs, meta)

@@ -1,0 +1,282 @@
+"""The Markdown front-end: YAML front matter for metadata, ``[^label]`` footnotes (pandoc / GitHub syntax).
+
+Definitions (``[^1]: …`` plus indented or lazy continuation lines) are cut out of the source before CommonMark
+parsing. Numeric labels keep their numbers, so "[^11]" stays footnote 11 as the author wrote it; otherwise
+notes are numbered in order of first reference, as pandoc and GitHub render them. ``<sup>3</sup>`` written as
+inline HTML is read like a superscript anywhere else, and raw HTML blocks go through the HTML front-end's walker.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from selectolax.lexbor import LexborHTMLParser
+
+from corpus.errors import ParseError
+from corpus.formats.common import Block, Builder, Metadata, Pending, assemble, clean, make_table, marker_numbers
+from corpus.formats.html import html_blocks, iso_date
+from corpus.models import Author
+from corpus.raw import Marker, RawDocument
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+_DEF_START = re.compile(r"^ {0,3}\[\^([^\]\s]+)\]:[ \t]?(.*)$")
+_REF = re.compile(r"\[\^([^\]\s]+)\]")
+_BLOCK_START = re.compile(r"^\s*(?:#|>|\||[-*+]\s|\d+[.)]\s|```|~~~|<)")
+_CAPTION = re.compile(r"^\s*(?:Table)?:\s+(.+)$", re.DOTALL)
+
+
+def _split_definitions(source: str) -> tuple[str, list[tuple[str, str]]]:
+    """Remove ``[^label]: …`` definitions from the source; return the rest and (label, text) pairs in order."""
+    lines = source.split("\n")
+    kept: list[str] = []
+    defs: list[tuple[str, list[str]]] = []
+    in_def = False
+    blank_run = False
+    for line in lines:
+        m = _DEF_START.match(line)
+        if m:
+            defs.append((m.group(1), [m.group(2)]))
+            in_def, blank_run = True, False
+            continue
+        if in_def:
+            if not line.strip():
+                blank_run = True
+                continue
+            indented = line.startswith(("    ", "\t", "  "))
+            if indented or (not blank_run and not _BLOCK_START.match(line)):
+                defs[-1][1].append(line.strip())
+                blank_run = False
+                continue
+            in_def = False
+        kept.append(line)
+    return "\n".join(kept), [(label, " ".join(parts)) for label, parts in defs]
+
+
+def _numbering(body: str, labels: Sequence[str]) -> dict[str, int]:
+    """Footnote number of every label: the label itself when all are numbers, else order of first reference."""
+    if labels and all(lb.isdigit() and int(lb) > 0 for lb in labels):
+        refs = [lb for lb in _REF.findall(body) if lb.isdigit()]
+        return {lb: int(lb) for lb in [*labels, *refs]}
+    order: dict[str, int] = {}
+    for lb in [*_REF.findall(body), *labels]:
+        if lb not in order:
+            order[lb] = len(order) + 1
+    return order
+
+
+def _metadata(front: dict[str, Any]) -> Metadata:
+    data = {str(k).lower(): v for k, v in front.items()}
+
+    def text(*keys: str) -> str | None:
+        for key in keys:
+            value = data.get(key)
+            if isinstance(value, str | int | float) and str(value).strip():
+                return clean(str(value))
+            if isinstance(value, list) and value and isinstance(value[0], str):
+                return clean(value[0])
+        return None
+
+    authors: list[Author] = []
+    raw_authors = data.get("authors", data.get("author"))
+    for entry in raw_authors if isinstance(raw_authors, list) else [raw_authors] if raw_authors else []:
+        if isinstance(entry, dict):
+            name = entry.get("name")
+            role = entry.get("role") or entry.get("affiliation") or entry.get("title")
+            if name:
+                authors.append(Author(clean(str(name)), clean(str(role)) if role else None))
+        elif isinstance(entry, str):
+            authors.extend(Author(n.strip()) for n in re.split(r";|\band\b", entry) if n.strip())
+    raw_editors = data.get("editors", data.get("editor"))
+    editors = [
+        clean(str(e.get("name", "")) if isinstance(e, dict) else str(e))
+        for e in (raw_editors if isinstance(raw_editors, list) else [raw_editors] if raw_editors else [])
+    ]
+    date_value = data.get("date")
+    date = (
+        date_value.isoformat()[:10]
+        if isinstance(date_value, dt.date)
+        else iso_date(str(date_value))
+        if date_value
+        else None
+    )
+    return Metadata(
+        title=text("title"),
+        authors=tuple(authors),
+        editors=tuple(e for e in editors if e),
+        organisation=text("organisation", "organization", "publisher", "institution", "institute"),
+        date=date,
+        disclaimer=text("disclaimer"),
+    )
+
+
+@dataclass
+class _Inline:
+    """Renders one inline token stream to pieces: text, markers, and (in notes) links as ``<url>``."""
+
+    numbers: dict[str, int]
+    defined: set[int]
+    in_note: bool = False
+    pieces: list[str | Marker | Pending] = field(default_factory=list)
+
+    def run(self, tokens: Sequence[Token]) -> list[str | Marker | Pending]:
+        link: list[str] = []
+        link_start = 0
+        sup_start: int | None = None
+        for tok in tokens:
+            kind = tok.type
+            if kind == "text":
+                self._text(tok.content)
+            elif kind in ("softbreak", "hardbreak"):
+                self.pieces.append("\n")
+            elif kind == "code_inline":
+                self.pieces.append(tok.content)
+            elif kind == "link_open":
+                link.append(str(tok.attrs.get("href", "")))
+                link_start = len(self.pieces)
+            elif kind == "link_close" and link:
+                self._link_close(link.pop(), link_start, tok.markup == "autolink")
+            elif kind == "image":
+                self.pieces.append(tok.content)
+            elif kind == "html_inline":
+                tag = tok.content.strip().lower()
+                if tag == "<sup>":
+                    sup_start = len(self.pieces)
+                elif tag == "</sup>" and sup_start is not None:
+                    self._sup(sup_start)
+                    sup_start = None
+                elif tag.startswith("<br"):
+                    self.pieces.append("\n")
+        return self.pieces
+
+    def _text(self, s: str) -> None:
+        pos = 0
+        for m in _REF.finditer(s):
+            if m.start() > pos:
+                self.pieces.append(s[pos : m.start()])
+            number = self.numbers.get(m.group(1))
+            if number is None:
+                self.pieces.append(m.group(0))
+            else:
+                self.pieces.append(Marker((number,)))
+            pos = m.end()
+        if pos < len(s):
+            self.pieces.append(s[pos:])
+
+    def _link_close(self, href: str, start: int, autolink: bool) -> None:
+        # A link showing its own address reads "<url>" as briefs print it; a titled link keeps its address
+        # only inside a note, where it is the source's url.
+        if not href.startswith(("http://", "https://")):
+            return
+        shown = clean("".join(p for p in self.pieces[start:] if isinstance(p, str)))
+        if autolink or shown in ("", href, href.rstrip("/")):
+            del self.pieces[start:]
+            self.pieces.append(f"<{href}>")
+        elif self.in_note:
+            self.pieces.append(f" <{href}>")
+
+    def _sup(self, start: int) -> None:
+        inner = "".join(p for p in self.pieces[start:] if isinstance(p, str))
+        numbers = marker_numbers(inner)
+        if numbers is None or any(not isinstance(p, str) for p in self.pieces[start:]):
+            return
+        previous = next((p for p in reversed(self.pieces[:start]) if isinstance(p, str)), "")
+        if previous[-1:].isalnum() and not all(n in self.defined for n in numbers):
+            return  # an exponent such as km<sup>2</sup>
+        del self.pieces[start:]
+        self.pieces.append(Pending(clean(inner)) if clean(inner).isdigit() else Marker(numbers))
+
+
+def _cells(tokens: list[Token], i: int, numbers: dict[str, int]) -> tuple[list[list[str]], int]:
+    rows: list[list[str]] = []
+    while i < len(tokens) and tokens[i].type != "table_close":
+        tok = tokens[i]
+        if tok.type == "tr_open":
+            rows.append([])
+        elif tok.type == "inline" and rows:
+            pieces = _Inline(numbers, set()).run(tok.children or [])
+            rows[-1].append("".join(p for p in pieces if isinstance(p, str)))
+        i += 1
+    return rows, i
+
+
+def _blocks(tokens: list[Token], numbers: dict[str, int], defined: set[int]) -> list[Block]:
+    out = Builder()
+    heading = False
+    list_numbers: list[int | None] = []
+    pending_number: int | None = None
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        kind = tok.type
+        if kind == "heading_open":
+            heading = True
+        elif kind == "heading_close":
+            out.flush(heading=True)
+            heading = False
+        elif kind == "inline":
+            for piece in _Inline(numbers, defined).run(tok.children or []):
+                if isinstance(piece, str):
+                    out.text(piece)
+                else:
+                    out.marker(piece)
+        elif kind == "paragraph_close" and not heading:
+            out.flush(list_number=pending_number)
+            pending_number = None
+        elif kind in ("ordered_list_open", "bullet_list_open"):
+            list_numbers.append(0 if kind == "ordered_list_open" else None)
+        elif kind in ("ordered_list_close", "bullet_list_close"):
+            list_numbers.pop()
+        elif kind == "list_item_open" and list_numbers and list_numbers[-1] is not None:
+            pending_number = int(tok.info) if tok.info.isdigit() else None
+        elif kind == "table_open":
+            rows, i = _cells(tokens, i, numbers)
+            caption = None
+            # pandoc's caption paragraph after the table: "Table: …" or ": …"
+            if i + 3 < len(tokens) and tokens[i + 2].type == "inline" and (m := _CAPTION.match(tokens[i + 2].content)):
+                caption = m.group(1)
+                i += 3  # table_close, paragraph_open, inline; the loop steps over paragraph_close
+            table = make_table(rows, caption)
+            if table is not None:
+                out.block(table)
+        elif kind == "html_block":
+            out.flush()
+            fragment = LexborHTMLParser(f"<html><body>{tok.content}</body></html>").body
+            if fragment is not None:
+                out.blocks.extend(html_blocks(fragment, defined=defined))
+        i += 1
+    out.flush()
+    return out.blocks
+
+
+def parse_markdown(data: bytes) -> RawDocument:
+    """Find the structure of a Markdown brief."""
+    from corpus.loader import decode_text
+
+    source = decode_text(data).replace("\r\n", "\n").replace("\r", "\n")
+    front: dict[str, Any] = {}
+    if m := _FRONT_MATTER.match(source):
+        try:
+            loaded = yaml.safe_load(m.group(1))
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            where = f" (line {mark.line + 2})" if mark is not None else ""
+            raise ParseError(f"the YAML front matter is not valid{where}") from exc
+        if isinstance(loaded, dict):
+            front = loaded
+        source = source[m.end() :]
+    body, raw_defs = _split_definitions(source)
+    numbers = _numbering(body, [lb for lb, _ in raw_defs])
+    md = MarkdownIt("commonmark").enable("table")
+    defs: list[tuple[int, str]] = []
+    for label, text in raw_defs:
+        inline = _Inline(numbers, set(), in_note=True).run(md.parseInline(text)[0].children or [])
+        defs.append((numbers[label], clean("".join(p for p in inline if isinstance(p, str)))))
+    blocks = _blocks(md.parse(body), numbers, {n for n, _ in defs})
+    return assemble("markdown", blocks, defs, _metadata(front))

@@ -1,0 +1,469 @@
+"""Write one brief's content as plain text, Markdown, HTML, PDF (reportlab) and DOCX (XML parts), so format tests
+and the cross-format test need no binary fixtures. ``SAMPLE`` is the brief they share; bench/ builds larger ones.
+
+The PDF is laid out line by line on a reportlab canvas: footnote markers are raised, smaller text; each page's
+notes sit at its foot under a short rule; a running header and page numbers repeat on every page; ``BREAK``
+inside a paragraph forces a page break there (a sentence split across pages).
+"""
+
+from __future__ import annotations
+
+import html
+import io
+import zipfile
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from xml.sax.saxutils import escape
+
+SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+class _Break:
+    """Force a page break at this point of a paragraph (PDF only; other formats ignore it)."""
+
+
+BREAK = _Break()
+Piece = str | int | tuple[int, ...] | _Break
+
+
+@dataclass(frozen=True)
+class P:
+    pieces: tuple[Piece, ...]
+
+
+@dataclass(frozen=True)
+class H:
+    text: str
+
+
+@dataclass(frozen=True)
+class Table:
+    caption: str
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    sources: str
+
+
+@dataclass(frozen=True)
+class SourceNote:
+    text: str
+
+
+Block = P | H | Table | SourceNote
+
+
+@dataclass(frozen=True)
+class Spec:
+    title: str
+    authors: tuple[tuple[str, str], ...]
+    organisation: str
+    editors: tuple[str, ...]
+    date_text: str  # as printed, e.g. "April 29, 2022"
+    date_iso: str
+    disclaimer: str
+    blocks: tuple[Block, ...]
+    notes: dict[int, str] = field(default_factory=dict)
+    running_header: str = "ISSI Issue Brief"
+
+
+def p(*pieces: Piece) -> P:
+    return P(tuple(pieces))
+
+
+def _numbers(piece: int | tuple[int, ...]) -> tuple[int, ...]:
+    return piece if isinstance(piece, tuple) else (piece,)
+
+
+SAMPLE = Spec(
+    title="PROSPECTS OF RENEWED NUCLEAR TALKS",
+    authors=(("Jane Doe", "Senior Fellow"),),
+    organisation="Arms Control Centre, ISSI",
+    editors=("John Roe",),
+    date_text="April 29, 2022",
+    date_iso="2022-04-29",
+    disclaimer="Views expressed in the brief are those of the author",
+    blocks=(
+        p(
+            "North Korea is building up its military capabilities. It conducted a series of missile tests that "
+            "caught international attention. Sanctions are deepening the economic crisis in the country.",
+            1,
+        ),
+        p(
+            "The research programme is funded by a grant that ends in 2026.",
+            2,
+            " The grant pays for field work in Seoul and Tokyo.",
+        ),
+        H("Missile tests"),
+        p(
+            "It fired two short-range ballistic missiles into the sea and flight-tested a pair of long-range "
+            "cruise missiles.",
+            (3, 4),
+            " Another test was a ballistic missile that flew around 270 km at a top altitude of 560 km. It flew "
+            "for 1,090 km to a maximum altitude of 6,248.5 kms.",
+        ),
+        Table(
+            caption="NORTH KOREA MISSILE TESTING 2022",
+            columns=("DATE", "MISSILE TESTED", "NUMBER OF MISSILES"),
+            rows=(
+                ("January 30, 2022", "Hwasong-12", "1"),
+                ("January 27, 2022", "KN-23", "2"),
+            ),
+            sources='Sources: "Missile Testing Reaches Monthly Apogee," IISS, February 17, 2022, '
+            "<https://www.iiss.org/blogs/analysis-missile-testing>",
+        ),
+        p(
+            "During the Trump era, Kim Jong-un and Trump met for two summits. The summits emphasised "
+            "denuclearising the Korean Peninsula and re-establishing relations between the two countries, "
+            "and both sides spoke of",
+            BREAK,
+            " releasing the prisoners of war who went missing in action. According to Trump, the talks came to "
+            "a halt because Pyongyang wanted sanctions to be lifted completely but the US could not accept the "
+            "demand.",
+            5,
+            " Nothing has changed since then.",
+        ),
+        SourceNote(
+            'Source: "January 2022: Missile Tests of the DPRK," One Earth Future, February 01, 2022, '
+            "<https://oneearthfuture.org/research-analysis/january-2022-missile-tests-dprk>"
+        ),
+        p("Pyongyang claims that its missile programme is defensive. No source is given for this claim."),
+    ),
+    notes={
+        1: '"North Korea says Kim Oversaw Third Hypersonic Missile Test," BBC, January 12, 2022, '
+        "<https://www.bbc.com/news/world-asia-59958664>",
+        2: '"Funding Nuclear Diplomacy Research," Stanley Center, June 2021, <https://stanleycenter.org/funding-2021>',
+        3: '"North Korea Tests Longest-range Missile since 2017," NPR, January 29, 2022, '
+        "<https://www.npr.org/2022/01/29/1076751251/north-korea-missile-launch>",
+        4: '"North Korea Conducts its Ninth Missile Test of 2022," The Japan Times, March 05, 2022, '
+        "<https://www.japantimes.co.jp/news/2022/03/05/north-korea-ninth-missile-launch/>",
+        5: '"Failure of the Hanoi Summit: What Lies Ahead?" Observer Research Foundation, March 13, 2019, '
+        "<https://www.orfonline.org/expert-speak/the-failure-of-the-hanoi-summit-48949/>",
+    },
+)
+
+
+def _text_of(pieces: Sequence[Piece], marker: str = "sup") -> str:
+    return "".join(x for x in pieces if isinstance(x, str))
+
+
+# ---- plain text -------------------------------------------------------------------------------------------
+
+
+def to_text(spec: Spec) -> bytes:
+    blocks = [spec.title, "By\n" + "\n".join(f"{n}\n{r}" for n, r in spec.authors), spec.organisation]
+    blocks += ["Edited by\n" + "\n".join(spec.editors), spec.date_text, f"({spec.disclaimer})"]
+    for b in spec.blocks:
+        if isinstance(b, P):
+            blocks.append(
+                "".join(
+                    x
+                    if isinstance(x, str)
+                    else ""
+                    if isinstance(x, _Break)
+                    else "".join(str(n) for n in _numbers(x)).translate(SUPERSCRIPT)
+                    for x in b.pieces
+                )
+            )
+        elif isinstance(b, H):
+            blocks.append(b.text)
+        elif isinstance(b, Table):
+            width = len(b.columns)
+            lines = [b.caption + "\t" * (width - 1), "\t".join(b.columns), *("\t".join(r) for r in b.rows)]
+            blocks += ["\n".join(lines), b.sources]
+        else:
+            blocks.append(b.text)
+    blocks += [f"{str(n).translate(SUPERSCRIPT)} {t}" for n, t in sorted(spec.notes.items())]
+    return ("\n\n".join(blocks) + "\n").encode()
+
+
+# ---- Markdown ---------------------------------------------------------------------------------------------
+
+
+def to_markdown(spec: Spec) -> bytes:
+    front = [
+        "---",
+        f'title: "{spec.title}"',
+        "author:",
+        *(f"  - name: {n}\n    role: {r}" for n, r in spec.authors),
+        f"organisation: {spec.organisation}",
+        "editors: [" + ", ".join(spec.editors) + "]",
+        f"date: {spec.date_iso}",
+        f'disclaimer: "{spec.disclaimer}"',
+        "---",
+        "",
+        f"# {spec.title}",
+        "",
+    ]
+    out = list(front)
+    for b in spec.blocks:
+        if isinstance(b, P):
+            out.append(
+                "".join(
+                    x
+                    if isinstance(x, str)
+                    else ""
+                    if isinstance(x, _Break)
+                    else "".join(f"[^{n}]" for n in _numbers(x))
+                    for x in b.pieces
+                )
+            )
+        elif isinstance(b, H):
+            out.append(f"## {b.text}")
+        elif isinstance(b, Table):
+            out.append("| " + " | ".join(b.columns) + " |")
+            out[-1] += "\n|" + "---|" * len(b.columns)
+            out[-1] += "".join("\n| " + " | ".join(r) + " |" for r in b.rows)
+            out.append(f"\nTable: {b.caption}\n")
+            out.append(b.sources)
+        else:
+            out.append(b.text)
+        out.append("")
+    out += [f"[^{n}]: {t}" for n, t in sorted(spec.notes.items())]
+    return ("\n".join(out) + "\n").encode()
+
+
+# ---- HTML (pandoc's footnote markup) ----------------------------------------------------------------------
+
+
+def _linkify(text: str) -> str:
+    """Escape a note and turn "<https://…>" into a link showing the URL, as pandoc renders autolinks."""
+    out, rest = [], text
+    while "<http" in rest:
+        before, _, after = rest.partition("<http")
+        url, _, rest = ("http" + after).partition(">")
+        out.append(html.escape(before) + f'<a href="{html.escape(url)}" class="uri">{html.escape(url)}</a>')
+    out.append(html.escape(rest))
+    return "".join(out)
+
+
+def to_html(spec: Spec, style: str = "pandoc") -> bytes:
+    """``style``: "pandoc" (section.footnotes, ol/li#fnN) or "word" (Word's "Save as Web Page" footnotes)."""
+    authors = "".join(f"<br>{html.escape(n)}<br>{html.escape(r)}" for n, r in spec.authors)
+    body = [
+        "<nav><ul><li><a href='/'>Home</a></li><li><a href='/briefs'>Briefs</a></li></ul></nav>",
+        f"<header><h1>{html.escape(spec.title)}</h1>",
+        f'<p class="byline">By{authors}</p>',
+        f"<p>{html.escape(spec.organisation)}</p>",
+        "<p>Edited by<br>" + "<br>".join(html.escape(e) for e in spec.editors) + "</p>",
+        f"<p>{html.escape(spec.date_text)}</p>",
+        f"<p>({html.escape(spec.disclaimer)})</p></header>",
+        "<main>",
+    ]
+
+    def ref(n: int) -> str:
+        if style == "word":
+            return (
+                f'<a style="mso-footnote-id:ftn{n}" href="#_ftn{n}" name="_ftnref{n}" title="">'
+                f'<span class="MsoFootnoteReference"><span style="vertical-align:super">[{n}]</span></span></a>'
+            )
+        return f'<a href="#fn{n}" class="footnote-ref" id="fnref{n}" role="doc-noteref"><sup>{n}</sup></a>'
+
+    for b in spec.blocks:
+        if isinstance(b, P):
+            inner = "".join(
+                html.escape(x)
+                if isinstance(x, str)
+                else ""
+                if isinstance(x, _Break)
+                else "".join(ref(n) for n in _numbers(x))
+                for x in b.pieces
+            )
+            body.append(f"<p>{inner}</p>")
+        elif isinstance(b, H):
+            body.append(f"<h2>{html.escape(b.text)}</h2>")
+        elif isinstance(b, Table):
+            head = "".join(f"<th>{html.escape(c)}</th>" for c in b.columns)
+            rows = "".join("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in r) + "</tr>" for r in b.rows)
+            body.append(f"<table><caption>{html.escape(b.caption)}</caption><thead><tr>{head}</tr></thead>")
+            body.append(f"<tbody>{rows}</tbody></table><p>{_linkify(b.sources)}</p>")
+        else:
+            body.append(f"<figure><img src='chart.png' alt=''><figcaption>{_linkify(b.text)}</figcaption></figure>")
+    body.append("</main>")
+    if style == "word":
+        body.append("<div style='mso-element:footnote-list'><br clear=all><hr align=left size=1 width='33%'>")
+        for n, t in sorted(spec.notes.items()):
+            body.append(
+                f"<div style='mso-element:footnote' id=ftn{n}><p class=MsoFootnoteText>"
+                f"<a style='mso-footnote-id:ftn{n}' href='#_ftnref{n}' name='_ftn{n}' title=''>"
+                f"<span class=MsoFootnoteReference><span style='vertical-align:super'>[{n}]</span></span></a> "
+                f"{_linkify(t)}</p></div>"
+            )
+        body.append("</div>")
+    else:
+        body.append('<section class="footnotes footnotes-end-of-document" role="doc-endnotes"><hr><ol>')
+        for n, t in sorted(spec.notes.items()):
+            back = f'<a href="#fnref{n}" class="footnote-back" role="doc-backlink">↩︎</a>'
+            body.append(f'<li id="fn{n}"><p>{_linkify(t)}{back}</p></li>')
+        body.append("</ol></section>")
+    body.append("<footer class='site-footer'><p>Copyright ISSI. All rights reserved.</p></footer>")
+    names = "".join(f'<meta name="author" content="{html.escape(n)}">' for n, _ in spec.authors)
+    head = (
+        f"<head><meta charset='utf-8'><title>{html.escape(spec.title)} | ISSI</title>{names}"
+        f'<meta name="citation_publication_date" content="{spec.date_iso}">'
+        f'<meta property="og:site_name" content="ISSI"><style>p {{ color: #222 }}</style>'
+        f"<script>window.analytics = 'North Korea tracking script';</script></head>"
+    )
+    return f"<!DOCTYPE html><html lang='en'>{head}<body>{''.join(body)}</body></html>".encode()
+
+
+# ---- DOCX (XML parts written directly: real footnotes) ----------------------------------------------------
+
+_W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+_R_NS = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+
+
+def _run(text: str) -> str:
+    return f'<w:r><w:t xml:space="preserve">{escape(text)}</w:t></w:r>'
+
+
+def _para(inner: str, style: str | None = None) -> str:
+    ppr = f'<w:pPr><w:pStyle w:val="{style}"/></w:pPr>' if style else ""
+    return f"<w:p>{ppr}{inner}</w:p>"
+
+
+def _lines(lines: Sequence[str], style: str | None = None) -> str:
+    inner = "<w:r><w:br/></w:r>".join(_run(x) for x in lines)
+    return _para(inner, style)
+
+
+def _note_runs(text: str, links: list[str]) -> str:
+    out, rest = [], text
+    while "<http" in rest:
+        before, _, after = rest.partition("<http")
+        url, _, rest = ("http" + after).partition(">")
+        links.append(url)
+        out.append(_run(before))
+        out.append(f'<w:hyperlink r:id="rIdLink{len(links)}">{_run(url)}</w:hyperlink>')
+    out.append(_run(rest))
+    return "".join(out)
+
+
+def to_docx(spec: Spec, *, endnotes: bool = False) -> bytes:
+    kind = "endnote" if endnotes else "footnote"
+    ids: dict[int, int] = {}
+    body = [
+        _para(_run(spec.title), "Title"),
+        _lines(["By", *(x for a in spec.authors for x in a)]),
+        _para(_run(spec.organisation)),
+        _lines(["Edited by", *spec.editors]),
+        _para(_run(spec.date_text)),
+        _para(_run(f"({spec.disclaimer})")),
+    ]
+    for b in spec.blocks:
+        if isinstance(b, P):
+            runs = []
+            for x in b.pieces:
+                if isinstance(x, str):
+                    runs.append(_run(x))
+                elif isinstance(x, _Break):
+                    continue
+                else:
+                    for n in _numbers(x):
+                        ids[n] = n + 1  # ids are keys only: Word numbers notes by reference order
+                        runs.append(
+                            f'<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/><w:vertAlign w:val="superscript"/>'
+                            f'</w:rPr><w:{kind}Reference w:id="{ids[n]}"/></w:r>'
+                        )
+            body.append(_para("".join(runs)))
+        elif isinstance(b, H):
+            body.append(_para(_run(b.text), "Heading1"))
+        elif isinstance(b, Table):
+            body.append(_para(_run(b.caption), "Caption"))
+            rows = [b.columns, *b.rows]
+            trs = "".join("<w:tr>" + "".join(f"<w:tc><w:p>{_run(c)}</w:p></w:tc>" for c in r) + "</w:tr>" for r in rows)
+            body.append(f"<w:tbl><w:tblPr/>{trs}</w:tbl>")
+            body.append(_para(_run(b.sources)))
+        else:
+            body.append(_para(_run(b.text)))
+    document = (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document {_W_NS}{_R_NS}><w:body>'
+        + "".join(body)
+        + "<w:sectPr/></w:body></w:document>"
+    )
+    links: list[str] = []
+    notes = [
+        f'<w:{kind} w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:{kind}>',
+        f'<w:{kind} w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p>'
+        f"</w:{kind}>",
+    ]
+    for n, t in sorted(spec.notes.items()):
+        notes.append(
+            f'<w:{kind} w:id="{ids.get(n, n + 1)}"><w:p><w:pPr><w:pStyle w:val="FootnoteText"/></w:pPr>'
+            f'<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:{kind}Ref/></w:r>'
+            f"{_run(' ')}{_note_runs(t, links)}</w:p></w:{kind}>"
+        )
+    notes_xml = (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:{kind}s {_W_NS}{_R_NS}>'
+        + "".join(notes)
+        + f"</w:{kind}s>"
+    )
+    rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    note_rels = "".join(
+        f'<Relationship Id="rIdLink{i}" Type="{rel}/hyperlink" Target="{escape(u)}" TargetMode="External"/>'
+        for i, u in enumerate(links, 1)
+    )
+    pkg_rels = "http://schemas.openxmlformats.org/package/2006/relationships"
+    styles = (
+        f'<?xml version="1.0" encoding="UTF-8"?><w:styles {_W_NS.strip()}>'
+        '<w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Title"/></w:style>'
+        '<w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/></w:style>'
+        '<w:style w:type="paragraph" w:styleId="Caption"><w:name w:val="caption"/></w:style>'
+        '<w:style w:type="paragraph" w:styleId="FootnoteText"><w:name w:val="footnote text"/></w:style>'
+        "</w:styles>"
+    )
+    authors = "; ".join(n for n, _ in spec.authors)
+    core = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
+        'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
+        'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+        f"<dc:title>{escape(spec.title)}</dc:title><dc:creator>{escape(authors)}</dc:creator>"
+        f'<dcterms:created xsi:type="dcterms:W3CDTF">{spec.date_iso}T09:00:00Z</dcterms:created>'
+        "</cp:coreProperties>"
+    )
+    app = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
+        f"<Company>{escape(spec.organisation)}</Company></Properties>"
+    )
+    ct = "application/vnd.openxmlformats-officedocument"
+    content_types = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+        '<Default Extension="xml" ContentType="application/xml"/>'
+        f'<Override PartName="/word/document.xml" ContentType="{ct}.wordprocessingml.document.main+xml"/>'
+        f'<Override PartName="/word/{kind}s.xml" ContentType="{ct}.wordprocessingml.{kind}s+xml"/>'
+        f'<Override PartName="/word/styles.xml" ContentType="{ct}.wordprocessingml.styles+xml"/>'
+        '<Override PartName="/docProps/core.xml" '
+        'ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>'
+        f'<Override PartName="/docProps/app.xml" ContentType="{ct}.extended-properties+xml"/>'
+        "</Types>"
+    )
+    root_rels = (
+        f'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="{pkg_rels}">'
+        f'<Relationship Id="rId1" Type="{rel}/officeDocument" Target="word/document.xml"/>'
+        '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/'
+        'core-properties" Target="docProps/core.xml"/>'
+        f'<Relationship Id="rId3" Type="{rel}/extended-properties" Target="docProps/app.xml"/></Relationships>'
+    )
+    doc_rels = (
+        f'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="{pkg_rels}">'
+        f'<Relationship Id="rId1" Type="{rel}/{kind}s" Target="{kind}s.xml"/>'
+        f'<Relationship Id="rId2" Type="{rel}/styles" Target="styles.xml"/></Relationships>'
+    )
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", content_types)
+        z.writestr("_rels/.rels", root_rels)
+        z.writestr("word/document.xml", document)
+        z.writestr("word/_rels/document.xml.rels", doc_rels)
+        z.writestr(f"word/{kind}s.xml", notes_xml)
+        z.writestr(
+            f"word/_rels/{kind}s.xml.rels",
+            f'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="{pkg_rels}">{note_rels}</Relationships>',
+        )
+        z.writestr("word/styles.xml", styles)
+        z.writestr("docProps/core.xml", core)
+        z.writestr("docProps/app.xml", app)
+    return buf.getvalue()
