@@ -29,7 +29,7 @@ Similarity = Callable[[str, str], float]
 RECALL_CORRECT = 0.5
 PRECISION_CORRECT = 0.6
 MIN_SHARED = 2
-SIMILARITY_CORRECT = 0.72
+SIMILARITY_CORRECT = 0.65
 RECALL_WITH_SIMILARITY = 0.2
 TYPO_RATIO = 0.85
 
@@ -58,7 +58,7 @@ _DIGITS_RE = re.compile(
     re.IGNORECASE,
 )
 _WORD_NUMBER_RE = re.compile(
-    r"\b(?:(?:" + "|".join([*NUMBER_WORDS, *_TENS, *_SCALES]) + r")(?:[\s-]+(?:and\s+)?)?)+",
+    r"\b(?:(?:" + "|".join([*NUMBER_WORDS, *_TENS, *_SCALES]) + r")\b(?:[\s-]+(?:and\s+)?)?)+",
     re.IGNORECASE,
 )
 _MONTHS = {

@@ -16,7 +16,7 @@ from bot.quiz import Question, generate_questions
 from bot.quiz_grade import Grade, Similarity, grade
 from bot.quiz_store import Progress, QuizStore, Score
 from bot.verify import make_citation, verify_citation
-from corpus.errors import BriefNotFound, CitationNotVerified
+from corpus.errors import BriefNotFound, CitationNotVerified, InvalidRequest
 from corpus.models import Brief, Citation
 
 
@@ -92,6 +92,8 @@ class Quiz:
     def next(self, session_id: str | None, brief_id: str | None = None) -> Asked:
         """The next question for the session (a new session when ``session_id`` is None)."""
         pool = self.pool(brief_id)
+        if not pool:  # say so before a new session is created for nothing
+            raise InvalidRequest("there is nothing to ask: no brief in the library has cited sentences to quiz on")
         if session_id is None:
             session_id = self.store.create()
         question, progress = self.store.ask_next(session_id, pool, self._choose)
