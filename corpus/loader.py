@@ -3,20 +3,23 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 import re
 from collections.abc import Callable
 from pathlib import Path
 
 from corpus.builder import build_brief
-from corpus.errors import ParseError, UnsupportedFormat
+from corpus.errors import CitebotError, ParseError, UnsupportedFormat
 from corpus.models import Brief
 from corpus.raw import RawDocument
 from corpus.text_format import parse_text
 
+log = logging.getLogger("citebot.corpus")
+
 PARSER_VERSION = "1"
 DEFAULT_MAX_BYTES = 50_000_000
 
-# format name -> parser from bytes; other front-ends register here (see corpus/formats.py).
+# format name -> parser from bytes; other front-ends register here (see corpus/formats/__init__.py).
 FrontEnd = Callable[[bytes], RawDocument]
 
 
@@ -39,24 +42,71 @@ def _parse_plain(data: bytes) -> RawDocument:
     return parse_text(decode_text(data))
 
 
+_ZIP_KINDS = (
+    ("word/document.xml", "docx"),
+    ("xl/workbook.xml", "xlsx"),
+    ("ppt/presentation.xml", "pptx"),
+    ("META-INF/container.xml", "epub"),
+    ("content.xml", "odf"),
+)
+_IMAGE_MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"II*\x00", b"MM\x00*", b"RIFF", b"BM")
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+# Formats that are recognised but not read, with the reason given to the user.
+UNSUPPORTED = {
+    "encrypted-office": "this Office document is encrypted (password-protected); save an unprotected copy as .docx",
+    "doc": "old Word .doc files are not supported; save the document as .docx",
+    "xlsx": "spreadsheets are not supported",
+    "pptx": "slide decks are not supported",
+    "epub": "e-books are not supported",
+    "odf": "OpenDocument files are not supported; save the document as .docx",
+    "zip": "zip archives are not supported",
+    "image": "this is an image, not a document with text; OCR is not supported",
+    "rtf": "RTF files are not supported; save the document as .docx",
+}
+SUPPORTED_TYPES = ".txt, .md, .html, .pdf and .docx"
+
+
+def _zip_kind(data: bytes) -> str:
+    import io
+    import zipfile
+
+    try:
+        names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return "docx"  # a damaged package: the DOCX reader says so in its own words
+    return next((kind for member, kind in _ZIP_KINDS if member in names), "zip")
+
+
 def detect_format(data: bytes, filename: str = "") -> str:
     """Name the format from the content first, the extension second."""
     head = data[:2048].lstrip()
     lower = head.lower()
-    if head.startswith(b"%PDF"):
-        return "pdf"
-    if head.startswith(b"PK\x03\x04"):
-        return "docx"
-    if lower.startswith((b"<!doctype html", b"<html")) or b"<body" in lower or b"<p>" in lower:
-        return "html"
     suffix = Path(filename).suffix.lower()
-    if suffix in {".md", ".markdown"} or head.startswith(b"---\n") or re.search(rb"\[\^\w+\]", data[:200_000]):
-        return "markdown"
-    if suffix in {".html", ".htm"}:
-        return "html"
-    if suffix in {".pdf"}:
+    if b"%PDF-" in data[:1024]:
         return "pdf"
-    if suffix in {".docx"}:
+    if data.startswith(b"PK\x03\x04"):
+        return _zip_kind(data)
+    if data.startswith(_OLE_MAGIC):
+        # Office encrypts .docx files by wrapping them in an OLE container with an EncryptionInfo stream.
+        return "encrypted-office" if "EncryptionInfo".encode("utf-16-le") in data else "doc"
+    if data.startswith(_IMAGE_MAGIC):
+        return "image"
+    if head.startswith(b"{\\rtf"):
+        return "rtf"
+    if head.startswith(b"---") and re.match(rb"---[ \t]*\r?\n(?:.*?\r?\n)?(?:---|\.\.\.)[ \t]*\r?\n", head, re.DOTALL):
+        return "markdown"  # YAML front matter
+    xhtml = lower.startswith(b"<?xml") and b"<html" in lower
+    if lower.startswith((b"<!doctype html", b"<html")) or xhtml or b"<body" in lower:
+        return "html"
+    markdown_signs = re.search(rb"\[\^[^\]\s]+\]", data[:200_000]) or re.search(rb"(?m)^#{1,6} \S", head)
+    if suffix in {".md", ".markdown"} or (markdown_signs and suffix not in {".html", ".htm"}):
+        return "markdown"
+    if suffix in {".html", ".htm", ".xhtml"} or re.search(rb"<(?:p|div|h[1-6]|table|article)[\s>]", lower):
+        return "html"
+    if suffix == ".pdf":
+        return "pdf"
+    if suffix == ".docx":
         return "docx"
     return "text"
 
@@ -77,10 +127,20 @@ def parse_bytes(data: bytes, filename: str, *, brief_id: str | None = None) -> B
     if not data.strip():
         raise ParseError("the file is empty")
     fmt = detect_format(data, filename)
+    if fmt in UNSUPPORTED:
+        raise UnsupportedFormat(f"{UNSUPPORTED[fmt]} (citebot reads {SUPPORTED_TYPES})")
     parser = front_ends().get(fmt)
     if parser is None:
-        raise UnsupportedFormat(f"{fmt} documents are not supported yet")
-    raw = parser(data)
+        raise UnsupportedFormat(f"{fmt} documents are not supported (citebot reads {SUPPORTED_TYPES})")
+    try:
+        raw = parser(data)
+    except CitebotError:
+        raise
+    except (Exception, RecursionError) as exc:
+        # A malformed file can trip any of the third-party parsers in ways they do not document; the user gets
+        # a one-line reason and the library is untouched, the operator gets the traceback.
+        log.warning("the %s front-end failed on %s", fmt, filename or "an upload", exc_info=exc)
+        raise ParseError(f"the {fmt} file could not be parsed ({type(exc).__name__})") from exc
     if not raw.blocks and not raw.header:
         raise ParseError("no text could be found in the document")
     digest = hashlib.sha256(PARSER_VERSION.encode() + b"\0" + data).hexdigest()
