@@ -110,6 +110,33 @@ def marker_numbers(text: str) -> tuple[int, ...] | None:
     return tuple(numbers)
 
 
+_UNIT = re.compile(r"(?:^|[\s\d(])(?:k?m|cm|mm|ft|mi|in|yd|sq|m/s|km/h)$", re.IGNORECASE)
+
+
+def is_exponent(before: str, numbers: Sequence[int] | None, defined: set[int]) -> bool:
+    """Whether raised digits right after ``before`` are an exponent ("km²", "10⁶") rather than a note marker.
+
+    A marker normally follows punctuation or a space-free word end ("…2026.⁸", "missiles²"); after a unit a 2 or
+    3 is a power, and after any other letter or digit the digits are a marker only if such notes exist.
+    """
+    if not before or before[-1:].isspace() or not before[-1:].isalnum():
+        return False
+    if numbers and set(numbers) <= {2, 3} and _UNIT.search(before):
+        return True
+    return not (numbers and all(n in defined for n in numbers))
+
+
+def with_urls(text: str, urls: Sequence[str]) -> str:
+    """A note with the addresses of its titled links added at the end, where a reference gives its url
+    ("…, May 5, 2020, <https://…>.")."""
+    for url in dict.fromkeys(urls):
+        if url in text:
+            continue
+        body = text.rstrip().rstrip(",;").rstrip()
+        text = f"{body[:-1]}, <{url}>." if body.endswith(".") else f"{body}, <{url}>"
+    return text
+
+
 def make_table(rows: Sequence[Sequence[str]], caption: str | None = None) -> RawTable | None:
     """A table from cell texts. A first row with one filled cell is the caption (as the text front-end reads it);
     ALL-CAPS column names are put in sentence case, so every format yields the same rows."""
@@ -146,6 +173,22 @@ def _definition(para: Para) -> tuple[int, str] | None:
     return int(found[0]), clean(found[1])
 
 
+def _first_piece(para: Para) -> Piece | None:
+    return next((p for p in para.pieces if not (isinstance(p, str) and not p.strip())), None)
+
+
+def _typed_notes(text: str, defs: list[tuple[int, str]]) -> None:
+    """Notes typed as "1. …" lines; one paragraph of a PDF may hold several. A line opens a new note only when
+    its number follows the previous note's (a wrapped line may start with a number too)."""
+    for line in text.split("\n"):
+        m = _NUMBERED_NOTE.match(line)
+        if m and (not defs or int(m.group(1)) == defs[-1][0] + 1):
+            defs.append((int(m.group(1)), clean(m.group(2))))
+        elif defs:
+            number, body = defs[-1]
+            defs[-1] = (number, f"{body} {clean(line)}".strip())
+
+
 def split_definitions(blocks: Sequence[Block]) -> tuple[list[Block], list[tuple[int, str]]]:
     """Take footnote definitions written in the body: a Notes section, or reference-like paragraphs that open
     with a superscript number. Everything else stays, in order."""
@@ -160,7 +203,10 @@ def split_definitions(blocks: Sequence[Block]) -> tuple[list[Block], list[tuple[
             if b.heading:
                 in_notes = False
             elif (d := _definition(b)) is not None:
-                defs.append(d)
+                if b.list_number is None and isinstance(_first_piece(b), str):
+                    _typed_notes(b.text, defs)
+                else:
+                    defs.append(d)
                 continue
             elif defs and not b.heading:
                 # a note that runs over two paragraphs
@@ -169,9 +215,7 @@ def split_definitions(blocks: Sequence[Block]) -> tuple[list[Block], list[tuple[
                 continue
         if isinstance(b, Para) and not b.heading:
             lead = _leading_number(b)
-            first_is_sup = isinstance(
-                next((p for p in b.pieces if not (isinstance(p, str) and not p.strip())), ""), Pending
-            )
+            first_is_sup = isinstance(_first_piece(b), Pending)
             if lead and first_is_sup and lead[0].isdigit() and _looks_like_definition(clean(lead[1])):
                 defs.append((int(lead[0]), clean(lead[1])))
                 continue

@@ -25,8 +25,10 @@ from corpus.formats.common import (
     Pending,
     assemble,
     clean,
+    is_exponent,
     make_table,
     marker_numbers,
+    with_urls,
 )
 from corpus.formats.html import iso_date
 from corpus.models import Author
@@ -97,6 +99,7 @@ class _Runs:
     defined: set[int]
     in_note: bool = False
     out: Builder = field(default_factory=Builder)
+    urls: list[str] = field(default_factory=list)  # addresses of titled links in a note
     _sup: str = ""
     _field_url: str | None = None
     _field_start: int = 0
@@ -132,7 +135,7 @@ class _Runs:
             del self.out.pieces[start:]
             self.out.text(f"<{url}>")
         elif self.in_note:
-            self.out.text(f" <{url}>")
+            self.urls.append(url)
 
     def _run(self, r: etree._Element) -> None:
         raised = _val(r.find("w:rPr/w:vertAlign", NS)) == "superscript"
@@ -182,7 +185,7 @@ class _Runs:
         digits, self._sup = self._sup, ""
         numbers = marker_numbers(digits) or ()
         previous = next((p for p in reversed(self.out.pieces) if isinstance(p, str)), "")
-        if self.in_note or (previous[-1:].isalnum() and not all(n in self.defined for n in numbers)):
+        if self.in_note or is_exponent(previous, numbers, self.defined):
             self.out.text(digits)
         elif clean(digits).isdigit():
             self.out.marker(Pending(clean(digits)))
@@ -247,10 +250,11 @@ def _notes(pkg: _Package, kind: str, numbers: dict[tuple[str, str], int]) -> lis
         if number is None:
             continue  # a note nothing refers to is not shown by Word either
         runs.out = Builder()
+        runs.urls = []
         for p in note.iter(_w("p")):
             runs.paragraph(p)
             runs.out.text(" ")
-        text = clean("".join(x for x in runs.out.pieces if isinstance(x, str)))
+        text = with_urls(clean("".join(x for x in runs.out.pieces if isinstance(x, str))), runs.urls)
         if text:
             defs.append((number, text))
     return defs

@@ -19,7 +19,18 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from corpus.dates import parse_date
 from corpus.errors import ParseError
-from corpus.formats.common import Block, Builder, Metadata, Pending, assemble, clean, make_table, marker_numbers
+from corpus.formats.common import (
+    Block,
+    Builder,
+    Metadata,
+    Pending,
+    assemble,
+    clean,
+    is_exponent,
+    make_table,
+    marker_numbers,
+    with_urls,
+)
 from corpus.models import Author
 from corpus.raw import Marker, RawDocument
 
@@ -204,6 +215,7 @@ def _inside(node: LexborNode, ids: Mapping[int, object]) -> bool:
 def _note_text(node: LexborNode, number: int) -> str:
     """A note's reading text: backlinks and the leading number dropped, each web link kept as ``<url>``."""
     parts: list[str] = []
+    urls: list[str] = []
 
     def walk(n: LexborNode) -> None:
         for child in _children(n):
@@ -219,7 +231,11 @@ def _note_text(node: LexborNode, number: int) -> str:
                     continue  # a backlink to the marker, or Word's "[1]" label
                 if href.startswith(("http://", "https://")):
                     shown = clean(text)
-                    parts.append(f"<{href}>" if shown in ("", href, href.rstrip("/")) else f"{shown} <{href}>")
+                    if shown in ("", href, href.rstrip("/")):
+                        parts.append(f"<{href}>")
+                    else:
+                        parts.append(_text(child))
+                        urls.append(href)
                 else:
                     walk(child)
             elif tag == "br" or tag in BLOCK_TAGS:
@@ -232,7 +248,7 @@ def _note_text(node: LexborNode, number: int) -> str:
     walk(node)
     # A label typed into the note ("1." or "[1]") is the note's number, not part of its text.
     label = re.compile(rf"^\s*(?:\[{number}\]|\({number}\)|{number}[.)]?)(?=\s|$)\s*")
-    return label.sub("", clean("".join(parts)), count=1)
+    return with_urls(label.sub("", clean("".join(parts)), count=1), urls)
 
 
 @dataclass
@@ -297,8 +313,7 @@ class _Walker:
         text = _text(node)
         numbers = marker_numbers(text)
         previous = next((p for p in reversed(self.out.pieces) if isinstance(p, str)), "")
-        exponent = previous[-1:].isalnum() and not (numbers and all(n in self.defined for n in numbers))
-        if numbers is None or exponent:
+        if numbers is None or is_exponent(previous, numbers, self.defined):
             self.out.text(text)
         elif "," in text or "-" in text or "–" in text:
             self.out.marker(Marker(numbers))

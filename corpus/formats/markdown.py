@@ -20,7 +20,18 @@ from markdown_it.token import Token
 from selectolax.lexbor import LexborHTMLParser
 
 from corpus.errors import ParseError
-from corpus.formats.common import Block, Builder, Metadata, Pending, assemble, clean, make_table, marker_numbers
+from corpus.formats.common import (
+    Block,
+    Builder,
+    Metadata,
+    Pending,
+    assemble,
+    clean,
+    is_exponent,
+    make_table,
+    marker_numbers,
+    with_urls,
+)
 from corpus.formats.html import html_blocks, iso_date
 from corpus.models import Author
 from corpus.raw import Marker, RawDocument
@@ -124,6 +135,7 @@ class _Inline:
     defined: set[int]
     in_note: bool = False
     pieces: list[str | Marker | Pending] = field(default_factory=list)
+    urls: list[str] = field(default_factory=list)  # addresses of titled links in a note
 
     def run(self, tokens: Sequence[Token]) -> list[str | Marker | Pending]:
         link: list[str] = []
@@ -179,7 +191,7 @@ class _Inline:
             del self.pieces[start:]
             self.pieces.append(f"<{href}>")
         elif self.in_note:
-            self.pieces.append(f" <{href}>")
+            self.urls.append(href)
 
     def _sup(self, start: int) -> None:
         inner = "".join(p for p in self.pieces[start:] if isinstance(p, str))
@@ -187,7 +199,7 @@ class _Inline:
         if numbers is None or any(not isinstance(p, str) for p in self.pieces[start:]):
             return
         previous = next((p for p in reversed(self.pieces[:start]) if isinstance(p, str)), "")
-        if previous[-1:].isalnum() and not all(n in self.defined for n in numbers):
+        if is_exponent(previous, numbers, self.defined):
             return  # an exponent such as km<sup>2</sup>
         del self.pieces[start:]
         self.pieces.append(Pending(clean(inner)) if clean(inner).isdigit() else Marker(numbers))
@@ -276,7 +288,8 @@ def parse_markdown(data: bytes) -> RawDocument:
     md = MarkdownIt("commonmark").enable("table")
     defs: list[tuple[int, str]] = []
     for label, text in raw_defs:
-        inline = _Inline(numbers, set(), in_note=True).run(md.parseInline(text)[0].children or [])
-        defs.append((numbers[label], clean("".join(p for p in inline if isinstance(p, str)))))
+        reader = _Inline(numbers, set(), in_note=True)
+        inline = reader.run(md.parseInline(text)[0].children or [])
+        defs.append((numbers[label], with_urls(clean("".join(p for p in inline if isinstance(p, str))), reader.urls)))
     blocks = _blocks(md.parse(body), numbers, {n for n, _ in defs})
     return assemble("markdown", blocks, defs, _metadata(front))

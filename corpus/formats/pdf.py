@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import itertools
 import re
-import statistics
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -34,16 +33,28 @@ from typing import Any
 
 import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-from pdfminer.pdfparser import PDFSyntaxError
-from pdfminer.psparser import PSException
+from pdfminer.pdfexceptions import PDFException
+from pdfminer.psexceptions import PSException
+from pdfplumber.utils.exceptions import PdfminerException
 
 from corpus.errors import ParseError, UnsupportedFormat
-from corpus.formats.common import Block, Metadata, Para, Pending, Piece, assemble, clean, make_table, marker_numbers
+from corpus.formats.common import (
+    Block,
+    Metadata,
+    Para,
+    Pending,
+    Piece,
+    assemble,
+    clean,
+    is_exponent,
+    make_table,
+    marker_numbers,
+)
 from corpus.formats.html import iso_date
 from corpus.models import Author
 from corpus.raw import Marker, RawDocument, RawTable
 
-NO_TEXT_LAYER = "this PDF has no text layer (it looks scanned); OCR is not supported"
+NO_TEXT_LAYER = "this PDF has no text layer; OCR is not supported (it looks like a scanned image)"
 _NUMBERED = re.compile(r"^\s*(\d{1,4})[.)]?\s+\S")
 _TERMINAL = re.compile(r"[.?!…][\"”’')\]]*$")
 _PAGE_NUMBER = re.compile(r"^\s*(?:page\s*)?[-–]?\s*\d{1,4}\s*[-–]?(?:\s*(?:of|/)\s*\d{1,4})?\s*$", re.IGNORECASE)
@@ -88,17 +99,23 @@ class _Page:
     rules: list[float] = field(default_factory=list)  # tops of short horizontal rules
 
 
+def _translated(exc: BaseException) -> ParseError:
+    """pdfminer's errors (pdfplumber wraps them in PdfminerException) as one-line messages."""
+    inner = exc.args[0] if isinstance(exc, PdfminerException) and exc.args else exc
+    if isinstance(inner, PDFPasswordIncorrect):
+        return UnsupportedFormat("this PDF is encrypted with a password; save an unprotected copy and upload that")
+    if isinstance(inner, PDFEncryptionError):
+        return UnsupportedFormat(f"this PDF uses an encryption citebot cannot open ({inner})")
+    detail = str(inner) or type(inner).__name__
+    return ParseError(f"this PDF is damaged and cannot be read ({detail})")
+
+
 @contextmanager
 def _reading() -> Iterator[None]:
-    """pdfminer's errors, as one-line messages: encrypted, damaged."""
     try:
         yield
-    except PDFPasswordIncorrect as exc:
-        raise UnsupportedFormat("this PDF is encrypted with a password; save an unprotected copy") from exc
-    except PDFEncryptionError as exc:
-        raise UnsupportedFormat(f"this PDF uses an encryption citebot cannot open ({exc})") from exc
-    except (PDFSyntaxError, PSException) as exc:
-        raise ParseError(f"this PDF is damaged and cannot be read ({exc or type(exc).__name__})") from exc
+    except (PdfminerException, PDFException, PSException) as exc:
+        raise _translated(exc) from exc
     except (ValueError, KeyError, TypeError, IndexError, AttributeError, AssertionError) as exc:
         # pdfminer raises these on malformed objects; a readable PDF never gets here
         raise ParseError(f"this PDF is damaged and cannot be read ({type(exc).__name__}: {exc})") from exc
@@ -171,7 +188,7 @@ def _lines(chars: list[_Char], page: int) -> list[_Line]:
                 for h in lines
                 if h is not line
                 and line.size < 0.88 * h.size
-                and h.top - 0.25 * h.size <= line.top
+                and h.top - 0.6 * h.size <= line.top
                 and line.bottom < h.bottom - 0.2 * h.size
                 and line.x1 >= h.x0 - h.size
                 and line.x0 <= h.x1 + h.size
@@ -261,12 +278,7 @@ def _line_pieces(line: _Line, defined: set[int] | None, skip_leading: bool = Fal
             run += out[j][0]
             j += 1
         numbers = marker_numbers(run)
-        exponent = (
-            text.rstrip()[-1:].isalnum()
-            and text[-1:] != " "
-            and not (numbers and defined is not None and all(n in defined for n in numbers))
-        )
-        if numbers is None or defined is None or exponent:
+        if numbers is None or defined is None or is_exponent(text, numbers, defined):
             text += run
         else:
             if text:
@@ -363,7 +375,9 @@ def _paragraphs(lines: list[_Line], body_size: float, defined: set[int]) -> list
     if not lines:
         return []
     deltas = [b.bottom - a.bottom for a, b in itertools.pairwise(lines) if a.size == b.size == body_size]
-    leading = statistics.median(deltas) if deltas else body_size * 1.4
+    # the tightest spacing between body lines is the leading; wider gaps separate paragraphs
+    deltas = [d for d in deltas if d >= body_size * 0.8]
+    leading = min(deltas) if deltas else body_size * 1.4
     left = min((ln.x0 for ln in lines if ln.size == body_size), default=min(ln.x0 for ln in lines))
     groups: list[list[_Line]] = [[lines[0]]]
     for prev, line in itertools.pairwise(lines):
@@ -461,11 +475,15 @@ def parse_pdf(data: bytes) -> RawDocument:
             info = dict(pdf.metadata or {})
     if not any(page.lines for page in pages):
         raise UnsupportedFormat(NO_TEXT_LAYER)
+    # The body's type size: the size most characters are set in, not counting what lies under a footnote rule
+    # (a short brief can have more words in its notes than in its text).
     weights: Counter[float] = Counter()
     for page in pages:
+        foot_rule = max((r for r in page.rules if r > page.height / 2), default=page.height)
         for line in page.lines:
-            weights[line.size] += len(line.chars)
-    body_size = weights.most_common(1)[0][0]
+            if line.top < foot_rule:
+                weights[line.size] += len(line.chars)
+    body_size = (weights or Counter(ln.size for page in pages for ln in page.lines)).most_common(1)[0][0]
     _drop_running(pages)
     bodies, defs = _notes(pages, body_size)
     defined = {n for n, _ in defs}

@@ -142,10 +142,6 @@ SAMPLE = Spec(
 )
 
 
-def _text_of(pieces: Sequence[Piece], marker: str = "sup") -> str:
-    return "".join(x for x in pieces if isinstance(x, str))
-
-
 # ---- plain text -------------------------------------------------------------------------------------------
 
 
@@ -338,17 +334,23 @@ def _note_runs(text: str, links: list[str]) -> str:
     return "".join(out)
 
 
-def to_docx(spec: Spec, *, endnotes: bool = False) -> bytes:
+def to_docx(spec: Spec, *, endnotes: bool = False, header: bool = True, extra_body: str = "") -> bytes:
+    """``header=False`` leaves the title block out (metadata then comes from the core properties only);
+    ``extra_body`` is raw WordprocessingML appended to the body."""
     kind = "endnote" if endnotes else "footnote"
     ids: dict[int, int] = {}
-    body = [
-        _para(_run(spec.title), "Title"),
-        _lines(["By", *(x for a in spec.authors for x in a)]),
-        _para(_run(spec.organisation)),
-        _lines(["Edited by", *spec.editors]),
-        _para(_run(spec.date_text)),
-        _para(_run(f"({spec.disclaimer})")),
-    ]
+    body = (
+        [
+            _para(_run(spec.title), "Title"),
+            _lines(["By", *(x for a in spec.authors for x in a)]),
+            _para(_run(spec.organisation)),
+            _lines(["Edited by", *spec.editors]),
+            _para(_run(spec.date_text)),
+            _para(_run(f"({spec.disclaimer})")),
+        ]
+        if header
+        else []
+    )
     for b in spec.blocks:
         if isinstance(b, P):
             runs = []
@@ -378,6 +380,7 @@ def to_docx(spec: Spec, *, endnotes: bool = False) -> bytes:
     document = (
         f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document {_W_NS}{_R_NS}><w:body>'
         + "".join(body)
+        + extra_body
         + "<w:sectPr/></w:body></w:document>"
     )
     links: list[str] = []

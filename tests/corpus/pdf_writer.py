@@ -13,6 +13,7 @@ import io
 from dataclasses import dataclass, field
 
 from reportlab.lib.pagesizes import A4
+from reportlab.lib.pdfencrypt import StandardEncryption
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
@@ -179,14 +180,15 @@ class PdfWriter:
         self.y = ys[-1] - 8
         self.text_block([table.sources], FONT, 9)
 
-    def write(self) -> None:
+    def write(self, *, header: bool = True) -> None:
         s = self.spec
-        self.text_block([s.title], BOLD, 18, gap=14)
-        self.text_block(["By", *(x for a in s.authors for x in a)], gap=GAP)
-        self.text_block([s.organisation])
-        self.text_block(["Edited by", *s.editors])
-        self.text_block([s.date_text])
-        self.text_block([f"({s.disclaimer})"], gap=GAP + 8)
+        if header:
+            self.text_block([s.title], BOLD, 18, gap=14)
+            self.text_block(["By", *(x for a in s.authors for x in a)], gap=GAP)
+            self.text_block([s.organisation])
+            self.text_block(["Edited by", *s.editors])
+            self.text_block([s.date_text])
+            self.text_block([f"({s.disclaimer})"], gap=GAP + 8)
         for b in s.blocks:
             if isinstance(b, P):
                 self.paragraph(b)
@@ -199,13 +201,16 @@ class PdfWriter:
         self._finish_page()
 
 
-def to_pdf(spec: Spec, *, info: bool = True) -> bytes:
+def to_pdf(spec: Spec, *, info: bool = True, header: bool = True, password: str | None = None) -> bytes:
+    """``info``: fill the document info (title, author); ``header``: print the title block on page 1;
+    ``password``: encrypt with this user password."""
     buf = io.BytesIO()
-    canvas = Canvas(buf, pagesize=A4, invariant=True)
+    encrypt = StandardEncryption(password, ownerPassword=password + "-owner") if password else None
+    canvas = Canvas(buf, pagesize=A4, invariant=True, encrypt=encrypt)
     if info:
         canvas.setTitle(spec.title.title())
         canvas.setAuthor("; ".join(n for n, _ in spec.authors))
         canvas.setSubject("Issue brief")
-    PdfWriter(spec, canvas).write()
+    PdfWriter(spec, canvas).write(header=header)
     canvas.save()
     return buf.getvalue()

@@ -1,0 +1,115 @@
+"""HTML: pandoc, Word and kramdown footnote markup, unlinked superscripts, metadata from <head>, chrome dropped."""
+
+from __future__ import annotations
+
+import pytest
+
+from corpus.loader import detect_format, parse_bytes
+from corpus.models import Brief
+from tests.corpus.brief_writers import SAMPLE, to_html
+from tests.corpus.format_checks import assert_footnotes, assert_offsets, assert_sample, sentence
+
+
+def _parse(html: str, *, encoding: str = "utf-8") -> Brief:
+    return parse_bytes(html.encode(encoding), "page.html")
+
+
+@pytest.mark.parametrize("style", ["pandoc", "word"])
+def test_sample_brief_parses_completely(style: str) -> None:
+    brief = parse_bytes(to_html(SAMPLE, style), f"sample-{style}.html")
+    assert brief.format == "html"
+    assert_sample(brief)
+
+
+def test_scripts_styles_navigation_and_site_footer_are_dropped() -> None:
+    brief = parse_bytes(to_html(SAMPLE), "sample.html")
+    for junk in ("tracking script", "color: #222", "Home", "Briefs", "All rights reserved"):
+        assert junk not in brief.text
+    assert "↩" not in brief.text  # backlinks belong to the notes' markup, not to their text
+
+
+def test_kramdown_notes_and_metadata_from_head_only() -> None:
+    brief = _parse(
+        """<!DOCTYPE html><html><head><title>Sanctions and Talks | Example Institute</title>
+        <meta name="citation_title" content="Sanctions and Talks">
+        <meta name="author" content="Ann Lee"><meta name="author" content="Bo Park">
+        <meta property="article:published_time" content="2021-07-02T09:00:00Z">
+        <meta property="og:site_name" content="Example Institute"></head><body>
+        <article><p>Sanctions bite hard.<sup id="fnref:1"><a href="#fn:1" class="footnote">1</a></sup>
+        Talks stalled.<sup id="fnref:2"><a href="#fn:2" class="footnote">2</a></sup></p>
+        <div class="footnotes" role="doc-endnotes"><ol>
+        <li id="fn:1"><p>“Sanctions Report,” <em>Daily Wire</em>, May 1, 2021,
+            <a href="https://example.org/sanctions">https://example.org/sanctions</a>
+            <a href="#fnref:1" class="reversefootnote">&#8617;</a></p></li>
+        <li id="fn:2"><p>“<a href="https://example.org/talks">Talks Stall</a>,” Wire, June 2, 2021.
+            <a href="#fnref:2" class="reversefootnote">&#8617;</a></p></li>
+        </ol></div></article></body></html>"""
+    )
+    assert brief.title == "Sanctions and Talks"
+    assert [a.name for a in brief.authors] == ["Ann Lee", "Bo Park"]
+    assert brief.date == "2021-07-02"
+    assert brief.organisation == "Example Institute"
+    assert sentence(brief, "Sanctions bite").footnotes == (1,)
+    assert sentence(brief, "Talks stalled").footnotes == (2,)
+    one, two = brief.footnotes
+    assert (one.title, one.publisher, one.date, one.url) == (
+        "Sanctions Report",
+        "Daily Wire",
+        "2021-05-01",
+        "https://example.org/sanctions",
+    )
+    assert (two.title, two.date, two.url) == ("Talks Stall", "2021-06-02", "https://example.org/talks")
+    assert_offsets(brief)
+
+
+def test_unlinked_superscripts_with_a_notes_section() -> None:
+    brief = _parse(
+        """<html><body><h1>Water Policy</h1>
+        <p>The basin covers 40 km<sup>2</sup> of farmland.<sup>1</sup> The treaty ends in 2026.<sup>2</sup></p>
+        <h2>Notes</h2>
+        <p>1. "Basin Survey," Water Board, March 2020, <a href="https://example.org/basin">https://example.org/basin</a></p>
+        <p>2. "Treaty Text," Ministry, 2019, <a href="https://example.org/treaty">https://example.org/treaty</a></p>
+        </body></html>"""
+    )
+    basin = sentence(brief, "The basin covers")
+    assert basin.text == "The basin covers 40 km2 of farmland."  # km² is an exponent, not note 2
+    assert basin.footnotes == (1,)
+    treaty = sentence(brief, "The treaty ends in 2026.")
+    assert treaty.footnotes == (2,)
+    assert [(f.number, f.title, f.url) for f in brief.footnotes] == [
+        (1, "Basin Survey", "https://example.org/basin"),
+        (2, "Treaty Text", "https://example.org/treaty"),
+    ]
+    assert "Notes" not in [p.text for p in brief.passages if p.kind == "sentence"]
+
+
+def test_superscript_definitions_at_the_end_like_a_text_export() -> None:
+    brief = _parse(
+        "<html><body><h1>T</h1><p>A claim.<sup>1</sup></p>"
+        '<p><sup>1</sup> "Claim Source," Paper, May 2, 2020, &lt;https://example.org/c&gt;</p></body></html>'
+    )
+    assert sentence(brief, "A claim.").footnotes == (1,)
+    assert brief.footnotes[0].url == "https://example.org/c"
+    assert brief.warnings == ()
+
+
+def test_windows_1252_declared_charset_is_honoured() -> None:
+    page = (
+        '<html><head><meta http-equiv=Content-Type content="text/html; charset=windows-1252"><title>Caf\xe9 Talks'
+        "</title></head><body><p>The caf\xe9 “summit” failed.</p></body></html>"
+    )
+    brief = _parse(page, encoding="cp1252")
+    assert brief.title == "Café Talks"
+    assert sentence(brief, "The café").text == "The café “summit” failed."
+
+
+def test_html_is_detected_from_content() -> None:
+    data = to_html(SAMPLE)
+    assert detect_format(data, "download") == "html"
+    assert detect_format(b"<p>A paragraph.</p><p>Another.</p>", "x.txt") == "html"
+
+
+def test_pandoc_notes_have_every_field() -> None:
+    brief = parse_bytes(to_html(SAMPLE), "sample.html")
+    assert_footnotes(brief)
+    assert brief.footnotes[0].raw.startswith('"North Korea says Kim')

@@ -1,0 +1,101 @@
+"""Markdown: YAML front matter, ``[^label]`` footnotes, inline HTML superscripts, pandoc table captions."""
+
+from __future__ import annotations
+
+import pytest
+
+from corpus.errors import ParseError
+from corpus.loader import detect_format, parse_bytes
+from tests.corpus.brief_writers import SAMPLE, to_markdown
+from tests.corpus.format_checks import assert_offsets, assert_sample, sentence
+
+
+def _parse(text: str, name: str = "brief.md"):
+    return parse_bytes(text.encode(), name)
+
+
+def test_sample_brief_parses_completely() -> None:
+    brief = parse_bytes(to_markdown(SAMPLE), "sample.md")
+    assert brief.format == "markdown"
+    assert_sample(brief)
+
+
+def test_front_matter_gives_metadata_passages() -> None:
+    brief = parse_bytes(to_markdown(SAMPLE), "sample.md")
+    meta = {p.label: p.text for p in brief.passages if p.kind == "metadata"}
+    assert meta["author"] == "By Jane Doe (Senior Fellow)"
+    assert meta["date"] == "2022-04-29"
+    # the "# title" heading repeats the front matter's title: it is the title, not a body paragraph
+    assert not [p for p in brief.passages if p.kind == "sentence" and p.text == SAMPLE.title]
+
+
+def test_front_matter_accepts_plain_strings_and_written_dates() -> None:
+    brief = _parse(
+        "---\ntitle: Notes on Talks\nauthor: Ann Lee and Bo Park\ndate: March 3, 2021\n"
+        "publisher: Some Institute\n---\n\n"
+        "A claim.[^1]\n\n[^1]: Source, 2020.\n"
+    )
+    assert brief.title == "Notes on Talks"
+    assert [a.name for a in brief.authors] == ["Ann Lee", "Bo Park"]
+    assert brief.date == "2021-03-03"
+    assert brief.organisation == "Some Institute"
+
+
+def test_numeric_labels_keep_the_authors_numbers() -> None:
+    brief = _parse("---\ntitle: T\n---\n\nFirst.[^7] Second.[^8]\n\n[^7]: Seven, 2020.\n[^8]: Eight, 2021.\n")
+    assert sentence(brief, "First.").footnotes == (7,)
+    assert [f.number for f in brief.footnotes] == [7, 8]
+
+
+def test_named_labels_are_numbered_by_first_reference() -> None:
+    brief = _parse(
+        "---\ntitle: T\n---\n\nFirst.[^later] Second.[^early] Again.[^later]\n\n"
+        '[^early]: "Early Source," Paper, 2019.\n[^later]: "Later Source," Paper, 2020.\n'
+    )
+    assert sentence(brief, "First.").footnotes == (1,)
+    assert sentence(brief, "Second.").footnotes == (2,)
+    assert sentence(brief, "Again.").footnotes == (1,)
+    assert {f.number: f.title for f in brief.footnotes} == {1: "Later Source", 2: "Early Source"}
+
+
+def test_definition_with_markup_and_continuation_lines() -> None:
+    brief = _parse(
+        "---\ntitle: T\n---\n\nThe claim.[^1]\n\n"
+        '[^1]: "[A Long Title](https://example.org/a),"\n    *The Publisher*,\n    May 5, 2020.\n'
+    )
+    fn = brief.footnotes[0]
+    assert (fn.title, fn.publisher, fn.date, fn.url) == (
+        "A Long Title",
+        "The Publisher",
+        "2020-05-05",
+        "https://example.org/a",
+    )
+    assert "*" not in fn.raw
+
+
+def test_inline_html_superscript_is_a_marker_but_an_exponent_is_not() -> None:
+    brief = _parse(
+        "---\ntitle: T\n---\n\nThe site covers 40 km<sup>2</sup> of land. It ends in 2026.<sup>1</sup>\n\n"
+        "[^1]: Source, 2020, <https://example.org/x>\n"
+    )
+    area = sentence(brief, "The site covers")
+    assert area.text == "The site covers 40 km2 of land."
+    assert area.footnotes == (1,)  # covered by the marker that follows
+    assert sentence(brief, "It ends in 2026.").footnotes == (1,)
+
+
+def test_markdown_is_detected_from_content_under_another_name() -> None:
+    data = to_markdown(SAMPLE)
+    assert detect_format(data, "upload.txt") == "markdown"
+    assert detect_format(b"Just a line with a note.[^1]\n\n[^1]: Source.\n", "notes") == "markdown"
+
+
+def test_broken_front_matter_is_a_clear_error() -> None:
+    with pytest.raises(ParseError, match="YAML front matter"):
+        _parse("---\ntitle: [unclosed\n---\n\nText.\n")
+
+
+def test_code_blocks_are_not_prose() -> None:
+    brief = _parse("---\ntitle: T\n---\n\nReal text here.\n\n```\nprint('not a sentence.')\n```\n")
+    assert [p.text for p in brief.passages if p.kind == "sentence"] == ["Real text here."]
+    assert_offsets(brief)
