@@ -42,6 +42,31 @@ class Evidence:
     unknown: int = 0  # content words of the question the library never uses (question-frame words aside)
 
 
+_DOCUMENT_ABOUT = re.compile(
+    r"\bwhat(?:'s| is| are)? (?:this|the) (?:brief|paper|report|document)(?: (?:mainly|mostly|really))? about\b|"
+    r"\b(?:subject|topic|main theme) of (?:this|the) (?:brief|paper|report|document)\b",
+    re.IGNORECASE,
+)
+
+
+def named_passages(state: IndexState, question: str, brief_id: str | None = None) -> list[Passage]:
+    """Passages a question names outright: "footnote 11" -> that footnote entry; "what is the brief about?" ->
+    the title. Quoted first, and never abstained on."""
+    out: list[Passage] = []
+    wanted = explicit_footnotes(question)
+    about = bool(_DOCUMENT_ABOUT.search(question))
+    for v in state.views:
+        p = v.passage
+        if brief_id not in (None, p.brief_id):
+            continue
+        if (p.kind == "footnote" and len(p.footnotes) == 1 and p.footnotes[0] in wanted) or (
+            about and p.kind == "metadata" and p.label == "title"
+        ):
+            out.append(p)
+    out.sort(key=lambda p: wanted.index(p.footnotes[0]) if p.kind == "footnote" else -1)
+    return out
+
+
 def explicit_footnotes(question: str) -> list[int]:
     """Footnote numbers the question names ("What is footnote 11?")."""
     return [int(m.group(1)) for m in _FOOTNOTE_NUMBER.finditer(question)]
@@ -204,15 +229,10 @@ def select(
     q_terms = set(content_terms(question))
     chosen: list[Selection] = []
     used: set[str] = set()
-    wanted = explicit_footnotes(question)
-    for n in wanted:
-        for v in state.views:
-            p = v.passage
-            if brief_id not in (None, p.brief_id):
-                continue
-            if p.kind == "footnote" and p.footnotes == (n,) and p.id not in used:
-                chosen.append(Selection((p,), 1.0))
-                used.add(p.id)
+    for p in named_passages(state, question, brief_id):
+        if p.id not in used:
+            chosen.append(Selection((p,), 1.0))
+            used.add(p.id)
     for c, score in rank(candidates, question, anchor, w):
         if len(chosen) >= top_k:
             break

@@ -32,6 +32,10 @@ HOW_MUCH = re.compile(
     re.I,
 )
 WHEN = re.compile(r"^\W*when\b|\bwhat (?:date|year|month|day)\b|\bin which year\b", re.I)
+WHO = re.compile(r"^\W*(?:who|whom|whose)\b|\bwhich (?:person|people|organi[sz]ation|institute)\b", re.I)
+ADVICE = re.compile(r"\b(?:recommend\w*|suggest\w*|propos\w*|advi[sc]\w*|should|policy options?|way forward)\b", re.I)
+_PRESCRIPTIVE = re.compile(r"\b(?:should|must|ought to|need to|needs to)\b", re.I)
+_PEOPLE_FIELDS = frozenset({"author", "editor", "organisation"})
 ELSE = re.compile(r"\b(?:else|other|another|besides|apart from|in addition)\b", re.I)
 
 
@@ -48,6 +52,14 @@ def cue_bonus(question: str, p: Passage) -> float:
             bonus += 0.05
     if WHEN.search(question) and _DATE.search(text):
         bonus += 0.1
+    if p.kind == "metadata":
+        # Front matter: "who wrote/edited/published" wants a name field, "when" the date.
+        if WHO.search(question):
+            bonus += 0.15 if p.label in _PEOPLE_FIELDS else -0.15
+        if WHEN.search(question):
+            bonus += 0.15 if p.label == "date" else -0.15
+    if ADVICE.search(question) and _PRESCRIPTIVE.search(text):
+        bonus += 0.15
     if ELSE.search(question) and _ADDITIVE.search(text):
         bonus += 0.15
     asked_years = set(_YEAR.findall(question))

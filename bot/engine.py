@@ -256,11 +256,7 @@ class Engine:
         if not state.briefs:
             self._count("abstentions")
             return Answer(EMPTY_LIBRARY_TEXT, (), True)
-        explicit = any(
-            p.kind == "footnote" and n in p.footnotes and brief_id in (None, p.brief_id)
-            for n in answering.explicit_footnotes(message)
-            for p in (v.passage for v in state.views)
-        )
+        explicit = bool(answering.named_passages(state, message, brief_id))
         candidates = self._candidates(state, message, brief_id, None, top_k)
         own = answering.evidence(candidates, explicit, message, state)
         anchor: tuple[Passage, ...] = ()

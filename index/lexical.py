@@ -31,7 +31,8 @@ QUESTION_FRAME = frozenset(
     """happen happened happening come came take took taken see seen saw hold held make made go went know mean
     look use used give gave think want like describe described achieve achieved compare compared role kind
     type way thing things far fast large big long high low hard easy reason reasons result results year years
-    time times day days month months
+    time times day days month months recommend recommends recommendation recommendations suggest suggests
+    propose proposes advise advises
     """.split()  # noqa: SIM905 - a word list reads better as text
 )
 
@@ -40,6 +41,60 @@ _TOKEN = re.compile(r"[a-z0-9]+(?:[-.,'][a-z0-9]+)*")
 _USA = re.compile(r"\bU\.S\.(?:A\.)?|\bUSA?\b|\b[Uu]nited [Ss]tates(?: of [Aa]merica)?\b")
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"})
 
+
+# Irregular verb forms that no suffix stemmer joins ("How far did it fly?" / "It flew for 1,090 km").
+_IRREGULAR = {
+    form: base
+    for base, forms in {
+        "fly": "flew flown",
+        "write": "wrote written",
+        "hold": "held",
+        "take": "took taken",
+        "see": "saw seen",
+        "go": "went gone",
+        "begin": "began begun",
+        "make": "made",
+        "say": "said",
+        "tell": "told",
+        "fight": "fought",
+        "think": "thought",
+        "bring": "brought",
+        "buy": "bought",
+        "seek": "sought",
+        "meet": "met",
+        "lead": "led",
+        "win": "won",
+        "give": "gave given",
+        "know": "knew known",
+        "grow": "grew grown",
+        "draw": "drew drawn",
+        "throw": "threw thrown",
+        "shoot": "shot",
+        "strike": "struck",
+        "rise": "rose risen",
+        "fall": "fell fallen",
+        "break": "broke broken",
+        "speak": "spoke spoken",
+        "choose": "chose chosen",
+        "drive": "drove driven",
+        "run": "ran",
+        "send": "sent",
+        "spend": "spent",
+        "build": "built",
+        "keep": "kept",
+        "feel": "felt",
+        "find": "found",
+        "become": "became",
+        "come": "came",
+        "stand": "stood",
+        "pay": "paid",
+        "sell": "sold",
+        "catch": "caught",
+        "teach": "taught",
+        "undergo": "underwent undergone",
+    }.items()
+    for form in forms.split()
+}
 
 _LOCAL = threading.local()
 
@@ -56,6 +111,7 @@ def _stemmer() -> Any:
 
 def stem(word: str) -> str:
     """The Snowball English stem (interception/intercept, launched/launch); numbers stay as they are."""
+    word = _IRREGULAR.get(word, word)
     if word.isdigit() or len(word) <= 3:
         return word
     return str(_stemmer().stemWord(word))
@@ -130,12 +186,14 @@ def concepts(terms: Sequence[str]) -> list[tuple[str, ...]]:
 
 def unknown_terms(terms: Sequence[str], vocabulary: LexicalIndex) -> list[str]:
     """Content terms (names counted once) of a question the corpus never uses, question-frame words aside."""
-    frame = {stem(w) for w in QUESTION_FRAME} | QUESTION_FRAME
     return [
         g[0]
         for g in concepts(terms)
-        if g[0] not in frame and not g[0].isdigit() and not any(vocabulary.knows(t) for t in g)
+        if g[0] not in _FRAME_STEMS and not g[0].isdigit() and not any(vocabulary.knows(t) for t in g)
     ]
+
+
+_FRAME_STEMS = frozenset({stem(w) for w in QUESTION_FRAME} | QUESTION_FRAME)
 
 
 class LexicalIndex:
@@ -197,6 +255,8 @@ class LexicalIndex:
         have = self.terms[doc]
         total = got = 0.0
         for group in concepts(terms):
+            if group[0] in _FRAME_STEMS:
+                continue  # "recommend", "happen", "hold": the question's frame, not its topic
             weight = max(self.idf(t) for t in group)
             total += weight
             if group[0] in have or (group[0] not in self._df and any(f in have for f in self.family(group[0]))):

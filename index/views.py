@@ -16,14 +16,14 @@ from dataclasses import dataclass
 from corpus.models import Brief, Passage
 
 # Bump when what gets embedded changes: the version key of every brief changes, so it is re-embedded.
-VIEWS_VERSION = 2
+VIEWS_VERSION = 3
 
 METADATA_LABELS = {
-    "title": "Title of the brief:",
-    "author": "Author of the brief, who wrote it:",
+    "title": "Title of the brief, its subject:",
+    "author": "Author of the brief, who wrote it (written by):",
     "organisation": "Organisation or institute that published the brief:",
     "editor": "Editor of the brief, who edited it:",
-    "date": "Date the brief was published, its publication date:",
+    "date": "Date the brief was published or written, its publication date:",
     "disclaimer": "Disclaimer of the brief about whose views it expresses:",
 }
 
@@ -38,6 +38,9 @@ _LEANS_BACK = re.compile(
 )
 
 
+_BRIEF_WORD = re.compile(r"\b(?:of )?the brief\b", re.IGNORECASE)
+
+
 @dataclass(frozen=True, slots=True)
 class PassageViews:
     passage: Passage
@@ -46,7 +49,10 @@ class PassageViews:
 
     @property
     def lexical_text(self) -> str:
-        """Matched by the main BM25 index and used for coverage."""
+        """Matched by the main BM25 index and used for coverage. A metadata label's "of the brief" is left out:
+        every question about the brief says "brief", and that alone must not make the front matter an answer."""
+        if self.passage.kind == "metadata":
+            return _BRIEF_WORD.sub(" ", self.self_text)
         return self.self_text
 
     @property

@@ -141,3 +141,20 @@ def test_empty_library_abstains(make_engine):
     eng = make_engine()
     assert eng.is_empty()
     assert eng.ask("Why did the Hanoi summit fail?").abstained
+
+
+@pytest.mark.parametrize("question", ["What is the brief about?", "What is this paper about?"])
+def test_what_the_brief_is_about_quotes_its_title(engine, question):
+    c = _first(engine.ask(question))
+    assert c.kind == "metadata"
+    assert "PROSPECTS OF RESUMPTION" in c.quote
+
+
+def test_who_published_prefers_the_organisation(engine):
+    c = _first(engine.ask("Who published the brief?"))
+    assert "ISSI" in c.quote
+
+
+def test_word_family_question_is_answered(engine):
+    c = _first(engine.ask("What is happening to North Korea's economy?"))
+    assert "economic crisis" in c.quote

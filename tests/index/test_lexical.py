@@ -10,7 +10,7 @@ from index.lexical import LexicalIndex, content_terms, tokenize, unknown_terms
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("It flew for 1,090 km", ["flew", "1090", "km"]),
+        ("It flew for 1,090 km", ["fly", "1090", "km"]),
         ("The US and the U.S. and the United States", ["usa", "usa", "usa"]),
         ("let us go", ["let", "go"]),
         ("launched launches launch", ["launch", "launch", "launch"]),
