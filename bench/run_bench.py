@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
+import http.client
 import json
 import os
 import platform
@@ -27,6 +28,7 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
@@ -122,14 +124,24 @@ def http_load(url: str, messages: Sequence[str], concurrency: int) -> dict[str, 
     latencies: list[float] = []
     errors = 0
 
+    parsed = urlsplit(url)
+
     def worker(chunk: Sequence[str]) -> tuple[list[float], int]:
+        # A plain keep-alive http.client connection: the load generator shares the 2 cores with the server, so
+        # it should cost as little CPU per request as possible.
         out, bad = [], 0
-        with httpx.Client(timeout=30) as client:
+        conn = http.client.HTTPConnection(parsed.hostname or "127.0.0.1", parsed.port, timeout=30)
+        try:
             for m in chunk:
+                body = json.dumps({"message": m, "session_id": None, "brief_id": None, "top_k": 3})
                 t0 = time.perf_counter()
-                r = client.post(f"{url}/chat", json={"message": m, "session_id": None, "brief_id": None, "top_k": 3})
+                conn.request("POST", "/chat", body=body, headers={"Content-Type": "application/json"})
+                resp = conn.getresponse()
+                resp.read()
                 out.append((time.perf_counter() - t0) * 1000)
-                bad += r.status_code != 200
+                bad += resp.status != 200
+        finally:
+            conn.close()
         return out, bad
 
     chunks = [messages[i::concurrency] for i in range(concurrency)]
@@ -313,6 +325,8 @@ def report(results: dict[str, Any]) -> str:
         "",
         f"- date: {results['date']}",
         f"- machine: {results['machine']}",
+        f"- load average (1 min) at start / end: {results['load_start']:.2f} / {results['load_end']:.2f} "
+        "(the 2 cores are shared with other work; higher load means slower figures)",
         "- command: `.venv/bin/python bench/run_bench.py`" + (f" ({results['note']})" if results.get("note") else ""),
         "",
     ]
@@ -387,6 +401,7 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "RESULTS.md")
     args = parser.parse_args()
     results: dict[str, Any] = {
+        "load_start": os.getloadavg()[0],
         "date": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
         "machine": machine(),
     }
@@ -401,6 +416,7 @@ def main() -> None:
         results["http"] = bench_http(args.url, args.requests_c1, args.requests_c8)
     else:
         results["note"] = "--skip-http"
+    results["load_end"] = os.getloadavg()[0]
     text = report(results)
     print(text)
     args.out.write_text(text + "\n")
