@@ -25,7 +25,12 @@ SECURITY_HEADERS = {
     # Small files that change with the code: always revalidate so a new release is picked up at once.
     "Cache-Control": "no-cache",
 }
-MEDIA_TYPES = {".html": "text/html; charset=utf-8", ".css": "text/css", ".js": "text/javascript", ".svg": "image/svg+xml"}
+MEDIA_TYPES = {
+    ".html": "text/html; charset=utf-8",
+    ".css": "text/css",
+    ".js": "text/javascript",
+    ".svg": "image/svg+xml",
+}
 
 router = APIRouter(tags=["ui"], include_in_schema=False)
 

@@ -102,10 +102,11 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     deadline = time.monotonic() + SERVER_START_LIMIT
     try:
         while not _ready(url):
+            tail = (data_dir / "server.log").read_text()[-2000:]
             if proc.poll() is not None:
-                pytest.fail(f"the server exited with {proc.returncode}: {(data_dir / 'server.log').read_text()[-2000:]}")
+                pytest.fail(f"the server exited with {proc.returncode}: {tail}")
             if time.monotonic() > deadline:
-                pytest.fail(f"the server did not become ready: {(data_dir / 'server.log').read_text()[-2000:]}")
+                pytest.fail(f"the server did not become ready: {tail}")
             time.sleep(0.5)
         yield url
     finally:
