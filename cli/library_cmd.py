@@ -1,0 +1,163 @@
+"""``citebot ingest PATH...``, ``citebot briefs`` and ``citebot remove ID``: the library from the command line.
+
+The commands call what ``POST /briefs``, ``GET /briefs`` and ``DELETE /briefs/{id}`` call: ``corpus.loader`` to
+parse, ``Engine.ingest`` / ``Engine.remove`` to change the index. A file that fails is reported on its own line and
+the others are still ingested; the command then exits 2 with a one-line summary.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import click
+from tqdm import tqdm
+
+from api.routes.library import ingest_json
+from bot.engine import Engine
+from bot.factory import BRIEF_SUFFIXES, build_engine
+from corpus.errors import InputError
+from corpus.loader import load_brief, slugify
+from corpus.models import Brief
+from corpus.settings import Settings, get_settings
+from index.library import BriefRepository
+
+PROGRESS_MIN_FILES = 3  # fewer files finish before a bar would be worth drawing
+
+
+def brief_files(paths: Iterable[str]) -> Iterator[Path]:
+    """Files named directly (any extension: the format is read from the content), and every brief-like file
+    under the folders named (by extension, skipping hidden files), in a stable order."""
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            for found in sorted(path.rglob("*")):
+                hidden = any(part.startswith(".") for part in found.relative_to(path).parts)
+                if found.is_file() and not hidden and found.suffix.lower() in BRIEF_SUFFIXES:
+                    yield found
+        else:
+            yield path
+
+
+@dataclass(frozen=True)
+class _Outcome:
+    path: Path
+    brief: Brief | None = None
+    payload: dict[str, Any] | None = None
+    error: str | None = None
+
+
+def _readable(outcome: _Outcome) -> str:
+    if outcome.error is not None:
+        return f"failed     {outcome.path}: {outcome.error}"
+    assert outcome.brief is not None and outcome.payload is not None
+    b = outcome.brief
+    counts = outcome.payload["brief"]["counts"]
+    lines = [
+        f"{outcome.payload['status']:<10} {b.id}  ({b.format}, {counts['passages']} passages, "
+        f"{counts['footnotes']} footnotes)  {b.title or '(untitled)'}"
+    ]
+    lines.extend(f"           warning [{w.code}] {w.message}" for w in b.warnings)
+    return "\n".join(lines)
+
+
+def _ingest_one(
+    engine: Engine, settings: Settings, path: Path, brief_id: str | None, taken: dict[str, Path]
+) -> _Outcome:
+    try:
+        brief = load_brief(path, max_bytes=settings.max_file_bytes, brief_id=brief_id)
+        if brief.id in taken:
+            raise InputError(
+                f"its id {brief.id!r} is already used by {taken[brief.id]} in this run; rename one of them"
+            )
+        taken[brief.id] = path
+        report = engine.ingest(brief)
+    except InputError as exc:
+        return _Outcome(path, error=str(exc))
+    return _Outcome(path, brief, ingest_json(brief, report, path.name))
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
+@click.option("--id", "brief_id", default=None, help="File a single brief under this id (default: from its name).")
+@click.option("--json", "as_json", is_flag=True, help="Print one POST /briefs response per file as a JSON list.")
+@click.option(
+    "--progress/--no-progress",
+    default=None,
+    help=f"Draw a progress bar (default: on a terminal, from {PROGRESS_MIN_FILES} files).",
+)
+def ingest(paths: tuple[str, ...], brief_id: str | None, as_json: bool, progress: bool | None) -> None:
+    """Add briefs (files or folders of .txt, .md, .html, .pdf, .docx) to the library.
+
+    Re-ingesting an unchanged file does nothing; a changed file replaces the old version of that brief.
+    """
+    files = list(brief_files(paths))
+    if not files:
+        raise InputError("no brief files found in " + ", ".join(paths))
+    if brief_id is not None and len(files) != 1:
+        raise InputError("--id names one brief; give exactly one file with it")
+    if brief_id is not None and slugify(brief_id) != brief_id:
+        raise InputError("--id must be lower-case letters, digits and hyphens")
+    settings = get_settings()
+    engine = build_engine(settings)
+    show = progress if progress is not None else (sys.stderr.isatty() and len(files) >= PROGRESS_MIN_FILES)
+    outcomes: list[_Outcome] = []
+    taken: dict[str, Path] = {}
+    with tqdm(total=len(files), unit="file", disable=not show, file=sys.stderr, leave=False) as bar:
+        for path in files:
+            bar.set_description(path.name[:40])
+            outcome = _ingest_one(engine, settings, path, brief_id, taken)
+            outcomes.append(outcome)
+            if not as_json:
+                bar.write(_readable(outcome), file=sys.stdout)
+            bar.update(1)
+    if as_json:
+        click.echo(
+            json.dumps(
+                [o.payload if o.error is None else {"filename": o.path.name, "error": o.error} for o in outcomes],
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+    failed = [o for o in outcomes if o.error is not None]
+    if failed:
+        raise InputError(f"{len(failed)} of {len(outcomes)} files could not be ingested")
+
+
+@click.command()
+@click.option("--json", "as_json", is_flag=True, help="Print the GET /briefs response shape.")
+def briefs(as_json: bool) -> None:
+    """List the briefs in the library."""
+    from api.routes.library import brief_summary_json
+
+    library = sorted(BriefRepository(get_settings()).all(), key=lambda b: b.id)
+    if as_json:
+        click.echo(json.dumps([brief_summary_json(b) for b in library], ensure_ascii=False, indent=2))
+        return
+    if not library:
+        click.echo("The library is empty. Add briefs with: citebot ingest PATH...")
+        return
+    width = max(len(b.id) for b in library)
+    for b in library:
+        warn = f", {len(b.warnings)} warnings" if b.warnings else ""
+        click.echo(
+            f"{b.id:<{width}}  {b.format:<8} {b.date or '-':<10}  {len(b.footnotes):>3} footnotes{warn}  "
+            f"{b.title or '(untitled)'}"
+        )
+
+
+@click.command()
+@click.argument("brief_id")
+def remove(brief_id: str) -> None:
+    """Remove a brief (by id, as `citebot briefs` lists it) from the library and the index."""
+    settings = get_settings()
+    BriefRepository(settings).get(brief_id)  # an unknown id fails here, before the model is loaded
+    build_engine(settings).remove(brief_id)
+    click.echo(f"removed {brief_id}")
+
+
+COMMANDS = [ingest, briefs, remove]
