@@ -18,7 +18,9 @@ _SOURCE_INTENT = re.compile(
     re.IGNORECASE,
 )
 _FOOTNOTE_NUMBER = re.compile(
-    r"\b(?:foot\s*note|note|fn|source|reference|citation)\s*(?:no\.?|number|#)?\s*(\d{1,4})\b", re.I
+    r"\b(?:foot\s*notes?|notes?|fn|sources?|references?|citations?)\s*(?:no\.?|numbers?|#)?\s*"
+    r"(\d{1,4}(?:\s*(?:,|and|&|or)\s*\d{1,4})*)\b",
+    re.IGNORECASE,
 )
 
 
@@ -69,7 +71,7 @@ def named_passages(state: IndexState, question: str, brief_id: str | None = None
 
 def explicit_footnotes(question: str) -> list[int]:
     """Footnote numbers the question names ("What is footnote 11?")."""
-    return [int(m.group(1)) for m in _FOOTNOTE_NUMBER.finditer(question)]
+    return [int(n) for m in _FOOTNOTE_NUMBER.finditer(question) for n in re.findall(r"\d+", m.group(1))]
 
 
 def source_intent(question: str) -> bool:

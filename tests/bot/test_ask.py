@@ -158,3 +158,9 @@ def test_who_published_prefers_the_organisation(engine):
 def test_word_family_question_is_answered(engine):
     c = _first(engine.ask("What is happening to North Korea's economy?"))
     assert "economic crisis" in c.quote
+
+
+def test_several_footnotes_by_number(engine):
+    answer = engine.ask("What are footnotes 3 and 4?")
+    assert [c.footnotes for c in answer.citations[:2]] == [(3,), (4,)]
+    assert all(c.kind == "footnote" for c in answer.citations[:2])
