@@ -470,3 +470,30 @@ def to_docx(spec: Spec, *, endnotes: bool = False, header: bool = True, extra_bo
         z.writestr("docProps/core.xml", core)
         z.writestr("docProps/app.xml", app)
     return buf.getvalue()
+
+
+# A second brief whose footnote numbers overlap SAMPLE's (1-3), for library tests: a quote from one brief must
+# never carry the other's sources.
+OTHER = Spec(
+    title="WATER SHARING IN THE INDUS BASIN",
+    authors=(("Omar Khan", "Research Fellow"),),
+    organisation="Centre for Water Studies",
+    editors=("Sara Ali",),
+    date_text="June 3, 2023",
+    date_iso="2023-06-03",
+    disclaimer="Views expressed are the author's own",
+    blocks=(
+        p(
+            "The Indus Waters Treaty was signed in 1960 and has survived three wars.",
+            1,
+            " Glaciers in the upper basin are losing mass every decade.",
+        ),
+        p("Downstream farmers depend on the river for ninety percent of their irrigation water.", 2),
+        p("The treaty's dispute mechanism was invoked by Pakistan in 2016 over the Kishanganga dam.", 3),
+    ),
+    notes={
+        1: '"The Indus Waters Treaty at Sixty," Dawn, September 19, 2020, <https://www.dawn.com/news/indus-sixty>',
+        2: '"Irrigation and the Indus," World Bank, March 2019, <https://www.worldbank.org/indus-irrigation>',
+        3: '"Kishanganga Dispute Explained," The Diplomat, August 10, 2016, <https://thediplomat.com/kishanganga>',
+    },
+)
