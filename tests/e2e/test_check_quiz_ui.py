@@ -9,12 +9,18 @@ from bot.quiz import generate_questions
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 
 
+def check(page, claim):
+    """Submit a claim and wait for the verdict (or an error, so a failure says why at once)."""
+    page.click("#tab-check")
+    page.fill("#check-input", claim)
+    page.click("#check-send")
+    page.wait_for_selector("#check-result .verdict, #check-status.error")
+    assert not page.locator("#check-status.error").count(), page.locator("#check-status").inner_text()
+    return page.locator("#check-result .verdict")
+
+
 def test_check_a_claim_shows_the_verdict_evidence_and_explanation(ui, bundled_brief):
-    ui.click("#tab-check")
-    ui.fill("#check-input", "Hwasong-14 has a range of 10,400 km.")
-    ui.click("#check-send")
-    verdict = ui.locator("#check-result .verdict")
-    verdict.wait_for()
+    verdict = check(ui, "Hwasong-14 has a range of 10,400 km.")
     assert verdict.get_attribute("data-verdict") == "supported"
     assert "Supported by the brief" in verdict.inner_text()
     assert ui.locator("#check-result .explanation").inner_text().strip()
@@ -24,11 +30,7 @@ def test_check_a_claim_shows_the_verdict_evidence_and_explanation(ui, bundled_br
 
 
 def test_check_shows_a_contradiction(ui):
-    ui.click("#tab-check")
-    ui.fill("#check-input", "Hwasong-14 has a range of 2,000 km.")
-    ui.click("#check-send")
-    verdict = ui.locator("#check-result .verdict")
-    verdict.wait_for()
+    verdict = check(ui, "Hwasong-14 has a range of 2,000 km.")
     assert verdict.get_attribute("data-verdict") == "contradicted"
     assert "Contradicted by the brief" in verdict.inner_text()
 
