@@ -699,10 +699,44 @@ function renderLibrary() {
               openReader({ brief_id: b.id, start: 0, end: 0, quote: "", footnotes: [] }, null, true);
             },
           }),
+          el("button", {
+            type: "button",
+            class: "ghost danger",
+            text: "Remove",
+            "aria-label": `Remove ${b.title || b.id} from the library`,
+            onclick: (e) => confirmRemove(e.currentTarget, b),
+          }),
         ]),
       ]);
     }),
   );
+}
+
+/** Removing asks once more, inline (no modal dialog), and keeps keyboard focus on the choice. */
+function confirmRemove(button, brief) {
+  const name = brief.title || brief.id;
+  const box = el("span", { class: "confirm", role: "group", "aria-label": `Remove ${name}?` }, [
+    el("button", {
+      type: "button",
+      class: "ghost danger",
+      text: "Yes, remove it",
+      onclick: async () => {
+        try {
+          await api(`/briefs/${encodeURIComponent(brief.id)}`, { method: "DELETE" });
+          for (const cache of [state.details, state.footnotes, state.audits]) cache.delete(brief.id);
+          if (state.scope === brief.id) setScope("");
+          setStatus("upload-status", `Removed “${name}”.`, "ok");
+          await loadBriefs();
+          $("upload-file").focus();
+        } catch (err) {
+          setStatus("upload-status", err.message, "error");
+        }
+      },
+    }),
+    el("button", { type: "button", class: "ghost", text: "Cancel", onclick: () => renderLibrary() }),
+  ]);
+  button.replaceWith(box);
+  box.querySelector("button").focus();
 }
 
 async function onUpload(event) {

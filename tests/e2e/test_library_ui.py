@@ -103,3 +103,23 @@ def test_the_page_is_served_with_a_strict_content_security_policy(live_server):
     assert "script-src 'self'" in csp and "unsafe-inline" not in csp
     assert "object-src 'none'" in csp
     assert '<script src="/static/app.js" defer></script>' in body
+
+
+def test_remove_a_brief_from_the_library(ui, tmp_path):
+    path = tmp_path / "short-lived.md"
+    path.write_text(
+        "---\ntitle: Short Lived Brief\n---\n\nThe ferry carried 310 passengers a day in 2021.[^1]\n\n"
+        '[^1]: "Ferry numbers", *Island Post*, May 1, 2021, https://example.org/ferry\n',
+        encoding="utf-8",
+    )
+    upload(ui, path)
+    ui.click("#tab-library")
+    item = ui.locator("#brief-list li", has_text="Short Lived Brief")
+    item.get_by_role("button", name="Remove Short Lived Brief from the library").click()
+    confirm = item.get_by_role("button", name="Yes, remove it")
+    assert ui.evaluate("document.activeElement.textContent") == "Yes, remove it"
+    confirm.click()
+    ui.wait_for_selector("#upload-status.ok >> text=Removed")
+    assert ui.locator("#brief-list li", has_text="Short Lived Brief").count() == 0
+    assert ui.locator("#brief-picker option", has_text="Short Lived Brief").count() == 0
+    assert ui.locator("#brief-picker").input_value() == ""
