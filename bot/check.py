@@ -9,6 +9,7 @@ verified quote of the brief with the brief's own footnotes; nothing inferred is 
 from __future__ import annotations
 
 import logging
+import math
 import re
 import weakref
 from collections.abc import Sequence
@@ -18,7 +19,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
 
-from bot.check_text import Entity, entities, entity_keys, expand_acronyms, mentions
+from bot.check_text import ALIASES, Entity, entities, entity_keys, expand_acronyms, mentions, tokens
 from bot.compare import Claim, Evidence, Judgement, compare
 from bot.numbers import render
 from bot.render import citation_json, marker
@@ -98,7 +99,7 @@ def _units(brief: Brief, passage: Passage) -> list[Unit]:
         return []
     context: list[Passage] = []
     j = i
-    topic = _profile(brief)[3]
+    topic = _profile(brief).topic
     while _leans(ordered[j]) and j > 0 and ordered[j - 1].paragraph == passage.paragraph and len(context) < 2:
         j -= 1
         context.insert(0, ordered[j])
@@ -113,18 +114,49 @@ def _units(brief: Brief, passage: Passage) -> list[Unit]:
     return units
 
 
+_ALIAS_TARGETS = frozenset(ALIASES.values())
+
+
+@dataclass(frozen=True)
+class Profile:
+    """What claim checking needs to know about a whole brief (computed once per brief version)."""
+
+    common: frozenset[str]  # words the brief writes in lower case: a capitalised opener among them is no name
+    keys: set[str]  # every entity key the brief mentions
+    lower: str  # the brief's text, lower case, acronyms expanded
+    topic: frozenset[str]  # entity keys of the title: what every passage is about
+    weights: dict[str, float]  # stem -> IDF over the brief's sentences and rows
+    leads: dict[int, str]  # paragraph -> its opening sentence
+
+
 @lru_cache(maxsize=32)
-def _brief_profile(
-    brief_id: str, content_hash: str, text: str, title: str
-) -> tuple[frozenset[str], set[str], str, frozenset[str]]:
-    """Per brief: lower-case words (to tell names from sentence openers), entity keys, lower text, title topic."""
+def _brief_profile(brief: Brief) -> Profile:
+    text = brief.text
     common = frozenset(w.lower() for w in re.findall(r"\b[a-z][a-z'-]+\b", text))
     expanded = expand_acronyms(text)
-    return common, entity_keys(expanded), " ".join(expanded.lower().split()), frozenset(entity_keys(title))
+    passages = _sentences(brief)
+    df: dict[str, int] = {}
+    leads: dict[int, str] = {}
+    for p in passages:
+        for st in {t.stem for t in tokens(p.text) if t.stem}:
+            df[st] = df.get(st, 0) + 1
+        if p.kind == "sentence" and p.paragraph is not None:
+            leads.setdefault(p.paragraph, p.text)
+    n = max(1, len(passages))
+    weights = {st: math.log(1 + n / c) for st, c in df.items()}
+    weights["__unknown__"] = math.log(1 + n)
+    return Profile(
+        common,
+        entity_keys(expanded),
+        " ".join(expanded.lower().split()),
+        frozenset(k for k in entity_keys(brief.title or "") if k in _ALIAS_TARGETS),
+        weights,
+        leads,
+    )
 
 
-def _profile(brief: Brief) -> tuple[frozenset[str], set[str], str, frozenset[str]]:
-    return _brief_profile(brief.id, brief.content_hash, brief.text, brief.title or "")
+def _profile(brief: Brief) -> Profile:
+    return _brief_profile(brief)
 
 
 _VECTORS: weakref.WeakKeyDictionary[Any, dict[str, list[float]]] = weakref.WeakKeyDictionary()
@@ -261,7 +293,7 @@ def _unknown(claim: Claim, briefs: Sequence[Brief]) -> list[Entity]:
     """Names in the claim that no brief mentions anywhere."""
     out = []
     for e in claim.entities:
-        if not any(mentions(e, _profile(b)[1], _profile(b)[2]) for b in briefs):
+        if not any(mentions(e, _profile(b).keys, _profile(b).lower) for b in briefs):
             out.append(e)
     return out
 
@@ -284,7 +316,7 @@ def check_claim(engine: Engine, claim: str, brief_id: str | None = None) -> Chec
     if engine.is_empty():
         return CheckResult("not_found", 0.9, (), "The library has no briefs yet, so nothing can be checked.")
     briefs = [engine.brief(brief_id)] if brief_id is not None else engine.briefs()
-    common = frozenset().union(*(_profile(b)[0] for b in briefs))
+    common = frozenset().union(*(_profile(b).common for b in briefs))
     parsed = Claim.parse(text, common=common)
     unknown = _unknown(parsed, briefs)
     if unknown:
@@ -305,8 +337,11 @@ def check_claim(engine: Engine, claim: str, brief_id: str | None = None) -> Chec
 
     judged = []
     for u, sim in zip(candidates, sims, strict=True):
-        implied = _profile(u.brief)[3]
-        ev = Evidence(u.text, u.context_text, implied)
+        prof = _profile(u.brief)
+        lead = prof.leads.get(u.focal[0].paragraph or -1, "")
+        ev = Evidence(
+            u.text, u.context_text, prof.topic, lead if lead != u.focal[0].text else "", prof.common, prof.weights
+        )
         judged.append((compare(parsed, ev, sim, known=known), u))
     return _decide(parsed, judged)
 

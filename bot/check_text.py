@@ -66,6 +66,12 @@ ALIASES: dict[str, str] = {
     "un": "united_nations",
     "united nations": "united_nations",
 }
+# Countries (canonical keys): a claim that puts one country where the brief has another is contradicted.
+COUNTRIES = _words(
+    "usa north_korea south_korea japan china russia iran iraq syria india pakistan afghanistan ukraine israel",
+    "germany france britain uk canada australia vietnam singapore mongolia taiwan philippines indonesia turkey",
+    "saudi egypt cuba venezuela libya",
+)
 # Acronyms and their expansions: evidence that spells one out matches a claim that abbreviates it.
 ACRONYMS: dict[str, str] = {
     "icbm": "intercontinental ballistic missile",
@@ -143,6 +149,7 @@ SYNONYMS: tuple[frozenset[str], ...] = tuple(
     frozenset(stem(IRREGULAR.get(w, w)) for w in group.split())
     for group in (
         "conduct carry perform undertake hold stage",
+        "achieve attain reach",
         "launch fire test flight-test",
         "unveil reveal show display present introduce showcase",
         "range reach travel fly cover distance",
@@ -164,7 +171,7 @@ SYNONYMS: tuple[frozenset[str], ...] = tuple(
         "explosion blast detonation detonate explode",
         "pledge promise vow commit",
         "state say claim declare announce describe",
-        "meet summit",
+        "meet summit hold",
         "defensive defense defence defend",
         "interception intercept",
         "develop build",
@@ -179,7 +186,7 @@ SYNONYMS: tuple[frozenset[str], ...] = tuple(
 ROLE_CLASSES: tuple[frozenset[str], ...] = tuple(
     frozenset(stem(IRREGULAR.get(w, w)) for w in group.split())
     for group in (
-        "range ranges reach travel travelled fly flew flown distance cover covering",
+        "range ranges travel travelled fly flew flown distance cover covering",
         "altitude height apogee high",
         "speed velocity fast",
         "yield equal explosion detonate tnt",
@@ -242,14 +249,14 @@ NEGATIONS = _words(
 # Words that carry no claim of their own ("the brief says that …", "reportedly").
 FRAME = _words(
     "brief according reportedly report reports reported claim claims claimed say says said state states stated ",
-    "note notes noted also still already indeed actually",
+    "note notes noted also still already indeed actually occur occurs occurred happen happens happened",
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*(?:[-.][A-Za-z0-9]+)*\.?|\d[\d,]*(?:\.\d+)?")
 _DESIGNATION = re.compile(r"^[A-Za-z]+-\d+[A-Za-z]?$")
 _CAPITALISED = re.compile(r"(?:[A-Z][\w'’.-]*|[A-Z]{2,})")
 # Phrases with a one-word equivalent, folded before comparing ("took place" is "held").
 PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"\b(?:take|takes|took|taken|taking)\s+place\b", re.I), "held"),
+    (re.compile(r"\b(?:take|takes|took|taken|taking)\s+place\b", re.I), "occurred"),
     (re.compile(r"\bcarr(?:y|ies|ied|ying)\s+out\b", re.I), "conducted"),
     (re.compile(r"\bcame\s+to\s+a\s+halt\b", re.I), "halted"),
     (re.compile(r"\bbroke\s+down\b", re.I), "collapsed"),
@@ -302,7 +309,7 @@ def tokens(text: str) -> tuple[Token, ...]:
         if raw.endswith(".") and not re.fullmatch(r"(?:[A-Za-z]\.)+", raw):
             raw, end = raw[:-1], end - 1
         n = _norm(raw)
-        st = "" if n in STOPWORDS and n not in {"us"} else word_stem(n)
+        st = "" if (n in STOPWORDS and n not in {"us"}) or (len(n) < 2 and not n.isdigit()) else word_stem(n)
         if n == "us" and raw == "US":
             st = "usa"
         out.append(Token(raw, m.start(), end, n, st))
@@ -348,6 +355,7 @@ _MONTH_WORDS = _words(
     "january february march april may june july august september october november december monday tuesday ",
     "wednesday thursday friday saturday sunday",
 )
+_LABELS = _words("date source sources note notes table figure")
 _CONNECTORS = frozenset({"of", "de", "for"})
 
 
@@ -383,6 +391,9 @@ def entities(text: str, *, common: frozenset[str] = frozenset()) -> list[Entity]
         words = [toks[k] for k in range(i, j + 1)]
         opener = i == 0 or text[: t.start].rstrip().endswith((".", "!", "?", ":", '"', "“"))
         plain = t.norm in STOPWORDS or t.norm in common or t.norm in FRAME or t.norm.endswith("ly")
+        if text[t.end : t.end + 1] == ":" or (opener and t.norm in _LABELS):
+            i = j + 1
+            continue  # a field label ("Date: …", "Missile tested: …")
         if opener and len(words) == 1 and plain:
             i = j + 1
             continue
@@ -432,9 +443,9 @@ def entity_keys(text: str) -> set[str]:
         if len(alias.replace(".", "")) <= 3:
             # Short aliases only in capitals: "US" the country, never "us" the pronoun.
             forms = {alias.upper(), alias.capitalize()}
-            if any(re.search(rf"(?<![\w-]){re.escape(f)}(?![\w-])", text) for f in forms):
+            if any(re.search(rf"(?<![A-Za-z0-9]){re.escape(f)}(?![A-Za-z0-9])", text) for f in forms):
                 keys.add(key)
-        elif re.search(rf"(?<![\w-]){re.escape(alias)}(?![\w-])", low):
+        elif re.search(rf"(?<![a-z0-9]){re.escape(alias)}(?![a-z0-9])", low):
             keys.add(key)
     return keys
 
@@ -448,6 +459,28 @@ def mentions(entity: Entity, text_keys: set[str], text_lower: str) -> bool:
         return True
     # Multi-word names ("Singapore summit", "Korean Central News Agency") match when every word occurs.
     return all(re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", text_lower) for w in words) and len(words) > 1
+
+
+_PRONOUNS = _words("it they he she this these those its their")
+_INTRO = re.compile(r"^[^,]{0,40},\s+")
+
+
+def leading_entity(text: str, *, common: frozenset[str] = frozenset()) -> str | None:
+    """Who a sentence is about: the name it opens with (after an opening phrase such as "On March 4 2022,"),
+    "<pronoun>" when it opens with a pronoun, or None."""
+    body = text.lstrip(" *_\"'“‘")
+    if m := _INTRO.match(body):
+        rest = body[m.end() :]
+        if not re.match(r"(?:and|or|but|which|who)\b", rest):
+            body = rest
+    first = tokens(body)[:3]
+    if first and first[0].norm in _PRONOUNS:
+        return "<pronoun>"
+    for e in entities(body, common=common):
+        if e.start <= (first[-1].end if first else 0):
+            return e.key
+        break
+    return None
 
 
 # ----- negation ----------------------------------------------------------------------------------------------------
@@ -487,16 +520,30 @@ class Comparison:
     other: str | None  # canonical key after "than"
 
 
-def comparisons(text: str) -> list[Comparison]:
-    """ "X … larger than Y" statements with the names on each side (None when a side names nothing)."""
+_TIME_COMPARATIVES = frozenset({"earlier", "later", "older", "newer"})
+
+
+def comparisons(text: str, *, common: frozenset[str] = frozenset()) -> list[Comparison]:
+    """Comparisons with the names on each side: "X … larger than Y", "less vulnerable" (None: no name)."""
     out = []
-    low = text.lower()
-    for m in re.finditer(r"\b((?:more|less)\s+\w+|\w+er)\s+than\b", low):
-        word = m.group(1)
-        spec = COMPARATIVES.get(word) or COMPARATIVES.get(word.split()[0] if " " in word else word)
-        if spec is None:
+    toks = tokens(text)
+    names = entities(text, common=common)
+    for i, t in enumerate(toks):
+        nxt = toks[i + 1].norm if i + 1 < len(toks) else ""
+        if t.norm in {"more", "less", "fewer"} and nxt and nxt not in {"than", "of", "and", "or"}:
+            if nxt[:1].isdigit() or nxt in STOPWORDS:
+                continue
+            spec = COMPARATIVES.get(f"{t.norm} {nxt}") or (word_stem(nxt), 1 if t.norm == "more" else -1)
+            end = toks[i + 1].end
+        elif t.norm in COMPARATIVES and t.norm not in {"more", "less", "fewer"}:
+            if t.norm in _TIME_COMPARATIVES and nxt != "than":
+                continue  # "Earlier, …" is not a comparison
+            spec = COMPARATIVES[t.norm]
+            end = t.end
+        else:
             continue
-        before = [e for e in entities(text) if e.end <= m.start()]
-        after = [e for e in entities(text) if e.start >= m.end()]
+        than = re.match(r"\s+than\b", text[end:])
+        before = [e for e in names if e.end <= t.start and "." not in text[e.end : t.start]]
+        after = [e for e in names if than and e.start >= end + than.end()]
         out.append(Comparison(spec[0], spec[1], before[-1].key if before else None, after[0].key if after else None))
     return out

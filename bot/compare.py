@@ -9,12 +9,13 @@ fits best, so "2,000 km" in the claim meets "flew for 1,090 km", not "an altitud
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 from bot.check_text import (
     ANTONYMS,
+    COUNTRIES,
     FRAME,
     Comparison,
     Entity,
@@ -24,6 +25,7 @@ from bot.check_text import (
     entity_keys,
     expand_acronyms,
     fold_phrases,
+    leading_entity,
     mentions,
     negated_stems,
     role_classes,
@@ -40,6 +42,7 @@ Reason = Literal[
 ROLE_WINDOW = 4  # content words before a quantity that say what it measures
 PERSONS = frozenset({"trump", "biden", "kim", "obama", "putin", "xi", "moon", "psaki", "abe", "kishida", "yoon"})
 _DESIGNATION = re.compile(r"^([a-z]+)-\d+[a-z]?$")
+_DATE_OPENER = re.compile(r"^\s*(?:in|during|by)\s+(?:early\s+|late\s+|mid-)?(?:\d{4}|[A-Z][a-z]+\s+\d{4}),", re.I)
 _FRAMING = re.compile(r"^\s*(?:according to the brief,?|the brief (?:says|states|claims) (?:that)?)\s*", re.I)
 # Comparatives are compared as comparisons ("larger than" vs "smaller than"), not as content words.
 _COMPARATIVE = re.compile(r"\b(?:(?:more|less)\s+\w+|\w+er)\s+than\b", re.I)
@@ -49,6 +52,9 @@ SUPPORT_COVERAGE = 0.75
 SUPPORT_COVERAGE_WITH_SIMILARITY = (0.5, 0.62)
 NUMBER_CONTRADICTION = (0.34, 0.45)  # coverage or similarity needed to call a number mismatch a contradiction
 OPPOSITION_COVERAGE = 0.6  # negation and comparative flips need the rest of the claim to line up
+DATE_EVENT_COVERAGE = 0.75  # share of the claim's words needed before a different date contradicts it
+RARE = 0.75  # a word whose IDF is this close to the top is one the brief uses once or twice
+FOCAL_COVERAGE = 0.3  # the quoted sentence itself must carry this much of the claim
 SUBSTITUTION_COVERAGE = 0.6
 
 
@@ -74,16 +80,13 @@ class Claim:
 
     @classmethod
     def parse(cls, text: str, *, common: frozenset[str] = frozenset()) -> Claim:
-        text = re.sub(
-            r"^\s*(?:according to the brief,?|the brief (?:says|states|claims) (?:that)?)\s*", "", text, flags=re.I
-        )
-        text = fold_phrases(text)
+        text = fold_phrases(_FRAMING.sub("", text))
         ents = tuple(entities(text, common=common))
         qs = tuple(extract_quantities(text))
         toks = tokens(text)
         spans = [(e.start, e.end) for e in ents] + [(q.start, q.end) for q in qs]
-        content: dict[str, None] = {}
         spans += [(m.start(), m.end()) for m in _COMPARATIVE.finditer(text)]
+        content: dict[str, None] = {}
         for t in toks:
             if not t.stem or t.norm in FRAME or any(s <= t.start < e for s, e in spans):
                 continue
@@ -92,20 +95,24 @@ class Claim:
             text=text,
             entities=ents,
             quantities=qs,
-            roles=tuple(role(text, toks, q, qs) for q in qs),
+            roles=tuple(role(text, toks, q, qs, ents) for q in qs),
             content=tuple(content),
             negated=frozenset(negated_stems(toks)),
-            comparisons=tuple(comparisons(text)),
+            comparisons=tuple(comparisons(text, common=common)),
         )
 
 
 @dataclass(frozen=True)
 class Evidence:
-    """What a claim is compared with. ``text`` is quoted; ``context`` only resolves what ``text`` refers to."""
+    """What a claim is compared with. ``text`` is quoted; ``context`` (the sentences it leans on) resolves what it
+    refers to; ``lead`` (its paragraph's opening sentence) may name the subject of claims without numbers."""
 
     text: str
     context: str = ""
     implied: frozenset[str] = frozenset()  # entity keys every passage is about (the brief's title topic)
+    lead: str = ""
+    common: frozenset[str] = frozenset()  # words the brief writes in lower case (not names)
+    weights: Mapping[str, float] = field(default_factory=dict)  # stem -> informativeness (IDF) in the brief
 
     @property
     def full(self) -> str:
@@ -133,12 +140,18 @@ class Judgement:
         return max(bad, key=lambda q: q.strength) if bad else None
 
 
-def role(text: str, toks: tuple[Token, ...], q: Quantity, qs: tuple[Quantity, ...]) -> frozenset[str]:
+def role(
+    text: str, toks: tuple[Token, ...], q: Quantity, qs: tuple[Quantity, ...], names: Sequence[Entity] = ()
+) -> frozenset[str]:
     """The content stems that say what a quantity measures: words just before it (not past the previous quantity
-    or a ';'/':'), and for counts and ordinals the counted noun after it."""
+    or a ';'/':'), and for counts and ordinals the counted noun after it. Names count half (marked "!")."""
     prev_end = max((o.end for o in qs if o.end <= q.start), default=0)
     cut = max(prev_end, text.rfind(";", 0, q.start) + 1, text.rfind(":", 0, q.start) + 1)
-    before = [t.stem for t in toks if cut <= t.start and t.end <= q.start and t.stem]
+
+    def mark(t: Token) -> str:
+        return "!" + t.stem if any(e.start <= t.start < e.end for e in names) else t.stem
+
+    before = [mark(t) for t in toks if cut <= t.start and t.end <= q.start and t.stem]
     words = set(before[-ROLE_WINDOW:])
     if q.is_count or q.unit == "ordinal" or q.is_date:
         nxt = min((o.start for o in qs if o.start >= q.end), default=len(text))
@@ -163,7 +176,10 @@ def role(text: str, toks: tuple[Token, ...], q: Quantity, qs: tuple[Quantity, ..
 
 
 def _role_score(a: frozenset[str], b: frozenset[str]) -> float:
-    exact = len(a & b)
+    plain_a, plain_b = {w.lstrip("!") for w in a}, {w.lstrip("!") for w in b}
+    shared = plain_a & plain_b
+    exact = sum(0.5 if ("!" + w in a or "!" + w in b) else 1.0 for w in shared)
+    a, b = frozenset(plain_a), frozenset(plain_b)
     shared_syn = {k for s in a for k in synonym_keys(s) if k.startswith("syn")} & {
         k for s in b for k in synonym_keys(s) if k.startswith("syn")
     }
@@ -171,14 +187,24 @@ def _role_score(a: frozenset[str], b: frozenset[str]) -> float:
     return exact + 0.5 * classes + 0.25 * len(shared_syn)
 
 
-def check_quantities(claim: Claim, text: str) -> tuple[QuantityCheck, ...]:
+def _comparable(cq: Quantity, eq: Quantity) -> bool:
+    if cq.is_date or eq.is_date:
+        # "2016" and "March 24" share no part: neither supports nor contradicts the other.
+        return bool(
+            cq.date and eq.date and any(x is not None and y is not None for x, y in zip(cq.date, eq.date, strict=True))
+        )
+    return units_comparable(cq, eq)
+
+
+def check_quantities(claim: Claim, text: str, common: frozenset[str] = frozenset()) -> tuple[QuantityCheck, ...]:
     """Each claim quantity against the evidence quantity of the same unit that plays the same role."""
     ev_qs = tuple(extract_quantities(text))
     ev_toks = tokens(text)
-    ev_roles = [role(text, ev_toks, q, ev_qs) for q in ev_qs]
+    names = entities(text, common=common)
+    ev_roles = [role(text, ev_toks, q, ev_qs, names) for q in ev_qs]
     out = []
     for cq, crole in zip(claim.quantities, claim.roles, strict=True):
-        cands = [(eq, r) for eq, r in zip(ev_qs, ev_roles, strict=True) if units_comparable(cq, eq)]
+        cands = [(eq, r) for eq, r in zip(ev_qs, ev_roles, strict=True) if _comparable(cq, eq)]
         if not cands:
             out.append(QuantityCheck(cq, None, "absent", 0.0))
             continue
@@ -205,8 +231,9 @@ def _stem_set(toks: tuple[Token, ...]) -> set[str]:
     return out
 
 
-def _polarity_conflict(claim: Claim, ev_toks: tuple[Token, ...], ev_keys: set[str]) -> str | None:
-    """A word the claim and evidence share, negated in one only; or an antonym pair ("accepted"/"rejected")."""
+def _polarity_conflict(claim: Claim, ev_toks: tuple[Token, ...], ev_keys: set[str]) -> tuple[str | None, str | None]:
+    """A word the claim and evidence share, negated in one only; or an antonym pair ("offensive"/"defensive").
+    Returns (the evidence's opposing word, the claim word it opposes when it is an antonym)."""
     ev_neg = negated_stems(ev_toks)
     ev_neg_keys = {k for s in ev_neg for k in synonym_keys(s)}
     claim_neg_keys = {k for s in claim.negated for k in synonym_keys(s)}
@@ -217,39 +244,74 @@ def _polarity_conflict(claim: Claim, ev_toks: tuple[Token, ...], ev_keys: set[st
         in_claim = bool(keys & claim_neg_keys)
         in_ev = bool(keys & ev_neg_keys)
         if in_claim != in_ev:
-            return next((t.text for t in ev_toks if t.stem and synonym_keys(t.stem) & keys), s)
+            return next((t.text for t in ev_toks if t.stem and synonym_keys(t.stem) & keys), s), None
     ev_stems = {t.stem for t in ev_toks if t.stem}
     for a, b in ANTONYMS:
         for x, y in ((a, b), (b, a)):
             if x in claim.content and y in ev_stems and x not in ev_stems and (x in claim.negated) == (y in ev_neg):
-                return next((t.text for t in ev_toks if t.stem == y), y)
-    return None
+                return next((t.text for t in ev_toks if t.stem == y), y), x
+    return None, None
 
 
-def _comparative(claim: Claim, text: str) -> tuple[bool | None, str | None]:
+def _other_subject(claim: Claim, evidence: Evidence) -> bool:
+    """The claim opens on one country or person, the evidence on another of the same kind ("Japan launched …"
+    against "It [North Korea] has conducted … a source of concern for the US and Japan")."""
+    cs = leading_entity(claim.text, common=evidence.common)
+    if cs is None or cs == "<pronoun>" or _kind(cs) not in {"country", "person"}:
+        return False
+    es = leading_entity(evidence.text, common=evidence.common)
+    if es == "<pronoun>":
+        es = None
+        for sentence in reversed(re.split(r"(?<=[.!?])\s+", evidence.context)):
+            lead = leading_entity(sentence, common=evidence.common) if sentence else None
+            if lead and lead != "<pronoun>":
+                es = lead
+                break
+    return es is not None and es != cs and _kind(es) == _kind(cs)
+
+
+def _comparative(claim: Claim, text: str, common: frozenset[str]) -> tuple[bool | None, str | None]:
     """(True, words) when the evidence states the claim's comparison; (False, words) when it states the opposite;
     (None, None) when it does not compare the same things."""
     if not claim.comparisons:
         return None, None
-    ev = comparisons(text)
+    ev = comparisons(text, common=common)
     for c in claim.comparisons:
         for e in ev:
-            same = (c.subject, c.other) == (e.subject, e.other)
-            swapped = (c.subject, c.other) == (e.other, e.subject)
-            if not (same or swapped) or (c.dimension != e.dimension and c.subject is None):
+            if c.dimension != e.dimension:
                 continue
-            agree = (c.direction == e.direction) == same
-            m = re.search(r"\b(?:more|less)\s+\w+\s+than\b|\b\w+er\s+than\b", text, re.I)
+            same = c.subject in (None, e.subject) and c.other in (None, e.other)
+            swapped = c.subject is not None and (c.subject, c.other) == (e.other, e.subject)
+            if not (same or swapped):
+                continue
+            agree = (c.direction == e.direction) == (same and not swapped)
+            m = re.search(r"\b(?:more|less)\s+\w+(?:\s+than)?\b|\b\w+er\s+than\b", text, re.I)
             return agree, (m.group(0) if m else None)
     return None, None
 
 
-def _kind(key: str) -> str:
+def _kind(key: str) -> str | None:
+    """The kind of a name for substitution ("Biden" for "Trump"); None when unknown (never substituted)."""
     if _DESIGNATION.match(key):
         return "designation:" + key.split("-")[0]
     if key in PERSONS:
         return "person"
-    return "name"
+    if key in COUNTRIES:
+        return "country"
+    return None
+
+
+def _coverage(
+    stems: Sequence[str], have: set[str], weights: Mapping[str, float], numbers: tuple[int, int] = (0, 0)
+) -> tuple[float, tuple[str, ...]]:
+    """IDF-weighted share of the claim's content words the evidence has (rare words weigh more). ``numbers`` is
+    (claim quantities, matched ones): a matched number counts like a rare word."""
+    top = weights.get("__unknown__", max(weights.values(), default=1.0))
+    matched = tuple(s for s in stems if synonym_keys(s) & have)
+    total = sum(weights.get(s, top) for s in stems) + top * numbers[0]
+    if total == 0:
+        return 1.0, ()
+    return (sum(weights.get(s, top) for s in matched) + top * numbers[1]) / total, matched
 
 
 def compare(
@@ -261,35 +323,55 @@ def compare(
 ) -> Judgement:
     """Compare a claim with one piece of evidence. ``known(entity)``: the brief mentions it somewhere."""
     full = expand_acronyms(evidence.full)
-    ev_keys_entities = entity_keys(full) | set(evidence.implied)
+    ev_keys = entity_keys(full) | set(evidence.implied)
     low = " ".join(full.lower().split())
-    missing = tuple(e for e in claim.entities if not mentions(e, ev_keys_entities, low))
+    missing = tuple(e for e in claim.entities if not mentions(e, ev_keys, low))
     ev_toks = tokens(full)
-    ev_stem_keys = _stem_set(ev_toks)
-    matched = tuple(s for s in claim.content if synonym_keys(s) & ev_stem_keys)
-    coverage = len(matched) / len(claim.content) if claim.content else 1.0
-    qchecks = check_quantities(claim, evidence.text)
+    have = _stem_set(ev_toks)
+    qchecks = check_quantities(claim, evidence.text, evidence.common)
+    focal_numbers = sum(q.status == "match" for q in qchecks)
     if evidence.context and any(q.status == "absent" for q in qchecks):
-        # A date or number the sentence leaves out may sit in the sentence it leans on ("On March 24, …").
-        # Only dates: a measurement in the sentence before belongs to whatever that sentence was about.
-        around = check_quantities(claim, evidence.context)
+        # Only dates come from the sentences before ("On March 24, …" then "It flew …"): a measurement there
+        # belongs to whatever that sentence was about.
+        around = check_quantities(claim, evidence.context, evidence.common)
         qchecks = tuple(
             a if q.status == "absent" and q.claim.is_date else q for q, a in zip(qchecks, around, strict=True)
         )
+    if evidence.lead and _DATE_OPENER.match(evidence.lead) and any(q.status == "absent" for q in qchecks):
+        # "In 2021, Pyongyang launched …" opening a paragraph dates what the paragraph goes on to list.
+        framed = check_quantities(claim, evidence.lead, evidence.common)
+        qchecks = tuple(
+            a if q.status == "absent" and q.claim.is_date else q for q, a in zip(qchecks, framed, strict=True)
+        )
+    if missing and evidence.lead and all(q.status == "match" for q in qchecks):
+        # "The two meetings lacked substance" is about the summits its paragraph opened with; only when the
+        # sentence itself holds every number of the claim.
+        lead = expand_acronyms(evidence.lead)
+        lead_keys, lead_low = entity_keys(lead), lead.lower()
+        missing = tuple(e for e in missing if not mentions(e, lead_keys, lead_low))
+    numbers = (len(claim.quantities), sum(q.status == "match" for q in qchecks))
+    coverage, matched = _coverage(claim.content, have, evidence.weights, numbers)
+    words_coverage, _ = _coverage(claim.content, have, evidence.weights)
+    focal_have = _stem_set(tokens(expand_acronyms(evidence.text)))
+    focal_coverage, _ = _coverage(claim.content, focal_have, evidence.weights, (numbers[0], focal_numbers))
+    # A kind-of-thing word the brief uses ("train-based", "short-range") missing here: another passage's fact.
+    top = evidence.weights.get("__unknown__", 0.0)
+    rare_missing = [
+        s for s in claim.content if "-" in s and s not in matched and 0 < evidence.weights.get(s, top + 1) <= top
+    ]
     base = 0.5 * coverage + 0.5 * similarity
     entity_share = 1 - len(missing) / len(claim.entities) if claim.entities else 1.0
 
-    def result(outcome: Outcome, reason: Reason, score: float, **kw: object) -> Judgement:
-        return Judgement(outcome, reason, score, coverage, similarity, missing, qchecks, matched=matched, **kw)  # type: ignore[arg-type]
+    def result(outcome: Outcome, reason: Reason, score: float, **kw: Any) -> Judgement:
+        return Judgement(outcome, reason, score, coverage, similarity, missing, qchecks, matched=matched, **kw)
 
     if missing:
         claim_keys = {e.key for e in claim.entities}
-        focal_entities = [
-            e for e in entities(evidence.text) if e.key not in claim_keys and e.key not in evidence.implied
-        ]
-        if len(missing) == 1 and known(missing[0]) and coverage >= SUBSTITUTION_COVERAGE:
-            want = _kind(missing[0].key)
-            subs = [e for e in focal_entities if _kind(e.key) == want]
+        skip = claim_keys | evidence.implied  # the brief's own topic is everywhere: never "the other name"
+        focal = [e for e in entities(evidence.text, common=evidence.common) if e.key not in skip]
+        want = _kind(missing[0].key)
+        if len(missing) == 1 and want and known(missing[0]) and coverage >= SUBSTITUTION_COVERAGE:
+            subs = [e for e in focal if _kind(e.key) == want]
             if subs and not any(q.status == "mismatch" for q in qchecks):
                 return result("contradicted", "entity", base + 0.1, substitute=subs[0])
         return result("unrelated", "missing_entity", base * entity_share * 0.8)
@@ -297,23 +379,41 @@ def compare(
     mismatch = [q for q in qchecks if q.status == "mismatch"]
     if mismatch:
         strong = any(q.strength > 0 for q in mismatch)
-        if coverage >= NUMBER_CONTRADICTION[0] or similarity >= NUMBER_CONTRADICTION[1]:
+        need_cov, need_sim = NUMBER_CONTRADICTION
+        measured = any(not q.claim.is_date for q in mismatch)
+        anchored = any(q.status == "match" for q in qchecks)
+        # A different date only contradicts when the event is plainly the same one (its words line up, or
+        # another number of the claim matches here); a different measurement needs less.
+        event = words_coverage >= (DATE_EVENT_COVERAGE - (0.2 if anchored else 0.0)) or similarity >= 0.7
+        if (measured or event) and (
+            coverage >= need_cov + (0 if strong else 0.2) or similarity >= need_sim + (0 if strong else 0.15)
+        ):
             return result("contradicted", "number", base + (0.2 if strong else 0.05))
         return result("unrelated", "weak", base * 0.7)
 
-    verdict, words = _comparative(claim, evidence.text)
+    verdict, words = _comparative(claim, evidence.text, evidence.common)
     if verdict is False and coverage >= OPPOSITION_COVERAGE - 0.2:
         return result("contradicted", "comparative", base + 0.15, opposite=words)
 
-    opposite = _polarity_conflict(claim, ev_toks, ev_stem_keys)
-    if opposite and coverage >= OPPOSITION_COVERAGE:
-        return result("contradicted", "negation", base + 0.1, opposite=opposite)
+    opposite, antonym = _polarity_conflict(claim, ev_toks, have)
+    if opposite:
+        with_antonym = _coverage(claim.content, have | synonym_keys(antonym or ""), evidence.weights, numbers)[0]
+        if with_antonym >= OPPOSITION_COVERAGE:
+            return result("contradicted", "negation", base + 0.1, opposite=opposite)
 
     if any(q.status == "absent" for q in qchecks):
         return result("unrelated", "missing_number", base * 0.8)
     if claim.comparisons and verdict is None:
         return result("unrelated", "partial", base * 0.8)
+    if rare_missing:
+        # A word the brief uses only rarely, missing here, means the claim is about another passage's fact
+        # ("a train-based missile in 2019" against "short-range missiles in 2019").
+        return result("unrelated", "partial", base * 0.85)
+    if _other_subject(claim, evidence):
+        return result("unrelated", "partial", base * 0.8)
     c_min, s_min = SUPPORT_COVERAGE_WITH_SIMILARITY
-    if coverage >= SUPPORT_COVERAGE or (coverage >= c_min and similarity >= s_min):
+    if focal_coverage >= FOCAL_COVERAGE and (
+        coverage >= SUPPORT_COVERAGE or (coverage >= c_min and similarity >= s_min)
+    ):
         return result("supported", "match", base + 0.1 * bool(claim.quantities))
     return result("unrelated", "partial", base * 0.9)

@@ -318,7 +318,25 @@ def extract_quantities(text: str) -> list[Quantity]:
         v = _scaled(value, m.group("scale"))
         found.append(Quantity(v, v, f"count:{head}", _bound(m.group("bound")), m.start(), m.end(), m.group(0)))
     found.sort(key=lambda q: q.start)
-    return found
+    return [_extreme(text, q) for q in found]
+
+
+_MAXIMUM = re.compile(
+    r"\b(?:maximum|max|top|peak|highest|longest|greatest)\s+(?:[a-z-]+\s+){0,2}?(?:of|at|is|was)?\s*$", re.I
+)
+_MINIMUM = re.compile(r"\b(?:minimum|min|lowest|shortest)\s+(?:[a-z-]+\s+){0,2}?(?:of|at|is|was)?\s*$", re.I)
+
+
+def _extreme(text: str, q: Quantity) -> Quantity:
+    """ "a maximum range of 12,000 km" is an upper end: compared with a range's top, not anywhere inside it."""
+    if q.bound != "exact" or q.is_date or q.unit == "ordinal":
+        return q
+    before = text[max(0, q.start - 40) : q.start]
+    if _MAXIMUM.search(before):
+        return Quantity(q.low, q.high, q.unit, "at_most", q.start, q.end, q.text, q.date)
+    if _MINIMUM.search(before):
+        return Quantity(q.low, q.high, q.unit, "at_least", q.start, q.end, q.text, q.date)
+    return q
 
 
 def _close(a: float, b: float, rel: float) -> bool:
