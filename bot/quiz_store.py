@@ -40,6 +40,7 @@ CREATE INDEX IF NOT EXISTS quiz_turns_by_session ON quiz_turns(session_id, quest
 """
 
 Chooser = Callable[[Sequence[Question]], Question]
+QUIZ_FILE = "quiz.sqlite3"  # under settings.data_dir, next to the chat sessions
 
 
 @dataclass(frozen=True, slots=True)

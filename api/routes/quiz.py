@@ -21,12 +21,10 @@ from api.schemas_quiz import (
 )
 from bot.quiz import Question
 from bot.quiz_master import Quiz, cosine_similarity
-from bot.quiz_store import QuizStore, Score
+from bot.quiz_store import QUIZ_FILE, QuizStore, Score
 from bot.render import citation_json
 from corpus.errors import BriefNotFound
 from corpus.models import Citation
-
-QUIZ_FILE = "quiz.sqlite3"
 
 router = APIRouter(prefix="/quiz", tags=["quiz"])
 
