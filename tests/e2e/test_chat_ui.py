@@ -145,3 +145,48 @@ def test_usable_at_phone_width(ui):
     box = panel.bounding_box()
     assert box["width"] <= 375
     assert ui.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+
+
+CONTRAST_JS = """
+() => {
+  const rgb = (s) => (s.match(/[\\d.]+/g) || []).map(Number);
+  const lum = ([r, g, b]) => {
+    const f = (c) => { c /= 255; return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; };
+    return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+  };
+  const background = (el) => {
+    for (let n = el; n; n = n.parentElement) {
+      const c = rgb(getComputedStyle(n).backgroundColor);
+      if (c.length === 3 || (c.length === 4 && c[3] === 1)) return c.slice(0, 3);
+    }
+    return [255, 255, 255];
+  };
+  const failures = [];
+  for (const el of document.querySelectorAll('body *')) {
+    const own = [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim());
+    if (!own || !el.getClientRects().length || el.closest('[hidden]') || el.disabled) continue;
+    const style = getComputedStyle(el);
+    if (style.visibility === 'hidden' || el.classList.contains('visually-hidden')) continue;
+    const a = lum(rgb(style.color)), b = lum(background(el));
+    const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+    const text = el.textContent.trim().slice(0, 30);
+    if (ratio < 4.5) failures.push(`${el.tagName}.${el.className}: ${ratio.toFixed(2)} "${text}"`);
+  }
+  return failures;
+}
+"""
+
+
+def test_text_has_sufficient_contrast(ui):
+    ask(ui, HANOI)
+    ask(ui, "How far did the Hwasong-17 fly?")
+    ask(ui, "What is the capital of France?")
+    citation_with(ui, HANOI_QUOTE).locator("button[data-footnote='11']").click()
+    ui.locator("#reader-highlight").wait_for()
+    assert ui.evaluate(CONTRAST_JS) == []
+    ui.click("#tab-quiz")
+    ui.click("#quiz-next")
+    ui.fill("#quiz-answer", "zebra")
+    ui.press("#quiz-answer", "Enter")
+    ui.locator("#quiz-feedback .grade").wait_for()
+    assert ui.evaluate(CONTRAST_JS) == []
