@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, Literal
 import numpy as np
 
 from bot.check_text import ALIASES, Entity, entities, entity_keys, expand_acronyms, mentions, tokens
-from bot.compare import Claim, Evidence, Judgement, compare
+from bot.compare import Claim, Evidence, Judgement, compare, name_kind
 from bot.numbers import render
 from bot.render import citation_json, marker
 from bot.verify import make_citation, verify_citation
@@ -319,7 +319,9 @@ def check_claim(engine: Engine, claim: str, brief_id: str | None = None) -> Chec
     common = frozenset().union(*(_profile(b).common for b in briefs))
     parsed = Claim.parse(text, common=common)
     unknown = _unknown(parsed, briefs)
-    if unknown:
+    # One unknown person may stand in for another in an event the brief describes: compare before giving up.
+    substitutable = len(unknown) == 1 and name_kind(unknown[0].key) == "person"
+    if unknown and not substitutable:
         names = " or ".join(dict.fromkeys(e.text for e in unknown))
         return CheckResult("not_found", 0.9, (), f"The brief never mentions {names}.")
 
@@ -343,7 +345,11 @@ def check_claim(engine: Engine, claim: str, brief_id: str | None = None) -> Chec
             u.text, u.context_text, prof.topic, lead if lead != u.focal[0].text else "", prof.common, prof.weights
         )
         judged.append((compare(parsed, ev, sim, known=known), u))
-    return _decide(parsed, judged)
+    result = _decide(parsed, judged)
+    if unknown and result.verdict != "contradicted":
+        names = " or ".join(dict.fromkeys(e.text for e in unknown))
+        return CheckResult("not_found", 0.9, (), f"The brief never mentions {names}.")
+    return result
 
 
 def _decide(claim: Claim, judged: Sequence[tuple[Judgement, Unit]]) -> CheckResult:

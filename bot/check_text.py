@@ -209,6 +209,23 @@ ANTONYMS: tuple[tuple[str, str], ...] = tuple(
         ("support", "oppose"),
         ("resume", "halt"),
         ("offensive", "defensive"),
+        ("deepen", "ease"),
+        ("worsen", "ease"),
+        ("intensify", "ease"),
+        ("escalate", "ease"),
+        ("expand", "shrink"),
+        ("grow", "shrink"),
+        ("welcome", "threat"),
+        ("welcome", "oppose"),
+        ("welcome", "condemn"),
+        ("praise", "condemn"),
+        ("praise", "criticise"),
+        ("support", "condemn"),
+        ("approve", "reject"),
+        ("friendly", "hostile"),
+        ("ally", "threat"),
+        ("cooperate", "confront"),
+        ("abandon", "pursue"),
     )
 )
 COMPARATIVES: dict[str, tuple[str, int]] = {
@@ -250,6 +267,8 @@ NEGATIONS = _words(
 FRAME = _words(
     "brief according reportedly report reports reported claim claims claimed say says said state states stated ",
     "note notes noted also still already indeed actually occur occurs occurred happen happens happened",
+    "recommend recommends recommended suggest suggests suggested propose proposes proposed urge urges urged",
+    "advise advises advised argue argues argued",
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*(?:[-.][A-Za-z0-9]+)*\.?|\d[\d,]*(?:\.\d+)?")
 _DESIGNATION = re.compile(r"^[A-Za-z]+-\d+[A-Za-z]?$")
@@ -260,7 +279,8 @@ PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bcarr(?:y|ies|ied|ying)\s+out\b", re.I), "conducted"),
     (re.compile(r"\bcame\s+to\s+a\s+halt\b", re.I), "halted"),
     (re.compile(r"\bbroke\s+down\b", re.I), "collapsed"),
-    (re.compile(r"\bstep(?:ped)?\s+back\s+from\b", re.I), "abandon"),
+    (re.compile(r"\bstep(?:s|ped|ping)?\s+back\s+from\b", re.I), "abandon"),
+    (re.compile(r"\bgive\s+up\b|\bgave\s+up\b", re.I), "abandon"),
 )
 
 

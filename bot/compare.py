@@ -153,7 +153,7 @@ def role(
 
     before = [mark(t) for t in toks if cut <= t.start and t.end <= q.start and t.stem]
     words = set(before[-ROLE_WINDOW:])
-    if q.is_count or q.unit == "ordinal" or q.is_date:
+    if q.is_count or q.unit == "ordinal":
         nxt = min((o.start for o in qs if o.start >= q.end), default=len(text))
         stop = min(nxt, *(i for i in (text.find(c, q.end) for c in ".;,") if i >= 0), len(text))
         after = [t.stem for t in toks if q.end <= t.start and t.end <= stop and t.stem]
@@ -257,7 +257,7 @@ def _other_subject(claim: Claim, evidence: Evidence) -> bool:
     """The claim opens on one country or person, the evidence on another of the same kind ("Japan launched …"
     against "It [North Korea] has conducted … a source of concern for the US and Japan")."""
     cs = leading_entity(claim.text, common=evidence.common)
-    if cs is None or cs == "<pronoun>" or _kind(cs) not in {"country", "person"}:
+    if cs is None or cs == "<pronoun>" or name_kind(cs) not in {"country", "person"}:
         return False
     es = leading_entity(evidence.text, common=evidence.common)
     if es == "<pronoun>":
@@ -267,7 +267,7 @@ def _other_subject(claim: Claim, evidence: Evidence) -> bool:
             if lead and lead != "<pronoun>":
                 es = lead
                 break
-    return es is not None and es != cs and _kind(es) == _kind(cs)
+    return es is not None and es != cs and name_kind(es) == name_kind(cs)
 
 
 def _comparative(claim: Claim, text: str, common: frozenset[str]) -> tuple[bool | None, str | None]:
@@ -290,7 +290,7 @@ def _comparative(claim: Claim, text: str, common: frozenset[str]) -> tuple[bool 
     return None, None
 
 
-def _kind(key: str) -> str | None:
+def name_kind(key: str) -> str | None:
     """The kind of a name for substitution ("Biden" for "Trump"); None when unknown (never substituted)."""
     if _DESIGNATION.match(key):
         return "designation:" + key.split("-")[0]
@@ -322,7 +322,8 @@ def compare(
     known: Callable[[Entity], bool] = lambda e: True,
 ) -> Judgement:
     """Compare a claim with one piece of evidence. ``known(entity)``: the brief mentions it somewhere."""
-    full = expand_acronyms(evidence.full)
+    # Folded like the claim ("would not step back from" reads "would not abandon"); quotes stay verbatim.
+    full = expand_acronyms(fold_phrases(evidence.full))
     ev_keys = entity_keys(full) | set(evidence.implied)
     low = " ".join(full.lower().split())
     missing = tuple(e for e in claim.entities if not mentions(e, ev_keys, low))
@@ -352,7 +353,7 @@ def compare(
     numbers = (len(claim.quantities), sum(q.status == "match" for q in qchecks))
     coverage, matched = _coverage(claim.content, have, evidence.weights, numbers)
     words_coverage, _ = _coverage(claim.content, have, evidence.weights)
-    focal_have = _stem_set(tokens(expand_acronyms(evidence.text)))
+    focal_have = _stem_set(tokens(expand_acronyms(fold_phrases(evidence.text))))
     focal_coverage, _ = _coverage(claim.content, focal_have, evidence.weights, (numbers[0], focal_numbers))
     # A kind-of-thing word the brief uses ("train-based", "short-range") missing here: another passage's fact.
     top = evidence.weights.get("__unknown__", 0.0)
@@ -369,9 +370,12 @@ def compare(
         claim_keys = {e.key for e in claim.entities}
         skip = claim_keys | evidence.implied  # the brief's own topic is everywhere: never "the other name"
         focal = [e for e in entities(evidence.text, common=evidence.common) if e.key not in skip]
-        want = _kind(missing[0].key)
-        if len(missing) == 1 and want and known(missing[0]) and coverage >= SUBSTITUTION_COVERAGE:
-            subs = [e for e in focal if _kind(e.key) == want]
+        want = name_kind(missing[0].key)
+        # A name the brief never mentions is "not found" (the Hwasong-18), except a person put in another's
+        # place in an event the brief describes (Obama for Trump at the Hanoi summit).
+        allowed = known(missing[0]) or want == "person"
+        if len(missing) == 1 and want and allowed and coverage >= SUBSTITUTION_COVERAGE:
+            subs = [e for e in focal if name_kind(e.key) == want]
             if subs and not any(q.status == "mismatch" for q in qchecks):
                 return result("contradicted", "entity", base + 0.1, substitute=subs[0])
         return result("unrelated", "missing_entity", base * entity_share * 0.8)

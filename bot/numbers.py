@@ -351,10 +351,11 @@ def dates_agree(a: tuple[int | None, int | None, int | None], b: tuple[int | Non
 
 
 def units_comparable(claim: Quantity, evidence: Quantity) -> bool:
-    """Whether two quantities measure the same kind of thing (counts: the same counted noun, or an unnamed one)."""
+    """Whether two quantities measure the same kind of thing (counts: the same counted noun; an evidence count
+    with no noun, such as a table cell "Number of missiles tested: 2", matches any)."""
     if claim.is_count and evidence.is_count:
         a, b = claim.unit[6:], evidence.unit[6:]
-        return not a or not b or a == b
+        return bool(a) and (not b or a == b)
     return claim.unit == evidence.unit
 
 
