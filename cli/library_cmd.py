@@ -17,11 +17,11 @@ from typing import Any
 import click
 from tqdm import tqdm
 
-from api.routes.library import ingest_json
+from api.routes.library import ingest_bytes, ingest_json
 from bot.engine import Engine
 from bot.factory import BRIEF_SUFFIXES, build_engine
 from corpus.errors import InputError
-from corpus.loader import load_brief, slugify
+from corpus.loader import read_brief_file, slugify
 from corpus.models import Brief
 from corpus.settings import Settings, get_settings
 from index.library import BriefRepository
@@ -68,16 +68,15 @@ def _readable(outcome: _Outcome) -> str:
 def _ingest_one(
     engine: Engine, settings: Settings, path: Path, brief_id: str | None, taken: dict[str, Path]
 ) -> _Outcome:
+    wanted = brief_id or slugify(path.stem)
     try:
-        brief = load_brief(path, max_bytes=settings.max_file_bytes, brief_id=brief_id)
-        if brief.id in taken:
-            raise InputError(
-                f"its id {brief.id!r} is already used by {taken[brief.id]} in this run; rename one of them"
-            )
-        taken[brief.id] = path
-        report = engine.ingest(brief)
+        if wanted in taken:
+            raise InputError(f"its id {wanted!r} is already used by {taken[wanted]} in this run; rename one of them")
+        data = read_brief_file(path, max_bytes=settings.max_file_bytes)
+        brief, report = ingest_bytes(engine, data, str(path), wanted)
     except InputError as exc:
         return _Outcome(path, error=str(exc))
+    taken[wanted] = path
     return _Outcome(path, brief, ingest_json(brief, report, path.name))
 
 

@@ -111,6 +111,11 @@ def detect_format(data: bytes, filename: str = "") -> str:
     return "text"
 
 
+def content_hash(data: bytes) -> str:
+    """A brief's version key: its file's bytes and the parser version (a new parser re-reads every file)."""
+    return hashlib.sha256(PARSER_VERSION.encode() + b"\0" + data).hexdigest()
+
+
 def front_ends() -> dict[str, FrontEnd]:
     """The parsers by format name. Formats other than text are added by ``corpus.formats``."""
     table: dict[str, FrontEnd] = {"text": _parse_plain}
@@ -143,13 +148,13 @@ def parse_bytes(data: bytes, filename: str, *, brief_id: str | None = None) -> B
         raise ParseError(f"the {fmt} file could not be parsed ({type(exc).__name__})") from exc
     if not raw.blocks and not raw.header:
         raise ParseError("no text could be found in the document")
-    digest = hashlib.sha256(PARSER_VERSION.encode() + b"\0" + data).hexdigest()
+    digest = content_hash(data)
     bid = brief_id or slugify(Path(filename).stem or "brief")
     return build_brief(raw, bid, content_hash=digest, source_path=filename or None)
 
 
-def load_brief(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES, brief_id: str | None = None) -> Brief:
-    """Parse the brief at ``path``. Raises ``ParseError`` with a one-line reason on bad input."""
+def read_brief_file(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """The bytes of a brief file, or ``ParseError`` with a one-line reason (missing, a folder, too big, unreadable)."""
     p = Path(path)
     if not p.exists():
         raise ParseError(f"no such file: {p}")
@@ -159,7 +164,13 @@ def load_brief(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES, brief_id
     if size > max_bytes:
         raise ParseError(f"{p.name} is {size:,} bytes; the limit is {max_bytes:,}")
     try:
-        data = p.read_bytes()
+        return p.read_bytes()
     except OSError as exc:
         raise ParseError(f"cannot read {p}: {exc.strerror}") from exc
+
+
+def load_brief(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES, brief_id: str | None = None) -> Brief:
+    """Parse the brief at ``path``. Raises ``ParseError`` with a one-line reason on bad input."""
+    p = Path(path)
+    data = read_brief_file(p, max_bytes=max_bytes)
     return parse_bytes(data, str(p), brief_id=brief_id or slugify(p.stem))

@@ -19,9 +19,9 @@ from fastapi import APIRouter, File, Form, Response, UploadFile, status
 from api.deps import EngineDep, SettingsDep
 from api.schemas import ErrorOut
 from api.schemas_library import IngestOut
-from bot.engine import IngestReport
-from corpus.errors import InvalidRequest, PayloadTooLarge
-from corpus.loader import SUPPORTED_TYPES, parse_bytes, slugify
+from bot.engine import Engine, IngestReport
+from corpus.errors import BriefNotFound, InvalidRequest, PayloadTooLarge
+from corpus.loader import SUPPORTED_TYPES, content_hash, parse_bytes, slugify
 from corpus.models import Brief
 from corpus.serialize import brief_meta_json, warning_json
 
@@ -65,6 +65,20 @@ def ingest_json(brief: Brief, report: IngestReport, filename: str) -> dict[str, 
     }
 
 
+def ingest_bytes(engine: Engine, data: bytes, name: str, brief_id: str) -> tuple[Brief, IngestReport]:
+    """Parse and index one file. A file the library already holds under that id is not parsed again: the
+    stored brief goes to ``Engine.ingest``, which only checks that its vectors are all there."""
+    try:
+        known: Brief | None = engine.brief(brief_id)
+    except BriefNotFound:
+        known = None
+    if known is not None and known.content_hash == content_hash(data):
+        brief = known
+    else:
+        brief = parse_bytes(data, name, brief_id=brief_id)
+    return brief, engine.ingest(brief)
+
+
 def upload_name(filename: str | None) -> str:
     """The file's own name, whatever path the client sent with it ("C:\\fakepath\\brief.pdf")."""
     name = PurePath((filename or "").replace("\\", "/")).name
@@ -106,8 +120,7 @@ def upload_brief(
     if len(data) > limit:
         raise PayloadTooLarge(f"the file is larger than the upload limit of {limit} bytes")
     name = upload_name(file.filename)
-    brief = parse_bytes(data, name, brief_id=brief_id_for(name, brief_id))
-    report = engine.ingest(brief)
+    brief, report = ingest_bytes(engine, data, name, brief_id_for(name, brief_id))
     if report.status == "added":
         response.status_code = status.HTTP_201_CREATED
     return ingest_json(brief, report, name)

@@ -32,6 +32,7 @@ from io import BytesIO
 from typing import Any
 
 import pdfplumber
+from pdfminer.layout import LTChar, LTContainer, LTCurve
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfexceptions import PDFException
 from pdfminer.psexceptions import PSException
@@ -132,24 +133,45 @@ def _tokens(chars: Sequence[_Char]) -> Iterator[tuple[str, bool]]:
         prev = c
 
 
-def _chars(page: Any, exclude: Sequence[tuple[float, float, float, float]]) -> list[_Char]:
+def _layout_objects(page: Any) -> tuple[list[LTChar], list[LTCurve]]:
+    """pdfminer's characters and drawn lines/rectangles of a page, straight from its layout tree: reading them
+    from pdfplumber's ``page.chars`` would first copy every attribute of every character into a dict."""
+    chars: list[LTChar] = []
+    edges: list[LTCurve] = []
+    stack: list[Any] = list(page.layout)
+    while stack:
+        obj = stack.pop()
+        if isinstance(obj, LTChar):
+            chars.append(obj)
+        elif isinstance(obj, LTCurve):  # LTLine and LTRect are curves
+            edges.append(obj)
+        elif isinstance(obj, LTContainer):
+            stack.extend(obj)
+    return chars, edges
+
+
+def _chars(page: Any, objs: Sequence[LTChar], exclude: Sequence[tuple[float, float, float, float]]) -> list[_Char]:
+    height = float(page.height)
+    mb_x0, mb_top = float(page.mediabox[0]), float(page.mediabox[1])
     out = []
-    for c in page.chars:
-        if not c.get("upright", True) or (not c["text"].strip() and c["text"] != " "):
+    for c in objs:
+        text = c.get_text()
+        if not c.upright or (not text.strip() and text != " "):
             continue
-        x0, top = float(c["x0"]), float(c["top"])
+        # the same page coordinates pdfplumber reports (top-down, relative to the MediaBox)
+        x0, top = float(c.x0) + mb_x0, height - float(c.y1) + mb_top
         if any(b[0] - 1 <= x0 <= b[2] + 1 and b[1] - 1 <= top <= b[3] + 1 for b in exclude):
             continue
-        font = str(c.get("fontname", ""))
+        font = str(c.fontname).lower()
         out.append(
             _Char(
-                c["text"],
+                text,
                 x0,
-                float(c["x1"]),
+                float(c.x1) + mb_x0,
                 top,
-                float(c["bottom"]),
-                round(float(c["size"]), 1),
-                "bold" in font.lower() or "black" in font.lower(),
+                height - float(c.y0) + mb_top,
+                round(float(c.size), 1),
+                "bold" in font or "black" in font,
             )
         )
     return out
@@ -211,22 +233,24 @@ def _read_pages(pdf: Any) -> list[_Page]:
     for i, page in enumerate(pdf.pages, 1):
         with _reading():
             width, height = float(page.width), float(page.height)
-            edges = page.lines + page.rects
+            chars, edges = _layout_objects(page)
             tables: list[tuple[float, float, RawTable]] = []
             boxes: list[tuple[float, float, float, float]] = []
-            if len(edges) > 2:  # only ruled pages can hold a ruled table; a lone footnote rule cannot
+            if len(edges) > 2:  # only a ruled page can hold a ruled table; a lone footnote rule cannot
                 for t in page.find_tables():
                     rows = [[c or "" for c in row] for row in t.extract()]
                     table = make_table(rows)
                     if table is not None and len(rows) > 1:
-                        tables.append((float(t.bbox[1]), float(t.bbox[3]), table))
-                        boxes.append(tuple(float(v) for v in t.bbox))  # type: ignore[arg-type]
+                        x0, top, x1, bottom = (float(v) for v in t.bbox)
+                        tables.append((top, bottom, table))
+                        boxes.append((x0, top, x1, bottom))
             rules = [
-                float(e["top"])
+                height - float(e.y1) + float(page.mediabox[1])
                 for e in edges
-                if abs(float(e["bottom"]) - float(e["top"])) < 2 and 20 < float(e["x1"]) - float(e["x0"]) < 0.6 * width
+                if float(e.y1) - float(e.y0) < 2 and 20 < float(e.x1) - float(e.x0) < 0.6 * width
             ]
-            pages.append(_Page(i, height, width, _lines(_chars(page, boxes), i), tables, rules))
+            pages.append(_Page(i, height, width, _lines(_chars(page, chars, boxes), i), tables, rules))
+        page.close()  # free the page's cached layout: a long PDF is read one page at a time
     return pages
 
 
