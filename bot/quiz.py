@@ -93,8 +93,11 @@ _VERBS = (
 ACTOR_VERB_RE = re.compile(rf",?\s+(?:(?:has|have|had|also|reportedly|allegedly|\w+ly)\s+)?(?:{_VERBS})\b")
 ACCORDING_RE = re.compile(rf"\bAccording to ({_NAME_TOKEN}(?:\s+{_NAME_TOKEN})*),")
 CAUSE_RE = re.compile(r"\s(?:because(?: of)?|due to|owing to|as a result of|since(?!\s+(?:\d|then|the\s+\d)))\s")
+# Discourse openers dropped before "Who": "In addition, X launched …" -> "Who launched …?"
 _INTRO_ADVERBS = frozenset(
     {"moreover", "furthermore", "similarly", "lastly", "therefore", "unfortunately", "however", "also", "additionally"}
+    | {"in addition", "on the other hand", "for example", "for instance", "at the same time", "in contrast"}
+    | {"by contrast", "as a result", "meanwhile", "likewise", "finally", "besides"}
 )
 # "It …", "In addition, it …": a sentence whose subject needs the one before it.
 _PRONOUN_START = re.compile(
@@ -176,7 +179,7 @@ def _who_prompt(text: str, span: _Span) -> str | None:
     prefix = text[: span.start].strip()
     rest = text[span.end :].lstrip(" ,").rstrip().rstrip(".!?")
     words = prefix.rstrip(",").split()
-    if not prefix or (len(words) == 1 and words[0].lower() in _INTRO_ADVERBS):
+    if not prefix or " ".join(words).lower() in _INTRO_ADVERBS:
         return _clean(f"Who {rest}?")
     if prefix.endswith(",") and "," not in prefix[:-1] and len(words) <= MAX_INTRO_WORDS:
         return _clean(f"{prefix} who {rest}?")

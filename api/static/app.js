@@ -813,7 +813,7 @@ function init() {
   });
   $("chat-form").addEventListener("submit", onAsk);
   $("chat-input").addEventListener("keydown", (e) => {
-    if (e.key === "Enter" && !e.shiftKey) {
+    if (e.key === "Enter" && !e.shiftKey && !e.isComposing) {
       e.preventDefault();
       $("chat-form").requestSubmit();
     }
