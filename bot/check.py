@@ -20,12 +20,13 @@ from typing import TYPE_CHECKING, Any, Literal
 import numpy as np
 
 from bot.check_text import ALIASES, Entity, entities, entity_keys, expand_acronyms, mentions, tokens
-from bot.compare import Claim, Evidence, Judgement, compare, name_kind
-from bot.numbers import render
+from bot.compare import Claim, Evidence, Judgement, comparable, compare, name_kind
+from bot.numbers import Quantity, agrees, extract_quantities, lemma, render
 from bot.render import citation_json, marker
 from bot.verify import make_citation, verify_citation
 from corpus.errors import CitationNotVerified, InvalidRequest
 from corpus.models import Brief, Citation, Passage
+from index.lexical import STOPWORDS
 from index.views import leans_back, pronoun_subject
 
 if TYPE_CHECKING:
@@ -187,10 +188,10 @@ def _cosines(engine: Engine, claim: str, texts: Sequence[str]) -> list[float]:
     return [float(x) for x in docs @ q]
 
 
-def _cite(unit: Unit, claim: Claim, score: float) -> Citation | None:
+def _cite(unit: Unit, claim: Claim, score: float, *, with_context: bool = True) -> Citation | None:
     """A verified citation of the unit; the leading context sentences are included when they name the subject."""
     passages = list(unit.focal)
-    if unit.context:
+    if unit.context and with_context:
         focal_keys = entity_keys(unit.text)
         low = unit.text.lower()
         if any(not mentions(e, focal_keys, low) for e in claim.entities):
@@ -217,6 +218,9 @@ def _clause(text: str, start: int, end: int, subject: str | None) -> str:
     for m in re.finditer(r"[;:]\s*|,\s+(?=(?:which|and|while|but|it|they)\b)", text[:start]):
         cut = m.end()
     piece = text[cut:end].strip()
+    intro = re.match(r"^[^,]{0,40},\s+", piece)
+    if intro and intro.end() <= start - cut and not re.match(r"(?:it|they|which)\b", piece[intro.end() :], re.I):
+        piece = piece[intro.end() :]  # "During the Trump era, Kim Jong-un and Trump met …"
     if subject:
         piece = re.sub(
             r"^((?:[^,]{0,40},\s*)?)(?:it|they|which)\b",
@@ -226,22 +230,39 @@ def _clause(text: str, start: int, end: int, subject: str | None) -> str:
             flags=re.IGNORECASE,
         )
     piece = re.sub(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]+", "", piece)
-    return piece[:1].lower() + piece[1:] if piece[:2] not in {"US", "UN"} and not piece[:1].isupper() else piece
+    first = piece.split(" ", 1)[0]
+    if first.lower() in STOPWORDS or first.lower() in {"during", "earlier", "similarly", "moreover"}:
+        piece = piece[:1].lower() + piece[1:]
+    return piece
 
 
 def _quote(c: Citation) -> str:
     return f"“{' '.join(c.quote.split())}” {marker(c)}"
 
 
+def _noun_end(text: str, q: Quantity) -> int:
+    """Where the noun a count counts ends ("10 tests", "six underground nuclear tests"), else the number's end."""
+    if not q.is_count or not q.unit[6:]:
+        return q.end
+    for m in re.finditer(r"[A-Za-z][A-Za-z-]*", text[q.end : q.end + 60]):
+        if lemma(m.group(0)) == q.unit[6:]:
+            return q.end + m.end()
+    return q.end
+
+
 def _explain_number(j: Judgement, unit: Unit, c: Citation, claim: Claim) -> str:
     q = j.mismatch
     assert q is not None and q.evidence is not None
+    said = claim.text[q.claim.start : _noun_end(claim.text, q.claim)]
+    if unit.focal[0].kind == "table_row":
+        return f"The brief's table says “{unit.text}”, not {said} {marker(c)}."
     full = unit.text if q.evidence.text in unit.text else unit.context_text
     idx = full.find(q.evidence.text)
     if idx < 0:
-        return f"The brief gives {render(q.evidence)}, not {render(q.claim)}: {_quote(c)}."
-    clause = _clause(full, idx, idx + len(q.evidence.text), _subject_phrase(claim))
-    return f"The brief says {clause}, not {render(q.claim)} {marker(c)}."
+        return f"The brief gives {render(q.evidence)}, not {said}: {_quote(c)}."
+    located = next((e for e in extract_quantities(full) if e.start == idx), q.evidence)
+    clause = _clause(full, idx, _noun_end(full, located), _subject_phrase(claim))
+    return f"The brief says {clause}, not {said} {marker(c)}."
 
 
 def _explain(verdict: str, j: Judgement | None, unit: Unit | None, c: Citation | None, claim: Claim) -> str:
@@ -267,15 +288,17 @@ def _explain(verdict: str, j: Judgement | None, unit: Unit | None, c: Citation |
     return f"The brief does not say this. The closest passage: {_quote(c)}."
 
 
-def _elsewhere(judged: Sequence[tuple[Judgement, Unit]], best: Judgement, claim: Claim) -> tuple[Unit, str] | None:
-    """Where the claim's mismatched number does appear (attached to something else), if anywhere."""
+def _elsewhere(judged: Sequence[tuple[Judgement, Unit]], best: Judgement) -> tuple[Unit, str] | None:
+    """Where the claim's mismatched number does appear in the brief (attached to something else), if anywhere."""
     q = best.mismatch
-    if q is None:
-        return None
-    for j, unit in judged:
-        for other in j.quantities:
-            if other.claim == q.claim and other.status == "match" and other.evidence is not None and j is not best:
-                return unit, render(other.evidence)
+    if q is None or q.claim.is_date:
+        return None  # years recur everywhere; only a measurement "belongs" to something else
+    for j, unit in sorted(judged, key=lambda ju: -ju[0].similarity):
+        if j is best:
+            continue
+        for found in extract_quantities(unit.text):
+            if comparable(q.claim, found) and agrees(q.claim, found):
+                return unit, render(found)
     return None
 
 
@@ -377,10 +400,10 @@ def _decide(claim: Claim, judged: Sequence[tuple[Judgement, Unit]]) -> CheckResu
     citations = [c]
     explanation = _explain(verdict, j, u, c, claim)
     if verdict == "contradicted" and j.reason == "number":
-        other = _elsewhere(judged, j, claim)
+        other = _elsewhere(judged, j)
         if other is not None:
             unit, value = other
-            c2 = _cite(unit, claim, j.score * 0.9)
+            c2 = _cite(unit, claim, j.score * 0.9, with_context=False)
             if c2 is not None and c2.quote != c.quote:
                 citations.append(c2)
                 explanation += f" The brief's {value} is about something else: {_quote(c2)}."

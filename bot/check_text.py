@@ -399,6 +399,9 @@ def entities(text: str, *, common: frozenset[str] = frozenset()) -> list[Entity]
                 break
             if _CAPITALISED.fullmatch(nxt.text) and nxt.norm not in _MONTH_WORDS | _ACRONYM_CONCEPTS:
                 j += 1
+            elif re.fullmatch(r"\d{1,3}[A-Za-z]?", nxt.text) and gap == " " and toks[j].norm not in STOPWORDS:
+                j += 1  # "Hwasong 17" written without its hyphen
+                break
             elif (
                 nxt.norm in _CONNECTORS
                 and j + 2 < len(toks)
@@ -486,21 +489,32 @@ _INTRO = re.compile(r"^[^,]{0,40},\s+")
 
 
 def leading_entity(text: str, *, common: frozenset[str] = frozenset()) -> str | None:
-    """Who a sentence is about: the name it opens with (after an opening phrase such as "On March 4 2022,"),
-    "<pronoun>" when it opens with a pronoun, or None."""
+    """Who a sentence is about: the first name it opens with (after an opening phrase such as "On March 4 2022,"),
+    "<pronoun>" when it opens with a pronoun, or None. See ``leading_entities`` for "Kim Jong-un and Trump"."""
+    found = leading_entities(text, common=common)
+    if found == "<pronoun>":
+        return found
+    return found[0] if found else None
+
+
+def leading_entities(text: str, *, common: frozenset[str] = frozenset()) -> list[str] | str:
+    """The names a sentence opens with, joined by "and" or commas ("Kim Jong-un and Trump met …")."""
     body = text.lstrip(" *_\"'“‘")
     if m := _INTRO.match(body):
         rest = body[m.end() :]
         if not re.match(r"(?:and|or|but|which|who)\b", rest):
             body = rest
-    first = tokens(body)[:3]
+    first = tokens(body)[:1]
     if first and first[0].norm in _PRONOUNS:
         return "<pronoun>"
+    out: list[str] = []
+    pos = 0
     for e in entities(body, common=common):
-        if e.start <= (first[-1].end if first else 0):
-            return e.key
-        break
-    return None
+        if re.fullmatch(r"(?:\s|,|and|&|the|The)*", body[pos : e.start]) is None:
+            break
+        out.append(e.key)
+        pos = e.end
+    return out
 
 
 # ----- negation ----------------------------------------------------------------------------------------------------

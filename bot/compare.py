@@ -25,6 +25,7 @@ from bot.check_text import (
     entity_keys,
     expand_acronyms,
     fold_phrases,
+    leading_entities,
     leading_entity,
     mentions,
     negated_stems,
@@ -187,7 +188,7 @@ def _role_score(a: frozenset[str], b: frozenset[str]) -> float:
     return exact + 0.5 * classes + 0.25 * len(shared_syn)
 
 
-def _comparable(cq: Quantity, eq: Quantity) -> bool:
+def comparable(cq: Quantity, eq: Quantity) -> bool:
     if cq.is_date or eq.is_date:
         # "2016" and "March 24" share no part: neither supports nor contradicts the other.
         return bool(
@@ -204,7 +205,7 @@ def check_quantities(claim: Claim, text: str, common: frozenset[str] = frozenset
     ev_roles = [role(text, ev_toks, q, ev_qs, names) for q in ev_qs]
     out = []
     for cq, crole in zip(claim.quantities, claim.roles, strict=True):
-        cands = [(eq, r) for eq, r in zip(ev_qs, ev_roles, strict=True) if _comparable(cq, eq)]
+        cands = [(eq, r) for eq, r in zip(ev_qs, ev_roles, strict=True) if comparable(cq, eq)]
         if not cands:
             out.append(QuantityCheck(cq, None, "absent", 0.0))
             continue
@@ -257,17 +258,18 @@ def _other_subject(claim: Claim, evidence: Evidence) -> bool:
     """The claim opens on one country or person, the evidence on another of the same kind ("Japan launched …"
     against "It [North Korea] has conducted … a source of concern for the US and Japan")."""
     cs = leading_entity(claim.text, common=evidence.common)
-    if cs is None or cs == "<pronoun>" or name_kind(cs) not in {"country", "person"}:
+    kind = name_kind(cs) if cs and cs != "<pronoun>" else None
+    if kind not in {"country", "person"}:
         return False
-    es = leading_entity(evidence.text, common=evidence.common)
-    if es == "<pronoun>":
-        es = None
+    found = leading_entities(evidence.text, common=evidence.common)
+    if found == "<pronoun>":
+        found = []
         for sentence in reversed(re.split(r"(?<=[.!?])\s+", evidence.context)):
-            lead = leading_entity(sentence, common=evidence.common) if sentence else None
+            lead = leading_entities(sentence, common=evidence.common) if sentence else []
             if lead and lead != "<pronoun>":
-                es = lead
+                found = list(lead)
                 break
-    return es is not None and es != cs and name_kind(es) == name_kind(cs)
+    return bool(found) and cs not in found and any(name_kind(k) == kind for k in found)
 
 
 def _comparative(claim: Claim, text: str, common: frozenset[str]) -> tuple[bool | None, str | None]:

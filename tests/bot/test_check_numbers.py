@@ -1,0 +1,99 @@
+"""Quantities: units, formats, ranges, bounds, dates, counts and ordinals (pure functions, no model)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.numbers import agrees, extract_quantities, parse_number, units_comparable
+
+
+def _one(text: str):
+    qs = extract_quantities(text)
+    assert len(qs) == 1, [q.text for q in qs]
+    return qs[0]
+
+
+@pytest.mark.parametrize(
+    ("raw", "value"),
+    [("10,400", 10400), ("10400", 10400), ("6,248.5", 6248.5), ("ten", 10), ("a dozen", 12), ("twenty-five", 25)],
+)
+def test_parse_number(raw: str, value: float) -> None:
+    assert parse_number(raw) == value
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence"),
+    [
+        ("a range of 10400 km", "a range of 10,400 km"),
+        ("a range of 10,400 kilometres", "a range of 10,400 km"),
+        ("an altitude of 6,248.5 km", "an altitude of 6,248.5 kms"),
+        ("a yield of 250 kt", "equal to 250 kilotons of TNT"),
+        ("ten tests", "10 tests"),
+        ("up to 13,000 km", "between 8,500-13,000 km"),
+        ("between 8,500 and 13,000 kilometres", "ranges between 8,500-13,000 km"),
+        ("about 3,850 mph", "about 6,200 km/h"),
+        ("on January 5, 2022", "Date: January 05, 2022"),
+        ("in 2019", "in February 2019"),
+        ("less than 500 km", "could fly for less than 500 km"),
+        ("a maximum altitude of 550 km", "flew at a maximum altitude of 550 km"),
+        ("its third test", "its third hypersonic missile test"),
+        ("twice the size", "2 times the size"),
+    ],
+)
+def test_same_quantity_written_differently_agrees(claim: str, evidence: str) -> None:
+    c, e = _one(claim), _one(evidence)
+    assert units_comparable(c, e) or c.is_date
+    assert agrees(c, e), (c, e)
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence"),
+    [
+        ("flew 2,000 km", "flew for 1,090 km"),
+        ("equal to 100 kilotons", "equal to 250 kilotons of TNT"),
+        ("held in 2020", "held in February 2019"),
+        ("up to 15,000 km", "between 8,500-13,000 km"),
+        ("a maximum range of 12,000 km", "ranges between 8,500-13,000 km"),
+        ("more than 1,000 km", "less than 500 km"),
+        ("12 tests", "10 tests"),
+        ("on January 20, 2022", "Date: January 17, 2022"),
+        ("10,400 miles", "10,400 km"),
+        ("its fifth test", "its third hypersonic missile test"),
+    ],
+)
+def test_different_quantities_disagree(claim: str, evidence: str) -> None:
+    c, e = _one(claim), _one(evidence)
+    assert not agrees(c, e), (c, e)
+
+
+def test_designations_are_not_numbers() -> None:
+    assert extract_quantities("The Hwasong-17 and the KN-23 were tested.") == []
+
+
+def test_sentence_quantities_in_order() -> None:
+    qs = extract_quantities("It flew for 1,090 km to a maximum altitude of 6,248.5 kms.")
+    assert [(q.text, q.unit, q.bound) for q in qs] == [
+        ("1,090 km", "km", "exact"),
+        ("6,248.5 kms", "km", "at_most"),
+    ]
+
+
+def test_counts_carry_their_noun() -> None:
+    (q,) = [q for q in extract_quantities("North Korea has conducted six underground nuclear tests.") if q.is_count]
+    assert q.unit == "count:test"
+    assert q.low == 6
+
+
+def test_a_count_is_not_compared_with_a_different_noun() -> None:
+    tests = _one("10 tests")
+    million = _one("25 million")
+    assert not units_comparable(million, tests)
+    assert not units_comparable(_one("10 missiles"), tests)
+    # A table cell with no noun ("Number of missiles tested: 2") can meet any count.
+    cell = next(q for q in extract_quantities("Number of missiles tested: 2") if q.is_count)
+    assert units_comparable(_one("two missiles"), cell)
+
+
+def test_a_date_without_a_year_says_nothing_about_a_year() -> None:
+    assert not agrees(_one("in 2015"), _one("On March 24"))
+    assert agrees(_one("on March 24"), _one("On March 24, 2022"))
