@@ -57,7 +57,9 @@ def _note(rng: random.Random, seed: int, number: int, country: str, topic: str) 
     publisher = rng.choice(PUBLISHERS)
     title = f"{country} and the Politics of {topic.capitalize()}, Part {number}"
     slug = f"{country.lower().replace(' ', '-')}-{topic}-{seed}-{number}"
-    return f'"{title}," {publisher}, {MONTHS[number % 10]} {rng.randint(1, 28):02d}, {year}, <https://example.org/{slug}>'
+    return (
+        f'"{title}," {publisher}, {MONTHS[number % 10]} {rng.randint(1, 28):02d}, {year}, <https://example.org/{slug}>'
+    )
 
 
 def make_spec(seed: int, paragraphs: int, notes: int, *, headings: bool = True) -> Spec:
@@ -107,5 +109,5 @@ def question_for(spec: Spec, rng: random.Random) -> tuple[str, int]:
                 elif isinstance(piece, str):
                     prev = piece
     sentence, number = rng.choice(cited)
-    words = sentence.rstrip(".").split()
-    return "What does the brief say about " + " ".join(words[1:9]) + "?", number
+    # near-verbatim: many briefs share a template, so only the sentence's own names and numbers tell them apart
+    return f"Is it true that {sentence[0].lower()}{sentence[1:].rstrip('.')}?", number

@@ -59,6 +59,9 @@ NO_TEXT_LAYER = "this PDF has no text layer; OCR is not supported (it looks like
 _NUMBERED = re.compile(r"^\s*(\d{1,4})[.)]?\s+\S")
 _TERMINAL = re.compile(r"[.?!…][\"”’')\]]*$")
 _PAGE_NUMBER = re.compile(r"^\s*(?:page\s*)?[-–]?\s*\d{1,4}\s*[-–]?(?:\s*(?:of|/)\s*\d{1,4})?\s*$", re.IGNORECASE)
+# typeset ligatures back to letters, so "ﬁnance" reads and matches as "finance"
+_LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"})
+_PLACEHOLDER_AUTHORS = frozenset({"anonymous", "unknown", "user", "admin", "administrator", "author", "owner"})
 _JUNK_TITLE = re.compile(r"^(?:microsoft \w+ - |untitled)|\.(?:docx?|pdf|indd|tex)$", re.IGNORECASE)
 
 
@@ -155,7 +158,7 @@ def _chars(page: Any, objs: Sequence[LTChar], exclude: Sequence[tuple[float, flo
     mb_x0, mb_top = float(page.mediabox[0]), float(page.mediabox[1])
     out = []
     for c in objs:
-        text = c.get_text()
+        text = c.get_text().translate(_LIGATURES)
         if not c.upright or (not text.strip() and text != " "):
             continue
         # the same page coordinates pdfplumber reports (top-down, relative to the MediaBox)
@@ -484,7 +487,11 @@ def _metadata(info: dict[str, Any]) -> Metadata:
     author = text("Author")
     return Metadata(
         title=None if title is None or _JUNK_TITLE.search(title) else title,
-        authors=tuple(Author(n.strip()) for n in re.split(r";|\band\b", author or "") if n.strip()),
+        authors=tuple(
+            Author(n.strip())
+            for n in re.split(r";|\band\b", author or "")
+            if n.strip() and n.strip().lower() not in _PLACEHOLDER_AUTHORS
+        ),
         date=iso_date(text("CreationDate")),
     )
 

@@ -113,3 +113,21 @@ def test_pandoc_notes_have_every_field() -> None:
     brief = parse_bytes(to_html(SAMPLE), "sample.html")
     assert_footnotes(brief)
     assert brief.footnotes[0].raw.startswith('"North Korea says Kim')
+
+
+def test_wiki_style_bracket_references_and_plain_links_to_sections() -> None:
+    brief = _parse(
+        """<html><body><h1>Dams</h1>
+        <p>The dam was finished in 2019.<sup class="reference"><a href="#cite_note-1">[1]</a></sup>
+        See <a href="#history">2</a> for the history.</p>
+        <h2 id="history">History</h2><p>Work began earlier.</p>
+        <h2>References</h2><ol class="references">
+        <li id="cite_note-1"><span class="mw-cite-backlink"><a href="#cite_ref-1">^</a></span>
+        <span class="reference-text">"Dam Opens," Water Times, June 1, 2019,
+        <a href="https://example.org/dam">https://example.org/dam</a></span></li></ol></body></html>"""
+    )
+    dam = sentence(brief, "The dam was finished")
+    assert dam.text == "The dam was finished in 2019."
+    assert dam.footnotes == (1,)
+    assert sentence(brief, "See 2 for the history.").footnotes == ()  # a link to a section is not a marker
+    assert [(f.number, f.title, f.url) for f in brief.footnotes] == [(1, "Dam Opens", "https://example.org/dam")]

@@ -190,3 +190,19 @@ def test_damaged_pdf_is_a_parse_error(sample_pdf: bytes, cut: float) -> None:
     with pytest.raises(ParseError, match="damaged") as info:
         parse_bytes(sample_pdf[: int(len(sample_pdf) * cut)], "broken.pdf")
     assert "\n" not in str(info.value)
+
+
+def test_ligatures_become_letters_and_placeholder_authors_are_ignored() -> None:
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    pdfmetrics.registerFont(TTFont("Vera", "Vera.ttf"))  # ships with reportlab; has the ﬁ and ﬂ glyphs
+    buf = io.BytesIO()
+    c = Canvas(buf)  # reportlab's default info: Author "anonymous"
+    c.setFont("Vera", 12)
+    c.drawString(72, 700, "Public ﬁnance and capital ﬂows grew.")
+    c.showPage()
+    c.save()
+    brief = parse_bytes(buf.getvalue(), "ligatures.pdf")
+    assert sentence(brief, "Public").text == "Public finance and capital flows grew."
+    assert brief.authors == ()
