@@ -156,8 +156,12 @@ def _brief_profile(brief: Brief) -> Profile:
     )
 
 
-def _profile(brief: Brief) -> Profile:
+def brief_profile(brief: Brief) -> Profile:
+    """The brief's vocabulary, names, topic, word weights and paragraph leads (cached per brief version)."""
     return _brief_profile(brief)
+
+
+_profile = brief_profile
 
 
 _VECTORS: weakref.WeakKeyDictionary[Any, dict[str, list[float]]] = weakref.WeakKeyDictionary()
