@@ -10,6 +10,7 @@ Source quotes are verbatim: ``document.text[start:end] == quote`` is checked bef
 from __future__ import annotations
 
 import dataclasses
+import logging
 import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ import numpy as np
 
 from bot.check import CheckResult, SourceNote, brief_profile, check_claim
 from bot.compare import Claim, Evidence, Judgement, compare
+from corpus.errors import InputError
 from corpus.models import Brief, Passage
 from index.sources import SourceDocument, SourceIndex, SourcePassage
 from index.views import leans_back
@@ -26,8 +28,11 @@ from index.views import leans_back
 if TYPE_CHECKING:
     from bot.engine import Engine
 
+log = logging.getLogger("citebot.sources")
+
 VERDICTS = ("supported", "contradicted", "source_silent", "source_not_provided")
 SEARCH_K = 8
+MEASURED_ROLE = 1.0  # role overlap (see bot.compare.role) for a measurement mismatch to count on its own
 
 
 @dataclass(frozen=True)
@@ -107,12 +112,26 @@ def judge_against_source(
         ev = Evidence(" ".join(p.text for p in focal), context, prof.topic, lead, prof.common, prof.weights)
         judged.append((compare(claim, ev, sim), focal, sim))
     for outcome, verdict in (("supported", "supported"), ("contradicted", "contradicted")):
-        found = [(j, f) for j, f, _ in judged if j.outcome == outcome]
+        found = [
+            (j, f) for j, f, _ in judged if j.outcome == outcome or (outcome == "contradicted" and _measured_clash(j))
+        ]
         if found:
             j, focal = max(found, key=lambda jf: jf[0].score)
             return verdict, _quote(doc, focal), j
     j, focal, _ = max(judged, key=lambda x: x[2])
     return "source_silent", _quote(doc, focal), j
+
+
+def _measured_clash(j: Judgement) -> bool:
+    """A brief sentence often holds several facts and its source only some: a measurement the source gives for
+    the same thing (same unit, same role words) but with another value contradicts, whatever else is missing."""
+    q = j.mismatch
+    return (
+        q is not None
+        and not q.claim.is_date
+        and q.strength >= MEASURED_ROLE
+        and (j.coverage >= 0.2 or j.similarity >= 0.5)
+    )
 
 
 def _cited_sentences(brief: Brief) -> list[Passage]:
@@ -218,10 +237,15 @@ def check_with_sources(
         return result
     index = index or source_index_for(engine)
     brief = engine.brief(first.brief_id)
-    docs = index.documents(brief)
-    if not any(n in docs for n in first.footnotes):
+    try:
+        docs = index.documents(brief)
+        if not any(n in docs for n in first.footnotes):
+            return result
+        passages = index.passages(brief)
+    except InputError as exc:
+        # A broken sources folder must not break claim checking: answer from the brief alone.
+        log.warning("sources of %s could not be read: %s", brief.id, exc)
         return result
-    passages = index.passages(brief)
     notes = []
     lines = []
     for n in first.footnotes:
