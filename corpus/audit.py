@@ -176,7 +176,8 @@ def footnote_findings(brief: Brief) -> list[Finding]:
         if not fn.date:
             out.append(Finding("missing_date", "info", f"{_cap(name)} has no date.", fn.number))
         raw = fn.raw.lstrip()
-        if raw and raw[0] not in "\"“‘'" and re.search(r"[”\"],", raw):
+        closes = raw.count("”") + raw.count('"')
+        if raw and raw[0] not in "\"“‘'" and "“" not in raw and closes % 2 == 1:
             out.append(
                 Finding(
                     "unbalanced_quotes",
