@@ -33,6 +33,7 @@ import pdfplumber  # noqa: E402
 from brief_gen import make_spec  # noqa: E402
 from results_section import machine, update_section  # noqa: E402
 
+from api.routes.library import ingest_bytes  # noqa: E402
 from bot.engine import Engine  # noqa: E402
 from corpus.loader import parse_bytes  # noqa: E402
 from corpus.settings import Settings  # noqa: E402
@@ -78,9 +79,9 @@ def main() -> None:
     def content(b: Any) -> list[Any]:
         return [(p.kind, p.text, p.footnotes, p.direct) for p in b.passages if p.kind != "metadata"]
 
-    same = content(brief) == content(reference) and [
-        (f.number, f.title, f.url) for f in brief.footnotes
-    ] == [(f.number, f.title, f.url) for f in reference.footnotes]
+    same = content(brief) == content(reference) and [(f.number, f.title, f.url) for f in brief.footnotes] == [
+        (f.number, f.title, f.url) for f in reference.footnotes
+    ]
 
     tmp = Path(tempfile.mkdtemp(prefix="citebot-bench-ingest-"))
     try:
@@ -98,7 +99,7 @@ def main() -> None:
             ingest_times.append(time.perf_counter() - t)
             assert report.status == "added"
             t = time.perf_counter()
-            again = engine.ingest(parse_bytes(data, "generated-brief.pdf"))
+            _, again = ingest_bytes(engine, data, "generated-brief.pdf", "generated-brief")  # the upload path
             reingest_s = time.perf_counter() - t
             assert again.status == "unchanged"
             vectors = engine.store.count()
@@ -140,7 +141,7 @@ def main() -> None:
         f"| ingest: parse + embed {vectors} views (MiniLM) + Chroma | **{median_ingest:.2f} s** | "
         + ", ".join(f"{x:.2f}" for x in ingest_times)
         + " |",
-        f"| the same file again (unchanged, nothing embedded) | {reingest_s:.2f} s | |",
+        f"| the same file uploaded again (unchanged: not parsed, nothing embedded) | {reingest_s:.2f} s | |",
         f"| (one-time model load, not in the ingest figure) | {model_s:.2f} s | |",
         "",
         f"Target <= {TARGET_S:.0f} s: **{'met' if median_ingest <= TARGET_S else 'NOT met'}**.",

@@ -35,6 +35,7 @@ MONTHS = ["January", "February", "March", "April", "May", "June", "July", "Augus
 
 
 def _sentence(rng: random.Random, country: str, subject: tuple[str, ...]) -> str:
+    """One claim; every template names the country and a number, so sentences differ across a library."""
     topic, deal, a, b, c = subject
     n = rng.randint(2, 950)
     year = rng.randint(1990, 2030)
@@ -42,12 +43,12 @@ def _sentence(rng: random.Random, country: str, subject: tuple[str, ...]) -> str
         f"{country} built {n} new {a} between {year - 5} and {year}.",
         f"Officials in {country} said {deal} would be reviewed before {year}.",
         f"The {topic} budget of {country} grew by {rng.randint(2, 60)} percent in {year}.",
-        f"Critics argue that {deal} gives {country} too little control over its {b}.",
+        f"Critics argue that {deal} gives {country} control over only {n} of its {b}.",
         f"By {year}, {country} expects to operate {n} {c} across {rng.randint(3, 30)} provinces.",
-        f"A survey of {n} households found that most support new {b} near their towns.",
+        f"A survey of {n} households in {country} found that most support new {b} near their towns.",
         f"Negotiators from {country} walked out of the {topic} talks in {MONTHS[year % 10]} {year}.",
-        f"The ministry estimates that {c} will cost {rng.randint(2, 90)} billion dollars by {year}.",
-        f"Local groups in {country} have protested against {a} since {year}.",
+        f"The ministry estimates that {c} in {country} will cost {rng.randint(2, 90)} billion dollars by {year}.",
+        f"Local groups in {country} have protested against {n} planned {a} since {year}.",
     ]
     return rng.choice(templates)
 
@@ -70,10 +71,17 @@ def make_spec(seed: int, paragraphs: int, notes: int, *, headings: bool = True) 
     subject = SUBJECTS[(seed // len(COUNTRIES)) % len(SUBJECTS)]
     blocks: list[P | H] = []
     next_note = 1
+    used: set[str] = set()
+    want = [rng.randint(4, 7) for _ in range(paragraphs)]
     for i in range(paragraphs):
         if headings and i and i % 6 == 0:
             blocks.append(H(f"{subject[0].capitalize()} policy, part {i // 6 + 1}"))
-        sentences = [_sentence(rng, country, subject) for _ in range(rng.randint(4, 7))]
+        sentences = []
+        while len(sentences) < want[i]:
+            candidate = _sentence(rng, country, subject)
+            if candidate not in used:  # no sentence twice in a brief: a quote must point at one place
+                used.add(candidate)
+                sentences.append(candidate)
         remaining_paras = paragraphs - i
         due = round((notes - next_note + 1) / remaining_paras) if next_note <= notes else 0
         cited = sorted(rng.sample(range(len(sentences)), min(len(sentences), max(due, 0))))
