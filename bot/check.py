@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, Literal
 import numpy as np
 
 from bot.check_text import ALIASES, Entity, entities, entity_keys, expand_acronyms, mentions, tokens
-from bot.compare import Claim, Evidence, Judgement, comparable, compare, name_kind
+from bot.compare import Claim, Evidence, Judgement, comparable, compare, entity_kind
 from bot.numbers import Quantity, agrees, extract_quantities, lemma, render
 from bot.render import citation_json, marker
 from bot.verify import make_citation, verify_citation
@@ -347,7 +347,7 @@ def check_claim(engine: Engine, claim: str, brief_id: str | None = None) -> Chec
     parsed = Claim.parse(text, common=common)
     unknown = _unknown(parsed, briefs)
     # One unknown person may stand in for another in an event the brief describes: compare before giving up.
-    substitutable = len(unknown) == 1 and name_kind(unknown[0].key) == "person"
+    substitutable = len(unknown) == 1 and entity_kind(parsed, unknown[0]) == "person"
     if unknown and not substitutable:
         names = " or ".join(dict.fromkeys(e.text for e in unknown))
         return CheckResult("not_found", 0.9, (), f"The brief never mentions {names}.")

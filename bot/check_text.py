@@ -176,6 +176,9 @@ SYNONYMS: tuple[frozenset[str], ...] = tuple(
         "interception intercept",
         "develop build",
         "need require",
+        "equal equivalent amount",
+        "stay remain",
+        "face confront",
         "sanction sanctions",
         "exercise drill",
         "withdrawal withdraw",
@@ -226,6 +229,16 @@ ANTONYMS: tuple[tuple[str, str], ...] = tuple(
         ("ally", "threat"),
         ("cooperate", "confront"),
         ("abandon", "pursue"),
+        ("wealthy", "impoverished"),
+        ("rich", "impoverished"),
+        ("wealthy", "poor"),
+        ("rich", "poor"),
+        ("prosperous", "impoverished"),
+        ("friendly", "threat"),
+        ("peaceful", "hostile"),
+        ("speak", "silent"),
+        ("criticise", "silent"),
+        ("condemn", "silent"),
     )
 )
 COMPARATIVES: dict[str, tuple[str, int]] = {
@@ -485,7 +498,13 @@ def mentions(entity: Entity, text_keys: set[str], text_lower: str) -> bool:
 
 
 _PRONOUNS = _words("it they he she this these those its their")
-_INTRO = re.compile(r"^[^,]{0,40},\s+")
+# An opening phrase before the subject: "On March 4 2022, ", "During the Trump era, ", "Unfortunately, ".
+_INTRO = re.compile(
+    r"^(?:(?:on|in|at|during|after|before|since|by|from|until|following|according|back|earlier|later|however|"
+    r"moreover|furthermore|similarly|lastly|therefore|meanwhile|also|then|still|yet|thus|hence|besides)\b|"
+    r"[A-Za-z]+ly\b)[^,]{0,40},\s+",
+    re.IGNORECASE,
+)
 
 
 def leading_entity(text: str, *, common: frozenset[str] = frozenset()) -> str | None:

@@ -303,6 +303,23 @@ def name_kind(key: str) -> str | None:
     return None
 
 
+def entity_kind(claim: Claim, entity: Entity) -> str | None:
+    """The kind of a claim's name; an unknown name joined by "and" to a known person or country is one too
+    ("Moon Jae-in and Kim Jong-un met …")."""
+    kind = name_kind(entity.key)
+    if kind is not None:
+        return kind
+    for other in claim.entities:
+        if other is entity:
+            continue
+        a, b = sorted((entity, other), key=lambda e: e.start)
+        if claim.text[a.end : b.start].strip().lower() in {"and", "&", ","}:
+            inherited = name_kind(other.key)
+            if inherited in {"person", "country"}:
+                return inherited
+    return None
+
+
 def _coverage(
     stems: Sequence[str], have: set[str], weights: Mapping[str, float], numbers: tuple[int, int] = (0, 0)
 ) -> tuple[float, tuple[str, ...]]:
@@ -372,7 +389,7 @@ def compare(
         claim_keys = {e.key for e in claim.entities}
         skip = claim_keys | evidence.implied  # the brief's own topic is everywhere: never "the other name"
         focal = [e for e in entities(evidence.text, common=evidence.common) if e.key not in skip]
-        want = name_kind(missing[0].key)
+        want = entity_kind(claim, missing[0])
         # A name the brief never mentions is "not found" (the Hwasong-18), except a person put in another's
         # place in an event the brief describes (Obama for Trump at the Hanoi summit).
         allowed = known(missing[0]) or want == "person"
