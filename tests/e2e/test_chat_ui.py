@@ -67,14 +67,15 @@ def test_clicking_a_marker_shows_the_source_and_the_quote_in_the_brief(ui, bundl
     )
     assert ui.locator("#reader-footnotes li").count() == len(bundled_brief.footnotes)
     assert "cited" in ui.locator("#reader-footnotes li[value='11']").get_attribute("class")
-    ui.wait_for_timeout(300)  # let the audit request settle before the picture
+    # What the citation audit says about footnote 11 (here: it may also source an uncited sentence).
+    ui.locator("#sources-panel .audit .finding, #sources-panel .audit .ok").first.wait_for()
     shot = artifacts_dir / "chat-with-sources.png"
     ui.screenshot(path=str(shot), full_page=True)
     print(f"\nscreenshot of the chat with its sources panel open: {shot}")
     assert shot.stat().st_size > 10_000
 
 
-def test_the_sources_panel_shows_audit_findings_for_that_footnote(ui, live_server, bundled_brief):
+def test_the_sources_panel_shows_audit_findings_for_that_footnote(ui, live_server, bundled_brief, artifacts_dir):
     import json
     import urllib.request
 
@@ -90,6 +91,9 @@ def test_the_sources_panel_shows_audit_findings_for_that_footnote(ui, live_serve
     audit.locator("li").first.wait_for()
     assert "This footnote may be mis-cited" in audit.inner_text()
     assert flagged["message"] in audit.inner_text()
+    shot = artifacts_dir / "sources-with-audit-finding.png"
+    ui.screenshot(path=str(shot), full_page=True)
+    print(f"\nscreenshot of a footnote the audit flags: {shot}")
 
 
 def test_markers_work_from_the_keyboard_and_escape_returns_focus(ui):
