@@ -102,7 +102,7 @@ def test_the_page_is_served_with_a_strict_content_security_policy(live_server):
         body = r.read().decode()
     assert "script-src 'self'" in csp and "unsafe-inline" not in csp
     assert "object-src 'none'" in csp
-    assert '<script src="/static/app.js" defer></script>' in body
+    assert '<script type="module" src="/static/app.js"></script>' in body
 
 
 def test_remove_a_brief_from_the_library(ui, tmp_path):
