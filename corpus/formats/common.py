@@ -20,6 +20,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from corpus.dates import parse_date
 from corpus.markers import resolve_marker
 from corpus.models import Author
 from corpus.raw import Marker, RawBlock, RawDocument, RawMetadataItem, RawParagraph, RawSourceNote, RawTable, Segment
@@ -135,6 +136,16 @@ def with_urls(text: str, urls: Sequence[str]) -> str:
         body = text.rstrip().rstrip(",;").rstrip()
         text = f"{body[:-1]}, <{url}>." if body.endswith(".") else f"{body}, <{url}>"
     return text
+
+
+def iso_date(text: str | None) -> str | None:
+    """ISO date from a machine date ("2022-04-29T10:00", "2022/04/29", "D:20220429…") or a written one."""
+    if not text:
+        return None
+    s = text.strip()
+    if m := re.match(r"^(?:D:)?(\d{4})[-/]?(\d{2})[-/]?(\d{2})", s):
+        return f"{m.group(1)}-{m.group(2)}-{m.group(3)}"
+    return parse_date(s)
 
 
 def make_table(rows: Sequence[Sequence[str]], caption: str | None = None) -> RawTable | None:

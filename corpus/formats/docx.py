@@ -26,11 +26,11 @@ from corpus.formats.common import (
     assemble,
     clean,
     is_exponent,
+    iso_date,
     make_table,
     marker_numbers,
     with_urls,
 )
-from corpus.formats.html import iso_date
 from corpus.models import Author
 from corpus.raw import Marker, RawDocument, RawSourceNote
 

@@ -28,11 +28,12 @@ from corpus.formats.common import (
     assemble,
     clean,
     is_exponent,
+    iso_date,
     make_table,
     marker_numbers,
     with_urls,
 )
-from corpus.formats.html import html_blocks, iso_date
+from corpus.formats.html import html_blocks
 from corpus.models import Author
 from corpus.raw import Marker, RawDocument
 

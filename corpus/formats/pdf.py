@@ -4,9 +4,10 @@ Why pdfplumber: footnote markers in a PDF are only visible as geometry -- a digi
 text around it. pdfplumber (over pdfminer.six) gives every character with its font name, size and bounding box
 (including the text rise), finds ruled tables, and exposes the document info; pypdf's text extraction loses the
 per-character size and rise, and pypdfium2 is faster but needs the raw C API for font sizes and has no table
-finder. A 20-page brief parses in about a second with pdfplumber, well inside the ingest budget.
+finder. Characters are read from pdfminer's layout tree rather than pdfplumber's per-character dicts, which
+halves the time: a generated 20-page brief with 60 notes parses in about 1.3 s here (bench/bench_ingest.py).
 
-How a page is read:
+How a page is read (steps 1-2 in ``corpus.formats.pdf_layout``):
 1. characters are grouped into lines by baseline; a cluster of smaller characters raised above a larger line
    (its bottom well above the line's bottom) is merged into that line as superscript;
 2. running headers and footers (the same text, digits aside, at the same height on many pages) and bare page
@@ -25,20 +26,12 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
-from dataclasses import dataclass, field
 from io import BytesIO
 from typing import Any
 
 import pdfplumber
-from pdfminer.layout import LTChar, LTContainer, LTCurve
-from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-from pdfminer.pdfexceptions import PDFException
-from pdfminer.psexceptions import PSException
-from pdfplumber.utils.exceptions import PdfminerException
 
-from corpus.errors import ParseError, UnsupportedFormat
+from corpus.errors import UnsupportedFormat
 from corpus.formats.common import (
     Block,
     Metadata,
@@ -48,246 +41,24 @@ from corpus.formats.common import (
     assemble,
     clean,
     is_exponent,
-    make_table,
+    iso_date,
     marker_numbers,
 )
-from corpus.formats.html import iso_date
+from corpus.formats.pdf_layout import Line, Page, drop_running, read_pages, reading, tokens
 from corpus.models import Author
 from corpus.raw import Marker, RawDocument, RawTable
 
 NO_TEXT_LAYER = "this PDF has no text layer; OCR is not supported (it looks like a scanned image)"
 _NUMBERED = re.compile(r"^\s*(\d{1,4})[.)]?\s+\S")
 _TERMINAL = re.compile(r"[.?!…][\"”’')\]]*$")
-_PAGE_NUMBER = re.compile(r"^\s*(?:page\s*)?[-–]?\s*\d{1,4}\s*[-–]?(?:\s*(?:of|/)\s*\d{1,4})?\s*$", re.IGNORECASE)
-# typeset ligatures back to letters, so "ﬁnance" reads and matches as "finance"
-_LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"})
 _PLACEHOLDER_AUTHORS = frozenset({"anonymous", "unknown", "user", "admin", "administrator", "author", "owner"})
 _JUNK_TITLE = re.compile(r"^(?:microsoft \w+ - |untitled)|\.(?:docx?|pdf|indd|tex)$", re.IGNORECASE)
 
 
-@dataclass(slots=True)
-class _Char:
-    text: str
-    x0: float
-    x1: float
-    top: float
-    bottom: float
-    size: float
-    bold: bool
-    raised: bool = False
-
-
-@dataclass(slots=True)
-class _Line:
-    chars: list[_Char]
-    page: int
-    top: float
-    bottom: float
-    size: float
-    x0: float
-    x1: float
-    bold: bool
-
-    @property
-    def text(self) -> str:
-        return "".join(t for t, _ in _tokens(self.chars))
-
-
-@dataclass
-class _Page:
-    number: int
-    height: float
-    width: float
-    lines: list[_Line]
-    tables: list[tuple[float, float, RawTable]] = field(default_factory=list)  # (top, bottom, table)
-    rules: list[float] = field(default_factory=list)  # tops of short horizontal rules
-
-
-def _translated(exc: BaseException) -> ParseError:
-    """pdfminer's errors (pdfplumber wraps them in PdfminerException) as one-line messages."""
-    inner = exc.args[0] if isinstance(exc, PdfminerException) and exc.args else exc
-    if isinstance(inner, PDFPasswordIncorrect):
-        return UnsupportedFormat("this PDF is encrypted with a password; save an unprotected copy and upload that")
-    if isinstance(inner, PDFEncryptionError):
-        return UnsupportedFormat(f"this PDF uses an encryption citebot cannot open ({inner})")
-    detail = str(inner) or type(inner).__name__
-    return ParseError(f"this PDF is damaged and cannot be read ({detail})")
-
-
-@contextmanager
-def _reading() -> Iterator[None]:
-    try:
-        yield
-    except (PdfminerException, PDFException, PSException) as exc:
-        raise _translated(exc) from exc
-    except (ValueError, KeyError, TypeError, IndexError, AttributeError, AssertionError) as exc:
-        # pdfminer raises these on malformed objects; a readable PDF never gets here
-        raise ParseError(f"this PDF is damaged and cannot be read ({type(exc).__name__}: {exc})") from exc
-
-
-def _tokens(chars: Sequence[_Char]) -> Iterator[tuple[str, bool]]:
-    """(text, raised) per character, with a space wherever the gap is wider than a space would leave (some PDFs
-    position words without drawing spaces)."""
-    prev: _Char | None = None
-    for c in chars:
-        if prev is not None and c.text != " " and prev.text != " " and c.x0 - prev.x1 > 0.18 * max(c.size, prev.size):
-            yield " ", False
-        yield c.text, c.raised
-        prev = c
-
-
-def _layout_objects(page: Any) -> tuple[list[LTChar], list[LTCurve]]:
-    """pdfminer's characters and drawn lines/rectangles of a page, straight from its layout tree: reading them
-    from pdfplumber's ``page.chars`` would first copy every attribute of every character into a dict."""
-    chars: list[LTChar] = []
-    edges: list[LTCurve] = []
-    stack: list[Any] = list(page.layout)
-    while stack:
-        obj = stack.pop()
-        if isinstance(obj, LTChar):
-            chars.append(obj)
-        elif isinstance(obj, LTCurve):  # LTLine and LTRect are curves
-            edges.append(obj)
-        elif isinstance(obj, LTContainer):
-            stack.extend(obj)
-    return chars, edges
-
-
-def _chars(page: Any, objs: Sequence[LTChar], exclude: Sequence[tuple[float, float, float, float]]) -> list[_Char]:
-    height = float(page.height)
-    mb_x0, mb_top = float(page.mediabox[0]), float(page.mediabox[1])
-    out = []
-    for c in objs:
-        text = c.get_text().translate(_LIGATURES)
-        if not c.upright or (not text.strip() and text != " "):
-            continue
-        # the same page coordinates pdfplumber reports (top-down, relative to the MediaBox)
-        x0, top = float(c.x0) + mb_x0, height - float(c.y1) + mb_top
-        if any(b[0] - 1 <= x0 <= b[2] + 1 and b[1] - 1 <= top <= b[3] + 1 for b in exclude):
-            continue
-        font = str(c.fontname).lower()
-        out.append(
-            _Char(
-                text,
-                x0,
-                float(c.x1) + mb_x0,
-                top,
-                height - float(c.y0) + mb_top,
-                round(float(c.size), 1),
-                "bold" in font or "black" in font,
-            )
-        )
-    return out
-
-
-def _make_line(chars: list[_Char], page: int) -> _Line:
-    chars.sort(key=lambda c: c.x0)
-    body = [c for c in chars if not c.raised and c.text.strip()] or chars
-    size = Counter(c.size for c in body).most_common(1)[0][0]
-    return _Line(
-        chars=chars,
-        page=page,
-        top=min(c.top for c in body),
-        bottom=max(c.bottom for c in body),
-        size=size,
-        x0=min(c.x0 for c in chars),
-        x1=max(c.x1 for c in chars),
-        bold=sum(c.bold for c in body) > len(body) / 2,
-    )
-
-
-def _lines(chars: list[_Char], page: int) -> list[_Line]:
-    """Group characters by baseline, then fold raised small clusters (superscripts) into the line they sit on."""
-    clusters: list[list[_Char]] = []
-    for c in sorted(chars, key=lambda c: c.bottom):
-        if clusters and c.bottom - clusters[-1][0].bottom <= 1.5:
-            clusters[-1].append(c)
-        else:
-            clusters.append([c])
-    lines = [_make_line(cl, page) for cl in clusters if any(c.text.strip() for c in cl)]
-    merged: list[_Line] = []
-    for line in lines:
-        host = next(
-            (
-                h
-                for h in lines
-                if h is not line
-                and line.size < 0.88 * h.size
-                and h.top - 0.6 * h.size <= line.top
-                and line.bottom < h.bottom - 0.2 * h.size
-                and line.x1 >= h.x0 - h.size
-                and line.x0 <= h.x1 + h.size
-            ),
-            None,
-        )
-        if host is not None:
-            for c in line.chars:
-                c.raised = True
-            host.chars.extend(line.chars)
-            host.chars.sort(key=lambda c: c.x0)
-            host.x0, host.x1 = min(host.x0, line.x0), max(host.x1, line.x1)
-        else:
-            merged.append(line)
-    return sorted(merged, key=lambda ln: ln.top)
-
-
-def _read_pages(pdf: Any) -> list[_Page]:
-    pages = []
-    for i, page in enumerate(pdf.pages, 1):
-        with _reading():
-            width, height = float(page.width), float(page.height)
-            chars, edges = _layout_objects(page)
-            tables: list[tuple[float, float, RawTable]] = []
-            boxes: list[tuple[float, float, float, float]] = []
-            if len(edges) > 2:  # only a ruled page can hold a ruled table; a lone footnote rule cannot
-                for t in page.find_tables():
-                    rows = [[c or "" for c in row] for row in t.extract()]
-                    table = make_table(rows)
-                    if table is not None and len(rows) > 1:
-                        x0, top, x1, bottom = (float(v) for v in t.bbox)
-                        tables.append((top, bottom, table))
-                        boxes.append((x0, top, x1, bottom))
-            rules = [
-                height - float(e.y1) + float(page.mediabox[1])
-                for e in edges
-                if float(e.y1) - float(e.y0) < 2 and 20 < float(e.x1) - float(e.x0) < 0.6 * width
-            ]
-            pages.append(_Page(i, height, width, _lines(_chars(page, chars, boxes), i), tables, rules))
-        page.close()  # free the page's cached layout: a long PDF is read one page at a time
-    return pages
-
-
-def _signature(line: _Line) -> str:
-    return re.sub(r"\d+", "#", clean(line.text).lower())
-
-
-def _drop_running(pages: list[_Page]) -> None:
-    """Remove running headers/footers and page numbers: lines in the top or bottom margin that repeat."""
-
-    def marginal(page: _Page, line: _Line) -> bool:
-        return line.bottom < page.height * 0.12 or line.top > page.height * 0.88
-
-    seen: Counter[tuple[str, int]] = Counter()
-    for page in pages:
-        for line in page.lines:
-            if marginal(page, line):
-                seen[(_signature(line), round(line.top / 10))] += 1
-    threshold = max(2, round(len(pages) * 0.4))
-    for page in pages:
-        page.lines = [
-            ln
-            for ln in page.lines
-            if not (
-                marginal(page, ln)
-                and (seen[(_signature(ln), round(ln.top / 10))] >= threshold or _PAGE_NUMBER.match(ln.text))
-            )
-        ]
-
-
-def _line_pieces(line: _Line, defined: set[int] | None, skip_leading: bool = False) -> list[Piece]:
+def _line_pieces(line: Line, defined: set[int] | None, skip_leading: bool = False) -> list[Piece]:
     """A line as text and markers: runs of raised digits are markers, other raised text stays text."""
     pieces: list[Piece] = []
-    out = list(_tokens(line.chars))
+    out = list(tokens(line.chars))
     i = 0
     text = ""
     if skip_leading:
@@ -319,7 +90,7 @@ def _line_pieces(line: _Line, defined: set[int] | None, skip_leading: bool = Fal
     return pieces
 
 
-def _note_start(line: _Line) -> int | None:
+def _note_start(line: Line) -> int | None:
     """The number a footnote line opens with (raised, or typed "12." / "12 "), if any."""
     first = next((c for c in line.chars if c.text.strip()), None)
     if first is None:
@@ -339,7 +110,7 @@ def _note_start(line: _Line) -> int | None:
     return int(m.group(1)) if m else None
 
 
-def _split_foot(page: _Page, body_size: float) -> tuple[list[_Line], list[_Line]]:
+def _split_foot(page: Page, body_size: float) -> tuple[list[Line], list[Line]]:
     """(body lines, foot lines) of a page."""
     lines = page.lines
     last_body = max((i for i, ln in enumerate(lines) if ln.size >= body_size * 0.92), default=-1)
@@ -369,8 +140,8 @@ def _joined(prev: str, nxt: str) -> str:
     return f"{prev}\n{nxt}"
 
 
-def _notes(pages: list[_Page], body_size: float) -> tuple[list[list[_Line]], list[tuple[int, str]]]:
-    bodies: list[list[_Line]] = []
+def _notes(pages: list[Page], body_size: float) -> tuple[list[list[Line]], list[tuple[int, str]]]:
+    bodies: list[list[Line]] = []
     defs: list[tuple[int, str]] = []
     for page in pages:
         body, foot = _split_foot(page, body_size)
@@ -388,7 +159,7 @@ def _notes(pages: list[_Page], body_size: float) -> tuple[list[list[_Line]], lis
     return bodies, [(n, clean(t)) for n, t in defs]
 
 
-def _starts_paragraph(prev: _Line, line: _Line, leading: float, left: float) -> bool:
+def _starts_paragraph(prev: Line, line: Line, leading: float, left: float) -> bool:
     gap = line.bottom - prev.bottom
     if gap > leading * 1.3 or gap < 0:
         return True
@@ -397,7 +168,7 @@ def _starts_paragraph(prev: _Line, line: _Line, leading: float, left: float) -> 
     return line.x0 > left + 0.8 * line.size and prev.x0 <= left + 2
 
 
-def _paragraphs(lines: list[_Line], body_size: float, defined: set[int]) -> list[tuple[_Line, _Line, Para]]:
+def _paragraphs(lines: list[Line], body_size: float, defined: set[int]) -> list[tuple[Line, Line, Para]]:
     """Body lines of one page as (first line, last line, paragraph)."""
     if not lines:
         return []
@@ -406,7 +177,7 @@ def _paragraphs(lines: list[_Line], body_size: float, defined: set[int]) -> list
     deltas = [d for d in deltas if d >= body_size * 0.8]
     leading = min(deltas) if deltas else body_size * 1.4
     left = min((ln.x0 for ln in lines if ln.size == body_size), default=min(ln.x0 for ln in lines))
-    groups: list[list[_Line]] = [[lines[0]]]
+    groups: list[list[Line]] = [[lines[0]]]
     for prev, line in itertools.pairwise(lines):
         if _starts_paragraph(prev, line, leading, left):
             groups.append([line])
@@ -434,7 +205,7 @@ def _finished(para: Para) -> bool:
     return bool(_TERMINAL.search(clean(para.text))) or para.heading
 
 
-def _page_blocks(page: _Page, lines: list[_Line], body_size: float, defined: set[int]) -> list[Block]:
+def _page_blocks(page: Page, lines: list[Line], body_size: float, defined: set[int]) -> list[Block]:
     items: list[tuple[float, Block]] = []
     paras = _paragraphs(lines, body_size, defined)
     for top, _bottom, table in page.tables:
@@ -498,11 +269,11 @@ def _metadata(info: dict[str, Any]) -> Metadata:
 
 def parse_pdf(data: bytes) -> RawDocument:
     """Find the structure of a PDF brief."""
-    with _reading():
+    with reading():
         pdf = pdfplumber.open(BytesIO(data))
     with pdf:
-        pages = _read_pages(pdf)
-        with _reading():
+        pages = read_pages(pdf)
+        with reading():
             info = dict(pdf.metadata or {})
     if not any(page.lines for page in pages):
         raise UnsupportedFormat(NO_TEXT_LAYER)
@@ -515,7 +286,7 @@ def parse_pdf(data: bytes) -> RawDocument:
             if line.top < foot_rule:
                 weights[line.size] += len(line.chars)
     body_size = (weights or Counter(ln.size for page in pages for ln in page.lines)).most_common(1)[0][0]
-    _drop_running(pages)
+    drop_running(pages)
     bodies, defs = _notes(pages, body_size)
     defined = {n for n, _ in defs}
     blocks = _join_pages(

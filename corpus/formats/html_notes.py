@@ -1,0 +1,206 @@
+"""Footnotes in HTML, found from the links rather than from one exporter's class names.
+
+An ``<a href="#x">`` whose text is a number ("1", "[1]") and whose target comes later in the page is a marker, and
+the block around the target is its definition: pandoc's ``<li id="fn1">``, kramdown's ``<li id="fn:1">``, Word's
+``<div id="ftn1">`` around ``<a name="_ftn1">``, a wiki's ``<li id="cite_note-1">``. Lists inside a footnotes
+section that nothing links to are definitions too, numbered by position (orphan notes).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from urllib.parse import unquote
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from corpus.formats.common import clean, marker_numbers, with_urls
+
+DROP_TAGS = ("script", "style", "noscript", "template", "nav", "svg", "iframe", "form", "button", "select", "object")
+BLOCK_TAGS = frozenset(
+    (
+        "p",
+        "div",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "li",
+        "ul",
+        "ol",
+        "blockquote",
+        "section",
+        "article",
+        "main",
+        "header",
+        "footer",
+        "aside",
+        "figure",
+        "figcaption",
+        "pre",
+        "dl",
+        "dt",
+        "dd",
+        "table",
+        "tr",
+        "hr",
+        "address",
+        "center",
+        "details",
+        "summary",
+        "body",
+        "html",
+    )
+)
+HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
+_NOTE_NAME = re.compile(r"fn|foot|note|ftn|edn", re.IGNORECASE)
+_NOTES_CONTAINER = re.compile(r"(?:^|[\s_-])(?:foot|end)?notes?(?:$|[\s_-])|footnote-list|endnote-list", re.IGNORECASE)
+_BACKREF_TEXT = re.compile(r"^\s*(?:↩\ufe0e?|↩︎|↑|\^|⤴|back)\s*$", re.IGNORECASE)
+_SUPERSCRIPT_STYLE = re.compile(r"vertical-align\s*:\s*super", re.IGNORECASE)
+
+
+def attr(node: LexborNode, name: str) -> str:
+    value = node.attributes.get(name)
+    return value or ""
+
+
+def is_notes_container(node: LexborNode) -> bool:
+    if attr(node, "role") in ("doc-endnotes", "doc-footnotes"):
+        return True
+    if "mso-element:footnote-list" in attr(node, "style") or "mso-element:endnote-list" in attr(node, "style"):
+        return True
+    return node.tag in ("section", "div", "ol", "footer", "aside") and bool(
+        _NOTES_CONTAINER.search(f"{attr(node, 'class')} {attr(node, 'id')}")
+    )
+
+
+def is_superscript(node: LexborNode) -> bool:
+    return node.tag == "sup" or bool(_SUPERSCRIPT_STYLE.search(attr(node, "style")))
+
+
+def children(node: LexborNode) -> Iterator[LexborNode]:
+    yield from node.iter(include_text=True)
+
+
+def node_text(node: LexborNode) -> str:
+    return node.text(deep=True, separator="")
+
+
+@dataclass
+class Notes:
+    """The page's footnote structure, found before the walk."""
+
+    refs: dict[int, tuple[int, ...]] = field(default_factory=dict)  # mem_id of a marker <a> -> numbers
+    defs: dict[int, tuple[int, LexborNode]] = field(default_factory=dict)  # mem_id of a definition -> (number, node)
+    skip: set[int] = field(default_factory=set)  # mem_ids kept out of the body walk (definitions, containers)
+
+
+def _order(root: LexborNode) -> dict[int, int]:
+    return {n.mem_id: i for i, n in enumerate(root.traverse(include_text=False))}
+
+
+def _definition_block(target: LexborNode) -> LexborNode:
+    """The element holding a note: the target if it is a block, else its nearest block ancestor; Word wraps the
+    note's paragraphs in a ``<div id="ftnN">``."""
+    node: LexborNode | None = target
+    while node is not None and node.tag not in ("li", "p", "div", "aside", "section", "dd", "footer", "td"):
+        node = node.parent
+    if node is None:
+        return target
+    parent = node.parent
+    if node.tag == "p" and parent is not None and parent.tag == "div" and re.fullmatch(r"_?[fe]tn\d+", parent.id or ""):
+        return parent
+    return node
+
+
+def find_notes(tree: LexborHTMLParser, root: LexborNode) -> Notes:
+    notes = Notes()
+    order = _order(tree.root) if tree.root is not None else {}
+    targets: dict[str, LexborNode] = {}
+    for node in tree.root.traverse() if tree.root is not None else ():
+        if node.id:
+            targets.setdefault(node.id, node)
+        if node.tag == "a" and attr(node, "name"):
+            targets.setdefault(attr(node, "name"), node)
+    for a in tree.css('a[href^="#"]'):
+        target_id = unquote(attr(a, "href")[1:])
+        target = targets.get(target_id)
+        numbers = marker_numbers(node_text(a))
+        if target is None or numbers is None or order.get(target.mem_id, -1) <= order.get(a.mem_id, 0):
+            continue
+        hinted = _NOTE_NAME.search(f"{target_id} {attr(a, 'class')} {attr(a, 'id')} {attr(a, 'name')}")
+        raised = (a.parent is not None and is_superscript(a.parent)) or a.css_first("sup") is not None
+        if not (hinted or raised):
+            continue
+        notes.refs[a.mem_id] = numbers
+        block = _definition_block(target)
+        if block.mem_id not in notes.defs:
+            notes.defs[block.mem_id] = (numbers[0], block)
+            notes.skip.add(block.mem_id)
+    # Lists inside a footnotes section: items nothing links to are definitions too (orphan notes).
+    for container in (n for n in root.traverse() if is_notes_container(n)):
+        notes.skip.add(container.mem_id)
+        for ol in [container] if container.tag == "ol" else container.css("ol"):
+            start = int(attr(ol, "start")) if attr(ol, "start").isdigit() else 1
+            items = [li for li in ol.iter() if li.tag == "li"]
+            for i, li in enumerate(items):
+                if li.mem_id not in notes.defs:
+                    notes.defs[li.mem_id] = (start + i, li)
+        for p in container.css("p"):
+            if p.mem_id in notes.defs or _inside(p, notes.defs):
+                continue
+            m = re.match(r"^\s*\[?(\d+)[\].)]?\s", node_text(p))
+            if m:
+                notes.defs[p.mem_id] = (int(m.group(1)), p)
+    return notes
+
+
+def _inside(node: LexborNode, ids: Mapping[int, object]) -> bool:
+    parent = node.parent
+    while parent is not None:
+        if parent.mem_id in ids:
+            return True
+        parent = parent.parent
+    return False
+
+
+def note_text(node: LexborNode, number: int) -> str:
+    """A note's reading text: backlinks and the leading number dropped, each web link kept as ``<url>``."""
+    parts: list[str] = []
+    urls: list[str] = []
+
+    def walk(n: LexborNode) -> None:
+        for child in children(n):
+            tag = child.tag
+            if tag == "-text":
+                parts.append(child.text(deep=False))
+            elif tag in ("-comment", *DROP_TAGS):
+                continue
+            elif tag == "a":
+                href = attr(child, "href")
+                text = node_text(child)
+                if href.startswith("#") and (_BACKREF_TEXT.match(text) or marker_numbers(text) is not None):
+                    continue  # a backlink to the marker, or Word's "[1]" label
+                if href.startswith(("http://", "https://")):
+                    shown = clean(text)
+                    if shown in ("", href, href.rstrip("/")):
+                        parts.append(f"<{href}>")
+                    else:
+                        parts.append(node_text(child))
+                        urls.append(href)
+                else:
+                    walk(child)
+            elif tag == "br" or tag in BLOCK_TAGS:
+                parts.append(" ")
+                walk(child)
+                parts.append(" ")
+            else:
+                walk(child)
+
+    walk(node)
+    # A label typed into the note ("1." or "[1]") is the note's number, not part of its text.
+    label = re.compile(rf"^\s*(?:\[{number}\]|\({number}\)|{number}[.)]?)(?=\s|$)\s*")
+    return with_urls(label.sub("", clean("".join(parts)), count=1), urls)

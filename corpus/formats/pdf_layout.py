@@ -1,0 +1,248 @@
+"""PDF page geometry: characters from pdfminer's layout tree, grouped into lines with superscripts folded in,
+and running headers, footers and page numbers removed. ``corpus.formats.pdf`` reads structure from these lines.
+
+A superscript is found from geometry alone: a cluster of characters set smaller than a line and raised above it
+(its bottom well above the line's bottom) belongs to that line, flagged ``raised``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+from pdfminer.layout import LTChar, LTContainer, LTCurve
+from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+from pdfminer.pdfexceptions import PDFException
+from pdfminer.psexceptions import PSException
+from pdfplumber.utils.exceptions import PdfminerException
+
+from corpus.errors import ParseError, UnsupportedFormat
+from corpus.formats.common import clean, make_table
+from corpus.raw import RawTable
+
+_PAGE_NUMBER = re.compile(r"^\s*(?:page\s*)?[-–]?\s*\d{1,4}\s*[-–]?(?:\s*(?:of|/)\s*\d{1,4})?\s*$", re.IGNORECASE)
+# typeset ligatures back to letters, so "ﬁnance" reads and matches as "finance"
+_LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"})
+
+
+@dataclass(slots=True)
+class Char:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    bold: bool
+    raised: bool = False
+
+
+@dataclass(slots=True)
+class Line:
+    chars: list[Char]
+    page: int
+    top: float
+    bottom: float
+    size: float
+    x0: float
+    x1: float
+    bold: bool
+
+    @property
+    def text(self) -> str:
+        return "".join(t for t, _ in tokens(self.chars))
+
+
+@dataclass
+class Page:
+    number: int
+    height: float
+    width: float
+    lines: list[Line]
+    tables: list[tuple[float, float, RawTable]] = field(default_factory=list)  # (top, bottom, table)
+    rules: list[float] = field(default_factory=list)  # tops of short horizontal rules
+
+
+def translated(exc: BaseException) -> ParseError:
+    """pdfminer's errors (pdfplumber wraps them in PdfminerException) as one-line messages."""
+    inner = exc.args[0] if isinstance(exc, PdfminerException) and exc.args else exc
+    if isinstance(inner, PDFPasswordIncorrect):
+        return UnsupportedFormat("this PDF is encrypted with a password; save an unprotected copy and upload that")
+    if isinstance(inner, PDFEncryptionError):
+        return UnsupportedFormat(f"this PDF uses an encryption citebot cannot open ({inner})")
+    detail = str(inner) or type(inner).__name__
+    return ParseError(f"this PDF is damaged and cannot be read ({detail})")
+
+
+@contextmanager
+def reading() -> Iterator[None]:
+    try:
+        yield
+    except (PdfminerException, PDFException, PSException) as exc:
+        raise translated(exc) from exc
+    except (ValueError, KeyError, TypeError, IndexError, AttributeError, AssertionError) as exc:
+        # pdfminer raises these on malformed objects; a readable PDF never gets here
+        raise ParseError(f"this PDF is damaged and cannot be read ({type(exc).__name__}: {exc})") from exc
+
+
+def tokens(chars: Sequence[Char]) -> Iterator[tuple[str, bool]]:
+    """(text, raised) per character, with a space wherever the gap is wider than a space would leave (some PDFs
+    position words without drawing spaces)."""
+    prev: Char | None = None
+    for c in chars:
+        if prev is not None and c.text != " " and prev.text != " " and c.x0 - prev.x1 > 0.18 * max(c.size, prev.size):
+            yield " ", False
+        yield c.text, c.raised
+        prev = c
+
+
+def layout_objects(page: Any) -> tuple[list[LTChar], list[LTCurve]]:
+    """pdfminer's characters and drawn lines/rectangles of a page, straight from its layout tree: reading them
+    from pdfplumber's ``page.chars`` would first copy every attribute of every character into a dict."""
+    chars: list[LTChar] = []
+    edges: list[LTCurve] = []
+    stack: list[Any] = list(page.layout)
+    while stack:
+        obj = stack.pop()
+        if isinstance(obj, LTChar):
+            chars.append(obj)
+        elif isinstance(obj, LTCurve):  # LTLine and LTRect are curves
+            edges.append(obj)
+        elif isinstance(obj, LTContainer):
+            stack.extend(obj)
+    return chars, edges
+
+
+def page_chars(page: Any, objs: Sequence[LTChar], exclude: Sequence[tuple[float, float, float, float]]) -> list[Char]:
+    height = float(page.height)
+    mb_x0, mb_top = float(page.mediabox[0]), float(page.mediabox[1])
+    out = []
+    for c in objs:
+        text = c.get_text().translate(_LIGATURES)
+        if not c.upright or (not text.strip() and text != " "):
+            continue
+        # the same page coordinates pdfplumber reports (top-down, relative to the MediaBox)
+        x0, top = float(c.x0) + mb_x0, height - float(c.y1) + mb_top
+        if any(b[0] - 1 <= x0 <= b[2] + 1 and b[1] - 1 <= top <= b[3] + 1 for b in exclude):
+            continue
+        font = str(c.fontname).lower()
+        out.append(
+            Char(
+                text,
+                x0,
+                float(c.x1) + mb_x0,
+                top,
+                height - float(c.y0) + mb_top,
+                round(float(c.size), 1),
+                "bold" in font or "black" in font,
+            )
+        )
+    return out
+
+
+def make_line(chars: list[Char], page: int) -> Line:
+    chars.sort(key=lambda c: c.x0)
+    body = [c for c in chars if not c.raised and c.text.strip()] or chars
+    size = Counter(c.size for c in body).most_common(1)[0][0]
+    return Line(
+        chars=chars,
+        page=page,
+        top=min(c.top for c in body),
+        bottom=max(c.bottom for c in body),
+        size=size,
+        x0=min(c.x0 for c in chars),
+        x1=max(c.x1 for c in chars),
+        bold=sum(c.bold for c in body) > len(body) / 2,
+    )
+
+
+def group_lines(chars: list[Char], page: int) -> list[Line]:
+    """Group characters by baseline, then fold raised small clusters (superscripts) into the line they sit on."""
+    clusters: list[list[Char]] = []
+    for c in sorted(chars, key=lambda c: c.bottom):
+        if clusters and c.bottom - clusters[-1][0].bottom <= 1.5:
+            clusters[-1].append(c)
+        else:
+            clusters.append([c])
+    lines = [make_line(cl, page) for cl in clusters if any(c.text.strip() for c in cl)]
+    merged: list[Line] = []
+    for line in lines:
+        host = next(
+            (
+                h
+                for h in lines
+                if h is not line
+                and line.size < 0.88 * h.size
+                and h.top - 0.6 * h.size <= line.top
+                and line.bottom < h.bottom - 0.2 * h.size
+                and line.x1 >= h.x0 - h.size
+                and line.x0 <= h.x1 + h.size
+            ),
+            None,
+        )
+        if host is not None:
+            for c in line.chars:
+                c.raised = True
+            host.chars.extend(line.chars)
+            host.chars.sort(key=lambda c: c.x0)
+            host.x0, host.x1 = min(host.x0, line.x0), max(host.x1, line.x1)
+        else:
+            merged.append(line)
+    return sorted(merged, key=lambda ln: ln.top)
+
+
+def read_pages(pdf: Any) -> list[Page]:
+    pages = []
+    for i, page in enumerate(pdf.pages, 1):
+        with reading():
+            width, height = float(page.width), float(page.height)
+            chars, edges = layout_objects(page)
+            tables: list[tuple[float, float, RawTable]] = []
+            boxes: list[tuple[float, float, float, float]] = []
+            if len(edges) > 2:  # only a ruled page can hold a ruled table; a lone footnote rule cannot
+                for t in page.find_tables():
+                    rows = [[c or "" for c in row] for row in t.extract()]
+                    table = make_table(rows)
+                    if table is not None and len(rows) > 1:
+                        x0, top, x1, bottom = (float(v) for v in t.bbox)
+                        tables.append((top, bottom, table))
+                        boxes.append((x0, top, x1, bottom))
+            rules = [
+                height - float(e.y1) + float(page.mediabox[1])
+                for e in edges
+                if float(e.y1) - float(e.y0) < 2 and 20 < float(e.x1) - float(e.x0) < 0.6 * width
+            ]
+            pages.append(Page(i, height, width, group_lines(page_chars(page, chars, boxes), i), tables, rules))
+        page.close()  # free the page's cached layout: a long PDF is read one page at a time
+    return pages
+
+
+def signature(line: Line) -> str:
+    return re.sub(r"\d+", "#", clean(line.text).lower())
+
+
+def drop_running(pages: list[Page]) -> None:
+    """Remove running headers/footers and page numbers: lines in the top or bottom margin that repeat."""
+
+    def marginal(page: Page, line: Line) -> bool:
+        return line.bottom < page.height * 0.12 or line.top > page.height * 0.88
+
+    seen: Counter[tuple[str, int]] = Counter()
+    for page in pages:
+        for line in page.lines:
+            if marginal(page, line):
+                seen[(signature(line), round(line.top / 10))] += 1
+    threshold = max(2, round(len(pages) * 0.4))
+    for page in pages:
+        page.lines = [
+            ln
+            for ln in page.lines
+            if not (
+                marginal(page, ln)
+                and (seen[(signature(ln), round(ln.top / 10))] >= threshold or _PAGE_NUMBER.match(ln.text))
+            )
+        ]
