@@ -38,7 +38,8 @@ import httpx  # noqa: E402
 from brief_gen import make_spec, question_for  # noqa: E402
 from results_section import machine, update_section  # noqa: E402
 
-from tests.corpus.brief_writers import Spec, to_docx, to_html, to_markdown, to_text  # noqa: E402
+from tests.corpus.brief_writers import Spec, to_html, to_markdown, to_text  # noqa: E402
+from tests.corpus.docx_writer import to_docx  # noqa: E402
 from tests.corpus.pdf_writer import to_pdf  # noqa: E402
 
 CITEBOT = Path(sys.executable).with_name("citebot")

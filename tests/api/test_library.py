@@ -12,7 +12,8 @@ from fastapi.testclient import TestClient
 
 from api.main import create_app
 from corpus.errors import IndexUnavailable
-from tests.corpus.brief_writers import OTHER, SAMPLE, Spec, to_docx, to_html, to_markdown, to_text
+from tests.corpus.brief_writers import OTHER, SAMPLE, Spec, to_html, to_markdown, to_text
+from tests.corpus.docx_writer import to_docx
 from tests.corpus.pdf_writer import to_pdf
 
 WRITERS: dict[str, tuple[str, Callable[[Spec], bytes]]] = {

@@ -16,7 +16,8 @@ import uvicorn
 from api.main import create_app
 from bot.retrieval import version_key
 from index.views import passage_views
-from tests.corpus.brief_writers import OTHER, SAMPLE, to_docx, to_markdown
+from tests.corpus.brief_writers import OTHER, SAMPLE, to_markdown
+from tests.corpus.docx_writer import to_docx
 from tests.corpus.pdf_writer import to_pdf
 
 pytestmark = pytest.mark.slow

@@ -9,7 +9,8 @@ import pytest
 from click.testing import CliRunner
 
 from cli.main import cli
-from tests.corpus.brief_writers import OTHER, SAMPLE, to_docx, to_html, to_markdown
+from tests.corpus.brief_writers import OTHER, SAMPLE, to_html, to_markdown
+from tests.corpus.docx_writer import to_docx
 from tests.corpus.pdf_writer import to_pdf
 
 pytestmark = pytest.mark.slow

@@ -9,7 +9,8 @@ import pytest
 
 from corpus.loader import parse_bytes
 from corpus.models import Brief
-from tests.corpus.brief_writers import SAMPLE, to_docx, to_html, to_markdown, to_text
+from tests.corpus.brief_writers import SAMPLE, to_html, to_markdown, to_text
+from tests.corpus.docx_writer import to_docx
 from tests.corpus.pdf_writer import to_pdf
 
 WRITERS: dict[str, tuple[str, Callable[[], bytes]]] = {

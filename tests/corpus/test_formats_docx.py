@@ -9,7 +9,8 @@ import pytest
 
 from corpus.errors import ParseError, UnsupportedFormat
 from corpus.loader import detect_format, parse_bytes
-from tests.corpus.brief_writers import SAMPLE, to_docx
+from tests.corpus.brief_writers import SAMPLE
+from tests.corpus.docx_writer import to_docx
 from tests.corpus.format_checks import assert_footnotes, assert_offsets, assert_sample, assert_span_rule, sentence
 
 
