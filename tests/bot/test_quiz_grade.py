@@ -142,3 +142,11 @@ def test_grade_dispatches_by_kind_and_quotes_the_brief():
     assert not wrong.correct and "Trump" in wrong.feedback
     empty = grade(_q("date", "2017"), "   ")
     assert not empty.correct and "No answer" in empty.feedback
+
+
+def test_every_generated_question_accepts_its_own_answer_and_rejects_nonsense(bundled_brief):
+    from bot.quiz import generate_questions
+
+    for q in generate_questions(bundled_brief):
+        assert grade(q, q.answer).correct, q
+        assert not grade(q, "zebra").correct, q
