@@ -237,3 +237,19 @@ def test_a_failure_midway_leaves_the_previous_version(library: TestClient, empty
     assert upload(library, "sample.md", changed).json()["status"] == "updated"
     answer = library.post("/chat", json={"message": "When does the grant for the research programme end?"}).json()
     assert answer["citations"][0]["quote"].endswith("ends in 2031.")
+
+
+def test_checks_scope_to_one_brief_or_span_the_library(library: TestClient) -> None:
+    upload(library, "sample.pdf", to_pdf(SAMPLE))
+    upload(library, "other.docx", to_docx(OTHER))
+    claim = "The Indus Waters Treaty was signed in 1960."
+    spanning = library.post("/check", json={"claim": claim})
+    assert spanning.status_code == 200, spanning.text
+    body = spanning.json()
+    assert body["verdict"] == "supported"
+    top = body["citations"][0]
+    assert (top["brief_id"], top["footnotes"]) == ("other", [1])
+    assert top["sources"][0]["title"] == "The Indus Waters Treaty at Sixty"
+    scoped = library.post("/check", json={"claim": claim, "brief_id": "sample"}).json()
+    assert scoped["verdict"] != "supported"
+    assert all(c["brief_id"] == "sample" for c in scoped["citations"])
