@@ -227,7 +227,9 @@ def split_definitions(blocks: Sequence[Block]) -> tuple[list[Block], list[tuple[
         if isinstance(b, Para) and not b.heading:
             lead = _leading_number(b)
             first_is_sup = isinstance(_first_piece(b), Pending)
-            if lead and first_is_sup and lead[0].isdigit() and _looks_like_definition(clean(lead[1])):
+            # as in plain text: a note's number is followed by a space or a quoted title, a marker by the sentence
+            spaced = lead is not None and lead[1][:1] in " \t\n\"“‘'"
+            if lead and first_is_sup and spaced and lead[0].isdigit() and _looks_like_definition(clean(lead[1])):
                 defs.append((int(lead[0]), clean(lead[1])))
                 continue
         body.append(b)

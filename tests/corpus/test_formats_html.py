@@ -131,3 +131,15 @@ def test_wiki_style_bracket_references_and_plain_links_to_sections() -> None:
     assert dam.footnotes == (1,)
     assert sentence(brief, "See 2 for the history.").footnotes == ()  # a link to a section is not a marker
     assert [(f.number, f.title, f.url) for f in brief.footnotes] == [(1, "Dam Opens", "https://example.org/dam")]
+
+
+def test_a_paragraph_opening_with_a_marker_is_not_a_note() -> None:
+    brief = _parse(
+        "<html><body><h1>T</h1><p>A claim.<sup>1</sup></p>"
+        "<p><sup>2</sup>In March 2022, the talks resumed in Geneva.</p>"
+        '<p><sup>1</sup> "One," Paper, May 2, 2020, &lt;https://example.org/1&gt;</p>'
+        '<p><sup>2</sup> "Two," Paper, May 3, 2020, &lt;https://example.org/2&gt;</p></body></html>'
+    )
+    resumed = sentence(brief, "In March 2022, the talks resumed")
+    assert resumed.footnotes == (2,)
+    assert [f.number for f in brief.footnotes] == [1, 2]
