@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from bot.check_text import (
+    ALIASES,
     ANTONYMS,
     COUNTRIES,
     FRAME,
@@ -41,7 +42,40 @@ Reason = Literal[
 ]
 
 ROLE_WINDOW = 4  # content words before a quantity that say what it measures
-PERSONS = frozenset({"trump", "biden", "kim", "obama", "putin", "xi", "moon", "psaki", "abe", "kishida", "yoon"})
+# Surnames of leaders and officials who turn up in policy briefs: a name of this kind can stand in another's place.
+PERSONS = frozenset(
+    [
+        "trump",
+        "biden",
+        "kim",
+        "obama",
+        "putin",
+        "xi",
+        "moon",
+        "psaki",
+        "abe",
+        "kishida",
+        "yoon",
+        "bush",
+        "clinton",
+        "pompeo",
+        "bolton",
+        "blinken",
+        "lavrov",
+        "medvedev",
+        "zelensky",
+        "macron",
+        "merkel",
+        "johnson",
+        "sunak",
+        "modi",
+        "khan",
+        "netanyahu",
+        "erdogan",
+        "khamenei",
+        "rouhani",
+    ]
+)
 _DESIGNATION = re.compile(r"^([a-z]+)-\d+[a-z]?$")
 _DATE_OPENER = re.compile(r"^\s*(?:in|during|by)\s+(?:early\s+|late\s+|mid-)?(?:\d{4}|[A-Z][a-z]+\s+\d{4}),", re.I)
 _FRAMING = re.compile(r"^\s*(?:according to the brief,?|the brief (?:says|states|claims) (?:that)?)\s*", re.I)
@@ -254,12 +288,55 @@ def _polarity_conflict(claim: Claim, ev_toks: tuple[Token, ...], ev_keys: set[st
     return None, None
 
 
+ALIAS_WORDS = frozenset(w for alias in ALIASES for w in alias.split())
+_PREPOSITIONS = frozenset(
+    [
+        "for",
+        "to",
+        "of",
+        "with",
+        "about",
+        "against",
+        "from",
+        "by",
+        "at",
+        "on",
+        "toward",
+        "towards",
+        "between",
+        "among",
+        "over",
+        "into",
+        "upon",
+        "than",
+    ]
+)
+
+
+def _only_as_object(key: str, text: str, common: frozenset[str]) -> bool:
+    """Whether every mention of ``key`` in ``text`` follows a preposition ("a source of concern for the US and
+    Japan"), i.e. the text is not about it doing anything."""
+    found = [e for e in entities(text, common=common) if e.key == key]
+    if not found:
+        return False
+    for e in found:
+        before = [t.norm for t in tokens(text[: e.start])][-6:]
+        while before and (before[-1] in {"the", "and", ",", "&"} or before[-1] in ALIAS_WORDS):
+            before.pop()
+        if not before or before[-1] not in _PREPOSITIONS:
+            return False
+    return True
+
+
 def _other_subject(claim: Claim, evidence: Evidence) -> bool:
-    """The claim opens on one country or person, the evidence on another of the same kind ("Japan launched …"
-    against "It [North Korea] has conducted … a source of concern for the US and Japan")."""
+    """The claim opens on one country or person that the evidence mentions only as an object, while it is about
+    another of the same kind ("Japan launched …" against "It [North Korea] has conducted … a source of concern
+    for the US and Japan")."""
     cs = leading_entity(claim.text, common=evidence.common)
     kind = name_kind(cs) if cs and cs != "<pronoun>" else None
-    if kind not in {"country", "person"}:
+    if kind not in {"country", "person"} or cs is None:
+        return False
+    if not _only_as_object(cs, evidence.text, evidence.common):
         return False
     found = leading_entities(evidence.text, common=evidence.common)
     if found == "<pronoun>":
@@ -296,8 +373,8 @@ def name_kind(key: str) -> str | None:
     """The kind of a name for substitution ("Biden" for "Trump"); None when unknown (never substituted)."""
     if _DESIGNATION.match(key):
         return "designation:" + key.split("-")[0]
-    if key in PERSONS:
-        return "person"
+    if key in PERSONS or any(part in PERSONS for part in key.split()[-1:] + key.split()[:1]):
+        return "person"  # "xi jinping", "moon jae-in"
     if key in COUNTRIES:
         return "country"
     return None

@@ -55,7 +55,7 @@ UNITS: dict[str, tuple[str, float]] = {
     "usd": ("usd", 1.0),
 }
 _UNIT_RE = (
-    r"km/h|kilomet(?:re|er)s?|kms|km|kph|kmh|mph|miles?|mi|metres?|meters?|m|kilotonnes?|kilotons?|kt|megatonnes?|"
+    r"(?:km|kilomet(?:re|er)s?)\s+(?:per|an|a)\s+hour|miles\s+(?:per|an)\s+hour|km/h|kilomet(?:re|er)s?|kms|km|kph|kmh|mph|miles?|mi|metres?|meters?|m|kilotonnes?|kilotons?|kt|megatonnes?|"
     r"megatons?|mt|tonnes?|tons?|kg|per\s?cent|%|times|fold"
 )
 
@@ -202,7 +202,10 @@ def _bound(word: str | None) -> str:
 
 
 def _unit(raw: str) -> tuple[str, float]:
-    return UNITS.get(" ".join(raw.lower().split()), (raw.lower(), 1.0))
+    low = " ".join(raw.lower().split())
+    if low.endswith(" hour"):  # "km per hour", "kilometres an hour", "miles per hour"
+        return ("km/h", 1.609344) if low.startswith("mile") else ("km/h", 1.0)
+    return UNITS.get(low, (low, 1.0))
 
 
 def count_head(text: str, end: int) -> str:
