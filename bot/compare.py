@@ -231,6 +231,13 @@ def comparable(cq: Quantity, eq: Quantity) -> bool:
     return units_comparable(cq, eq)
 
 
+def _as_precise(claim: Quantity, evidence: Quantity) -> bool:
+    """Whether the evidence's date gives every part the claim's date gives."""
+    if not (claim.date and evidence.date):
+        return True
+    return all(c is None or e is not None for c, e in zip(claim.date, evidence.date, strict=True))
+
+
 def check_quantities(claim: Claim, text: str, common: frozenset[str] = frozenset()) -> tuple[QuantityCheck, ...]:
     """Each claim quantity against the evidence quantity of the same unit that plays the same role."""
     ev_qs = tuple(extract_quantities(text))
@@ -247,6 +254,10 @@ def check_quantities(claim: Claim, text: str, common: frozenset[str] = frozenset
         best = scored[0][0]
         tied = [cands[i][0] for s, i in scored if s == best]
         agreeing = [eq for eq in tied if agrees(cq, eq)]
+        if cq.is_date and agreeing and not any(_as_precise(cq, eq) for eq in agreeing):
+            # "2022" neither confirms nor denies "January 6, 2022": the claim says more than this evidence.
+            out.append(QuantityCheck(cq, agreeing[0], "absent", best))
+            continue
         if agreeing:
             out.append(QuantityCheck(cq, agreeing[0], "match", best))
         elif cq.is_date and best == 0:

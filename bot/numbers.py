@@ -143,7 +143,7 @@ _RANGE = re.compile(
 )
 _NOT_IN_NAME = r"(?<![A-Za-z]-)(?<![\w.,])"  # "Hwasong-17" and "KN-23" are names, not numbers
 _MEASURE = re.compile(
-    rf"{_BOUND}{_NOT_IN_NAME}(?P<num>{_NUM})(?P<scale>{_SCALE})\s*(?P<unit>{_UNIT_RE})(?![\w/])", re.I
+    rf"{_BOUND}{_NOT_IN_NAME}(?P<num>{_NUM})(?P<scale>{_SCALE})(?:\s*|-)(?P<unit>{_UNIT_RE})(?![\w/])", re.I
 )
 _TWICE = re.compile(r"\b(?P<word>twice|thrice)\b", re.I)
 _YEAR = re.compile(r"(?<![\d,.])\b(?P<year>(?:1[89]|20)\d{2})s?\b(?![,.]?\d)")
