@@ -46,6 +46,20 @@ from tests.corpus.pdf_writer import to_pdf  # noqa: E402
 TARGET_S = 10.0
 
 
+class LengthSorted:
+    """The store with one change proposed for ``index/store.py``: hand ``add`` its documents sorted by length, so
+    each embedding batch holds texts of similar length and pads far less (the order of vectors does not matter)."""
+
+    def __init__(self, inner: Any) -> None:
+        self.inner = inner
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.inner, name)
+
+    def add(self, docs: Any) -> None:
+        self.inner.add(sorted(docs, key=lambda d: len(d.text)))
+
+
 def build_pdf(pages: int, notes: int) -> tuple[bytes, Any, int]:
     """The smallest generated brief that fills ``pages`` pages, with ``notes`` footnotes."""
     paragraphs = pages * 6
@@ -89,15 +103,25 @@ def main() -> None:
         embedder = load_embedder(Settings(data_dir=tmp / "model"))
         embedder.embed_query("warm up")
         model_s = time.perf_counter() - t
-        ingest_times = []
+        ingest_times: list[float] = []
+        sorted_times: list[float] = []
         for i in range(args.repeats):
-            settings = Settings(data_dir=tmp / f"data{i}")
-            settings.ensure_dirs()
-            engine = Engine(settings, embedder, make_store(settings, embedder), BriefRepository(settings))
-            t = time.perf_counter()
-            report = engine.ingest(parse_bytes(data, "generated-brief.pdf"))
-            ingest_times.append(time.perf_counter() - t)
-            assert report.status == "added"
+            # alternate the shipped store and the proposal run by run, so both see the same machine load
+            for label, times in (("as shipped", ingest_times), ("length-sorted", sorted_times)):
+                settings = Settings(data_dir=tmp / f"data{i}-{len(times)}-{label[:2]}")
+                settings.ensure_dirs()
+                store = make_store(settings, embedder)
+                engine = Engine(
+                    settings,
+                    embedder,
+                    store if label == "as shipped" else LengthSorted(store),
+                    BriefRepository(settings),
+                )
+                engine.store.count()  # open the collection before timing
+                t = time.perf_counter()
+                report = engine.ingest(parse_bytes(data, "generated-brief.pdf"))
+                times.append(time.perf_counter() - t)
+                assert report.status == "added"
             t = time.perf_counter()
             _, again = ingest_bytes(engine, data, "generated-brief.pdf", "generated-brief")  # the upload path
             reingest_s = time.perf_counter() - t
@@ -119,6 +143,7 @@ def main() -> None:
         "same_as_text": same,
         "parse_s": [round(x, 2) for x in parse_times],
         "ingest_s": [round(x, 2) for x in ingest_times],
+        "ingest_length_sorted_s": [round(x, 2) for x in sorted_times],
         "reingest_unchanged_s": round(reingest_s, 2),
         "model_load_s": round(model_s, 2),
     }
@@ -141,10 +166,14 @@ def main() -> None:
         f"| ingest: parse + embed {vectors} views (MiniLM) + Chroma | **{median_ingest:.2f} s** | "
         + ", ".join(f"{x:.2f}" for x in ingest_times)
         + " |",
+        f"| (proposal, not shipped) the same ingest with length-sorted embedding batches | "
+        f"{statistics.median(sorted_times):.2f} s | " + ", ".join(f"{x:.2f}" for x in sorted_times) + " |",
         f"| the same file uploaded again (unchanged: not parsed, nothing embedded) | {reingest_s:.2f} s | |",
         f"| (one-time model load, not in the ingest figure) | {model_s:.2f} s | |",
         "",
-        f"Target <= {TARGET_S:.0f} s: **{'met' if median_ingest <= TARGET_S else 'NOT met'}**.",
+        f"Target <= {TARGET_S:.0f} s: **{'met' if median_ingest <= TARGET_S else 'NOT met'}** as shipped. Parsing is "
+        f"{statistics.median(parse_times) / median_ingest:.0%} of the ingest; the rest is embedding the {vectors} "
+        "views (a sentence and its in-paragraph context) in the store's batches of 64 in document order, plus Chroma.",
     ]
     text = "\n".join(lines)
     print(text)
