@@ -13,11 +13,9 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from bot.check_lexicon import ANTONYMS, FRAME, fold_phrases
+from bot.check_subjects import entity_kind, name_kind, other_subject
 from bot.check_text import (
-    ALIASES,
-    ANTONYMS,
-    COUNTRIES,
-    FRAME,
     Comparison,
     Entity,
     Token,
@@ -25,9 +23,6 @@ from bot.check_text import (
     entities,
     entity_keys,
     expand_acronyms,
-    fold_phrases,
-    leading_entities,
-    leading_entity,
     mentions,
     negated_stems,
     role_classes,
@@ -42,41 +37,6 @@ Reason = Literal[
 ]
 
 ROLE_WINDOW = 4  # content words before a quantity that say what it measures
-# Surnames of leaders and officials who turn up in policy briefs: a name of this kind can stand in another's place.
-PERSONS = frozenset(
-    [
-        "trump",
-        "biden",
-        "kim",
-        "obama",
-        "putin",
-        "xi",
-        "moon",
-        "psaki",
-        "abe",
-        "kishida",
-        "yoon",
-        "bush",
-        "clinton",
-        "pompeo",
-        "bolton",
-        "blinken",
-        "lavrov",
-        "medvedev",
-        "zelensky",
-        "macron",
-        "merkel",
-        "johnson",
-        "sunak",
-        "modi",
-        "khan",
-        "netanyahu",
-        "erdogan",
-        "khamenei",
-        "rouhani",
-    ]
-)
-_DESIGNATION = re.compile(r"^([a-z]+)-\d+[a-z]?$")
 _DATE_OPENER = re.compile(r"^\s*(?:in|during|by)\s+(?:early\s+|late\s+|mid-)?(?:\d{4}|[A-Z][a-z]+\s+\d{4}),", re.I)
 _FRAMING = re.compile(r"^\s*(?:according to the brief,?|the brief (?:says|states|claims) (?:that)?)\s*", re.I)
 # Comparatives are compared as comparisons ("larger than" vs "smaller than"), not as content words.
@@ -299,67 +259,6 @@ def _polarity_conflict(claim: Claim, ev_toks: tuple[Token, ...], ev_keys: set[st
     return None, None
 
 
-ALIAS_WORDS = frozenset(w for alias in ALIASES for w in alias.split())
-_PREPOSITIONS = frozenset(
-    [
-        "for",
-        "to",
-        "of",
-        "with",
-        "about",
-        "against",
-        "from",
-        "by",
-        "at",
-        "on",
-        "toward",
-        "towards",
-        "between",
-        "among",
-        "over",
-        "into",
-        "upon",
-        "than",
-    ]
-)
-
-
-def _only_as_object(key: str, text: str, common: frozenset[str]) -> bool:
-    """Whether every mention of ``key`` in ``text`` follows a preposition ("a source of concern for the US and
-    Japan"), i.e. the text is not about it doing anything."""
-    found = [e for e in entities(text, common=common) if e.key == key]
-    if not found:
-        return False
-    for e in found:
-        before = [t.norm for t in tokens(text[: e.start])][-6:]
-        while before and (before[-1] in {"the", "and", ",", "&"} or before[-1] in ALIAS_WORDS):
-            before.pop()
-        if not before or before[-1] not in _PREPOSITIONS:
-            return False
-    return True
-
-
-def _other_subject(claim: Claim, evidence: Evidence) -> bool:
-    """The claim opens on one country or person that the evidence mentions only as an object, while it is about
-    another of the same kind ("Japan launched …" against "It [North Korea] has conducted … a source of concern
-    for the US and Japan")."""
-    cs = leading_entity(claim.text, common=evidence.common)
-    kind = name_kind(cs) if cs and cs != "<pronoun>" else None
-    if kind not in {"country", "person"} or cs is None:
-        return False
-    if not _only_as_object(cs, evidence.text, evidence.common):
-        return False
-    found = leading_entities(evidence.text, common=evidence.common)
-    if found == "<pronoun>":
-        found = []
-        for sentence in reversed(re.split(r"(?<=[.!?])\s+", evidence.context)):
-            lead = leading_entities(sentence, common=evidence.common) if sentence else []
-            if lead and lead != "<pronoun>":
-                found = list(lead)
-                break
-    return bool(found) and cs not in found and any(name_kind(k) == kind for k in found)
-
-
 def _comparative(claim: Claim, text: str, common: frozenset[str]) -> tuple[bool | None, str | None]:
     """(True, words) when the evidence states the claim's comparison; (False, words) when it states the opposite;
     (None, None) when it does not compare the same things."""
@@ -378,34 +277,6 @@ def _comparative(claim: Claim, text: str, common: frozenset[str]) -> tuple[bool 
             m = re.search(r"\b(?:more|less)\s+\w+(?:\s+than)?\b|\b\w+er\s+than\b", text, re.I)
             return agree, (m.group(0) if m else None)
     return None, None
-
-
-def name_kind(key: str) -> str | None:
-    """The kind of a name for substitution ("Biden" for "Trump"); None when unknown (never substituted)."""
-    if _DESIGNATION.match(key):
-        return "designation:" + key.split("-")[0]
-    if key in PERSONS or any(part in PERSONS for part in key.split()[-1:] + key.split()[:1]):
-        return "person"  # "xi jinping", "moon jae-in"
-    if key in COUNTRIES:
-        return "country"
-    return None
-
-
-def entity_kind(claim: Claim, entity: Entity) -> str | None:
-    """The kind of a claim's name; an unknown name joined by "and" to a known person or country is one too
-    ("Moon Jae-in and Kim Jong-un met …")."""
-    kind = name_kind(entity.key)
-    if kind is not None:
-        return kind
-    for other in claim.entities:
-        if other is entity:
-            continue
-        a, b = sorted((entity, other), key=lambda e: e.start)
-        if claim.text[a.end : b.start].strip().lower() in {"and", "&", ","}:
-            inherited = name_kind(other.key)
-            if inherited in {"person", "country"}:
-                return inherited
-    return None
 
 
 def _coverage(
@@ -477,7 +348,7 @@ def compare(
         claim_keys = {e.key for e in claim.entities}
         skip = claim_keys | evidence.implied  # the brief's own topic is everywhere: never "the other name"
         focal = [e for e in entities(evidence.text, common=evidence.common) if e.key not in skip]
-        want = entity_kind(claim, missing[0])
+        want = entity_kind(claim.text, claim.entities, missing[0])
         # A name the brief never mentions is "not found" (the Hwasong-18), except a person put in another's
         # place in an event the brief describes (Obama for Trump at the Hanoi summit).
         allowed = known(missing[0]) or want == "person"
@@ -520,7 +391,7 @@ def compare(
         # A word the brief uses only rarely, missing here, means the claim is about another passage's fact
         # ("a train-based missile in 2019" against "short-range missiles in 2019").
         return result("unrelated", "partial", base * 0.85)
-    if _other_subject(claim, evidence):
+    if other_subject(claim.text, evidence.text, evidence.context, evidence.common):
         return result("unrelated", "partial", base * 0.8)
     c_min, s_min = SUPPORT_COVERAGE_WITH_SIMILARITY
     if focal_coverage >= FOCAL_COVERAGE and (

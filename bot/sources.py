@@ -18,7 +18,8 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from bot.check import CheckResult, SourceNote, brief_profile, check_claim
+from bot.check import CheckResult, SourceNote, check_claim
+from bot.check_evidence import brief_profile
 from bot.compare import Claim, Evidence, Judgement, compare
 from corpus.errors import InputError
 from corpus.models import Brief, Passage

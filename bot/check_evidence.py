@@ -1,0 +1,149 @@
+"""Evidence for claim checking: a passage with the sentences it leans on, and what is known about a whole brief
+(its vocabulary, names, topic, word weights, paragraph leads), plus cached MiniLM similarities."""
+
+from __future__ import annotations
+
+import math
+import re
+import weakref
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+import numpy as np
+
+from bot.check_lexicon import ALIASES
+from bot.check_text import entities, entity_keys, expand_acronyms, tokens
+from corpus.models import Brief, Passage
+from index.views import leans_back, pronoun_subject
+
+EVIDENCE_KINDS = frozenset({"sentence", "table_row"})
+
+# "On March 4 2022, it fired …": a pronoun subject after a short opening phrase also leans on what came before.
+_LATE_PRONOUN = re.compile(r"^[^,]{0,40},\s*(?:it|they|he|she)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A piece of evidence: the passages quoted (``focal``) and the ones before them that name the subject."""
+
+    brief: Brief
+    focal: tuple[Passage, ...]
+    context: tuple[Passage, ...]
+
+    @property
+    def text(self) -> str:
+        return " ".join(p.text for p in self.focal)
+
+    @property
+    def context_text(self) -> str:
+        label = self.focal[0].label if self.focal[0].kind == "table_row" and self.focal[0].label else ""
+        return " ".join([label, *(p.text for p in self.context)]).strip()
+
+
+def _leans(p: Passage) -> bool:
+    return leans_back(p.text) or bool(_LATE_PRONOUN.match(p.text))
+
+
+def _sentences(brief: Brief) -> list[Passage]:
+    return [p for p in sorted(brief.passages, key=lambda p: p.seq) if p.kind in EVIDENCE_KINDS]
+
+
+def units_for(brief: Brief, passage: Passage) -> list[Unit]:
+    """The passage with the sentences it leans on; and with the next one when that one leans on it."""
+    if passage.kind != "sentence":
+        return [Unit(brief, (passage,), ())]
+    ordered = _sentences(brief)
+    i = next((k for k, p in enumerate(ordered) if p.id == passage.id), None)
+    if i is None:
+        return []
+    context: list[Passage] = []
+    j = i
+    topic = brief_profile(brief).topic
+    while _leans(ordered[j]) and j > 0 and ordered[j - 1].paragraph == passage.paragraph and len(context) < 2:
+        j -= 1
+        context.insert(0, ordered[j])
+        if any(e.key not in topic for e in entities(ordered[j].text)):
+            break  # this sentence names the subject: no need to look further back
+    units = [Unit(brief, (passage,), tuple(context))]
+    nxt = ordered[i + 1] if i + 1 < len(ordered) else None
+    # Only a sentence that opens on a pronoun continues this one's subject ("… Hwasong-17 …" + "It flew …");
+    # "On March 24, it tested …" starts a new event whose "it" is the brief's topic.
+    if nxt is not None and nxt.paragraph == passage.paragraph and pronoun_subject(nxt.text):
+        units.append(Unit(brief, (passage, ordered[i + 1]), tuple(context)))
+    return units
+
+
+_ALIAS_TARGETS = frozenset(ALIASES.values())
+
+
+@dataclass(frozen=True)
+class Profile:
+    """What claim checking needs to know about a whole brief (computed once per brief version)."""
+
+    common: frozenset[str]  # words the brief writes in lower case: a capitalised opener among them is no name
+    keys: set[str]  # every entity key the brief mentions
+    lower: str  # the brief's text, lower case, acronyms expanded
+    topic: frozenset[str]  # entity keys of the title: what every passage is about
+    weights: dict[str, float]  # stem -> IDF over the brief's sentences and rows
+    leads: dict[int, str]  # paragraph -> its opening sentence
+
+
+@lru_cache(maxsize=32)
+def _brief_profile(brief: Brief) -> Profile:
+    text = brief.text
+    common = frozenset(w.lower() for w in re.findall(r"\b[a-z][a-z'-]+\b", text))
+    expanded = expand_acronyms(text)
+    passages = _sentences(brief)
+    df: dict[str, int] = {}
+    leads: dict[int, str] = {}
+    for p in passages:
+        for st in {t.stem for t in tokens(p.text) if t.stem}:
+            df[st] = df.get(st, 0) + 1
+        if p.kind == "sentence" and p.paragraph is not None:
+            leads.setdefault(p.paragraph, p.text)
+    n = max(1, len(passages))
+    weights = {st: math.log(1 + n / c) for st, c in df.items()}
+    weights["__unknown__"] = math.log(1 + n)
+    return Profile(
+        common,
+        entity_keys(expanded),
+        " ".join(expanded.lower().split()),
+        frozenset(k for k in entity_keys(brief.title or "") if k in _ALIAS_TARGETS),
+        weights,
+        leads,
+    )
+
+
+def brief_profile(brief: Brief) -> Profile:
+    """The brief's vocabulary, names, topic, word weights and paragraph leads (cached per brief version)."""
+    return _brief_profile(brief)
+
+
+_VECTORS: weakref.WeakKeyDictionary[Any, dict[str, list[float]]] = weakref.WeakKeyDictionary()
+_VECTORS_MAX = 4096
+
+
+def _embed_documents(embedder: Any, texts: Sequence[str]) -> list[list[float]]:
+    """Evidence texts recur from claim to claim: remember their vectors per embedder (bounded)."""
+    try:
+        memo = _VECTORS.setdefault(embedder, {})
+    except TypeError:  # an embedder that cannot be weakly referenced: no memo
+        return list(embedder.embed_documents(list(texts)))
+    todo = [t for t in dict.fromkeys(texts) if t not in memo]
+    if todo:
+        if len(memo) + len(todo) > _VECTORS_MAX:
+            memo.clear()
+        memo.update(zip(todo, embedder.embed_documents(todo), strict=True))
+    return [memo[t] for t in texts]
+
+
+def cosines(embedder: Any, claim: str, texts: Sequence[str]) -> list[float]:
+    if not texts:
+        return []
+    q = np.asarray(embedder.embed_query(claim), dtype=float)
+    docs = np.asarray(_embed_documents(embedder, texts), dtype=float)
+    q /= np.linalg.norm(q) + 1e-12
+    docs /= np.linalg.norm(docs, axis=1, keepdims=True) + 1e-12
+    return [float(x) for x in docs @ q]

@@ -1,0 +1,112 @@
+"""Explanations of claim verdicts that name the deciding difference ("The brief says the Hwasong-17 flew for
+1,090 km, not 2,000 km (uncited in the brief).")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from bot.check_evidence import Unit
+from bot.compare import Claim, Judgement, comparable
+from bot.numbers import Quantity, agrees, extract_quantities, lemma, render
+from bot.render import marker
+from corpus.models import Citation
+from index.lexical import STOPWORDS
+
+
+def _subject_phrase(claim: Claim) -> str | None:
+    if not claim.entities:
+        return None
+    e = claim.entities[0]
+    before = claim.text[: e.start].rstrip().split()
+    return f"the {e.text}" if before and before[-1].lower() == "the" else e.text
+
+
+def _clause(text: str, start: int, end: int, subject: str | None) -> str:
+    """The evidence's clause that ends with the deciding words, its pronoun subject replaced by the claim's."""
+    cut = 0
+    for m in re.finditer(r"[;:]\s*|,\s+(?=(?:which|and|while|but|it|they)\b)", text[:start]):
+        cut = m.end()
+    piece = text[cut:end].strip()
+    intro = re.match(r"^[^,]{0,40},\s+", piece)
+    if intro and intro.end() <= start - cut and not re.match(r"(?:it|they|which)\b", piece[intro.end() :], re.I):
+        piece = piece[intro.end() :]  # "During the Trump era, Kim Jong-un and Trump met …"
+    if subject:
+        piece = re.sub(
+            r"^((?:[^,]{0,40},\s*)?)(?:it|they|which)\b",
+            lambda m: m.group(1) + subject,
+            piece,
+            count=1,
+            flags=re.IGNORECASE,
+        )
+    piece = re.sub(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]+", "", piece)
+    first = piece.split(" ", 1)[0]
+    if first.lower() in STOPWORDS or first.lower() in {"during", "earlier", "similarly", "moreover"}:
+        piece = piece[:1].lower() + piece[1:]
+    return piece
+
+
+def quote_text(c: Citation) -> str:
+    return f"“{' '.join(c.quote.split())}” {marker(c)}"
+
+
+def _noun_end(text: str, q: Quantity) -> int:
+    """Where the noun a count counts ends ("10 tests", "six underground nuclear tests"), else the number's end."""
+    if not q.is_count or not q.unit[6:]:
+        return q.end
+    for m in re.finditer(r"[A-Za-z][A-Za-z-]*", text[q.end : q.end + 60]):
+        if lemma(m.group(0)) == q.unit[6:]:
+            return q.end + m.end()
+    return q.end
+
+
+def _explain_number(j: Judgement, unit: Unit, c: Citation, claim: Claim) -> str:
+    q = j.mismatch
+    assert q is not None and q.evidence is not None
+    said = claim.text[q.claim.start : _noun_end(claim.text, q.claim)]
+    if unit.focal[0].kind == "table_row":
+        return f"The brief's table says “{unit.text}”, not {said} {marker(c)}."
+    full = unit.text if q.evidence.text in unit.text else unit.context_text
+    idx = full.find(q.evidence.text)
+    if idx < 0:
+        return f"The brief gives {render(q.evidence)}, not {said}: {quote_text(c)}."
+    located = next((e for e in extract_quantities(full) if e.start == idx), q.evidence)
+    clause = _clause(full, idx, _noun_end(full, located), _subject_phrase(claim))
+    return f"The brief says {clause}, not {said} {marker(c)}."
+
+
+def explain(verdict: str, j: Judgement | None, unit: Unit | None, c: Citation | None, claim: Claim) -> str:
+    if j is None or unit is None or c is None:
+        return "Nothing in the brief addresses this claim."
+    if verdict == "supported":
+        formats = [
+            f"{render(q.evidence)} matches {render(q.claim)}"
+            for q in j.quantities
+            if q.evidence is not None and render(q.evidence).lower() != render(q.claim).lower()
+        ]
+        extra = f" ({'; '.join(formats)})" if formats else ""
+        return f"The brief says so: {quote_text(c)}{extra}."
+    if j.reason == "number":
+        return _explain_number(j, unit, c, claim)
+    if j.reason == "entity" and j.substitute is not None and j.missing:
+        return f"The brief names {j.substitute.text}, not {j.missing[0].text}: {quote_text(c)}."
+    if j.reason == "comparative":
+        said = f" it says “{j.opposite}”" if j.opposite else ""
+        return f"The brief states the opposite comparison;{said}: {quote_text(c)}."
+    if j.reason == "negation":
+        return f"The brief says the opposite: {quote_text(c)}."
+    return f"The brief does not say this. The closest passage: {quote_text(c)}."
+
+
+def elsewhere(judged: Sequence[tuple[Judgement, Unit]], best: Judgement) -> tuple[Unit, str] | None:
+    """Where the claim's mismatched number does appear in the brief (attached to something else), if anywhere."""
+    q = best.mismatch
+    if q is None or q.claim.is_date:
+        return None  # years recur everywhere; only a measurement "belongs" to something else
+    for j, unit in sorted(judged, key=lambda ju: -ju[0].similarity):
+        if j is best:
+            continue
+        for found in extract_quantities(unit.text):
+            if comparable(q.claim, found) and agrees(q.claim, found):
+                return unit, render(found)
+    return None

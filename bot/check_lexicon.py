@@ -1,0 +1,318 @@
+"""Word lists for claim checking: name aliases, acronyms, irregular verbs, synonyms, antonyms, comparatives,
+negations and framing words. General English and policy-reading knowledge, never tied to one brief or claim."""
+
+from __future__ import annotations
+
+import re
+
+from index.lexical import stem
+
+
+def word_set(*parts: str) -> frozenset[str]:
+    """A word list written as text."""
+    return frozenset(" ".join(parts).split())
+
+
+# Alias -> canonical key. Keys are lower-case, whitespace-normalised surface forms.
+ALIASES: dict[str, str] = {
+    "us": "usa",
+    "u.s": "usa",
+    "u.s.": "usa",
+    "u.s.a": "usa",
+    "u.s.a.": "usa",
+    "usa": "usa",
+    "united states": "usa",
+    "united states of america": "usa",
+    "america": "usa",
+    "american": "usa",
+    "washington": "usa",
+    "north korea": "north_korea",
+    "north korean": "north_korea",
+    "n korea": "north_korea",
+    "n. korea": "north_korea",
+    "nkorea": "north_korea",
+    "dprk": "north_korea",
+    "pyongyang": "north_korea",
+    "south korea": "south_korea",
+    "south korean": "south_korea",
+    "s korea": "south_korea",
+    "s. korea": "south_korea",
+    "rok": "south_korea",
+    "seoul": "south_korea",
+    "japan": "japan",
+    "japanese": "japan",
+    "tokyo": "japan",
+    "china": "china",
+    "chinese": "china",
+    "beijing": "china",
+    "russia": "russia",
+    "russian": "russia",
+    "moscow": "russia",
+    "kim": "kim",
+    "kim jong-un": "kim",
+    "kim jong un": "kim",
+    "kim jongun": "kim",
+    "trump": "trump",
+    "donald trump": "trump",
+    "biden": "biden",
+    "joe biden": "biden",
+    "un": "united_nations",
+    "united nations": "united_nations",
+}
+# Countries (canonical keys): a claim that puts one country where the brief has another is contradicted.
+COUNTRIES = word_set(
+    "usa north_korea south_korea japan china russia iran iraq syria india pakistan afghanistan ukraine israel",
+    "germany france britain uk canada australia vietnam singapore mongolia taiwan philippines indonesia turkey",
+    "saudi egypt cuba venezuela libya",
+)
+# Acronyms and their expansions: evidence that spells one out matches a claim that abbreviates it.
+ACRONYMS: dict[str, str] = {
+    "icbm": "intercontinental ballistic missile",
+    "slbm": "submarine-launched ballistic missile",
+    "irbm": "intermediate range ballistic missile",
+    "srbm": "short range ballistic missile",
+    "mlrs": "multiple rocket launcher",
+    "hgv": "hypersonic glide vehicle",
+    "jcpoa": "joint comprehensive plan of action",
+}
+# Irregular verb forms the Snowball stemmer leaves apart.
+IRREGULAR = {
+    "flew": "fly",
+    "flown": "fly",
+    "flies": "fly",
+    "held": "hold",
+    "met": "meet",
+    "fought": "fight",
+    "rose": "rise",
+    "risen": "rise",
+    "fell": "fall",
+    "fallen": "fall",
+    "grew": "grow",
+    "grown": "grow",
+    "began": "begin",
+    "begun": "begin",
+    "won": "win",
+    "led": "lead",
+    "sent": "send",
+    "built": "build",
+    "broke": "break",
+    "broken": "break",
+    "took": "take",
+    "taken": "take",
+    "gave": "give",
+    "given": "give",
+    "made": "make",
+    "sold": "sell",
+    "shot": "shoot",
+    "struck": "strike",
+    "threw": "throw",
+    "thrown": "throw",
+    "saw": "see",
+    "seen": "see",
+    "went": "go",
+    "gone": "go",
+    "came": "come",
+    "spoke": "speak",
+    "spoken": "speak",
+    "wrote": "write",
+    "written": "write",
+    "sought": "seek",
+    "bought": "buy",
+    "brought": "bring",
+    "kept": "keep",
+    "left": "leave",
+    "lost": "lose",
+    "paid": "pay",
+    "ran": "run",
+    "said": "say",
+    "told": "tell",
+    "thought": "think",
+    "understood": "understand",
+    "withdrew": "withdraw",
+    "withdrawn": "withdraw",
+    "drove": "drive",
+    "driven": "drive",
+    "larger": "large",
+    "largest": "large",
+    "bigger": "big",
+    "biggest": "big",
+}
+# Words that mean the same thing in claims about briefs like these (stems).
+SYNONYMS: tuple[frozenset[str], ...] = tuple(
+    frozenset(stem(IRREGULAR.get(w, w)) for w in group.split())
+    for group in (
+        "conduct carry perform undertake hold stage",
+        "achieve attain reach",
+        "launch fire test flight-test",
+        "unveil reveal show display present introduce showcase",
+        "range reach travel fly cover distance",
+        "altitude height apogee",
+        "speed velocity",
+        "large big huge great larger bigger",
+        "small little smaller tiny",
+        "fail collapse failure breakdown",
+        "halt stop cease end suspend terminate termination",
+        "restart resume revive reopen restore",
+        "demand want ask insist require",
+        "lift remove ease drop",
+        "destroy dismantle demolish",
+        "threat danger menace",
+        "hostile aggressive",
+        "missile rocket projectile",
+        "negotiation talk diplomacy dialogue negotiate",
+        "nuclear atomic",
+        "explosion blast detonation detonate explode",
+        "pledge promise vow commit",
+        "state say claim declare announce describe",
+        "meet summit hold",
+        "defensive defense defence defend",
+        "interception intercept",
+        "develop build",
+        "need require",
+        "expect want hope",
+        "equal equivalent amount",
+        "stay remain",
+        "face confront",
+        "sanction sanctions",
+        "exercise drill",
+        "withdrawal withdraw",
+        "perceive consider regard view see",
+    )
+)
+# Measurement roles: words near a number that say what it measures.
+ROLE_CLASSES: tuple[frozenset[str], ...] = tuple(
+    frozenset(stem(IRREGULAR.get(w, w)) for w in group.split())
+    for group in (
+        "range ranges travel travelled fly flew flown distance cover covering",
+        "altitude height apogee high",
+        "speed velocity fast",
+        "yield equal explosion detonate tnt",
+        "test tests tested launch launched fire fired",
+    )
+)
+ANTONYMS: tuple[tuple[str, str], ...] = tuple(
+    (stem(a), stem(b))
+    for a, b in (
+        ("succeed", "fail"),
+        ("success", "failure"),
+        ("accept", "reject"),
+        ("agree", "refuse"),
+        ("increase", "decrease"),
+        ("rise", "fall"),
+        ("strengthen", "weaken"),
+        ("improve", "worsen"),
+        ("allow", "forbid"),
+        ("win", "lose"),
+        ("support", "oppose"),
+        ("resume", "halt"),
+        ("offensive", "defensive"),
+        ("deepen", "ease"),
+        ("worsen", "ease"),
+        ("intensify", "ease"),
+        ("escalate", "ease"),
+        ("expand", "shrink"),
+        ("grow", "shrink"),
+        ("welcome", "threat"),
+        ("welcome", "oppose"),
+        ("welcome", "condemn"),
+        ("praise", "condemn"),
+        ("praise", "criticise"),
+        ("support", "condemn"),
+        ("approve", "reject"),
+        ("friendly", "hostile"),
+        ("ally", "threat"),
+        ("cooperate", "confront"),
+        ("abandon", "pursue"),
+        ("far", "close"),
+        ("far", "near"),
+        ("ignore", "emphasise"),
+        ("ignore", "emphasize"),
+        ("ignore", "stress"),
+        ("neglect", "emphasise"),
+        ("build", "destroy"),
+        ("construct", "destroy"),
+        ("create", "destroy"),
+        ("slowly", "quickly"),
+        ("slow", "quick"),
+        ("slowly", "rapidly"),
+        ("late", "early"),
+        ("ally", "threats"),
+        ("allies", "threats"),
+        ("partner", "threat"),
+        ("wealthy", "impoverished"),
+        ("rich", "impoverished"),
+        ("wealthy", "poor"),
+        ("rich", "poor"),
+        ("prosperous", "impoverished"),
+        ("friendly", "threat"),
+        ("peaceful", "hostile"),
+        ("speak", "silent"),
+        ("criticise", "silent"),
+        ("condemn", "silent"),
+    )
+)
+COMPARATIVES: dict[str, tuple[str, int]] = {
+    # word -> (dimension, direction)
+    "larger": ("size", 1),
+    "bigger": ("size", 1),
+    "greater": ("size", 1),
+    "smaller": ("size", -1),
+    "lesser": ("size", -1),
+    "more": ("amount", 1),
+    "less": ("amount", -1),
+    "fewer": ("amount", -1),
+    "longer": ("length", 1),
+    "shorter": ("length", -1),
+    "higher": ("height", 1),
+    "lower": ("height", -1),
+    "faster": ("speed", 1),
+    "slower": ("speed", -1),
+    "heavier": ("weight", 1),
+    "lighter": ("weight", -1),
+    "stronger": ("strength", 1),
+    "weaker": ("strength", -1),
+    "more powerful": ("strength", 1),
+    "less powerful": ("strength", -1),
+    "earlier": ("time", -1),
+    "later": ("time", 1),
+    "older": ("age", 1),
+    "newer": ("age", -1),
+    "wider": ("width", 1),
+    "narrower": ("width", -1),
+    "cheaper": ("cost", -1),
+    "costlier": ("cost", 1),
+}
+NEGATIONS = word_set(
+    "not n't never no none nor neither without cannot failed fail fails failing unable refused refuse lacked lack ",
+    "lacks nothing nobody",
+)
+# Words that carry no claim of their own ("the brief says that …", "reportedly").
+FRAME = word_set(
+    "brief according reportedly report reports reported claim claims claimed say says said state states stated ",
+    "note notes noted also still already indeed actually occur occurs occurred happen happens happened",
+    "recommend recommends recommended suggest suggests suggested propose proposes proposed urge urges urged",
+    "advise advises advised argue argues argued",
+)
+# Phrases with a one-word equivalent, folded before comparing ("took place" is "held").
+PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\b(?:take|takes|took|taken|taking)\s+place\b", re.I), "occurred"),
+    (re.compile(r"\bcarr(?:y|ies|ied|ying)\s+out\b", re.I), "conducted"),
+    (re.compile(r"\bcame\s+to\s+a\s+halt\b", re.I), "halted"),
+    (re.compile(r"\bbroke\s+down\b", re.I), "collapsed"),
+    (re.compile(r"\bstep(?:s|ped|ping)?\s+back\s+from\b", re.I), "abandon"),
+    (re.compile(r"\bgive\s+up\b|\bgave\s+up\b", re.I), "abandon"),
+)
+
+
+def fold_phrases(text: str) -> str:
+    """Replace multi-word verbs by a one-word equivalent (offsets change: use on claims before parsing)."""
+    for pattern, word in PHRASES:
+        text = pattern.sub(word, text)
+    return text
+
+
+# Surnames of leaders and officials who turn up in policy briefs: a name of this kind can stand in another's place.
+PERSONS = word_set(
+    "trump biden kim obama putin xi moon psaki abe kishida yoon bush clinton pompeo bolton blinken lavrov",
+    "medvedev zelensky macron merkel johnson sunak modi khan netanyahu erdogan khamenei rouhani",
+)
