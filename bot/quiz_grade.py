@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from bot.quiz import NUMBER_WORDS, Question
+from corpus.dates import MONTHS
 from index.lexical import STOPWORDS, stem
 
 Similarity = Callable[[str, str], float]
@@ -61,27 +62,6 @@ _WORD_NUMBER_RE = re.compile(
     r"\b(?:(?:" + "|".join([*NUMBER_WORDS, *_TENS, *_SCALES]) + r")\b(?:[\s-]+(?:and\s+)?)?)+",
     re.IGNORECASE,
 )
-_MONTHS = {
-    m: i
-    for i, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for m in names
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,8 +143,8 @@ def date_parts(text: str) -> list[dict[str, int]]:
     words = re.findall(r"[a-z]+\.?|\d+(?:st|nd|rd|th)?", s)
     for w in words:
         w = w.rstrip(".")
-        if w in _MONTHS and "month" not in parts:
-            parts["month"] = _MONTHS[w]
+        if w in MONTHS and "month" not in parts:
+            parts["month"] = MONTHS[w]
         elif (digits := re.match(r"\d+", w)) is not None:
             n = int(digits.group())
             if len(digits.group()) == 4 and "year" not in parts:
