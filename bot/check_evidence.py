@@ -14,7 +14,7 @@ from typing import Any
 import numpy as np
 
 from bot.check_lexicon import ALIASES
-from bot.check_text import entities, entity_keys, expand_acronyms, tokens
+from bot.check_text import entities, entity_keys, expand_acronyms, tokens, word_stem
 from corpus.models import Brief, Passage
 from index.views import leans_back, pronoun_subject
 
@@ -93,7 +93,8 @@ class Profile:
 @lru_cache(maxsize=32)
 def _brief_profile(brief: Brief) -> Profile:
     text = brief.text
-    common = frozenset(w.lower() for w in re.findall(r"\b[a-z][a-z'-]+\b", text))
+    lower_words = {w.lower() for w in re.findall(r"\b[a-z][a-z'-]+\b", text)}
+    common = frozenset(lower_words | {word_stem(w) for w in lower_words})
     expanded = expand_acronyms(text)
     passages = _sentences(brief)
     df: dict[str, int] = {}

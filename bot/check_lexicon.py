@@ -223,6 +223,27 @@ ANTONYMS: tuple[tuple[str, str], ...] = tuple(
         ("ally", "threat"),
         ("cooperate", "confront"),
         ("abandon", "pursue"),
+        ("fast", "slow"),
+        ("high", "low"),
+        ("large", "small"),
+        ("big", "small"),
+        ("long", "short"),
+        ("strong", "weak"),
+        ("expand", "reduce"),
+        ("expand", "cut"),
+        ("increase", "reduce"),
+        ("increase", "cut"),
+        ("raise", "lower"),
+        ("open", "close"),
+        ("start", "stop"),
+        ("begin", "end"),
+        ("gain", "lose"),
+        ("rise", "decline"),
+        ("growth", "decline"),
+        ("surplus", "deficit"),
+        ("legal", "illegal"),
+        ("public", "private"),
+        ("import", "export"),
         ("far", "close"),
         ("far", "near"),
         ("ignore", "emphasise"),
@@ -311,6 +332,19 @@ def fold_phrases(text: str) -> str:
     return text
 
 
+# Words that say a capitalised name is a person ("Chancellor Olaf Scholz", "Press Secretary Jen Psaki").
+TITLES = word_set(
+    "president chancellor minister premier secretary senator governor ambassador general admiral king queen",
+    "prince chairman chairwoman leader mr mrs ms dr press prime foreign defence defense deputy vice envoy",
+)
+# Words that say a capitalised name is not a person.
+NOT_PERSON_WORDS = word_set(
+    "agency organisation organization institute association council times news centre center ministry",
+    "university party peninsula sea ocean summit treaty agreement plan programme program administration army",
+    "navy force forces command committee commission bank fund union nations republic kingdom state states",
+    "city province island islands river mountain company corporation group foundation review journal post",
+    "missile missiles test system systems strait gulf bay north south east west central",
+)
 # Surnames of leaders and officials who turn up in policy briefs: a name of this kind can stand in another's place.
 PERSONS = word_set(
     "trump biden kim obama putin xi moon psaki abe kishida yoon bush clinton pompeo bolton blinken lavrov",

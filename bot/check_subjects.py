@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from bot.check_lexicon import ALIASES, COUNTRIES, PERSONS
+from bot.check_lexicon import ALIASES, COUNTRIES, NOT_PERSON_WORDS, PERSONS, TITLES
 from bot.check_text import Entity, entities, leading_entities, leading_entity, tokens
 
 _DESIGNATION = re.compile(r"^([a-z]+)-\d+[a-z]?$")
@@ -20,6 +20,13 @@ def name_kind(key: str) -> str | None:
         return "person"  # "xi jinping", "moon jae-in"
     if key in COUNTRIES:
         return "country"
+    words = [w for w in key.replace("-", " ").split() if w not in TITLES]
+    titled = len(words) < len(key.replace("-", " ").split())
+    # "Olaf Scholz", "Chancellor Olaf Scholz", "Angela Merkel": two or three plain name words.
+    if (titled and words) or (
+        2 <= len(words) <= 3 and all(w.isalpha() for w in words) and not set(words) & NOT_PERSON_WORDS
+    ):
+        return "person"
     return None
 
 

@@ -151,7 +151,13 @@ def entities(text: str, *, common: frozenset[str] = frozenset()) -> list[Entity]
                 break
         words = [toks[k] for k in range(i, j + 1)]
         opener = i == 0 or text[: t.start].rstrip().endswith((".", "!", "?", ":", '"', "“"))
-        plain = t.norm in STOPWORDS or t.norm in common or t.norm in FRAME or t.norm.endswith("ly")
+        plain = (
+            t.norm in STOPWORDS
+            or t.norm in common
+            or t.stem in common  # "Renewables" opens a claim; the brief writes "renewable"
+            or t.norm in FRAME
+            or t.norm.endswith("ly")
+        )
         if text[t.end : t.end + 1] == ":" or (opener and t.norm in _LABELS):
             i = j + 1
             continue  # a field label ("Date: …", "Missile tested: …")
@@ -324,4 +330,41 @@ def comparisons(text: str, *, common: frozenset[str] = frozenset()) -> list[Comp
         before = [e for e in names if e.end <= t.start and "." not in text[e.end : t.start]]
         after = [e for e in names if than and e.start >= end + than.end()]
         out.append(Comparison(spec[0], spec[1], before[-1].key if before else None, after[0].key if after else None))
+    return out
+
+
+# ----- superlatives ------------------------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class Superlative:
+    """ "<subject> was the largest <category>": the subject's and category's content stems."""
+
+    subject: frozenset[str]
+    degree: str
+    category: frozenset[str]
+
+
+_NOT_SUPERLATIVE = word_set(
+    "test west interest request forest protest contest arrest rest nest quest guest honest modest earnest",
+    "suggest invest digest harvest manifest latest",
+)
+_SUPERLATIVE = re.compile(
+    r"\b(?:is|was|are|were|remains|remained|became|has\s+been|have\s+been)\s+(?:the\s+|its\s+|their\s+)?"
+    r"(?P<deg>(?:most|least)\s+[a-z]+|[a-z]{3,}est)\s+(?P<cat>[a-z][a-z -]{0,60}?)"
+    r"(?=[,.;:]|\s+(?:in|of|ahead|since|after|before|for|with|and)\b|$)",
+    re.IGNORECASE,
+)
+
+
+def superlatives(text: str) -> list[Superlative]:
+    """ "Wind power was the largest renewable source" -> subject {wind, power}, degree larg, category {renew, sourc}."""
+    out = []
+    for m in _SUPERLATIVE.finditer(text):
+        deg = m.group("deg").lower()
+        if deg.split()[-1] in _NOT_SUPERLATIVE:
+            continue
+        clause_start = max(text.rfind(c, 0, m.start()) for c in ".;:,") + 1
+        subject = frozenset(t.stem for t in tokens(text[clause_start : m.start()])[-4:] if t.stem)
+        category = frozenset(t.stem for t in tokens(m.group("cat"))[:3] if t.stem)
+        if subject and category:
+            out.append(Superlative(subject, " ".join(word_stem(w) for w in deg.split()), category))
     return out

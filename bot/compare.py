@@ -26,6 +26,7 @@ from bot.check_text import (
     mentions,
     negated_stems,
     role_classes,
+    superlatives,
     synonym_keys,
     tokens,
 )
@@ -259,6 +260,17 @@ def _polarity_conflict(claim: Claim, ev_toks: tuple[Token, ...], ev_keys: set[st
     return None, None
 
 
+def _superlative_rival(claim: Claim, text: str) -> str | None:
+    """The evidence gives the claim's superlative to something else ("Wind power was the largest renewable source"
+    against "Solar was the largest renewable source"): the evidence's words, else None."""
+    for c in superlatives(claim.text):
+        for e in superlatives(text):
+            same_category = len(c.category & e.category) * 2 >= len(c.category)
+            if c.degree == e.degree and same_category and not c.subject & e.subject:
+                return f"{' '.join(sorted(e.subject))} … {e.degree}"
+    return None
+
+
 def _comparative(claim: Claim, text: str, common: frozenset[str]) -> tuple[bool | None, str | None]:
     """(True, words) when the evidence states the claim's comparison; (False, words) when it states the opposite;
     (None, None) when it does not compare the same things."""
@@ -372,6 +384,10 @@ def compare(
         ):
             return result("contradicted", "number", base + (0.2 if strong else 0.05))
         return result("unrelated", "weak", base * 0.7)
+
+    rival = _superlative_rival(claim, evidence.text)
+    if rival is not None and coverage >= OPPOSITION_COVERAGE - 0.2:
+        return result("contradicted", "comparative", base + 0.15, opposite=rival)
 
     verdict, words = _comparative(claim, evidence.text, evidence.common)
     if verdict is False and coverage >= OPPOSITION_COVERAGE - 0.2:

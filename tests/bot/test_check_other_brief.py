@@ -1,0 +1,53 @@
+"""Claim checking on a brief about another subject (written here): nothing in the checker is tied to the
+bundled brief's topic, names or numbers."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.check import check_claim
+from corpus.loader import parse_bytes
+
+pytestmark = pytest.mark.slow
+
+ENERGY_BRIEF = 'GERMANY\'S ENERGY TRANSITION AFTER 2022\n\nBy\nJane Doe\nAnalyst\n\nEnergy Policy Institute\n\nMarch 3, 2023\n\nGermany closed its last three nuclear power plants in April 2023.¹ The closures removed about 4 gigawatts of capacity from the grid. Renewable sources supplied 46 percent of German electricity in 2022.² Wind power was the largest renewable source, ahead of solar.\n\nChancellor Olaf Scholz announced a plan to build new gas-fired plants by 2030.³ The plan foresees 25 gigawatts of new capacity. Critics said the plan is too slow. France, by contrast, expanded its nuclear programme in 2022.⁴\n\n¹ "Germany Shuts Its Last Nuclear Plants," Reuters, April 15, 2023, <https://www.reuters.com/business/energy/germany-shuts-nuclear-2023-04-15/>\n² "Renewables Share 2022," Clean Energy Wire, January 4, 2023, <https://www.cleanenergywire.org/news/renewables-share-2022>\n³ "Scholz Gas Plant Strategy," Handelsblatt, February 2, 2023, <https://www.handelsblatt.com/2023/02/02/gas-plants>\n⁴ "France Bets on Nuclear," Le Monde, November 10, 2022, <https://www.lemonde.fr/2022/11/10/nuclear>\n'
+
+
+@pytest.fixture(scope="module")
+def energy_engine(tmp_path_factory, embedder):
+    from bot.engine import Engine
+    from corpus.settings import Settings
+    from index.library import BriefRepository
+    from index.store import make_store
+
+    settings = Settings(data_dir=tmp_path_factory.mktemp("energy-engine"))
+    settings.ensure_dirs()
+    engine = Engine(settings, embedder, make_store(settings, embedder), BriefRepository(settings))
+    engine.ingest(parse_bytes(ENERGY_BRIEF.encode(), "energy.txt"))
+    return engine
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        ("Germany closed its last three nuclear plants in April 2023.", "supported"),
+        ("Germany closed its last five nuclear plants in April 2023.", "contradicted"),
+        ("Germany closed its last nuclear plants in 2021.", "contradicted"),
+        ("Renewables supplied 46% of Germany's electricity in 2022.", "supported"),
+        ("Renewables supplied 60 percent of German electricity in 2022.", "contradicted"),
+        ("Solar was the largest renewable source in Germany.", "contradicted"),
+        ("Wind power was the largest renewable source.", "supported"),
+        ("Angela Merkel announced a plan to build new gas-fired plants by 2030.", "contradicted"),
+        ("Olaf Scholz announced a plan to build new gas-fired plants by 2030.", "supported"),
+        ("The gas plan foresees 25 gigawatts of new capacity.", "supported"),
+        ("Critics said the plan is too fast.", "contradicted"),
+        ("France reduced its nuclear programme in 2022.", "contradicted"),
+        ("Poland built a new coal plant in 2022.", "not_found"),
+        ("Germany imports hydrogen from Namibia.", "not_found"),
+    ],
+)
+def test_claims_about_another_brief(energy_engine, claim, verdict):
+    result = check_claim(energy_engine, claim)
+    assert result.verdict == verdict, result.explanation
+    for c in result.citations:
+        assert c.verified
