@@ -10,7 +10,32 @@ from corpus.loader import parse_bytes
 
 pytestmark = pytest.mark.slow
 
-ENERGY_BRIEF = 'GERMANY\'S ENERGY TRANSITION AFTER 2022\n\nBy\nJane Doe\nAnalyst\n\nEnergy Policy Institute\n\nMarch 3, 2023\n\nGermany closed its last three nuclear power plants in April 2023.¹ The closures removed about 4 gigawatts of capacity from the grid. Renewable sources supplied 46 percent of German electricity in 2022.² Wind power was the largest renewable source, ahead of solar.\n\nChancellor Olaf Scholz announced a plan to build new gas-fired plants by 2030.³ The plan foresees 25 gigawatts of new capacity. Critics said the plan is too slow. France, by contrast, expanded its nuclear programme in 2022.⁴\n\n¹ "Germany Shuts Its Last Nuclear Plants," Reuters, April 15, 2023, <https://www.reuters.com/business/energy/germany-shuts-nuclear-2023-04-15/>\n² "Renewables Share 2022," Clean Energy Wire, January 4, 2023, <https://www.cleanenergywire.org/news/renewables-share-2022>\n³ "Scholz Gas Plant Strategy," Handelsblatt, February 2, 2023, <https://www.handelsblatt.com/2023/02/02/gas-plants>\n⁴ "France Bets on Nuclear," Le Monde, November 10, 2022, <https://www.lemonde.fr/2022/11/10/nuclear>\n'
+ENERGY_BRIEF = """GERMANY'S ENERGY TRANSITION AFTER 2022
+
+By
+Jane Doe
+Analyst
+
+Energy Policy Institute
+
+March 3, 2023
+
+Germany closed its last three nuclear power plants in April 2023.¹ The closures removed about 4 gigawatts of \
+capacity from the grid. Renewable sources supplied 46 percent of German electricity in 2022.² Wind power was \
+the largest renewable source, ahead of solar.
+
+Chancellor Olaf Scholz announced a plan to build new gas-fired plants by 2030.³ The plan foresees 25 gigawatts\
+ of new capacity. Critics said the plan is too slow. France, by contrast, expanded its nuclear programme in \
+2022.⁴
+
+¹ "Germany Shuts Its Last Nuclear Plants," Reuters, April 15, 2023, \
+<https://www.reuters.com/business/energy/germany-shuts-nuclear-2023-04-15/>
+² "Renewables Share 2022," Clean Energy Wire, January 4, 2023, \
+<https://www.cleanenergywire.org/news/renewables-share-2022>
+³ "Scholz Gas Plant Strategy," Handelsblatt, February 2, 2023, <https://www.handelsblatt.com/2023/02/02/gas-\
+plants>
+⁴ "France Bets on Nuclear," Le Monde, November 10, 2022, <https://www.lemonde.fr/2022/11/10/nuclear>
+"""
 
 
 @pytest.fixture(scope="module")
