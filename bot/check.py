@@ -110,7 +110,10 @@ def check_claim(engine: Engine, claim: str, brief_id: str | None = None) -> Chec
     parsed = Claim.parse(text, common=common)
     unknown = _unknown(parsed, briefs)
     # One unknown person may stand in for another in an event the brief describes: compare before giving up.
-    substitutable = len(unknown) == 1 and entity_kind(parsed.text, parsed.entities, unknown[0]) == "person"
+    substitutable = len(unknown) == 1 and entity_kind(parsed.text, parsed.entities, unknown[0]) in {
+        "person",
+        "organisation",
+    }
     if unknown and not substitutable:
         names = " or ".join(dict.fromkeys(e.text for e in unknown))
         return CheckResult("not_found", 0.9, (), f"The brief never mentions {names}.")

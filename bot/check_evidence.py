@@ -42,8 +42,12 @@ class Unit:
         return " ".join([label, *(p.text for p in self.context)]).strip()
 
 
+# "Pakistan objected to its design": a possessive or object pronoun points back to the sentence before too.
+_BACK_REFERENCE = re.compile(r"\b(?:its|their|them)\b", re.IGNORECASE)
+
+
 def _leans(p: Passage) -> bool:
-    return leans_back(p.text) or bool(_LATE_PRONOUN.match(p.text))
+    return leans_back(p.text) or bool(_LATE_PRONOUN.match(p.text) or _BACK_REFERENCE.search(p.text))
 
 
 def _sentences(brief: Brief) -> list[Passage]:

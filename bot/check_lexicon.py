@@ -190,8 +190,20 @@ ROLE_CLASSES: tuple[frozenset[str], ...] = tuple(
         "test tests tested launch launched fire fired",
     )
 )
-ANTONYMS: tuple[tuple[str, str], ...] = tuple(
-    (stem(a), stem(b))
+
+
+def inflections(word: str) -> frozenset[str]:
+    """The stems of a word's usual forms ("boycott", "boycotts", "boycotted" stem differently)."""
+    forms = {word, word + "s", word + "es", word + "ed", word + "d", word + "ing"}
+    if word.endswith("e"):
+        forms |= {word[:-1] + "ing"}
+    if word.endswith("y"):
+        forms |= {word[:-1] + "ied", word[:-1] + "ies"}
+    return frozenset(stem(f) for f in forms)
+
+
+ANTONYMS: tuple[tuple[frozenset[str], frozenset[str]], ...] = tuple(
+    (inflections(a), inflections(b))
     for a, b in (
         ("succeed", "fail"),
         ("success", "failure"),
@@ -244,6 +256,18 @@ ANTONYMS: tuple[tuple[str, str], ...] = tuple(
         ("legal", "illegal"),
         ("public", "private"),
         ("import", "export"),
+        ("attend", "boycott"),
+        ("participate", "boycott"),
+        ("join", "boycott"),
+        ("join", "leave"),
+        ("accept", "decline"),
+        ("sign", "reject"),
+        ("ratify", "reject"),
+        ("win", "defeat"),
+        ("victory", "defeat"),
+        ("allow", "ban"),
+        ("permit", "ban"),
+        ("lift", "impose"),
         ("far", "close"),
         ("far", "near"),
         ("ignore", "emphasise"),
@@ -344,6 +368,12 @@ NOT_PERSON_WORDS = word_set(
     "navy force forces command committee commission bank fund union nations republic kingdom state states",
     "city province island islands river mountain company corporation group foundation review journal post",
     "missile missiles test system systems strait gulf bay north south east west central",
+)
+# Words that say a capitalised name is an organisation ("World Bank", "United Nations", "Permanent Court").
+ORGANISATION_WORDS = word_set(
+    "bank nations agency organisation organization council court union fund committee commission institute",
+    "association ministry department party company corporation foundation university army navy alliance",
+    "united_nations nato iaea imf who wto opec asean",
 )
 # Surnames of leaders and officials who turn up in policy briefs: a name of this kind can stand in another's place.
 PERSONS = word_set(

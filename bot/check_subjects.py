@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from bot.check_lexicon import ALIASES, COUNTRIES, NOT_PERSON_WORDS, PERSONS, TITLES
+from bot.check_lexicon import ALIASES, COUNTRIES, NOT_PERSON_WORDS, ORGANISATION_WORDS, PERSONS, TITLES
 from bot.check_text import Entity, entities, leading_entities, leading_entity, tokens
 
 _DESIGNATION = re.compile(r"^([a-z]+)-\d+[a-z]?$")
@@ -20,6 +20,8 @@ def name_kind(key: str) -> str | None:
         return "person"  # "xi jinping", "moon jae-in"
     if key in COUNTRIES:
         return "country"
+    if set(key.replace("-", " ").split()) & ORGANISATION_WORDS or key in ORGANISATION_WORDS:
+        return "organisation"
     words = [w for w in key.replace("-", " ").split() if w not in TITLES]
     titled = len(words) < len(key.replace("-", " ").split())
     # "Olaf Scholz", "Chancellor Olaf Scholz", "Angela Merkel": two or three plain name words.

@@ -25,7 +25,7 @@ from bot.check_lexicon import (
 )
 from index.lexical import STOPWORDS, stem
 
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*(?:[-.][A-Za-z0-9]+)*\.?|\d[\d,]*(?:\.\d+)?")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*(?:[-.][A-Za-z0-9]+)*\.?|\d+(?:,\d{3})*(?:\.\d+)?")
 _DESIGNATION = re.compile(r"^[A-Za-z]+-\d+[A-Za-z]?$")
 _CAPITALISED = re.compile(r"(?:[A-Z][\w'’.-]*|[A-Z]{2,})")
 

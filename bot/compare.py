@@ -77,8 +77,9 @@ class Claim:
     @classmethod
     def parse(cls, text: str, *, common: frozenset[str] = frozenset()) -> Claim:
         text = fold_phrases(_FRAMING.sub("", text))
-        ents = tuple(entities(text, common=common))
         qs = tuple(extract_quantities(text))
+        # "330 MW": a unit written in capitals is part of a quantity, not a name.
+        ents = tuple(e for e in entities(text, common=common) if not any(q.start <= e.start < q.end for q in qs))
         toks = tokens(text)
         spans = [(e.start, e.end) for e in ents] + [(q.start, q.end) for q in qs]
         spans += [(m.start(), m.end()) for m in _COMPARATIVE.finditer(text)]
@@ -253,9 +254,11 @@ def _polarity_conflict(claim: Claim, ev_toks: tuple[Token, ...], ev_keys: set[st
         if in_claim != in_ev:
             return next((t.text for t in ev_toks if t.stem and synonym_keys(t.stem) & keys), s), None
     ev_stems = {t.stem for t in ev_toks if t.stem}
+    content = set(claim.content)
     for a, b in ANTONYMS:
-        for x, y in ((a, b), (b, a)):
-            if x in claim.content and y in ev_stems and x not in ev_stems and (x in claim.negated) == (y in ev_neg):
+        for xs, ys in ((a, b), (b, a)):
+            x, y = next(iter(xs & content), None), next(iter(ys & ev_stems), None)
+            if x and y and not xs & ev_stems and (x in claim.negated) == (y in ev_neg):
                 return next((t.text for t in ev_toks if t.stem == y), y), x
     return None, None
 
@@ -363,7 +366,7 @@ def compare(
         want = entity_kind(claim.text, claim.entities, missing[0])
         # A name the brief never mentions is "not found" (the Hwasong-18), except a person put in another's
         # place in an event the brief describes (Obama for Trump at the Hanoi summit).
-        allowed = known(missing[0]) or want == "person"
+        allowed = known(missing[0]) or want in {"person", "organisation"}
         if len(missing) == 1 and want and allowed and coverage >= SUBSTITUTION_COVERAGE:
             subs = [e for e in focal if name_kind(e.key) == want]
             if subs and not any(q.status == "mismatch" for q in qchecks):

@@ -53,9 +53,19 @@ UNITS: dict[str, tuple[str, float]] = {
     "times": ("times", 1.0),
     "fold": ("times", 1.0),
     "usd": ("usd", 1.0),
+    "mw": ("mw", 1.0),
+    "megawatt": ("mw", 1.0),
+    "megawatts": ("mw", 1.0),
+    "gw": ("mw", 1000.0),
+    "gigawatt": ("mw", 1000.0),
+    "gigawatts": ("mw", 1000.0),
+    "kw": ("mw", 0.001),
+    "kilowatt": ("mw", 0.001),
+    "kilowatts": ("mw", 0.001),
 }
 _UNIT_RE = (
     r"(?:km|kilomet(?:re|er)s?)\s+(?:per|an|a)\s+hour|miles\s+(?:per|an)\s+hour|km/h|kilomet(?:re|er)s?|kms|km|kph|kmh|mph|miles?|mi|metres?|meters?|m|kilotonnes?|kilotons?|kt|megatonnes?|"
+    r"megawatts?|gigawatts?|kilowatts?|mw|gw|kw|"
     r"megatons?|mt|tonnes?|tons?|kg|per\s?cent|%|times|fold"
 )
 

@@ -76,3 +76,73 @@ def test_claims_about_another_brief(energy_engine, claim, verdict):
     assert result.verdict == verdict, result.explanation
     for c in result.citations:
         assert c.verified
+
+
+WATER_BRIEF = """INDIA-PAKISTAN WATER RELATIONS
+
+By
+Ali Khan
+Research Fellow
+
+South Asia Centre
+
+June 12, 2023
+
+The Indus Waters Treaty was signed in 1960 by India and Pakistan.¹ The World Bank brokered the agreement. It \
+allocates the three eastern rivers to India and the three western rivers to Pakistan.² India notified Pakistan\
+ in January 2023 that it wanted to modify the treaty.³
+
+Pakistan depends on the Indus system for about 80 percent of its irrigated agriculture.⁴ The Kishanganga \
+project has a capacity of 330 megawatts. Pakistan objected to its design in 2016. The Permanent Court of \
+Arbitration held hearings in 2023, while India boycotted them.⁵
+
+¹ "Indus Waters Treaty," World Bank, March 2018, <https://www.worldbank.org/en/region/sar/brief/fact-sheet-\
+the-indus-waters-treaty-1960>
+² "Explainer: The Indus Waters Treaty," Dawn, January 28, 2023, \
+<https://www.dawn.com/news/2023/01/28/explainer>
+³ "India Seeks Changes to Indus Treaty," The Hindu, January 27, 2023, \
+<https://www.thehindu.com/news/2023/01/27/indus>
+⁴ "Pakistan Water Security," Asian Development Bank, May 2022, <https://www.adb.org/2022/05/pakistan-water>
+⁵ "Court Holds Indus Hearings," Reuters, January 28, 2023, <https://www.reuters.com/world/2023/01/28/indus-\
+court>
+"""
+
+
+@pytest.fixture(scope="module")
+def water_engine(tmp_path_factory, embedder):
+    from bot.engine import Engine
+    from corpus.settings import Settings
+    from index.library import BriefRepository
+    from index.store import make_store
+
+    settings = Settings(data_dir=tmp_path_factory.mktemp("water-engine"))
+    settings.ensure_dirs()
+    engine = Engine(settings, embedder, make_store(settings, embedder), BriefRepository(settings))
+    engine.ingest(parse_bytes(WATER_BRIEF.encode(), "water.txt"))
+    return engine
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        ("The Indus Waters Treaty was signed in 1960.", "supported"),
+        ("The Indus Waters Treaty was signed in 1972.", "contradicted"),
+        ("The United Nations brokered the Indus Waters Treaty.", "contradicted"),
+        ("The World Bank brokered the agreement between India and Pakistan.", "supported"),
+        ("The treaty gives the three western rivers to Pakistan.", "supported"),
+        ("The treaty gives the four western rivers to Pakistan.", "contradicted"),
+        ("India wanted to modify the treaty in January 2023.", "supported"),
+        ("Pakistan relies on the Indus system for around 80% of its irrigated agriculture.", "supported"),
+        ("Pakistan relies on the Indus system for 50 percent of its irrigated agriculture.", "contradicted"),
+        ("The Kishanganga project has a capacity of 330 MW.", "supported"),
+        ("The Kishanganga project has a capacity of 1,000 megawatts.", "contradicted"),
+        ("Pakistan objected to the Kishanganga design in 2016.", "supported"),
+        ("India attended the hearings of the Permanent Court of Arbitration.", "contradicted"),
+        ("Bangladesh signed a water treaty with India in 1996.", "not_found"),
+        ("China is building a dam on the Brahmaputra.", "not_found"),
+        ("The treaty was suspended in 2019.", "not_found"),
+    ],
+)
+def test_claims_about_a_third_brief(water_engine, claim, verdict):
+    result = check_claim(water_engine, claim)
+    assert result.verdict == verdict, result.explanation
