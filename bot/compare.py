@@ -373,6 +373,19 @@ def compare(
                 return result("contradicted", "entity", base + 0.1, substitute=subs[0])
         return result("unrelated", "missing_entity", base * entity_share * 0.8)
 
+    finer = any(
+        q.status == "match" and q.claim.is_date and q.evidence is not None and not _as_precise(q.evidence, q.claim)
+        for q in qchecks
+    )
+    if finer:
+        # The evidence is about one day of the claim's period ("1 missile on January 30, 2022" against "ten
+        # missiles in 2022"): its counts are a part, not the whole, and cannot contradict the claim's.
+        qchecks = tuple(
+            QuantityCheck(q.claim, q.evidence, "absent", q.strength)
+            if q.status == "mismatch" and q.claim.is_count
+            else q
+            for q in qchecks
+        )
     mismatch = [q for q in qchecks if q.status == "mismatch"]
     if mismatch:
         strong = any(q.strength > 0 for q in mismatch)
