@@ -17,6 +17,7 @@ import http.client
 import json
 import os
 import platform
+import re
 import shutil
 import socket
 import statistics
@@ -419,7 +420,10 @@ def main() -> None:
     results["load_end"] = os.getloadavg()[0]
     text = report(results)
     print(text)
-    args.out.write_text(text + "\n")
+    # Other benchmarks own marked sections of the same file (bench/results_section.py); keep them.
+    old = args.out.read_text() if args.out.exists() else ""
+    sections = [m.group(0) for m in re.finditer(r"<!-- (\w+):start -->.*?<!-- \1:end -->", old, re.S)]
+    args.out.write_text(text + "\n" + "".join(f"\n{section}\n" for section in sections))
     (args.out.with_suffix(".json")).write_text(json.dumps(results, indent=2, default=str) + "\n")
 
 
