@@ -17,7 +17,6 @@ import random
 import shutil
 import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -35,6 +34,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 import httpx  # noqa: E402
+import run_bench  # noqa: E402
 from brief_gen import make_spec, question_for  # noqa: E402
 from results_section import machine, update_section  # noqa: E402
 
@@ -116,37 +116,9 @@ def free_port() -> int:
 
 @contextmanager
 def serve(data_dir: Path, extra_env: dict[str, str] | None = None) -> Iterator[tuple[str, float]]:
-    port = free_port()
-    env = {**os.environ, "CITEBOT_DATA_DIR": str(data_dir), **(extra_env or {})}
-    env.pop("CITEBOT_CHROMA_URL", None)
-    started = time.perf_counter()
-    proc = subprocess.Popen(
-        [str(CITEBOT), "serve", "--host", "127.0.0.1", "--port", str(port), *QUIET],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        while True:
-            try:
-                if httpx.get(f"{url}/health", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if proc.poll() is not None:
-                raise RuntimeError(f"citebot serve exited: {proc.stderr.read().decode()[-2000:]}")  # type: ignore[union-attr]
-            if time.perf_counter() - started > 300:
-                raise RuntimeError("citebot serve was not ready after 300 s")
-            time.sleep(0.1)
-        yield url, time.perf_counter() - started
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+    """`citebot serve` over a library: run_bench's server start with quiet logs and a longer wait."""
+    with run_bench.serve(data_dir, extra_env, extra_args=QUIET, timeout_s=300) as served:
+        yield served
 
 
 def timed(client: httpx.Client, body: dict[str, Any]) -> tuple[float, dict[str, Any]]:

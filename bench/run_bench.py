@@ -89,15 +89,20 @@ def _ready(client: httpx.Client, url: str) -> bool:
 
 
 @contextlib.contextmanager
-def serve(data_dir: Path) -> Iterator[tuple[str, float]]:
+def serve(
+    data_dir: Path,
+    extra_env: dict[str, str] | None = None,
+    extra_args: Sequence[str] = (),
+    timeout_s: float = 120,
+) -> Iterator[tuple[str, float]]:
     """Start `citebot serve` on a free loopback port; yield (url, seconds from spawn to /health ready)."""
     port = free_port()
     url = f"http://127.0.0.1:{port}"
-    env = {**os.environ, "CITEBOT_DATA_DIR": str(data_dir)}
+    env = {**os.environ, "CITEBOT_DATA_DIR": str(data_dir), **(extra_env or {})}
     env.pop("CITEBOT_CHROMA_URL", None)
     started = time.perf_counter()
     proc = subprocess.Popen(
-        [str(CITEBOT), "serve", "--host", "127.0.0.1", "--port", str(port)],
+        [str(CITEBOT), "serve", "--host", "127.0.0.1", "--port", str(port), *extra_args],
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
@@ -107,8 +112,8 @@ def serve(data_dir: Path) -> Iterator[tuple[str, float]]:
             while not _ready(client, url):
                 if proc.poll() is not None:
                     raise RuntimeError(f"citebot serve exited: {proc.stderr.read().decode()[-2000:]}")  # type: ignore[union-attr]
-                if time.perf_counter() - started > 120:
-                    raise RuntimeError("citebot serve was not ready after 120 s")
+                if time.perf_counter() - started > timeout_s:
+                    raise RuntimeError(f"citebot serve was not ready after {timeout_s:.0f} s")
                 time.sleep(0.05)
         yield url, time.perf_counter() - started
     finally:
