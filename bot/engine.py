@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from langchain_core.embeddings import Embeddings
@@ -246,6 +246,18 @@ class Engine:
 
     def ask(self, message: str, *, brief_id: str | None = None, top_k: int = 3, history: Sequence[str] = ()) -> Answer:
         """Answer with verified quotes, best first, or abstain when the brief does not answer."""
+        for item in self.ask_stream(message, brief_id=brief_id, top_k=top_k, history=history):
+            if isinstance(item, Answer):
+                return item
+        raise AssertionError("ask_stream ended without an answer")  # pragma: no cover - ask_stream always answers
+
+    def ask_stream(
+        self, message: str, *, brief_id: str | None = None, top_k: int = 3, history: Sequence[str] = ()
+    ) -> Iterator[Citation | Answer]:
+        """``ask`` as it happens: each citation as soon as it is verified, best first, then the whole Answer.
+
+        Bad input (empty question, top_k out of range, unknown brief) raises on the first ``next()``, before
+        anything is yielded, so a caller can still turn it into a plain error response."""
         if not message.strip():
             raise InvalidRequest("the question is empty")
         if not 1 <= top_k <= 10:
@@ -255,7 +267,23 @@ class Engine:
         self._count("questions")
         if not state.briefs:
             self._count("abstentions")
-            return Answer(EMPTY_LIBRARY_TEXT, (), True)
+            yield Answer(EMPTY_LIBRARY_TEXT, (), True)
+            return
+        selections = self._selections(state, message, brief_id, top_k, history)
+        citations: list[Citation] = []
+        for citation in self._verified(state, selections):
+            citations.append(citation)
+            yield citation
+        if not citations:
+            self._count("abstentions")
+            yield Answer(ABSTAIN_TEXT, (), True)
+            return
+        yield Answer(answer_text(citations), tuple(citations), False)
+
+    def _selections(
+        self, state: IndexState, message: str, brief_id: str | None, top_k: int, history: Sequence[str]
+    ) -> list[answering.Selection]:
+        """The passages chosen to answer, best first; empty when the brief does not answer (abstain)."""
         explicit = bool(answering.named_passages(state, message, brief_id))
         candidates = self._candidates(state, message, brief_id, None, top_k)
         own = answering.evidence(candidates, explicit, message, state)
@@ -269,14 +297,8 @@ class Engine:
                 candidates = self._candidates(state, followup, brief_id, None, top_k)
         ev = answering.evidence(candidates, explicit, message, state)
         if answering.should_abstain(ev) and answering.should_abstain(own):
-            self._count("abstentions")
-            return Answer(ABSTAIN_TEXT, (), True)
-        selections = answering.select(state, candidates, message, top_k, brief_id, anchor)
-        citations = self._verified(state, selections)
-        if not citations:
-            self._count("abstentions")
-            return Answer(ABSTAIN_TEXT, (), True)
-        return Answer(answer_text(citations), tuple(citations), False)
+            return []
+        return list(answering.select(state, candidates, message, top_k, brief_id, anchor))
 
     def _anchor(self, state: IndexState, earlier: str, brief_id: str | None) -> tuple[Passage, ...]:
         """The passages that best answered an earlier question (empty if it was not answerable)."""
@@ -294,14 +316,15 @@ class Engine:
         self._anchors[key] = found
         return found
 
-    def _verified(self, state: IndexState, selections: Sequence[answering.Selection]) -> list[Citation]:
-        out = []
+    def _verified(self, state: IndexState, selections: Sequence[answering.Selection]) -> Iterator[Citation]:
+        """Each selection as a verified citation, in order; one that fails verification is dropped and counted."""
         for sel in selections:
             brief = state.briefs[sel.passages[0].brief_id]
             try:
-                out.append(verify_citation(brief, make_citation(brief, sel.passages, sel.score)))
+                citation = verify_citation(brief, make_citation(brief, sel.passages, sel.score))
             except CitationNotVerified as exc:
                 self._count("citations_dropped")
                 log.error("dropped a citation that failed verification: %s", exc)
-        self._count("citations_served", len(out))
-        return out
+                continue
+            self._count("citations_served")
+            yield citation

@@ -76,9 +76,15 @@ def chat_stream(
     def events() -> Iterator[bytes]:
         # A sync generator: Starlette iterates it in the thread pool, so the CPU-bound ask never blocks the loop.
         try:
-            answer = _ask(engine, settings.top_k, req, history)
-            for citation in answer.citations:
-                yield _event("citation", citation_json(citation))
+            top_k = req.top_k or settings.top_k
+            answer: Answer | None = None
+            for item in engine.ask_stream(req.message, brief_id=req.brief_id, top_k=top_k, history=history):
+                if isinstance(item, Answer):
+                    answer = item
+                else:  # sent as soon as it is verified, before the next one is even built
+                    yield _event("citation", citation_json(item))
+            if answer is None:  # pragma: no cover - ask_stream always ends with the Answer
+                raise RuntimeError("the engine ended the stream without an answer")
             body = _record(sessions, req, answer)
         except CitebotError as exc:
             status = status_for(exc)

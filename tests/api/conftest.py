@@ -20,7 +20,7 @@ from bot.engine import Answer
 from bot.render import answer_text
 from bot.verify import make_citation, verify_citation
 from corpus.errors import BriefNotFound, IndexUnavailable
-from corpus.models import Brief
+from corpus.models import Brief, Citation
 from corpus.settings import Settings
 
 
@@ -80,6 +80,7 @@ class FakeEngine:
         self._brief = brief
         self.calls: list[dict[str, Any]] = []
         self.fail_with: BaseException | None = None
+        self.fail_after_first: BaseException | None = None  # raised once the first citation has been yielded
         self.metrics: dict[str, int] = {"questions": 0, "citations_dropped": 0}
         self.store = self
 
@@ -98,13 +99,26 @@ class FakeEngine:
         return False
 
     def ask(self, message: str, *, brief_id: str | None = None, top_k: int = 3, history: Sequence[str] = ()) -> Answer:
+        *_, answer = self.ask_stream(message, brief_id=brief_id, top_k=top_k, history=history)
+        assert isinstance(answer, Answer)
+        return answer
+
+    def ask_stream(
+        self, message: str, *, brief_id: str | None = None, top_k: int = 3, history: Sequence[str] = ()
+    ) -> Iterator[Citation | Answer]:
         self.calls.append({"message": message, "brief_id": brief_id, "top_k": top_k, "history": list(history)})
         self.metrics["questions"] += 1
         if self.fail_with is not None:
             raise self.fail_with
         passages = [p for p in self._brief.passages if p.kind == "sentence" and p.footnotes][:top_k]
-        citations = tuple(verify_citation(self._brief, make_citation(self._brief, [p], 1.0)) for p in passages)
-        return Answer(answer_text(citations), citations, False)
+        citations = []
+        for p in passages:
+            citation = verify_citation(self._brief, make_citation(self._brief, [p], 1.0))
+            citations.append(citation)
+            yield citation
+            if self.fail_after_first is not None:
+                raise self.fail_after_first
+        yield Answer(answer_text(citations), tuple(citations), False)
 
 
 @pytest.fixture

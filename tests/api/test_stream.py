@@ -104,3 +104,12 @@ def test_index_unavailable_from_the_engine_is_reported_in_the_stream(fake_client
     fake_engine.fail_with = IndexUnavailable("chroma is down")
     events = parse_sse(fake_client.post("/chat/stream", json={"message": HANOI}).text)
     assert json.loads(events[0][1])["detail"] == "chroma is down"
+
+
+def test_citations_already_verified_are_sent_before_a_later_failure(fake_client, fake_engine):
+    """Citation events leave one by one as they are verified, not after the whole answer is ready."""
+    fake_engine.fail_after_first = IndexUnavailable("chroma went away mid-answer")
+    events = parse_sse(fake_client.post("/chat/stream", json={"message": HANOI, "top_k": 3}).text)
+    assert [name for name, _ in events] == ["citation", "error"]
+    assert json.loads(events[0][1])["verified"] is True
+    assert json.loads(events[1][1])["status"] == 503

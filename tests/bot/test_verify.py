@@ -111,3 +111,32 @@ def test_when_every_citation_fails_the_engine_abstains(engine, monkeypatch):
     answer = engine.ask("Why did the Hanoi summit fail?")
     assert answer.abstained
     assert answer.citations == ()
+
+
+def test_ask_stream_yields_each_citation_before_verifying_the_next(engine, monkeypatch):
+    log: list[str] = []
+    real = bot.engine.verify_citation
+
+    def recording(brief, citation):
+        log.append("verify")
+        return real(brief, citation)
+
+    monkeypatch.setattr(bot.engine, "verify_citation", recording)
+    items = []
+    for item in engine.ask_stream("Why did the Hanoi summit fail?", top_k=3):
+        log.append("answer" if isinstance(item, bot.engine.Answer) else "yield")
+        items.append(item)
+    citations = [i for i in items if not isinstance(i, bot.engine.Answer)]
+    assert len(citations) >= 2
+    assert log == ["verify", "yield"] * len(citations) + ["answer"]
+    assert items[-1].citations == tuple(citations)
+
+
+def test_ask_stream_never_yields_a_tampered_citation(engine, monkeypatch):
+    real = bot.engine.make_citation
+    monkeypatch.setattr(
+        bot.engine, "make_citation", lambda b, ps, s: dataclasses.replace(real(b, ps, s), footnotes=(99,))
+    )
+    items = list(engine.ask_stream("Why did the Hanoi summit fail?"))
+    assert len(items) == 1
+    assert items[0].abstained
