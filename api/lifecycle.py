@@ -109,5 +109,7 @@ def make_lifespan(build: EngineBuilder) -> Callable[[FastAPI], contextlib.Abstra
                 loader.cancel()
                 with contextlib.suppress(asyncio.CancelledError):
                     await loader
+            if state.sessions is not None:
+                state.sessions.close()
 
     return lifespan

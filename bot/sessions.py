@@ -1,8 +1,9 @@
 """Chat sessions in SQLite, so a conversation survives a restart and is shared by several workers.
 
-One connection per call (SQLite connections must not cross threads, and a short-lived connection is what lets
-several processes share the file); WAL journal so readers never wait for a writer; a busy timeout so concurrent
-writers queue instead of failing. A session's turns are appended in one transaction per exchange, so two
+One connection per thread, kept open: SQLite connections must not cross threads, and closing the last
+connection to a WAL database checkpoints and fsyncs, which cost more than the whole answer did. Several processes
+still share the file: WAL lets readers proceed beside a writer, and a busy timeout makes concurrent writers queue
+instead of failing. A session's turns are appended in one transaction per exchange, so two
 requests in the same session never interleave a question with the other's answer.
 """
 
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import secrets
 import sqlite3
+import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -58,27 +60,48 @@ class SessionStore:
         self._clock = clock
         self._timeout = timeout
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._local = threading.local()
+        self._all: list[sqlite3.Connection] = []
+        self._all_lock = threading.Lock()
         with self._connect() as conn:
             # WAL is a property of the database file: set once, every later connection (any process) uses it.
             conn.execute("PRAGMA journal_mode=WAL")
             conn.executescript(_SCHEMA)
 
-    @contextmanager
-    def _connect(self) -> Iterator[sqlite3.Connection]:
-        """A fresh connection, committed on success and closed in every case."""
+    def _connection(self) -> sqlite3.Connection:
+        """This thread's connection, opened on first use."""
+        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
+        if conn is not None:
+            return conn
         try:
-            conn = sqlite3.connect(self.path, timeout=self._timeout)
-        except sqlite3.Error as exc:
-            raise IndexUnavailable(f"the session store {self.path} cannot be opened: {exc}") from exc
-        try:
+            # check_same_thread=False only so close() may close every thread's connection; each is used by one.
+            conn = sqlite3.connect(self.path, timeout=self._timeout, check_same_thread=False)
             conn.execute("PRAGMA foreign_keys=ON")
             conn.execute("PRAGMA synchronous=NORMAL")  # safe with WAL; a crash can lose the last turn, never corrupt
+        except sqlite3.Error as exc:
+            raise IndexUnavailable(f"the session store {self.path} cannot be opened: {exc}") from exc
+        self._local.conn = conn
+        with self._all_lock:
+            self._all.append(conn)
+        return conn
+
+    @contextmanager
+    def _connect(self) -> Iterator[sqlite3.Connection]:
+        """This thread's connection inside a transaction: committed on success, rolled back on error."""
+        conn = self._connection()
+        try:
             with conn:
                 yield conn
         except sqlite3.OperationalError as exc:
             # "database is locked" after the busy timeout, disk full, ...: a temporary condition, not a bug.
             raise IndexUnavailable(f"the session store is unavailable: {exc}") from exc
-        finally:
+
+    def close(self) -> None:
+        """Close every thread's connection (at shutdown); the store reopens lazily if used again."""
+        with self._all_lock:
+            conns, self._all = self._all, []
+        self._local = threading.local()
+        for conn in conns:
             conn.close()
 
     def create(self) -> str:

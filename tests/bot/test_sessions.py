@@ -151,3 +151,36 @@ def test_several_processes_share_one_session(tmp_path):
     assert [p.exitcode for p in procs] == [0, 0, 0]
     questions = SessionStore(path).user_messages(sid, limit=100)
     assert sorted(questions) == sorted(f"q{n}-{i}" for n in range(3) for i in range(10))
+
+
+def test_each_thread_keeps_its_own_connection_and_sees_the_others_writes(tmp_path):
+    import threading
+
+    store = SessionStore(tmp_path / "s.sqlite3")
+    ids: list[str] = []
+    errors: list[BaseException] = []
+
+    def worker() -> None:
+        try:
+            for i in range(5):
+                ids.append(store.record(None, f"q{i}", "a", None))
+        except BaseException as exc:  # reported by the assertion below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=worker) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    assert store.count() == 20
+    assert all(store.user_messages(sid) for sid in ids)
+    assert len(store._all) == 5  # four workers and this thread, each with one connection
+
+
+def test_close_closes_every_connection_and_the_store_reopens(tmp_path):
+    store = SessionStore(tmp_path / "s.sqlite3")
+    sid = store.record(None, "q", "a", None)
+    store.close()
+    assert store._all == []
+    assert store.user_messages(sid) == ["q"]
