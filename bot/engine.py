@@ -24,6 +24,8 @@ from bot.verify import make_citation, verify_citation
 from corpus.errors import BriefNotFound, CitationNotVerified, CitebotError, InvalidRequest
 from corpus.models import Brief, Citation, ParseWarning, Passage
 from corpus.settings import Settings
+from index.batching import QueryBatcher
+from index.embeddings import query_embed_many
 from index.library import BriefRepository
 from index.store import PassageStore, StoredDoc
 from index.views import PassageViews, passage_views
@@ -107,6 +109,8 @@ class Engine:
         self._query_cache: OrderedDict[str, list[float]] = OrderedDict()
         self._query_cache_size = query_cache_size
         self._cache_lock = threading.Lock()
+        # Concurrent questions share one forward pass of the model instead of queueing for the cores one by one.
+        self._batcher = QueryBatcher(query_embed_many(embedder))
 
     # ----- library -----------------------------------------------------------------------------------------
     def _current(self) -> IndexState:
@@ -214,7 +218,7 @@ class Engine:
             if hit is not None:
                 self._query_cache.move_to_end(query)
                 return hit
-        vector = self.embedder.embed_query(query)
+        vector = self._batcher.embed(query)
         if self._query_cache_size > 0:
             with self._cache_lock:
                 self._query_cache[query] = vector

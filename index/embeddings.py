@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import threading
+from collections.abc import Callable, Sequence
 
 from langchain_core.embeddings import Embeddings
 
@@ -46,3 +47,17 @@ def load_embedder(settings: Settings) -> Embeddings:
         )
         _CACHE[path] = embedder
         return embedder
+
+
+def query_embed_many(embedder: Embeddings) -> Callable[[list[str]], Sequence[Sequence[float]]]:
+    """How to embed several *queries* in one call, for ``QueryBatcher``.
+
+    MiniLM embeds queries and documents alike, so a HuggingFaceEmbeddings without query-specific settings can
+    batch queries through ``embed_documents``. Any other embedder may treat queries differently (prompts,
+    instructions), so it gets one ``embed_query`` per text: correct, just not batched.
+    """
+    from langchain_huggingface import HuggingFaceEmbeddings
+
+    if isinstance(embedder, HuggingFaceEmbeddings) and not embedder.query_encode_kwargs:
+        return embedder.embed_documents
+    return lambda texts: [embedder.embed_query(t) for t in texts]
