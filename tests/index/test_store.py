@@ -84,3 +84,30 @@ def test_unreachable_server_is_unavailable_then_retried(tmp_path, embedder, unus
     for _ in range(2):  # not cached as broken: every call tries again
         with pytest.raises(IndexUnavailable, match="unavailable"):
             store.count()
+
+
+def test_add_embeds_batches_of_similar_length_and_keeps_each_vector_with_its_document(tmp_path, embedder):
+    from langchain_core.embeddings import Embeddings
+
+    class Recording(Embeddings):
+        def __init__(self) -> None:
+            self.batches: list[list[str]] = []
+
+        def embed_documents(self, texts: list[str]) -> list[list[float]]:
+            self.batches.append(list(texts))
+            return embedder.embed_documents(texts)
+
+        def embed_query(self, text: str) -> list[float]:
+            return embedder.embed_query(text)
+
+    recording = Recording()
+    store = ChromaPassageStore(Settings(data_dir=tmp_path), recording, batch_size=2)
+    texts = ["A long sentence about the Hanoi summit and why it failed over sanctions relief.", "Short.", "Mid one."]
+    texts += ["The missile flew 1,090 km into the sea.", "Tiny."]
+    store.add([_doc(i, t) for i, t in enumerate(texts)])
+    assert [len(t) for batch in recording.batches for t in batch] == sorted(len(t) for t in texts)
+    vectors = store.vectors()
+    for i, text in enumerate(texts):
+        stored = vectors[f"v1|b1:{i}"]
+        expected = embedder.embed_query(text)
+        assert sum(a * b for a, b in zip(stored, expected, strict=True)) > 0.999
