@@ -13,8 +13,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
-from bot.check_evidence import EVIDENCE_KINDS, Unit, brief_profile, cosines, units_for
+from bot.check_evidence import EVIDENCE_KINDS, Unit, brief_profile, cosines, front_matter_units, units_for
 from bot.check_explain import elsewhere, explain, quote_text
+from bot.check_meta import MetaFinding, about_document, check_document_claim
 from bot.check_subjects import entity_kind
 from bot.check_text import Entity, entity_keys, mentions
 from bot.compare import Claim, Evidence, Judgement, compare
@@ -106,6 +107,9 @@ def check_claim(engine: Engine, claim: str, brief_id: str | None = None) -> Chec
     if engine.is_empty():
         return CheckResult("not_found", 0.9, (), "The library has no briefs yet, so nothing can be checked.")
     briefs = [engine.brief(brief_id)] if brief_id is not None else engine.briefs()
+    meta = check_document_claim(text, briefs)
+    if meta is not None:
+        return _from_front_matter(meta)
     common = frozenset().union(*(brief_profile(b).common for b in briefs))
     parsed = Claim.parse(text, common=common)
     unknown = _unknown(parsed, briefs)
@@ -124,8 +128,13 @@ def check_claim(engine: Engine, claim: str, brief_id: str | None = None) -> Chec
         brief = engine.brief(hit.passage.brief_id)
         for u in units_for(brief, hit.passage):
             units.setdefault(tuple(p.id for p in u.focal), u)
+    if about_document(text, briefs):
+        # "The views are the author's own": the front matter's disclaimer and title are evidence too.
+        for brief in briefs:
+            for u in front_matter_units(brief):
+                units.setdefault(tuple(p.id for p in u.focal), u)
     candidates = list(units.values())
-    sims = cosines(engine.embedder, text, [f"{u.context_text} {u.text}".strip() for u in candidates])
+    sims = cosines(engine.embedder, text, [f"{u.context_text} {u.statement}".strip() for u in candidates])
 
     def known(e: Entity) -> bool:
         return not _unknown(Claim(e.text, (e,), (), (), (), frozenset(), ()), briefs)
@@ -135,7 +144,7 @@ def check_claim(engine: Engine, claim: str, brief_id: str | None = None) -> Chec
         prof = brief_profile(u.brief)
         lead = prof.leads.get(u.focal[0].paragraph or -1, "")
         ev = Evidence(
-            u.text, u.context_text, prof.topic, lead if lead != u.focal[0].text else "", prof.common, prof.weights
+            u.statement, u.context_text, prof.topic, lead if lead != u.focal[0].text else "", prof.common, prof.weights
         )
         judged.append((compare(parsed, ev, sim, known=known), u))
     result = _decide(parsed, judged)
@@ -143,6 +152,23 @@ def check_claim(engine: Engine, claim: str, brief_id: str | None = None) -> Chec
         names = " or ".join(dict.fromkeys(e.text for e in unknown))
         return CheckResult("not_found", 0.9, (), f"The brief never mentions {names}.")
     return result
+
+
+def _from_front_matter(meta: MetaFinding) -> CheckResult:
+    """A verdict on the brief's author, editor, date or publisher, quoting its front matter."""
+    citations: list[Citation] = []
+    for p in meta.passages:
+        try:
+            citations.append(verify_citation(meta.brief, make_citation(meta.brief, [p], 0.9)))
+        except CitationNotVerified as exc:
+            log.error("dropped a front-matter citation that failed verification: %s", exc)
+    quotes = "; ".join(quote_text(c) for c in citations)
+    if meta.verdict == "supported":
+        if not citations:
+            return CheckResult("not_found", 0.5, (), "The evidence could not be verified against the brief.")
+        return CheckResult("supported", 0.9, tuple(citations), f"The brief says so: {quotes}.")
+    explanation = f"The brief {meta.difference}" + (f": {quotes}." if quotes else ".")
+    return CheckResult("contradicted", 0.85, tuple(citations), explanation)
 
 
 def _decide(claim: Claim, judged: Sequence[tuple[Judgement, Unit]]) -> CheckResult:

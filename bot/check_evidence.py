@@ -31,10 +31,16 @@ class Unit:
     brief: Brief
     focal: tuple[Passage, ...]
     context: tuple[Passage, ...]
+    gloss: str = ""  # what is compared instead of the quoted text (a front-matter field read as a sentence)
 
     @property
     def text(self) -> str:
         return " ".join(p.text for p in self.focal)
+
+    @property
+    def statement(self) -> str:
+        """The text the claim is compared with: the gloss when there is one, else the quoted text."""
+        return self.gloss or self.text
 
     @property
     def context_text(self) -> str:
@@ -77,6 +83,36 @@ def units_for(brief: Brief, passage: Passage) -> list[Unit]:
     if nxt is not None and nxt.paragraph == passage.paragraph and pronoun_subject(nxt.text):
         units.append(Unit(brief, (passage, ordered[i + 1]), tuple(context)))
     return units
+
+
+def _cased_like_body(title: str, body: str) -> str:
+    """A title in capitals written as the body writes its words ("US-NORTH KOREA NUCLEAR TALKS" -> "US-North
+    Korea nuclear talks"), so names stay names and common words stay common."""
+
+    def one(m: re.Match[str]) -> str:
+        word = m.group(0)
+        for seen in re.finditer(rf"(?<![A-Za-z]){re.escape(word)}(?![A-Za-z])", body, re.IGNORECASE):
+            if not seen.group(0).isupper() or len(word) <= 3:
+                return seen.group(0)
+        return word.lower()
+
+    return re.sub(r"[A-Za-z]+", one, title)
+
+
+def front_matter_units(brief: Brief) -> list[Unit]:
+    """The disclaimer and title as evidence for claims about the brief itself (quoted verbatim, compared as
+    sentences: "The brief is about prospects of …")."""
+    out = []
+    body = brief.text[max((p.end for p in brief.passages if p.kind == "metadata"), default=0) :]
+    for p in brief.passages:
+        if p.kind != "metadata":
+            continue
+        if p.label == "disclaimer":
+            out.append(Unit(brief, (p,), (), " ".join(p.text.strip("() ").split()) + "."))
+        elif p.label == "title":
+            title = _cased_like_body(" ".join(p.text.split()), body) if p.text.isupper() else p.text
+            out.append(Unit(brief, (p,), (), f"The brief is about the {title[:1].lower()}{title[1:]}."))
+    return out
 
 
 _ALIAS_TARGETS = frozenset(ALIASES.values())

@@ -177,6 +177,7 @@ SYNONYMS: tuple[frozenset[str], ...] = tuple(
         "exercise drill",
         "withdrawal withdraw",
         "perceive consider regard view see",
+        "view opinion position stance perspective",
     )
 )
 # Measurement roles: words near a number that say what it measures.
@@ -373,10 +374,18 @@ NOT_PERSON_WORDS = word_set(
 ORGANISATION_WORDS = word_set(
     "bank nations agency organisation organization council court union fund committee commission institute",
     "association ministry department party company corporation foundation university army navy alliance",
-    "united_nations nato iaea imf who wto opec asean",
+    "united_nations nato iaea imf who wto opec asean institution centre center",
 )
 # Surnames of leaders and officials who turn up in policy briefs: a name of this kind can stand in another's place.
 PERSONS = word_set(
     "trump biden kim obama putin xi moon psaki abe kishida yoon bush clinton pompeo bolton blinken lavrov",
     "medvedev zelensky macron merkel johnson sunak modi khan netanyahu erdogan khamenei rouhani",
+)
+# Job titles a byline gives ("Zainab Fatima, Intern"): a claim giving the author another title is contradicted.
+JOB_TITLES = word_set(
+    "intern interns trainee fellow fellows researcher researchers analyst analysts director directors professor",
+    "lecturer scholar scholars student students journalist journalists reporter correspondent economist diplomat",
+    "consultant adviser advisor officer associate assistant coordinator manager head chief expert specialist",
+    "staffer volunteer scientist historian editor-in-chief president chairman chairwoman ambassador secretary",
+    "senior junior visiting distinguished principal lead research",
 )

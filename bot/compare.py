@@ -414,6 +414,9 @@ def compare(
         with_antonym = _coverage(claim.content, have | synonym_keys(antonym or ""), evidence.weights, numbers)[0]
         if with_antonym >= OPPOSITION_COVERAGE:
             return result("contradicted", "negation", base + 0.1, opposite=opposite)
+        # A word the claim shares with the evidence, affirmed in one and denied in the other: whatever else lines
+        # up, this evidence cannot support the claim.
+        return result("unrelated", "partial", base * 0.8)
 
     if any(q.status == "absent" for q in qchecks):
         return result("unrelated", "missing_number", base * 0.8)
