@@ -2,6 +2,7 @@
 
 CitebotError                      (corpus/errors.py)
  ├── PayloadTooLarge          -> 413
+ ├── UnsupportedMediaType     -> 415   (an image, a spreadsheet, a zip: a kind of file citebot never reads)
  ├── InputError (the rest)    -> 422
  ├── NotFound                 -> 404   (BriefNotFound, SessionNotFound)
  ├── IndexUnavailable         -> 503   with Retry-After; the store reconnects on the next request
@@ -24,7 +25,14 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from corpus.errors import CitebotError, IndexUnavailable, InputError, NotFound, PayloadTooLarge
+from corpus.errors import (
+    CitebotError,
+    IndexUnavailable,
+    InputError,
+    NotFound,
+    PayloadTooLarge,
+    UnsupportedMediaType,
+)
 
 log = logging.getLogger("citebot.api")
 
@@ -35,6 +43,7 @@ FASTAPI_BODY_ERROR = "There was an error parsing the body"
 # Most specific first: the first class an error is an instance of decides its status.
 STATUS_BY_ERROR: tuple[tuple[type[CitebotError], int], ...] = (
     (PayloadTooLarge, 413),
+    (UnsupportedMediaType, 415),
     (InputError, 422),
     (NotFound, 404),
     (IndexUnavailable, 503),

@@ -3,7 +3,8 @@
 CitebotError
  ├── InputError                 bad input from the user (CLI exit 2, HTTP 4xx)
  │    ├── ParseError            the file could not be read or parsed as a brief
- │    │    └── UnsupportedFormat   a format citebot cannot read (or an encrypted/scanned file)
+ │    │    └── UnsupportedFormat   a file citebot cannot read (encrypted, scanned without a text layer)
+ │    │         └── UnsupportedMediaType   a kind of file citebot does not read at all (image, .xlsx, .zip)
  │    ├── InvalidRequest        a well-formed request that asks for something impossible
  │    └── PayloadTooLarge       the upload or body is over the size limit
  ├── NotFound
@@ -30,6 +31,11 @@ class ParseError(InputError):
 
 class UnsupportedFormat(ParseError):
     """The file's format is not one citebot can read."""
+
+
+class UnsupportedMediaType(UnsupportedFormat):
+    """The file is of a type citebot does not read at all (HTTP 415), as opposed to a readable type it cannot
+    open (an encrypted PDF, a scan without a text layer: 422)."""
 
 
 class InvalidRequest(InputError):

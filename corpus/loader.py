@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from corpus.builder import build_brief
-from corpus.errors import CitebotError, ParseError, UnsupportedFormat
+from corpus.errors import CitebotError, ParseError, UnsupportedFormat, UnsupportedMediaType
 from corpus.models import Brief
 from corpus.raw import RawDocument
 from corpus.text_format import parse_text
@@ -65,6 +65,8 @@ UNSUPPORTED = {
     "rtf": "RTF files are not supported; save the document as .docx",
 }
 SUPPORTED_TYPES = ".txt, .md, .html, .pdf and .docx"
+# A type citebot reads, in a state it cannot open: 422 rather than 415 (unsupported media type).
+READABLE_BUT_LOCKED = frozenset({"encrypted-office"})
 
 
 def _zip_kind(data: bytes) -> str:
@@ -133,10 +135,11 @@ def parse_bytes(data: bytes, filename: str, *, brief_id: str | None = None) -> B
         raise ParseError("the file is empty")
     fmt = detect_format(data, filename)
     if fmt in UNSUPPORTED:
-        raise UnsupportedFormat(f"{UNSUPPORTED[fmt]} (citebot reads {SUPPORTED_TYPES})")
+        error = UnsupportedFormat if fmt in READABLE_BUT_LOCKED else UnsupportedMediaType
+        raise error(f"{UNSUPPORTED[fmt]} (citebot reads {SUPPORTED_TYPES})")
     parser = front_ends().get(fmt)
     if parser is None:
-        raise UnsupportedFormat(f"{fmt} documents are not supported (citebot reads {SUPPORTED_TYPES})")
+        raise UnsupportedMediaType(f"{fmt} documents are not supported (citebot reads {SUPPORTED_TYPES})")
     try:
         raw = parser(data)
     except CitebotError:

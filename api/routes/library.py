@@ -31,6 +31,7 @@ _BRIEF_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
 
 UPLOAD_ERRORS: dict[int | str, dict[str, Any]] = {
     413: {"model": ErrorOut, "description": "The file is larger than the upload limit"},
+    415: {"model": ErrorOut, "description": "A kind of file citebot does not read (image, spreadsheet, archive)"},
     422: {"model": ErrorOut, "description": "The file cannot be read as a brief (format, encryption, damage)"},
     503: {"model": ErrorOut, "description": "The index is loading or the store is unavailable"},
 }

@@ -112,24 +112,36 @@ def test_brief_id_can_be_given_and_is_validated(library: TestClient) -> None:
     assert "brief_id" in bad.json()["detail"]
 
 
+def _zip(name: str) -> bytes:
+    import io
+    import zipfile
+
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr(name, "not a brief")
+    return buf.getvalue()
+
+
 @pytest.mark.parametrize(
-    ("name", "data", "message"),
+    ("name", "data", "message", "status"),
     [
-        ("scan.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 200, "OCR is not supported"),
-        ("locked.pdf", to_pdf(SAMPLE, password="secret"), "encrypted"),
-        ("broken.pdf", to_pdf(SAMPLE)[:4000], "damaged"),
-        ("broken.docx", to_docx(SAMPLE)[:3000], "damaged"),
-        ("blob.txt", b"\x00\x01\x02" * 100, "binary"),
-        ("empty.md", b"", "empty"),
+        ("scan.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 200, "OCR is not supported", 415),
+        ("sheet.xlsx", _zip("xl/workbook.xml"), "spreadsheets are not supported", 415),
+        ("bundle.zip", _zip("notes.txt"), "zip archives are not supported", 415),
+        ("locked.pdf", to_pdf(SAMPLE, password="secret"), "encrypted", 422),
+        ("broken.pdf", to_pdf(SAMPLE)[:4000], "damaged", 422),
+        ("broken.docx", to_docx(SAMPLE)[:3000], "damaged", 422),
+        ("blob.txt", b"\x00\x01\x02" * 100, "binary", 422),
+        ("empty.md", b"", "empty", 422),
     ],
 )
 def test_bad_files_are_refused_and_the_library_is_unchanged(
-    library: TestClient, empty_engine: Any, name: str, data: bytes, message: str
+    library: TestClient, empty_engine: Any, name: str, data: bytes, message: str, status: int
 ) -> None:
     upload(library, "sample.html", to_html(SAMPLE))
     before = _snapshot(library, empty_engine)
     r = upload(library, name, data)
-    assert r.status_code == 422
+    assert r.status_code == status
     assert message in r.json()["detail"]
     assert "Traceback" not in r.text
     assert _snapshot(library, empty_engine) == before
