@@ -96,7 +96,11 @@ def make_lifespan(build: EngineBuilder) -> Callable[[FastAPI], contextlib.Abstra
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         state: AppState = app.state.citebot
         state.settings.ensure_dirs()
-        state.open_sessions()
+        sessions = state.open_sessions()
+        if state.settings.session_ttl_days > 0:
+            pruned = sessions.prune(state.settings.session_ttl_days * 86400)
+            if pruned:
+                log.info("deleted %d chat sessions idle for over %g days", pruned, state.settings.session_ttl_days)
         loader: asyncio.Task[None] | None = None
         if state.engine is None:
             loader = asyncio.create_task(_load_until_ready(state, build))

@@ -177,6 +177,12 @@ class SessionStore:
             ).fetchall()
         return [text for (text,) in reversed(rows)]
 
+    def prune(self, max_idle_seconds: float) -> int:
+        """Delete sessions (and their turns) idle for longer than ``max_idle_seconds``; returns how many."""
+        cutoff = self._clock() - max_idle_seconds
+        with self._connect() as conn:
+            return conn.execute("DELETE FROM sessions WHERE updated_at < ?", (cutoff,)).rowcount
+
     def count(self) -> int:
         """How many sessions exist (reported by /health)."""
         with self._connect() as conn:

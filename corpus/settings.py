@@ -38,6 +38,11 @@ class Settings(BaseSettings):
     top_k: int = Field(default=3, ge=1, le=10, description="Citations returned when a request gives none.")
     max_upload_bytes: int = Field(default=10_000_000, description="Largest accepted upload or body, in bytes.")
     max_file_bytes: int = Field(default=50_000_000, description="Largest brief file the parser will read.")
+    session_ttl_days: float = Field(
+        default=30.0,
+        ge=0,
+        description="Chat sessions idle for longer than this are deleted when the server starts; 0 keeps them all.",
+    )
 
     def ensure_dirs(self) -> None:
         self.data_dir.mkdir(parents=True, exist_ok=True)

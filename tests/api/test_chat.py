@@ -156,3 +156,20 @@ def test_a_session_survives_a_restart_over_the_same_data_dir(make_engine, bundle
         assert "1,090 km" in r.json()["citations"][0]["quote"]
         turns = c.get(f"/chat/sessions/{sid}").json()["turns"]
     assert [t["text"] for t in turns if t["role"] == "user"] == [earlier, "How far did it fly?"]
+
+
+def test_sessions_idle_past_the_ttl_are_deleted_when_the_server_starts(make_engine, bundled_brief, tmp_path):
+    import sqlite3
+
+    data = tmp_path / "ttl-data"
+    engine = make_engine(data_dir=data)
+    engine.ingest(bundled_brief)
+    with TestClient(create_app(engine.settings, engine)) as c:
+        stale = c.post("/chat", json={"message": "Why did the Hanoi summit fail?"}).json()["session_id"]
+        fresh = c.post("/chat", json={"message": "Who wrote the brief?"}).json()["session_id"]
+    with sqlite3.connect(data / "sessions.sqlite3") as conn:  # the stale one was last used 40 days ago
+        conn.execute("UPDATE sessions SET updated_at = updated_at - 40 * 86400 WHERE id = ?", (stale,))
+    restarted = make_engine(data_dir=data, session_ttl_days=30)
+    with TestClient(create_app(restarted.settings, restarted)) as c:
+        assert c.get(f"/chat/sessions/{stale}").status_code == 404
+        assert c.get(f"/chat/sessions/{fresh}").status_code == 200

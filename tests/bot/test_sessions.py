@@ -184,3 +184,28 @@ def test_close_closes_every_connection_and_the_store_reopens(tmp_path):
     store.close()
     assert store._all == []
     assert store.user_messages(sid) == ["q"]
+
+
+def test_prune_deletes_only_sessions_idle_past_the_limit_with_their_turns(tmp_path):
+    now = [1000.0]
+    store = SessionStore(tmp_path / "s.sqlite3", clock=lambda: now[0])
+    old = store.record(None, "old question", "a", None)
+    now[0] = 5000.0
+    kept = store.record(None, "recent question", "a", None)
+    now[0] = 6000.0
+    assert store.prune(max_idle_seconds=2000) == 1
+    assert not store.exists(old)
+    assert store.user_messages(kept) == ["recent question"]
+    with store._connect() as conn:
+        assert conn.execute("SELECT COUNT(*) FROM turns WHERE session_id = ?", (old,)).fetchone()[0] == 0
+
+
+def test_a_reply_keeps_an_old_session_alive(tmp_path):
+    now = [1000.0]
+    store = SessionStore(tmp_path / "s.sqlite3", clock=lambda: now[0])
+    sid = store.record(None, "first", "a", None)
+    now[0] = 5000.0
+    store.record(sid, "follow-up", "a", None)
+    now[0] = 6000.0
+    assert store.prune(max_idle_seconds=2000) == 0
+    assert store.user_messages(sid) == ["first", "follow-up"]
