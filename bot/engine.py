@@ -25,7 +25,7 @@ from corpus.errors import BriefNotFound, CitationNotVerified, CitebotError, Inva
 from corpus.models import Brief, Citation, ParseWarning, Passage
 from corpus.settings import Settings
 from index.batching import QueryBatcher
-from index.embeddings import query_embed_many
+from index.embeddings import query_embed_many, torch_threads
 from index.library import BriefRepository
 from index.store import PassageStore, StoredDoc
 from index.views import PassageViews, passage_views
@@ -110,7 +110,7 @@ class Engine:
         self._query_cache_size = query_cache_size
         self._cache_lock = threading.Lock()
         # Concurrent questions share one forward pass of the model instead of queueing for the cores one by one.
-        self._batcher = QueryBatcher(query_embed_many(embedder))
+        self._batcher = QueryBatcher(query_embed_many(embedder, threads=settings.query_threads))
 
     # ----- library -----------------------------------------------------------------------------------------
     def _current(self) -> IndexState:
@@ -154,7 +154,7 @@ class Engine:
                 return report
             old_version = version_key(old) if old is not None else None
             try:
-                self.store.add(docs)
+                self._add(docs)
             except BaseException:
                 if version != old_version:
                     self._discard(version)
@@ -167,6 +167,10 @@ class Engine:
             status = "added" if old is None else "updated"
             log.info("ingested %s (%s, %d passages)", brief.id, status, len(brief.passages))
             return IngestReport(brief.id, status, len(brief.passages), brief.warnings)
+
+    def _add(self, docs: Sequence[StoredDoc]) -> None:
+        with torch_threads(self.settings.ingest_threads):
+            self.store.add(docs)
 
     def _complete(self, version: str, docs: Sequence[StoredDoc]) -> bool:
         return self.store.count({"version": version}) == len(docs)
@@ -194,7 +198,7 @@ class Engine:
                 version = version_key(brief)
                 docs = _docs(passage_views(brief), version)
                 if not self._complete(version, docs):
-                    self.store.add(docs)
+                    self._add(docs)
                     reports.append(IngestReport(brief.id, "updated", len(brief.passages), brief.warnings))
                 self._discard_others(brief.id, version)
         return reports

@@ -38,6 +38,16 @@ class Settings(BaseSettings):
     top_k: int = Field(default=3, ge=1, le=10, description="Citations returned when a request gives none.")
     max_upload_bytes: int = Field(default=10_000_000, description="Largest accepted upload or body, in bytes.")
     max_file_bytes: int = Field(default=50_000_000, description="Largest brief file the parser will read.")
+    query_threads: int = Field(
+        default=1,
+        ge=0,
+        description="torch threads for embedding questions (0: one per core). One is steadier on a shared machine.",
+    )
+    ingest_threads: int = Field(
+        default=0,
+        ge=0,
+        description="torch threads for embedding briefs at ingest (0: one per core).",
+    )
     session_ttl_days: float = Field(
         default=30.0,
         ge=0,
