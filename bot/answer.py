@@ -51,12 +51,53 @@ _DOCUMENT_ABOUT = re.compile(
 )
 
 
+_DOC = r"(?:this|the) (?:brief|paper|report|document|author|article)"
+# "What does the brief recommend?", "the brief's recommendations", "What is its conclusion?": questions about the
+# document's own advice or conclusion, which name no topic the retrieval could match.
+_DOCUMENT_ADVICE = re.compile(
+    rf"\bwhat (?:does|do|did) {_DOC}s? (?:recommend|suggest|propose|advise|advocate)\b|"
+    rf"\b(?:recommendations?|suggestions?|proposals?|policy (?:options?|advice)|way forward) (?:of|in|from) {_DOC}\b|"
+    rf"\b(?:{_DOC}'s|its) (?:recommendations?|suggestions?|proposals?|policy (?:options?|advice))\b|"
+    r"\bwhat (?:is|are) (?:the|its) (?:recommendations?|policy recommendations?)\b",
+    re.IGNORECASE,
+)
+_DOCUMENT_CONCLUSION = re.compile(
+    rf"\bwhat (?:does|do|did) {_DOC}s? conclude\b|\bconclusions? (?:of|in) {_DOC}\b|"
+    rf"\b(?:{_DOC}'s|its) conclusions?\b|\bwhat (?:is|was|are) (?:the|its) conclusions?\b|"
+    rf"\bhow does {_DOC} (?:end|conclude)\b",
+    re.IGNORECASE,
+)
+_PRESCRIPTIVE = re.compile(r"\b(?:should|must|ought to|need to|needs to)\b", re.IGNORECASE)
+
+
+def _advice_and_conclusion(body: Sequence[Passage], advice: bool, conclusion: bool) -> list[Passage]:
+    """One brief's sentences answering "what does it recommend / conclude": its prescriptive sentences (should,
+    must), from the last paragraph that has any, backwards; for the conclusion, its final paragraph first."""
+    if not body:
+        return []
+    by_paragraph: dict[int, list[Passage]] = {}
+    for p in body:
+        by_paragraph.setdefault(p.paragraph or 0, []).append(p)
+    order = sorted(by_paragraph, reverse=True)
+    out: list[Passage] = []
+    if conclusion:
+        out += sorted(by_paragraph[order[0]], key=lambda p: p.seq)
+    if advice or conclusion:
+        for n in order:
+            out += [p for p in sorted(by_paragraph[n], key=lambda p: p.seq) if _PRESCRIPTIVE.search(p.text)]
+    return list(dict.fromkeys(out))
+
+
 def named_passages(state: IndexState, question: str, brief_id: str | None = None) -> list[Passage]:
     """Passages a question names outright: "footnote 11" -> that footnote entry; "what is the brief about?" ->
-    the title. Quoted first, and never abstained on."""
+    the title; "what does the brief recommend / conclude?" -> its prescriptive sentences / final paragraph.
+    Quoted first, and never abstained on."""
     out: list[Passage] = []
     wanted = explicit_footnotes(question)
     about = bool(_DOCUMENT_ABOUT.search(question))
+    advice = bool(_DOCUMENT_ADVICE.search(question))
+    conclusion = bool(_DOCUMENT_CONCLUSION.search(question))
+    bodies: dict[str, list[Passage]] = {}
     for v in state.views:
         p = v.passage
         if brief_id not in (None, p.brief_id):
@@ -65,7 +106,11 @@ def named_passages(state: IndexState, question: str, brief_id: str | None = None
             about and p.kind == "metadata" and p.label == "title"
         ):
             out.append(p)
+        elif (advice or conclusion) and p.kind == "sentence" and p.paragraph:
+            bodies.setdefault(p.brief_id, []).append(p)
     out.sort(key=lambda p: wanted.index(p.footnotes[0]) if p.kind == "footnote" else -1)
+    for body in bodies.values():
+        out += _advice_and_conclusion(body, advice, conclusion)
     return out
 
 

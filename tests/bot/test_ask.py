@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from bot.render import answer_json
@@ -164,3 +166,52 @@ def test_several_footnotes_by_number(engine):
     answer = engine.ask("What are footnotes 3 and 4?")
     assert [c.footnotes for c in answer.citations[:2]] == [(3,), (4,)]
     assert all(c.kind == "footnote" for c in answer.citations[:2])
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["What does the brief recommend?", "What are the brief's recommendations?", "What does the author suggest?"],
+)
+def test_recommendation_questions_quote_the_briefs_prescriptive_sentences(engine, bundled_brief, question):
+    answer = engine.ask(question)
+    assert not answer.abstained
+    assert answer.citations
+    for c in answer.citations:
+        assert re.search(r"\b(?:should|must)\b", c.quote)
+        assert bundled_brief.text[c.start : c.end] == c.quote
+
+
+def test_conclusion_question_quotes_the_final_paragraph_first(engine, bundled_brief):
+    last = max(p.paragraph or 0 for p in bundled_brief.passages if p.kind == "sentence")
+    answer = engine.ask("What is the conclusion of the brief?")
+    assert not answer.abstained
+    first = next(p for p in bundled_brief.passages if p.text == answer.citations[0].quote)
+    assert first.paragraph == last
+
+
+def test_a_topic_question_mentioning_the_brief_is_not_taken_for_a_recommendation_question(engine):
+    answer = engine.ask("What does the brief say about sanctions?")
+    assert any("sanction" in c.quote.lower() for c in answer.citations)
+
+
+def test_a_brief_without_prescriptive_sentences_gives_no_named_recommendations():
+    from bot.answer import _advice_and_conclusion
+    from corpus.models import Passage
+
+    def sentence(seq: int, paragraph: int, text: str) -> Passage:
+        return Passage(
+            id=f"b:{seq}",
+            brief_id="b",
+            kind="sentence",
+            text=text,
+            start=0,
+            end=len(text),
+            paragraph=paragraph,
+            footnotes=(),
+            direct=False,
+            seq=seq,
+        )
+
+    body = [sentence(1, 1, "The test took place in 2022."), sentence(2, 2, "It flew 1,090 km.")]
+    assert _advice_and_conclusion(body, advice=True, conclusion=False) == []
+    assert [p.seq for p in _advice_and_conclusion(body, advice=False, conclusion=True)] == [2]
