@@ -96,7 +96,13 @@ def _confidence(verdict: str, j: Judgement | None) -> float:
         return round(min(0.99, 0.55 + 0.4 * min(1.0, j.score)), 2)
     if verdict == "contradicted":
         strength = max((q.strength for q in j.quantities if q.status == "mismatch"), default=0.0)
-        base = {"number": 0.8 + 0.1 * (strength > 0), "entity": 0.75, "comparative": 0.8, "negation": 0.7}
+        base = {
+            "number": 0.8 + 0.1 * (strength > 0),
+            "entity": 0.75,
+            "comparative": 0.8,
+            "attribute": 0.8,
+            "negation": 0.7,
+        }
         return round(min(0.97, base.get(j.reason, 0.7) + 0.05 * j.coverage), 2)
     return round(max(0.5, 0.9 - 0.4 * j.score), 2)
 
@@ -174,7 +180,7 @@ def _from_front_matter(meta: MetaFinding) -> CheckResult:
 def _decide(claim: Claim, judged: Sequence[tuple[Judgement, Unit]]) -> CheckResult:
     supported = [(j, u) for j, u in judged if j.outcome == "supported"]
     contradicted = [(j, u) for j, u in judged if j.outcome == "contradicted"]
-    priority = {"number": 3, "comparative": 2, "entity": 1, "negation": 0}
+    priority = {"number": 3, "comparative": 2, "attribute": 2, "entity": 1, "negation": 0}
     if supported:
         j, u = max(supported, key=lambda ju: (ju[0].score, -len(ju[1].focal)))
         verdict: Verdict = "supported"

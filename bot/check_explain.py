@@ -19,7 +19,9 @@ def _subject_phrase(claim: Claim) -> str | None:
         return None
     e = claim.entities[0]
     before = claim.text[: e.start].rstrip().split()
-    return f"the {e.text}" if before and before[-1].lower() == "the" else e.text
+    if [w.lower() for w in before] not in ([], ["the"]):
+        return None  # the claim does not open on this name: it is not what the evidence's "it" stands for
+    return f"the {e.text}" if before else e.text
 
 
 def _clause(text: str, start: int, end: int, subject: str | None) -> str:
@@ -41,6 +43,8 @@ def _clause(text: str, start: int, end: int, subject: str | None) -> str:
         )
     piece = re.sub(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]+", "", piece)
     first = piece.split(" ", 1)[0]
+    if first[1:] != first[1:].lower() or (subject and piece.startswith(subject)):
+        return piece  # "US …", "the Hwasong-17 …": a name keeps its capitals
     if first.lower() in STOPWORDS or first.lower() in {"during", "earlier", "similarly", "moreover"}:
         piece = piece[:1].lower() + piece[1:]
     return piece
@@ -72,6 +76,15 @@ def _explain_number(j: Judgement, unit: Unit, c: Citation, claim: Claim) -> str:
         return f"The brief gives {render(q.evidence)}, not {said}: {quote_text(c)}."
     located = next((e for e in extract_quantities(full) if e.start == idx), q.evidence)
     clause = _clause(full, idx, _noun_end(full, located), _subject_phrase(claim))
+    if len(clause.split()) < 4:
+        # "On March 24" alone does not say what happened then: quote the whole sentence.
+        starts = [0, *(m.end() for m in re.finditer(r"(?<=[.!?])\s+", full[:idx]))]
+        stop = re.search(r"[.!?](?:\s|$)", full[idx:])
+        sentence = full[starts[-1] : idx + stop.end() if stop else len(full)].strip()
+        clause = f"“{re.sub(r'[¹²³⁴⁵⁶⁷⁸⁹⁰]+', '', sentence)}”"
+    dated = q.evidence.date
+    if q.evidence.is_date and dated and dated[0] is not None and str(dated[0]) not in q.evidence.text:
+        clause += f" (in {dated[0]}, the year its paragraph gives)"
     return f"The brief says {clause}, not {said} {marker(c)}."
 
 
@@ -93,6 +106,9 @@ def explain(verdict: str, j: Judgement | None, unit: Unit | None, c: Citation | 
     if j.reason == "comparative":
         said = f" it says “{j.opposite}”" if j.opposite else ""
         return f"The brief states the opposite comparison;{said}: {quote_text(c)}."
+    if j.reason == "attribute" and j.opposite:
+        named = _subject_phrase(claim)
+        return f"The brief calls {named or 'it'} {j.opposite}: {quote_text(c)}."
     if j.reason == "negation":
         return f"The brief says the opposite: {quote_text(c)}."
     return f"The brief does not say this. The closest passage: {quote_text(c)}."

@@ -178,6 +178,18 @@ SYNONYMS: tuple[frozenset[str], ...] = tuple(
         "withdrawal withdraw",
         "perceive consider regard view see",
         "view opinion position stance perspective",
+        "maximum peak top highest max",
+        "aid assistance help relief",
+        "restrict restriction obstacle barrier constraint impediment hurdle block obstruct hinder curb",
+        "facilitate ease enable",
+        "postpone delay defer",
+        "promptly immediately quickly swiftly rapidly soon",
+        "expand enlarge extend upgrade",
+        "attract draw catch",
+        "stall halt",
+        "intensify escalate increase",
+        "harmless benign innocuous",
+        "mainly mostly primarily chiefly largely",
     )
 )
 # Measurement roles: words near a number that say what it measures.
@@ -295,6 +307,31 @@ ANTONYMS: tuple[tuple[frozenset[str], frozenset[str]], ...] = tuple(
         ("speak", "silent"),
         ("criticise", "silent"),
         ("condemn", "silent"),
+        ("harmless", "threat"),
+        ("harmless", "danger"),
+        ("harmless", "dangerous"),
+        ("harmless", "harmful"),
+        ("benign", "threat"),
+        ("safe", "threat"),
+        ("safe", "dangerous"),
+        ("expand", "destroy"),
+        ("upgrade", "destroy"),
+        ("preserve", "destroy"),
+        ("maintain", "destroy"),
+        ("keep", "destroy"),
+        ("restrict", "facilitate"),
+        ("tighten", "ease"),
+        ("tighten", "loosen"),
+        ("tighten", "lift"),
+        ("tighten", "relax"),
+        ("postpone", "promptly"),
+        ("delay", "promptly"),
+        ("defer", "promptly"),
+        ("postpone", "resume"),
+        ("slowly", "promptly"),
+        ("offensive", "defense"),
+        ("hostile", "harmless"),
+        ("ignore", "attract"),
     )
 )
 COMPARATIVES: dict[str, tuple[str, int]] = {
@@ -331,7 +368,12 @@ COMPARATIVES: dict[str, tuple[str, int]] = {
 NEGATIONS = word_set(
     "not n't never no none nor neither without cannot failed fail fails failing unable refused refuse lacked lack ",
     "lacks nothing nobody",
+    # Quantifiers of scarcity deny their noun as "no" does ("little attention", "hardly any tests"); "a few" and
+    # "a little" are exceptions handled where negation is read.
+    "little few hardly barely scarcely seldom rarely",
 )
+# "only a small part of", "a tiny fraction of": scarcity written as a noun phrase, read like "little".
+SCARCE_PARTS = word_set("part parts portion fraction share minority percentage proportion number amount")
 # Words that carry no claim of their own ("the brief says that …", "reportedly").
 FRAME = word_set(
     "brief according reportedly report reports reported claim claims claimed say says said state states stated ",
@@ -347,6 +389,21 @@ PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bbroke\s+down\b", re.I), "collapsed"),
     (re.compile(r"\bstep(?:s|ped|ping)?\s+back\s+from\b", re.I), "abandon"),
     (re.compile(r"\bgive\s+up\b|\bgave\s+up\b", re.I), "abandon"),
+    (re.compile(r"\bas\s+(?:soon|quickly|early)\s+as\s+possible\b", re.I), "promptly"),
+    (re.compile(r"\bwithout\s+delay\b", re.I), "promptly"),
+    (re.compile(r"\bstep(?:s|ped|ping)?\s+up\b", re.I), "intensified"),
+    (
+        re.compile(r"\bremov(?:e|es|ed|ing)\s+(?:the\s+|any\s+)?(?:obstacles|barriers|restrictions|hurdles)\b", re.I),
+        "facilitate",
+    ),
+    (
+        re.compile(
+            r"\b(?:tighten|tightens|tightened|tightening|impose|imposes|imposed|imposing|increase|increases|"
+            r"increased|increasing)\s+(?:the\s+)?(?:restrictions|barriers|obstacles|limits)\b",
+            re.I,
+        ),
+        "restrict",
+    ),
 )
 
 

@@ -20,6 +20,7 @@ from bot.check_lexicon import (
     IRREGULAR,
     NEGATIONS,
     ROLE_CLASSES,
+    SCARCE_PARTS,
     SYNONYMS,
     word_set,
 )
@@ -270,8 +271,9 @@ def leading_entities(text: str, *, common: frozenset[str] = frozenset()) -> list
 # ----- negation ----------------------------------------------------------------------------------------------------
 _SKIP_AFTER_NEG = word_set(
     "to be been being is are was were do does did have has had also even yet any ever the a an its their his her ",
-    "so very quite really always able",
+    "so very quite really always able longer more",
 )
+_SCARCE = word_set("small tiny minor limited negligible")
 
 
 def negated_stems(toks: Sequence[Token]) -> set[str]:
@@ -281,6 +283,16 @@ def negated_stems(toks: Sequence[Token]) -> set[str]:
         n = t.norm
         if n.endswith("n't"):
             n = "n't"
+        prev = toks[i - 1].norm if i else ""
+        nxt = toks[i + 1].norm if i + 1 < len(toks) else ""
+        if n in {"little", "few"} and prev in {"a", "quite", "not"}:
+            continue  # "a few tests" is some tests
+        if n in _SCARCE and nxt in SCARCE_PARTS:
+            # "only a small part of the continental US" denies "continental" as "little" would.
+            scope = [u for u in toks[i + 2 : i + 7] if u.stem and u.norm not in _SKIP_AFTER_NEG]
+            if scope:
+                out.add(scope[0].stem)
+            continue
         if n not in NEGATIONS:
             continue
         if n in {"fail", "failed", "fails", "failing", "unable", "refused", "refuse"} and not (

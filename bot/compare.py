@@ -8,11 +8,13 @@ fits best, so "2,000 km" in the claim meets "flew for 1,090 km", not "an altitud
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from bot.check_attributes import check_attributes
 from bot.check_lexicon import ANTONYMS, FRAME, fold_phrases
 from bot.check_subjects import entity_kind, name_kind, other_subject
 from bot.check_text import (
@@ -34,7 +36,16 @@ from bot.numbers import Quantity, agrees, extract_quantities, units_comparable
 
 Outcome = Literal["supported", "contradicted", "unrelated"]
 Reason = Literal[
-    "match", "number", "entity", "comparative", "negation", "missing_entity", "missing_number", "partial", "weak"
+    "match",
+    "number",
+    "entity",
+    "comparative",
+    "attribute",
+    "negation",
+    "missing_entity",
+    "missing_number",
+    "partial",
+    "weak",
 ]
 
 ROLE_WINDOW = 4  # content words before a quantity that say what it measures
@@ -200,9 +211,23 @@ def _as_precise(claim: Quantity, evidence: Quantity) -> bool:
     return all(c is None or e is not None for c, e in zip(claim.date, evidence.date, strict=True))
 
 
-def check_quantities(claim: Claim, text: str, common: frozenset[str] = frozenset()) -> tuple[QuantityCheck, ...]:
-    """Each claim quantity against the evidence quantity of the same unit that plays the same role."""
-    ev_qs = tuple(extract_quantities(text))
+def _year_of(text: str) -> int | None:
+    """The year of the last dated mention in a text ("On March 4 2022, …" -> 2022)."""
+    years = [q.date[0] for q in extract_quantities(text) if q.is_date and q.date and q.date[0] is not None]
+    return years[-1] if years else None
+
+
+def check_quantities(
+    claim: Claim, text: str, common: frozenset[str] = frozenset(), year: int | None = None
+) -> tuple[QuantityCheck, ...]:
+    """Each claim quantity against the evidence quantity of the same unit that plays the same role. ``year``
+    completes the evidence's dates that give none ("On March 24, …" after "On March 4 2022, …")."""
+    ev_qs = tuple(
+        dataclasses.replace(q, date=(year, q.date[1], q.date[2]))
+        if year is not None and q.is_date and q.date and q.date[0] is None and q.date[1] is not None
+        else q
+        for q in extract_quantities(text)
+    )
     ev_toks = tokens(text)
     names = entities(text, common=common)
     ev_roles = [role(text, ev_toks, q, ev_qs, names) for q in ev_qs]
@@ -232,10 +257,18 @@ def check_quantities(claim: Claim, text: str, common: frozenset[str] = frozenset
 
 
 def _stem_set(toks: tuple[Token, ...]) -> set[str]:
+    """Every stem and synonym key of a text; compounds both ways ("short range" has "short-rang", and
+    "short-range" has "short" and "rang")."""
     out: set[str] = set()
-    for t in toks:
-        if t.stem:
-            out.update(synonym_keys(t.stem))
+    for i, t in enumerate(toks):
+        if not t.stem:
+            continue
+        out.update(synonym_keys(t.stem))
+        if "-" in t.stem:
+            out.update(p for p in t.stem.split("-") if p)
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        if nxt is not None and nxt.stem and "-" not in t.stem + nxt.stem and nxt.start - t.end <= 1:
+            out.add(f"{t.stem}-{nxt.stem}")
     return out
 
 
@@ -322,7 +355,7 @@ def compare(
     missing = tuple(e for e in claim.entities if not mentions(e, ev_keys, low))
     ev_toks = tokens(full)
     have = _stem_set(ev_toks)
-    qchecks = check_quantities(claim, evidence.text, evidence.common)
+    qchecks = check_quantities(claim, evidence.text, evidence.common, _year_of(evidence.context))
     focal_numbers = sum(q.status == "match" for q in qchecks)
     if evidence.context and any(q.status == "absent" for q in qchecks):
         # Only dates come from the sentences before ("On March 24, …" then "It flew …"): a measurement there
@@ -401,6 +434,17 @@ def compare(
             return result("contradicted", "number", base + (0.2 if strong else 0.05))
         return result("unrelated", "weak", base * 0.7)
 
+    # "The KN-24 is an intermediate-range missile" against "KN-24 … Short range ballistic missile".
+    named = [e.text for e in claim.entities if e.key not in evidence.implied]
+    attribute = check_attributes(claim.text, named, evidence.full)
+    # The claim's own class word counts as matched, as an antonym does: it is what differs.
+    claimed_words = {k for t in tokens(attribute.claimed) if t.stem for k in synonym_keys(t.stem)}
+    with_class = _coverage(
+        claim.content, have | claimed_words | _stem_set(tokens(attribute.claimed)), evidence.weights, numbers
+    )[0]
+    if attribute.status == "opposed" and with_class >= OPPOSITION_COVERAGE - 0.2:
+        return result("contradicted", "attribute", base + 0.15, opposite=attribute.difference)
+
     rival = _superlative_rival(claim, evidence.text)
     if rival is not None and coverage >= OPPOSITION_COVERAGE - 0.2:
         return result("contradicted", "comparative", base + 0.15, opposite=rival)
@@ -427,6 +471,9 @@ def compare(
         # ("a train-based missile in 2019" against "short-range missiles in 2019").
         return result("unrelated", "partial", base * 0.85)
     if other_subject(claim.text, evidence.text, evidence.context, evidence.common):
+        return result("unrelated", "partial", base * 0.8)
+    if attribute.status == "elsewhere":
+        # The evidence's "short-range" is about something else than the claim's Hwasong-12.
         return result("unrelated", "partial", base * 0.8)
     c_min, s_min = SUPPORT_COVERAGE_WITH_SIMILARITY
     if focal_coverage >= FOCAL_COVERAGE and (

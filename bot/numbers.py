@@ -7,6 +7,7 @@ in 2020" contradicts. Each quantity keeps its span so the words around it (its *
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -32,16 +33,17 @@ UNITS: dict[str, tuple[str, float]] = {
     "kph": ("km/h", 1.0),
     "kmh": ("km/h", 1.0),
     "mph": ("km/h", 1.609344),
-    "kiloton": ("kt", 1.0),
-    "kilotons": ("kt", 1.0),
-    "kilotonne": ("kt", 1.0),
-    "kilotonnes": ("kt", 1.0),
-    "kt": ("kt", 1.0),
-    "megaton": ("kt", 1000.0),
-    "megatons": ("kt", 1000.0),
-    "megatonne": ("kt", 1000.0),
-    "megatonnes": ("kt", 1000.0),
-    "mt": ("kt", 1000.0),
+    # Explosive yields and masses on one scale, so "250 kilotons" is "250,000 tons".
+    "kiloton": ("t", 1e3),
+    "kilotons": ("t", 1e3),
+    "kilotonne": ("t", 1e3),
+    "kilotonnes": ("t", 1e3),
+    "kt": ("t", 1e3),
+    "megaton": ("t", 1e6),
+    "megatons": ("t", 1e6),
+    "megatonne": ("t", 1e6),
+    "megatonnes": ("t", 1e6),
+    "mt": ("t", 1e6),
     "ton": ("t", 1.0),
     "tons": ("t", 1.0),
     "tonne": ("t", 1.0),
@@ -102,6 +104,7 @@ WORD_NUMBERS: dict[str, int] = {
     "dozen": 12,
     "pair": 2,
     "couple": 2,
+    "single": 1,
 }
 ORDINALS: dict[str, int] = {
     "first": 1,
@@ -156,10 +159,36 @@ _MEASURE = re.compile(
     rf"{_BOUND}{_NOT_IN_NAME}(?P<num>{_NUM})(?P<scale>{_SCALE})(?:\s*|-)(?P<unit>{_UNIT_RE})(?![\w/])", re.I
 )
 _TWICE = re.compile(r"\b(?P<word>twice|thrice)\b", re.I)
+_MACH = re.compile(r"\bMach\s+(?P<num>\d+(?:\.\d+)?)\b", re.I)
+_SPEED_OF_SOUND = re.compile(r"\s+(?:the\s+)?speed\s+of\s+sound\b", re.I)
+# How often something happens, as times per year: "annually", "every two years", "twice a year", "monthly".
+_PER_YEAR = {"year": 1.0, "month": 12.0, "week": 52.0, "day": 365.0}
+_ADVERBS = {
+    "annually": 1.0,
+    "annual": 1.0,
+    "yearly": 1.0,
+    "biennially": 0.5,
+    "biennial": 0.5,
+    "semi-annually": 2.0,
+    "semiannually": 2.0,
+    "biannually": 2.0,
+    "quarterly": 4.0,
+    "monthly": 12.0,
+    "fortnightly": 26.0,
+    "weekly": 52.0,
+    "daily": 365.0,
+}
+_FREQUENCY = re.compile(
+    rf"\b(?:(?P<adv>{'|'.join(sorted(_ADVERBS, key=len, reverse=True))})"
+    r"|(?:every|each|once\s+(?:a|every|per|each))\s+(?:(?P<n>other|[a-z]+|\d+)\s+)?(?P<per>year|month|week|day)s?"
+    r"|(?P<k>once|twice|thrice|[a-z]+\s+times|\d+\s+times)\s+(?:a|per|every|each)\s+(?P<per2>year|month|week|day))\b",
+    re.I,
+)
 _YEAR = re.compile(r"(?<![\d,.])\b(?P<year>(?:1[89]|20)\d{2})s?\b(?![,.]?\d)")
 _ORDINAL = re.compile(rf"\b(?P<ord>{'|'.join(ORDINALS)}|\d+(?:st|nd|rd|th))\b", re.I)
 _COUNT = re.compile(rf"{_BOUND}{_NOT_IN_NAME}\b(?P<num>{_NUM})(?P<scale>{_SCALE})\b(?!\s*(?:%|-\d))", re.I)
-_HEAD = re.compile(r"[A-Za-z][A-Za-z-]*")
+_HEAD = re.compile(r"[A-Za-z][A-Za-z-]*(?:\d+[A-Za-z]?)?")
+_DESIGNATION = re.compile(r"[A-Za-z]+-\d+[A-Za-z]?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,12 +197,14 @@ class Quantity:
 
     low: float
     high: float
-    unit: str  # "km", "km/h", "kt", "t", "%", "times", "date", "ordinal" or "count:<head noun>"
+    unit: str  # "km", "km/h", "t", "%", "times", "mach", "per_year", "date", "ordinal" or "count:<head noun>"
     bound: str  # "exact" | "about" | "range" | "at_most" | "at_least"
     start: int
     end: int
     text: str
     date: tuple[int | None, int | None, int | None] | None = None  # (year, month, day)
+    precision: float = 0.0  # share of the value the written figure may be rounded by ("680 miles": 5/680)
+    converted: bool = False  # written in another unit than the canonical one ("miles" for km)
 
     @property
     def is_date(self) -> bool:
@@ -223,6 +254,7 @@ def count_head(text: str, end: int) -> str:
     from index.lexical import STOPWORDS
 
     words: list[tuple[str, int]] = []
+    named = ""
     for m in _HEAD.finditer(text, end):
         gap = text[end : m.start()] if not words else text[words[-1][1] : m.start()]
         if re.search(r"[.,;:()\d]", gap):
@@ -230,12 +262,17 @@ def count_head(text: str, end: int) -> str:
         w = m.group(0).lower()
         if w in STOPWORDS and w not in {"of"}:
             break
+        if _DESIGNATION.fullmatch(w):
+            # "a single KN-24 missile": the name is not the counted noun, unless nothing else follows.
+            named = named or w
+            words.append(("of", m.end()))
+            continue
         words.append((w, m.end()))
         if len(words) >= 4:
             break
     names = [w for w, _ in words if w != "of"]
     if not names:
-        return ""
+        return lemma(named) if named else ""
     for w in names:
         if w.endswith("s") and not w.endswith("ss") and len(w) > 3:
             return lemma(w)
@@ -288,6 +325,15 @@ def extract_quantities(text: str) -> list[Quantity]:
                 _scaled(lo, scale) * factor, _scaled(hi, scale) * factor, unit, "range", m.start(), m.end(), m.group(0)
             )
         )
+    for m in _FREQUENCY.finditer(text):
+        if free(m.start(), m.end()) and (rate := _rate(m)) is not None:
+            found.append(Quantity(rate, rate, "per_year", "exact", m.start(), m.end(), m.group(0)))
+    for m in _MACH.finditer(text):
+        if free(m.start(), m.end()):
+            v = float(m.group("num"))
+            found.append(
+                Quantity(v, v, "mach", "exact", m.start(), m.end(), m.group(0), precision=_precision(m.group("num")))
+            )
     for m in _MEASURE.finditer(text):
         if not free(m.start(), m.end()):
             continue
@@ -295,8 +341,22 @@ def extract_quantities(text: str) -> list[Quantity]:
         if value is None:
             continue
         unit, factor = _unit(m.group("unit"))
+        if unit == "times" and _SPEED_OF_SOUND.match(text, m.end()):
+            unit = "mach"  # "five times the speed of sound" is Mach 5
         v = _scaled(value, m.group("scale")) * factor
-        found.append(Quantity(v, v, unit, _bound(m.group("bound")), m.start(), m.end(), m.group(0)))
+        found.append(
+            Quantity(
+                v,
+                v,
+                unit,
+                _bound(m.group("bound")),
+                m.start(),
+                m.end(),
+                m.group(0),
+                precision=_precision(m.group("num")),
+                converted=factor != 1.0,
+            )
+        )
     for m in _TWICE.finditer(text):
         if free(m.start(), m.end()):
             v = 2.0 if m.group("word").lower() == "twice" else 3.0
@@ -340,15 +400,43 @@ _MAXIMUM = re.compile(
 _MINIMUM = re.compile(r"\b(?:minimum|min|lowest|shortest)\s+(?:[a-z-]+\s+){0,2}?(?:of|at|is|was)?\s*$", re.I)
 
 
+def _precision(raw: str) -> float:
+    """How much a written figure may have been rounded, as a share of it ("680": 5/680; "6,248.5": 0.05/6248.5)."""
+    digits = raw.strip().replace(",", "")
+    value = parse_number(digits)
+    if not value:
+        return 0.0
+    if "." in digits:
+        step = 10.0 ** -len(digits.split(".")[1])
+    elif digits.isdigit():
+        step = 10.0 ** (len(digits) - len(digits.rstrip("0")))
+    else:
+        step = 1.0
+    return step / 2 / value
+
+
+def _rate(m: re.Match[str]) -> float | None:
+    """Times per year of a frequency phrase."""
+    if m.group("adv"):
+        return _ADVERBS[m.group("adv").lower()]
+    if m.group("per"):
+        raw = (m.group("n") or "one").lower()
+        n = 2.0 if raw == "other" else parse_number(raw)
+        return _PER_YEAR[m.group("per").lower()] / n if n else None
+    k_raw = m.group("k").lower().replace(" times", "")
+    k = {"once": 1.0, "twice": 2.0, "thrice": 3.0}.get(k_raw) or parse_number(k_raw)
+    return k * _PER_YEAR[m.group("per2").lower()] if k else None
+
+
 def _extreme(text: str, q: Quantity) -> Quantity:
     """ "a maximum range of 12,000 km" is an upper end: compared with a range's top, not anywhere inside it."""
     if q.bound != "exact" or q.is_date or q.unit == "ordinal":
         return q
     before = text[max(0, q.start - 40) : q.start]
     if _MAXIMUM.search(before):
-        return Quantity(q.low, q.high, q.unit, "at_most", q.start, q.end, q.text, q.date)
+        return dataclasses.replace(q, bound="at_most")
     if _MINIMUM.search(before):
-        return Quantity(q.low, q.high, q.unit, "at_least", q.start, q.end, q.text, q.date)
+        return dataclasses.replace(q, bound="at_least")
     return q
 
 
@@ -377,6 +465,9 @@ def agrees(claim: Quantity, evidence: Quantity) -> bool:
     if claim.is_date or evidence.is_date:
         return bool(claim.date and evidence.date and dates_agree(claim.date, evidence.date))
     rel = 0.05 if "about" in (claim.bound, evidence.bound) else 0.01
+    if claim.converted != evidence.converted:
+        # "677 miles" for "1,090 km": a converted figure is as exact as the rounding of either figure allows.
+        rel = max(rel, claim.precision + evidence.precision + 0.002)
     if claim.unit != evidence.unit and not (claim.is_count and evidence.is_count):
         return False
     if evidence.bound == "range":

@@ -97,3 +97,54 @@ def test_a_count_is_not_compared_with_a_different_noun() -> None:
 def test_a_date_without_a_year_says_nothing_about_a_year() -> None:
     assert not agrees(_one("in 2015"), _one("On March 24"))
     assert agrees(_one("on March 24"), _one("On March 24, 2022"))
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence"),
+    [
+        ("a yield of 250,000 tons", "equal to 250 kilotons of TNT"),  # kilotons <-> tons
+        ("a yield of 1.5 megatons", "a yield of 1,500 kilotons"),
+        ("flew about 677 miles", "flew for 1,090 km"),  # km <-> miles, rounded after conversion
+        ("flew 680 miles", "flew for 1,090 km"),
+        ("a range of 6,460 miles", "a range of 10,400 km"),
+        ("held every year", "performed annually"),  # frequencies as times per year
+        ("twice a year", "semi-annually"),
+        ("every other year", "held biennially"),
+        ("Mach 5", "five times the speed of sound"),  # the speed of sound as a unit
+        ("a single missile", "1 missile"),
+    ],
+)
+def test_conversions_and_frequencies_agree(claim: str, evidence: str) -> None:
+    c, e = _one(claim), _one(evidence)
+    assert units_comparable(c, e), (c, e)
+    assert agrees(c, e), (c, e)
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence"),
+    [
+        ("a yield of 25,000 tons", "equal to 250 kilotons of TNT"),
+        ("flew about 2,000 miles", "flew for 1,090 km"),
+        ("flew 1,090 miles", "flew for 1,090 km"),
+        ("held every two years", "performed annually"),
+        ("held monthly", "performed annually"),
+        ("Mach 10", "five times the speed of sound"),
+        ("two missiles", "a single missile"),
+    ],
+)
+def test_conversions_and_frequencies_disagree(claim: str, evidence: str) -> None:
+    c, e = _one(claim), _one(evidence)
+    assert units_comparable(c, e), (c, e)
+    assert not agrees(c, e), (c, e)
+
+
+def test_a_converted_figure_is_only_as_exact_as_its_rounding() -> None:
+    km = _one("flew for 1,090 km")
+    assert agrees(_one("700 miles"), km)  # 700 is rounded to the hundred: 650..750 miles holds 677
+    assert not agrees(_one("720 miles"), km)  # 720 is rounded to the ten: 715..725 miles does not
+    assert not agrees(_one("1,100 km"), _one("1,000 km"))  # same unit: no rounding allowance
+
+
+def test_a_count_before_a_designation_counts_the_noun_after_it() -> None:
+    assert _one("a single KN-24 short-range ballistic missile").unit == "count:missil"
+    assert _one("one Hwasong-12").unit == "count:hwasong-12"
