@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from bot.cues import cue_bonus
 from bot.retrieval import Candidate, IndexState
 from corpus.models import Passage
-from index.lexical import content_terms, tokenize, unknown_terms
+from index.lexical import content_terms, name_phrases, tokenize, unknown_terms
 from index.views import leans_back, pronoun_subject
 
 # A question about the brief's sources rather than its claims.
@@ -42,6 +42,7 @@ class Evidence:
     sources: float = 0.0  # for a question about sources: best coverage among footnote/source passages
     joint: float = 0.0  # best (dense + coverage) / 2 of one passage
     unknown: int = 0  # content words of the question the library never uses (question-frame words aside)
+    absent_subject: bool = False  # "Who is <a name the library never spells out>?"
 
 
 _DOCUMENT_ABOUT = re.compile(
@@ -50,6 +51,9 @@ _DOCUMENT_ABOUT = re.compile(
     re.IGNORECASE,
 )
 
+
+# "Who is/was the X?": the question is about X itself, so if the library never names X it cannot answer.
+_WHO_IS = re.compile(r"^\W*who (?:is|was|are|were)\b", re.IGNORECASE)
 
 _DOC = r"(?:this|the) (?:brief|paper|report|document|author|article)"
 # "What does the brief recommend?", "the brief's recommendations", "What is its conclusion?": questions about the
@@ -181,9 +185,18 @@ def evidence(
     candidates: Sequence[Candidate], explicit: bool, question: str = "", state: IndexState | None = None
 ) -> Evidence:
     """Summarise the candidates' best dense and lexical evidence for the abstention rule."""
-    unknown = len(unknown_terms(content_terms(question), state.lexical)) if state is not None else 0
+    unknown = 0
+    absent_subject = False
+    if state is not None:
+        # A name whose words all occur in the library, but never together, is a false friend ("Secretary of
+        # State" against "Press Secretary ... stated"): it weighs as two unknown words. (A name with a word the
+        # library never uses is already counted by unknown_terms.)
+        unknown = len(unknown_terms(content_terms(question), state.lexical))
+        absent = [n for n in name_phrases(question) if state.mentions_each(n) and not state.mentions(n)]
+        unknown += 2 * len(absent)
+        absent_subject = bool(absent) and bool(_WHO_IS.search(question))
     if not candidates:
-        return Evidence(0.0, 0.0, explicit, unknown=unknown)
+        return Evidence(0.0, 0.0, explicit, unknown=unknown, absent_subject=absent_subject)
     sources = 0.0
     wants_sources = source_intent(question)
     if wants_sources:
@@ -197,6 +210,7 @@ def evidence(
         sources=sources,
         joint=max((0.5 * c.dense_self + 0.5 * c.coverage for c in claims), default=0.0),
         unknown=unknown,
+        absent_subject=absent_subject,
     )
 
 
@@ -218,7 +232,7 @@ def should_abstain(ev: Evidence, rule: AbstainRule = ABSTAIN) -> bool:
     """Whether the evidence is too weak to quote anything: the brief does not address the question."""
     if ev.explicit or ev.sources >= 0.5:
         return False
-    if ev.joint < rule.floor:
+    if ev.joint < rule.floor or ev.absent_subject:
         return True
     if ev.unknown >= 2:
         return ev.joint < rule.two_unknown

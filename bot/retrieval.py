@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -10,7 +11,7 @@ import numpy as np
 import numpy.typing as npt
 
 from corpus.models import Brief, Passage
-from index.lexical import LexicalIndex, bigrams, content_terms, tokenize
+from index.lexical import LexicalIndex, bigrams, content_terms, phrase_key, tokenize
 from index.store import PassageStore, Where
 from index.views import VIEWS_VERSION, PassageViews, passage_views
 
@@ -32,6 +33,28 @@ class IndexState:
     # Stored vectors of the active versions, fetched from the store once per snapshot on first need.
     _vectors: dict[str, npt.NDArray[np.float32]] = field(default_factory=dict, compare=False, repr=False)
     _vectors_lock: threading.Lock = field(default_factory=threading.Lock, compare=False, repr=False)
+    _phrase_text: list[str] = field(default_factory=list, compare=False, repr=False)
+
+    def mentions_each(self, phrase: str) -> bool:
+        """Whether every word of the phrase key occurs somewhere in the library (not necessarily together)."""
+        self.mentions("")  # builds the phrase text once
+        text = self._phrase_text[0]
+        return all(f" {w} " in text for w in phrase.split() if w not in ("of", "the", "for"))
+
+    def mentions(self, phrase: str) -> bool:
+        """Whether a passage has the phrase's words (a ``phrase_key``; "of", "the", "for" optional) in order,
+        at most two other words apart: "President Biden" is in "President Joe Biden", but "Secretary of State"
+        is not in "Press Secretary, Jen Psaki, stated"."""
+        if not self._phrase_text:
+            with self._vectors_lock:
+                if not self._phrase_text:
+                    self._phrase_text.append("\n".join(phrase_key(v.self_text) for v in self.views))
+        text = self._phrase_text[0]
+        words = [w for w in phrase.split() if w not in ("of", "the", "for")]
+        if not words or not self.mentions_each(phrase):
+            return False
+        gap = r"(?: [a-z0-9]+){0,2}"
+        return re.search(" " + gap.join(" " + re.escape(w) for w in words).lstrip() + " ", text) is not None
 
     def vector(self, store: PassageStore, doc_id: str) -> npt.NDArray[np.float32] | None:
         """The stored embedding of one document of an active version (None for very large libraries)."""

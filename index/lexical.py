@@ -264,3 +264,40 @@ class LexicalIndex:
             elif len(group) > 1:
                 got += weight * sum(1 for t in group[1:] if t in have) / (len(group) - 1)
         return got / total if total else 0.0
+
+
+# Names and titles a question spells out ("Secretary of State", "Kim Jong Un"): two or more capitalised words,
+# joined at most by "of", "the" or "for" ("Singapore and Hanoi" is two names, not one). The question's opening
+# word is capitalised for grammar, not as a name, so it is dropped when it is an ordinary question word.
+_NAME_PHRASE = re.compile(
+    r"\b[A-Z][\w'’-]*(?:\s+(?:(?:of|the|for)\s+)?[A-Z][\w'’-]*)+",
+)
+_OPENERS = frozenset(
+    {
+        *("what", "who", "whom", "whose", "when", "where", "which", "why", "how", "did", "does", "do", "is"),
+        *("are", "was", "were", "has", "have", "had", "can", "could", "would", "should", "will", "according"),
+        *("tell", "list", "name", "give", "explain", "describe"),
+    }
+)
+
+
+def phrase_key(text: str) -> str:
+    """Text reduced for phrase matching: lowercase, "US"/"United States" as one word, punctuation and hyphens as
+    single spaces ("Kim Jong-un" and "Kim Jong Un" meet), padded with spaces so a match is whole words."""
+    text = _USA.sub(" usa ", text.translate(_QUOTES))
+    return " " + " ".join(re.findall(r"[a-z0-9]+", text.lower().replace("'s ", " "))) + " "
+
+
+def name_phrases(question: str) -> list[str]:
+    """The multi-word capitalised names of a question, as phrase keys."""
+    out = []
+    for m in _NAME_PHRASE.finditer(question):
+        words = m.group(0).split()
+        if m.start() == len(question) - len(question.lstrip()) or question[: m.start()].strip() in ("", '"', "'"):
+            while words and (words[0].lower() in _OPENERS or words[0].lower() in ("the", "a", "an")):
+                words = words[1:]
+        while words and words[-1].lower() in ("of", "the", "for"):
+            words = words[:-1]
+        if len(words) >= 2:
+            out.append(phrase_key(" ".join(words)).strip())
+    return out

@@ -215,3 +215,18 @@ def test_a_brief_without_prescriptive_sentences_gives_no_named_recommendations()
     body = [sentence(1, 1, "The test took place in 2022."), sentence(2, 2, "It flew 1,090 km.")]
     assert _advice_and_conclusion(body, advice=True, conclusion=False) == []
     assert [p.seq for p in _advice_and_conclusion(body, advice=False, conclusion=True)] == [2]
+
+
+def test_a_name_whose_words_occur_only_apart_is_not_answered(engine):
+    # "Secretary" and "State(d)" both occur in the brief, but never as "Secretary of State".
+    assert engine._current().mentions_each("secretary of state")
+    assert not engine._current().mentions("secretary of state")
+    assert engine.ask("Who is the US Secretary of State?").abstained
+
+
+def test_names_the_brief_spells_with_words_between_are_still_found(engine):
+    state = engine._current()
+    assert state.mentions("kim jong un")  # the brief writes "Kim Jong-un"
+    assert state.mentions("biden administration")
+    assert not engine.ask("Who is Jen Psaki?").abstained
+    assert not engine.ask("What did the Biden Administration do?").abstained

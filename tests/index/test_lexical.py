@@ -50,3 +50,27 @@ def test_word_families_join_what_stemming_does_not():
     assert index.coverage(terms, 0) == 1.0
     assert index.scores(terms)[0] > 0
     assert not index.knows("popul")
+
+
+@pytest.mark.parametrize(
+    ("question", "names"),
+    [
+        ("Who is the US Secretary of State?", ["usa secretary of state"]),
+        ("What did Kim Jong-un say?", ["kim jong un"]),
+        ("Did Trump meet Kim Jong Un in Hanoi?", ["kim jong un"]),
+        ("Who was president during the Singapore and Hanoi summits?", []),
+        ("What Is The Hwasong-17?", []),
+        ("how far did it fly?", []),
+    ],
+)
+def test_name_phrases_are_multi_word_capitalised_names(question, names):
+    from index.lexical import name_phrases
+
+    assert name_phrases(question) == names
+
+
+def test_phrase_key_joins_spelling_variants():
+    from index.lexical import phrase_key
+
+    assert phrase_key("Kim Jong-un's test") == phrase_key("Kim Jong Un test")
+    assert phrase_key("the U.S. army") == phrase_key("the United States army")
