@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from bot.check_evidence import EVIDENCE_KINDS, Unit, brief_profile, cosines, front_matter_units, units_for
 from bot.check_explain import elsewhere, explain, quote_text
 from bot.check_meta import MetaFinding, about_document, check_document_claim
-from bot.check_subjects import entity_kind
+from bot.check_subjects import SUBSTITUTABLE, claim_kind, one_group
 from bot.check_text import Entity, entity_keys, mentions
 from bot.compare import Claim, Evidence, Judgement, compare
 from bot.render import citation_json
@@ -119,11 +119,11 @@ def check_claim(engine: Engine, claim: str, brief_id: str | None = None) -> Chec
     common = frozenset().union(*(brief_profile(b).common for b in briefs))
     parsed = Claim.parse(text, common=common)
     unknown = _unknown(parsed, briefs)
-    # One unknown person may stand in for another in an event the brief describes: compare before giving up.
-    substitutable = len(unknown) == 1 and entity_kind(parsed.text, parsed.entities, unknown[0]) in {
-        "person",
-        "organisation",
-    }
+    # One unknown person, organisation, country or place (or one group of them: "China and Russia") may stand in
+    # for another in an event the brief describes: compare before giving up.
+    substitutable = one_group(parsed.text, unknown) and all(
+        claim_kind(parsed.text, parsed.entities, e) in SUBSTITUTABLE for e in unknown
+    )
     if unknown and not substitutable:
         names = " or ".join(dict.fromkeys(e.text for e in unknown))
         return CheckResult("not_found", 0.9, (), f"The brief never mentions {names}.")

@@ -58,13 +58,45 @@ ALIASES: dict[str, str] = {
     "joe biden": "biden",
     "un": "united_nations",
     "united nations": "united_nations",
+    "united kingdom": "britain",
+    "great britain": "britain",
+    "uk": "britain",
+    "u.k.": "britain",
+    "sri lanka": "sri_lanka",
+    "new zealand": "new_zealand",
+    "south africa": "south_africa",
 }
 # Countries (canonical keys): a claim that puts one country where the brief has another is contradicted.
 COUNTRIES = word_set(
     "usa north_korea south_korea japan china russia iran iraq syria india pakistan afghanistan ukraine israel",
     "germany france britain uk canada australia vietnam singapore mongolia taiwan philippines indonesia turkey",
     "saudi egypt cuba venezuela libya",
+    "afghanistan albania algeria angola argentina armenia austria azerbaijan bahrain bangladesh belarus belgium",
+    "bolivia bosnia brazil bulgaria cambodia cameroon chile colombia croatia czechia denmark ecuador estonia",
+    "ethiopia finland georgia ghana greece hungary iceland ireland italy jordan kazakhstan kenya kuwait laos",
+    "latvia lebanon lithuania malaysia mexico morocco myanmar nepal netherlands nigeria norway oman peru poland",
+    "portugal qatar romania rwanda senegal serbia slovakia slovenia somalia spain sudan sweden switzerland",
+    "tanzania thailand tunisia uganda uzbekistan yemen zimbabwe laos sri_lanka new_zealand south_africa",
+    "united_kingdom uae",
 )
+# Nationality adjectives: "a Chinese invasion" names China in the place of "a North Korean invasion".
+DEMONYMS: dict[str, str] = {
+    k.replace("_", " "): v
+    for k, v in (
+        pair.split(":")
+        for pair in word_set(
+            "iranian:iran iraqi:iraq syrian:syria indian:india pakistani:pakistan afghan:afghanistan ",
+            "ukrainian:ukraine israeli:israel german:germany french:france british:britain canadian:canada ",
+            "australian:australia vietnamese:vietnam mongolian:mongolia taiwanese:taiwan filipino:philippines ",
+            "indonesian:indonesia turkish:turkey egyptian:egypt cuban:cuba venezuelan:venezuela libyan:libya ",
+            "brazilian:brazil argentine:argentina chilean:chile peruvian:peru mexican:mexico polish:poland ",
+            "spanish:spain italian:italy swedish:sweden norwegian:norway dutch:netherlands greek:greece ",
+            "saudi_arabian:saudi saudi_arabia:saudi thai:thailand malaysian:malaysia nigerian:nigeria kenyan:kenya ",
+            "ethiopian:ethiopia belarusian:belarus georgian:georgia",
+        )
+    )
+}
+ALIASES.update({k: v for k, v in DEMONYMS.items() if k not in ALIASES})
 # Acronyms and their expansions: evidence that spells one out matches a claim that abbreviates it.
 ACRONYMS: dict[str, str] = {
     "icbm": "intercontinental ballistic missile",
@@ -189,7 +221,7 @@ SYNONYMS: tuple[frozenset[str], ...] = tuple(
         "stall halt",
         "intensify escalate increase",
         "harmless benign innocuous",
-        "mainly mostly primarily chiefly largely",
+        "mainly mostly primarily chiefly",
     )
 )
 # Measurement roles: words near a number that say what it measures.
@@ -365,6 +397,32 @@ COMPARATIVES: dict[str, tuple[str, int]] = {
     "cheaper": ("cost", -1),
     "costlier": ("cost", 1),
 }
+# Adjectives whose comparatives are in COMPARATIVES: "less large" is "smaller", "more powerful" is "stronger".
+COMPARATIVE_BASES: dict[str, tuple[str, int]] = {
+    "large": ("size", 1),
+    "big": ("size", 1),
+    "great": ("size", 1),
+    "small": ("size", -1),
+    "long": ("length", 1),
+    "short": ("length", -1),
+    "high": ("height", 1),
+    "low": ("height", -1),
+    "fast": ("speed", 1),
+    "quick": ("speed", 1),
+    "slow": ("speed", -1),
+    "heavy": ("weight", 1),
+    "light": ("weight", -1),
+    "strong": ("strength", 1),
+    "powerful": ("strength", 1),
+    "weak": ("strength", -1),
+    "old": ("age", 1),
+    "new": ("age", -1),
+    "wide": ("width", 1),
+    "narrow": ("width", -1),
+    "cheap": ("cost", -1),
+    "costly": ("cost", 1),
+    "expensive": ("cost", 1),
+}
 NEGATIONS = word_set(
     "not n't never no none nor neither without cannot failed fail fails failing unable refused refuse lacked lack ",
     "lacks nothing nobody",
@@ -445,4 +503,19 @@ JOB_TITLES = word_set(
     "consultant adviser advisor officer associate assistant coordinator manager head chief expert specialist",
     "staffer volunteer scientist historian editor-in-chief president chairman chairwoman ambassador secretary",
     "senior junior visiting distinguished principal lead research",
+)
+
+
+def _closed(stems: frozenset[str]) -> frozenset[str]:
+    """A side of an antonym pair with its synonyms ("restrict" brings "block", "curb", "obstacle")."""
+    out = set(stems)
+    for group in SYNONYMS:
+        if group & stems:
+            out |= group
+    return frozenset(out)
+
+
+# Antonym pairs widened by synonyms; a word on both sides (through two groups) is dropped from both.
+OPPOSITES: tuple[tuple[frozenset[str], frozenset[str]], ...] = tuple(
+    (a - b, b - a) for a, b in ((_closed(x), _closed(y)) for x, y in ANTONYMS)
 )

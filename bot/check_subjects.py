@@ -3,10 +3,11 @@ is about someone else ("Japan launched …" against "… a source of concern for
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 
-from bot.check_lexicon import ALIASES, COUNTRIES, NOT_PERSON_WORDS, ORGANISATION_WORDS, PERSONS, TITLES
+from bot.check_lexicon import ALIASES, COUNTRIES, NOT_PERSON_WORDS, ORGANISATION_WORDS, PERSONS, TITLES, word_set
 from bot.check_text import Entity, entities, leading_entities, leading_entity, tokens
 
 _DESIGNATION = re.compile(r"^([a-z]+)-\d+[a-z]?$")
@@ -108,3 +109,88 @@ def other_subject(claim_text: str, text: str, context: str, common: frozenset[st
                 found = list(lead)
                 break
     return bool(found) and cs not in found and any(name_kind(k) == kind for k in found)
+
+
+# ----- slots: the place a name fills in its sentence ----------------------------------------------------------
+# Nouns of events: "the Singapore summit" is the summit held in Singapore.
+EVENT_NOUNS = word_set(
+    "summit summits conference conferences talks meeting meetings negotiations agreement accord treaty",
+    "declaration visit games olympics",
+)
+_PARTICIPANT = frozenset({"subject", "prep:between", "prep:with"})
+_COORDINATION = frozenset({"the", "and", ",", "&", "a", "an", "or", "both"})
+
+
+def _sentence_around(text: str, start: int) -> tuple[int, int]:
+    begin = max((m.end() for m in re.finditer(r"[.!?;]\s+", text[:start])), default=0)
+    stop = re.search(r"[.!?;](?:\s|$)", text[start:])
+    return begin, start + stop.start() if stop else len(text)
+
+
+def slots(text: str, entity: Entity, common: frozenset[str] = frozenset()) -> frozenset[str]:
+    """Where a name stands in its sentence: "subject", "prep:<preposition>" (the word before it, past coordinated
+    names), "mod:<noun>" (a name used as a modifier: "a Chinese invasion"), "place" ("held in X", "the X summit").
+    Someone met "between X and Y", "with X" or as subject is a "participant"."""
+    begin, end = _sentence_around(text, entity.start)
+    sentence = text[begin:end]
+    names = entities(sentence, common=common)
+    out: set[str] = set()
+    lead = leading_entities(sentence, common=common)
+    if lead != "<pronoun>" and entity.key in lead:
+        out.add("subject")
+    toks = [t for t in tokens(sentence) if t.end <= entity.start - begin]
+    # "a Chinese invasion", "the Trump era": a name after a determiner and before a noun modifies the noun.
+    determined = bool(toks) and toks[-1].norm in {"a", "an", "the", "its", "their", "his", "her", "this", "that"}
+    inside = [(e.start, e.end) for e in names]
+    while toks and (toks[-1].norm in _COORDINATION or any(s <= toks[-1].start < e for s, e in inside)):
+        toks.pop()
+    if toks and toks[-1].norm in _PREPOSITIONS | {"in", "at", "near"}:
+        out.add("prep:" + toks[-1].norm)
+    after = [t for t in tokens(sentence) if t.start >= entity.end - begin]
+    paired = re.match(r"-[A-Z]", text[entity.end : entity.end + 2]) or re.search(r"[A-Za-z]-$", text[: entity.start])
+    if paired:
+        # "the Trump-Kim summit", "US-China talks": the two sides of an event, not where it was held.
+        out.add("participant")
+    elif after and after[0].stem and after[0].text[:1].islower():
+        if determined or after[0].norm in EVENT_NOUNS:
+            out.add("mod:" + after[0].stem)
+        if after[0].norm in EVENT_NOUNS:
+            out.add("place")
+    if out & {"prep:in", "prep:at"}:
+        out.add("place")
+    if out & _PARTICIPANT:
+        out.add("participant")
+    return frozenset(out)
+
+
+def same_slot(claim_text: str, claimed: Entity, evidence_text: str, found: Entity, common: frozenset[str]) -> bool:
+    """Whether an evidence name fills the claim name's place: the same preposition, the same modified noun, the
+    same event place, or both take part ("Biden met Kim" against "Kim Jong-un and Trump met")."""
+    a = slots(claim_text, claimed, common)
+    b = slots(evidence_text, found, common)
+    return bool(a & b)
+
+
+SUBSTITUTABLE = frozenset({"person", "organisation", "country", "place"})
+
+
+def claim_kind(text: str, names: Sequence[Entity], entity: Entity) -> str | None:
+    """The kind of a claim's name, "place" for an unknown name where something is held ("held in Stockholm")."""
+    kind = entity_kind(text, names, entity)
+    if kind is None and "place" in slots(text, entity) and len(entity.text.split()) <= 2:
+        return "place"
+    return kind
+
+
+def kinds_match(a: str | None, b: str | None) -> bool:
+    """Whether names of these kinds can stand for one another (a city or a country where something happened)."""
+    return a is not None and (a == b or {a, b} <= {"country", "place"})
+
+
+def one_group(text: str, names: Sequence[Entity]) -> bool:
+    """Whether the names are written as one coordinated group ("China and Russia", "Tokyo, Seoul and Washington")."""
+    ordered = sorted(names, key=lambda e: e.start)
+    return all(
+        re.fullmatch(r"(?:\s|,|and|or|&|the)*", text[a.end : b.start], re.I) is not None
+        for a, b in itertools.pairwise(ordered)
+    )

@@ -15,6 +15,7 @@ from functools import lru_cache
 from bot.check_lexicon import (
     ACRONYMS,
     ALIASES,
+    COMPARATIVE_BASES,
     COMPARATIVES,
     FRAME,
     IRREGULAR,
@@ -276,6 +277,18 @@ _SKIP_AFTER_NEG = word_set(
 _SCARCE = word_set("small tiny minor limited negligible")
 
 
+def negator_positions(toks: Sequence[Token]) -> set[int]:
+    """Tokens that only negate or quantify ("not", "little", "a small part of"): not content of their own."""
+    out = set()
+    for i, t in enumerate(toks):
+        nxt = toks[i + 1].norm if i + 1 < len(toks) else ""
+        if t.norm in NEGATIONS and t.norm not in {"fail", "failed", "fails", "failing", "lack", "lacked", "lacks"}:
+            out.add(i)
+        elif t.norm in _SCARCE and nxt in SCARCE_PARTS:
+            out.update({i, i + 1})
+    return out
+
+
 def negated_stems(toks: Sequence[Token]) -> set[str]:
     """Stems in the scope of a negation ("failed to restart" -> restart; "is also not working" -> work)."""
     out: set[str] = set()
@@ -329,7 +342,11 @@ def comparisons(text: str, *, common: frozenset[str] = frozenset()) -> list[Comp
         if t.norm in {"more", "less", "fewer"} and nxt and nxt not in {"than", "of", "and", "or"}:
             if nxt[:1].isdigit() or nxt in STOPWORDS:
                 continue
-            spec = COMPARATIVES.get(f"{t.norm} {nxt}") or (word_stem(nxt), 1 if t.norm == "more" else -1)
+            sign = 1 if t.norm == "more" else -1
+            base = COMPARATIVE_BASES.get(nxt)
+            spec = COMPARATIVES.get(f"{t.norm} {nxt}") or (
+                (base[0], base[1] * sign) if base else (word_stem(nxt), sign)
+            )
             end = toks[i + 1].end
         elif t.norm in COMPARATIVES and t.norm not in {"more", "less", "fewer"}:
             if t.norm in _TIME_COMPARATIVES and nxt != "than":

@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from bot.check_attributes import check_attributes
-from bot.check_lexicon import ANTONYMS, FRAME, fold_phrases
-from bot.check_subjects import entity_kind, name_kind, other_subject
+from bot.check_lexicon import FRAME, OPPOSITES, fold_phrases
+from bot.check_subjects import SUBSTITUTABLE, claim_kind, kinds_match, name_kind, one_group, other_subject, slots
 from bot.check_text import (
     Comparison,
     Entity,
@@ -27,6 +27,7 @@ from bot.check_text import (
     expand_acronyms,
     mentions,
     negated_stems,
+    negator_positions,
     role_classes,
     superlatives,
     synonym_keys,
@@ -63,6 +64,7 @@ DATE_EVENT_COVERAGE = 0.75  # share of the claim's words needed before a differe
 RARE = 0.75  # a word whose IDF is this close to the top is one the brief uses once or twice
 FOCAL_COVERAGE = 0.3  # the quoted sentence itself must carry this much of the claim
 SUBSTITUTION_COVERAGE = 0.6
+UNKNOWN_SUBSTITUTION_COVERAGE = 0.7  # a name the brief never mentions stands in for another only on a close match
 
 
 @dataclass(frozen=True)
@@ -95,8 +97,9 @@ class Claim:
         spans = [(e.start, e.end) for e in ents] + [(q.start, q.end) for q in qs]
         spans += [(m.start(), m.end()) for m in _COMPARATIVE.finditer(text)]
         content: dict[str, None] = {}
-        for t in toks:
-            if not t.stem or t.norm in FRAME or any(s <= t.start < e for s, e in spans):
+        quantifiers = negator_positions(toks)
+        for i, t in enumerate(toks):
+            if not t.stem or t.norm in FRAME or i in quantifiers or any(s <= t.start < e for s, e in spans):
                 continue
             content.setdefault(t.stem, None)
         return cls(
@@ -222,12 +225,14 @@ def check_quantities(
 ) -> tuple[QuantityCheck, ...]:
     """Each claim quantity against the evidence quantity of the same unit that plays the same role. ``year``
     completes the evidence's dates that give none ("On March 24, …" after "On March 4 2022, …")."""
-    ev_qs = tuple(
-        dataclasses.replace(q, date=(year, q.date[1], q.date[2]))
-        if year is not None and q.is_date and q.date and q.date[0] is None and q.date[1] is not None
-        else q
-        for q in extract_quantities(text)
-    )
+    completed = []
+    for q in extract_quantities(text):
+        if q.is_date and q.date and q.date[0] is None and q.date[1] is not None and year is not None:
+            q = dataclasses.replace(q, date=(year, q.date[1], q.date[2]))
+        elif q.is_date and q.date and q.date[0] is not None:
+            year = q.date[0]  # "On May 3 2021, … On May 19, …": the later date is in 2021 too
+        completed.append(q)
+    ev_qs = tuple(completed)
     ev_toks = tokens(text)
     names = entities(text, common=common)
     ev_roles = [role(text, ev_toks, q, ev_qs, names) for q in ev_qs]
@@ -288,7 +293,7 @@ def _polarity_conflict(claim: Claim, ev_toks: tuple[Token, ...], ev_keys: set[st
             return next((t.text for t in ev_toks if t.stem and synonym_keys(t.stem) & keys), s), None
     ev_stems = {t.stem for t in ev_toks if t.stem}
     content = set(claim.content)
-    for a, b in ANTONYMS:
+    for a, b in OPPOSITES:
         for xs, ys in ((a, b), (b, a)):
             x, y = next(iter(xs & content), None), next(iter(ys & ev_stems), None)
             if x and y and not xs & ev_stems and (x in claim.negated) == (y in ev_neg):
@@ -338,6 +343,41 @@ def _coverage(
     if total == 0:
         return 1.0, ()
     return (sum(weights.get(s, top) for s in matched) + top * numbers[1]) / total, matched
+
+
+def _substitute(
+    claim: Claim, evidence: Evidence, missing: Sequence[Entity], known: Callable[[Entity], bool], coverage: float
+) -> Entity | None:
+    """The evidence's name in the place the claim gives to a name it lacks ("Trump" where the claim has "Obama"
+    at the Hanoi summit, "Japan" where it has "China and Russia" as the ones concerned), else None.
+
+    The names the claim lacks must be one group of one kind; a name the brief never mentions only stands in for
+    a person, an organisation, a country or a place, and only when the rest of the claim lines up closely."""
+    if not one_group(claim.text, missing):
+        return None
+    want = claim_kind(claim.text, claim.entities, missing[0])
+    if want not in SUBSTITUTABLE and not all(known(m) for m in missing):
+        return None
+    unknown = not all(known(m) for m in missing)
+    if coverage < (UNKNOWN_SUBSTITUTION_COVERAGE if unknown else SUBSTITUTION_COVERAGE):
+        return None
+    if want in {"place", "country"}:
+        # "The Hanoi summit was held in Vietnam": the claim already places its event; another name adds to it.
+        others = [e for e in claim.entities if e not in missing and name_kind(e.key) != "person"]
+        if any("place" in slots(claim.text, e, evidence.common) for e in others):
+            return None
+    claim_keys = {e.key for e in claim.entities}
+    for found in entities(evidence.text, common=evidence.common):
+        if found.key in claim_keys:
+            continue
+        kind = name_kind(found.key) or ("place" if "place" in slots(evidence.text, found, evidence.common) else None)
+        if not kinds_match(want, kind):
+            continue
+        shared = slots(claim.text, missing[0], evidence.common) & slots(evidence.text, found, evidence.common)
+        # The brief's own topic is everywhere: it stands in for a name only in a specific place, not as a subject.
+        if shared and (found.key not in evidence.implied or shared - {"subject", "participant"}):
+            return found
+    return None
 
 
 def compare(
@@ -393,17 +433,9 @@ def compare(
         return Judgement(outcome, reason, score, coverage, similarity, missing, qchecks, matched=matched, **kw)
 
     if missing:
-        claim_keys = {e.key for e in claim.entities}
-        skip = claim_keys | evidence.implied  # the brief's own topic is everywhere: never "the other name"
-        focal = [e for e in entities(evidence.text, common=evidence.common) if e.key not in skip]
-        want = entity_kind(claim.text, claim.entities, missing[0])
-        # A name the brief never mentions is "not found" (the Hwasong-18), except a person put in another's
-        # place in an event the brief describes (Obama for Trump at the Hanoi summit).
-        allowed = known(missing[0]) or want in {"person", "organisation"}
-        if len(missing) == 1 and want and allowed and coverage >= SUBSTITUTION_COVERAGE:
-            subs = [e for e in focal if name_kind(e.key) == want]
-            if subs and not any(q.status == "mismatch" for q in qchecks):
-                return result("contradicted", "entity", base + 0.1, substitute=subs[0])
+        sub = _substitute(claim, evidence, missing, known, coverage)
+        if sub is not None and not any(q.status == "mismatch" for q in qchecks):
+            return result("contradicted", "entity", base + 0.1, substitute=sub)
         return result("unrelated", "missing_entity", base * entity_share * 0.8)
 
     finer = any(

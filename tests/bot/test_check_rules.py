@@ -1,0 +1,120 @@
+"""The comparison rules added for blind-written claims, each both ways (pure: similarity is given, no model).
+
+Evidence here is written for the tests, about made-up subjects, so no rule can lean on one brief's words."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.check_subjects import slots
+from bot.check_text import entities, negated_stems, tokens, word_stem
+from bot.compare import Claim, Evidence, compare
+
+SIM = 0.7
+
+
+def _judge(claim: str, evidence: Evidence, sim: float = SIM, known=lambda e: True):
+    return compare(Claim.parse(claim), evidence, sim, known=known)
+
+
+DRILLS = Evidence(
+    "Ruritania regards the naval drills between Elbonia and Freedonia as a serious threat that are held annually "
+    "to rehearse a Chilean blockade."
+)
+AID = Evidence("Elbonia should remove obstacles from the path of food aid to Ruritania.")
+TALKS = Evidence("Both governments should resume talks as soon as possible.")
+PLANT = Evidence("Ruritania has promised to dismantle a plant for enriching uranium.")
+REACH = Evidence("The Falcon-9 has a range of 9,000 km which can reach most of the southern continent.")
+ATTENTION = Evidence("Its rocket tests in 2021 drew wide attention and are a concern for Chile and Peru.")
+RELIEF = Evidence("Ruritania is in urgent need of debt relief.")
+SUMMIT = Evidence("Lopez and Okafor met twice, at the Geneva summit of 2015 and the Oslo summit of 2016.")
+MARCH = Evidence("On May 19, it tested the Falcon-9.", context="On May 3 2021, the agency fired a rocket.")
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence", "outcome", "reason"),
+    [
+        # stance: an antonym of the evidence's word, through its synonyms
+        ("Ruritania regards the naval drills as harmless.", DRILLS, "contradicted", "negation"),
+        ("Ruritania regards the naval drills as a serious threat.", DRILLS, "supported", "match"),
+        ("Ruritania considers the naval drills a danger.", DRILLS, "supported", "match"),
+        # facilitation against restriction
+        ("Elbonia should tighten restrictions on food aid to Ruritania.", AID, "contradicted", "negation"),
+        ("Elbonia should block food aid to Ruritania.", AID, "contradicted", "negation"),
+        ("Elbonia should ease food aid to Ruritania.", AID, "supported", "match"),
+        # timing: "as soon as possible" against "postpone"
+        ("Both governments should postpone talks.", TALKS, "contradicted", "negation"),
+        ("Both governments should resume talks promptly.", TALKS, "supported", "match"),
+        # destroy against expand
+        ("Ruritania promised to expand its uranium enrichment plant.", PLANT, "contradicted", "negation"),
+        ("Ruritania promised to dismantle its uranium enrichment plant.", PLANT, "supported", "match"),
+        # quantifiers of scarcity against "most" or a plain statement
+        ("The Falcon-9 can reach only a small part of the southern continent.", REACH, "contradicted", "negation"),
+        ("The Falcon-9 can reach most of the southern continent.", REACH, "supported", "match"),
+        ("The 2021 rocket tests drew little attention.", ATTENTION, "contradicted", "negation"),
+        ("The 2021 rocket tests drew wide attention.", ATTENTION, "supported", "match"),
+        # "no longer" negates the verb after it
+        ("Ruritania no longer needs debt relief.", RELIEF, "contradicted", "negation"),
+        ("Ruritania needs debt relief.", RELIEF, "supported", "match"),
+        # frequencies are quantities
+        ("The naval drills between Elbonia and Freedonia are held every two years.", DRILLS, "contradicted", "number"),
+        ("The naval drills between Elbonia and Freedonia are held every year.", DRILLS, "supported", "match"),
+        # a date without a year takes the year of the sentence before
+        ("The Falcon-9 was tested on May 19, 2021.", MARCH, "supported", "match"),
+        ("The Falcon-9 was tested on May 19, 2020.", MARCH, "contradicted", "number"),
+    ],
+)
+def test_rule_both_ways(claim, evidence, outcome, reason):
+    j = _judge(claim, evidence)
+    assert (j.outcome, j.reason) == (outcome, reason), j
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence", "substitute"),
+    [
+        # a country in the same place: "a concern for X" against "a concern for Y"
+        ("Its 2021 rocket tests were mainly a concern for Brazil and Argentina.", ATTENTION, "Chile"),
+        # a demonym modifying the same noun
+        ("The naval drills rehearse a Peruvian blockade.", DRILLS, "Chilean"),
+        # where an event was held: "held in X" against "the Y summit"
+        ("The 2015 Lopez-Okafor summit was held in Stockholm.", SUMMIT, "Geneva"),
+    ],
+)
+def test_a_name_in_the_same_place_is_contradicted(claim, evidence, substitute):
+    j = _judge(claim, evidence, known=lambda e: e.key not in {"brazil", "argentina", "peru", "stockholm"})
+    assert j.outcome == "contradicted", j
+    assert j.substitute is not None and j.substitute.text.startswith(substitute)
+
+
+def test_a_name_in_another_place_is_not_a_substitute():
+    # "Brazil conducted …" (a subject) against "… a concern for Chile and Peru" (an object)
+    j = _judge("Brazil conducted its own rocket tests in 2021.", ATTENTION, known=lambda e: e.key != "brazil")
+    assert j.outcome == "unrelated"
+
+
+def test_a_place_already_given_is_not_replaced():
+    j = _judge("The Oslo summit was held in Norway.", SUMMIT, known=lambda e: e.key != "norway")
+    assert j.outcome == "unrelated"
+
+
+def test_slots_name_where_a_name_stands():
+    text = "Lopez and Okafor met at the Geneva summit, a concern for Chile, before a Peruvian blockade."
+    by_name = {e.text: slots(text, e) for e in entities(text)}
+    assert {"subject", "participant"} <= by_name["Lopez"]
+    assert {"mod:summit", "place"} <= by_name["Geneva"]
+    assert "prep:for" in by_name["Chile"]
+    assert "mod:blockad" in by_name["Peruvian"]
+
+
+@pytest.mark.parametrize(
+    ("text", "negated"),
+    [
+        ("drew little attention", {"attent"}),
+        ("drew a little attention", set()),
+        ("a few tests", set()),
+        ("only a small part of the continent", {word_stem("continent")}),
+        ("no longer needs relief", {"need"}),
+    ],
+)
+def test_scarcity_quantifiers_negate_their_noun(text, negated):
+    assert negated_stems(tokens(text)) == negated
