@@ -177,6 +177,20 @@ def _from_front_matter(meta: MetaFinding) -> CheckResult:
     return CheckResult("contradicted", 0.85, tuple(citations), explanation)
 
 
+def _holds_every_measure(j: Judgement, coverage: float) -> bool:
+    """Every measurement of the claim (not its dates) matches here, in a passage naming all the claim names and
+    covering at least as much of the claim as ``coverage`` (the contradiction's)."""
+    measures = [q for q in j.quantities if not q.claim.is_date]
+    return (
+        not j.missing
+        and j.coverage >= max(coverage, 0.6)
+        and j.outcome != "contradicted"
+        and bool(measures)
+        and all(q.status == "match" for q in measures)
+        and any(not q.claim.is_count for q in measures)
+    )
+
+
 def _decide(claim: Claim, judged: Sequence[tuple[Judgement, Unit]]) -> CheckResult:
     supported = [(j, u) for j, u in judged if j.outcome == "supported"]
     contradicted = [(j, u) for j, u in judged if j.outcome == "contradicted"]
@@ -187,6 +201,13 @@ def _decide(claim: Claim, judged: Sequence[tuple[Judgement, Unit]]) -> CheckResu
     elif contradicted:
         j, u = max(contradicted, key=lambda ju: (priority.get(ju[0].reason, 0), ju[0].score))
         verdict = "contradicted"
+        if j.reason == "number" and any(_holds_every_measure(o, j.coverage) for o, _ in judged):
+            # The claim's figures are all in the brief, about a thing the claim names: another passage's
+            # figures for a different event do not contradict it.
+            j, u = next((o, v) for o, v in judged if _holds_every_measure(o, j.coverage))
+            c = _cite(u, claim, j.score)
+            explanation = explain("not_found", j, u, c, claim) if c else "Nothing in the brief decides this claim."
+            return CheckResult("not_found", _confidence("not_found", j), (c,) if c else (), explanation)
     else:
         verdict = "not_found"
         if not judged:

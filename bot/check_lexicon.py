@@ -222,6 +222,7 @@ SYNONYMS: tuple[frozenset[str], ...] = tuple(
         "intensify escalate increase",
         "harmless benign innocuous",
         "mainly mostly primarily chiefly",
+        "succeed success successful succeeding work",
     )
 )
 # Measurement roles: words near a number that say what it measures.
@@ -339,6 +340,15 @@ ANTONYMS: tuple[tuple[frozenset[str], frozenset[str]], ...] = tuple(
         ("speak", "silent"),
         ("criticise", "silent"),
         ("condemn", "silent"),
+        ("expand", "halt"),
+        ("continue", "halt"),
+        ("increase", "halt"),
+        ("maintain", "halt"),
+        ("minor", "major"),
+        ("minor", "serious"),
+        ("aggressive", "defensive"),
+        ("success", "fail"),
+        ("succeed", "failure"),
         ("harmless", "threat"),
         ("harmless", "danger"),
         ("harmless", "dangerous"),
@@ -437,8 +447,11 @@ FRAME = word_set(
     "brief according reportedly report reports reported claim claims claimed say says said state states stated ",
     "note notes noted also still already indeed actually occur occurs occurred happen happens happened",
     "recommend recommends recommended suggest suggests suggested propose proposes proposed urge urges urged",
-    "advise advises advised argue argues argued",
+    "advise advises advised argue argues argued warn warns warned caution cautions cautioned",
+    "call calls called named dubbed",
 )
+# Modal verbs of necessity: "there must be a diplomatic solution" says a solution is needed.
+NECESSITY = word_set("must should necessary needed essential required ought")
 # Phrases with a one-word equivalent, folded before comparing ("took place" is "held").
 PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\b(?:take|takes|took|taken|taking)\s+place\b", re.I), "occurred"),

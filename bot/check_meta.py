@@ -39,7 +39,7 @@ _META_WORDS = word_set(
     "coauthored co-authored author authors authorship writer writers penned byline edit edited edits editing",
     "editor editors reviewed published publish publishes publishing released release issued issue dated date",
     "came out appeared put produced publisher by on in at of from the a an and was were is are has had been be",
-    "it its this was sole single only one person who which month year day s",
+    "it its this was sole single only one person who which month year day s early late mid middle end start",
 )
 
 
@@ -143,6 +143,9 @@ def _check_one(text: str, brief: Brief) -> MetaFinding | None:
             continue
         # "Zainab Fatima of ISSI's Arms Control": a person and where they work.
         offset = 0
+        if _is_organisation(e.text.split(" of ")[0], brief):
+            names.append(e)  # "Institute of Strategic Studies": one name
+            continue
         for part in re.split(r"(\s+of\s+)", e.text):
             if part.strip() and not re.fullmatch(r"\s+of\s+", part):
                 names.append(Entity(part, e.start + offset, e.start + offset + len(part), part.lower()))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from bot.check_lexicon import ALIASES, COUNTRIES, NOT_PERSON_WORDS, ORGANISATION_WORDS, PERSONS, TITLES, word_set
 from bot.check_text import Entity, entities, leading_entities, leading_entity, tokens
@@ -194,3 +194,74 @@ def one_group(text: str, names: Sequence[Entity]) -> bool:
         re.fullmatch(r"(?:\s|,|and|or|&|the)*", text[a.end : b.start], re.I) is not None
         for a, b in itertools.pairwise(ordered)
     )
+
+
+# ----- agents: who does what ---------------------------------------------------------------------------------
+_AUXILIARIES = frozenset(
+    [
+        "had",
+        "has",
+        "have",
+        "would",
+        "could",
+        "will",
+        "can",
+        "did",
+        "does",
+        "do",
+        "was",
+        "were",
+        "is",
+        "are",
+        "be",
+        "been",
+        "also",
+        "still",
+        "then",
+        "reportedly",
+        "allegedly",
+        "not",
+        "never",
+    ]
+)
+
+
+def _subject_groups(text: str, common: frozenset[str]) -> list[tuple[frozenset[str], Entity, str]]:
+    """(the names of a subject group, its last name, the stem of the verb after it) for every name or group of
+    names written right before a verb ("Pyongyang wanted", "Kim Jong-un and Trump met")."""
+    names = sorted(entities(text, common=common), key=lambda e: e.start)
+    toks = tokens(text)
+    out = []
+    i = 0
+    while i < len(names):
+        group = [names[i]]
+        while i + 1 < len(names) and re.fullmatch(r"(?:\s|,|and|&)*", text[group[-1].end : names[i + 1].start]):
+            i += 1
+            group.append(names[i])
+        i += 1
+        after = [t for t in toks if t.start >= group[-1].end]
+        if not after or text[group[-1].end : after[0].start].strip():
+            continue  # "Trump, …", "Pyongyang's …": not the subject of a verb
+        verb = next((t for t in after[:4] if t.norm not in _AUXILIARIES), None)
+        if verb is None or not verb.stem or not verb.text[:1].islower() or verb.norm.endswith("ly"):
+            continue
+        out.append((frozenset(e.key for e in group), group[-1], verb.stem))
+    return out
+
+
+def agent_swap(
+    claim_text: str, evidence_text: str, common: frozenset[str], same_verb: Callable[[str, str], bool]
+) -> tuple[Entity, Entity] | None:
+    """The claim has one name do something the evidence has another name of the same kind do ("the US wanted
+    sanctions lifted" against "Pyongyang wanted sanctions to be lifted"): (the claim's name, the evidence's), or
+    None. Nothing is swapped when the evidence also has the claim's name do it."""
+    found = _subject_groups(evidence_text, common)
+    for keys, claimed, verb in _subject_groups(claim_text, common):
+        doers = [(k, e) for k, e, v in found if same_verb(verb, v)]
+        if not doers or any(k & keys for k, _ in doers):
+            continue
+        kind = name_kind(claimed.key)
+        for _, other in doers:
+            if kinds_match(kind, name_kind(other.key)):
+                return claimed, other
+    return None

@@ -15,8 +15,17 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from bot.check_attributes import check_attributes
-from bot.check_lexicon import FRAME, OPPOSITES, fold_phrases
-from bot.check_subjects import SUBSTITUTABLE, claim_kind, kinds_match, name_kind, one_group, other_subject, slots
+from bot.check_lexicon import FRAME, NECESSITY, OPPOSITES, fold_phrases
+from bot.check_subjects import (
+    SUBSTITUTABLE,
+    agent_swap,
+    claim_kind,
+    kinds_match,
+    name_kind,
+    one_group,
+    other_subject,
+    slots,
+)
 from bot.check_text import (
     Comparison,
     Entity,
@@ -32,6 +41,7 @@ from bot.check_text import (
     superlatives,
     synonym_keys,
     tokens,
+    word_stem,
 )
 from bot.numbers import Quantity, agrees, extract_quantities, units_comparable
 
@@ -49,6 +59,7 @@ Reason = Literal[
     "weak",
 ]
 
+_NEED = word_stem("need")
 ROLE_WINDOW = 4  # content words before a quantity that say what it measures
 _DATE_OPENER = re.compile(r"^\s*(?:in|during|by)\s+(?:early\s+|late\s+|mid-)?(?:\d{4}|[A-Z][a-z]+\s+\d{4}),", re.I)
 _FRAMING = re.compile(r"^\s*(?:according to the brief,?|the brief (?:says|states|claims) (?:that)?)\s*", re.I)
@@ -109,8 +120,15 @@ class Claim:
             roles=tuple(role(text, toks, q, qs, ents) for q in qs),
             content=tuple(content),
             negated=frozenset(negated_stems(toks)),
-            comparisons=tuple(comparisons(text, common=common)),
+            # "faster than the speed of sound" is a bound of a quantity, not a comparison of two things
+            comparisons=tuple(comparisons(_blank(text, [(q.start, q.end) for q in qs]), common=common)),
         )
+
+
+def _blank(text: str, spans: Sequence[tuple[int, int]]) -> str:
+    for s, e in spans:
+        text = text[:s] + " " * (e - s) + text[e:]
+    return text
 
 
 @dataclass(frozen=True)
@@ -238,7 +256,11 @@ def check_quantities(
     ev_roles = [role(text, ev_toks, q, ev_qs, names) for q in ev_qs]
     out = []
     for cq, crole in zip(claim.quantities, claim.roles, strict=True):
-        cands = [(eq, r) for eq, r in zip(ev_qs, ev_roles, strict=True) if comparable(cq, eq)]
+        cands = [
+            (eq, r)
+            for eq, r in zip(ev_qs, ev_roles, strict=True)
+            if comparable(cq, eq) and not (eq.is_date and "@since" in r and "@since" not in crole)
+        ]  # "testing … since 2017" neither confirms nor denies "in 2022"
         if not cands:
             out.append(QuantityCheck(cq, None, "absent", 0.0))
             continue
@@ -266,6 +288,8 @@ def _stem_set(toks: tuple[Token, ...]) -> set[str]:
     "short-range" has "short" and "rang")."""
     out: set[str] = set()
     for i, t in enumerate(toks):
+        if t.norm in NECESSITY:
+            out.update(synonym_keys(_NEED))  # "there must be a solution": a solution is needed
         if not t.stem:
             continue
         out.update(synonym_keys(t.stem))
@@ -396,7 +420,18 @@ def compare(
     ev_toks = tokens(full)
     have = _stem_set(ev_toks)
     qchecks = check_quantities(claim, evidence.text, evidence.common, _year_of(evidence.context))
+    if evidence.context and any(q.status != "absent" and q.claim.is_date for q in qchecks):
+        # "Similarly, it tested … in 2019" after "The Hwasong-16 was unveiled in 2020": a year in the sentence before
+        # that plays the claim's part better ("unveiled") dates the claim's event, not this sentence's year.
+        before = check_quantities(claim, evidence.context, evidence.common)
+        qchecks = tuple(
+            b
+            if q.status != "absent" and q.claim.is_date and b.status != "absent" and b.strength > q.strength + 1
+            else q
+            for q, b in zip(qchecks, before, strict=True)
+        )
     focal_numbers = sum(q.status == "match" for q in qchecks)
+    measured = any(q.status == "match" and not q.claim.is_date and not q.claim.is_count for q in qchecks)
     if evidence.context and any(q.status == "absent" for q in qchecks):
         # Only dates come from the sentences before ("On March 24, …" then "It flew …"): a measurement there
         # belongs to whatever that sentence was about.
@@ -430,13 +465,19 @@ def compare(
     entity_share = 1 - len(missing) / len(claim.entities) if claim.entities else 1.0
 
     def result(outcome: Outcome, reason: Reason, score: float, **kw: Any) -> Judgement:
-        return Judgement(outcome, reason, score, coverage, similarity, missing, qchecks, matched=matched, **kw)
+        kw.setdefault("missing", missing)
+        return Judgement(outcome, reason, score, coverage, similarity, quantities=qchecks, matched=matched, **kw)
 
     if missing:
         sub = _substitute(claim, evidence, missing, known, coverage)
         if sub is not None and not any(q.status == "mismatch" for q in qchecks):
             return result("contradicted", "entity", base + 0.1, substitute=sub)
         return result("unrelated", "missing_entity", base * entity_share * 0.8)
+
+    swap = agent_swap(claim.text, full, evidence.common, lambda a, b: bool(synonym_keys(a) & synonym_keys(b)))
+    if swap is not None and coverage >= SUBSTITUTION_COVERAGE:
+        # "According to Trump, the US wanted sanctions lifted" against "… Pyongyang wanted sanctions lifted".
+        return result("contradicted", "entity", base + 0.1, substitute=swap[1], missing=(swap[0],))
 
     finer = any(
         q.status == "match" and q.claim.is_date and q.evidence is not None and not _as_precise(q.evidence, q.claim)
@@ -460,6 +501,12 @@ def compare(
         # A different date only contradicts when the event is plainly the same one (its words line up, or
         # another number of the claim matches here); a different measurement needs less.
         event = words_coverage >= (DATE_EVENT_COVERAGE - (0.2 if anchored else 0.0)) or similarity >= 0.7
+        if not measured and any(
+            q.status == "absent" and not q.claim.is_date and q.claim.unit != "ordinal" for q in qchecks
+        ):
+            # "70 missiles in 2022" against "a series of missiles in 2020": the claim's count is not here, so
+            # neither is its event; another year is no contradiction.
+            return result("unrelated", "weak", base * 0.7)
         if (measured or event) and (
             coverage >= need_cov + (0 if strong else 0.2) or similarity >= need_sim + (0 if strong else 0.15)
         ):
@@ -508,7 +555,8 @@ def compare(
         # The evidence's "short-range" is about something else than the claim's Hwasong-12.
         return result("unrelated", "partial", base * 0.8)
     c_min, s_min = SUPPORT_COVERAGE_WITH_SIMILARITY
-    if focal_coverage >= FOCAL_COVERAGE and (
+    # A matched measurement ("about 6,200 km/h") carries the claim in the quoted sentence by itself.
+    if (focal_coverage >= FOCAL_COVERAGE or measured) and (
         coverage >= SUPPORT_COVERAGE or (coverage >= c_min and similarity >= s_min)
     ):
         return result("supported", "match", base + 0.1 * bool(claim.quantities))

@@ -131,8 +131,14 @@ _MONTH = (
     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
 )
 
-_AT_MOST = r"up\s+to|as\s+(?:much|many|far)\s+as|at\s+most|less\s+than|fewer\s+than|under|below|no\s+more\s+than|within"
-_AT_LEAST = r"more\s+than|over|above|at\s+least|exceeding|greater\s+than|upwards\s+of|in\s+excess\s+of"
+_AT_MOST = (
+    r"slower\s+than|lower\s+than|up\s+to|as\s+(?:much|many|far)\s+as|"
+    r"at\s+most|less\s+than|fewer\s+than|under|below|no\s+more\s+than|within"
+)
+_AT_LEAST = (
+    r"more\s+than|over|above|at\s+least|exceeding|greater\s+than|upwards\s+of|in\s+excess\s+of|faster\s+than|"
+    r"higher\s+than|beyond"
+)
 _ABOUT = r"about|around|approximately|roughly|nearly|almost|some|close\s+to|an\s+estimated"
 _BOUND = rf"(?:(?P<bound>{_AT_MOST}|{_AT_LEAST}|{_ABOUT})\s+)?"
 
@@ -161,6 +167,7 @@ _MEASURE = re.compile(
 _TWICE = re.compile(r"\b(?P<word>twice|thrice)\b", re.I)
 _MACH = re.compile(r"\bMach\s+(?P<num>\d+(?:\.\d+)?)\b", re.I)
 _SPEED_OF_SOUND = re.compile(r"\s+(?:the\s+)?speed\s+of\s+sound\b", re.I)
+_SOUND = re.compile(rf"{_BOUND}\b(?:the\s+)?speed\s+of\s+sound\b", re.I)
 # How often something happens, as times per year: "annually", "every two years", "twice a year", "monthly".
 _PER_YEAR = {"year": 1.0, "month": 12.0, "week": 52.0, "day": 365.0}
 _ADVERBS = {
@@ -341,8 +348,9 @@ def extract_quantities(text: str) -> list[Quantity]:
         if value is None:
             continue
         unit, factor = _unit(m.group("unit"))
-        if unit == "times" and _SPEED_OF_SOUND.match(text, m.end()):
-            unit = "mach"  # "five times the speed of sound" is Mach 5
+        end = m.end()
+        if unit == "times" and (sound := _SPEED_OF_SOUND.match(text, m.end())):
+            unit, end = "mach", sound.end()  # "five times the speed of sound" is Mach 5
         v = _scaled(value, m.group("scale")) * factor
         found.append(
             Quantity(
@@ -351,12 +359,15 @@ def extract_quantities(text: str) -> list[Quantity]:
                 unit,
                 _bound(m.group("bound")),
                 m.start(),
-                m.end(),
-                m.group(0),
+                end,
+                text[m.start() : end],
                 precision=_precision(m.group("num")),
                 converted=factor != 1.0,
             )
         )
+    for m in _SOUND.finditer(text):
+        if free(m.start(), m.end()):  # "less than the speed of sound" is below Mach 1
+            found.append(Quantity(1.0, 1.0, "mach", _bound(m.group("bound")), m.start(), m.end(), m.group(0)))
     for m in _TWICE.finditer(text):
         if free(m.start(), m.end()):
             v = 2.0 if m.group("word").lower() == "twice" else 3.0

@@ -118,3 +118,52 @@ def test_slots_name_where_a_name_stands():
 )
 def test_scarcity_quantifiers_negate_their_noun(text, negated):
     assert negated_stems(tokens(text)) == negated
+
+
+DEMAND = Evidence("According to Lopez, the talks stopped because Chile wanted the tariffs lifted but Peru refused.")
+SINCE = Evidence("Ruritania has been testing its Falcon-9 rocket since 2017, which reached an altitude of 900 km.")
+SERIES = Evidence("Ruritania launched a series of rockets in 2020, which could fly less than 500 km.")
+SOUND = Evidence("It can reach more than five times the speed of sound, which is about 6,200 km/h.")
+SOLUTION = Evidence("In addition, there must be a diplomatic solution to this dispute.")
+UNVEILED = Evidence(
+    "Similarly, it tested short-range rockets in 2019.",
+    context="The Falcon-9 was unveiled in 2020, which is larger than the Falcon-8.",
+)
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence", "outcome", "reason"),
+    [
+        # who did it: another name of the same kind doing the same thing
+        (
+            "According to Lopez, the talks stopped because Peru wanted the tariffs lifted.",
+            DEMAND,
+            "contradicted",
+            "entity",
+        ),
+        (
+            "According to Lopez, the talks stopped because Chile wanted the tariffs lifted.",
+            DEMAND,
+            "supported",
+            "match",
+        ),
+        # "since 2017" neither confirms nor denies another year
+        ("The Falcon-9 reached an altitude of 900 km in 2021.", SINCE, "unrelated", "missing_number"),
+        ("The Falcon-9 reached an altitude of 900 km.", SINCE, "supported", "match"),
+        # a count the evidence lacks: its other year is another event
+        ("Ruritania launched 70 rockets in 2022.", SERIES, "unrelated", "weak"),
+        ("Ruritania launched a series of rockets in 2022.", SERIES, "contradicted", "number"),
+        # the speed of sound as Mach 1
+        ("It flies slower than the speed of sound.", SOUND, "contradicted", "number"),
+        ("It flies faster than the speed of sound.", SOUND, "supported", "match"),
+        # necessity: "there must be" is "is needed"
+        ("A diplomatic solution to the dispute is needed.", SOLUTION, "supported", "match"),
+        ("No diplomatic solution to the dispute is needed.", SOLUTION, "contradicted", "negation"),
+        # a year in the sentence before that fits the claim's verb dates the claim's event
+        ("The Falcon-9 was unveiled in 2019.", UNVEILED, "contradicted", "number"),
+        ("The Falcon-9 was unveiled in 2020.", UNVEILED, "supported", "match"),
+    ],
+)
+def test_more_rules_both_ways(claim, evidence, outcome, reason):
+    j = _judge(claim, evidence)
+    assert (j.outcome, j.reason) == (outcome, reason), j
