@@ -249,6 +249,16 @@ def _subject_groups(text: str, common: frozenset[str]) -> list[tuple[frozenset[s
     return out
 
 
+def _same_names(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether two groups share a name ("olaf scholz" is "chancellor olaf scholz")."""
+    for x in a:
+        for y in b:
+            wx, wy = set(x.replace("-", " ").split()), set(y.replace("-", " ").split())
+            if x == y or (wx and wy and (wx <= wy or wy <= wx)):
+                return True
+    return False
+
+
 def agent_swap(
     claim_text: str, evidence_text: str, common: frozenset[str], same_verb: Callable[[str, str], bool]
 ) -> tuple[Entity, Entity] | None:
@@ -258,7 +268,7 @@ def agent_swap(
     found = _subject_groups(evidence_text, common)
     for keys, claimed, verb in _subject_groups(claim_text, common):
         doers = [(k, e) for k, e, v in found if same_verb(verb, v)]
-        if not doers or any(k & keys for k, _ in doers):
+        if not doers or any(_same_names(k, keys) for k, _ in doers):
             continue
         kind = name_kind(claimed.key)
         for _, other in doers:
