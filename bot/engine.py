@@ -27,7 +27,7 @@ from corpus.settings import Settings
 from index.batching import QueryBatcher
 from index.embeddings import query_embed_many, torch_threads
 from index.library import BriefRepository
-from index.store import PassageStore, StoredDoc
+from index.store import PassageStore, Progress, StoredDoc
 from index.views import PassageViews, passage_views
 
 log = logging.getLogger("citebot.engine")
@@ -140,8 +140,9 @@ class Engine:
     def is_empty(self) -> bool:
         return not self._current().briefs
 
-    def ingest(self, brief: Brief) -> IngestReport:
-        """Index a brief: nothing is embedded if it is unchanged; a changed brief replaces the old atomically."""
+    def ingest(self, brief: Brief, progress: Progress | None = None) -> IngestReport:
+        """Index a brief: nothing is embedded if it is unchanged; a changed brief replaces the old atomically.
+        ``progress`` hears (vectors stored, total) as the embedding goes."""
         with self._write_lock:
             try:
                 old: Brief | None = self.repository.get(brief.id)
@@ -154,7 +155,7 @@ class Engine:
                 return report
             old_version = version_key(old) if old is not None else None
             try:
-                self._add(docs)
+                self._add(docs, progress)
             except BaseException:
                 if version != old_version:
                     self._discard(version)
@@ -168,9 +169,9 @@ class Engine:
             log.info("ingested %s (%s, %d passages)", brief.id, status, len(brief.passages))
             return IngestReport(brief.id, status, len(brief.passages), brief.warnings)
 
-    def _add(self, docs: Sequence[StoredDoc]) -> None:
+    def _add(self, docs: Sequence[StoredDoc], progress: Progress | None = None) -> None:
         with torch_threads(self.settings.ingest_threads):
-            self.store.add(docs)
+            self.store.add(docs, progress)
 
     def _complete(self, version: str, docs: Sequence[StoredDoc]) -> bool:
         return self.store.count({"version": version}) == len(docs)

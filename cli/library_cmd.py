@@ -25,8 +25,10 @@ from corpus.loader import read_brief_file, slugify
 from corpus.models import Brief
 from corpus.settings import Settings, get_settings
 from index.library import BriefRepository
+from index.store import Progress
 
 PROGRESS_MIN_FILES = 3  # fewer files finish before a bar would be worth drawing
+VECTOR_PROGRESS_MIN = 300  # smaller briefs embed in about a second
 
 
 def brief_files(paths: Iterable[str]) -> Iterator[Path]:
@@ -65,15 +67,47 @@ def _readable(outcome: _Outcome) -> str:
     return "\n".join(lines)
 
 
+class _VectorBar:
+    """A progress bar over one brief's vectors, drawn only once it turns out to be big enough to wait for."""
+
+    def __init__(self, name: str, *, enabled: bool, position: int) -> None:
+        self._name = name[:40]
+        self._enabled = enabled
+        self._position = position
+        self._bar: tqdm[None] | None = None
+
+    def update(self, done: int, total: int) -> None:
+        if not self._enabled or total < VECTOR_PROGRESS_MIN:
+            return
+        if self._bar is None:
+            self._bar = tqdm(
+                total=total, unit="vector", desc=f"embedding {self._name}", file=sys.stderr, leave=False,
+                position=self._position,
+            )
+        self._bar.update(done - self._bar.n)
+
+    def __enter__(self) -> _VectorBar:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._bar is not None:
+            self._bar.close()
+
+
 def _ingest_one(
-    engine: Engine, settings: Settings, path: Path, brief_id: str | None, taken: dict[str, Path]
+    engine: Engine,
+    settings: Settings,
+    path: Path,
+    brief_id: str | None,
+    taken: dict[str, Path],
+    progress: Progress | None = None,
 ) -> _Outcome:
     wanted = brief_id or slugify(path.stem)
     try:
         if wanted in taken:
             raise InputError(f"its id {wanted!r} is already used by {taken[wanted]} in this run; rename one of them")
         data = read_brief_file(path, max_bytes=settings.max_file_bytes)
-        brief, report = ingest_bytes(engine, data, str(path), wanted)
+        brief, report = ingest_bytes(engine, data, str(path), wanted, progress)
     except InputError as exc:
         return _Outcome(path, error=str(exc))
     taken[wanted] = path
@@ -106,10 +140,13 @@ def ingest(paths: tuple[str, ...], brief_id: str | None, as_json: bool, progress
     show = progress if progress is not None else (sys.stderr.isatty() and len(files) >= PROGRESS_MIN_FILES)
     outcomes: list[_Outcome] = []
     taken: dict[str, Path] = {}
+    # A second bar follows the embedding of one big brief (a 20-page PDF is ~1,400 vectors, several seconds).
+    show_vectors = progress if progress is not None else sys.stderr.isatty()
     with tqdm(total=len(files), unit="file", disable=not show, file=sys.stderr, leave=False) as bar:
         for path in files:
             bar.set_description(path.name[:40])
-            outcome = _ingest_one(engine, settings, path, brief_id, taken)
+            with _VectorBar(path.name, enabled=show_vectors, position=1 if show else 0) as vectors:
+                outcome = _ingest_one(engine, settings, path, brief_id, taken, vectors.update)
             outcomes.append(outcome)
             if not as_json:
                 bar.write(_readable(outcome), file=sys.stdout)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -44,10 +44,14 @@ class StoreHit:
     metadata: Metadata
 
 
+# Called as documents are stored: (stored so far, total), so a long ingest can show how far it has got.
+Progress = Callable[[int, int], None]
+
+
 class PassageStore(Protocol):
     """Add, delete, search with scores and metadata filters, count."""
 
-    def add(self, docs: Sequence[StoredDoc]) -> None: ...
+    def add(self, docs: Sequence[StoredDoc], progress: Progress | None = None) -> None: ...
 
     def delete(self, where: Where) -> None: ...
 
@@ -134,7 +138,7 @@ class ChromaPassageStore:
             self._vs = None
             raise IndexUnavailable(f"the vector store at {self.location} is unavailable: {exc}") from exc
 
-    def add(self, docs: Sequence[StoredDoc]) -> None:
+    def add(self, docs: Sequence[StoredDoc], progress: Progress | None = None) -> None:
         """Embed and upsert in batches (a failure part-way leaves earlier batches; callers clean up by id).
 
         Batches are cut from the documents sorted by length: a batch is padded to its longest text, so mixing
@@ -150,6 +154,8 @@ class ChromaPassageStore:
                     metadatas=[dict(d.metadata) for d in batch],
                     ids=[d.id for d in batch],
                 )
+            if progress is not None:
+                progress(i + len(batch), len(by_length))
 
     def delete(self, where: Where) -> None:
         vs = self.vectorstore

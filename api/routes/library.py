@@ -24,6 +24,7 @@ from corpus.errors import BriefNotFound, InvalidRequest, PayloadTooLarge
 from corpus.loader import SUPPORTED_TYPES, content_hash, parse_bytes, slugify
 from corpus.models import Brief
 from corpus.serialize import brief_meta_json, warning_json
+from index.store import Progress
 
 router = APIRouter(prefix="/briefs", tags=["library"])
 
@@ -66,7 +67,9 @@ def ingest_json(brief: Brief, report: IngestReport, filename: str) -> dict[str, 
     }
 
 
-def ingest_bytes(engine: Engine, data: bytes, name: str, brief_id: str) -> tuple[Brief, IngestReport]:
+def ingest_bytes(
+    engine: Engine, data: bytes, name: str, brief_id: str, progress: Progress | None = None
+) -> tuple[Brief, IngestReport]:
     """Parse and index one file. A file the library already holds under that id is not parsed again: the
     stored brief goes to ``Engine.ingest``, which only checks that its vectors are all there."""
     try:
@@ -77,7 +80,7 @@ def ingest_bytes(engine: Engine, data: bytes, name: str, brief_id: str) -> tuple
         brief = known
     else:
         brief = parse_bytes(data, name, brief_id=brief_id)
-    return brief, engine.ingest(brief)
+    return brief, engine.ingest(brief, progress)
 
 
 def upload_name(filename: str | None) -> str:

@@ -224,11 +224,11 @@ class FailingMidway:
     def __getattr__(self, name: str) -> Any:
         return getattr(self.inner, name)
 
-    def add(self, docs: Any) -> None:
+    def add(self, docs: Any, progress: Any = None) -> None:
         if self.armed:
             self.inner.add(docs[: len(docs) // 2])
             raise IndexUnavailable("the vector store connection was lost")
-        self.inner.add(docs)
+        self.inner.add(docs, progress)
 
 
 def test_a_failure_midway_leaves_the_previous_version(library: TestClient, empty_engine: Any) -> None:

@@ -95,8 +95,8 @@ class PausingStore:
         self.inner = inner
         self.hook = hook
 
-    def add(self, docs):
-        self.inner.add(docs)
+    def add(self, docs, progress=None):
+        self.inner.add(docs, progress)
         self.hook()
 
     def __getattr__(self, name):

@@ -117,3 +117,28 @@ def test_missing_path_and_empty_folder_are_exit_2(tmp_path: Path) -> None:
     empty = CliRunner().invoke(cli, ["ingest", str(tmp_path / "empty")])
     assert empty.exit_code == 2
     assert "no brief files found" in empty.stderr
+
+
+def _long_markdown(paragraphs: int = 40) -> bytes:
+    body = "\n\n".join(
+        " ".join(f"Paragraph {p} makes point number {s} about the talks in {2000 + s}." for s in range(1, 6))
+        for p in range(1, paragraphs + 1)
+    )
+    return f"---\ntitle: A Long Brief\n---\n\n{body}\n".encode()
+
+
+def test_a_big_brief_shows_an_embedding_bar_when_asked(tmp_path: Path) -> None:
+    path = tmp_path / "long.md"
+    path.write_bytes(_long_markdown())
+    result = CliRunner().invoke(cli, ["ingest", str(path), "--progress"])
+    assert result.exit_code == 0, result.output
+    assert "embedding long.md" in result.stderr
+    assert "vector" in result.stderr
+
+
+def test_no_embedding_bar_without_progress(tmp_path: Path) -> None:
+    path = tmp_path / "long.md"
+    path.write_bytes(_long_markdown())
+    result = CliRunner().invoke(cli, ["ingest", str(path), "--no-progress"])
+    assert result.exit_code == 0, result.output
+    assert "embedding" not in result.stderr

@@ -111,3 +111,14 @@ def test_add_embeds_batches_of_similar_length_and_keeps_each_vector_with_its_doc
         stored = vectors[f"v1|b1:{i}"]
         expected = embedder.embed_query(text)
         assert sum(a * b for a, b in zip(stored, expected, strict=True)) > 0.999
+
+
+def test_add_reports_progress_after_each_batch(tmp_path, embedder):
+    store = ChromaPassageStore(Settings(data_dir=tmp_path), embedder, batch_size=2)
+    heard: list[tuple[int, int]] = []
+    store.add(
+        [_doc(i, f"Sentence number {i} about a summit.") for i in range(5)],
+        lambda done, total: heard.append((done, total)),
+    )
+    assert heard == [(2, 5), (4, 5), (5, 5)]
+    assert store.count() == 5
