@@ -444,7 +444,8 @@ NEGATIONS = word_set(
 SCARCE_PARTS = word_set("part parts portion fraction share minority percentage proportion number amount")
 # Words that carry no claim of their own ("the brief says that …", "reportedly").
 FRAME = word_set(
-    "brief according reportedly report reports reported claim claims claimed say says said state states stated ",
+    "brief disclaimer according reportedly report reports reported claim claims claimed say says said state ",
+    "states stated",
     "note notes noted also still already indeed actually occur occurs occurred happen happens happened",
     "recommend recommends recommended suggest suggests suggested propose proposes proposed urge urges urged",
     "advise advises advised argue argues argued warn warns warned caution cautions cautioned",
@@ -462,6 +463,13 @@ PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bgive\s+up\b|\bgave\s+up\b", re.I), "abandon"),
     (re.compile(r"\bas\s+(?:soon|quickly|early)\s+as\s+possible\b", re.I), "promptly"),
     (re.compile(r"\bwithout\s+delay\b", re.I), "promptly"),
+    # "have not managed to restart" is "have failed to restart"
+    (
+        re.compile(
+            r"\b(?:not|never|n't)\s+(?:managed|manage|manages|succeeded|succeed|been\s+able)\s+(?:to|in)\b", re.I
+        ),
+        "failed to",
+    ),
     (re.compile(r"\bstep(?:s|ped|ping)?\s+up\b", re.I), "intensified"),
     (
         re.compile(r"\bremov(?:e|es|ed|ing)\s+(?:the\s+|any\s+)?(?:obstacles|barriers|restrictions|hurdles)\b", re.I),

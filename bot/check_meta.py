@@ -18,7 +18,9 @@ from bot.numbers import dates_agree, extract_quantities
 from corpus.models import Brief, Passage
 
 # The document itself, as a claim refers to it.
-_DOCUMENT = re.compile(r"\b(?:brief|paper|report|article|document|publication|policy brief|issue brief)\b", re.I)
+_DOCUMENT = re.compile(
+    r"\b(?:brief|paper|report|article|document|publication|policy brief|issue brief|disclaimer|byline)\b", re.I
+)
 _CUES: dict[str, re.Pattern[str]] = {
     "author": re.compile(
         r"\b(?:wrote|writes?|written|writing|authored|co-?authored|authors?|authorship|writers?|penned|byline)\b", re.I

@@ -183,7 +183,7 @@ def entities(text: str, *, common: frozenset[str] = frozenset()) -> list[Entity]
     return out
 
 
-_ACRONYM_CONCEPTS = frozenset([*ACRONYMS, "tnt", "marv", "kcna"])
+_ACRONYM_CONCEPTS = frozenset([*ACRONYMS, *(a + "s" for a in ACRONYMS), "tnt", "marv", "kcna"])
 
 
 def expand_acronyms(text: str) -> str:
@@ -396,4 +396,38 @@ def superlatives(text: str) -> list[Superlative]:
         category = frozenset(t.stem for t in tokens(m.group("cat"))[:3] if t.stem)
         if subject and category:
             out.append(Superlative(subject, " ".join(word_stem(w) for w in deg.split()), category))
+    return out
+
+
+def denied_names(text: str, *, common: frozenset[str] = frozenset()) -> tuple[set[str], set[str]]:
+    """(keys of names inside a negation's clause, keys of names outside any): "do not represent those of ISSI"
+    denies ISSI."""
+    toks = tokens(text)
+    spans = []
+    for t in toks:
+        n = "n't" if t.norm.endswith("n't") else t.norm
+        if n in {"not", "n't", "never", "no", "without"}:
+            stop = next((m.start() for m in re.finditer(r"[,.;:]", text) if m.start() > t.end), len(text))
+            spans.append((t.end, stop))
+    denied: set[str] = set()
+    stated: set[str] = set()
+    for e in entities(text, common=common):
+        (denied if any(s <= e.start < stop for s, stop in spans) else stated).add(e.key)
+    return denied, stated
+
+
+def superlative_degrees(text: str) -> set[tuple[str, int]]:
+    """(dimension, direction) of every superlative ("the most powerful" -> ("strength", 1), "least powerful"
+    -> ("strength", -1), "smallest" -> ("size", -1))."""
+    out = set()
+    for m in re.finditer(r"\b(most|least)\s+([a-z]+)", text, re.I):
+        base = COMPARATIVE_BASES.get(m.group(2).lower())
+        if base:
+            out.add((base[0], base[1] * (1 if m.group(1).lower() == "most" else -1)))
+    for m in re.finditer(r"\b([a-z]+?)(?:e?st)\b", text, re.I):
+        word = m.group(1).lower()
+        for cand in (word, word + "e", word[:-1] if len(word) > 2 and word[-1] == word[-2] else word, word[:-1] + "y"):
+            if cand in COMPARATIVE_BASES and len(m.group(0)) > len(cand):
+                out.add(COMPARATIVE_BASES[cand])
+                break
     return out

@@ -31,6 +31,7 @@ from bot.check_text import (
     Entity,
     Token,
     comparisons,
+    denied_names,
     entities,
     entity_keys,
     expand_acronyms,
@@ -38,6 +39,7 @@ from bot.check_text import (
     negated_stems,
     negator_positions,
     role_classes,
+    superlative_degrees,
     superlatives,
     synonym_keys,
     tokens,
@@ -492,6 +494,16 @@ def compare(
             else q
             for q in qchecks
         )
+    coarser = any(q.status == "absent" and q.claim.is_date and q.evidence is not None for q in qchecks)
+    if coarser:
+        # "seven tests in January 2022" against "10 tests in 2022": a count for the whole year says nothing
+        # about one month of it.
+        qchecks = tuple(
+            QuantityCheck(q.claim, q.evidence, "absent", q.strength)
+            if q.status == "mismatch" and q.claim.is_count
+            else q
+            for q in qchecks
+        )
     mismatch = [q for q in qchecks if q.status == "mismatch"]
     if mismatch:
         strong = any(q.strength > 0 for q in mismatch)
@@ -501,6 +513,17 @@ def compare(
         # A different date only contradicts when the event is plainly the same one (its words line up, or
         # another number of the claim matches here); a different measurement needs less.
         event = words_coverage >= (DATE_EVENT_COVERAGE - (0.2 if anchored else 0.0)) or similarity >= 0.7
+        # ... and only an event the claim singles out: a named thing ("the Hwasong-16", "the Hanoi summit"), a
+        # count, a day, or a definite description ("The 2017 test"). "North Korea conducted a nuclear test in
+        # 2021" is not denied by tests in 2006 and 2017: there may have been more.
+        specific = (
+            anchored
+            or any(e.key not in evidence.implied for e in claim.entities)
+            or any(q.claim.is_date and q.claim.date and q.claim.date[2] is not None for q in mismatch)
+            or claim.text.lstrip().lower().startswith("the ")
+            or (top > 0 and any(evidence.weights.get(w, 0.0) >= RARE * top for w in matched))
+        )
+        event = event and (measured or specific)
         if not measured and any(
             q.status == "absent" and not q.claim.is_date and q.claim.unit != "ordinal" for q in qchecks
         ):
@@ -527,6 +550,20 @@ def compare(
     rival = _superlative_rival(claim, evidence.text)
     if rival is not None and coverage >= OPPOSITION_COVERAGE - 0.2:
         return result("contradicted", "comparative", base + 0.15, opposite=rival)
+
+    # "one of the least powerful" against "one of the most powerful"
+    degrees = superlative_degrees(evidence.text)
+    flipped = [d for d in superlative_degrees(claim.text) if (d[0], -d[1]) in degrees and d not in degrees]
+    if flipped and coverage >= OPPOSITION_COVERAGE - 0.2:
+        said = re.search(r"\b(?:most|least)\s+[a-z]+|\b[a-z]+est\b", evidence.text, re.I)
+        return result("contradicted", "comparative", base + 0.15, opposite=said.group(0) if said else None)
+
+    # "the views are those of ISSI" against "… do not represent those of ISSI"
+    _, claim_stated = denied_names(claim.text, common=evidence.common)
+    ev_denied, ev_stated = denied_names(evidence.text, common=evidence.common)
+    flips = [k for k in claim_stated if k in ev_denied and k not in ev_stated]
+    if flips and coverage >= OPPOSITION_COVERAGE:
+        return result("contradicted", "negation", base + 0.1, opposite=f"not … {flips[0]}")
 
     verdict, words = _comparative(claim, evidence.text, evidence.common)
     if verdict is False and coverage >= OPPOSITION_COVERAGE - 0.2:

@@ -167,3 +167,36 @@ UNVEILED = Evidence(
 def test_more_rules_both_ways(claim, evidence, outcome, reason):
     j = _judge(claim, evidence)
     assert (j.outcome, j.reason) == (outcome, reason), j
+
+
+YEAR_COUNT = Evidence("Ruritania conducted 10 rocket tests in 2022.")
+# Ruritania is the brief's topic here, as North Korea is the bundled brief's: it singles nothing out.
+NUCLEAR = Evidence("Ruritania has conducted six nuclear tests in 2006.", implied=frozenset({"ruritania"}))
+POWERFUL = Evidence("One of the most powerful rockets Ruritania owns is the Falcon-9, which flies 900 km.")
+DISCLAIMER = Evidence("Views expressed in the brief are those of the author, and do not represent those of CRS.")
+RESTART = Evidence("The two states have failed to restart their negotiations.")
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence", "outcome", "reason"),
+    [
+        # a count for the year says nothing about one month of it
+        ("Ruritania conducted 7 rocket tests in January 2022.", YEAR_COUNT, "unrelated", "missing_number"),
+        ("Ruritania conducted 12 rocket tests in 2022.", YEAR_COUNT, "contradicted", "number"),
+        # another year denies only an event the claim singles out
+        ("Ruritania conducted a nuclear test in 2021.", NUCLEAR, "unrelated", "weak"),
+        ("Ruritania conducted six nuclear tests in 2016.", NUCLEAR, "contradicted", "number"),
+        # superlatives of opposite degree
+        ("The Falcon-9 is one of the least powerful rockets Ruritania owns.", POWERFUL, "contradicted", "comparative"),
+        ("The Falcon-9 is one of the most powerful rockets Ruritania owns.", POWERFUL, "supported", "match"),
+        # a name stated in the claim but denied in the evidence
+        ("The views in the brief are those of CRS.", DISCLAIMER, "contradicted", "negation"),
+        ("The views in the brief do not represent those of CRS.", DISCLAIMER, "supported", "match"),
+        # "have not managed to" is "have failed to"
+        ("The two states have not managed to restart their negotiations.", RESTART, "supported", "match"),
+        ("The two states have managed to restart their negotiations.", RESTART, "contradicted", "negation"),
+    ],
+)
+def test_periods_events_degrees_and_denials(claim, evidence, outcome, reason):
+    j = _judge(claim, evidence)
+    assert (j.outcome, j.reason) == (outcome, reason), j
