@@ -7,7 +7,8 @@ import re
 from collections.abc import Sequence
 
 from bot.check_evidence import Unit
-from bot.compare import Claim, Judgement, comparable
+from bot.check_quantities import comparable
+from bot.compare import Claim, Judgement
 from bot.numbers import Quantity, agrees, extract_quantities, lemma, render
 from bot.render import marker
 from corpus.models import Citation

@@ -8,14 +8,15 @@ fits best, so "2,000 km" in the claim meets "flew for 1,090 km", not "an altitud
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from bot.check_attributes import check_attributes
-from bot.check_lexicon import FRAME, NECESSITY, OPPOSITES, fold_phrases
+from bot.check_lexicon import FRAME, NECESSITY, fold_phrases
+from bot.check_opposition import comparative, polarity_conflict, superlative_rival
+from bot.check_quantities import QuantityCheck, as_precise, check_quantities, role, year_of
 from bot.check_subjects import (
     SUBSTITUTABLE,
     agent_swap,
@@ -38,14 +39,12 @@ from bot.check_text import (
     mentions,
     negated_stems,
     negator_positions,
-    role_classes,
     superlative_degrees,
-    superlatives,
     synonym_keys,
     tokens,
     word_stem,
 )
-from bot.numbers import Quantity, agrees, extract_quantities, units_comparable
+from bot.numbers import Quantity, extract_quantities
 
 Outcome = Literal["supported", "contradicted", "unrelated"]
 Reason = Literal[
@@ -62,7 +61,6 @@ Reason = Literal[
 ]
 
 _NEED = word_stem("need")
-ROLE_WINDOW = 4  # content words before a quantity that say what it measures
 _DATE_OPENER = re.compile(r"^\s*(?:in|during|by)\s+(?:early\s+|late\s+|mid-)?(?:\d{4}|[A-Z][a-z]+\s+\d{4}),", re.I)
 _FRAMING = re.compile(r"^\s*(?:according to the brief,?|the brief (?:says|states|claims) (?:that)?)\s*", re.I)
 # Comparatives are compared as comparisons ("larger than" vs "smaller than"), not as content words.
@@ -78,14 +76,6 @@ RARE = 0.75  # a word whose IDF is this close to the top is one the brief uses o
 FOCAL_COVERAGE = 0.3  # the quoted sentence itself must carry this much of the claim
 SUBSTITUTION_COVERAGE = 0.6
 UNKNOWN_SUBSTITUTION_COVERAGE = 0.7  # a name the brief never mentions stands in for another only on a close match
-
-
-@dataclass(frozen=True)
-class QuantityCheck:
-    claim: Quantity
-    evidence: Quantity | None
-    status: Literal["match", "mismatch", "absent"]
-    strength: float  # role overlap of the pair that decided (0: decided on unit alone)
 
 
 @dataclass(frozen=True)
@@ -171,120 +161,6 @@ class Judgement:
         return max(bad, key=lambda q: q.strength) if bad else None
 
 
-def role(
-    text: str, toks: tuple[Token, ...], q: Quantity, qs: tuple[Quantity, ...], names: Sequence[Entity] = ()
-) -> frozenset[str]:
-    """The content stems that say what a quantity measures: words just before it (not past the previous quantity
-    or a ';'/':'), and for counts and ordinals the counted noun after it. Names count half (marked "!")."""
-    prev_end = max((o.end for o in qs if o.end <= q.start), default=0)
-    cut = max(prev_end, text.rfind(";", 0, q.start) + 1, text.rfind(":", 0, q.start) + 1)
-
-    def mark(t: Token) -> str:
-        return "!" + t.stem if any(e.start <= t.start < e.end for e in names) else t.stem
-
-    before = [mark(t) for t in toks if cut <= t.start and t.end <= q.start and t.stem]
-    words = set(before[-ROLE_WINDOW:])
-    if q.is_count or q.unit == "ordinal":
-        nxt = min((o.start for o in qs if o.start >= q.end), default=len(text))
-        stop = min(nxt, *(i for i in (text.find(c, q.end) for c in ".;,") if i >= 0), len(text))
-        after = [t.stem for t in toks if q.end <= t.start and t.end <= stop and t.stem]
-        words.update(after[:3])
-    if q.is_count and q.unit[6:]:
-        words.add(q.unit[6:])
-    if q.is_date:
-        prep = re.search(r"(\w+)\s+(?:the\s+)?$", text[: q.start])
-        if prep:
-            # "in 2021" and "since 2019" relate a date differently; in/on/of/during all mean "at".
-            p = prep.group(1).lower()
-            words.add("@at" if p in {"in", "on", "of", "during", "by"} else f"@{p}")
-        opener = re.match(r"\s*(?:in|on|by|during)?\s*$", text[: q.start], re.I)
-        if opener and text[q.end : q.end + 1] == ",":
-            # "In 2021, Pyongyang launched …": an opening date dates the whole clause after it.
-            stop = text.find(".", q.end)
-            main = [t.stem for t in toks if q.end < t.start and (stop < 0 or t.end <= stop) and t.stem]
-            words.update(main[: 2 * ROLE_WINDOW])
-    return frozenset(words)
-
-
-def _role_score(a: frozenset[str], b: frozenset[str]) -> float:
-    plain_a, plain_b = {w.lstrip("!") for w in a}, {w.lstrip("!") for w in b}
-    shared = plain_a & plain_b
-    exact = sum(0.5 if ("!" + w in a or "!" + w in b) else 1.0 for w in shared)
-    a, b = frozenset(plain_a), frozenset(plain_b)
-    shared_syn = {k for s in a for k in synonym_keys(s) if k.startswith("syn")} & {
-        k for s in b for k in synonym_keys(s) if k.startswith("syn")
-    }
-    classes = len(role_classes(a) & role_classes(b))
-    return exact + 0.5 * classes + 0.25 * len(shared_syn)
-
-
-def comparable(cq: Quantity, eq: Quantity) -> bool:
-    if cq.is_date or eq.is_date:
-        # "2016" and "March 24" share no part: neither supports nor contradicts the other.
-        return bool(
-            cq.date and eq.date and any(x is not None and y is not None for x, y in zip(cq.date, eq.date, strict=True))
-        )
-    return units_comparable(cq, eq)
-
-
-def _as_precise(claim: Quantity, evidence: Quantity) -> bool:
-    """Whether the evidence's date gives every part the claim's date gives."""
-    if not (claim.date and evidence.date):
-        return True
-    return all(c is None or e is not None for c, e in zip(claim.date, evidence.date, strict=True))
-
-
-def _year_of(text: str) -> int | None:
-    """The year of the last dated mention in a text ("On March 4 2022, …" -> 2022)."""
-    years = [q.date[0] for q in extract_quantities(text) if q.is_date and q.date and q.date[0] is not None]
-    return years[-1] if years else None
-
-
-def check_quantities(
-    claim: Claim, text: str, common: frozenset[str] = frozenset(), year: int | None = None
-) -> tuple[QuantityCheck, ...]:
-    """Each claim quantity against the evidence quantity of the same unit that plays the same role. ``year``
-    completes the evidence's dates that give none ("On March 24, …" after "On March 4 2022, …")."""
-    completed = []
-    for q in extract_quantities(text):
-        if q.is_date and q.date and q.date[0] is None and q.date[1] is not None and year is not None:
-            q = dataclasses.replace(q, date=(year, q.date[1], q.date[2]))
-        elif q.is_date and q.date and q.date[0] is not None:
-            year = q.date[0]  # "On May 3 2021, … On May 19, …": the later date is in 2021 too
-        completed.append(q)
-    ev_qs = tuple(completed)
-    ev_toks = tokens(text)
-    names = entities(text, common=common)
-    ev_roles = [role(text, ev_toks, q, ev_qs, names) for q in ev_qs]
-    out = []
-    for cq, crole in zip(claim.quantities, claim.roles, strict=True):
-        cands = [
-            (eq, r)
-            for eq, r in zip(ev_qs, ev_roles, strict=True)
-            if comparable(cq, eq) and not (eq.is_date and "@since" in r and "@since" not in crole)
-        ]  # "testing … since 2017" neither confirms nor denies "in 2022"
-        if not cands:
-            out.append(QuantityCheck(cq, None, "absent", 0.0))
-            continue
-        scored = sorted(((_role_score(crole, r), i) for i, (_, r) in enumerate(cands)), reverse=True)
-        best = scored[0][0]
-        tied = [cands[i][0] for s, i in scored if s == best]
-        agreeing = [eq for eq in tied if agrees(cq, eq)]
-        if cq.is_date and agreeing and not any(_as_precise(cq, eq) for eq in agreeing):
-            # "2022" neither confirms nor denies "January 6, 2022": the claim says more than this evidence.
-            out.append(QuantityCheck(cq, agreeing[0], "absent", best))
-            continue
-        if agreeing:
-            out.append(QuantityCheck(cq, agreeing[0], "match", best))
-        elif cq.is_date and best == 0:
-            # A year the evidence mentions in passing is not the claim's date unless its role says so.
-            hit = next((eq for eq, _ in cands if agrees(cq, eq)), None)
-            out.append(QuantityCheck(cq, hit or tied[0], "match" if hit else "mismatch", 0.0))
-        else:
-            out.append(QuantityCheck(cq, tied[0], "mismatch", best))
-    return tuple(out)
-
-
 def _stem_set(toks: tuple[Token, ...]) -> set[str]:
     """Every stem and synonym key of a text; compounds both ways ("short range" has "short-rang", and
     "short-range" has "short" and "rang")."""
@@ -301,61 +177,6 @@ def _stem_set(toks: tuple[Token, ...]) -> set[str]:
         if nxt is not None and nxt.stem and "-" not in t.stem + nxt.stem and nxt.start - t.end <= 1:
             out.add(f"{t.stem}-{nxt.stem}")
     return out
-
-
-def _polarity_conflict(claim: Claim, ev_toks: tuple[Token, ...], ev_keys: set[str]) -> tuple[str | None, str | None]:
-    """A word the claim and evidence share, negated in one only; or an antonym pair ("offensive"/"defensive").
-    Returns (the evidence's opposing word, the claim word it opposes when it is an antonym)."""
-    ev_neg = negated_stems(ev_toks)
-    ev_neg_keys = {k for s in ev_neg for k in synonym_keys(s)}
-    claim_neg_keys = {k for s in claim.negated for k in synonym_keys(s)}
-    for s in claim.content:
-        keys = synonym_keys(s)
-        if not keys & ev_keys:
-            continue
-        in_claim = bool(keys & claim_neg_keys)
-        in_ev = bool(keys & ev_neg_keys)
-        if in_claim != in_ev:
-            return next((t.text for t in ev_toks if t.stem and synonym_keys(t.stem) & keys), s), None
-    ev_stems = {t.stem for t in ev_toks if t.stem}
-    content = set(claim.content)
-    for a, b in OPPOSITES:
-        for xs, ys in ((a, b), (b, a)):
-            x, y = next(iter(xs & content), None), next(iter(ys & ev_stems), None)
-            if x and y and not xs & ev_stems and (x in claim.negated) == (y in ev_neg):
-                return next((t.text for t in ev_toks if t.stem == y), y), x
-    return None, None
-
-
-def _superlative_rival(claim: Claim, text: str) -> str | None:
-    """The evidence gives the claim's superlative to something else ("Wind power was the largest renewable source"
-    against "Solar was the largest renewable source"): the evidence's words, else None."""
-    for c in superlatives(claim.text):
-        for e in superlatives(text):
-            same_category = len(c.category & e.category) * 2 >= len(c.category)
-            if c.degree == e.degree and same_category and not c.subject & e.subject:
-                return f"{' '.join(sorted(e.subject))} … {e.degree}"
-    return None
-
-
-def _comparative(claim: Claim, text: str, common: frozenset[str]) -> tuple[bool | None, str | None]:
-    """(True, words) when the evidence states the claim's comparison; (False, words) when it states the opposite;
-    (None, None) when it does not compare the same things."""
-    if not claim.comparisons:
-        return None, None
-    ev = comparisons(text, common=common)
-    for c in claim.comparisons:
-        for e in ev:
-            if c.dimension != e.dimension:
-                continue
-            same = c.subject in (None, e.subject) and c.other in (None, e.other)
-            swapped = c.subject is not None and (c.subject, c.other) == (e.other, e.subject)
-            if not (same or swapped):
-                continue
-            agree = (c.direction == e.direction) == (same and not swapped)
-            m = re.search(r"\b(?:more|less)\s+\w+(?:\s+than)?\b|\b\w+er\s+than\b", text, re.I)
-            return agree, (m.group(0) if m else None)
-    return None, None
 
 
 def _coverage(
@@ -421,7 +242,7 @@ def compare(
     missing = tuple(e for e in claim.entities if not mentions(e, ev_keys, low))
     ev_toks = tokens(full)
     have = _stem_set(ev_toks)
-    qchecks = check_quantities(claim, evidence.text, evidence.common, _year_of(evidence.context))
+    qchecks = check_quantities(claim, evidence.text, evidence.common, year_of(evidence.context))
     if evidence.context and any(q.status != "absent" and q.claim.is_date for q in qchecks):
         # "Similarly, it tested … in 2019" after "The Hwasong-16 was unveiled in 2020": a year in the sentence before
         # that plays the claim's part better ("unveiled") dates the claim's event, not this sentence's year.
@@ -482,7 +303,7 @@ def compare(
         return result("contradicted", "entity", base + 0.1, substitute=swap[1], missing=(swap[0],))
 
     finer = any(
-        q.status == "match" and q.claim.is_date and q.evidence is not None and not _as_precise(q.evidence, q.claim)
+        q.status == "match" and q.claim.is_date and q.evidence is not None and not as_precise(q.evidence, q.claim)
         for q in qchecks
     )
     if finer:
@@ -547,7 +368,7 @@ def compare(
     if attribute.status == "opposed" and with_class >= OPPOSITION_COVERAGE - 0.2:
         return result("contradicted", "attribute", base + 0.15, opposite=attribute.difference)
 
-    rival = _superlative_rival(claim, evidence.text)
+    rival = superlative_rival(claim, evidence.text)
     if rival is not None and coverage >= OPPOSITION_COVERAGE - 0.2:
         return result("contradicted", "comparative", base + 0.15, opposite=rival)
 
@@ -565,11 +386,11 @@ def compare(
     if flips and coverage >= OPPOSITION_COVERAGE:
         return result("contradicted", "negation", base + 0.1, opposite=f"not … {flips[0]}")
 
-    verdict, words = _comparative(claim, evidence.text, evidence.common)
+    verdict, words = comparative(claim, evidence.text, evidence.common)
     if verdict is False and coverage >= OPPOSITION_COVERAGE - 0.2:
         return result("contradicted", "comparative", base + 0.15, opposite=words)
 
-    opposite, antonym = _polarity_conflict(claim, ev_toks, have)
+    opposite, antonym = polarity_conflict(claim, ev_toks, have)
     if opposite:
         with_antonym = _coverage(claim.content, have | synonym_keys(antonym or ""), evidence.weights, numbers)[0]
         if with_antonym >= OPPOSITION_COVERAGE:

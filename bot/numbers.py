@@ -11,115 +11,15 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
+from bot.check_units import ORDINALS, UNITS, WORD_NUMBERS
 from corpus.dates import MONTHS
 
-# Canonical unit and the factor to it.
-UNITS: dict[str, tuple[str, float]] = {
-    "km": ("km", 1.0),
-    "kms": ("km", 1.0),
-    "kilometre": ("km", 1.0),
-    "kilometres": ("km", 1.0),
-    "kilometer": ("km", 1.0),
-    "kilometers": ("km", 1.0),
-    "m": ("km", 0.001),
-    "metre": ("km", 0.001),
-    "metres": ("km", 0.001),
-    "meter": ("km", 0.001),
-    "meters": ("km", 0.001),
-    "mile": ("km", 1.609344),
-    "miles": ("km", 1.609344),
-    "mi": ("km", 1.609344),
-    "km/h": ("km/h", 1.0),
-    "kph": ("km/h", 1.0),
-    "kmh": ("km/h", 1.0),
-    "mph": ("km/h", 1.609344),
-    # Explosive yields and masses on one scale, so "250 kilotons" is "250,000 tons".
-    "kiloton": ("t", 1e3),
-    "kilotons": ("t", 1e3),
-    "kilotonne": ("t", 1e3),
-    "kilotonnes": ("t", 1e3),
-    "kt": ("t", 1e3),
-    "megaton": ("t", 1e6),
-    "megatons": ("t", 1e6),
-    "megatonne": ("t", 1e6),
-    "megatonnes": ("t", 1e6),
-    "mt": ("t", 1e6),
-    "ton": ("t", 1.0),
-    "tons": ("t", 1.0),
-    "tonne": ("t", 1.0),
-    "tonnes": ("t", 1.0),
-    "kg": ("t", 0.001),
-    "percent": ("%", 1.0),
-    "per cent": ("%", 1.0),
-    "%": ("%", 1.0),
-    "times": ("times", 1.0),
-    "fold": ("times", 1.0),
-    "usd": ("usd", 1.0),
-    "mw": ("mw", 1.0),
-    "megawatt": ("mw", 1.0),
-    "megawatts": ("mw", 1.0),
-    "gw": ("mw", 1000.0),
-    "gigawatt": ("mw", 1000.0),
-    "gigawatts": ("mw", 1000.0),
-    "kw": ("mw", 0.001),
-    "kilowatt": ("mw", 0.001),
-    "kilowatts": ("mw", 0.001),
-}
 _UNIT_RE = (
     r"(?:km|kilomet(?:re|er)s?)\s+(?:per|an|a)\s+hour|miles\s+(?:per|an)\s+hour|km/h|kilomet(?:re|er)s?|kms|km|kph|kmh|mph|miles?|mi|metres?|meters?|m|kilotonnes?|kilotons?|kt|megatonnes?|"
     r"megawatts?|gigawatts?|kilowatts?|mw|gw|kw|"
     r"megatons?|mt|tonnes?|tons?|kg|per\s?cent|%|times|fold"
 )
 
-WORD_NUMBERS: dict[str, int] = {
-    "zero": 0,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-    "hundred": 100,
-    "dozen": 12,
-    "pair": 2,
-    "couple": 2,
-    "single": 1,
-}
-ORDINALS: dict[str, int] = {
-    "first": 1,
-    "second": 2,
-    "third": 3,
-    "fourth": 4,
-    "fifth": 5,
-    "sixth": 6,
-    "seventh": 7,
-    "eighth": 8,
-    "ninth": 9,
-    "tenth": 10,
-    "eleventh": 11,
-    "twelfth": 12,
-}
 SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
 
 _WORD_NUM = "|".join(sorted(WORD_NUMBERS, key=len, reverse=True))
