@@ -81,7 +81,11 @@ class _VectorBar:
             return
         if self._bar is None:
             self._bar = tqdm(
-                total=total, unit="vector", desc=f"embedding {self._name}", file=sys.stderr, leave=False,
+                total=total,
+                unit="vector",
+                desc=f"embedding {self._name}",
+                file=sys.stderr,
+                leave=False,
                 position=self._position,
             )
         self._bar.update(done - self._bar.n)
