@@ -222,6 +222,8 @@ SYNONYMS: tuple[frozenset[str], ...] = tuple(
         "intensify escalate increase",
         "harmless benign innocuous",
         "mainly mostly primarily chiefly",
+        "emphasise emphasize focus stress prioritise prioritize highlight underline",
+        "think believe suppose",
         "succeed success successful succeeding work",
     )
 )
@@ -341,6 +343,13 @@ ANTONYMS: tuple[tuple[frozenset[str], frozenset[str]], ...] = tuple(
         ("criticise", "silent"),
         ("condemn", "silent"),
         ("expand", "halt"),
+        ("strengthen", "reduce"),
+        ("boost", "reduce"),
+        ("high", "close"),
+        ("above", "close"),
+        ("carefully", "hastily"),
+        ("careful", "hasty"),
+        ("carefully", "recklessly"),
         ("continue", "halt"),
         ("increase", "halt"),
         ("maintain", "halt"),
@@ -435,7 +444,7 @@ COMPARATIVE_BASES: dict[str, tuple[str, int]] = {
 }
 NEGATIONS = word_set(
     "not n't never no none nor neither without cannot failed fail fails failing unable refused refuse lacked lack ",
-    "lacks nothing nobody",
+    "lacks nothing nobody failure",
     # Quantifiers of scarcity deny their noun as "no" does ("little attention", "hardly any tests"); "a few" and
     # "a little" are exceptions handled where negation is read.
     "little few hardly barely scarcely seldom rarely",
@@ -471,6 +480,7 @@ PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
         "failed to",
     ),
     (re.compile(r"\bstep(?:s|ped|ping)?\s+up\b", re.I), "intensified"),
+    (re.compile(r"\b(?:build(?:s|ing)?|built)\s+up\b", re.I), "expanding"),
     (
         re.compile(r"\bremov(?:e|es|ed|ing)\s+(?:the\s+|any\s+)?(?:obstacles|barriers|restrictions|hurdles)\b", re.I),
         "facilitate",

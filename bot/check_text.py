@@ -107,6 +107,7 @@ def canonical(name: str) -> str:
     """The canonical key of a name ("U.S." -> "usa", "Kim Jong Un" -> "kim", "Hwasong 17" -> "hwasong-17")."""
     n = " ".join(name.translate(_QUOTES).lower().replace("the ", " ").split())
     n = re.sub(r"'s$", "", n)
+    n = re.sub(r"^([a-z]+-\d+)s$", r"\1", n)  # "KN-23s": more than one KN-23
     n = re.sub(r"^([a-z]+)[\s-](\d+[a-z]?)$", r"\1-\2", n)
     return ALIASES.get(n, ALIASES.get(n.rstrip("."), n))
 
@@ -282,7 +283,8 @@ def negator_positions(toks: Sequence[Token]) -> set[int]:
     out = set()
     for i, t in enumerate(toks):
         nxt = toks[i + 1].norm if i + 1 < len(toks) else ""
-        if t.norm in NEGATIONS and t.norm not in {"fail", "failed", "fails", "failing", "lack", "lacked", "lacks"}:
+        fails = {"fail", "failed", "fails", "failing", "failure", "lack", "lacked", "lacks"}
+        if t.norm in NEGATIONS and t.norm not in fails:
             out.add(i)
         elif t.norm in _SCARCE and nxt in SCARCE_PARTS:
             out.update({i, i + 1})
@@ -306,9 +308,11 @@ def negated_stems(toks: Sequence[Token]) -> set[str]:
             if scope:
                 out.add(scope[0].stem)
             continue
+        if (n, nxt) in {("rather", "than"), ("instead", "of")}:
+            n = "not"  # "increase pressure rather than negotiate" denies "negotiate"
         if n not in NEGATIONS:
             continue
-        if n in {"fail", "failed", "fails", "failing", "unable", "refused", "refuse"} and not (
+        if n in {"fail", "failed", "fails", "failing", "failure", "unable", "refused", "refuse"} and not (
             i + 1 < len(toks) and toks[i + 1].norm == "to"
         ):
             continue  # "the failure of", "failed talks": not a negated verb

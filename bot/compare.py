@@ -45,6 +45,7 @@ from bot.check_text import (
     word_stem,
 )
 from bot.numbers import Quantity, extract_quantities
+from index.lexical import STOPWORDS
 
 Outcome = Literal["supported", "contradicted", "unrelated"]
 Reason = Literal[
@@ -281,8 +282,16 @@ def compare(
     focal_coverage, _ = _coverage(claim.content, focal_have, evidence.weights, (numbers[0], focal_numbers))
     # A kind-of-thing word the brief uses ("train-based", "short-range") missing here: another passage's fact.
     top = evidence.weights.get("__unknown__", 0.0)
+    # A compound the brief never uses ("solid-fuel", "nuclear-capable") is a fact the brief does not state.
     rare_missing = [
-        s for s in claim.content if "-" in s and s not in matched and 0 < evidence.weights.get(s, top + 1) <= top
+        s
+        for s in claim.content
+        if "-" in s
+        and s not in matched
+        and (
+            0 < evidence.weights.get(s, top + 1) <= top
+            or any(p and p not in evidence.weights and p not in STOPWORDS for p in s.split("-"))
+        )
     ]
     base = 0.5 * coverage + 0.5 * similarity
     entity_share = 1 - len(missing) / len(claim.entities) if claim.entities else 1.0
@@ -358,7 +367,7 @@ def compare(
         return result("unrelated", "weak", base * 0.7)
 
     # "The KN-24 is an intermediate-range missile" against "KN-24 … Short range ballistic missile".
-    named = [e.text for e in claim.entities if e.key not in evidence.implied]
+    named = [n for e in claim.entities if e.key not in evidence.implied for n in (e.text, e.key)]
     attribute = check_attributes(claim.text, named, evidence.full)
     # The claim's own class word counts as matched, as an antonym does: it is what differs.
     claimed_words = {k for t in tokens(attribute.claimed) if t.stem for k in synonym_keys(t.stem)}

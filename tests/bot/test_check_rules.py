@@ -114,6 +114,8 @@ def test_slots_name_where_a_name_stands():
         ("a few tests", set()),
         ("only a small part of the continent", {word_stem("continent")}),
         ("no longer needs relief", {"need"}),
+        ("increase pressure rather than negotiate", {word_stem("negotiate")}),
+        ("sanctions instead of talks", {word_stem("talks")}),
     ],
 )
 def test_scarcity_quantifiers_negate_their_noun(text, negated):
@@ -200,3 +202,48 @@ RESTART = Evidence("The two states have failed to restart their negotiations.")
 def test_periods_events_degrees_and_denials(claim, evidence, outcome, reason):
     j = _judge(claim, evidence)
     assert (j.outcome, j.reason) == (outcome, reason), j
+
+
+CONSEQUENCES = Evidence("If the two states fail to restart talks, there would be serious consequences for the region.")
+BUILDING = Evidence("Ruritania is building up its naval capabilities.")
+FALCON = Evidence("In 2021 Ruritania tested a new long-range Falcon-9 rocket.")
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence", "outcome", "reason"),
+    [
+        # "failure to restart" denies "restart" as "fail to restart" does
+        (
+            "A failure to restart talks could have serious consequences for the region.",
+            CONSEQUENCES,
+            "supported",
+            "match",
+        ),
+        (
+            "The two states restarting talks would have serious consequences for the region.",
+            CONSEQUENCES,
+            "contradicted",
+            "negation",
+        ),
+        # "building up" is expanding; "shrinking" is its opposite
+        ("Ruritania's naval capabilities are expanding.", BUILDING, "supported", "match"),
+        ("Ruritania's naval capabilities are shrinking.", BUILDING, "contradicted", "negation"),
+        # a compound with a word the brief never uses is a fact the brief does not state
+        ("In 2021 Ruritania tested a new solid-fuel Falcon-9 rocket.", FALCON, "unrelated", "partial"),
+        ("In 2021 Ruritania tested a new long-range Falcon-9 rocket.", FALCON, "supported", "match"),
+    ],
+)
+def test_failure_growth_preference_and_unknown_compounds(claim, evidence, outcome, reason):
+    weights = dict.fromkeys(("tested", "test", "new", "long", "rang", "long-rang", "rocket", "2021"), 1.0)
+    weights["__unknown__"] = 2.0
+    if evidence is FALCON:
+        evidence = Evidence(evidence.text, weights=weights)
+    j = _judge(claim, evidence)
+    assert (j.outcome, j.reason) == (outcome, reason), j
+
+
+def test_plural_designations_name_the_designation():
+    from bot.check_text import canonical
+
+    assert canonical("KN-23s") == "kn-23"
+    assert canonical("Hwasong-17") == "hwasong-17"
