@@ -51,6 +51,20 @@ def _clause(text: str, start: int, end: int, subject: str | None) -> str:
     return piece
 
 
+def _window(text: str, word: str | None, before: int = 3, after: int = 2) -> str | None:
+    """The words around ``word`` in ``text`` within its clause ("have failed to restart nuclear")."""
+    if not word:
+        return None
+    m = re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text, re.IGNORECASE)
+    if m is None:
+        return None
+    start = max((k.end() for k in re.finditer(r"[,;:()]\s*", text[: m.start()])), default=0)
+    stop = re.search(r"[,;:.()]", text[m.end() :])
+    left = text[start : m.start()].split()[-before:]
+    right = text[m.end() : m.end() + stop.start() if stop else len(text)].split()[:after]
+    return " ".join([*left, m.group(0), *right])
+
+
 def quote_text(c: Citation) -> str:
     return f"“{' '.join(c.quote.split())}” {marker(c)}"
 
@@ -111,6 +125,12 @@ def explain(verdict: str, j: Judgement | None, unit: Unit | None, c: Citation | 
         named = _subject_phrase(claim)
         return f"The brief calls {named or 'it'} {j.opposite}: {quote_text(c)}."
     if j.reason == "negation":
+        theirs = _window(c.quote, j.opposite)
+        ours = _window(claim.text, j.claimed)
+        if theirs and ours and theirs.lower() != ours.lower():
+            return f"The brief says “{theirs}”, not “{ours}”: {quote_text(c)}."
+        if theirs:
+            return f"The brief says the opposite (“{theirs}”): {quote_text(c)}."
         return f"The brief says the opposite: {quote_text(c)}."
     return f"The brief does not say this. The closest passage: {quote_text(c)}."
 

@@ -154,6 +154,7 @@ class Judgement:
     quantities: tuple[QuantityCheck, ...] = ()
     substitute: Entity | None = None  # the evidence's name in place of the claim's missing one
     opposite: str | None = None  # the evidence words that oppose the claim (negation, antonym, comparative)
+    claimed: str | None = None  # the claim's word that the evidence opposes
     matched: tuple[str, ...] = field(default=())
 
     @property
@@ -393,7 +394,8 @@ def compare(
     ev_denied, ev_stated = denied_names(evidence.text, common=evidence.common)
     flips = [k for k in claim_stated if k in ev_denied and k not in ev_stated]
     if flips and coverage >= OPPOSITION_COVERAGE:
-        return result("contradicted", "negation", base + 0.1, opposite=f"not … {flips[0]}")
+        name = next((e.text for e in claim.entities if e.key == flips[0]), flips[0])
+        return result("contradicted", "negation", base + 0.1, opposite=name, claimed=name)
 
     verdict, words = comparative(claim, evidence.text, evidence.common)
     if verdict is False and coverage >= OPPOSITION_COVERAGE - 0.2:
@@ -403,7 +405,13 @@ def compare(
     if opposite:
         with_antonym = _coverage(claim.content, have | synonym_keys(antonym or ""), evidence.weights, numbers)[0]
         if with_antonym >= OPPOSITION_COVERAGE:
-            return result("contradicted", "negation", base + 0.1, opposite=opposite)
+            keys = (
+                synonym_keys(antonym)
+                if antonym
+                else {k for t in ev_toks if t.text == opposite for k in synonym_keys(t.stem)}
+            )
+            word = next((t.text for t in tokens(claim.text) if t.stem and synonym_keys(t.stem) & keys), antonym)
+            return result("contradicted", "negation", base + 0.1, opposite=opposite, claimed=word)
         # A word the claim shares with the evidence, affirmed in one and denied in the other: whatever else lines
         # up, this evidence cannot support the claim.
         return result("unrelated", "partial", base * 0.8)

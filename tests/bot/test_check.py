@@ -120,3 +120,27 @@ def test_empty_library_checks_nothing(make_engine):
     r = check_claim(make_engine(), "The Hwasong-17 flew 2,000 km.")
     assert r.verdict == "not_found"
     assert r.citations == ()
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict", "named"),
+    [
+        # stance: both the brief's words and the claim's are named
+        ("North Korea welcomes the joint military exercises between the US and South Korea.", "contradicted", "threat"),
+        # the front matter: the byline, the editor line and the date decide claims about the brief itself
+        ("The brief was authored by Malik Qasim Mustafa.", "contradicted", "Zainab Fatima"),
+        ("The brief is dated May 2022.", "contradicted", "April 29, 2022"),
+        ("The brief was edited by Malik Qasim Mustafa.", "supported", "Edited by"),
+    ],
+)
+def test_explanations_name_the_deciding_difference(checker, claim, verdict, named):
+    r = check_claim(checker, claim)
+    assert r.verdict == verdict, r.explanation
+    assert named in r.explanation
+    assert r.citations and all(c.verified for c in r.citations)
+
+
+def test_a_negation_explanation_quotes_both_sides(checker):
+    r = check_claim(checker, "North Korea welcomes the joint military exercises between the US and South Korea.")
+    assert "welcomes" in r.explanation
+    assert "major threat" in r.explanation
