@@ -224,6 +224,7 @@ SYNONYMS: tuple[frozenset[str], ...] = tuple(
         "mainly mostly primarily chiefly",
         "emphasise emphasize focus stress prioritise prioritize highlight underline",
         "think believe suppose",
+        "worry concern alarm",
         "succeed success successful succeeding work",
     )
 )

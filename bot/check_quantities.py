@@ -103,6 +103,17 @@ def year_of(text: str) -> int | None:
     return years[-1] if years else None
 
 
+def _within(claim: Quantity, evidence: Quantity) -> bool:
+    """An exact claim figure inside an evidence bound ("10" under "more than 5", "300 km" under "less than 500")."""
+    if claim.is_date or evidence.is_date or evidence.text[:1].isdigit():
+        return False  # only a bound written with the figure ("more than 5"), not "a maximum altitude of 550 km"
+    if evidence.bound == "at_least":
+        return claim.low > evidence.low
+    if evidence.bound == "at_most":
+        return claim.high < evidence.high
+    return False
+
+
 def check_quantities(
     claim: HasQuantities, text: str, common: frozenset[str] = frozenset(), year: int | None = None
 ) -> tuple[QuantityCheck, ...]:
@@ -139,6 +150,10 @@ def check_quantities(
             continue
         if agreeing:
             out.append(QuantityCheck(cq, agreeing[0], "match", best))
+        elif cq.bound == "exact" and any(_within(cq, eq) for eq in tied):
+            # "Mach 10" against "more than five times the speed of sound": inside the bound, neither confirmed
+            # nor denied.
+            out.append(QuantityCheck(cq, tied[0], "absent", best))
         elif cq.is_date and best == 0:
             # A year the evidence mentions in passing is not the claim's date unless its role says so.
             hit = next((eq for eq, _ in cands if agrees(cq, eq)), None)

@@ -275,3 +275,36 @@ def agent_swap(
             if kinds_match(kind, name_kind(other.key)):
                 return claimed, other
     return None
+
+
+def reversed_roles(claim_text: str, names: Sequence[Entity], evidence_text: str, common: frozenset[str]) -> bool:
+    """The claim's subject is only an object in the evidence, whose subject is another of the claim's names
+    ("Japan considers North Korea a threat" against "North Korea perceives Tokyo … as threats")."""
+    lead = leading_entities(claim_text, common=common)
+    if lead == "<pronoun>" or not lead:
+        return False
+    keys = {e.key for e in names}
+    found = entities(evidence_text, common=common)
+    subjects = {e.key for e in found if "subject" in slots(evidence_text, e, common)}
+    for key in lead:
+        first = next((e for e in names if e.key == key), None)
+        possessive = re.match(r"['’]s\b", claim_text[first.end : first.end + 3]) if first else None
+        if first is None or possessive or first.text.endswith(("'s", "’s")):
+            continue  # "Iran's nuclear deal …": a possessive, not the subject
+        mentioned = [e for e in found if e.key == key]
+        if (
+            mentioned
+            and key not in subjects
+            and subjects & (keys - set(lead))
+            and all(_object(evidence_text, e) for e in mentioned)
+        ):
+            return True
+    return False
+
+
+def _object(text: str, entity: Entity) -> bool:
+    """Whether a name is the object of the word right before it ("perceives Tokyo", "for the US")."""
+    before = list(tokens(text[: entity.start]))[-3:]
+    while before and before[-1].norm in {"the", "a", "an"}:
+        before.pop()
+    return bool(before) and before[-1].text[:1].islower() and text[before[-1].end : entity.start].strip() in {"", "the"}

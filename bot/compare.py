@@ -25,6 +25,7 @@ from bot.check_subjects import (
     name_kind,
     one_group,
     other_subject,
+    reversed_roles,
     slots,
 )
 from bot.check_text import (
@@ -62,6 +63,7 @@ Reason = Literal[
 ]
 
 _NEED = word_stem("need")
+_BOUND_WORDS = frozenset(["maximum", "max", "peak", "top", "highest", "minimum", "min", "lowest"])
 _DATE_OPENER = re.compile(r"^\s*(?:in|during|by)\s+(?:early\s+|late\s+|mid-)?(?:\d{4}|[A-Z][a-z]+\s+\d{4}),", re.I)
 _FRAMING = re.compile(r"^\s*(?:according to the brief,?|the brief (?:says|states|claims) (?:that)?)\s*", re.I)
 # Comparatives are compared as comparisons ("larger than" vs "smaller than"), not as content words.
@@ -75,6 +77,7 @@ OPPOSITION_COVERAGE = 0.6  # negation and comparative flips need the rest of the
 DATE_EVENT_COVERAGE = 0.75  # share of the claim's words needed before a different date contradicts it
 RARE = 0.75  # a word whose IDF is this close to the top is one the brief uses once or twice
 FOCAL_COVERAGE = 0.3  # the quoted sentence itself must carry this much of the claim
+WORDS_COVERAGE = 0.34  # share of the claim's words (numbers aside) needed for support
 SUBSTITUTION_COVERAGE = 0.6
 UNKNOWN_SUBSTITUTION_COVERAGE = 0.7  # a name the brief never mentions stands in for another only on a close match
 
@@ -102,6 +105,9 @@ class Claim:
         spans += [(m.start(), m.end()) for m in _COMPARATIVE.finditer(text)]
         content: dict[str, None] = {}
         quantifiers = negator_positions(toks)
+        if qs:
+            # "a maximum range of 13,000 km": the bound word belongs to the quantity
+            quantifiers |= {i for i, t in enumerate(toks) if t.norm in _BOUND_WORDS}
         for i, t in enumerate(toks):
             if not t.stem or t.norm in FRAME or i in quantifiers or any(s <= t.start < e for s, e in spans):
                 continue
@@ -187,7 +193,10 @@ def _coverage(
     """IDF-weighted share of the claim's content words the evidence has (rare words weigh more). ``numbers`` is
     (claim quantities, matched ones): a matched number counts like a rare word."""
     top = weights.get("__unknown__", max(weights.values(), default=1.0))
-    matched = tuple(s for s in stems if synonym_keys(s) & have)
+    # A compound is there when all its parts are ("train-launched" in "launched a train-based missile").
+    matched = tuple(
+        s for s in stems if synonym_keys(s) & have or ("-" in s and all(p in have for p in s.split("-") if p))
+    )
     total = sum(weights.get(s, top) for s in stems) + top * numbers[0]
     if total == 0:
         return 1.0, ()
@@ -355,6 +364,11 @@ def compare(
             or (top > 0 and any(evidence.weights.get(w, 0.0) >= RARE * top for w in matched))
         )
         event = event and (measured or specific)
+        dated_elsewhere = any(q.status == "mismatch" and q.claim.is_date for q in qchecks)
+        if measured and dated_elsewhere and all(e.key in evidence.implied for e in claim.entities):
+            # "North Korea's hypersonic missile flew 700 km in January 2022" against the March 4 launch: another
+            # date and another figure for an unnamed missile are another event.
+            return result("unrelated", "weak", base * 0.7)
         if not measured and any(
             q.status == "absent" and not q.claim.is_date and q.claim.unit != "ordinal" for q in qchecks
         ):
@@ -429,7 +443,15 @@ def compare(
     if attribute.status == "elsewhere":
         # The evidence's "short-range" is about something else than the claim's Hwasong-12.
         return result("unrelated", "partial", base * 0.8)
+    if reversed_roles(claim.text, claim.entities, full, evidence.common):
+        # "Japan considers North Korea a threat" against "North Korea perceives Tokyo … as threats": the same
+        # names, the other way round.
+        return result("unrelated", "partial", base * 0.8)
     c_min, s_min = SUPPORT_COVERAGE_WITH_SIMILARITY
+    # The claim's own words, not only its numbers, must be there: "Biden met Kim in 2021" is not "in 2021, Biden
+    # described his policy".
+    if claim.content and words_coverage < WORDS_COVERAGE:
+        return result("unrelated", "partial", base * 0.85)
     # A matched measurement ("about 6,200 km/h") carries the claim in the quoted sentence by itself.
     if (focal_coverage >= FOCAL_COVERAGE or measured) and (
         coverage >= SUPPORT_COVERAGE or (coverage >= c_min and similarity >= s_min)

@@ -247,3 +247,33 @@ def test_plural_designations_name_the_designation():
 
     assert canonical("KN-23s") == "kn-23"
     assert canonical("Hwasong-17") == "hwasong-17"
+
+
+POLICY = Evidence("Back in 2021, Lopez described his Ruritania policy as a mix of diplomacy and deterrence.")
+PERCEIVES = Evidence("Ruritania perceives Chile and Peru as major threats to its sovereignty.")
+TRAIN = Evidence("It also launched a train-based long-range rocket.")
+RANGE = Evidence("The Falcon-9 ranges between 8,500-13,000 km.")
+SPEED = Evidence("It can achieve more than five times the speed of sound.")
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence", "outcome", "reason"),
+    [
+        # the claim's own words must be there, not only its year
+        ("Lopez met with Ruritania in 2021.", POLICY, "unrelated", "partial"),
+        ("In 2021 Lopez described his Ruritania policy as diplomacy and deterrence.", POLICY, "supported", "match"),
+        # the same names the other way round are not the claim
+        ("Chile perceives Ruritania as a major threat.", PERCEIVES, "unrelated", "partial"),
+        ("Ruritania perceives Chile as a major threat.", PERCEIVES, "supported", "match"),
+        # a compound is there when its parts are
+        ("It launched a train-launched rocket.", TRAIN, "supported", "match"),
+        # a bound word belongs to its quantity, not to the claim's words
+        ("The Falcon-9 has a maximum range of 13,000 km.", RANGE, "supported", "match"),
+        # a figure inside the evidence's bound is neither confirmed nor denied; one outside it is denied
+        ("It can reach Mach 10.", SPEED, "unrelated", "missing_number"),
+        ("It can reach Mach 2.", SPEED, "contradicted", "number"),
+    ],
+)
+def test_words_roles_compounds_and_bounds(claim, evidence, outcome, reason):
+    j = _judge(claim, evidence)
+    assert (j.outcome, j.reason) == (outcome, reason), j
