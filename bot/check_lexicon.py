@@ -225,6 +225,7 @@ SYNONYMS: tuple[frozenset[str], ...] = tuple(
         "emphasise emphasize focus stress prioritise prioritize highlight underline",
         "think believe suppose",
         "worry concern alarm",
+        "ignore silent overlook disregard",
         "succeed success successful succeeding work",
     )
 )
