@@ -136,8 +136,8 @@ def entities(text: str, *, common: frozenset[str] = frozenset()) -> list[Entity]
         while j + 1 < len(toks):
             nxt = toks[j + 1]
             gap = text[toks[j].end : nxt.start]
-            if gap.strip() not in {"", "-"}:
-                break
+            if gap.strip() not in {"", "-"} or re.search(r"['’]s$", toks[j].text):
+                break  # "North Korea's Hwasong-14" is two names: the owner and the thing
             if _CAPITALISED.fullmatch(nxt.text) and nxt.norm not in _MONTH_WORDS | _ACRONYM_CONCEPTS:
                 j += 1
             elif re.fullmatch(r"\d{1,3}[A-Za-z]?", nxt.text) and gap == " " and toks[j].norm not in STOPWORDS:

@@ -144,3 +144,21 @@ def test_a_negation_explanation_quotes_both_sides(checker):
     r = check_claim(checker, "North Korea welcomes the joint military exercises between the US and South Korea.")
     assert "welcomes" in r.explanation
     assert "major threat" in r.explanation
+
+
+def test_a_possessive_owner_does_not_swallow_the_name_it_owns():
+    from bot.check_text import entities
+
+    names = [e.text for e in entities("North Korea's Hwasong-14 has a range of 10,400 km.")]
+    assert names == ["North Korea's", "Hwasong-14"]
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        ("North Korea's Hwasong-14 can reach most of the continental US with its 10,400 km range.", "supported"),
+        ("North Korea's Hwasong-14 has a range of 5,000 km.", "contradicted"),
+    ],
+)
+def test_claims_naming_a_thing_by_its_owner_are_judged_on_the_thing(checker, claim, verdict):
+    assert check_claim(checker, claim).verdict == verdict
