@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
+from bot.check_alias import AliasFinding, alias_claim, check_alias
 from bot.check_evidence import EVIDENCE_KINDS, Unit, brief_profile, cosines, front_matter_units, units_for
 from bot.check_explain import elsewhere, explain, quote_text
 from bot.check_meta import MetaFinding, about_document, check_document_claim
@@ -116,6 +117,9 @@ def check_claim(engine: Engine, claim: str, brief_id: str | None = None) -> Chec
     meta = check_document_claim(text, briefs)
     if meta is not None:
         return _from_front_matter(meta)
+    alias = check_alias(text, briefs)
+    if alias is not None:
+        return _from_alias(alias, text)
     common = frozenset().union(*(brief_profile(b).common for b in briefs))
     parsed = Claim.parse(text, common=common)
     unknown = _unknown(parsed, briefs)
@@ -158,6 +162,23 @@ def check_claim(engine: Engine, claim: str, brief_id: str | None = None) -> Chec
         names = " or ".join(dict.fromkeys(e.text for e in unknown))
         return CheckResult("not_found", 0.9, (), f"The brief never mentions {names}.")
     return result
+
+
+def _from_alias(finding: AliasFinding, claim: str) -> CheckResult:
+    """A verdict on "X is also known as Y", quoting the passage that brackets one name with the other."""
+    try:
+        c = verify_citation(finding.brief, make_citation(finding.brief, [finding.passage], 0.9))
+    except CitationNotVerified as exc:
+        log.error("dropped an alias citation that failed verification: %s", exc)
+        return CheckResult("not_found", 0.5, (), "The evidence could not be verified against the brief.")
+    if finding.verdict == "supported":
+        return CheckResult("supported", 0.9, (c,), f"The brief writes “{finding.found}”: {quote_text(c)}.")
+    names = alias_claim(claim)
+    wrong = names[1] if names else "that name"
+    explanation = (
+        f"The brief gives the other name as {finding.other}, not {wrong} (“{finding.found}”): {quote_text(c)}."
+    )
+    return CheckResult("contradicted", 0.85, (c,), explanation)
 
 
 def _from_front_matter(meta: MetaFinding) -> CheckResult:

@@ -162,3 +162,12 @@ def test_a_possessive_owner_does_not_swallow_the_name_it_owns():
 )
 def test_claims_naming_a_thing_by_its_owner_are_judged_on_the_thing(checker, claim, verdict):
     assert check_claim(checker, claim).verdict == verdict
+
+
+def test_alias_claims_through_the_checker_cite_the_bracketing_passage(checker):
+    yes = check_claim(checker, "The Hwasong-12 is also designated KN-17.")
+    assert yes.verdict == "supported"
+    assert "Hwasong-12 (KN-17)" in yes.citations[0].quote
+    no = check_claim(checker, "The Hwasong-12 is also known as the KN-20.")
+    assert no.verdict == "contradicted"
+    assert "KN-17, not KN-20" in no.explanation
