@@ -94,6 +94,8 @@ def as_precise(claim: Quantity, evidence: Quantity) -> bool:
     """Whether the evidence's date gives every part the claim's date gives."""
     if not (claim.date and evidence.date):
         return True
+    if claim.months is not None and evidence.date[1] is None and evidence.months is None:
+        return False  # "late 2019" asks for more than the evidence's bare "2019" gives
     return all(c is None or e is not None for c, e in zip(claim.date, evidence.date, strict=True))
 
 

@@ -42,6 +42,19 @@ _AT_LEAST = (
 _ABOUT = r"about|around|approximately|roughly|nearly|almost|some|close\s+to|an\s+estimated"
 _BOUND = rf"(?:(?P<bound>{_AT_MOST}|{_AT_LEAST}|{_ABOUT})\s+)?"
 
+# "early 2019", "the end of 2021": a year narrowed to some of its months.
+_YEAR_PARTS = {
+    "early": (1, 4),
+    "beginning": (1, 4),
+    "start": (1, 4),
+    "mid": (5, 8),
+    "middle": (5, 8),
+    "late": (9, 12),
+    "end": (9, 12),
+}
+_PART_OF_YEAR = re.compile(
+    r"\b(?P<part>early|mid|late|the\s+(?:beginning|start|middle|end)\s+of)[\s-]+(?P<year>(?:19|20)\d\d)\b", re.I
+)
 _DATE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(rf"\b(?P<month>{_MONTH})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})\b", re.I), "mdy"),
     (
@@ -112,6 +125,7 @@ class Quantity:
     date: tuple[int | None, int | None, int | None] | None = None  # (year, month, day)
     precision: float = 0.0  # share of the value the written figure may be rounded by ("680 miles": 5/680)
     converted: bool = False  # written in another unit than the canonical one ("miles" for km)
+    months: tuple[int, int] | None = None  # "early 2019": the months the year's part spans (1, 4)
 
     @property
     def is_date(self) -> bool:
@@ -200,6 +214,10 @@ def extract_quantities(text: str) -> list[Quantity]:
     def free(s: int, e: int) -> bool:
         return all(e <= q.start or s >= q.end for q in found)
 
+    for m in _PART_OF_YEAR.finditer(text):
+        span = next(_YEAR_PARTS[w] for w in m.group("part").lower().split() if w in _YEAR_PARTS)
+        whole = (int(m.group("year")), None, None)
+        found.append(Quantity(0, 0, "date", "exact", m.start(), m.end(), m.group(0), whole, months=span))
     for pattern, shape in _DATE_PATTERNS:
         for m in pattern.finditer(text):
             if not free(m.start(), m.end()):
@@ -362,6 +380,11 @@ def dates_agree(a: tuple[int | None, int | None, int | None], b: tuple[int | Non
     return bool(shared) and all(x == y for x, y in shared)
 
 
+def _within_part(q: Quantity, month: int | None) -> bool:
+    """Whether a month the other side gives falls in ``q``'s part of the year ("February" is "early 2019")."""
+    return q.months is None or month is None or q.months[0] <= month <= q.months[1]
+
+
 def units_comparable(claim: Quantity, evidence: Quantity) -> bool:
     """Whether two quantities measure the same kind of thing (counts: the same counted noun; an evidence count
     with no noun, such as a table cell "Number of missiles tested: 2", matches any)."""
@@ -374,7 +397,9 @@ def units_comparable(claim: Quantity, evidence: Quantity) -> bool:
 def agrees(claim: Quantity, evidence: Quantity) -> bool:
     """Whether the evidence's quantity supports the claim's (same unit assumed; see ``units_comparable``)."""
     if claim.is_date or evidence.is_date:
-        return bool(claim.date and evidence.date and dates_agree(claim.date, evidence.date))
+        if not (claim.date and evidence.date and dates_agree(claim.date, evidence.date)):
+            return False
+        return _within_part(claim, evidence.date[1]) and _within_part(evidence, claim.date[1])
     rel = 0.05 if "about" in (claim.bound, evidence.bound) else 0.01
     if claim.converted != evidence.converted:
         # "677 miles" for "1,090 km": a converted figure is as exact as the rounding of either figure allows.

@@ -171,3 +171,14 @@ def test_alias_claims_through_the_checker_cite_the_bracketing_passage(checker):
     no = check_claim(checker, "The Hwasong-12 is also known as the KN-20.")
     assert no.verdict == "contradicted"
     assert "KN-17, not KN-20" in no.explanation
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        ("The Hanoi summit took place in early 2019.", "supported"),
+        ("The Hanoi summit took place in late 2019.", "contradicted"),
+    ],
+)
+def test_a_part_of_a_year_is_checked_against_the_month(checker, claim, verdict):
+    assert check_claim(checker, claim).verdict == verdict

@@ -148,3 +148,24 @@ def test_a_converted_figure_is_only_as_exact_as_its_rounding() -> None:
 def test_a_count_before_a_designation_counts_the_noun_after_it() -> None:
     assert _one("a single KN-24 short-range ballistic missile").unit == "count:missil"
     assert _one("one Hwasong-12").unit == "count:hwasong-12"
+
+
+@pytest.mark.parametrize(
+    ("text", "year", "months"),
+    [("in early 2019", 2019, (1, 4)), ("by mid-2020", 2020, (5, 8)), ("at the end of 2021", 2021, (9, 12))],
+)
+def test_a_part_of_a_year_is_a_date_with_its_months(text, year, months):
+    from bot.numbers import extract_quantities
+
+    (q,) = [q for q in extract_quantities(text) if q.is_date]
+    assert q.date == (year, None, None)
+    assert q.months == months
+
+
+def test_a_part_of_a_year_agrees_only_with_a_month_inside_it():
+    from bot.numbers import agrees, extract_quantities
+
+    early, late = (extract_quantities(t)[0] for t in ("early 2019", "late 2019"))
+    february = extract_quantities("February 2019")[0]
+    assert agrees(early, february)
+    assert not agrees(late, february)
