@@ -203,7 +203,10 @@ def _holds_every_measure(j: Judgement, coverage: float) -> bool:
     covering at least as much of the claim as ``coverage`` (the contradiction's)."""
     measures = [q for q in j.quantities if not q.claim.is_date]
     return (
-        not j.missing
+        # A bound ("more than 500 km") is met by many figures, so another passage's 800 km does not outweigh a
+        # passage that states the opposite bound ("less than 500 km").
+        all(q.claim.bound not in ("at_least", "at_most") for q in measures)
+        and not j.missing
         and j.coverage >= max(coverage, 0.6)
         and j.outcome != "contradicted"
         and bool(measures)

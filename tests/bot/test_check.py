@@ -182,3 +182,14 @@ def test_alias_claims_through_the_checker_cite_the_bracketing_passage(checker):
 )
 def test_a_part_of_a_year_is_checked_against_the_month(checker, claim, verdict):
     assert check_claim(checker, claim).verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        ("The short-range ballistic missiles North Korea launched in 2020 could fly more than 500 km.", "contradicted"),
+        ("The short-range ballistic missiles North Korea launched in 2020 could fly less than 500 km.", "supported"),
+    ],
+)
+def test_an_opposite_bound_contradicts_even_when_another_figure_meets_the_claims_bound(checker, claim, verdict):
+    assert check_claim(checker, claim).verdict == verdict
