@@ -232,8 +232,10 @@ def main() -> None:
         f"Target p50 <= {TARGET_MS:.0f} ms for every kind of request (median over rounds): "
         + "; ".join(verdicts)
         + ".",
-        "The server embeds questions on one torch thread (`CITEBOT_QUERY_THREADS=1`, the default): with both cores "
-        "per question, each embedding stalls whenever other work holds a core (the comparison rows' p95).",
+        "The server embeds questions on one torch thread (`CITEBOT_QUERY_THREADS=1`, the default). On a quiet "
+        "machine the two configurations look alike; with both cores per question, each embedding stalls whenever "
+        "other work holds a core (a one-round run beside a busy process, load about 3: 383 ms p50 for distinct "
+        "questions with both cores against 19 ms with one).",
     ]
     text = "\n".join(lines)
     print(text)
