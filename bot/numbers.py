@@ -314,6 +314,11 @@ def extract_quantities(text: str) -> list[Quantity]:
         after = text[m.end() : m.end() + 12].lower()
         if low == "one" and re.match(r"\s*(?:of|another|day|time)\b", after):
             continue  # "one of the most", "one another": not a count
+        opening = text[: m.start()]
+        if (raw.strip() == "One" and re.fullmatch(r"\W*", opening)) or (
+            low == "one" and re.fullmatch(r"\W*(?:in|during)\s+", opening, re.I)
+        ):
+            continue  # "One test flew …", "In one test, …": "a certain", not a count
         if re.fullmatch(r"\d{1,2}", raw.strip()) and re.match(r"\s*(?:am|pm|a\.m|p\.m)\b", after):
             continue
         head = count_head(text, m.end())

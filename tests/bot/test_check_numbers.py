@@ -169,3 +169,18 @@ def test_a_part_of_a_year_agrees_only_with_a_month_inside_it():
     february = extract_quantities("February 2019")[0]
     assert agrees(early, february)
     assert not agrees(late, february)
+
+
+@pytest.mark.parametrize(
+    ("text", "counts"),
+    [
+        ("One test flew 270 km.", 0),
+        ("In one test, the missile flew 270 km.", 0),
+        ("North Korea conducted one nuclear test in 2017.", 1),
+        ("It fired one missile.", 1),
+    ],
+)
+def test_an_opening_one_is_an_article_not_a_count(text, counts):
+    from bot.numbers import extract_quantities
+
+    assert sum(q.is_count for q in extract_quantities(text)) == counts
