@@ -23,6 +23,7 @@ from bot.check_lexicon import (
     ROLE_CLASSES,
     SCARCE_PARTS,
     SYNONYMS,
+    TITLES,
     word_set,
 )
 from index.lexical import STOPWORDS, stem
@@ -169,6 +170,11 @@ def entities(text: str, *, common: frozenset[str] = frozenset()) -> list[Entity]
             continue
         if opener and words[0].norm in STOPWORDS | common and len(words) > 1:
             words = words[1:]
+        first_title = next((k for k, w in enumerate(words[:-1]) if w.norm in TITLES), None)
+        if first_title:
+            # "White House Press Secretary Jen Psaki": the person starts at the title; "White House" only says
+            # where the title is held (the brief may write just "Press Secretary, Jen Psaki").
+            words = words[first_title:]
         name = text[words[0].start : words[-1].end]
         m = re.fullmatch(r"([A-Z][\w.]*)-([A-Z][\w' .-]*)", name)
         if m and not _DESIGNATION.match(name.split()[0]):

@@ -193,3 +193,15 @@ def test_a_part_of_a_year_is_checked_against_the_month(checker, claim, verdict):
 )
 def test_an_opposite_bound_contradicts_even_when_another_figure_meets_the_claims_bound(checker, claim, verdict):
     assert check_claim(checker, claim).verdict == verdict
+
+
+def test_where_a_title_is_held_is_not_part_of_the_persons_name():
+    from bot.check_text import entities
+
+    assert [e.text for e in entities("White House Press Secretary Jen Psaki spoke.")] == ["Press Secretary Jen Psaki"]
+    assert [e.text for e in entities("Chancellor Olaf Scholz spoke.")] == ["Chancellor Olaf Scholz"]
+
+
+def test_a_person_named_with_a_fuller_title_than_the_brief_gives_is_still_that_person(checker):
+    claim = "White House Press Secretary Jen Psaki said the US would not step back from complete denuclearisation."
+    assert check_claim(checker, claim).verdict == "supported"
