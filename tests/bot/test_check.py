@@ -203,5 +203,8 @@ def test_where_a_title_is_held_is_not_part_of_the_persons_name():
 
 
 def test_a_person_named_with_a_fuller_title_than_the_brief_gives_is_still_that_person(checker):
-    claim = "White House Press Secretary Jen Psaki said the US would not step back from complete denuclearisation."
+    claim = (
+        "White House Press Secretary Jen Psaki stated that the US would not step back from its goal of complete "
+        "denuclearisation of the Korean Peninsula."
+    )
     assert check_claim(checker, claim).verdict == "supported"
