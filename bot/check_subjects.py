@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from bot.check_lexicon import ALIASES, COUNTRIES, NOT_PERSON_WORDS, ORGANISATION_WORDS, PERSONS, TITLES, word_set
-from bot.check_text import Entity, entities, leading_entities, leading_entity, tokens
+from bot.check_text import Entity, Token, entities, leading_entities, leading_entity, tokens
 
 _DESIGNATION = re.compile(r"^([a-z]+)-\d+[a-z]?$")
 
@@ -259,6 +259,20 @@ def _same_names(a: frozenset[str], b: frozenset[str]) -> bool:
     return False
 
 
+def _named_right_before(
+    ev_tokens: Sequence[Token], claimed: Entity, verb: str, same_verb: Callable[[str, str], bool]
+) -> bool:
+    """Whether the evidence has the claim's name (its last word) followed within four words by the claim's verb."""
+    words = claimed.key.replace("-", " ").replace("_", " ").split()
+    if not words:
+        return False
+    last = words[-1]
+    for i, t in enumerate(ev_tokens):
+        if t.norm == last and any(u.stem and same_verb(verb, u.stem) for u in ev_tokens[i + 1 : i + 5]):
+            return True
+    return False
+
+
 def agent_swap(
     claim_text: str, evidence_text: str, common: frozenset[str], same_verb: Callable[[str, str], bool]
 ) -> tuple[Entity, Entity] | None:
@@ -266,10 +280,13 @@ def agent_swap(
     sanctions lifted" against "Pyongyang wanted sanctions to be lifted"): (the claim's name, the evidence's), or
     None. Nothing is swapped when the evidence also has the claim's name do it."""
     found = _subject_groups(evidence_text, common)
+    ev_tokens = tokens(evidence_text)
     for keys, claimed, verb in _subject_groups(claim_text, common):
         doers = [(k, e) for k, e, v in found if same_verb(verb, v)]
         if not doers or any(_same_names(k, keys) for k, _ in doers):
             continue
+        if _named_right_before(ev_tokens, claimed, verb, same_verb):
+            continue  # "Press Secretary, Jen Psaki, stated": the claim's name does it, set off by commas
         kind = name_kind(claimed.key)
         for _, other in doers:
             if kinds_match(kind, name_kind(other.key)):
