@@ -58,11 +58,21 @@ def comparative(claim: Claim, text: str, common: frozenset[str]) -> tuple[bool |
         for e in ev:
             if c.dimension != e.dimension:
                 continue
-            same = c.subject in (None, e.subject) and c.other in (None, e.other)
+            # An evidence sentence whose subject is a pronoun ("It detonated … 16 times the size of …") compares
+            # the same things when what it compares against is the claim's.
+            same = (c.subject in (None, e.subject) or (e.subject is None and e.other is not None)) and c.other in (
+                None,
+                e.other,
+            )
             swapped = c.subject is not None and (c.subject, c.other) == (e.other, e.subject)
             if not (same or swapped):
                 continue
             agree = (c.direction == e.direction) == (same and not swapped)
-            m = re.search(r"\b(?:more|less)\s+\w+(?:\s+than)?\b|\b\w+er\s+than\b", text, re.I)
+            m = re.search(
+                r"\b(?:more|less)\s+\w+(?:\s+than)?\b|\b\w+er\s+than\b|"
+                r"\b(?:\d+(?:\.\d+)?\s+times|twice|half)\s+the\s+\w+\s+of\b",
+                text,
+                re.I,
+            )
             return agree, (m.group(0) if m else None)
     return None, None

@@ -369,7 +369,28 @@ def comparisons(text: str, *, common: frozenset[str] = frozenset()) -> list[Comp
         before = [e for e in names if e.end <= t.start and "." not in text[e.end : t.start]]
         after = [e for e in names if than and e.start >= end + than.end()]
         out.append(Comparison(spec[0], spec[1], before[-1].key if before else None, after[0].key if after else None))
+    for m in _MULTIPLE.finditer(text):
+        # "16 times the size of the bomb that exploded in Hiroshima": larger than it (smaller for "half").
+        factor = m.group("n").lower()
+        value = _MULTIPLE_WORDS[factor] if factor[:1].isalpha() else float(factor)
+        if value == 1:
+            continue
+        before = [e for e in names if e.end <= m.start() and "." not in text[e.end : m.start()]]
+        after = [e for e in names if e.start >= m.end() and "." not in text[m.end() : e.start]]
+        out.append(
+            Comparison(
+                "size", 1 if value > 1 else -1, before[-1].key if before else None, after[0].key if after else None
+            )
+        )
     return out
+
+
+_MULTIPLE_WORDS = {"twice": 2.0, "two": 2.0, "three": 3.0, "four": 4.0, "five": 5.0, "ten": 10.0, "half": 0.5}
+_MULTIPLE = re.compile(
+    r"\b(?P<n>\d+(?:\.\d+)?|twice|two|three|four|five|ten|half)\s+(?:times\s+)?(?:the\s+)?"
+    r"(?:size|power|yield|strength|force)\s+of\b",
+    re.IGNORECASE,
+)
 
 
 # ----- superlatives ------------------------------------------------------------------------------------------

@@ -208,3 +208,23 @@ def test_a_person_named_with_a_fuller_title_than_the_brief_gives_is_still_that_p
         "denuclearisation of the Korean Peninsula."
     )
     assert check_claim(checker, claim).verdict == "supported"
+
+
+def test_a_multiple_is_a_comparison():
+    from bot.check_text import comparisons
+
+    (c,) = comparisons("It caused an explosion 16 times the size of the bomb dropped on Hiroshima.")
+    assert (c.dimension, c.direction, c.other) == ("size", 1, "hiroshima")
+    (half,) = comparisons("The new plant is half the size of the Hinkley plant.")
+    assert half.direction == -1
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        ("North Korea's 2017 nuclear test was smaller than the Hiroshima bomb.", "contradicted"),
+        ("North Korea's 2017 nuclear test was bigger than the Hiroshima bomb.", "supported"),
+    ],
+)
+def test_a_comparison_is_checked_against_a_multiple(checker, claim, verdict):
+    assert check_claim(checker, claim).verdict == verdict
