@@ -346,7 +346,11 @@ def compare(
         )
     mismatch = [q for q in qchecks if q.status == "mismatch"]
     if mismatch:
-        strong = any(q.strength > 0 for q in mismatch)
+        # Another of the claim's measurements matching here ("five times the speed of sound") pins the passage to
+        # the claim's fact as firmly as a strong role does.
+        strong = any(q.strength > 0 for q in mismatch) or any(
+            q.status == "match" and not q.claim.is_date and not q.claim.is_count for q in qchecks
+        )
         need_cov, need_sim = NUMBER_CONTRADICTION
         measured = any(not q.claim.is_date for q in mismatch)
         anchored = any(q.status == "match" for q in qchecks)

@@ -228,3 +228,14 @@ def test_a_multiple_is_a_comparison():
 )
 def test_a_comparison_is_checked_against_a_multiple(checker, claim, verdict):
     assert check_claim(checker, claim).verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        ("Five times the speed of sound is about 3,600 km/h.", "contradicted"),
+        ("Five times the speed of sound is about 6,200 km/h.", "supported"),
+    ],
+)
+def test_a_matching_measurement_anchors_a_mismatched_one(checker, claim, verdict):
+    assert check_claim(checker, claim).verdict == verdict
