@@ -325,19 +325,11 @@ def compare(
         q.status == "match" and q.claim.is_date and q.evidence is not None and not as_precise(q.evidence, q.claim)
         for q in qchecks
     )
-    if finer:
-        # The evidence is about one day of the claim's period ("1 missile on January 30, 2022" against "ten
-        # missiles in 2022"): its counts are a part, not the whole, and cannot contradict the claim's.
-        qchecks = tuple(
-            QuantityCheck(q.claim, q.evidence, "absent", q.strength)
-            if q.status == "mismatch" and q.claim.is_count
-            else q
-            for q in qchecks
-        )
+    # The evidence is about one day of the claim's period ("1 missile on January 30, 2022" against "ten missiles
+    # in 2022"), or the claim about one month of the evidence's year ("seven tests in January 2022" against "10
+    # tests in 2022"): one count is a part of the other, so neither can contradict it.
     coarser = any(q.status == "absent" and q.claim.is_date and q.evidence is not None for q in qchecks)
-    if coarser:
-        # "seven tests in January 2022" against "10 tests in 2022": a count for the whole year says nothing
-        # about one month of it.
+    if finer or coarser:
         qchecks = tuple(
             QuantityCheck(q.claim, q.evidence, "absent", q.strength)
             if q.status == "mismatch" and q.claim.is_count
