@@ -26,6 +26,7 @@ from bot.check_lexicon import (
     TITLES,
     word_set,
 )
+from bot.check_units import WORD_NUMBERS
 from index.lexical import STOPWORDS, stem
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*(?:[-.][A-Za-z0-9]+)*\.?|\d+(?:,\d{3})*(?:\.\d+)?")
@@ -372,7 +373,7 @@ def comparisons(text: str, *, common: frozenset[str] = frozenset()) -> list[Comp
     for m in _MULTIPLE.finditer(text):
         # "16 times the size of the bomb that exploded in Hiroshima": larger than it (smaller for "half").
         factor = m.group("n").lower()
-        value = _MULTIPLE_WORDS[factor] if factor[:1].isalpha() else float(factor)
+        value = _MULTIPLE_WORDS.get(factor) or WORD_NUMBERS.get(factor) or float(factor)
         if value == 1:
             continue
         before = [e for e in names if e.end <= m.start() and "." not in text[e.end : m.start()]]
@@ -385,9 +386,10 @@ def comparisons(text: str, *, common: frozenset[str] = frozenset()) -> list[Comp
     return out
 
 
-_MULTIPLE_WORDS = {"twice": 2.0, "two": 2.0, "three": 3.0, "four": 4.0, "five": 5.0, "ten": 10.0, "half": 0.5}
+_MULTIPLE_WORDS = {"twice": 2.0, "half": 0.5}  # the rest of the number words: check_units.WORD_NUMBERS
 _MULTIPLE = re.compile(
-    r"\b(?P<n>\d+(?:\.\d+)?|twice|two|three|four|five|ten|half)\s+(?:times\s+)?(?:the\s+)?"
+    r"\b(?P<n>\d+(?:\.\d+)?|twice|half|" + "|".join(sorted(WORD_NUMBERS, key=len, reverse=True)) + r")\s+"
+    r"(?:times\s+)?(?:the\s+)?"
     r"(?:size|power|yield|strength|force)\s+of\b",
     re.IGNORECASE,
 )
