@@ -16,9 +16,9 @@ $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	@command -v $(PY) >/dev/null 2>&1 || { echo "python3.11 is required"; exit 2; }
 	@test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	@echo "Installing into $(VENV) (first run takes a few minutes)..."
-	@$(BIN)/pip install -q torch==2.13.0 2>&1 | grep -v "is ignored" || true
-	@$(BIN)/pip install -q -r requirements.txt -r requirements-dev.txt 2>&1 | grep -v "is ignored" || true
-	@$(BIN)/pip install -q --no-deps -e . 2>&1 | grep -v "is ignored" || true
+	@$(BIN)/pip install -q torch==2.13.0
+	@$(BIN)/pip install -q -r requirements.txt -r requirements-dev.txt
+	@$(BIN)/pip install -q --no-deps -e .
 	@$(BIN)/python -c "import torch, chromadb, sentence_transformers, fastapi, corpus" 
 	@touch $(STAMP)
 
