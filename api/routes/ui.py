@@ -49,6 +49,8 @@ def index() -> FileResponse:
 def static(name: str) -> FileResponse:
     """A file of api/static/ (404 for anything outside it or not there)."""
     root = STATIC_DIR.resolve()
+    if "\x00" in name:  # a NUL makes resolve() raise instead of answering "not found"
+        raise HTTPException(404, "no such static file")
     path = (root / name).resolve()
     if not path.is_relative_to(root) or not path.is_file() or path.suffix not in MEDIA_TYPES:
         raise HTTPException(404, f"no static file {name!r}")
