@@ -12,6 +12,7 @@ from types import ModuleType
 
 from fastapi import FastAPI
 
+from api.auth import KeyMiddleware
 from api.errors import install_error_handlers
 from api.lifecycle import AppState, EngineBuilder, load_engine, make_lifespan
 from api.limits import JSON_BODY_LIMIT, BodyLimitMiddleware
@@ -54,6 +55,12 @@ def create_app(
     app.state.citebot = AppState(settings=settings, engine=engine, sessions=sessions)
     install_error_handlers(app)
     app.add_middleware(BodyLimitMiddleware, upload_limit=settings.max_upload_bytes, json_limit=JSON_BODY_LIMIT)
+    # Added last, so it runs first: a request without its key is refused before its body is read.
+    app.add_middleware(
+        KeyMiddleware,
+        write_key=settings.write_key.get_secret_value() if settings.write_key else None,
+        read_key=settings.read_key.get_secret_value() if settings.read_key else None,
+    )
     for module in route_modules():
         app.include_router(module.router)
     return app

@@ -9,6 +9,7 @@ with ``CITEBOT_CHROMA_URL`` set (sessions are in SQLite and shared already).
 
 from __future__ import annotations
 
+import ipaddress
 import logging
 import socket
 import sys
@@ -54,6 +55,15 @@ def bind(host: str, port: int) -> socket.socket:
     return sock
 
 
+def is_loopback(host: str) -> bool:
+    """Whether every address ``host`` names is on this machine only (127.0.0.0/8, ::1, localhost)."""
+    try:
+        infos = socket.getaddrinfo(host, None)
+    except OSError:
+        return False
+    return bool(infos) and all(ipaddress.ip_address(str(info[4][0]).split("%")[0]).is_loopback for info in infos)
+
+
 def _configure_logging(level: str) -> None:
     # uvicorn configures its own loggers; citebot's (ingest, dropped citations, 503s) get the same level.
     logger = logging.getLogger("citebot")
@@ -71,7 +81,8 @@ def _configure_logging(level: str) -> None:
 )
 @click.option("--log-level", type=click.Choice(LOG_LEVELS), default="info", show_default=True)
 @click.option("--access-log/--no-access-log", default=True, show_default=True, help="Log every request.")
-def serve(host: str, port: int, log_level: str, access_log: bool) -> None:
+@click.option("--no-auth", is_flag=True, help="Serve a non-loopback address without CITEBOT_WRITE_KEY/READ_KEY.")
+def serve(host: str, port: int, log_level: str, access_log: bool, no_auth: bool) -> None:
     """Serve the JSON/SSE API (and the web UI), indexing the bundled brief first if the library is empty."""
     from api.main import create_app
     from bot.factory import build_engine, ingest_bundled
@@ -79,6 +90,13 @@ def serve(host: str, port: int, log_level: str, access_log: bool) -> None:
     began = time.monotonic()
     _configure_logging(log_level)
     settings = get_settings()
+    if not is_loopback(host) and settings.write_key is None and settings.read_key is None:
+        if not no_auth:
+            raise InvalidRequest(
+                f"refusing to serve {host} without keys: set CITEBOT_WRITE_KEY (and CITEBOT_READ_KEY), "
+                "or pass --no-auth to let anyone on the network change the library"
+            )
+        click.echo(f"citebot: WARNING: serving {host} with --no-auth: anyone who can reach it may change the library")
     sock = bind(host, port)
     try:
         click.echo(f"citebot: loading the index from {settings.data_dir} ...")

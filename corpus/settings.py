@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from platformdirs import user_data_dir
-from pydantic import Field
+from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 BUNDLED_BRIEFS = Path(__file__).resolve().parent.parent / "data" / "briefs"
@@ -52,6 +52,15 @@ class Settings(BaseSettings):
         default=30.0,
         ge=0,
         description="Chat sessions idle for longer than this are deleted when the server starts; 0 keeps them all.",
+    )
+
+    write_key: SecretStr | None = Field(
+        default=None,
+        description="When set, uploading, replacing and deleting briefs need 'Authorization: Bearer <this key>'.",
+    )
+    read_key: SecretStr | None = Field(
+        default=None,
+        description="When set, every other API request needs a key (this or the write key); UI and /health stay open.",
     )
 
     def ensure_dirs(self) -> None:

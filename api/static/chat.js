@@ -1,6 +1,6 @@
 /* The chat: questions streamed from /chat/stream (SSE over fetch), history per session in localStorage. */
 
-import { $, ApiError, STORE, api, el, scopeId, setStatus, state } from "./core.js";
+import { $, ApiError, KEY_STORE, STORE, api, askForKey, authHeaders, el, scopeId, setStatus, state } from "./core.js";
 import { renderAnswer, renderCitation } from "./citations.js";
 
 function addUserTurn(text) {
@@ -48,13 +48,17 @@ async function readSSE(response, onEvent) {
 }
 
 async function streamAnswer(message, body, retried = false) {
+  const usedKey = sessionStorage.getItem(KEY_STORE);
   const response = await fetch("/chat/stream", {
     method: "POST",
-    headers: { "Content-Type": "application/json", Accept: "text/event-stream" },
+    headers: { "Content-Type": "application/json", Accept: "text/event-stream", ...authHeaders() },
     body: JSON.stringify({ message, session_id: state.chatSession, brief_id: scopeId() }),
   });
   if (!response.ok) {
     const data = await response.json().catch(() => null);
+    if (response.status === 401 && !retried && askForKey(data && data.detail, usedKey)) {
+      return streamAnswer(message, body, true);
+    }
     if (response.status === 404 && data && data.code === "session_not_found" && !retried) {
       setChatSession(null); // the server no longer knows this conversation: start a new one
       return streamAnswer(message, body, true);

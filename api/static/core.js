@@ -52,8 +52,27 @@ export class ApiError extends Error {
   }
 }
 
-export async function api(path, { method = "GET", json, body } = {}) {
-  const init = { method, headers: { Accept: "application/json" } };
+export const KEY_STORE = "citebot.key";
+
+/** The Authorization header for the key this tab was given, if any (kept for the tab's life only). */
+export function authHeaders() {
+  const key = sessionStorage.getItem(KEY_STORE);
+  return key ? { Authorization: `Bearer ${key}` } : {};
+}
+
+/** After a 401: true when the caller should retry, because another request got a key meanwhile (`usedKey` is
+ * the key this one was sent with) or because the user typed one in now. */
+export function askForKey(detail, usedKey = null) {
+  if (sessionStorage.getItem(KEY_STORE) !== usedKey) return true;
+  const key = window.prompt(`This citebot needs a key: ${detail || "enter it to continue"}`);
+  if (!key || !key.trim()) return false;
+  sessionStorage.setItem(KEY_STORE, key.trim());
+  return true;
+}
+
+export async function api(path, { method = "GET", json, body } = {}, retried = false) {
+  const usedKey = sessionStorage.getItem(KEY_STORE);
+  const init = { method, headers: { Accept: "application/json", ...authHeaders() } };
   if (json !== undefined) {
     init.headers["Content-Type"] = "application/json";
     init.body = JSON.stringify(json);
@@ -67,6 +86,9 @@ export async function api(path, { method = "GET", json, body } = {}) {
     throw new ApiError(0, { detail: "the server cannot be reached; is citebot running?" });
   }
   const data = await response.json().catch(() => null);
+  if (response.status === 401 && !retried && askForKey(data && data.detail, usedKey)) {
+    return api(path, { method, json, body }, true);
+  }
   if (!response.ok) throw new ApiError(response.status, data);
   return data;
 }

@@ -157,3 +157,22 @@ def test_serve_is_registered_with_its_options():
     for option in ("--host", "--port", "--log-level"):
         assert option in result.output
     assert json.dumps("127.0.0.1").strip('"') in result.output
+
+
+def test_serving_a_network_address_without_keys_is_refused(tmp_path, monkeypatch):
+    monkeypatch.setenv("CITEBOT_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("CITEBOT_WRITE_KEY", raising=False)
+    monkeypatch.delenv("CITEBOT_READ_KEY", raising=False)
+    result = CliRunner().invoke(cli, ["serve", "--host", "0.0.0.0", "--port", "0"])
+    assert result.exit_code == 2
+    assert "CITEBOT_WRITE_KEY" in result.output and "--no-auth" in result.output
+    assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize(
+    ("host", "loopback"), [("127.0.0.1", True), ("localhost", True), ("::1", True), ("0.0.0.0", False)]
+)
+def test_loopback_hosts_are_told_apart(host, loopback):
+    from cli.serve_cmd import is_loopback
+
+    assert is_loopback(host) is loopback

@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import socket
@@ -83,9 +84,9 @@ def _ready(url: str) -> bool:
         return False
 
 
-@pytest.fixture(scope="session")
-def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    data_dir = tmp_path_factory.mktemp("e2e-data")
+@contextlib.contextmanager
+def serve_app(data_dir: Path, **extra_env: str) -> Iterator[str]:
+    """``uvicorn --factory api.main:create_app`` on a free loopback port; yields its base URL once ready."""
     port = _free_port()
     env = {
         **os.environ,
@@ -93,6 +94,7 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         "HF_HUB_OFFLINE": "1",
         "TRANSFORMERS_OFFLINE": "1",
         "ANONYMIZED_TELEMETRY": "False",
+        **extra_env,
     }
     env.pop("CITEBOT_CHROMA_URL", None)
     log = (data_dir / "server.log").open("w")
@@ -117,6 +119,12 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             proc.kill()
             proc.wait()
         log.close()
+
+
+@pytest.fixture(scope="session")
+def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    with serve_app(tmp_path_factory.mktemp("e2e-data")) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
