@@ -13,9 +13,10 @@ load balancer can probe without one. Keys are compared in constant time.
 from __future__ import annotations
 
 import hmac
-import json
 
 from starlette.types import ASGIApp, Receive, Scope, Send
+
+from api.asgi import header, send_json
 
 WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 WRITE_PREFIXES = ("/briefs", "/jobs")
@@ -33,11 +34,8 @@ def is_open(path: str) -> bool:
 
 
 def bearer_token(scope: Scope) -> str | None:
-    for key, value in scope.get("headers", ()):
-        if key.lower() == b"authorization":
-            scheme, _, token = bytes(value).decode("latin-1").partition(" ")
-            return token.strip() if scheme.lower() == "bearer" and token.strip() else None
-    return None
+    scheme, _, token = (header(scope, b"authorization") or "").partition(" ")
+    return token.strip() if scheme.lower() == "bearer" and token.strip() else None
 
 
 def _same(given: str | None, key: str | None) -> bool:
@@ -77,14 +75,7 @@ class KeyMiddleware:
             await self.app(scope, receive, send)
             return
         status, reason = refused
-        body = json.dumps(
-            {
-                "detail": f"{reason} (send 'Authorization: Bearer <key>')",
-                "code": "unauthorized" if status == 401 else "forbidden",
-            }
-        ).encode()
-        headers = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]
-        if status == 401:
-            headers.append((b"www-authenticate", b'Bearer realm="citebot"'))
-        await send({"type": "http.response.start", "status": status, "headers": headers})
-        await send({"type": "http.response.body", "body": body})
+        detail = f"{reason} (send 'Authorization: Bearer <key>')"
+        body = {"detail": detail, "code": "unauthorized" if status == 401 else "forbidden"}
+        challenge = {"www-authenticate": 'Bearer realm="citebot"'} if status == 401 else None
+        await send_json(send, status, body, challenge)

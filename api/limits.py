@@ -12,10 +12,10 @@ Two limits, chosen by the declared content type:
 
 from __future__ import annotations
 
-import json
-
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from api.asgi import header, send_json
 
 JSON_BODY_LIMIT = 64 * 1024
 
@@ -29,13 +29,6 @@ class BodyTooLarge(HTTPException):
     def __init__(self, limit: int) -> None:
         super().__init__(413, f"the request body is larger than the limit of {limit} bytes")
         self.limit = limit
-
-
-def _header(scope: Scope, name: bytes) -> str | None:
-    for key, value in scope.get("headers", ()):
-        if key.lower() == name:
-            return bytes(value).decode("latin-1")
-    return None
 
 
 def _is_json(content_type: str | None) -> bool:
@@ -54,14 +47,14 @@ class BodyLimitMiddleware:
         self.json_limit = json_limit
 
     def limit_for(self, scope: Scope) -> int:
-        return self.json_limit if _is_json(_header(scope, b"content-type")) else self.upload_limit
+        return self.json_limit if _is_json(header(scope, b"content-type")) else self.upload_limit
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
         limit = self.limit_for(scope)
-        declared = _header(scope, b"content-length")
+        declared = header(scope, b"content-length")
         if declared is not None and declared.strip().isdigit() and int(declared) > limit:
             await _send_413(send, limit)
             return
@@ -104,22 +97,6 @@ class BodyLimitMiddleware:
 
 
 async def _send_413(send: Send, limit: int) -> None:
-    body = json.dumps(
-        {
-            "detail": f"the request body is larger than the limit of {limit} bytes",
-            "code": "payload_too_large",
-            "limit": limit,
-        }
-    ).encode()
-    await send(
-        {
-            "type": "http.response.start",
-            "status": 413,
-            "headers": [
-                (b"content-type", b"application/json"),
-                (b"content-length", str(len(body)).encode()),
-                (b"connection", b"close"),
-            ],
-        }
-    )
-    await send({"type": "http.response.body", "body": body})
+    detail = f"the request body is larger than the limit of {limit} bytes"
+    body = {"detail": detail, "code": "payload_too_large", "limit": limit}
+    await send_json(send, 413, body, {"connection": "close"})

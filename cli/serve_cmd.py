@@ -103,7 +103,7 @@ def serve(host: str, port: int, log_level: str, access_log: bool, no_auth: bool)
         engine = build_engine(settings)
         for report in ingest_bundled(engine, settings):
             click.echo(f"citebot: indexed {report.brief_id} ({report.passages} passages, first start)")
-        app = create_app(settings, engine)
+        app = create_app(settings, engine, bound_host=host)
     except BaseException:
         sock.close()
         raise

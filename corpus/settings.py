@@ -63,6 +63,15 @@ class Settings(BaseSettings):
         description="When set, every other API request needs a key (this or the write key); UI and /health stay open.",
     )
 
+    allowed_hosts: str | None = Field(
+        default=None,
+        description="Comma-separated Host names served ('*' for any). Unset: localhost names when bound to loopback.",
+    )
+    cors_origins: str = Field(
+        default="",
+        description="Comma-separated browser origins (https://app.example.org) allowed to call the API and write.",
+    )
+
     def ensure_dirs(self) -> None:
         self.data_dir.mkdir(parents=True, exist_ok=True)
 

@@ -97,6 +97,9 @@ def test_serve_indexes_on_first_start_answers_over_http_and_keeps_sessions_acros
             assert health.status_code == 200
             assert health.json()["status"] == "ready"
             assert health.json()["briefs"] == 1
+            # bound to loopback: a page on another name that resolves here (DNS rebinding) is refused
+            assert http.get("/health", headers={"Host": "rebound.example"}).status_code == 400
+            assert http.get("/health", headers={"Host": "localhost"}).status_code == 200
 
             chat = http.post("/chat", json={"message": HANOI, "session_id": None, "brief_id": None, "top_k": 3})
             assert chat.status_code == 200
