@@ -18,6 +18,7 @@ from api.errors import install_error_handlers
 from api.guard import LOOPBACK_HOSTS, BrowserGuardMiddleware, split_list
 from api.lifecycle import AppState, EngineBuilder, load_engine, make_lifespan
 from api.limits import JSON_BODY_LIMIT, BodyLimitMiddleware
+from api.ratelimit import RateLimitMiddleware
 from bot.engine import Engine
 from bot.sessions import SessionStore
 from corpus.settings import Settings, get_settings
@@ -74,6 +75,8 @@ def create_app(
         write_key=settings.write_key.get_secret_value() if settings.write_key else None,
         read_key=settings.read_key.get_secret_value() if settings.read_key else None,
     )
+    limits = {"write": settings.rate_limit_write, "check": settings.rate_limit_check, "chat": settings.rate_limit_chat}
+    app.add_middleware(RateLimitMiddleware, limits=limits)
     if settings.cors_origins:  # answers preflights before the key check, which they cannot pass
         app.add_middleware(
             CORSMiddleware,

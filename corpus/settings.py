@@ -72,6 +72,12 @@ class Settings(BaseSettings):
         description="Comma-separated browser origins (https://app.example.org) allowed to call the API and write.",
     )
 
+    rate_limit_write: int = Field(
+        default=30, ge=0, description="Uploads, replaces and deletes per client per minute (0: no limit)."
+    )
+    rate_limit_check: int = Field(default=120, ge=0, description="Claim checks per client per minute (0: no limit).")
+    rate_limit_chat: int = Field(default=0, ge=0, description="Chat questions per client per minute (0: no limit).")
+
     def ensure_dirs(self) -> None:
         self.data_dir.mkdir(parents=True, exist_ok=True)
 
