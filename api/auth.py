@@ -38,6 +38,12 @@ def bearer_token(scope: Scope) -> str | None:
     return token.strip() if scheme.lower() == "bearer" and token.strip() else None
 
 
+def key_name(request: object) -> str:
+    """Which key a request was let in with (``write``, ``read`` or ``none``), for the change log."""
+    state = getattr(request, "scope", {}).get("state") or {}
+    return str(state.get("citebot_key", "none"))
+
+
 def _same(given: str | None, key: str | None) -> bool:
     return given is not None and key is not None and hmac.compare_digest(given.encode(), key.encode())
 
@@ -70,8 +76,11 @@ class KeyMiddleware:
         if scope["type"] != "http" or (self.write_key is None and self.read_key is None):
             await self.app(scope, receive, send)
             return
-        refused = self.refusal(scope["method"], scope["path"], bearer_token(scope))
+        token = bearer_token(scope)
+        refused = self.refusal(scope["method"], scope["path"], token)
         if refused is None:
+            used = "write" if _same(token, self.write_key) else "read" if _same(token, self.read_key) else "none"
+            scope.setdefault("state", {})["citebot_key"] = used
             await self.app(scope, receive, send)
             return
         status, reason = refused

@@ -3,6 +3,7 @@
 CitebotError                      (corpus/errors.py)
  ├── PayloadTooLarge          -> 413
  ├── UnsupportedMediaType     -> 415   (an image, a spreadsheet, a zip: a kind of file citebot never reads)
+ ├── BriefExists              -> 409   (an upload over another brief's id without replace=true)
  ├── InputError (the rest)    -> 422
  ├── NotFound                 -> 404   (BriefNotFound, SessionNotFound)
  ├── IndexUnavailable         -> 503   with Retry-After; the store reconnects on the next request
@@ -26,6 +27,7 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from corpus.errors import (
+    BriefExists,
     CitebotError,
     IndexUnavailable,
     InputError,
@@ -44,6 +46,7 @@ FASTAPI_BODY_ERROR = "There was an error parsing the body"
 STATUS_BY_ERROR: tuple[tuple[type[CitebotError], int], ...] = (
     (PayloadTooLarge, 413),
     (UnsupportedMediaType, 415),
+    (BriefExists, 409),
     (InputError, 422),
     (NotFound, 404),
     (IndexUnavailable, 503),

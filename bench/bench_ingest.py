@@ -34,8 +34,8 @@ import torch  # noqa: E402
 from brief_gen import make_spec  # noqa: E402
 from results_section import machine, update_section  # noqa: E402
 
-from api.routes.library import ingest_bytes  # noqa: E402
 from bot.engine import Engine  # noqa: E402
+from bot.ingest import ingest_bytes  # noqa: E402
 from corpus.loader import parse_bytes  # noqa: E402
 from corpus.settings import Settings  # noqa: E402
 from index.embeddings import load_embedder  # noqa: E402

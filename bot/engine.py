@@ -21,7 +21,7 @@ from bot.followup import resolve
 from bot.render import ABSTAIN_TEXT, answer_text
 from bot.retrieval import Candidate, IndexState, hybrid_search, version_key
 from bot.verify import make_citation, verify_citation
-from corpus.errors import BriefNotFound, CitationNotVerified, CitebotError, InvalidRequest
+from corpus.errors import BriefExists, BriefNotFound, CitationNotVerified, CitebotError, InvalidRequest
 from corpus.models import Brief, Citation, ParseWarning, Passage
 from corpus.settings import Settings
 from index.batching import QueryBatcher
@@ -48,6 +48,15 @@ class Answer:
     text: str
     citations: tuple[Citation, ...]
     abstained: bool
+
+
+def replace_refusal(existing: Brief) -> str:
+    """Why an upload may not silently take an existing brief's id, and what to do instead."""
+    origin = f" (from {existing.source_path.rsplit('/', 1)[-1]})" if existing.source_path else ""
+    return (
+        f"a different brief is already filed as {existing.id!r}{origin}: send replace=true with the write key "
+        "to replace it, or choose another brief_id"
+    )
 
 
 @dataclass(frozen=True)
@@ -140,14 +149,17 @@ class Engine:
     def is_empty(self) -> bool:
         return not self._current().briefs
 
-    def ingest(self, brief: Brief, progress: Progress | None = None) -> IngestReport:
-        """Index a brief: nothing is embedded if it is unchanged; a changed brief replaces the old atomically.
-        ``progress`` hears (vectors stored, total) as the embedding goes."""
+    def ingest(self, brief: Brief, progress: Progress | None = None, *, replace: bool = True) -> IngestReport:
+        """Index a brief: nothing is embedded if it is unchanged; a changed brief replaces the old atomically, or
+        raises BriefExists when ``replace`` is false (decided under the write lock, so two uploads cannot both
+        see the id free). ``progress`` hears (vectors stored, total) as the embedding goes."""
         with self._write_lock:
             try:
                 old: Brief | None = self.repository.get(brief.id)
             except BriefNotFound:
                 old = None
+            if old is not None and not replace and old.content_hash != brief.content_hash:
+                raise BriefExists(replace_refusal(old))
             version = version_key(brief)
             docs = _docs(passage_views(brief), version)
             report = IngestReport(brief.id, "unchanged", len(brief.passages), brief.warnings)

@@ -17,9 +17,10 @@ from typing import Any
 import click
 from tqdm import tqdm
 
-from api.routes.library import ingest_bytes, ingest_json
+from api.routes.library import ingest_json
 from bot.engine import Engine
 from bot.factory import BRIEF_SUFFIXES, build_engine
+from bot.ingest import ingest_bytes
 from corpus.errors import InputError
 from corpus.loader import read_brief_file, slugify
 from corpus.models import Brief

@@ -6,6 +6,7 @@ CitebotError
  │    │    └── UnsupportedFormat   a file citebot cannot read (encrypted, scanned without a text layer)
  │    │         └── UnsupportedMediaType   a kind of file citebot does not read at all (image, .xlsx, .zip)
  │    ├── InvalidRequest        a well-formed request that asks for something impossible
+ │    │    └── BriefExists      an upload would replace a brief without being asked to (HTTP 409)
  │    └── PayloadTooLarge       the upload or body is over the size limit
  ├── NotFound
  │    ├── BriefNotFound         no brief with that id
@@ -40,6 +41,10 @@ class UnsupportedMediaType(UnsupportedFormat):
 
 class InvalidRequest(InputError):
     """A request that is well-formed but cannot be carried out."""
+
+
+class BriefExists(InvalidRequest):
+    """A brief with that id holds other content, and the request did not ask to replace it."""
 
 
 class PayloadTooLarge(InputError):

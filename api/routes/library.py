@@ -2,35 +2,33 @@
 
 Reading the library (``GET /briefs``, ``GET /briefs/{id}``) lives in ``api/routes/briefs.py``.
 
-An upload is parsed completely before the engine is touched, so a file that cannot be read (unsupported,
-encrypted, damaged, scanned) is refused with a reason and the library is unchanged. The size limit is enforced
-twice: by ``api.limits`` while the body streams in, and here on the file itself. The type is checked from the
-content (``corpus.loader.detect_format``), not trusted from the extension or the declared content type.
+The work is ``bot.ingest``'s; an upload is parsed completely before the engine is touched, so a file that cannot
+be read (unsupported, encrypted, damaged, scanned) is refused with a reason and the library is unchanged. The size
+limit is enforced twice: by ``api.limits`` while the body streams in, and here on the file itself. The type is
+checked from the content (``corpus.loader.detect_format``), not trusted from the extension or the content type.
 """
 
 from __future__ import annotations
 
-import re
-from pathlib import PurePath
 from typing import Annotated, Any
 
-from fastapi import APIRouter, File, Form, Response, UploadFile, status
+from fastapi import APIRouter, File, Form, Request, Response, UploadFile, status
 
+from api.auth import key_name
 from api.deps import EngineDep, SettingsDep
 from api.schemas import ErrorOut
 from api.schemas_library import IngestOut
-from bot.engine import Engine, IngestReport
-from corpus.errors import BriefNotFound, InvalidRequest, PayloadTooLarge
-from corpus.loader import SUPPORTED_TYPES, content_hash, parse_bytes, slugify
+from bot.engine import IngestReport
+from bot.ingest import brief_id_for, ingest_bytes, record_change, upload_name
+from corpus.errors import PayloadTooLarge
+from corpus.loader import SUPPORTED_TYPES
 from corpus.models import Brief
 from corpus.serialize import brief_meta_json, warning_json
-from index.store import Progress
 
 router = APIRouter(prefix="/briefs", tags=["library"])
 
-_BRIEF_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
-
 UPLOAD_ERRORS: dict[int | str, dict[str, Any]] = {
+    409: {"model": ErrorOut, "description": "Another brief is filed under that id and replace was not asked for"},
     413: {"model": ErrorOut, "description": "The file is larger than the upload limit"},
     415: {"model": ErrorOut, "description": "A kind of file citebot does not read (image, spreadsheet, archive)"},
     422: {"model": ErrorOut, "description": "The file cannot be read as a brief (format, encryption, damage)"},
@@ -67,37 +65,6 @@ def ingest_json(brief: Brief, report: IngestReport, filename: str) -> dict[str, 
     }
 
 
-def ingest_bytes(
-    engine: Engine, data: bytes, name: str, brief_id: str, progress: Progress | None = None
-) -> tuple[Brief, IngestReport]:
-    """Parse and index one file. A file the library already holds under that id is not parsed again: the
-    stored brief goes to ``Engine.ingest``, which only checks that its vectors are all there."""
-    try:
-        known: Brief | None = engine.brief(brief_id)
-    except BriefNotFound:
-        known = None
-    if known is not None and known.content_hash == content_hash(data):
-        brief = known
-    else:
-        brief = parse_bytes(data, name, brief_id=brief_id)
-    return brief, engine.ingest(brief, progress)
-
-
-def upload_name(filename: str | None) -> str:
-    """The file's own name, whatever path the client sent with it ("C:\\fakepath\\brief.pdf")."""
-    name = PurePath((filename or "").replace("\\", "/")).name
-    return name or "upload"
-
-
-def brief_id_for(name: str, requested: str | None) -> str:
-    if requested is None or not requested.strip():
-        return slugify(PurePath(name).stem)
-    wanted = requested.strip()
-    if not _BRIEF_ID.match(wanted):
-        raise InvalidRequest("brief_id must be 1-80 lower-case letters, digits or hyphens, starting with one of those")
-    return wanted
-
-
 @router.post(
     "",
     response_model=IngestOut,
@@ -109,22 +76,30 @@ def upload_brief(
     engine: EngineDep,
     settings: SettingsDep,
     response: Response,
+    request: Request,
     brief_id: Annotated[
         str | None,
-        Form(description="Id to file it under (default: from the file name); an existing id is replaced."),
+        Form(description="Id to file it under (default: from the file name)."),
     ] = None,
+    replace: Annotated[
+        bool,
+        Form(description="Replace a different brief already filed under that id (otherwise 409)."),
+    ] = False,
 ) -> dict[str, Any]:
     """Parse the file, index it, and return the parse summary and warnings.
 
-    The same file twice is a no-op (``"unchanged"``); a changed file under an existing id replaces the old
-    version atomically (``"updated"``); a new id is ``"added"`` (HTTP 201).
+    The same file twice is a no-op (``"unchanged"``); a new id is ``"added"`` (HTTP 201). A different file under
+    an existing id (the same name stem, or the same ``brief_id``) is refused with 409 unless ``replace=true``,
+    which replaces the old version atomically (``"updated"``) and writes the change log.
     """
     limit = settings.max_upload_bytes
     data = file.file.read(limit + 1)
     if len(data) > limit:
         raise PayloadTooLarge(f"the file is larger than the upload limit of {limit} bytes")
     name = upload_name(file.filename)
-    brief, report = ingest_bytes(engine, data, name, brief_id_for(name, brief_id))
+    brief, report = ingest_bytes(engine, data, name, brief_id_for(name, brief_id), replace=replace)
+    if report.status == "updated":
+        record_change(settings.data_dir, "replaced", brief.id, brief.content_hash, key_name(request))
     if report.status == "added":
         response.status_code = status.HTTP_201_CREATED
     return ingest_json(brief, report, name)
@@ -136,7 +111,9 @@ def upload_brief(
     responses={404: {"model": ErrorOut, "description": "Unknown brief"}},
     summary="Remove a brief",
 )
-def delete_brief(brief_id: str, engine: EngineDep) -> Response:
+def delete_brief(brief_id: str, engine: EngineDep, settings: SettingsDep, request: Request) -> Response:
     """Remove the brief and its passages from the library and the index."""
+    digest = engine.brief(brief_id).content_hash
     engine.remove(brief_id)
+    record_change(settings.data_dir, "removed", brief_id, digest, key_name(request))
     return Response(status_code=status.HTTP_204_NO_CONTENT)

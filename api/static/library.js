@@ -129,7 +129,15 @@ async function onUpload(event) {
   const out = $("upload-result");
   out.replaceChildren();
   try {
-    const result = await api("/briefs", { method: "POST", body: form });
+    let result;
+    try {
+      result = await api("/briefs", { method: "POST", body: form });
+    } catch (err) {
+      // Another brief is filed under this name: replace it only when the user says so.
+      if (err.status !== 409 || !window.confirm(`${err.message}\n\nReplace it with ${file.name}?`)) throw err;
+      form.append("replace", "true");
+      result = await api("/briefs", { method: "POST", body: form });
+    }
     const brief = result.brief || result;
     const id = brief.id || result.brief_id;
     forgetBrief(id);

@@ -4,6 +4,7 @@ their footnotes; a failure midway keeps the previous version."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -92,10 +93,48 @@ def test_the_same_file_twice_is_a_no_op(library: TestClient, empty_engine: Any) 
     assert empty_engine.metrics["ingests"] == ingests  # nothing was embedded or written
 
 
-def test_a_changed_file_under_the_same_name_replaces_the_old_version(library: TestClient) -> None:
+def test_a_changed_file_under_the_same_name_is_409_and_changes_nothing(library: TestClient) -> None:
+    upload(library, "sample.md", to_markdown(SAMPLE))
+    before = library.get("/briefs/sample").json()
+    r = upload(library, "sample.md", to_markdown(SAMPLE).replace(b"ends in 2026.", b"ends in 2031."))
+    assert r.status_code == 409
+    assert r.json()["code"] == "brief_exists"
+    assert "replace=true" in r.json()["detail"] and "sample.md" in r.json()["detail"]
+    assert library.get("/briefs/sample").json() == before
+
+
+@pytest.mark.parametrize(("first", "second"), [("a.md", "a.txt"), ("Collide .MD", "collide.md")])
+def test_files_with_the_same_name_stem_do_not_replace_each_other(library: TestClient, first, second) -> None:
+    assert upload(library, first, to_markdown(SAMPLE)).status_code == 201
+    other = to_text(OTHER) if second.endswith(".txt") else to_markdown(OTHER)
+    assert upload(library, second, other).status_code == 409
+    assert len(library.get("/briefs").json()) == 1
+
+
+def test_an_upload_under_an_existing_brief_id_is_409(library: TestClient) -> None:
+    upload(library, "sample.md", to_markdown(SAMPLE))
+    assert upload(library, "other.md", to_markdown(OTHER), brief_id="sample").status_code == 409
+
+
+def test_replace_true_replaces_and_is_logged(library: TestClient, empty_engine: Any) -> None:
     upload(library, "sample.md", to_markdown(SAMPLE))
     changed = to_markdown(SAMPLE).replace(b"ends in 2026.", b"ends in 2031.")
-    r = upload(library, "sample.md", changed)
+    r = upload(library, "sample.md", changed, replace="true")
+    assert (r.status_code, r.json()["status"]) == (200, "updated")
+    assert library.delete("/briefs/sample").status_code == 204
+    log = (empty_engine.settings.data_dir / "changes.jsonl").read_text().splitlines()
+    entries = [json.loads(line) for line in log]
+    assert [(e["action"], e["brief_id"], e["key"]) for e in entries] == [
+        ("replaced", "sample", "none"),
+        ("removed", "sample", "none"),
+    ]
+    assert all(len(e["content_hash"]) >= 16 and e["time"] for e in entries)
+
+
+def test_a_changed_file_with_replace_replaces_the_old_version(library: TestClient) -> None:
+    upload(library, "sample.md", to_markdown(SAMPLE))
+    changed = to_markdown(SAMPLE).replace(b"ends in 2026.", b"ends in 2031.")
+    r = upload(library, "sample.md", changed, replace="true")
     assert (r.status_code, r.json()["status"]) == (200, "updated")
     text = library.get("/briefs/sample").json()["text"]
     assert "ends in 2031." in text and "ends in 2026." not in text
@@ -238,7 +277,7 @@ def test_a_failure_midway_leaves_the_previous_version(library: TestClient, empty
     empty_engine.store = FailingMidway(empty_engine.store)
 
     changed = to_markdown(SAMPLE).replace(b"a grant that ends in 2026", b"a grant that ends in 2031")
-    r = upload(library, "sample.md", changed)
+    r = upload(library, "sample.md", changed, replace="true")
     assert r.status_code == 503
     assert library.get("/briefs/sample").json() == before
     assert empty_engine.store.count() == vectors  # the half-written version was discarded
@@ -246,7 +285,7 @@ def test_a_failure_midway_leaves_the_previous_version(library: TestClient, empty
     assert answer["citations"][0]["quote"].endswith("ends in 2026.")
 
     empty_engine.store.armed = False  # the store is back: the same upload now goes through
-    assert upload(library, "sample.md", changed).json()["status"] == "updated"
+    assert upload(library, "sample.md", changed, replace="true").json()["status"] == "updated"
     answer = library.post("/chat", json={"message": "When does the grant for the research programme end?"}).json()
     assert answer["citations"][0]["quote"].endswith("ends in 2031.")
 

@@ -61,10 +61,10 @@ def _together(*calls: Callable[[], httpx.Response]) -> list[httpx.Response]:
     return results
 
 
-def _upload(base: str, name: str, data: bytes) -> Callable[[], httpx.Response]:
+def _upload(base: str, name: str, data: bytes, **form: str) -> Callable[[], httpx.Response]:
     def call() -> httpx.Response:
         with httpx.Client(base_url=base, timeout=300) as client:
-            return client.post("/briefs", files={"file": (name, data)})
+            return client.post("/briefs", files={"file": (name, data)}, data=form)
 
     return call
 
@@ -102,8 +102,8 @@ def test_two_clients_upload_different_versions_of_one_brief_at_once(server: tupl
     v1 = to_markdown(SAMPLE)
     v2 = v1.replace(b"a grant that ends in 2026", b"a grant that ends in 2031")
     for _ in range(2):  # twice: from empty, then over an existing version
-        results = _together(_upload(base, "sample.md", v1), _upload(base, "sample.md", v2))
-        assert all(r.status_code in (200, 201) for r in results), [r.text for r in results]
+        both = _together(_upload(base, "sample.md", v1, replace="true"), _upload(base, "sample.md", v2, replace="true"))
+        assert all(r.status_code in (200, 201) for r in both), [r.text for r in both]
         assert_consistent(engine)
         kept = engine.repository.get("sample")
         year = "2031" if "ends in 2031" in kept.text else "2026"  # whichever write came last
@@ -112,6 +112,18 @@ def test_two_clients_upload_different_versions_of_one_brief_at_once(server: tupl
         ).json()
         assert answer["citations"][0]["quote"].endswith(f"ends in {year}.")
         assert answer["citations"][0]["footnotes"] == [2]
+
+
+def test_two_new_versions_at_once_without_replace_leave_exactly_one(server: tuple[str, Any]) -> None:
+    base, engine = server
+    v1 = to_markdown(OTHER)
+    v2 = v1.replace(b"2", b"7", 1)
+    results = _together(_upload(base, "race.md", v1), _upload(base, "race.md", v2))
+    assert sorted(r.status_code for r in results) == [201, 409], [r.text for r in results]
+    kept = engine.repository.get("race")
+    winner = next(r for r in results if r.status_code == 201).json()
+    assert winner["brief"]["id"] == "race" and kept.content_hash
+    assert_consistent(engine)
 
 
 def test_uploads_and_deletes_interleaved_from_two_clients(server: tuple[str, Any]) -> None:
