@@ -216,6 +216,15 @@ class Engine:
                 self._discard_others(brief.id, version)
         return reports
 
+    def incomplete(self) -> list[str]:
+        """Ids of the stored briefs whose active version lacks vectors (``sync`` embeds them)."""
+        missing = []
+        for brief in self.repository.all():
+            version = version_key(brief)
+            if not self._complete(version, _docs(passage_views(brief), version)):
+                missing.append(brief.id)
+        return missing
+
     def remove(self, brief_id: str) -> None:
         """Remove a brief from the library and the index (BriefNotFound if unknown)."""
         with self._write_lock:

@@ -85,6 +85,7 @@ def _configure_logging(level: str) -> None:
 def serve(host: str, port: int, log_level: str, access_log: bool, no_auth: bool) -> None:
     """Serve the JSON/SSE API (and the web UI), indexing the bundled brief first if the library is empty."""
     from api.main import create_app
+    from bot.doctor import diagnose
     from bot.factory import build_engine, ingest_bundled
 
     began = time.monotonic()
@@ -103,6 +104,9 @@ def serve(host: str, port: int, log_level: str, access_log: bool, no_auth: bool)
         engine = build_engine(settings)
         for report in ingest_bundled(engine, settings):
             click.echo(f"citebot: indexed {report.brief_id} ({report.passages} passages, first start)")
+        for finding in diagnose(settings, open_engine=lambda _settings, _repository: engine):
+            if not finding.ok:  # read-only: one line per problem; `citebot doctor --repair` fixes them
+                click.echo(f"citebot: {finding.check}: {finding.message}")
         app = create_app(settings, engine, bound_host=host)
     except BaseException:
         sock.close()

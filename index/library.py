@@ -3,11 +3,15 @@
 One file per brief under ``<data_dir>/briefs/<id>.json``, written to a temporary file and moved into place
 with ``os.replace``: a reader sees the old brief or the new one, never half of either. The file's
 ``content_hash`` is the brief's *active version* in the index (see ``bot.engine``).
+
+One damaged file never takes the library down: ``all()`` skips it (logged once) and serves the rest, and
+``quarantine()`` moves it to ``<data_dir>/quarantine/`` (``citebot doctor --repair``), where it can be inspected.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import os
 import re
 import tempfile
@@ -18,6 +22,8 @@ from typing import Any
 from corpus.errors import BriefNotFound, IndexUnavailable
 from corpus.models import Author, Brief, Footnote, ParseWarning, Passage, Reference
 from corpus.settings import Settings
+
+log = logging.getLogger("citebot.library")
 
 SCHEMA = 1
 _SAFE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$")
@@ -80,6 +86,8 @@ class BriefRepository:
 
     def __init__(self, settings: Settings) -> None:
         self.root = Path(settings.data_dir) / "briefs"
+        self.quarantine_dir = Path(settings.data_dir) / "quarantine"
+        self._reported: set[str] = set()
 
     def _path(self, brief_id: str) -> Path:
         if not _SAFE_ID.match(brief_id):
@@ -109,21 +117,51 @@ class BriefRepository:
             raw = path.read_text(encoding="utf-8")
         except FileNotFoundError:
             raise BriefNotFound(f"no brief with id {brief_id!r}") from None
+        except (UnicodeDecodeError, OSError) as exc:
+            raise IndexUnavailable(f"the stored brief {path.name} is unreadable: {exc}") from exc
         return self._load(raw, path)
 
-    def all(self) -> list[Brief]:
-        """Every stored brief, sorted by id."""
+    def _files(self) -> list[Path]:
         if not self.root.is_dir():
             return []
+        return [p for p in sorted(self.root.glob("*.json")) if not p.name.startswith(".tmp-")]
+
+    def all(self) -> list[Brief]:
+        """Every readable stored brief, sorted by id; an unreadable file is skipped (and logged once)."""
         briefs = []
-        for path in sorted(self.root.glob("*.json")):
-            if path.name.startswith(".tmp-"):
-                continue
+        for path in self._files():
             try:
-                briefs.append(self._load(path.read_text(encoding="utf-8"), path))
+                briefs.append(self._load(path.read_text(encoding="utf-8", errors="strict"), path))
             except FileNotFoundError:  # deleted between listing and reading
                 continue
+            except (IndexUnavailable, UnicodeDecodeError, OSError) as exc:
+                if path.name not in self._reported:
+                    self._reported.add(path.name)
+                    log.warning("skipping %s: %s (citebot doctor --repair quarantines it)", path.name, exc)
         return briefs
+
+    def unreadable(self) -> list[tuple[Path, str]]:
+        """The stored files that cannot be read as briefs, each with the reason."""
+        found = []
+        for path in self._files():
+            try:
+                self._load(path.read_text(encoding="utf-8", errors="strict"), path)
+            except FileNotFoundError:
+                continue
+            except (IndexUnavailable, UnicodeDecodeError, OSError) as exc:
+                found.append((path, str(exc.__cause__ or exc)))
+        return found
+
+    def quarantine(self, path: Path) -> Path:
+        """Move a stored file out of the library into the quarantine folder; returns where it went."""
+        self.quarantine_dir.mkdir(parents=True, exist_ok=True)
+        target = self.quarantine_dir / path.name
+        n = 1
+        while target.exists():
+            n += 1
+            target = self.quarantine_dir / f"{path.stem}.{n}{path.suffix}"
+        os.replace(path, target)
+        return target
 
     def delete(self, brief_id: str) -> None:
         """Remove a brief; BriefNotFound if there is none."""
