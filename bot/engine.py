@@ -129,6 +129,9 @@ class Engine:
         if stamp != state.stamp:
             with self._write_lock:
                 if self._state.stamp != self.repository.stamp():
+                    # Another process changed the library: its vectors are on disk but not in this
+                    # process's view of the store until it is reopened.
+                    self.store.refresh()
                     self._state = IndexState.build(self.repository.all(), self.repository.stamp())
                 state = self._state
         return state

@@ -65,6 +65,9 @@ class PassageStore(Protocol):
 
     def vectors(self, where: Where | None = None) -> dict[str, list[float]]: ...
 
+    def refresh(self) -> None:
+        """Drop cached state so the next call sees what other processes wrote."""
+
 
 def _telemetry_off() -> Any:
     os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
@@ -123,6 +126,22 @@ class ChromaPassageStore:
                         collection_configuration=COLLECTION_CONFIGURATION,  # type: ignore[arg-type]
                     )
             return self._vs
+
+    def refresh(self) -> None:
+        """Reopen the embedded store on next use, so it sees vectors another process (``citebot ingest``) wrote.
+
+        The embedded Chroma keeps its index in memory per process and per path (in ``SharedSystemClient``'s
+        cache), so a reader that is not reopened fails on ids it has not loaded ("Error finding id"). Evicting
+        the cached system makes the next client replay the store from disk; calls still running keep the old
+        one until they finish. A Chroma server already serves every writer, so it needs nothing.
+        """
+        if self._settings.chroma_url:
+            return
+        from chromadb.api.shared_system_client import SharedSystemClient
+
+        with self._lock:
+            self._vs = None
+            SharedSystemClient._identifier_to_system.pop(str(self._settings.data_dir / "chroma"), None)
 
     @contextmanager
     def _guard(self) -> Iterator[None]:

@@ -179,3 +179,35 @@ def test_loopback_hosts_are_told_apart(host, loopback):
     from cli.serve_cmd import is_loopback
 
     assert is_loopback(host) is loopback
+
+
+@pytest.mark.slow
+def test_cli_ingest_and_remove_beside_a_running_server_never_break_its_answers(tmp_path):
+    from tests.corpus.brief_writers import OTHER, to_markdown
+
+    data = tmp_path / "data"
+    served = Served(data)
+    env = {**os.environ, "CITEBOT_DATA_DIR": str(data), "HF_HUB_OFFLINE": "1", "ANONYMIZED_TELEMETRY": "False"}
+    question = {"message": "How much of their irrigation water do downstream farmers take from the river?"}
+    try:
+        with httpx.Client(base_url=served.url, timeout=60) as http:
+            assert http.post("/chat", json={"message": HANOI}).status_code == 200  # the server's view is open
+            brief = tmp_path / "river.md"
+            brief.write_bytes(to_markdown(OTHER))
+            added = subprocess.run([str(CITEBOT), "ingest", str(brief)], env=env, capture_output=True, text=True)
+            assert added.returncode == 0, added.stderr
+
+            answer = http.post("/chat", json=question)
+            assert answer.status_code == 200, answer.text
+            assert answer.json()["citations"][0]["brief_id"] == "river"
+            assert http.post("/chat", json={"message": HANOI}).status_code == 200
+            assert {b["id"] for b in http.get("/briefs").json()} == {"issi-2022-us-north-korea-talks", "river"}
+
+            removed = subprocess.run([str(CITEBOT), "remove", "river"], env=env, capture_output=True, text=True)
+            assert removed.returncode == 0, removed.stderr
+            after = http.post("/chat", json=question)
+            assert after.status_code == 200
+            assert all(c["brief_id"] != "river" for c in after.json()["citations"])
+            assert http.get("/health").json()["status"] == "ready"
+    finally:
+        served.stop()
