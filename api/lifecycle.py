@@ -21,13 +21,12 @@ import anyio.to_thread
 from fastapi import FastAPI
 
 from bot.engine import Engine
-from bot.sessions import SessionStore
+from bot.sessions import SESSIONS_FILE, SessionStore
 from corpus.errors import InputError
 from corpus.settings import Settings
 
 log = logging.getLogger("citebot.api")
 
-SESSIONS_FILE = "sessions.sqlite3"
 RETRY_FIRST_SECONDS = 1.0
 RETRY_MAX_SECONDS = 30.0
 

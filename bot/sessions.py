@@ -52,6 +52,9 @@ class Turn:
     created_at: float
 
 
+SESSIONS_FILE = "sessions.sqlite3"  # under settings.data_dir
+
+
 class SessionStore:
     """Sessions and their turns in one SQLite file (``<data_dir>/sessions.sqlite3``)."""
 

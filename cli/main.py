@@ -37,7 +37,17 @@ def _register() -> None:
     from cli import parse_cmd
 
     cli.add_command(parse_cmd.parse)
-    for name in ("serve_cmd", "ask_cmd", "eval_cmd", "check_cmd", "audit_cmd", "library_cmd", "quiz_cmd", "doctor_cmd"):
+    for name in (
+        "serve_cmd",
+        "ask_cmd",
+        "eval_cmd",
+        "check_cmd",
+        "audit_cmd",
+        "library_cmd",
+        "quiz_cmd",
+        "doctor_cmd",
+        "backup_cmd",
+    ):
         try:
             module = __import__(f"cli.{name}", fromlist=["COMMANDS"])
         except ModuleNotFoundError as exc:

@@ -1,0 +1,70 @@
+"""Backups: an archive taken from a live library restores into an empty data dir with the same answers;
+hostile or foreign archives are refused before anything is written."""
+
+from __future__ import annotations
+
+import io
+import tarfile
+from pathlib import Path
+
+import pytest
+
+from bot.backup import MANIFEST, backup, read_manifest, restore
+from bot.sessions import SESSIONS_FILE, SessionStore
+from corpus.errors import InvalidRequest
+from corpus.settings import Settings
+
+pytestmark = pytest.mark.slow
+QUESTION = "Why did the Hanoi summit fail?"
+
+
+def test_backup_then_restore_gives_the_same_answers_and_sessions(engine, make_engine, tmp_path):
+    sessions = SessionStore(Path(engine.settings.data_dir) / SESSIONS_FILE)
+    sid = sessions.record(None, QUESTION, engine.ask(QUESTION).text, None)  # the WAL is live during the backup
+    archive = tmp_path / "out" / "library.tar.gz"
+
+    manifest = backup(engine.settings, archive)
+    assert manifest.briefs == (engine.briefs()[0].id,)
+    assert SESSIONS_FILE in manifest.databases
+
+    fresh = Settings(data_dir=tmp_path / "restored")
+    restore(fresh, archive)
+    restored = make_engine(data_dir=fresh.data_dir)
+    restored.sync()  # what `citebot restore` does through build_engine
+    assert [c.quote for c in restored.ask(QUESTION).citations] == [c.quote for c in engine.ask(QUESTION).citations]
+    assert SessionStore(fresh.data_dir / SESSIONS_FILE).history(sid)
+    sessions.close()
+
+
+def test_restore_refuses_a_data_dir_that_already_has_a_library(engine, tmp_path):
+    archive = tmp_path / "a.tar.gz"
+    backup(engine.settings, archive)
+    with pytest.raises(InvalidRequest, match="empty data dir"):
+        restore(engine.settings, archive)
+
+
+def _tar(path: Path, members: dict[str, bytes]) -> Path:
+    with tarfile.open(path, "w:gz") as tar:
+        for name, data in members.items():
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            tar.addfile(info, io.BytesIO(data))
+    return path
+
+
+@pytest.mark.parametrize("name", ["../escape.json", "briefs/../../x.json", "/etc/cron.d/x", "other.txt"])
+def test_a_hostile_archive_is_refused_and_writes_nothing(tmp_path, name):
+    manifest = b'{"format": 1, "created": "now", "briefs": [], "databases": []}'
+    archive = _tar(tmp_path / "bad.tar.gz", {MANIFEST: manifest, name: b"{}"})
+    target = Settings(data_dir=tmp_path / "target")
+    with pytest.raises(InvalidRequest, match="never does"):
+        restore(target, archive)
+    assert not (tmp_path / "escape.json").exists()
+    assert not list((tmp_path / "target").glob("briefs/*"))
+
+
+def test_a_file_that_is_not_a_backup_is_a_clear_error(tmp_path):
+    junk = tmp_path / "junk.tar.gz"
+    junk.write_bytes(b"not an archive")
+    with pytest.raises(InvalidRequest, match="not a citebot backup"):
+        read_manifest(junk)
