@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from corpus.models import Brief, Footnote, ParseWarning, Passage, PassageKind, Reference
 from corpus.raw import Marker, RawDocument, RawParagraph, RawSourceNote, RawTable, Segment
 from corpus.references import parse_reference, parse_source_line
+from corpus.sections import MAX_HEADING_WORDS, heading_label
 from corpus.sentences import split_sentences
 
 _WS = re.compile(r"\s+")
@@ -125,9 +126,14 @@ def build_brief(raw: RawDocument, brief_id: str, *, content_hash: str = "", sour
                 continue
             paragraph += 1
             base = w.block(text)
-            spans = split_sentences(text)
             for pos, numbers in markers:
                 cited.extend((n, base + pos) for n in numbers)
+            if block.heading and len(text.split()) <= MAX_HEADING_WORDS:
+                # a heading is one passage, never split into sentences; a marker on it still cites its notes
+                numbers = tuple(dict.fromkeys(n for _, ns in markers for n in ns))
+                w.add("heading", text, base, paragraph, numbers, direct=bool(numbers), label=heading_label(block.level))
+                continue
+            spans = split_sentences(text)
             for (s, e), (fns, direct) in zip(spans, _sentence_footnotes(spans, markers), strict=True):
                 w.add("sentence", text[s:e], base + s, paragraph, fns, direct=direct)
         elif isinstance(block, RawTable):

@@ -42,6 +42,7 @@ class Para:
     pieces: tuple[Piece, ...]
     heading: bool = False
     list_number: int | None = None  # the item's number when the paragraph is an item of an ordered list
+    level: int = 0  # a heading's depth (1 = top section); 0 when the container does not say
 
     @property
     def text(self) -> str:
@@ -77,9 +78,9 @@ class Builder:
     def marker(self, m: Marker | Pending) -> None:
         self.pieces.append(m)
 
-    def flush(self, *, heading: bool = False, list_number: int | None = None) -> None:
+    def flush(self, *, heading: bool = False, list_number: int | None = None, level: int = 0) -> None:
         if any(isinstance(p, str) and p.strip() for p in self.pieces):
-            self.blocks.append(Para(tuple(self.pieces), heading, list_number))
+            self.blocks.append(Para(tuple(self.pieces), heading, list_number, level if heading else 0))
         self.pieces = []
 
     def block(self, b: Block) -> None:
@@ -326,7 +327,7 @@ def assemble(
                     last = max(last, *p.numbers)
                 else:
                     segments.append(p)
-            out.append(RawParagraph(tuple(segments)))
+            out.append(RawParagraph(tuple(segments), b.heading, b.level))
         elif isinstance(b, RawSourceNote) and out and isinstance(out[-1], RawTable) and out[-1].sources is None:
             prev = out[-1]
             out[-1] = RawTable(prev.caption, prev.columns, prev.rows, b.text)

@@ -80,9 +80,9 @@ class _Walker:
     out: Builder = field(default_factory=Builder)
     list_number: int | None = None
 
-    def flush(self, *, heading: bool = False) -> None:
+    def flush(self, *, heading: bool = False, level: int = 0) -> None:
         number, self.list_number = self.list_number, None
-        self.out.flush(heading=heading, list_number=number)
+        self.out.flush(heading=heading, list_number=number, level=level)
 
     def walk(self, node: LexborNode) -> None:
         for child in children(node):
@@ -122,7 +122,7 @@ class _Walker:
                     start = int(attr(parent, "start")) if attr(parent, "start").isdigit() else 1
                     self.list_number = start + next(i for i, c in enumerate(siblings) if c.mem_id == node.mem_id)
             self.walk(node)
-            self.flush(heading=tag in HEADINGS)
+            self.flush(heading=tag in HEADINGS, level=int(tag[1]) if tag in HEADINGS else 0)
             return
         self.walk(node)
 

@@ -222,6 +222,7 @@ def _cells(tokens: list[Token], i: int, numbers: dict[str, int]) -> tuple[list[l
 def _blocks(tokens: list[Token], numbers: dict[str, int], defined: set[int]) -> list[Block]:
     out = Builder()
     heading = False
+    level = 0
     list_numbers: list[int | None] = []
     pending_number: int | None = None
     i = 0
@@ -230,8 +231,9 @@ def _blocks(tokens: list[Token], numbers: dict[str, int], defined: set[int]) -> 
         kind = tok.type
         if kind == "heading_open":
             heading = True
+            level = int(tok.tag[1:]) if tok.tag[1:].isdigit() else 0
         elif kind == "heading_close":
-            out.flush(heading=True)
+            out.flush(heading=True, level=level)
             heading = False
         elif kind == "inline":
             for piece in _Inline(numbers, defined).run(tok.children or []):
