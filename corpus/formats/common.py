@@ -258,6 +258,19 @@ def _author_text(authors: Iterable[Author]) -> str:
     return "By " + ", ".join(f"{a.name} ({a.role})" if a.role else a.name for a in authors)
 
 
+def _without_empty_headings(blocks: Sequence[Block]) -> list[Block]:
+    """Drop headings with nothing under them (a "See also" whose links were dropped, a notes heading whose notes
+    were taken out): a heading followed by one of the same or a higher rank, or by the end."""
+    out: list[Block] = []
+    for i, b in enumerate(blocks):
+        if isinstance(b, Para) and b.heading:
+            nxt = next(iter(blocks[i + 1 : i + 2]), None)
+            if nxt is None or (isinstance(nxt, Para) and nxt.heading and (nxt.level or 1) <= (b.level or 1)):
+                continue
+        out.append(b)
+    return out
+
+
 def assemble(
     fmt: str,
     blocks: Sequence[Block],
@@ -304,6 +317,7 @@ def assemble(
     items.extend(extra)
 
     defined = {n for n, _ in all_defs}
+    body = _without_empty_headings(body)
     out: list[RawBlock] = []
     last = 0
     for b in body:
