@@ -71,7 +71,11 @@ BLOCK_TAGS = frozenset(
 )
 HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
 _NOTE_NAME = re.compile(r"fn|foot|note|ftn|edn", re.IGNORECASE)
-_NOTES_CONTAINER = re.compile(r"(?:^|[\s_-])(?:foot|end)?notes?(?:$|[\s_-])|footnote-list|endnote-list", re.IGNORECASE)
+# "note" alone is a boxed remark (docutils' ``admonition note``, a callout), whose text and markers stay in the body.
+_NOTES_CONTAINER = re.compile(
+    r"(?:^|[\s_-])(?:(?:foot|end)notes?|notes)(?:$|[\s_-])|footnote-list|endnote-list", re.IGNORECASE
+)
+_ADMONITION = re.compile(r"(?:^|[\s_-])(?:admonition|callout|alert)(?:$|[\s_-])", re.IGNORECASE)
 _BACKREF_TEXT = re.compile(r"^\s*(?:↩\ufe0e?|↩︎|↑|\^|⤴|back)\s*$", re.IGNORECASE)
 _SUPERSCRIPT_STYLE = re.compile(r"vertical-align\s*:\s*super", re.IGNORECASE)
 # A note's links back to its markers: "↩", "^", or the letters "a b c" of a note cited several times.
@@ -90,8 +94,10 @@ def is_notes_container(node: LexborNode) -> bool:
         return True
     if "mso-element:footnote-list" in attr(node, "style") or "mso-element:endnote-list" in attr(node, "style"):
         return True
-    return node.tag in ("section", "div", "ol", "footer", "aside") and bool(
-        _NOTES_CONTAINER.search(f"{attr(node, 'class')} {attr(node, 'id')}")
+    return (
+        node.tag in ("section", "div", "ol", "footer", "aside")
+        and bool(_NOTES_CONTAINER.search(f"{attr(node, 'class')} {attr(node, 'id')}"))
+        and not _ADMONITION.search(attr(node, "class"))
     )
 
 
