@@ -13,6 +13,8 @@ from corpus.sections import MAX_HEADING_WORDS, heading_label
 from corpus.sentences import split_sentences
 
 _WS = re.compile(r"\s+")
+# Characters that show nothing and join nothing in running text: zero-width space, word joiner, a stray BOM.
+_INVISIBLE = re.compile("[\u200b\u2060\ufeff]")
 
 
 def flatten_segments(segments: tuple[Segment, ...]) -> tuple[str, list[tuple[int, tuple[int, ...]]]]:
@@ -23,7 +25,7 @@ def flatten_segments(segments: tuple[Segment, ...]) -> tuple[str, list[tuple[int
         if isinstance(seg, Marker):
             markers.append((len(text.rstrip()) if text.endswith(" ") else len(text), seg.numbers))
             continue
-        piece = _WS.sub(" ", seg)
+        piece = _WS.sub(" ", _INVISIBLE.sub("", seg))
         if text.endswith(" ") and piece.startswith(" "):
             piece = piece[1:]
         if not text:
@@ -162,7 +164,7 @@ def build_brief(raw: RawDocument, brief_id: str, *, content_hash: str = "", sour
             warnings.append(ParseWarning("duplicate_footnote", f"footnote {number} is defined more than once", number))
             continue
         seen.add(number)
-        footnotes.append(Footnote.from_reference(number, parse_reference(definition)))
+        footnotes.append(Footnote.from_reference(number, parse_reference(_INVISIBLE.sub("", definition))))
     if footnotes:
         w.block("Notes")
     for fn in footnotes:

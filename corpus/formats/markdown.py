@@ -44,6 +44,40 @@ _BLOCK_START = re.compile(r"^\s*(?:#|>|\||[-*+]\s|\d+[.)]\s|```|~~~|<)")
 _CAPTION = re.compile(r"^\s*(?:Table)?:\s+(.+)$", re.DOTALL)
 
 
+# Admonitions: Python-Markdown/MkDocs "!!! note" with an indented body, and ":::note" … ":::" fences
+# (MyST, Docusaurus). Their text is the document's: unwrapped so it is read, not dropped as a code block.
+_BANG_ADMONITION = re.compile(r"^(?:!!!|\?\?\?\+?)\s*\w[\w-]*(?:\s+\"[^\"]*\")?\s*$")
+_COLON_FENCE = re.compile(r"^\s*:{3,}\s*(?:\{?\w[\w-]*\}?.*)?$")
+# GitHub's "> [!NOTE]" alert label, a type tag rather than text.
+_ALERT_LABEL = re.compile(r"^(\s*>\s*)\[!(?:note|tip|important|warning|caution)\]\s*$", re.IGNORECASE)
+
+
+def _unwrap_admonitions(source: str) -> str:
+    out: list[str] = []
+    in_bang = False
+    for line in source.split("\n"):
+        if _BANG_ADMONITION.match(line):
+            in_bang = True
+            out.append("")
+            continue
+        if in_bang:
+            if line.startswith(("    ", "\t")):
+                out.append(line[4:] if line.startswith("    ") else line[1:])
+                continue
+            if not line.strip():
+                out.append("")
+                continue
+            in_bang = False
+        if _COLON_FENCE.match(line):
+            out.append("")
+            continue
+        if m := _ALERT_LABEL.match(line):
+            out.append(m.group(1).rstrip())
+            continue
+        out.append(line)
+    return "\n".join(out)
+
+
 def _split_definitions(source: str) -> tuple[str, list[tuple[str, str]]]:
     """Remove ``[^label]: …`` definitions from the source; return the rest and (label, text) pairs in order."""
     lines = source.split("\n")
@@ -286,7 +320,7 @@ def parse_markdown(data: bytes) -> RawDocument:
         if isinstance(loaded, dict):
             front = loaded
         source = source[m.end() :]
-    body, raw_defs = _split_definitions(source)
+    body, raw_defs = _split_definitions(_unwrap_admonitions(source))
     numbers = _numbering(body, [lb for lb, _ in raw_defs])
     md = MarkdownIt("commonmark").enable("table")
     defs: list[tuple[int, str]] = []
