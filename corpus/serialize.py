@@ -93,7 +93,9 @@ def brief_summary(brief: Brief) -> str:
         f"  footnotes:    {len(brief.footnotes)}",
     ]
     if headings:
-        lines.append("  headings:     " + " | ".join(p.text for p in headings[:12]) + (" | …" if len(headings) > 12 else ""))
+        lines.append(
+            "  headings:     " + " | ".join(p.text for p in headings[:12]) + (" | …" if len(headings) > 12 else "")
+        )
     if brief.warnings:
         lines.append(f"  warnings:     {len(brief.warnings)}")
         lines.extend(f"    - [{w.code}] {w.message}" for w in brief.warnings)

@@ -250,6 +250,19 @@ def _header_blocks(blocks: Sequence[Block]) -> list[list[str]]:
     return out
 
 
+# Headings every kind of document uses for a part of itself; never its title.
+_SECTION_NAMES = re.compile(
+    r"^\s*(?:\d+\.?\s*)?(?:abstract|summary|executive summary|introduction|contents|table of contents|preface|"
+    r"foreword|overview|background|acknowledge?ments?|key (?:findings|points|takeaways))\s*:?\s*$",
+    re.IGNORECASE,
+)
+
+
+def is_section_name(text: str) -> bool:
+    """Whether a heading names a standard part of a document ("Abstract", "1. Introduction")."""
+    return bool(_SECTION_NAMES.match(clean(text)))
+
+
 def _same(a: str | None, b: str | None) -> bool:
     return bool(a and b) and clean(a or "").casefold() == clean(b or "").casefold()
 
@@ -286,8 +299,10 @@ def assemble(
     # container title -- whatever the plain-text rules accept), so a document without one keeps its first line.
     leading = _header_blocks(body)
     first = body[0] if body else None
-    can_title = isinstance(first, Para) and (
-        first.heading or meta.title is None or _same(clean(first.text), meta.title)
+    can_title = (
+        isinstance(first, Para)
+        and not is_section_name(first.text)
+        and (first.heading or meta.title is None or _same(clean(first.text), meta.title))
     )
     header = _parse_header(leading) if leading and can_title else None
     consumed = header.body_start if header else 0

@@ -278,8 +278,7 @@ def _note_table(tbl: etree._Element, runs: _Runs) -> str:
         body = body[1:]
     lead = f"{names[0]}: " if names and names[0] else ""
     lines = [
-        f"{r[0]}: " + ", ".join(f"{n} {v}".strip() for n, v in zip(names[1:], r[1:], strict=False) if v)
-        for r in body
+        f"{r[0]}: " + ", ".join(f"{n} {v}".strip() for n, v in zip(names[1:], r[1:], strict=False) if v) for r in body
     ]
     return lead + "; ".join(lines) + "." if lines else ""
 
@@ -304,9 +303,7 @@ def _cell_text(tc: etree._Element, runs: _Runs) -> str:
     return text
 
 
-def _blocks(
-    document: etree._Element, styles: dict[str, str], runs: _Runs, stated: dict[str, list[str]]
-) -> list[Block]:
+def _blocks(document: etree._Element, styles: dict[str, str], runs: _Runs, stated: dict[str, list[str]]) -> list[Block]:
     body = document.find("w:body", NS)
     if body is None:
         raise ParseError("the Word document has no body")
@@ -342,7 +339,7 @@ def _blocks(
 
 
 def _level(style: str) -> int:
-    """"heading 2" -> 2; the title is above every section, a subtitle just below it."""
+    """The depth of a heading style ("heading 2" is 2); the title is above every section, a subtitle below it."""
     if style.startswith("heading") and style[7:].strip().isdigit():
         return int(style[7:].strip())
     return 1 if style == "title" else 2 if style.startswith("subtitle") else 0
@@ -361,7 +358,7 @@ def _metadata(pkg: _Package, stated: dict[str, list[str]]) -> Metadata:
         return clean(el.text) if el is not None and el.text and el.text.strip() else None
 
     creators = find(core, "dc:creator")
-    names = stated["author"] or [n for n in re.split(r";|\band\b", creators or "")]
+    names = stated["author"] or re.split(r";|\band\b", creators or "")
     # The date the text states beats the file's: "created" is when this file was made, often an export or
     # build date long after the document was written.
     written = next((d for d in (iso_date(t) for t in stated["date"]) if d), None)

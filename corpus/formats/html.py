@@ -59,7 +59,9 @@ _WIKI_CHROME = re.compile(
     r"mw-redirectedfrom|side-box|sistersitebox|ambox|mw-empty-elt)(?:$|\s)"
 )
 # Sections of links out of the document, not part of its text.
-_LINK_SECTIONS = re.compile(r"^\s*(?:see also|external links|further reading|related (?:articles|pages|links))\s*$", re.I)
+_LINK_SECTIONS = re.compile(
+    r"^\s*(?:see also|external links|further reading|related (?:articles|pages|links))\s*$", re.I
+)
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_-]+)""", re.IGNORECASE)
 _SPACE = re.compile(r"\s+")
 
@@ -189,8 +191,8 @@ class _Walker:
             rows.append([node_text(c) for c in cells])
         if _is_key_value(rows):
             self.flush()
-            for table in _key_value_tables(rows):
-                self.out.block(table)
+            for pairs in _key_value_tables(rows):
+                self.out.block(pairs)
             return
         layout = node.css_first("table table") is not None or any(len(c) > 400 for r in rows for c in r)
         if layout:  # a table used for page layout: read its cells as ordinary blocks

@@ -27,7 +27,9 @@ def _content(brief: Brief) -> list[tuple[str, str, tuple[int, ...], bool, str | 
     """Everything citable except the header, whose wording depends on where the format keeps metadata. Plain
     text has no heading markup, so a heading there is a one-sentence paragraph: compared as such."""
     return [
-        ("sentence", p.text, p.footnotes, p.direct, None) if p.kind == "heading" else (p.kind, p.text, p.footnotes, p.direct, p.label)
+        ("sentence", p.text, p.footnotes, p.direct, None)
+        if p.kind == "heading"
+        else (p.kind, p.text, p.footnotes, p.direct, p.label)
         for p in brief.passages
         if p.kind != "metadata"
     ]
