@@ -240,6 +240,34 @@ class _Inline:
         self.pieces.append(Pending(clean(inner)) if clean(inner).isdigit() else Marker(numbers))
 
 
+RUN_IN_MAX_WORDS = 8
+
+
+def _run_in_heading(children: Sequence[Token]) -> tuple[str, list[Token]] | None:
+    """A paragraph opening with a short emphasised phrase that ends in a full stop or colon ("_Calendars._ …",
+    "**Data:** …") and goes on after it: the phrase and the remaining tokens."""
+    children = list(children)
+    while children and children[0].type == "text" and not children[0].content.strip():
+        children = children[1:]
+    if len(children) < 3 or children[0].type not in ("em_open", "strong_open"):
+        return None
+    close = children[0].type.replace("_open", "_close")
+    end = next((i for i, t in enumerate(children) if t.type == close), None)
+    if end is None or any(t.type != "text" for t in children[1:end]):
+        return None
+    phrase = "".join(t.content for t in children[1:end]).strip()
+    rest = list(children[end + 1 :])
+    if rest and rest[0].type == "text" and rest[0].content[:1] in ".:" and phrase[-1:] not in ".:":
+        phrase += rest[0].content[0]
+        tail = Token("text", "", 0)
+        tail.content = rest[0].content[1:]
+        rest[0] = tail
+    after = "".join(t.content for t in rest if t.type == "text").strip()
+    if phrase[-1:] not in ".:" or not after or len(phrase.split()) > RUN_IN_MAX_WORDS:
+        return None
+    return phrase, rest
+
+
 def _cells(tokens: list[Token], i: int, numbers: dict[str, int]) -> tuple[list[list[str]], int]:
     rows: list[list[str]] = []
     while i < len(tokens) and tokens[i].type != "table_close":
@@ -257,6 +285,7 @@ def _blocks(tokens: list[Token], numbers: dict[str, int], defined: set[int]) -> 
     out = Builder()
     heading = False
     level = 0
+    section_level = 0  # level of the last real heading; run-in headings sit one below it
     list_numbers: list[int | None] = []
     pending_number: int | None = None
     i = 0
@@ -268,9 +297,16 @@ def _blocks(tokens: list[Token], numbers: dict[str, int], defined: set[int]) -> 
             level = int(tok.tag[1:]) if tok.tag[1:].isdigit() else 0
         elif kind == "heading_close":
             out.flush(heading=True, level=level)
+            section_level = level or 1
             heading = False
         elif kind == "inline":
-            for piece in _Inline(numbers, defined).run(tok.children or []):
+            children = tok.children or []
+            if not heading and not out.pieces and (run_in := _run_in_heading(children)) is not None:
+                # "_Calendars._ Many models…": the lead-in is a heading one level below the section's
+                out.text(run_in[0])
+                out.flush(heading=True, level=section_level + 1)
+                children = run_in[1]
+            for piece in _Inline(numbers, defined).run(children):
                 if isinstance(piece, str):
                     out.text(piece)
                 else:

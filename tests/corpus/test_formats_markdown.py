@@ -147,3 +147,21 @@ def test_marker_runs_and_reused_notes_keep_their_numbers() -> None:
     assert sentence(brief, "One claim.").footnotes == (2, 3)
     assert sentence(brief, "Another.").footnotes == (2,)
     assert [f.number for f in brief.footnotes] == [2, 3]
+
+
+@pytest.mark.parametrize("lead", ["_Calendars._", "_Calendars_.", "**Calendars:**"])
+def test_run_in_heading_becomes_a_heading_below_the_section(lead: str) -> None:
+    from corpus.sections import section_paths
+
+    brief = _parse(f"# T\n\n## Methods\n\n{lead} Many models skip leap years.[^1]\n\n[^1]: A note.\n")
+    heading = [p for p in brief.passages if p.kind == "heading"][-1]
+    assert heading.text.startswith("Calendars") and heading.label == "h3"
+    body = sentence(brief, "Many models")
+    assert body.footnotes == (1,)
+    assert section_paths(brief.passages)[body.id] == ("Methods", heading.text)
+
+
+def test_emphasis_that_is_not_a_lead_in_stays_in_the_sentence() -> None:
+    brief = _parse("# T\n\n_Very_ few models skip leap years.\n\n_An entire emphasised sentence._\n")
+    assert sentence(brief, "Very few").text == "Very few models skip leap years."
+    assert sentence(brief, "An entire")
