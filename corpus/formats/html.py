@@ -287,8 +287,19 @@ def _metadata(tree: LexborHTMLParser, root: LexborNode, ld: dict[str, Any] | Non
         clean(node_text(title_node)) if title_node is not None else None
     )
     names: list[str] = []
-    for key in ("citation_author", "author", "dc.creator", "dcterms.creator", "article:author", "parsely-author"):
+    for key in (
+        "citation_author",
+        "author",
+        "dc.creator",
+        "dcterms.creator",
+        "dc.contributor",
+        "article:author",
+        "parsely-author",
+        "sailthru.author",
+    ):
         for value in meta.get(key, []):
+            if value.startswith(("http://", "https://")):
+                continue  # a profile page's address, not a name
             names.extend(n.strip() for n in re.split(r";|\band\b", value) if n.strip())
         if names:
             break
@@ -298,7 +309,10 @@ def _metadata(tree: LexborHTMLParser, root: LexborNode, ld: dict[str, Any] | Non
             meta,
             "citation_publication_date",
             "citation_date",
+            "citation_online_date",
             "dc.date",
+            "dc.date.issued",
+            "dc.date.created",
             "dcterms.date",
             "dcterms.created",
             "dcterms.issued",
@@ -306,6 +320,8 @@ def _metadata(tree: LexborHTMLParser, root: LexborNode, ld: dict[str, Any] | Non
             "article:published_time",
             "og:published_time",
             "pubdate",
+            "publish_date",
+            "article:modified_time",
         )
         or (attr(time_node, "datetime") if time_node is not None else None)
     )

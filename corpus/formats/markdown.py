@@ -130,7 +130,7 @@ def _metadata(front: dict[str, Any]) -> Metadata:
         return None
 
     authors: list[Author] = []
-    raw_authors = data.get("authors", data.get("author"))
+    raw_authors = next((data[k] for k in ("authors", "author", "creators", "creator") if data.get(k)), None)
     for entry in raw_authors if isinstance(raw_authors, list) else [raw_authors] if raw_authors else []:
         if isinstance(entry, dict):
             name = entry.get("name")
@@ -144,7 +144,10 @@ def _metadata(front: dict[str, Any]) -> Metadata:
         clean(str(e.get("name", "")) if isinstance(e, dict) else str(e))
         for e in (raw_editors if isinstance(raw_editors, list) else [raw_editors] if raw_editors else [])
     ]
-    date_value = data.get("date")
+    date_value = next(
+        (data[k] for k in ("date", "published", "pubdate", "date_published", "publishdate", "created") if data.get(k)),
+        None,
+    )
     date = (
         date_value.isoformat()[:10]
         if isinstance(date_value, dt.date)

@@ -264,3 +264,13 @@ def test_section_name_heading_is_not_the_title_when_the_page_has_one() -> None:
     )
     assert brief.title == "Real Title"
     assert [p.text for p in brief.passages if p.kind == "heading"] == ["Abstract"]
+
+
+def test_dublin_core_meta_gives_author_and_issued_date_and_profile_urls_are_not_names() -> None:
+    brief = _parse(
+        '<html><head><title>Topic</title><meta property="article:author" content="https://social.example/ann">'
+        '<meta name="DC.creator" content="Ann Lee"><meta name="DC.date.issued" content="2020-05-04">'
+        "</head><body><h1>Topic</h1><p>Text here.</p></body></html>"
+    )
+    assert [a.name for a in brief.authors] == ["Ann Lee"]
+    assert brief.date == "2020-05-04"

@@ -165,3 +165,15 @@ def test_emphasis_that_is_not_a_lead_in_stays_in_the_sentence() -> None:
     brief = _parse("# T\n\n_Very_ few models skip leap years.\n\n_An entire emphasised sentence._\n")
     assert sentence(brief, "Very few").text == "Very few models skip leap years."
     assert sentence(brief, "An entire")
+
+
+def test_front_matter_creator_and_published_keys() -> None:
+    brief = _parse("---\ntitle: Heat\ncreator: Ann Lee\npublished: 2023-09-05\n---\n# Heat\n\nText here.\n")
+    assert [a.name for a in brief.authors] == ["Ann Lee"]
+    assert brief.date == "2023-09-05"
+
+
+def test_section_name_heading_is_not_the_title_when_front_matter_has_one() -> None:
+    brief = _parse("---\ntitle: Real Title\n---\n## Abstract\n\nWe study heat.\n")
+    assert brief.title == "Real Title"
+    assert [p.text for p in brief.passages if p.kind == "heading"] == ["Abstract"]
