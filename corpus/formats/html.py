@@ -100,6 +100,18 @@ def _is_hidden(node: LexborNode) -> bool:
     return attr(node, "aria-hidden") == "true" and node.css_first('a[href^="#"], sup') is None
 
 
+FAQ_LEVEL = 6  # below every numbered heading: a question heads only the answer under it
+
+
+def _bold_question(node: LexborNode) -> bool:
+    """A paragraph whose whole text is one bold or italic run ending in "?"."""
+    text = clean(node_text(node))
+    if not text.endswith("?"):
+        return False
+    inner = [c for c in node.iter(include_text=True) if not (c.tag == "-text" and not clean(c.text(deep=False)))]
+    return len(inner) == 1 and inner[0].tag in ("strong", "b", "em", "i") and clean(node_text(inner[0])) == text
+
+
 def _heading_level(node: LexborNode) -> int:
     return int(node.tag[1]) if node.tag in HEADINGS else 0
 
@@ -164,7 +176,12 @@ class _Walker:
                     start = int(attr(parent, "start")) if attr(parent, "start").isdigit() else 1
                     self.list_number = start + next(i for i, c in enumerate(siblings) if c.mem_id == node.mem_id)
             self.walk(node)
-            self.flush(heading=tag in HEADINGS, level=int(tag[1]) if tag in HEADINGS else 0)
+            if tag in HEADINGS:
+                self.flush(heading=True, level=int(tag[1]))
+            else:
+                # an FAQ's question (<summary>, <dt>, a paragraph that is one bold question) heads its answer
+                faq = tag in ("summary", "dt") or (tag == "p" and _bold_question(node))
+                self.flush(heading=faq, level=FAQ_LEVEL if faq else 0)
             return
         self.walk(node)
 

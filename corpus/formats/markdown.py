@@ -246,6 +246,20 @@ class _Inline:
 RUN_IN_MAX_WORDS = 8
 
 
+def _emphasised_question(children: Sequence[Token]) -> bool:
+    """A paragraph that is one bold or italic run ending in "?"."""
+    tokens = [t for t in children if not (t.type == "text" and not t.content.strip())]
+    if len(tokens) < 3 or tokens[0].type not in ("em_open", "strong_open"):
+        return False
+    close = tokens[0].type.replace("_open", "_close")
+    inner = tokens[1:-1]
+    return (
+        tokens[-1].type == close
+        and all(t.type == "text" for t in inner)
+        and "".join(t.content for t in inner).rstrip().endswith("?")
+    )
+
+
 def _run_in_heading(children: Sequence[Token]) -> tuple[str, list[Token]] | None:
     """A paragraph opening with a short emphasised phrase that ends in a full stop or colon ("_Calendars._ …",
     "**Data:** …") and goes on after it: the phrase and the remaining tokens."""
@@ -260,13 +274,13 @@ def _run_in_heading(children: Sequence[Token]) -> tuple[str, list[Token]] | None
         return None
     phrase = "".join(t.content for t in children[1:end]).strip()
     rest = list(children[end + 1 :])
-    if rest and rest[0].type == "text" and rest[0].content[:1] in ".:" and phrase[-1:] not in ".:":
+    if rest and rest[0].type == "text" and rest[0].content[:1] in (".", ":") and phrase[-1:] not in (".", ":"):
         phrase += rest[0].content[0]
         tail = Token("text", "", 0)
         tail.content = rest[0].content[1:]
         rest[0] = tail
     after = "".join(t.content for t in rest if t.type == "text").strip()
-    if phrase[-1:] not in ".:" or not after or len(phrase.split()) > RUN_IN_MAX_WORDS:
+    if phrase[-1:] not in (".", ":") or not after or len(phrase.split()) > RUN_IN_MAX_WORDS:
         return None
     return phrase, rest
 
@@ -289,6 +303,7 @@ def _blocks(tokens: list[Token], numbers: dict[str, int], defined: set[int]) -> 
     heading = False
     level = 0
     section_level = 0  # level of the last real heading; run-in headings sit one below it
+    question = False  # the paragraph being read is an FAQ question
     list_numbers: list[int | None] = []
     pending_number: int | None = None
     i = 0
@@ -304,7 +319,9 @@ def _blocks(tokens: list[Token], numbers: dict[str, int], defined: set[int]) -> 
             heading = False
         elif kind == "inline":
             children = tok.children or []
-            if not heading and not out.pieces and (run_in := _run_in_heading(children)) is not None:
+            # "**Is this meant to replace X?**" alone in its paragraph: an FAQ's question heads its answer
+            question = not heading and not out.pieces and _emphasised_question(children)
+            if not (heading or question or out.pieces) and (run_in := _run_in_heading(children)) is not None:
                 # "_Calendars._ Many models…": the lead-in is a heading one level below the section's
                 out.text(run_in[0])
                 out.flush(heading=True, level=section_level + 1)
@@ -314,6 +331,9 @@ def _blocks(tokens: list[Token], numbers: dict[str, int], defined: set[int]) -> 
                     out.text(piece)
                 else:
                     out.marker(piece)
+        elif kind == "paragraph_close" and not heading and question:
+            out.flush(heading=True, level=section_level + 1)
+            question = False
         elif kind == "paragraph_close" and not heading:
             out.flush(list_number=pending_number)
             pending_number = None

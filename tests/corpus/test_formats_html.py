@@ -274,3 +274,26 @@ def test_dublin_core_meta_gives_author_and_issued_date_and_profile_urls_are_not_
     )
     assert [a.name for a in brief.authors] == ["Ann Lee"]
     assert brief.date == "2020-05-04"
+
+
+@pytest.mark.parametrize(
+    "faq",
+    [
+        "<details><summary>Is this meant to replace the old index?</summary><p>Not at all. It adds to it.</p>"
+        "</details>",
+        "<dl><dt>Is this meant to replace the old index?</dt><dd>Not at all. It adds to it.</dd></dl>",
+        "<p><strong>Is this meant to replace the old index?</strong></p><p>Not at all. It adds to it.</p>",
+    ],
+)
+def test_faq_question_heads_its_answer(faq: str) -> None:
+    from corpus.sections import section_paths
+
+    brief = _parse(f"<html><body><h1>FAQ</h1><h2>Usage</h2>{faq}</body></html>")
+    assert [p.text for p in brief.passages if p.kind == "heading"][-1] == "Is this meant to replace the old index?"
+    answer = sentence(brief, "Not at all.")
+    assert section_paths(brief.passages)[answer.id] == ("Usage", "Is this meant to replace the old index?")
+
+
+def test_bold_lead_in_that_is_not_a_question_stays_text() -> None:
+    brief = _parse("<html><body><h1>T</h1><p><strong>Warning.</strong> Back up first.</p></body></html>")
+    assert not [p for p in brief.passages if p.kind == "heading"]

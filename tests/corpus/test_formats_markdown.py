@@ -177,3 +177,15 @@ def test_section_name_heading_is_not_the_title_when_front_matter_has_one() -> No
     brief = _parse("---\ntitle: Real Title\n---\n## Abstract\n\nWe study heat.\n")
     assert brief.title == "Real Title"
     assert [p.text for p in brief.passages if p.kind == "heading"] == ["Abstract"]
+
+
+def test_bold_question_paragraph_heads_its_answer() -> None:
+    from corpus.sections import section_paths
+
+    brief = _parse("# FAQ\n\n## Usage\n\n**Is this meant to replace X?**\n\nNot at all. It adds to X.\n")
+    assert [(p.text, p.label) for p in brief.passages if p.kind == "heading"][-1] == (
+        "Is this meant to replace X?",
+        "h3",
+    )
+    answer = sentence(brief, "Not at all.")
+    assert section_paths(brief.passages)[answer.id] == ("Usage", "Is this meant to replace X?")
