@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from corpus.models import Brief, Footnote, ParseWarning, Passage, PassageKind, Reference
 from corpus.raw import Marker, RawDocument, RawParagraph, RawSourceNote, RawTable, Segment
 from corpus.references import parse_reference, parse_source_line
-from corpus.sections import MAX_HEADING_WORDS, heading_label
+from corpus.sections import heading_label, looks_like_heading
 from corpus.sentences import split_sentences
 
 _WS = re.compile(r"\s+")
@@ -130,7 +130,7 @@ def build_brief(raw: RawDocument, brief_id: str, *, content_hash: str = "", sour
             base = w.block(text)
             for pos, numbers in markers:
                 cited.extend((n, base + pos) for n in numbers)
-            if block.heading and len(text.split()) <= MAX_HEADING_WORDS:
+            if block.heading and looks_like_heading(text):
                 # a heading is one passage, never split into sentences; a marker on it still cites its notes
                 numbers = tuple(dict.fromkeys(n for _, ns in markers for n in ns))
                 w.add("heading", text, base, paragraph, numbers, direct=bool(numbers), label=heading_label(block.level))

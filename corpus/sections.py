@@ -15,6 +15,12 @@ from corpus.models import Passage
 MAX_HEADING_WORDS = 30
 
 
+def looks_like_heading(text: str) -> bool:
+    """Whether text a front-end marked as a heading can be one: short, and not the lower-case tail of a sentence
+    set in large type ("more fulfilled nation.")."""
+    return len(text.split()) <= MAX_HEADING_WORDS and not text[:1].islower()
+
+
 def heading_level(label: str | None) -> int:
     """The depth stored in a heading passage's label; 1 when the format did not say."""
     if label and label[:1] == "h" and label[1:].isdigit():

@@ -70,3 +70,8 @@ def test_parse_json_lists_heading_kind_and_section() -> None:
 def test_zero_width_spaces_leave_the_canonical_text() -> None:
     brief = _brief(P("Fine. \u200b\u200bFor that reason, no.\u2060"))
     assert [p.text for p in brief.passages] == ["Fine.", "For that reason, no."]
+
+
+def test_lower_case_fragment_marked_as_heading_stays_a_sentence() -> None:
+    brief = _brief(H("more fulfilled nation."), P("Body text."))
+    assert [p.kind for p in brief.passages] == ["sentence", "sentence"]
