@@ -83,8 +83,11 @@ def decode_html(data: bytes) -> str:
 def _is_navigation(node: LexborNode) -> bool:
     if node.tag in ("nav",) or attr(node, "role") in ("navigation", "banner", "search"):
         return True
-    return node.tag in ("div", "ul", "section", "aside", "header", "footer") and bool(
-        _NAV_CLASS.search(f"{attr(node, 'class')} {attr(node, 'id')}")
+    # A box that cites notes is the document's own (docutils' "sidebar"); navigation cites nothing.
+    return (
+        node.tag in ("div", "ul", "section", "aside", "header", "footer")
+        and bool(_NAV_CLASS.search(f"{attr(node, 'class')} {attr(node, 'id')}"))
+        and node.css_first('[role="doc-noteref"], a.footnote-reference, sup a[href^="#"]') is None
     )
 
 

@@ -81,6 +81,7 @@ _SUPERSCRIPT_STYLE = re.compile(r"vertical-align\s*:\s*super", re.IGNORECASE)
 # A note's links back to its markers: "↩", "^", or the letters "a b c" of a note cited several times.
 _BACKREF_CLASS = re.compile(r"back-?link|back-?ref|footnote-back|reversefootnote", re.IGNORECASE)
 _BACKREF_LETTERS = re.compile(r"^\s*[a-z]{1,2}\s*$")
+_EMPTY_BRACKETS = re.compile(r"^\s*(?:\[\s*\]|\(\s*\))\s*")
 MAX_SOURCE_ENTRY = 1500  # a shortened note's linked bibliography entry longer than this is a section, not an entry
 
 
@@ -131,7 +132,7 @@ def _definition_block(target: LexborNode) -> LexborNode:
     """The element holding a note: the target if it is a block, else its nearest block ancestor; Word wraps the
     note's paragraphs in a ``<div id="ftnN">``."""
     node: LexborNode | None = target
-    while node is not None and node.tag not in ("li", "p", "div", "aside", "section", "dd", "footer", "td"):
+    while node is not None and node.tag not in ("li", "p", "div", "aside", "section", "dd", "footer", "td", "table"):
         node = node.parent
     if node is None:
         return target
@@ -284,7 +285,8 @@ def note_text(node: LexborNode, number: int, notes: Notes | None = None) -> str:
     walk(node)
     # A label typed into the note ("1." or "[1]") is the note's number, not part of its text.
     label = re.compile(rf"^\s*(?:\[{number}\]|\({number}\)|{number}[.)]?)(?=\s|$)\s*")
-    text = with_urls(label.sub("", clean("".join(parts)), count=1), urls)
+    # docutils prints the label as "[1]" around the backlink: with the link gone, "[]" is left
+    text = with_urls(label.sub("", _EMPTY_BRACKETS.sub("", clean("".join(parts)), count=1), count=1), urls)
     if notes is not None:
         for entry in _linked_entries(node, notes):
             entry_text = note_text(entry, -1)

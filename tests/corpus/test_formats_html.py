@@ -297,3 +297,65 @@ def test_faq_question_heads_its_answer(faq: str) -> None:
 def test_bold_lead_in_that_is_not_a_question_stays_text() -> None:
     brief = _parse("<html><body><h1>T</h1><p><strong>Warning.</strong> Back up first.</p></body></html>")
     assert not [p for p in brief.passages if p.kind == "heading"]
+
+
+# docutils' two HTML writers: html5 (footnotes as <aside role="doc-footnote">, an admonition and a sidebar) and
+# html4css1 (footnotes as label/text tables)
+DOCUTILS_HTML5 = """<!DOCTYPE html><html><head><meta charset="utf-8"><meta name="author"
+content="Ann Lee"><meta name="dcterms.date" content="2021-03-04"><title>Test Doc</title></head>
+<body><main id="test-doc"><h1 class="title">Test Doc</h1>
+<section id="intro"><h2>Intro</h2>
+<p>Ducks dabble.<a class="footnote-reference brackets" href="#footnote-1" id="footnote-reference-1"
+role="doc-noteref"><span class="fn-bracket">[</span>1<span class="fn-bracket">]</span></a> They dive.</p>
+<div class="admonition note"><p class="admonition-title">Note</p><p>Geese honk.<a
+class="footnote-reference brackets" href="#footnote-2" id="footnote-reference-2" role="doc-noteref"><span
+class="fn-bracket">[</span>2<span class="fn-bracket">]</span></a></p></div>
+<aside class="sidebar"><p class="sidebar-title">Aside</p><p>Swans glide.<a class="footnote-reference brackets"
+href="#footnote-3" id="footnote-reference-3" role="doc-noteref"><span class="fn-bracket">[</span>3<span
+class="fn-bracket">]</span></a></p></aside>
+</section>
+<aside class="footnote-list brackets">
+<aside class="footnote brackets" id="footnote-1" role="doc-footnote"><span class="label"><span
+class="fn-bracket">[</span><a role="doc-backlink" href="#footnote-reference-1">1</a><span
+class="fn-bracket">]</span></span><p>Smith, Birds, 1999.</p></aside>
+<aside class="footnote brackets" id="footnote-2" role="doc-footnote"><span class="label"><span
+class="fn-bracket">[</span><a role="doc-backlink" href="#footnote-reference-2">2</a><span
+class="fn-bracket">]</span></span><p>Jones, Geese, 2001.</p></aside>
+<aside class="footnote brackets" id="footnote-3" role="doc-footnote"><span class="label"><span
+class="fn-bracket">[</span><a role="doc-backlink" href="#footnote-reference-3">3</a><span
+class="fn-bracket">]</span></span><p>Lee, Swans, 2002.</p></aside>
+</aside></main></body></html>"""
+
+DOCUTILS_HTML4 = """<html><head><title>Old Doc</title></head><body><div class="document" id="old-doc"><h1
+class="title">Old Doc</h1>
+<div class="section" id="intro"><h1>Intro</h1>
+<p>Ducks dabble.<a class="footnote-reference" href="#id3" id="id1">[1]</a> They dive.<a
+class="footnote-reference" href="#id4" id="id2">[2]</a></p>
+<table class="docutils footnote" frame="void" id="id3" rules="none"><colgroup><col
+class="label" /><col /></colgroup><tbody valign="top">
+<tr><td class="label"><a class="fn-backref"
+href="#id1">[1]</a></td><td>Smith, Birds, 1999.</td></tr></tbody></table>
+<table class="docutils footnote" frame="void" id="id4" rules="none"><colgroup><col
+class="label" /><col /></colgroup><tbody valign="top">
+<tr><td class="label"><a class="fn-backref"
+href="#id2">[2]</a></td><td>Jones, Geese, 2001.</td></tr></tbody></table>
+</div></div></body></html>"""
+
+
+def test_docutils_html5_notes_admonition_and_sidebar_keep_their_markers() -> None:
+    brief = _parse(DOCUTILS_HTML5)
+    assert [(f.number, f.raw) for f in brief.footnotes] == [
+        (1, "Smith, Birds, 1999."),
+        (2, "Jones, Geese, 2001."),
+        (3, "Lee, Swans, 2002."),
+    ]
+    assert sentence(brief, "Geese honk.").footnotes == (2,)
+    assert sentence(brief, "Swans glide.").footnotes == (3,)
+    assert not brief.warnings
+
+
+def test_docutils_html4_footnote_tables_are_notes_not_body() -> None:
+    brief = _parse(DOCUTILS_HTML4)
+    assert [(f.number, f.raw) for f in brief.footnotes] == [(1, "Smith, Birds, 1999."), (2, "Jones, Geese, 2001.")]
+    assert sentence(brief, "They dive.").footnotes == (2,)
+    assert [p.kind for p in brief.passages if "Smith" in p.text] == ["footnote"]
