@@ -58,6 +58,8 @@ _WIKI_CHROME = re.compile(
     r"(?:^|\s)(?:mw-editsection|hatnote|navbox|navbox-styles|catlinks|printfooter|mw-jump-link|mw-indicators|"
     r"mw-redirectedfrom|side-box|sistersitebox|ambox|mw-empty-elt)(?:$|\s)"
 )
+# A raised, bracketed phrase of words: a wiki editor's maintenance tag rather than a note or an exponent.
+_EDITORIAL_TAG = re.compile(r"^\s*\[\s*[A-Za-z][A-Za-z ,.'?-]{2,60}\]\s*$")
 # Sections of links out of the document, not part of its text.
 _LINK_SECTIONS = re.compile(
     r"^\s*(?:see also|external links|further reading|related (?:articles|pages|links))\s*$", re.I
@@ -196,6 +198,8 @@ class _Walker:
             return
         text = node_text(node)
         numbers = marker_numbers(text)
+        if numbers is None and _EDITORIAL_TAG.match(text):
+            return  # "[citation needed]", "[who?]": an editor's tag on the page, neither text nor a note
         previous = next((p for p in reversed(self.out.pieces) if isinstance(p, str)), "")
         if numbers is None or is_exponent(previous, numbers, self.defined):
             self.out.text(text)

@@ -359,3 +359,15 @@ def test_docutils_html4_footnote_tables_are_notes_not_body() -> None:
     assert [(f.number, f.raw) for f in brief.footnotes] == [(1, "Smith, Birds, 1999."), (2, "Jones, Geese, 2001.")]
     assert sentence(brief, "They dive.").footnotes == (2,)
     assert [p.kind for p in brief.passages if "Smith" in p.text] == ["footnote"]
+
+
+@pytest.mark.parametrize("tag", ["[citation needed]", "[self-published source?]", "[who?]"])
+def test_editorial_tags_in_superscript_are_dropped_even_when_printed(tag: str) -> None:
+    brief = _parse(f"<html><body><h1>T</h1><p>Ducks quack.<sup><i>{tag}</i></sup> Geese honk.</p></body></html>")
+    assert tag not in brief.text
+    assert sentence(brief, "Ducks quack.").text == "Ducks quack."
+
+
+def test_lettered_superscript_is_kept() -> None:
+    brief = _parse("<html><body><h1>T</h1><p>Point x<sup>a</sup> lies here.</p></body></html>")
+    assert "xa" in brief.text or "x a" in brief.text
