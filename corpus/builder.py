@@ -9,9 +9,12 @@ from dataclasses import dataclass, field
 from corpus.models import Brief, Footnote, ParseWarning, Passage, PassageKind, Reference
 from corpus.raw import Marker, RawDocument, RawParagraph, RawSourceNote, RawTable, Segment
 from corpus.references import parse_reference, parse_source_line
+from corpus.sections import heading_label, looks_like_heading
 from corpus.sentences import split_sentences
 
 _WS = re.compile(r"\s+")
+# Characters that show nothing and join nothing in running text: zero-width space, word joiner, a stray BOM.
+_INVISIBLE = re.compile("[\u200b\u2060\ufeff]")
 
 
 def flatten_segments(segments: tuple[Segment, ...]) -> tuple[str, list[tuple[int, tuple[int, ...]]]]:
@@ -22,7 +25,7 @@ def flatten_segments(segments: tuple[Segment, ...]) -> tuple[str, list[tuple[int
         if isinstance(seg, Marker):
             markers.append((len(text.rstrip()) if text.endswith(" ") else len(text), seg.numbers))
             continue
-        piece = _WS.sub(" ", seg)
+        piece = _WS.sub(" ", _INVISIBLE.sub("", seg))
         if text.endswith(" ") and piece.startswith(" "):
             piece = piece[1:]
         if not text:
@@ -125,9 +128,14 @@ def build_brief(raw: RawDocument, brief_id: str, *, content_hash: str = "", sour
                 continue
             paragraph += 1
             base = w.block(text)
-            spans = split_sentences(text)
             for pos, numbers in markers:
                 cited.extend((n, base + pos) for n in numbers)
+            if block.heading and looks_like_heading(text):
+                # a heading is one passage, never split into sentences; a marker on it still cites its notes
+                numbers = tuple(dict.fromkeys(n for _, ns in markers for n in ns))
+                w.add("heading", text, base, paragraph, numbers, direct=bool(numbers), label=heading_label(block.level))
+                continue
+            spans = split_sentences(text)
             for (s, e), (fns, direct) in zip(spans, _sentence_footnotes(spans, markers), strict=True):
                 w.add("sentence", text[s:e], base + s, paragraph, fns, direct=direct)
         elif isinstance(block, RawTable):
@@ -156,7 +164,7 @@ def build_brief(raw: RawDocument, brief_id: str, *, content_hash: str = "", sour
             warnings.append(ParseWarning("duplicate_footnote", f"footnote {number} is defined more than once", number))
             continue
         seen.add(number)
-        footnotes.append(Footnote.from_reference(number, parse_reference(definition)))
+        footnotes.append(Footnote.from_reference(number, parse_reference(_INVISIBLE.sub("", definition))))
     if footnotes:
         w.block("Notes")
     for fn in footnotes:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-PassageKind = Literal["sentence", "table_row", "metadata", "source_note", "footnote"]
+PassageKind = Literal["sentence", "table_row", "metadata", "source_note", "footnote", "heading"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +55,8 @@ class Passage:
     footnotes: tuple[int, ...] = ()
     direct: bool = False
     seq: int = 0  # reading order within the brief, used for neighbours and merging
-    label: str | None = None  # metadata field ("author", "date", ...) or table caption
+    # metadata field ("author", "date", ...), table caption, or a heading's level ("h1".."h6")
+    label: str | None = None
     references: tuple[Reference, ...] = ()  # a table row's or source note's "Source(s):" entries
 
 

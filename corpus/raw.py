@@ -26,6 +26,8 @@ Segment = str | Marker
 @dataclass(frozen=True, slots=True)
 class RawParagraph:
     segments: tuple[Segment, ...]
+    heading: bool = False  # a section heading: its own passage kind, never a sentence
+    level: int = 0  # the heading's depth (1 for the top sections); 0 when the format does not say
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from corpus.models import Brief, Footnote, ParseWarning, Passage, Reference
+from corpus.sections import section_paths
 
 
 def reference_json(ref: Footnote | Reference) -> dict[str, Any]:
@@ -19,7 +20,7 @@ def reference_json(ref: Footnote | Reference) -> dict[str, Any]:
     }
 
 
-def passage_json(p: Passage) -> dict[str, Any]:
+def passage_json(p: Passage, section: tuple[str, ...] = ()) -> dict[str, Any]:
     out: dict[str, Any] = {
         "id": p.id,
         "kind": p.kind,
@@ -34,6 +35,8 @@ def passage_json(p: Passage) -> dict[str, Any]:
         out["label"] = p.label
     if p.references:
         out["sources"] = [reference_json(r) for r in p.references]
+    if section:
+        out["section"] = list(section)  # the headings above the passage, outermost first
     return out
 
 
@@ -60,10 +63,11 @@ def brief_meta_json(brief: Brief, *, with_text: bool = True) -> dict[str, Any]:
 
 def brief_json(brief: Brief) -> dict[str, Any]:
     """``citebot parse --json``: brief, footnotes, passages, warnings."""
+    sections = section_paths(brief.passages)
     return {
         "brief": brief_meta_json(brief),
         "footnotes": [reference_json(f) for f in brief.footnotes],
-        "passages": [passage_json(p) for p in brief.passages],
+        "passages": [passage_json(p, sections.get(p.id, ())) for p in brief.passages],
         "warnings": [warning_json(w) for w in brief.warnings],
     }
 
@@ -74,6 +78,7 @@ def brief_summary(brief: Brief) -> str:
     for p in brief.passages:
         kinds[p.kind] = kinds.get(p.kind, 0) + 1
     paragraphs = len({p.paragraph for p in brief.passages if p.kind == "sentence"})
+    headings = [p for p in brief.passages if p.kind == "heading"]
     authors = ", ".join(f"{a.name} ({a.role})" if a.role else a.name for a in brief.authors) or "-"
     lines = [
         f"{brief.title or '(untitled)'}",
@@ -87,6 +92,10 @@ def brief_summary(brief: Brief) -> str:
         f"  passages:     {len(brief.passages)} (" + ", ".join(f"{k} {v}" for k, v in sorted(kinds.items())) + ")",
         f"  footnotes:    {len(brief.footnotes)}",
     ]
+    if headings:
+        lines.append(
+            "  headings:     " + " | ".join(p.text for p in headings[:12]) + (" | …" if len(headings) > 12 else "")
+        )
     if brief.warnings:
         lines.append(f"  warnings:     {len(brief.warnings)}")
         lines.extend(f"    - [{w.code}] {w.message}" for w in brief.warnings)

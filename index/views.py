@@ -3,9 +3,12 @@
 The quote served is always the passage's own verbatim text; these views only decide how a passage is *found*:
 - every passage has a "self" view: its text, prefixed with a label for metadata, table rows and footnotes
   ("Editor of the brief: Edited by …") so that "Who edited the brief?" lands on it;
-- a sentence also has a "context" view: its paragraph's opening sentence and two predecessors, then itself, so
-  a sentence that leans on what came before ("It flew for 1,090 km …" after "… Hwasong-17 …", or "they came to a
-  halt" in a paragraph that opened on the Hanoi summit) is found by the names it omits.
+- a sentence also has a "context" view: its section's heading path, its paragraph's opening sentence and two
+  predecessors, then itself ("Methods > Data: The station … It reports hourly."), so a sentence that leans on
+  what came before ("It reports hourly" after a sentence naming the station) is found by the names it omits;
+- under a question-shaped heading ("Is this meant to replace X?") the first sentences of the paragraph below carry
+  the question in their own view too: that paragraph is its answer.
+Headings get no view of their own: they are never quoted on their own, only found through the passages below.
 """
 
 from __future__ import annotations
@@ -14,9 +17,10 @@ import re
 from dataclasses import dataclass
 
 from corpus.models import Brief, Passage
+from corpus.sections import is_question, section_paths, section_text
 
 # Bump when what gets embedded changes: the version key of every brief changes, so it is re-embedded.
-VIEWS_VERSION = 3
+VIEWS_VERSION = 4
 
 METADATA_LABELS = {
     "title": "Title of the brief, its subject:",
@@ -33,9 +37,12 @@ _PRONOUN_SUBJECT = re.compile(r"^(?:it|its|they|their|this|these|those|he|she|hi
 # A sentence opening like these continues the previous one's subject.
 _LEANS_BACK = re.compile(
     r"^(?:it|its|they|their|them|this|these|those|that|he|she|his|her|such|there|both|another|the two|"
-    r"the summits?|the missile|the test|moreover|furthermore|also|in addition|similarly|however|therefore|lastly)\b",
+    r"the same|the latter|the former|moreover|furthermore|also|in addition|similarly|however|therefore|lastly)\b",
     re.IGNORECASE,
 )
+
+# Sentences of the paragraph under a question-shaped heading that carry the question in their own view.
+QUESTION_LEAD_SENTENCES = 2
 
 
 _BRIEF_WORD = re.compile(r"\b(?:of )?the brief\b", re.IGNORECASE)
@@ -85,14 +92,21 @@ def _label(brief: Brief, p: Passage) -> str:
 
 
 def passage_views(brief: Brief) -> list[PassageViews]:
-    """The views of every passage of a brief, in reading order."""
+    """The views of every passage of a brief except headings, in reading order."""
     ordered = sorted(brief.passages, key=lambda p: p.seq)
+    sections = section_paths(ordered)
     out: list[PassageViews] = []
     paragraph: list[Passage] = []  # sentences of the current paragraph so far
+    question: str | None = None  # a question-shaped heading whose answer paragraph has not been passed yet
+    answer_paragraph: int | None = None
     for p in ordered:
+        if p.kind == "heading":
+            question, answer_paragraph = (p.text, None) if is_question(p.text) else (None, None)
+            paragraph = []
+            continue
         label = _label(brief, p)
         self_text = f"{label} {p.text}".strip() if label else p.text
-        context = None
+        before: list[Passage] = []
         if p.kind != "sentence":
             paragraph = []
         elif paragraph and paragraph[-1].paragraph != p.paragraph:
@@ -102,7 +116,17 @@ def passage_views(brief: Brief) -> list[PassageViews]:
                 before = paragraph[-2:]
                 if paragraph[0] not in before:
                     before = [paragraph[0], *before]
-                context = " ".join([*(b.text for b in before), p.text])
             paragraph.append(p)
+        if question is not None and p.kind in ("sentence", "table_row"):
+            answer_paragraph = p.paragraph if answer_paragraph is None else answer_paragraph
+            if p.paragraph == answer_paragraph and len(paragraph) <= QUESTION_LEAD_SENTENCES:
+                self_text = f"{question} {self_text}"
+            else:
+                question = None
+        context = None
+        path = section_text(sections.get(p.id, ()))
+        if p.kind == "sentence" and (before or path):
+            body = " ".join([*(b.text for b in before), p.text])
+            context = f"{path}: {body}" if path else body
         out.append(PassageViews(p, self_text, context))
     return out

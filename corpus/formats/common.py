@@ -42,6 +42,7 @@ class Para:
     pieces: tuple[Piece, ...]
     heading: bool = False
     list_number: int | None = None  # the item's number when the paragraph is an item of an ordered list
+    level: int = 0  # a heading's depth (1 = top section); 0 when the container does not say
 
     @property
     def text(self) -> str:
@@ -77,9 +78,9 @@ class Builder:
     def marker(self, m: Marker | Pending) -> None:
         self.pieces.append(m)
 
-    def flush(self, *, heading: bool = False, list_number: int | None = None) -> None:
+    def flush(self, *, heading: bool = False, list_number: int | None = None, level: int = 0) -> None:
         if any(isinstance(p, str) and p.strip() for p in self.pieces):
-            self.blocks.append(Para(tuple(self.pieces), heading, list_number))
+            self.blocks.append(Para(tuple(self.pieces), heading, list_number, level if heading else 0))
         self.pieces = []
 
     def block(self, b: Block) -> None:
@@ -249,12 +250,38 @@ def _header_blocks(blocks: Sequence[Block]) -> list[list[str]]:
     return out
 
 
+# Headings every kind of document uses for a part of itself; never its title.
+_SECTION_NAMES = re.compile(
+    r"^\s*(?:\d+\.?\s*)?(?:abstract|summary|executive summary|introduction|contents|table of contents|preface|"
+    r"foreword|overview|background|acknowledge?ments?|key (?:findings|points|takeaways))\s*:?\s*$",
+    re.IGNORECASE,
+)
+
+
+def is_section_name(text: str) -> bool:
+    """Whether a heading names a standard part of a document ("Abstract", "1. Introduction")."""
+    return bool(_SECTION_NAMES.match(clean(text)))
+
+
 def _same(a: str | None, b: str | None) -> bool:
     return bool(a and b) and clean(a or "").casefold() == clean(b or "").casefold()
 
 
 def _author_text(authors: Iterable[Author]) -> str:
     return "By " + ", ".join(f"{a.name} ({a.role})" if a.role else a.name for a in authors)
+
+
+def _without_empty_headings(blocks: Sequence[Block]) -> list[Block]:
+    """Drop headings with nothing under them (a "See also" whose links were dropped, a notes heading whose notes
+    were taken out): a heading followed by one of the same or a higher rank, or by the end."""
+    out: list[Block] = []
+    for i, b in enumerate(blocks):
+        if isinstance(b, Para) and b.heading:
+            nxt = next(iter(blocks[i + 1 : i + 2]), None)
+            if nxt is None or (isinstance(nxt, Para) and nxt.heading and (nxt.level or 1) <= (b.level or 1)):
+                continue
+        out.append(b)
+    return out
 
 
 def assemble(
@@ -272,8 +299,10 @@ def assemble(
     # container title -- whatever the plain-text rules accept), so a document without one keeps its first line.
     leading = _header_blocks(body)
     first = body[0] if body else None
-    can_title = isinstance(first, Para) and (
-        first.heading or meta.title is None or _same(clean(first.text), meta.title)
+    can_title = (
+        isinstance(first, Para)
+        and not is_section_name(first.text)
+        and (first.heading or meta.title is None or _same(clean(first.text), meta.title))
     )
     header = _parse_header(leading) if leading and can_title else None
     consumed = header.body_start if header else 0
@@ -303,6 +332,7 @@ def assemble(
     items.extend(extra)
 
     defined = {n for n, _ in all_defs}
+    body = _without_empty_headings(body)
     out: list[RawBlock] = []
     last = 0
     for b in body:
@@ -326,7 +356,7 @@ def assemble(
                     last = max(last, *p.numbers)
                 else:
                     segments.append(p)
-            out.append(RawParagraph(tuple(segments)))
+            out.append(RawParagraph(tuple(segments), b.heading, b.level))
         elif isinstance(b, RawSourceNote) and out and isinstance(out[-1], RawTable) and out[-1].sources is None:
             prev = out[-1]
             out[-1] = RawTable(prev.caption, prev.columns, prev.rows, b.text)

@@ -251,13 +251,36 @@ def _notes(pkg: _Package, kind: str, numbers: dict[tuple[str, str], int]) -> lis
             continue  # a note nothing refers to is not shown by Word either
         runs.out = Builder()
         runs.urls = []
-        for p in note.iter(_w("p")):
-            runs.paragraph(p)
-            runs.out.text(" ")
+        for el in note:
+            if el.tag == _w("tbl"):
+                runs.out.text(f" {_note_table(el, runs)} ")
+                continue
+            for p in el.iter(_w("p")):
+                runs.paragraph(p)
+                runs.out.text(" ")
         text = with_urls(clean("".join(x for x in runs.out.pieces if isinstance(x, str))), runs.urls)
         if text:
             defs.append((number, text))
     return defs
+
+
+def _note_table(tbl: etree._Element, runs: _Runs) -> str:
+    """A table inside a note, read row by row: "1913: Imports ($1,000) 140,355, Exports ($1,000) 114,670; …".
+    The first row names the columns; a following row with an empty first cell adds units to the names."""
+    rows = [[_cell_text(tc, runs) for tc in tr.iter(_w("tc"))] for tr in tbl.iter(_w("tr"))]
+    rows = [r for r in rows if any(r)]
+    if not rows:
+        return ""
+    names = rows[0]
+    body = rows[1:]
+    while body and not body[0][0] and not any(c[:1].isdigit() for c in body[0][1:] if not c.startswith("$")):
+        names = [f"{n} ({u})" if u else n for n, u in zip(names, body[0] + [""] * len(names), strict=False)]
+        body = body[1:]
+    lead = f"{names[0]}: " if names and names[0] else ""
+    lines = [
+        f"{r[0]}: " + ", ".join(f"{n} {v}".strip() for n, v in zip(names[1:], r[1:], strict=False) if v) for r in body
+    ]
+    return lead + "; ".join(lines) + "." if lines else ""
 
 
 def _body_elements(body: etree._Element) -> Iterator[etree._Element]:
@@ -280,7 +303,7 @@ def _cell_text(tc: etree._Element, runs: _Runs) -> str:
     return text
 
 
-def _blocks(document: etree._Element, styles: dict[str, str], runs: _Runs) -> list[Block]:
+def _blocks(document: etree._Element, styles: dict[str, str], runs: _Runs, stated: dict[str, list[str]]) -> list[Block]:
     body = document.find("w:body", NS)
     if body is None:
         raise ParseError("the Word document has no body")
@@ -298,23 +321,35 @@ def _blocks(document: etree._Element, styles: dict[str, str], runs: _Runs) -> li
             runs.out.block(RawSourceNote(caption) if re.match(r"^\s*Sources?\s*:", caption) else _plain(caption))
             caption = None
         runs.paragraph(el)
+        if style in ("author", "date") and not any(not isinstance(x, str) for x in runs.out.pieces):
+            # pandoc's and Word templates' byline and date paragraphs: the document's own metadata
+            stated[style].append(clean("".join(x for x in runs.out.pieces if isinstance(x, str))))
+            runs.out.pieces = []
+            continue
         if style == "caption":
             caption = clean("".join(x for x in runs.out.pieces if isinstance(x, str)))
             runs.out.pieces = []
             continue
         heading = style == "title" or style.startswith(("heading", "subtitle"))
-        runs.out.flush(heading=heading)
+        runs.out.flush(heading=heading, level=_level(style))
     if caption is not None:
         runs.out.block(_plain(caption))
     runs.out.flush()
     return runs.out.blocks
 
 
+def _level(style: str) -> int:
+    """The depth of a heading style ("heading 2" is 2); the title is above every section, a subtitle below it."""
+    if style.startswith("heading") and style[7:].strip().isdigit():
+        return int(style[7:].strip())
+    return 1 if style == "title" else 2 if style.startswith("subtitle") else 0
+
+
 def _plain(text: str) -> Block:
     return Para((text,))
 
 
-def _metadata(pkg: _Package) -> Metadata:
+def _metadata(pkg: _Package, stated: dict[str, list[str]]) -> Metadata:
     core = pkg.xml("docProps/core.xml")
     app = pkg.xml("docProps/app.xml")
 
@@ -323,11 +358,15 @@ def _metadata(pkg: _Package) -> Metadata:
         return clean(el.text) if el is not None and el.text and el.text.strip() else None
 
     creators = find(core, "dc:creator")
+    names = stated["author"] or re.split(r";|\band\b", creators or "")
+    # The date the text states beats the file's: "created" is when this file was made, often an export or
+    # build date long after the document was written.
+    written = next((d for d in (iso_date(t) for t in stated["date"]) if d), None)
     return Metadata(
         title=find(core, "dc:title"),
-        authors=tuple(Author(n.strip()) for n in re.split(r";|\band\b", creators or "") if n.strip()),
+        authors=tuple(Author(n.strip()) for n in names if n.strip()),
         organisation=find(app, "ep:Company"),
-        date=iso_date(find(core, "dcterms:created")),
+        date=written or iso_date(find(core, "dcterms:created")),
     )
 
 
@@ -345,6 +384,7 @@ def parse_docx(data: bytes) -> RawDocument:
         numbers = _note_numbers(document, pkg.xml("word/settings.xml"))
         defs = _notes(pkg, "footnote", numbers) + _notes(pkg, "endnote", numbers)
         runs = _Runs(pkg.links("word/document.xml"), numbers, {n for n, _ in defs})
-        blocks = _blocks(document, _styles(pkg), runs)
-        meta = _metadata(pkg)
+        stated: dict[str, list[str]] = {"author": [], "date": []}
+        blocks = _blocks(document, _styles(pkg), runs, stated)
+        meta = _metadata(pkg, stated)
     return assemble("docx", blocks, defs, meta)

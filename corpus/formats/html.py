@@ -9,8 +9,10 @@ the title heading. Metadata comes from <title> and <meta> (citation_*, dc.*, og:
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -41,11 +43,26 @@ from corpus.formats.html_notes import (
     note_text,
 )
 from corpus.models import Author
-from corpus.raw import Marker, RawDocument
+from corpus.raw import Marker, RawDocument, RawTable
 
 _NAV_CLASS = re.compile(
     r"(?:^|[\s_-])(?:nav|navbar|navigation|menu|breadcrumbs?|sidebar|skip-link|cookie-banner|share|social)(?:$|[\s_-])",
     re.IGNORECASE,
+)
+# Marked as not part of the printed page, or hidden: interface text, not the document's.
+_NOT_PRINTED = re.compile(r"(?:^|\s)(?:noprint|no-print|d-print-none|print-hidden|hidden-print)(?:$|\s)", re.IGNORECASE)
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+# MediaWiki's page furniture (every wiki running it, Wikipedia included): edit links, hatnotes ("For other uses,
+# see …"), navigation boxes, category links, the "Retrieved from" footer.
+_WIKI_CHROME = re.compile(
+    r"(?:^|\s)(?:mw-editsection|hatnote|navbox|navbox-styles|catlinks|printfooter|mw-jump-link|mw-indicators|"
+    r"mw-redirectedfrom|side-box|sistersitebox|ambox|mw-empty-elt)(?:$|\s)"
+)
+# A raised, bracketed phrase of words: a wiki editor's maintenance tag rather than a note or an exponent.
+_EDITORIAL_TAG = re.compile(r"^\s*\[\s*[A-Za-z][A-Za-z ,.'?-]{2,60}\]\s*$")
+# Sections of links out of the document, not part of its text.
+_LINK_SECTIONS = re.compile(
+    r"^\s*(?:see also|external links|further reading|related (?:articles|pages|links))\s*$", re.I
 )
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_-]+)""", re.IGNORECASE)
 _SPACE = re.compile(r"\s+")
@@ -68,9 +85,40 @@ def decode_html(data: bytes) -> str:
 def _is_navigation(node: LexborNode) -> bool:
     if node.tag in ("nav",) or attr(node, "role") in ("navigation", "banner", "search"):
         return True
-    return node.tag in ("div", "ul", "section", "aside", "header", "footer") and bool(
-        _NAV_CLASS.search(f"{attr(node, 'class')} {attr(node, 'id')}")
+    # A box that cites notes is the document's own (docutils' "sidebar"); navigation cites nothing.
+    return (
+        node.tag in ("div", "ul", "section", "aside", "header", "footer")
+        and bool(_NAV_CLASS.search(f"{attr(node, 'class')} {attr(node, 'id')}"))
+        and node.css_first('[role="doc-noteref"], a.footnote-reference, sup a[href^="#"]') is None
     )
+
+
+def _is_hidden(node: LexborNode) -> bool:
+    """Page furniture the reader never sees as the document's text: hidden, not printed, or a wiki's chrome."""
+    classes = attr(node, "class")
+    if _NOT_PRINTED.search(classes) or _WIKI_CHROME.search(classes) or _HIDDEN_STYLE.search(attr(node, "style")):
+        return True
+    if "hidden" in node.attributes:
+        return True
+    # aria-hidden text is a visual duplicate (an icon, a menu label); a raised note number may be hidden from
+    # screen readers beside a spoken label, so anything holding an in-page link or a superscript stays.
+    return attr(node, "aria-hidden") == "true" and node.css_first('a[href^="#"], sup') is None
+
+
+FAQ_LEVEL = 6  # below every numbered heading: a question heads only the answer under it
+
+
+def _bold_question(node: LexborNode) -> bool:
+    """A paragraph whose whole text is one bold or italic run ending in "?"."""
+    text = clean(node_text(node))
+    if not text.endswith("?"):
+        return False
+    inner = [c for c in node.iter(include_text=True) if not (c.tag == "-text" and not clean(c.text(deep=False)))]
+    return len(inner) == 1 and inner[0].tag in ("strong", "b", "em", "i") and clean(node_text(inner[0])) == text
+
+
+def _heading_level(node: LexborNode) -> int:
+    return int(node.tag[1]) if node.tag in HEADINGS else 0
 
 
 @dataclass
@@ -79,10 +127,11 @@ class _Walker:
     defined: set[int]
     out: Builder = field(default_factory=Builder)
     list_number: int | None = None
+    skip_level: int | None = None  # inside a "See also" section of this heading level: not the document's text
 
-    def flush(self, *, heading: bool = False) -> None:
+    def flush(self, *, heading: bool = False, level: int = 0) -> None:
         number, self.list_number = self.list_number, None
-        self.out.flush(heading=heading, list_number=number)
+        self.out.flush(heading=heading, list_number=number, level=level)
 
     def walk(self, node: LexborNode) -> None:
         for child in children(node):
@@ -95,6 +144,16 @@ class _Walker:
             self.out.text(_SPACE.sub(" ", node.text(deep=False)))
             return
         if tag == "-comment" or tag in DROP_TAGS or node.mem_id in self.notes.skip:
+            return
+        if tag in HEADINGS:
+            if self.skip_level is not None and _heading_level(node) <= self.skip_level:
+                self.skip_level = None
+            if self.skip_level is None and _LINK_SECTIONS.match(clean(node_text(node))):
+                self.flush()
+                self.skip_level = _heading_level(node)
+        if self.skip_level is not None:
+            if tag != "-text" and node.css_first("h1, h2, h3, h4, h5, h6") is not None:
+                self.walk(node)  # the section ends at a heading inside this element
             return
         if tag == "br":
             self.out.text("\n")
@@ -122,7 +181,12 @@ class _Walker:
                     start = int(attr(parent, "start")) if attr(parent, "start").isdigit() else 1
                     self.list_number = start + next(i for i, c in enumerate(siblings) if c.mem_id == node.mem_id)
             self.walk(node)
-            self.flush(heading=tag in HEADINGS)
+            if tag in HEADINGS:
+                self.flush(heading=True, level=int(tag[1]))
+            else:
+                # an FAQ's question (<summary>, <dt>, a paragraph that is one bold question) heads its answer
+                faq = tag in ("summary", "dt") or (tag == "p" and _bold_question(node))
+                self.flush(heading=faq, level=FAQ_LEVEL if faq else 0)
             return
         self.walk(node)
 
@@ -134,6 +198,8 @@ class _Walker:
             return
         text = node_text(node)
         numbers = marker_numbers(text)
+        if numbers is None and _EDITORIAL_TAG.match(text):
+            return  # "[citation needed]", "[who?]": an editor's tag on the page, neither text nor a note
         previous = next((p for p in reversed(self.out.pieces) if isinstance(p, str)), "")
         if numbers is None or is_exponent(previous, numbers, self.defined):
             self.out.text(text)
@@ -147,6 +213,11 @@ class _Walker:
         for tr in node.css("tr"):
             cells = [c for c in tr.iter() if c.tag in ("td", "th")]
             rows.append([node_text(c) for c in cells])
+        if _is_key_value(rows):
+            self.flush()
+            for pairs in _key_value_tables(rows):
+                self.out.block(pairs)
+            return
         layout = node.css_first("table table") is not None or any(len(c) > 400 for r in rows for c in r)
         if layout:  # a table used for page layout: read its cells as ordinary blocks
             self.flush()
@@ -160,6 +231,60 @@ class _Walker:
         if table is not None:
             self.flush()
             self.out.block(table)
+
+
+def _is_key_value(rows: list[list[str]]) -> bool:
+    """A two-column table of "Label: value" rows (an infobox, a fact sheet), not a grid with column names."""
+    filled = [[c for c in r if clean(c)] for r in rows]
+    pairs = [r for r in filled if len(r) == 2]
+    if len(pairs) < 2 or any(len(r) > 2 for r in filled):
+        return False
+    return sum(1 for r in pairs if clean(r[0]).endswith(":")) >= len(pairs) / 2
+
+
+def _key_value_tables(rows: list[list[str]]) -> list[RawTable]:
+    """One table per group of pairs, captioned by the one-cell row above it; one-cell rows under no pair (an image
+    credit, "See text") are decoration."""
+    out: list[RawTable] = []
+    caption: str | None = None
+    keys: list[str] = []
+    values: list[str] = []
+
+    def close() -> None:
+        if keys:
+            out.append(RawTable(caption, tuple(keys), (tuple(values),)))
+        keys.clear()
+        values.clear()
+
+    for row in rows:
+        cells = [clean(c) for c in row if clean(c)]
+        if len(cells) == 1:
+            close()
+            caption = cells[0]
+        elif len(cells) == 2:
+            keys.append(cells[0].rstrip(":").strip())
+            values.append(cells[1])
+    close()
+    return out
+
+
+def _json_ld(tree: LexborHTMLParser) -> dict[str, Any]:
+    """The page's schema.org description (``<script type="application/ld+json">``) when it is an article."""
+    for node in tree.css('script[type="application/ld+json"]'):
+        try:
+            data = json.loads(node.text(deep=True) or "")
+        except ValueError:
+            continue
+        for item in data if isinstance(data, list) else data.get("@graph", [data]) if isinstance(data, dict) else []:
+            if isinstance(item, dict) and any(k in item for k in ("datePublished", "dateModified", "author")):
+                return item
+    return {}
+
+
+def _ld_names(value: Any) -> list[str]:
+    items = value if isinstance(value, list) else [value]
+    names = [i.get("name") if isinstance(i, dict) else i for i in items]
+    return [clean(n) for n in names if isinstance(n, str) and clean(n)]
 
 
 def _meta(tree: LexborHTMLParser) -> dict[str, list[str]]:
@@ -179,15 +304,26 @@ def _first(meta: dict[str, list[str]], *keys: str) -> str | None:
     return None
 
 
-def _metadata(tree: LexborHTMLParser, root: LexborNode) -> Metadata:
+def _metadata(tree: LexborHTMLParser, root: LexborNode, ld: dict[str, Any] | None = None) -> Metadata:
     meta = _meta(tree)
     title_node = tree.css_first("title")
     title = _first(meta, "citation_title", "dc.title", "og:title") or (
         clean(node_text(title_node)) if title_node is not None else None
     )
     names: list[str] = []
-    for key in ("citation_author", "author", "dc.creator", "dcterms.creator", "article:author", "parsely-author"):
+    for key in (
+        "citation_author",
+        "author",
+        "dc.creator",
+        "dcterms.creator",
+        "dc.contributor",
+        "article:author",
+        "parsely-author",
+        "sailthru.author",
+    ):
         for value in meta.get(key, []):
+            if value.startswith(("http://", "https://")):
+                continue  # a profile page's address, not a name
             names.extend(n.strip() for n in re.split(r";|\band\b", value) if n.strip())
         if names:
             break
@@ -197,7 +333,10 @@ def _metadata(tree: LexborHTMLParser, root: LexborNode) -> Metadata:
             meta,
             "citation_publication_date",
             "citation_date",
+            "citation_online_date",
             "dc.date",
+            "dc.date.issued",
+            "dc.date.created",
             "dcterms.date",
             "dcterms.created",
             "dcterms.issued",
@@ -205,10 +344,22 @@ def _metadata(tree: LexborHTMLParser, root: LexborNode) -> Metadata:
             "article:published_time",
             "og:published_time",
             "pubdate",
+            "publish_date",
+            "article:modified_time",
         )
         or (attr(time_node, "datetime") if time_node is not None else None)
     )
-    organisation = _first(meta, "citation_publisher", "dc.publisher", "publisher", "og:site_name")
+    ld = ld or {}
+    if not names:
+        names = _ld_names(ld.get("author"))
+    if date is None:
+        # the version of the text the page holds: its last modification, else its first publication
+        date = iso_date(str(ld.get("dateModified") or ld.get("datePublished") or "") or None)
+    organisation = _first(meta, "citation_publisher", "dc.publisher", "publisher", "og:site_name") or next(
+        iter(_ld_names(ld.get("publisher"))), None
+    )
+    if not title and isinstance(ld.get("name"), str):
+        title = clean(ld["name"])
     editors = tuple(e for v in meta.get("editor", []) for e in re.split(r";|\band\b", v) if e.strip())
     return Metadata(
         title=title or None,
@@ -256,15 +407,16 @@ def parse_html(data: bytes) -> RawDocument:
     tree = LexborHTMLParser(decode_html(data))
     if tree.body is None:
         raise ParseError("the HTML page has no body")
+    ld = _json_ld(tree)  # before scripts are dropped
     for node in list(tree.body.traverse()):
-        if node.tag in DROP_TAGS or _is_navigation(node) or _is_site_chrome(node):
+        if node.tag in DROP_TAGS or _is_navigation(node) or _is_site_chrome(node) or _is_hidden(node):
             node.decompose()
     root = _content_root(tree)
     notes = find_notes(tree, tree.body)
     defs = sorted(
-        ((number, note_text(node, number)) for number, node in notes.defs.values()),
+        ((number, note_text(node, number, notes)) for number, node in notes.defs.values()),
         key=lambda d: d[0],
     )
     defs = [d for d in defs if d[1]]
     blocks = html_blocks(root, notes, {n for n, _ in defs})
-    return assemble("html", blocks, defs, _metadata(tree, root))
+    return assemble("html", blocks, defs, _metadata(tree, root, ld))

@@ -17,7 +17,21 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from corpus.formats.common import clean, marker_numbers, with_urls
 
-DROP_TAGS = ("script", "style", "noscript", "template", "nav", "svg", "iframe", "form", "button", "select", "object")
+DROP_TAGS = (
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "nav",
+    "svg",
+    "iframe",
+    "form",
+    "button",
+    "select",
+    "object",
+    "input",
+    "label",
+)
 BLOCK_TAGS = frozenset(
     (
         "p",
@@ -57,9 +71,18 @@ BLOCK_TAGS = frozenset(
 )
 HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
 _NOTE_NAME = re.compile(r"fn|foot|note|ftn|edn", re.IGNORECASE)
-_NOTES_CONTAINER = re.compile(r"(?:^|[\s_-])(?:foot|end)?notes?(?:$|[\s_-])|footnote-list|endnote-list", re.IGNORECASE)
+# "note" alone is a boxed remark (docutils' ``admonition note``, a callout), whose text and markers stay in the body.
+_NOTES_CONTAINER = re.compile(
+    r"(?:^|[\s_-])(?:(?:foot|end)notes?|notes)(?:$|[\s_-])|footnote-list|endnote-list", re.IGNORECASE
+)
+_ADMONITION = re.compile(r"(?:^|[\s_-])(?:admonition|callout|alert)(?:$|[\s_-])", re.IGNORECASE)
 _BACKREF_TEXT = re.compile(r"^\s*(?:↩\ufe0e?|↩︎|↑|\^|⤴|back)\s*$", re.IGNORECASE)
 _SUPERSCRIPT_STYLE = re.compile(r"vertical-align\s*:\s*super", re.IGNORECASE)
+# A note's links back to its markers: "↩", "^", or the letters "a b c" of a note cited several times.
+_BACKREF_CLASS = re.compile(r"back-?link|back-?ref|footnote-back|reversefootnote", re.IGNORECASE)
+_BACKREF_LETTERS = re.compile(r"^\s*[a-z]{1,2}\s*$")
+_EMPTY_BRACKETS = re.compile(r"^\s*(?:\[\s*\]|\(\s*\))\s*")
+MAX_SOURCE_ENTRY = 1500  # a shortened note's linked bibliography entry longer than this is a section, not an entry
 
 
 def attr(node: LexborNode, name: str) -> str:
@@ -72,8 +95,10 @@ def is_notes_container(node: LexborNode) -> bool:
         return True
     if "mso-element:footnote-list" in attr(node, "style") or "mso-element:endnote-list" in attr(node, "style"):
         return True
-    return node.tag in ("section", "div", "ol", "footer", "aside") and bool(
-        _NOTES_CONTAINER.search(f"{attr(node, 'class')} {attr(node, 'id')}")
+    return (
+        node.tag in ("section", "div", "ol", "footer", "aside")
+        and bool(_NOTES_CONTAINER.search(f"{attr(node, 'class')} {attr(node, 'id')}"))
+        and not _ADMONITION.search(attr(node, "class"))
     )
 
 
@@ -96,6 +121,7 @@ class Notes:
     refs: dict[int, tuple[int, ...]] = field(default_factory=dict)  # mem_id of a marker <a> -> numbers
     defs: dict[int, tuple[int, LexborNode]] = field(default_factory=dict)  # mem_id of a definition -> (number, node)
     skip: set[int] = field(default_factory=set)  # mem_ids kept out of the body walk (definitions, containers)
+    targets: dict[str, LexborNode] = field(default_factory=dict)  # element id (or anchor name) -> element
 
 
 def _order(root: LexborNode) -> dict[int, int]:
@@ -106,7 +132,7 @@ def _definition_block(target: LexborNode) -> LexborNode:
     """The element holding a note: the target if it is a block, else its nearest block ancestor; Word wraps the
     note's paragraphs in a ``<div id="ftnN">``."""
     node: LexborNode | None = target
-    while node is not None and node.tag not in ("li", "p", "div", "aside", "section", "dd", "footer", "td"):
+    while node is not None and node.tag not in ("li", "p", "div", "aside", "section", "dd", "footer", "td", "table"):
         node = node.parent
     if node is None:
         return target
@@ -125,6 +151,7 @@ def find_notes(tree: LexborHTMLParser, root: LexborNode) -> Notes:
             targets.setdefault(node.id, node)
         if node.tag == "a" and attr(node, "name"):
             targets.setdefault(attr(node, "name"), node)
+    notes.targets = targets
     for a in tree.css('a[href^="#"]'):
         target_id = unquote(attr(a, "href")[1:])
         target = targets.get(target_id)
@@ -155,7 +182,59 @@ def find_notes(tree: LexborHTMLParser, root: LexborNode) -> Notes:
             m = re.match(r"^\s*\[?(\d+)[\].)]?\s", node_text(p))
             if m:
                 notes.defs[p.mem_id] = (int(m.group(1)), p)
+    # A shortened note ("Smith 1992, p. 5.") links to its entry in a bibliography: that entry is read into the
+    # note, so it is not body text.
+    for _, node in list(notes.defs.values()):
+        for entry in _linked_entries(node, notes):
+            notes.skip.add(entry.mem_id)
     return notes
+
+
+def _linked_entries(note: LexborNode, notes: Notes) -> list[LexborNode]:
+    """The bibliography entries a note links to within the page (not markers, backlinks or other notes)."""
+    out: list[LexborNode] = []
+    for a in note.css('a[href^="#"]'):
+        if _is_backlink(a):
+            continue
+        target = notes.targets.get(unquote(attr(a, "href")[1:]))
+        if target is None:
+            continue
+        entry = _entry_block(target)
+        if (
+            entry is None
+            or entry.mem_id in notes.defs
+            or _inside(entry, notes.defs)
+            or _inside(note, {entry.mem_id: None})
+            or entry.css_first("h1, h2, h3, h4, h5, h6") is not None
+            or any(x.mem_id in notes.refs for x in entry.css("a"))
+            or len(node_text(entry)) > MAX_SOURCE_ENTRY
+        ):
+            continue
+        if entry.mem_id not in {e.mem_id for e in out}:
+            out.append(entry)
+    return out
+
+
+def _entry_block(target: LexborNode) -> LexborNode | None:
+    """The list item (or citation) holding a link target: what a bibliography entry is made of."""
+    node: LexborNode | None = target
+    while node is not None and node.tag not in ("li", "cite", "dd"):
+        node = node.parent
+    if node is not None and node.tag == "cite" and node.parent is not None and node.parent.tag == "li":
+        return node.parent
+    return node
+
+
+def _is_backlink(a: LexborNode) -> bool:
+    text = node_text(a)
+    if _BACKREF_TEXT.match(text) or _BACKREF_LETTERS.match(text) or marker_numbers(text) is not None:
+        return True
+    node: LexborNode | None = a
+    while node is not None and node.tag not in ("li", "p", "div", "body"):
+        if _BACKREF_CLASS.search(f"{attr(node, 'class')} {attr(node, 'role')}"):
+            return True
+        node = node.parent
+    return False
 
 
 def _inside(node: LexborNode, ids: Mapping[int, object]) -> bool:
@@ -167,8 +246,9 @@ def _inside(node: LexborNode, ids: Mapping[int, object]) -> bool:
     return False
 
 
-def note_text(node: LexborNode, number: int) -> str:
-    """A note's reading text: backlinks and the leading number dropped, each web link kept as ``<url>``."""
+def note_text(node: LexborNode, number: int, notes: Notes | None = None) -> str:
+    """A note's reading text: backlinks and the leading number dropped, each web link kept as ``<url>``; a
+    shortened note ("Smith 1992, p. 5.") gets the bibliography entry it links to appended."""
     parts: list[str] = []
     urls: list[str] = []
 
@@ -182,7 +262,7 @@ def note_text(node: LexborNode, number: int) -> str:
             elif tag == "a":
                 href = attr(child, "href")
                 text = node_text(child)
-                if href.startswith("#") and (_BACKREF_TEXT.match(text) or marker_numbers(text) is not None):
+                if href.startswith("#") and _is_backlink(child):
                     continue  # a backlink to the marker, or Word's "[1]" label
                 if href.startswith(("http://", "https://")):
                     shown = clean(text)
@@ -193,6 +273,8 @@ def note_text(node: LexborNode, number: int) -> str:
                         urls.append(href)
                 else:
                     walk(child)
+            elif _BACKREF_CLASS.search(attr(child, "class")):
+                continue  # "^ a b c": the links back to each place the note is cited
             elif tag == "br" or tag in BLOCK_TAGS:
                 parts.append(" ")
                 walk(child)
@@ -203,4 +285,11 @@ def note_text(node: LexborNode, number: int) -> str:
     walk(node)
     # A label typed into the note ("1." or "[1]") is the note's number, not part of its text.
     label = re.compile(rf"^\s*(?:\[{number}\]|\({number}\)|{number}[.)]?)(?=\s|$)\s*")
-    return with_urls(label.sub("", clean("".join(parts)), count=1), urls)
+    # docutils prints the label as "[1]" around the backlink: with the link gone, "[]" is left
+    text = with_urls(label.sub("", _EMPTY_BRACKETS.sub("", clean("".join(parts)), count=1), count=1), urls)
+    if notes is not None:
+        for entry in _linked_entries(node, notes):
+            entry_text = note_text(entry, -1)
+            if entry_text and entry_text not in text:
+                text = f"{text} {entry_text}"
+    return text

@@ -44,6 +44,40 @@ _BLOCK_START = re.compile(r"^\s*(?:#|>|\||[-*+]\s|\d+[.)]\s|```|~~~|<)")
 _CAPTION = re.compile(r"^\s*(?:Table)?:\s+(.+)$", re.DOTALL)
 
 
+# Admonitions: Python-Markdown/MkDocs "!!! note" with an indented body, and ":::note" … ":::" fences
+# (MyST, Docusaurus). Their text is the document's: unwrapped so it is read, not dropped as a code block.
+_BANG_ADMONITION = re.compile(r"^(?:!!!|\?\?\?\+?)\s*\w[\w-]*(?:\s+\"[^\"]*\")?\s*$")
+_COLON_FENCE = re.compile(r"^\s*:{3,}\s*(?:\{?\w[\w-]*\}?.*)?$")
+# GitHub's "> [!NOTE]" alert label, a type tag rather than text.
+_ALERT_LABEL = re.compile(r"^(\s*>\s*)\[!(?:note|tip|important|warning|caution)\]\s*$", re.IGNORECASE)
+
+
+def _unwrap_admonitions(source: str) -> str:
+    out: list[str] = []
+    in_bang = False
+    for line in source.split("\n"):
+        if _BANG_ADMONITION.match(line):
+            in_bang = True
+            out.append("")
+            continue
+        if in_bang:
+            if line.startswith(("    ", "\t")):
+                out.append(line[4:] if line.startswith("    ") else line[1:])
+                continue
+            if not line.strip():
+                out.append("")
+                continue
+            in_bang = False
+        if _COLON_FENCE.match(line):
+            out.append("")
+            continue
+        if m := _ALERT_LABEL.match(line):
+            out.append(m.group(1).rstrip())
+            continue
+        out.append(line)
+    return "\n".join(out)
+
+
 def _split_definitions(source: str) -> tuple[str, list[tuple[str, str]]]:
     """Remove ``[^label]: …`` definitions from the source; return the rest and (label, text) pairs in order."""
     lines = source.split("\n")
@@ -96,7 +130,7 @@ def _metadata(front: dict[str, Any]) -> Metadata:
         return None
 
     authors: list[Author] = []
-    raw_authors = data.get("authors", data.get("author"))
+    raw_authors = next((data[k] for k in ("authors", "author", "creators", "creator") if data.get(k)), None)
     for entry in raw_authors if isinstance(raw_authors, list) else [raw_authors] if raw_authors else []:
         if isinstance(entry, dict):
             name = entry.get("name")
@@ -110,7 +144,10 @@ def _metadata(front: dict[str, Any]) -> Metadata:
         clean(str(e.get("name", "")) if isinstance(e, dict) else str(e))
         for e in (raw_editors if isinstance(raw_editors, list) else [raw_editors] if raw_editors else [])
     ]
-    date_value = data.get("date")
+    date_value = next(
+        (data[k] for k in ("date", "published", "pubdate", "date_published", "publishdate", "created") if data.get(k)),
+        None,
+    )
     date = (
         date_value.isoformat()[:10]
         if isinstance(date_value, dt.date)
@@ -206,6 +243,48 @@ class _Inline:
         self.pieces.append(Pending(clean(inner)) if clean(inner).isdigit() else Marker(numbers))
 
 
+RUN_IN_MAX_WORDS = 8
+
+
+def _emphasised_question(children: Sequence[Token]) -> bool:
+    """A paragraph that is one bold or italic run ending in "?"."""
+    tokens = [t for t in children if not (t.type == "text" and not t.content.strip())]
+    if len(tokens) < 3 or tokens[0].type not in ("em_open", "strong_open"):
+        return False
+    close = tokens[0].type.replace("_open", "_close")
+    inner = tokens[1:-1]
+    return (
+        tokens[-1].type == close
+        and all(t.type == "text" for t in inner)
+        and "".join(t.content for t in inner).rstrip().endswith("?")
+    )
+
+
+def _run_in_heading(children: Sequence[Token]) -> tuple[str, list[Token]] | None:
+    """A paragraph opening with a short emphasised phrase that ends in a full stop or colon ("_Calendars._ …",
+    "**Data:** …") and goes on after it: the phrase and the remaining tokens."""
+    children = list(children)
+    while children and children[0].type == "text" and not children[0].content.strip():
+        children = children[1:]
+    if len(children) < 3 or children[0].type not in ("em_open", "strong_open"):
+        return None
+    close = children[0].type.replace("_open", "_close")
+    end = next((i for i, t in enumerate(children) if t.type == close), None)
+    if end is None or any(t.type != "text" for t in children[1:end]):
+        return None
+    phrase = "".join(t.content for t in children[1:end]).strip()
+    rest = list(children[end + 1 :])
+    if rest and rest[0].type == "text" and rest[0].content[:1] in (".", ":") and phrase[-1:] not in (".", ":"):
+        phrase += rest[0].content[0]
+        tail = Token("text", "", 0)
+        tail.content = rest[0].content[1:]
+        rest[0] = tail
+    after = "".join(t.content for t in rest if t.type == "text").strip()
+    if phrase[-1:] not in (".", ":") or not after or len(phrase.split()) > RUN_IN_MAX_WORDS:
+        return None
+    return phrase, rest
+
+
 def _cells(tokens: list[Token], i: int, numbers: dict[str, int]) -> tuple[list[list[str]], int]:
     rows: list[list[str]] = []
     while i < len(tokens) and tokens[i].type != "table_close":
@@ -222,6 +301,9 @@ def _cells(tokens: list[Token], i: int, numbers: dict[str, int]) -> tuple[list[l
 def _blocks(tokens: list[Token], numbers: dict[str, int], defined: set[int]) -> list[Block]:
     out = Builder()
     heading = False
+    level = 0
+    section_level = 0  # level of the last real heading; run-in headings sit one below it
+    question = False  # the paragraph being read is an FAQ question
     list_numbers: list[int | None] = []
     pending_number: int | None = None
     i = 0
@@ -230,15 +312,28 @@ def _blocks(tokens: list[Token], numbers: dict[str, int], defined: set[int]) -> 
         kind = tok.type
         if kind == "heading_open":
             heading = True
+            level = int(tok.tag[1:]) if tok.tag[1:].isdigit() else 0
         elif kind == "heading_close":
-            out.flush(heading=True)
+            out.flush(heading=True, level=level)
+            section_level = level or 1
             heading = False
         elif kind == "inline":
-            for piece in _Inline(numbers, defined).run(tok.children or []):
+            children = tok.children or []
+            # "**Is this meant to replace X?**" alone in its paragraph: an FAQ's question heads its answer
+            question = not heading and not out.pieces and _emphasised_question(children)
+            if not (heading or question or out.pieces) and (run_in := _run_in_heading(children)) is not None:
+                # "_Calendars._ Many models…": the lead-in is a heading one level below the section's
+                out.text(run_in[0])
+                out.flush(heading=True, level=section_level + 1)
+                children = run_in[1]
+            for piece in _Inline(numbers, defined).run(children):
                 if isinstance(piece, str):
                     out.text(piece)
                 else:
                     out.marker(piece)
+        elif kind == "paragraph_close" and not heading and question:
+            out.flush(heading=True, level=section_level + 1)
+            question = False
         elif kind == "paragraph_close" and not heading:
             out.flush(list_number=pending_number)
             pending_number = None
@@ -284,7 +379,7 @@ def parse_markdown(data: bytes) -> RawDocument:
         if isinstance(loaded, dict):
             front = loaded
         source = source[m.end() :]
-    body, raw_defs = _split_definitions(source)
+    body, raw_defs = _split_definitions(_unwrap_admonitions(source))
     numbers = _numbering(body, [lb for lb, _ in raw_defs])
     md = MarkdownIt("commonmark").enable("table")
     defs: list[tuple[int, str]] = []

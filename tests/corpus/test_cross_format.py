@@ -24,8 +24,26 @@ WRITERS: dict[str, tuple[str, Callable[[], bytes]]] = {
 
 
 def _content(brief: Brief) -> list[tuple[str, str, tuple[int, ...], bool, str | None]]:
-    """Everything citable except the header, whose wording depends on where the format keeps metadata."""
-    return [(p.kind, p.text, p.footnotes, p.direct, p.label) for p in brief.passages if p.kind != "metadata"]
+    """Everything citable except the header, whose wording depends on where the format keeps metadata. Plain
+    text has no heading markup, so a heading there is a one-sentence paragraph: compared as such."""
+    return [
+        ("sentence", p.text, p.footnotes, p.direct, None)
+        if p.kind == "heading"
+        else (p.kind, p.text, p.footnotes, p.direct, p.label)
+        for p in brief.passages
+        if p.kind != "metadata"
+    ]
+
+
+def _headings(brief: Brief) -> list[str]:
+    return [p.text for p in brief.passages if p.kind == "heading"]
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "html-pandoc", "html-word", "docx", "docx-endnotes"])
+def test_headings_are_heading_passages_in_marked_up_formats(fmt: str) -> None:
+    name, write = WRITERS[fmt]
+    assert _headings(parse_bytes(write(), name)) == _headings(parse_bytes(to_markdown(SAMPLE), "brief.md"))
+    assert "Missile tests" in _headings(parse_bytes(write(), name))
 
 
 def _notes(brief: Brief) -> list[tuple[int, str | None, str | None, str | None, str | None, str]]:

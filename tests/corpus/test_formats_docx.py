@@ -95,3 +95,73 @@ def test_a_zip_that_is_not_a_word_document_is_refused() -> None:
         z.writestr("xl/workbook.xml", "<workbook/>")
     with pytest.raises(UnsupportedFormat, match="spreadsheets are not supported"):
         parse_bytes(buf.getvalue(), "table.xlsx")
+
+
+# ---- document metadata over file metadata, tables in notes, headings (issue 10) ----
+
+
+def _docx(body: str, footnotes: str = "", created: str = "2026-11-30T16:33:15Z") -> bytes:
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        zf.writestr("word/document.xml", f"<w:document {w}><w:body>{body}</w:body></w:document>")
+        if footnotes:
+            zf.writestr("word/footnotes.xml", f"<w:footnotes {w}>{footnotes}</w:footnotes>")
+        zf.writestr(
+            "docProps/core.xml",
+            '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
+            'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/">'
+            f"<dc:title>A Book, Chapter Two</dc:title><dc:creator>File Owner</dc:creator>"
+            f"<dcterms:created>{created}</dcterms:created></cp:coreProperties>",
+        )
+    return buf.getvalue()
+
+
+def _p(text: str, style: str | None = None, note: str | None = None) -> str:
+    ppr = f'<w:pPr><w:pStyle w:val="{style}"/></w:pPr>' if style else ""
+    ref = f'<w:r><w:footnoteReference w:id="{note}"/></w:r>' if note else ""
+    return f'<w:p>{ppr}<w:r><w:t xml:space="preserve">{text}</w:t></w:r>{ref}</w:p>'
+
+
+def test_stated_author_and_date_paragraphs_beat_the_file_properties() -> None:
+    body = _p("A Book, Chapter Two", "Title") + _p("Ann Author", "Author") + _p("1919", "Date") + _p("Prices rose.")
+    brief = parse_bytes(_docx(body), "chapter.docx")
+    assert brief.date == "1919"  # not the file's created date, the day it was exported
+    assert [a.name for a in brief.authors] == ["Ann Author"]
+    assert "Ann Author" not in [p.text for p in brief.passages if p.kind == "sentence"]
+
+
+def test_created_date_is_used_when_the_text_states_none() -> None:
+    brief = parse_bytes(_docx(_p("A Book, Chapter Two", "Title") + _p("Prices rose.")), "chapter.docx")
+    assert brief.date == "2026-11-30"
+
+
+def test_table_inside_a_footnote_is_read_row_by_row() -> None:
+    def cell(t: str) -> str:
+        return f"<w:tc>{_p(t)}</w:tc>"
+
+    rows = [["Year", "Imports", "Exports"], ["", "$1,000", "$1,000"], ["1913", "140,355", "114,670"]]
+    table = "<w:tbl>" + "".join("<w:tr>" + "".join(cell(c) for c in r) + "</w:tr>" for r in rows) + "</w:tbl>"
+    note = f'<w:footnote w:id="5">{_p("As the table shows:")}{table}{_p("Figures at par.")}</w:footnote>'
+    brief = parse_bytes(_docx(_p("Trade fell.", note="5"), note), "trade.docx")
+    fn = brief.footnote(1)
+    assert fn is not None
+    assert (
+        fn.raw == "As the table shows: Year: 1913: Imports ($1,000) 140,355, Exports ($1,000) 114,670. Figures at par."
+    )
+
+
+def test_reference_mid_sentence_cites_that_sentence() -> None:
+    body = (
+        '<w:p><w:r><w:t xml:space="preserve">Circulation is about ten times</w:t></w:r>'
+        '<w:r><w:footnoteReference w:id="2"/></w:r><w:r><w:t xml:space="preserve"> what it was. Next.</w:t></w:r></w:p>'
+    )
+    brief = parse_bytes(_docx(body, f'<w:footnote w:id="2">{_p("Including notes.")}</w:footnote>'), "c.docx")
+    assert sentence(brief, "Circulation").footnotes == (1,)
+    assert sentence(brief, "Circulation").text == "Circulation is about ten times what it was."
+
+
+def test_heading_styles_give_heading_passages_with_levels() -> None:
+    body = _p("A Book, Chapter Two", "Title") + _p("Part one", "Heading2") + _p("Prices rose.")
+    brief = parse_bytes(_docx(body), "h.docx")
+    assert [(p.text, p.label) for p in brief.passages if p.kind == "heading"] == [("Part one", "h2")]

@@ -143,3 +143,231 @@ def test_a_paragraph_opening_with_a_marker_is_not_a_note() -> None:
     resumed = sentence(brief, "In March 2022, the talks resumed")
     assert resumed.footnotes == (2,)
     assert [f.number for f in brief.footnotes] == [1, 2]
+
+
+# ---- headings, page furniture, notes that must not vanish (issue 10) ----
+
+
+def test_headings_are_heading_passages_with_levels_and_section_paths() -> None:
+    from corpus.sections import section_paths
+
+    brief = _parse(
+        "<html><body><h1>Field Report</h1><h2>Methods</h2><h3>Sampling</h3><p>We sampled weekly.</p>"
+        "<h2>Results</h2><p>Counts rose.</p></body></html>"
+    )
+    headings = [(p.text, p.label) for p in brief.passages if p.kind == "heading"]
+    assert headings == [("Methods", "h2"), ("Sampling", "h3"), ("Results", "h2")]
+    paths = section_paths(brief.passages)
+    assert paths[sentence(brief, "We sampled").id] == ("Methods", "Sampling")
+    assert paths[sentence(brief, "Counts rose").id] == ("Results",)
+
+
+def test_not_printed_hidden_and_wiki_chrome_are_not_text() -> None:
+    brief = _parse(
+        "<html><body><main><h1>Topic</h1>"
+        '<div class="noprint">From the free encyclopedia</div>'
+        '<div class="shortdescription" style="display:none">Short description</div>'
+        '<label aria-hidden="true">136 languages</label>'
+        '<div role="note" class="hatnote">For other uses, see Topic (disambiguation).</div>'
+        '<h2>History<span class="mw-editsection">[edit]</span></h2>'
+        '<p>It began in 1900.<sup class="noprint Inline-Template">[<i>citation needed</i>]</sup> It grew.</p>'
+        '<div class="catlinks">Categories: Things</div>'
+        '<div class="printfooter">Retrieved from "https://example.org"</div>'
+        "</main></body></html>"
+    )
+    for junk in (
+        "free encyclopedia",
+        "Short description",
+        "languages",
+        "other uses",
+        "[edit]",
+        "citation needed",
+        "Categories",
+        "Retrieved from",
+    ):
+        assert junk not in brief.text
+    assert sentence(brief, "It began").text == "It began in 1900."
+
+
+def test_see_also_and_external_links_sections_are_dropped_until_the_next_section() -> None:
+    brief = _parse(
+        "<html><body><h1>Topic</h1><h2>Uses</h2><p>It is used widely.</p>"
+        "<h2>See also</h2><ul><li><a href='/a'>Other topic</a></li></ul>"
+        "<h2>Legacy</h2><p>It lasted.</p>"
+        "<h2>External links</h2><ul><li><a href='https://x.org'>Official site</a></li></ul></body></html>"
+    )
+    assert "Other topic" not in brief.text
+    assert "Official site" not in brief.text
+    assert sentence(brief, "It lasted.")
+    assert [p.text for p in brief.passages if p.kind == "heading"] == ["Uses", "Legacy"]
+
+
+def test_infobox_key_value_table_reads_label_value() -> None:
+    brief = _parse(
+        "<html><body><h1>Duck</h1><table class='infobox'><tr><th colspan=2>Duck</th></tr>"
+        "<tr><td colspan=2>A picture credit</td></tr><tr><th colspan=2>Scientific classification</th></tr>"
+        "<tr><td>Kingdom:</td><td>Animalia</td></tr><tr><td>Class:</td><td>Aves</td></tr></table>"
+        "<p>Ducks swim.</p></body></html>"
+    )
+    rows = [p for p in brief.passages if p.kind == "table_row"]
+    assert [(p.label, p.text) for p in rows] == [("Scientific classification", "Kingdom: Animalia; Class: Aves")]
+    assert "picture credit" not in brief.text
+
+
+def test_shortened_footnote_gets_its_bibliography_entry_which_leaves_the_body() -> None:
+    brief = _parse(
+        "<html><body><h1>Topic</h1><p>Ducks dabble.<sup class='reference'><a href='#cite_note-1'>[1]</a></sup>"
+        " Ducks dive.<sup class='reference'><a href='#cite_note-1'>[1]</a></sup></p>"
+        "<h2>Notes</h2><ol class='references'><li id='cite_note-1'><span class='mw-cite-backlink'>^ "
+        "<a href='#cite_ref-1a'><b>a</b></a> <a href='#cite_ref-1b'><b>b</b></a></span> "
+        "<span class='reference-text'><a href='#CITEREFSmith1992'>Smith 1992</a>, p. 536.</span></li></ol>"
+        "<h2>Sources</h2><ul><li><cite id='CITEREFSmith1992'>Smith, Ann (1992). <i>Birds of the World</i>. "
+        "Lynx.</cite></li></ul></body></html>"
+    )
+    note = brief.footnote(1)
+    assert note is not None
+    assert note.raw == "Smith 1992, p. 536. Smith, Ann (1992). Birds of the World. Lynx."
+    assert "^" not in note.raw
+    assert "Birds of the World" not in brief.text.split("Notes")[0]
+    assert sentence(brief, "Ducks dive.").footnotes == (1,)
+
+
+def test_admonition_and_aside_stay_in_the_text_with_their_markers() -> None:
+    brief = _parse(
+        "<html><body><h1>Guide</h1><p>Install it.<sup><a href='#fn1' id='r1'>1</a></sup></p>"
+        "<div class='admonition note'><p class='admonition-title'>Note</p>"
+        "<p>Back up first.<sup><a href='#fn2' id='r2'>2</a></sup></p></div>"
+        "<aside class='note'><p>Old versions differ.<sup><a href='#fn3' id='r3'>3</a></sup></p></aside>"
+        "<section class='footnotes' role='doc-endnotes'><ol><li id='fn1'>Manual, p. 1.</li>"
+        "<li id='fn2'>Manual, p. 2.</li><li id='fn3'>Manual, p. 3.</li></ol></section></body></html>"
+    )
+    assert sentence(brief, "Back up first.").footnotes == (2,)
+    assert sentence(brief, "Old versions differ.").footnotes == (3,)
+    assert not [w for w in brief.warnings if w.code == "orphan_footnote"]
+
+
+def test_schema_org_json_ld_gives_author_publisher_and_date() -> None:
+    brief = _parse(
+        '<html><head><script type="application/ld+json">{"@type": "Article", "name": "Topic",'
+        '"author": {"@type": "Organization", "name": "Contributors"}, "publisher": {"name": "Example Press"},'
+        '"datePublished": "2002-02-25T15:43:11Z", "dateModified": "2024-09-21T12:11:34Z"}</script></head>'
+        "<body><h1>Topic</h1><p>Text here.</p></body></html>"
+    )
+    assert [a.name for a in brief.authors] == ["Contributors"]
+    assert brief.organisation == "Example Press"
+    assert brief.date == "2024-09-21"
+
+
+def test_section_name_heading_is_not_the_title_when_the_page_has_one() -> None:
+    brief = _parse(
+        "<html><head><title>Real Title</title></head><body><h2>Abstract</h2><p>We study ducks.</p></body></html>"
+    )
+    assert brief.title == "Real Title"
+    assert [p.text for p in brief.passages if p.kind == "heading"] == ["Abstract"]
+
+
+def test_dublin_core_meta_gives_author_and_issued_date_and_profile_urls_are_not_names() -> None:
+    brief = _parse(
+        '<html><head><title>Topic</title><meta property="article:author" content="https://social.example/ann">'
+        '<meta name="DC.creator" content="Ann Lee"><meta name="DC.date.issued" content="2020-05-04">'
+        "</head><body><h1>Topic</h1><p>Text here.</p></body></html>"
+    )
+    assert [a.name for a in brief.authors] == ["Ann Lee"]
+    assert brief.date == "2020-05-04"
+
+
+@pytest.mark.parametrize(
+    "faq",
+    [
+        "<details><summary>Is this meant to replace the old index?</summary><p>Not at all. It adds to it.</p>"
+        "</details>",
+        "<dl><dt>Is this meant to replace the old index?</dt><dd>Not at all. It adds to it.</dd></dl>",
+        "<p><strong>Is this meant to replace the old index?</strong></p><p>Not at all. It adds to it.</p>",
+    ],
+)
+def test_faq_question_heads_its_answer(faq: str) -> None:
+    from corpus.sections import section_paths
+
+    brief = _parse(f"<html><body><h1>FAQ</h1><h2>Usage</h2>{faq}</body></html>")
+    assert [p.text for p in brief.passages if p.kind == "heading"][-1] == "Is this meant to replace the old index?"
+    answer = sentence(brief, "Not at all.")
+    assert section_paths(brief.passages)[answer.id] == ("Usage", "Is this meant to replace the old index?")
+
+
+def test_bold_lead_in_that_is_not_a_question_stays_text() -> None:
+    brief = _parse("<html><body><h1>T</h1><p><strong>Warning.</strong> Back up first.</p></body></html>")
+    assert not [p for p in brief.passages if p.kind == "heading"]
+
+
+# docutils' two HTML writers: html5 (footnotes as <aside role="doc-footnote">, an admonition and a sidebar) and
+# html4css1 (footnotes as label/text tables)
+DOCUTILS_HTML5 = """<!DOCTYPE html><html><head><meta charset="utf-8"><meta name="author"
+content="Ann Lee"><meta name="dcterms.date" content="2021-03-04"><title>Test Doc</title></head>
+<body><main id="test-doc"><h1 class="title">Test Doc</h1>
+<section id="intro"><h2>Intro</h2>
+<p>Ducks dabble.<a class="footnote-reference brackets" href="#footnote-1" id="footnote-reference-1"
+role="doc-noteref"><span class="fn-bracket">[</span>1<span class="fn-bracket">]</span></a> They dive.</p>
+<div class="admonition note"><p class="admonition-title">Note</p><p>Geese honk.<a
+class="footnote-reference brackets" href="#footnote-2" id="footnote-reference-2" role="doc-noteref"><span
+class="fn-bracket">[</span>2<span class="fn-bracket">]</span></a></p></div>
+<aside class="sidebar"><p class="sidebar-title">Aside</p><p>Swans glide.<a class="footnote-reference brackets"
+href="#footnote-3" id="footnote-reference-3" role="doc-noteref"><span class="fn-bracket">[</span>3<span
+class="fn-bracket">]</span></a></p></aside>
+</section>
+<aside class="footnote-list brackets">
+<aside class="footnote brackets" id="footnote-1" role="doc-footnote"><span class="label"><span
+class="fn-bracket">[</span><a role="doc-backlink" href="#footnote-reference-1">1</a><span
+class="fn-bracket">]</span></span><p>Smith, Birds, 1999.</p></aside>
+<aside class="footnote brackets" id="footnote-2" role="doc-footnote"><span class="label"><span
+class="fn-bracket">[</span><a role="doc-backlink" href="#footnote-reference-2">2</a><span
+class="fn-bracket">]</span></span><p>Jones, Geese, 2001.</p></aside>
+<aside class="footnote brackets" id="footnote-3" role="doc-footnote"><span class="label"><span
+class="fn-bracket">[</span><a role="doc-backlink" href="#footnote-reference-3">3</a><span
+class="fn-bracket">]</span></span><p>Lee, Swans, 2002.</p></aside>
+</aside></main></body></html>"""
+
+DOCUTILS_HTML4 = """<html><head><title>Old Doc</title></head><body><div class="document" id="old-doc"><h1
+class="title">Old Doc</h1>
+<div class="section" id="intro"><h1>Intro</h1>
+<p>Ducks dabble.<a class="footnote-reference" href="#id3" id="id1">[1]</a> They dive.<a
+class="footnote-reference" href="#id4" id="id2">[2]</a></p>
+<table class="docutils footnote" frame="void" id="id3" rules="none"><colgroup><col
+class="label" /><col /></colgroup><tbody valign="top">
+<tr><td class="label"><a class="fn-backref"
+href="#id1">[1]</a></td><td>Smith, Birds, 1999.</td></tr></tbody></table>
+<table class="docutils footnote" frame="void" id="id4" rules="none"><colgroup><col
+class="label" /><col /></colgroup><tbody valign="top">
+<tr><td class="label"><a class="fn-backref"
+href="#id2">[2]</a></td><td>Jones, Geese, 2001.</td></tr></tbody></table>
+</div></div></body></html>"""
+
+
+def test_docutils_html5_notes_admonition_and_sidebar_keep_their_markers() -> None:
+    brief = _parse(DOCUTILS_HTML5)
+    assert [(f.number, f.raw) for f in brief.footnotes] == [
+        (1, "Smith, Birds, 1999."),
+        (2, "Jones, Geese, 2001."),
+        (3, "Lee, Swans, 2002."),
+    ]
+    assert sentence(brief, "Geese honk.").footnotes == (2,)
+    assert sentence(brief, "Swans glide.").footnotes == (3,)
+    assert not brief.warnings
+
+
+def test_docutils_html4_footnote_tables_are_notes_not_body() -> None:
+    brief = _parse(DOCUTILS_HTML4)
+    assert [(f.number, f.raw) for f in brief.footnotes] == [(1, "Smith, Birds, 1999."), (2, "Jones, Geese, 2001.")]
+    assert sentence(brief, "They dive.").footnotes == (2,)
+    assert [p.kind for p in brief.passages if "Smith" in p.text] == ["footnote"]
+
+
+@pytest.mark.parametrize("tag", ["[citation needed]", "[self-published source?]", "[who?]"])
+def test_editorial_tags_in_superscript_are_dropped_even_when_printed(tag: str) -> None:
+    brief = _parse(f"<html><body><h1>T</h1><p>Ducks quack.<sup><i>{tag}</i></sup> Geese honk.</p></body></html>")
+    assert tag not in brief.text
+    assert sentence(brief, "Ducks quack.").text == "Ducks quack."
+
+
+def test_lettered_superscript_is_kept() -> None:
+    brief = _parse("<html><body><h1>T</h1><p>Point x<sup>a</sup> lies here.</p></body></html>")
+    assert "xa" in brief.text or "x a" in brief.text

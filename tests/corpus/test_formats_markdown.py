@@ -99,3 +99,93 @@ def test_code_blocks_are_not_prose() -> None:
     brief = _parse("---\ntitle: T\n---\n\nReal text here.\n\n```\nprint('not a sentence.')\n```\n")
     assert [p.text for p in brief.passages if p.kind == "sentence"] == ["Real text here."]
     assert_offsets(brief)
+
+
+# ---- headings, admonitions, invisible characters (issue 10) ----
+
+
+def test_markdown_headings_are_heading_passages_with_their_path() -> None:
+    from corpus.sections import section_paths
+
+    brief = _parse(
+        "# Report\n\n## Methods\n\n### Is this meant to replace X?\n\nNo. It adds to X.[^1]\n\n[^1]: A note.\n"
+    )
+    assert [(p.text, p.label) for p in brief.passages if p.kind == "heading"] == [
+        ("Methods", "h2"),
+        ("Is this meant to replace X?", "h3"),
+    ]
+    assert section_paths(brief.passages)[sentence(brief, "No.").id] == ("Methods", "Is this meant to replace X?")
+    assert not [p for p in brief.passages if p.kind == "sentence" and p.text.startswith("Methods")]
+
+
+def test_zero_width_spaces_are_not_in_the_text() -> None:
+    brief = _parse("# T\n\nFine details. \u200b\u200bFor that reason, we chose it.[^1]\n\n[^1]: Note\u200b one.\n")
+    assert "\u200b" not in brief.text
+    assert sentence(brief, "For that reason").footnotes == (1,)
+    assert_offsets(brief)
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        '!!! note "Careful"\n    Back up first.[^1]\n',
+        ":::note\nBack up first.[^1]\n:::\n",
+        "> [!NOTE]\n> Back up first.[^1]\n",
+        "> Back up first.[^1]\n",
+    ],
+)
+def test_admonitions_and_blockquotes_stay_in_the_text_with_their_markers(box: str) -> None:
+    brief = _parse(f"# Guide\n\nInstall it.\n\n{box}\n[^1]: Manual, p. 2.\n")
+    assert sentence(brief, "Back up first.").footnotes == (1,)
+    assert "[!NOTE]" not in brief.text
+    assert ":::" not in brief.text
+    assert not brief.warnings
+
+
+def test_marker_runs_and_reused_notes_keep_their_numbers() -> None:
+    brief = _parse("# T\n\nOne claim.[^2][^3] Another.[^2]\n\n[^2]: Two.\n[^3]: Three.\n")
+    assert sentence(brief, "One claim.").footnotes == (2, 3)
+    assert sentence(brief, "Another.").footnotes == (2,)
+    assert [f.number for f in brief.footnotes] == [2, 3]
+
+
+@pytest.mark.parametrize("lead", ["_Calendars._", "_Calendars_.", "**Calendars:**"])
+def test_run_in_heading_becomes_a_heading_below_the_section(lead: str) -> None:
+    from corpus.sections import section_paths
+
+    brief = _parse(f"# T\n\n## Methods\n\n{lead} Many models skip leap years.[^1]\n\n[^1]: A note.\n")
+    heading = [p for p in brief.passages if p.kind == "heading"][-1]
+    assert heading.text.startswith("Calendars") and heading.label == "h3"
+    body = sentence(brief, "Many models")
+    assert body.footnotes == (1,)
+    assert section_paths(brief.passages)[body.id] == ("Methods", heading.text)
+
+
+def test_emphasis_that_is_not_a_lead_in_stays_in_the_sentence() -> None:
+    brief = _parse("# T\n\n_Very_ few models skip leap years.\n\n_An entire emphasised sentence._\n")
+    assert sentence(brief, "Very few").text == "Very few models skip leap years."
+    assert sentence(brief, "An entire")
+
+
+def test_front_matter_creator_and_published_keys() -> None:
+    brief = _parse("---\ntitle: Heat\ncreator: Ann Lee\npublished: 2023-09-05\n---\n# Heat\n\nText here.\n")
+    assert [a.name for a in brief.authors] == ["Ann Lee"]
+    assert brief.date == "2023-09-05"
+
+
+def test_section_name_heading_is_not_the_title_when_front_matter_has_one() -> None:
+    brief = _parse("---\ntitle: Real Title\n---\n## Abstract\n\nWe study heat.\n")
+    assert brief.title == "Real Title"
+    assert [p.text for p in brief.passages if p.kind == "heading"] == ["Abstract"]
+
+
+def test_bold_question_paragraph_heads_its_answer() -> None:
+    from corpus.sections import section_paths
+
+    brief = _parse("# FAQ\n\n## Usage\n\n**Is this meant to replace X?**\n\nNot at all. It adds to X.\n")
+    assert [(p.text, p.label) for p in brief.passages if p.kind == "heading"][-1] == (
+        "Is this meant to replace X?",
+        "h3",
+    )
+    answer = sentence(brief, "Not at all.")
+    assert section_paths(brief.passages)[answer.id] == ("Usage", "Is this meant to replace X?")
