@@ -12,6 +12,8 @@ Two limits, chosen by the declared content type:
 
 from __future__ import annotations
 
+import asyncio
+
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -31,6 +33,15 @@ class BodyTooLarge(HTTPException):
         self.limit = limit
 
 
+class BodyTimeout(HTTPException):
+    """Raised from ``receive`` when the next piece of a body does not arrive in time (a stalled client)."""
+
+    code = "request_timeout"
+
+    def __init__(self, seconds: float) -> None:
+        super().__init__(408, f"the request body stalled: no data for {seconds:g} seconds")
+
+
 def _is_json(content_type: str | None) -> bool:
     if not content_type:
         return True
@@ -41,10 +52,13 @@ def _is_json(content_type: str | None) -> bool:
 class BodyLimitMiddleware:
     """Answer 413 for bodies over the limit, whatever the route and however the body is sent."""
 
-    def __init__(self, app: ASGIApp, *, upload_limit: int, json_limit: int = JSON_BODY_LIMIT) -> None:
+    def __init__(
+        self, app: ASGIApp, *, upload_limit: int, json_limit: int = JSON_BODY_LIMIT, body_timeout: float | None = None
+    ) -> None:
         self.app = app
         self.upload_limit = upload_limit
         self.json_limit = json_limit
+        self.body_timeout = body_timeout  # seconds allowed between two pieces of a body; None: no limit
 
     def limit_for(self, scope: Scope) -> int:
         return self.json_limit if _is_json(header(scope, b"content-type")) else self.upload_limit
@@ -60,16 +74,25 @@ class BodyLimitMiddleware:
             return
 
         received = 0
+        body_done = False
         tripped = False
         started = False
         replaced = False
 
         async def limited_receive() -> Message:
-            nonlocal received, tripped
+            nonlocal received, tripped, body_done
             if tripped:
                 raise BodyTooLarge(limit)
-            message = await receive()
+            if body_done or self.body_timeout is None:
+                # after the body, receive() only waits for a disconnect (streaming responses): no deadline
+                message = await receive()
+            else:
+                try:
+                    message = await asyncio.wait_for(receive(), self.body_timeout)
+                except TimeoutError:
+                    raise BodyTimeout(self.body_timeout) from None
             if message["type"] == "http.request":
+                body_done = not message.get("more_body", False)
                 received += len(message.get("body", b""))
                 if received > limit:
                     tripped = True
@@ -94,6 +117,9 @@ class BodyLimitMiddleware:
         except BodyTooLarge:
             if not started:
                 await _send_413(send, limit)
+        except BodyTimeout as exc:
+            if not started:
+                await send_json(send, 408, {"detail": exc.detail, "code": exc.code}, {"connection": "close"})
 
 
 async def _send_413(send: Send, limit: int) -> None:

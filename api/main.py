@@ -68,7 +68,12 @@ def create_app(
     )
     app.state.citebot = AppState(settings=settings, engine=engine, sessions=sessions)
     install_error_handlers(app)
-    app.add_middleware(BodyLimitMiddleware, upload_limit=settings.max_upload_bytes, json_limit=JSON_BODY_LIMIT)
+    app.add_middleware(
+        BodyLimitMiddleware,
+        upload_limit=settings.max_upload_bytes,
+        json_limit=JSON_BODY_LIMIT,
+        body_timeout=settings.body_timeout,
+    )
     # Middleware added later runs earlier: a request without its key is refused before its body is read.
     app.add_middleware(
         KeyMiddleware,

@@ -85,6 +85,7 @@ def _configure_logging(level: str) -> None:
 def serve(host: str, port: int, log_level: str, access_log: bool, no_auth: bool) -> None:
     """Serve the JSON/SSE API (and the web UI), indexing the bundled brief first if the library is empty."""
     from api.main import create_app
+    from api.server import guarded_protocol
     from bot.doctor import diagnose
     from bot.factory import build_engine, ingest_bundled
 
@@ -123,7 +124,13 @@ def serve(host: str, port: int, log_level: str, access_log: bool, no_auth: bool)
             f"{time.monotonic() - began:.1f} s)"
         )
 
-    config = uvicorn.Config(app, log_level=log_level, access_log=access_log, lifespan="on")
+    config = uvicorn.Config(
+        app,
+        log_level=log_level,
+        access_log=access_log,
+        lifespan="on",
+        http=guarded_protocol(settings.header_timeout),  # a client that never finishes its headers is dropped
+    )
     _ReadyServer(config, ready).run(sockets=[sock])
 
 

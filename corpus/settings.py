@@ -78,6 +78,13 @@ class Settings(BaseSettings):
     rate_limit_check: int = Field(default=120, ge=0, description="Claim checks per client per minute (0: no limit).")
     rate_limit_chat: int = Field(default=0, ge=0, description="Chat questions per client per minute (0: no limit).")
 
+    header_timeout: float = Field(
+        default=10.0, gt=0, description="Seconds a client has to send a request's headers before it is disconnected."
+    )
+    body_timeout: float = Field(
+        default=30.0, gt=0, description="Seconds allowed between two pieces of a request body before a 408."
+    )
+
     def ensure_dirs(self) -> None:
         self.data_dir.mkdir(parents=True, exist_ok=True)
 
