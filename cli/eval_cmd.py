@@ -22,6 +22,7 @@ from bot.evaluate import assign_briefs, doc_brief_id, load_items, run_eval
 from bot.factory import BRIEF_SUFFIXES, build_engine, ingest_bundled
 from corpus.errors import InputError
 from corpus.loader import load_brief, slugify
+from corpus.models import Brief
 from corpus.settings import Settings, get_settings
 
 
@@ -65,12 +66,28 @@ def documents(items: Sequence[dict[str, Any]], folder: Path) -> dict[str, Path]:
     return out
 
 
-def ingest_documents(engine: Engine, settings: Settings, docs: dict[str, Path]) -> dict[str, str]:
-    """Ingest each document under the id ``citebot ingest`` would give it, with a progress line on stderr;
-    returns document name -> brief id."""
+def ingest_documents(engine: Engine, briefs: dict[str, tuple[Brief, float]]) -> dict[str, str]:
+    """Ingest each parsed document, with a progress line on stderr; returns document name -> brief id."""
     ids: dict[str, str] = {}
+    for n, (name, (brief, parse_s)) in enumerate(briefs.items(), 1):
+        started = time.perf_counter()
+        engine.ingest(brief)
+        click.echo(
+            f"ingested {n}/{len(briefs)} {brief.id} ({brief.format}, {len(brief.passages)} passages, "
+            f"{len(brief.footnotes)} footnotes, {len(brief.warnings)} warnings) in "
+            f"{parse_s + time.perf_counter() - started:.1f} s",
+            err=True,
+        )
+        ids[name] = brief.id
+    return ids
+
+
+def parse_documents(docs: dict[str, Path], settings: Settings) -> dict[str, tuple[Brief, float]]:
+    """Parse every document first, so a bad one stops the run before the model is loaded. Each is given the id
+    ``citebot ingest`` would give it; returns document name -> (brief, seconds spent parsing)."""
+    out: dict[str, tuple[Brief, float]] = {}
     owner: dict[str, Path] = {}
-    for n, (name, path) in enumerate(docs.items(), 1):
+    for name, path in docs.items():
         brief_id = slugify(path.stem)
         if brief_id in owner and owner[brief_id] != path:
             raise InputError(f"{path} and {owner[brief_id]} would both be brief {brief_id!r}; rename one")
@@ -80,15 +97,8 @@ def ingest_documents(engine: Engine, settings: Settings, docs: dict[str, Path]) 
             brief = load_brief(path, max_bytes=settings.max_file_bytes, brief_id=brief_id)
         except InputError as exc:
             raise InputError(f"{path}: {exc}") from exc
-        engine.ingest(brief)
-        footnotes = len(brief.footnotes)
-        click.echo(
-            f"ingested {n}/{len(docs)} {brief_id} ({brief.format}, {len(brief.passages)} passages, "
-            f"{footnotes} footnotes, {len(brief.warnings)} warnings) in {time.perf_counter() - started:.1f} s",
-            err=True,
-        )
-        ids[name] = brief_id
-    return ids
+        out[name] = (brief, time.perf_counter() - started)
+    return out
 
 
 def _check_briefs(engine: Engine, items: Sequence[dict[str, Any]]) -> None:
@@ -210,11 +220,11 @@ def eval_(file: str, docs_dir: Path | None, as_json: bool, brief_id: str | None,
         return
     # Filter before ingesting, so `--brief` ingests only its own document (ingest ids are predictable).
     items = _only(assign_briefs(items, {i["doc"]: doc_brief_id(i["doc"]) for i in items if i.get("doc")}), brief_id)
-    docs = documents(items, docs_dir)
+    briefs = parse_documents(documents(items, docs_dir), settings)
     with tempfile.TemporaryDirectory(prefix="citebot-eval-", ignore_cleanup_errors=True) as tmp:
         fresh = settings.model_copy(update={"data_dir": Path(tmp), "chroma_url": None})
         engine = build_engine(fresh)
-        items = assign_briefs(items, ingest_documents(engine, fresh, docs))
+        items = assign_briefs(items, ingest_documents(engine, briefs))
         _evaluate(engine, items, brief_id, top_k, as_json)
 
 
