@@ -151,6 +151,19 @@ class Outcome:
     got: str | None = None  # check verdict
     failure: dict[str, Any] | None = None
 
+    def row(self) -> dict[str, Any]:
+        """One line per item for the JSON output, e.g. to calibrate abstention on the confidences."""
+        out: dict[str, Any] = {"id": self.item.get("id"), "line": self.item.get("line"), "kind": self.kind}
+        out["brief"] = self.brief
+        if self.kind == "check":
+            return {**out, "expected": self.item["verdict"], "got": self.got}
+        confidence = None if self.confidence is None else round(self.confidence, 4)
+        out.update(abstained=self.abstained, confidence=confidence)
+        if self.kind == "ask":
+            out.update(hit=None if self.hit is None else self.hit + 1, footnotes_exact=self.exact)
+            out["hit@3_if_answered"] = self.would_hit
+        return out
+
 
 def _check_fn() -> Callable[..., Any] | None:
     """``bot.check.check_claim`` when that module exists (built separately); None otherwise."""
@@ -321,4 +334,5 @@ class Report:
         out = self.summary()
         out["per_document"] = {name: r.summary(failures=False) for name, r in sorted(self.by_brief().items())}
         out["coverage"] = self.coverage()
+        out["outcomes"] = [o.row() for o in self.outcomes]
         return out

@@ -139,6 +139,16 @@ def test_per_document_figures_split_the_pooled_ones(fake):
     assert full["hit@1"] == 0.25
 
 
+def test_json_lists_every_item_with_its_confidence(fake):
+    rows = _run(fake, ITEMS).full_summary()["outcomes"]
+    assert [r["kind"] for r in rows] == ["ask", "ask", "ask", "ask", "abstain", "abstain"]
+    assert rows[1] == {
+        "id": None, "line": None, "kind": "ask", "brief": "doc-a", "abstained": False, "confidence": 0.1,
+        "hit": 2, "footnotes_exact": False, "hit@3_if_answered": True,
+    }  # fmt: skip
+    assert rows[3]["abstained"] and rows[3]["hit@3_if_answered"]  # abstained, but its top passage held the answer
+
+
 def test_items_without_a_brief_are_grouped_as_the_library(fake):
     assert set(_run(fake, [{"kind": "abstain", "question": "q-declined-right"}]).by_brief()) == {"(library)"}
 
