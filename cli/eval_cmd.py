@@ -40,7 +40,8 @@ def _find(folder: Path, doc: str) -> Path | None:
     direct = folder / doc
     if direct.is_file():
         return direct
-    found = [p for p in folder.rglob(Path(doc).name) if p.is_file()]
+    name = Path(doc).name  # compared as a plain name: "[draft]" in a file name is not a glob pattern
+    found = [p for p in folder.rglob("*") if p.name == name and p.is_file()]
     if len(found) > 1:
         raise InputError(f"{doc!r} matches {len(found)} files under {folder}; name it by its path inside the folder")
     return found[0] if found else None
