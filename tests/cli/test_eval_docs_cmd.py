@@ -156,10 +156,19 @@ def test_without_named_documents_every_supported_file_is_taken(tmp_path):
     assert sorted(documents([{"line": 1}], tmp_path)) == ["one.md", "two.pdf"]
 
 
-def test_an_unreadable_document_is_a_one_line_error(tmp_path):
-    questions, docs = _write(tmp_path, ITEMS)
-    (docs / "harbour.md").write_bytes(b"")  # empty: nothing to parse
+@pytest.mark.parametrize(
+    ("name", "data", "reason"),
+    [
+        ("harbour.md", b"", "harbour.md"),
+        ("broken.pdf", b"%PDF-1.4 garbage", "this PDF is damaged"),
+        ("broken.docx", b"PK\x03\x04garbage", "the Word document is damaged"),
+    ],
+)
+def test_an_unreadable_document_is_a_one_line_error(tmp_path, name, data, reason):
+    questions, docs = _write(tmp_path, [*ITEMS, {"type": "abstain", "doc": name, "question": "q"}])
+    (docs / name).write_bytes(data)
     result = CliRunner().invoke(cli, ["eval", str(questions), "--docs", str(docs)])
     assert result.exit_code == 2, result.output
-    assert "harbour.md" in result.output
+    assert name in result.output and reason in result.output
     assert "Traceback" not in result.output
+    assert len(result.output.strip().splitlines()) == 1
