@@ -277,6 +277,18 @@ def coverage_row(outcomes: Sequence[Outcome], threshold: float | None) -> dict[s
     }
 
 
+def separation(outcomes: Sequence[Outcome]) -> float | None:
+    """How well the confidence ranks the two kinds of question (ROC AUC): the chance that an ask item whose top 3
+    holds the answer has a higher confidence than an abstain item (ties count half). 0.5 is no better than chance;
+    1.0 means some threshold answers all of the first and none of the second."""
+    good = [o.confidence for o in outcomes if o.kind == "ask" and o.would_hit and o.confidence is not None]
+    bad = [o.confidence for o in outcomes if o.kind == "abstain" and o.confidence is not None]
+    if not good or not bad:
+        return None
+    wins = sum((g > b) + 0.5 * (g == b) for g in good for b in bad)
+    return round(wins / (len(good) * len(bad)), 4)
+
+
 @dataclass
 class Report:
     outcomes: list[Outcome] = field(default_factory=list)
@@ -334,5 +346,6 @@ class Report:
         out = self.summary()
         out["per_document"] = {name: r.summary(failures=False) for name, r in sorted(self.by_brief().items())}
         out["coverage"] = self.coverage()
+        out["confidence_separation"] = separation(self.outcomes)
         out["outcomes"] = [o.row() for o in self.outcomes]
         return out

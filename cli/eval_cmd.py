@@ -171,6 +171,10 @@ def _detail(summary: dict[str, Any]) -> list[str]:
 
 def _print(summary: dict[str, Any]) -> None:
     lines = [*_doc_table(summary), "", "pooled:", *_detail(summary), "", *_coverage_table(summary["coverage"])]
+    lines.append(
+        "separation (chance that an answerable item found in the top 3 outranks an abstain item): "
+        + _fmt(summary["confidence_separation"])
+    )
     for line in lines:
         click.echo(line)
     for failure in summary["failures"]:

@@ -213,6 +213,14 @@ def test_coverage_table_starts_with_the_engine_row_then_thresholds(fake):
     assert rows[2]["answered"] == 0 and rows[2]["precision"] is None
 
 
+def test_separation_is_the_chance_an_answerable_item_outranks_an_abstain_item(fake):
+    report = _run(fake, ITEMS)
+    # answerable and found: q-first 0.3, q-second 0.1, q-abstained -0.1; abstain items: -0.02, 0.02
+    assert report.full_summary()["confidence_separation"] == pytest.approx(4 / 6, abs=1e-3)
+    assert evaluate.separation(report.by_brief()["doc-a"].outcomes) == 1.0
+    assert evaluate.separation([o for o in report.outcomes if o.kind == "ask"]) is None
+
+
 @pytest.mark.parametrize("joint", [0.0, 0.2, 0.34, 0.35, 0.5, 0.55, 0.6, 0.65, 0.9])
 @pytest.mark.parametrize("unknown", [0, 1, 2, 3])
 @pytest.mark.parametrize(
