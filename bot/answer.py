@@ -241,6 +241,21 @@ def should_abstain(ev: Evidence, rule: AbstainRule = ABSTAIN) -> bool:
     return False
 
 
+def confidence(ev: Evidence, rule: AbstainRule = ABSTAIN) -> float:
+    """How far the evidence clears the abstention rule: below 0 exactly when ``should_abstain`` holds. A single
+    score, so an eval can ask what a stricter or looser threshold would answer (coverage against precision)."""
+    if ev.explicit or ev.sources >= 0.5:
+        return 1.0
+    if ev.absent_subject:
+        return -1.0
+    need = rule.floor
+    if ev.unknown >= 2:
+        need = max(need, rule.two_unknown)
+    elif ev.unknown == 1:
+        need = max(need, rule.one_unknown)
+    return ev.joint - need
+
+
 def _new_terms(p: Passage, q_terms: set[str], have: set[str]) -> set[str]:
     return (set(tokenize(p.text)) & q_terms) - have
 

@@ -48,6 +48,8 @@ class Answer:
     text: str
     citations: tuple[Citation, ...]
     abstained: bool
+    # The abstention evidence's margin (answer.confidence): below 0 the engine abstains. None: nothing was weighed.
+    confidence: float | None = None
 
 
 def replace_refusal(existing: Brief) -> str:
@@ -302,21 +304,22 @@ class Engine:
             self._count("abstentions")
             yield Answer(EMPTY_LIBRARY_TEXT, (), True)
             return
-        selections = self._selections(state, message, brief_id, top_k, history)
+        selections, confidence = self._selections(state, message, brief_id, top_k, history)
         citations: list[Citation] = []
         for citation in self._verified(state, selections):
             citations.append(citation)
             yield citation
         if not citations:
             self._count("abstentions")
-            yield Answer(ABSTAIN_TEXT, (), True)
+            yield Answer(ABSTAIN_TEXT, (), True, confidence)
             return
-        yield Answer(answer_text(citations), tuple(citations), False)
+        yield Answer(answer_text(citations), tuple(citations), False, confidence)
 
     def _selections(
         self, state: IndexState, message: str, brief_id: str | None, top_k: int, history: Sequence[str]
-    ) -> list[answering.Selection]:
-        """The passages chosen to answer, best first; empty when the brief does not answer (abstain)."""
+    ) -> tuple[list[answering.Selection], float]:
+        """The passages chosen to answer, best first, empty when the brief does not answer (abstain); and the
+        confidence that decided it."""
         explicit = bool(answering.named_passages(state, message, brief_id))
         candidates = self._candidates(state, message, brief_id, None, top_k)
         own = answering.evidence(candidates, explicit, message, state)
@@ -329,9 +332,10 @@ class Engine:
             if not answering.strong(own):
                 candidates = self._candidates(state, followup, brief_id, None, top_k)
         ev = answering.evidence(candidates, explicit, message, state)
+        confidence = max(answering.confidence(ev), answering.confidence(own))
         if answering.should_abstain(ev) and answering.should_abstain(own):
-            return []
-        return list(answering.select(state, candidates, message, top_k, brief_id, anchor))
+            return [], confidence
+        return list(answering.select(state, candidates, message, top_k, brief_id, anchor)), confidence
 
     def _anchor(self, state: IndexState, earlier: str, brief_id: str | None) -> tuple[Passage, ...]:
         """The passages that best answered an earlier question (empty if it was not answerable)."""
