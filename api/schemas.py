@@ -4,11 +4,18 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from pydantic import BaseModel, Field, StringConstraints
+from pydantic import BaseModel, BeforeValidator, Field, StringConstraints
+
+from bot.inputs import clean_input
 
 MAX_MESSAGE_CHARS = 2000
 
-Message = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_MESSAGE_CHARS)]
+# Format characters (zero-width spaces and the like) go first, so a message of only those is empty (422).
+Message = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_MESSAGE_CHARS),
+    BeforeValidator(lambda v: clean_input(v) if isinstance(v, str) else v),  # wraps, so it runs first
+]
 Identifier = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 
 
@@ -27,7 +34,7 @@ class ChatRequest(BaseModel):
     model_config = {
         "json_schema_extra": {
             "examples": [
-                {"message": "Why did the Hanoi summit fail?", "session_id": None, "brief_id": None, "top_k": 3}
+                {"message": "Why did the negotiations stall?", "session_id": None, "brief_id": None, "top_k": 3}
             ]
         }
     }

@@ -4,13 +4,27 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, Field, StringConstraints
 
 from api.schemas import CitationOut, Identifier
+from bot.inputs import claim_text
+from corpus.errors import InvalidRequest
 
 MAX_CLAIM_CHARS = 1000
 
-ClaimText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_CLAIM_CHARS)]
+
+def _claim(value: str) -> str:
+    try:
+        return claim_text(value)
+    except InvalidRequest as exc:
+        raise ValueError(str(exc)) from None  # a 422 with the reason, like any other invalid field
+
+
+ClaimText = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_CLAIM_CHARS),
+    AfterValidator(_claim),
+]
 
 
 class CheckRequest(BaseModel):
@@ -21,7 +35,7 @@ class CheckRequest(BaseModel):
 
     model_config = {
         "extra": "forbid",
-        "json_schema_extra": {"examples": [{"claim": "The Hwasong-17 flew 2,000 km.", "brief_id": None}]},
+        "json_schema_extra": {"examples": [{"claim": "The programme was funded until 2026.", "brief_id": None}]},
     }
 
 

@@ -7,6 +7,7 @@ import json
 import click
 
 from bot.factory import build_engine, ingest_bundled
+from bot.inputs import clean_input
 from bot.render import answer_json, answer_readable
 from corpus.settings import get_settings
 
@@ -21,7 +22,7 @@ def ask(question: str, as_json: bool, brief_id: str | None, top_k: int | None) -
     settings = get_settings()
     engine = build_engine(settings)
     ingest_bundled(engine, settings)
-    answer = engine.ask(question, brief_id=brief_id, top_k=top_k or settings.top_k)
+    answer = engine.ask(clean_input(question), brief_id=brief_id, top_k=top_k or settings.top_k)
     if as_json:
         click.echo(json.dumps(answer_json(answer, None), ensure_ascii=False, indent=2))
     else:

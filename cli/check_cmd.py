@@ -8,6 +8,7 @@ import click
 
 from bot.check import CheckResult, check_json
 from bot.factory import build_engine, ingest_bundled
+from bot.inputs import claim_text
 from bot.render import marker
 from bot.sources import check_with_sources
 from corpus.settings import get_settings
@@ -33,6 +34,7 @@ def check_readable(result: CheckResult) -> str:
 @click.option("--brief", "brief_id", default=None, help="Only check against this brief (by id).")
 def check(claim: str, as_json: bool, brief_id: str | None) -> None:
     """Say whether the briefs support, contradict or do not mention CLAIM, with the quotes that decide it."""
+    claim = claim_text(claim)  # before the model loads: a content-free claim is a one-line error at once
     settings = get_settings()
     engine = build_engine(settings)
     ingest_bundled(engine, settings)
