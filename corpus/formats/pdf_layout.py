@@ -7,6 +7,7 @@ A superscript is found from geometry alone: a cluster of characters set smaller 
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -64,7 +65,8 @@ class Page:
     width: float
     lines: list[Line]
     tables: list[tuple[float, float, RawTable]] = field(default_factory=list)  # (top, bottom, table)
-    rules: list[float] = field(default_factory=list)  # tops of short horizontal rules
+    rules: list[tuple[float, float, float]] = field(default_factory=list)  # short horizontal rules: (top, x0, x1)
+    flows: list[list[Line]] = field(default_factory=list)  # the lines in reading order, one list per column
 
 
 def translated(exc: BaseException) -> ParseError:
@@ -94,7 +96,8 @@ def tokens(chars: Sequence[Char]) -> Iterator[tuple[str, bool]]:
     position words without drawing spaces)."""
     prev: Char | None = None
     for c in chars:
-        if prev is not None and c.text != " " and prev.text != " " and c.x0 - prev.x1 > 0.18 * max(c.size, prev.size):
+        gap = c.x0 - prev.x1 if prev is not None else 0.0
+        if prev is not None and c.text != " " and prev.text != " " and gap > 0.18 * max(c.size, prev.size):
             yield " ", False
         yield c.text, c.raised
         prev = c
@@ -207,12 +210,13 @@ def read_pages(pdf: Any) -> list[Page]:
                 for t in page.find_tables():
                     rows = [[c or "" for c in row] for row in t.extract()]
                     table = make_table(rows)
-                    if table is not None and len(rows) > 1:
+                    # a ruled box of one column is a text box (a sidebar, a list of points), read as text
+                    if table is not None and len(rows) > 1 and len(table.columns) > 1 and table.rows:
                         x0, top, x1, bottom = (float(v) for v in t.bbox)
                         tables.append((top, bottom, table))
                         boxes.append((x0, top, x1, bottom))
             rules = [
-                height - float(e.y1) + float(page.mediabox[1])
+                (height - float(e.y1) + float(page.mediabox[1]), float(e.x0), float(e.x1))
                 for e in edges
                 if float(e.y1) - float(e.y0) < 2 and 20 < float(e.x1) - float(e.x0) < 0.6 * width
             ]
@@ -233,10 +237,11 @@ def drop_running(pages: list[Page]) -> None:
 
     seen: Counter[tuple[str, int]] = Counter()
     for page in pages:
-        for line in page.lines:
-            if marginal(page, line):
-                seen[(signature(line), round(line.top / 10))] += 1
-    threshold = max(2, round(len(pages) * 0.4))
+        for key in {(signature(ln), round(ln.top / 10)) for ln in page.lines if marginal(page, ln)}:
+            seen[key] += 1
+    # A running head may sit on every other page only (verso and recto differ) or on a section's pages only
+    # ("NOTES 301"): three pages with the same margin line, digits aside, is already a pattern.
+    threshold = 2 if len(pages) < 6 else 3
     for page in pages:
         page.lines = [
             ln
@@ -246,3 +251,45 @@ def drop_running(pages: list[Page]) -> None:
                 and (seen[(signature(ln), round(ln.top / 10))] >= threshold or _PAGE_NUMBER.match(ln.text))
             )
         ]
+
+
+def _leading_number(line: Line) -> tuple[str, int] | None:
+    """(digits, count of characters) of a bare number that opens a line and stands apart from the text after it."""
+    chars = [c for c in line.chars if c.text.strip()]
+    n = 0
+    while n < len(chars) and chars[n].text.isdigit() and not chars[n].raised:
+        n += 1
+    if n == 0 or n > 4:
+        return None
+    if n < len(chars) and chars[n].x0 - chars[n - 1].x1 < 1.2 * line.size:
+        return None  # "12 Angry Men", "2020 saw…": a number that is part of the text
+    return "".join(c.text for c in chars[:n]), n
+
+
+def drop_line_numbers(page: Page) -> None:
+    """Remove margin line numbers (legal and draft manuscripts): bare numbers at one x left of the text on many
+    lines of a page, rising down the page, whether they share the text's baseline or stand on lines of their own."""
+    found = [(ln, hit) for ln in page.lines if (hit := _leading_number(ln)) is not None]
+    if len(found) < 5:
+        return
+    columns = Counter(round(ln.x0 / 4) for ln, _ in found)
+    x_key, count = columns.most_common(1)[0]
+    numbered = [(ln, hit) for ln, hit in found if round(ln.x0 / 4) == x_key]
+    values = [int(d) for _, (d, _) in numbered]
+    rising = sum(b > a for a, b in itertools.pairwise(values))
+    text_left = min((ln.x0 for ln in page.lines if _leading_number(ln) is None), default=page.width)
+    if count < 5 or rising < 0.8 * (len(values) - 1) or numbered[0][0].x0 > text_left - 2:
+        return
+    lines = []
+    for ln in page.lines:
+        hit = next((h for x, h in numbered if x is ln), None)
+        if hit is None:
+            lines.append(ln)
+            continue
+        cut = set([i for i, c in enumerate(ln.chars) if c.text.strip()][: hit[1]])
+        rest = [c for i, c in enumerate(ln.chars) if i not in cut]
+        while rest and not rest[0].text.strip():
+            rest.pop(0)
+        if rest:
+            lines.append(make_line(rest, ln.page))
+    page.lines = lines
