@@ -93,25 +93,33 @@ def _line_pieces(line: Line, defined: set[int]) -> list[Piece]:
     return pieces
 
 
-def _leadings(pages: list[Page]) -> dict[float, float]:
-    """Each type size's usual line pitch (the most common one, so double-spaced text with single-spaced block
-    quotes keeps its own pitch); a wider gap between two lines of a size separates paragraphs."""
+def _leadings(flows: list[list[Line]]) -> dict[float, float]:
+    """Each type size's usual line pitch in the body (the most common one, so double-spaced text with single-spaced
+    block quotes and notes keeps its own pitch); a wider gap between two lines of a size separates paragraphs."""
     pitches: dict[float, Counter[float]] = {}
-    for page in pages:
-        for flow in page.flows:
-            for a, b in itertools.pairwise(flow):
-                d = b.bottom - a.bottom
-                if a.size == b.size and 0.8 * a.size <= d <= 2.6 * a.size:
-                    pitches.setdefault(a.size, Counter())[round(d * 2) / 2] += 1
+    for flow in flows:
+        for a, b in itertools.pairwise(flow):
+            d = b.bottom - a.bottom
+            if a.size == b.size and 0.8 * a.size <= d <= 2.6 * a.size:
+                pitches.setdefault(a.size, Counter())[round(d * 2) / 2] += 1
     return {size: max(c.items(), key=lambda kv: (kv[1], -kv[0]))[0] for size, c in pitches.items()}
 
 
-def _starts_paragraph(prev: Line, line: Line, leading: float, left: float) -> bool:
+def _centred(line: Line, left: float, right: float) -> bool:
+    return line.x0 > left + 2 * line.size and abs((line.x0 + line.x1) - (left + right)) / 2 < line.size
+
+
+def _starts_paragraph(prev: Line, line: Line, leading: float, left: float, right: float) -> bool:
     gap = line.bottom - prev.bottom
     if gap > leading * 1.3 or gap < 0:
         return True
-    if abs(line.size - prev.size) > 0.6 or line.bold != prev.bold:
+    if abs(line.size - prev.size) > 0.6:
         return True
+    if line.page == 1 and _centred(prev, left, right) and _centred(line, left, right) and not prev.bold:
+        return True  # a title page's centred lines in body type: title, author, place and date, each its own
+    if line.bold != prev.bold:
+        # a bold run-in lead ("Act early. Symptoms…") fills its line and runs on; a bold heading stops short
+        return not (prev.bold and prev.x1 >= right - 2 * prev.size and not _TERMINAL.search(clean(prev.text)))
     return line.x0 > left + 0.8 * line.size and prev.x0 <= left + 2
 
 
@@ -122,9 +130,10 @@ def _paragraphs(
     if not lines:
         return []
     left = min((ln.x0 for ln in lines if ln.size == body_size), default=min(ln.x0 for ln in lines))
+    right = max(ln.x1 for ln in lines)
     groups: list[list[Line]] = [[lines[0]]]
     for prev, line in itertools.pairwise(lines):
-        if _starts_paragraph(prev, line, leadings.get(prev.size, prev.size * 1.4), left):
+        if _starts_paragraph(prev, line, leadings.get(prev.size, prev.size * 1.4), left, right):
             groups.append([line])
         else:
             groups[-1].append(line)
@@ -233,7 +242,8 @@ def _body_size(pages: list[Page], end: tuple[int, int, int] | None) -> float:
                 if line.top < foot_rule:
                     weights[line.size] += len(line.chars)
     everything = Counter(ln.size for page in pages for ln in page.lines)
-    return (weights or everything).most_common(1)[0][0]
+    usual = (weights or everything).most_common(1)
+    return usual[0][0] if usual else 12.0
 
 
 def _cut_section(pages: list[Page], start: tuple[int, int, int]) -> list[Line]:
@@ -279,7 +289,6 @@ def parse_pdf(data: bytes) -> RawDocument:
     if section is not None:
         endnotes, rest = read_endnotes(_cut_section(pages, section), join)
         _restore(pages, rest)
-    leadings = _leadings(pages)
     notes: list[tuple[str, str]] = []
     bodies: list[list[list[Line]]] = []
     open_note = False  # the last page had notes at its foot: the next foot may open with the rest of one
@@ -296,6 +305,7 @@ def parse_pdf(data: bytes) -> RawDocument:
     # symbol notes ("*", "†") have no number to be cited by: they leave the body but are not numbered notes
     defs = [(int(label), text) for label, text in notes if label.isdigit()] + endnotes
     defined = {n for n, _ in defs}
+    leadings = _leadings([flow for page_bodies in bodies for flow in page_bodies])
     flows: list[list[Block]] = []
     for page, page_bodies in zip(pages, bodies, strict=True):
         paras = [_paragraphs(body, leadings, body_size, defined, join) for body in page_bodies]

@@ -53,7 +53,7 @@ def _best_region(lines: list[Line], lo: float, hi: float) -> tuple[int, int, flo
             if end < len(lines) and _free(occupied[end], x):
                 continue
             run = lines[start:end]
-            if len(run) >= 2 * _MIN_SIDE_LINES and (best is None or end - start > best[1] - best[0]):
+            if len(run) >= _MIN_SIDE_LINES and (best is None or end - start > best[1] - best[0]):
                 parts = [_sides(ln, x) for ln in run]
                 left = [len(a) for a, _ in parts if a]
                 right = [len(b) for _, b in parts if b]
@@ -78,7 +78,7 @@ def _gutter(run: list[Line], x: float) -> float:
 
 def split_columns(lines: list[Line], width: float) -> list[list[Line]]:
     """The page's lines (top to bottom) as flows in reading order."""
-    if len(lines) < 2 * _MIN_SIDE_LINES:
+    if len(lines) < _MIN_SIDE_LINES:
         return [lines] if lines else []
     found = _best_region(lines, 0.25 * width, 0.75 * width)
     if found is None:

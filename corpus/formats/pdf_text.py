@@ -79,6 +79,8 @@ def _spaced_token(token: str) -> str:
     # a name with several dots is an address or a domain ("Public.Resource.Org", "example.co.uk"), not two words
     if "/" in token or "@" in token or "www" in token or token.rstrip(".").count(".") > 1:
         return token
+    if not re.match(r"^[(\"“‘']?[a-z]", token):
+        return token  # "Example.Org", "Pub.L": a capitalised name with a dot is more often a name than two words
     return _GLUED.sub(" ", token)
 
 
@@ -96,4 +98,6 @@ def join_lines(prev: str, nxt: str, vocab: Vocabulary) -> str:
     keep = keeps_hyphen(prev, nxt, vocab)
     if keep is not None:
         return prev + nxt if keep else prev[:-1] + nxt
+    if re.search(r"\S-$", prev) and nxt[:1].isalnum():
+        return prev + nxt  # "§ 7306-" + "2.8(A)": a hyphenated number or code goes on
     return f"{prev}\n{nxt}"
