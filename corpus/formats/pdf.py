@@ -59,6 +59,24 @@ _PLACEHOLDER_AUTHORS = frozenset({"anonymous", "unknown", "user", "admin", "admi
 # a file name or a word processor's default, never a document's title ("twelve.tables", "Microsoft Word - x.doc")
 _JUNK_TITLE = re.compile(r"^(?:microsoft \w+ - |untitled)|\.(?:docx?|pdf|indd|tex)$|^[^\s]*[._][^\s]*$", re.IGNORECASE)
 Join = Callable[[str, str], str]
+# headings that name a part of any document, never its title
+_SECTION_NAMES = frozenset(
+    {
+        "abstract",
+        "summary",
+        "executive summary",
+        "introduction",
+        "contents",
+        "table of contents",
+        "preface",
+        "foreword",
+        "overview",
+        "background",
+        "key findings",
+        "acknowledgments",
+        "acknowledgements",
+    }
+)
 
 
 def _line_pieces(line: Line, defined: set[int]) -> list[Piece]:
@@ -310,4 +328,9 @@ def parse_pdf(data: bytes) -> RawDocument:
     for page, page_bodies in zip(pages, bodies, strict=True):
         paras = [_paragraphs(body, leadings, body_size, defined, join) for body in page_bodies]
         flows.extend(_with_tables(page, paras, body_size))
-    return assemble("pdf", _join_flows(flows, join), defs, _metadata(info))
+    blocks = _join_flows(flows, join)
+    meta = _metadata(info)
+    first = blocks[0] if blocks else None
+    if meta.title and isinstance(first, Para) and first.heading and clean(first.text).lower() in _SECTION_NAMES:
+        blocks[0] = Para(first.pieces)  # "Abstract" opens the page: the info's title is the real one
+    return assemble("pdf", blocks, defs, meta)

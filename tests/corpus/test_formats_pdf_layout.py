@@ -340,3 +340,25 @@ def test_a_file_name_in_the_info_is_not_a_title() -> None:
     brief = parse_bytes(canvas_pdf([page], title="draft_v2.final", author="Ann Lee"), "draft.pdf")
     assert brief.title != "draft_v2.final"
     assert [a.name for a in brief.authors] == ["Ann Lee"]
+
+
+def test_a_book_s_notes_to_pages_heading_opens_the_endnotes() -> None:
+    def body(c: Canvas) -> None:
+        draw_lines(c, 72, HEIGHT - 100, ["The harbour was dredged in the spring.{1} Ships returned in May.{2}"])
+
+    def notes(c: Canvas) -> None:
+        draw_line(c, 72, HEIGHT - 80, "Notes to pages 1–2", font="Times-Bold", size=14)
+        draw_lines(c, 72, HEIGHT - 110, ["1 Port Authority, Dredging Log, 1921.", "2 Harbour diary, May 1921."])
+
+    brief = parse_bytes(canvas_pdf([body, body, notes]), "harbour.pdf")
+    assert sorted({f.number for f in brief.footnotes}) == [1, 2]
+    assert "Dredging Log" not in _sentences(brief)
+
+
+def test_a_section_heading_on_top_never_titles_the_brief_when_the_info_has_a_title() -> None:
+    def page(c: Canvas) -> None:
+        draw_line(c, 72, HEIGHT - 100, "Abstract", font="Times-Bold", size=14)
+        draw_lines(c, 72, HEIGHT - 130, ["We measure the flow of the river over ten years."])
+
+    brief = parse_bytes(canvas_pdf([page], title="River Flow Over a Decade"), "abstract.pdf")
+    assert brief.title == "River Flow Over a Decade"
