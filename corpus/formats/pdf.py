@@ -133,7 +133,13 @@ def _starts_paragraph(prev: Line, line: Line, leading: float, left: float, right
         return True
     if abs(line.size - prev.size) > 0.6:
         return True
-    if line.page == 1 and _centred(prev, left, right) and _centred(line, left, right) and not prev.bold:
+    if (
+        line.page == 1
+        and _centred(prev, left, right)
+        and _centred(line, left, right)
+        and abs(line.x0 - prev.x0) > line.size  # lines of one width are an indented block, not a title page
+        and not prev.bold
+    ):
         return True  # a title page's centred lines in body type: title, author, place and date, each its own
     if line.bold != prev.bold:
         # a bold run-in lead ("Act early. Symptoms…") fills its line and runs on; a bold heading stops short

@@ -9,6 +9,9 @@ run and are flows of their own, so mixed one/two-column pages keep their reading
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+
 from corpus.formats.pdf_layout import Char, Line, make_line
 
 _MIN_SIDE_LINES = 3  # lines with text on each side of a gutter before it is believed
@@ -32,6 +35,24 @@ def _free(bands: list[tuple[float, float]], x: float) -> bool:
     return not any(a < x < b for a, b in bands)
 
 
+@dataclass(frozen=True, slots=True)
+class _Counts:
+    """A line's character edges, sorted, to count the characters on either side of an x at once."""
+
+    rights: list[float]
+    lefts: list[float]
+
+    @classmethod
+    def of(cls, line: Line) -> _Counts:
+        return cls(sorted(c.x1 for c in line.chars), sorted(c.x0 for c in line.chars))
+
+    def left(self, x: float) -> int:
+        return bisect_right(self.rights, x)
+
+    def right(self, x: float) -> int:
+        return len(self.lefts) - bisect_left(self.lefts, x)
+
+
 def _sides(line: Line, x: float) -> tuple[list[Char], list[Char]]:
     left = [c for c in line.chars if c.x1 <= x]
     return left, [c for c in line.chars if c.x0 >= x]
@@ -46,6 +67,7 @@ def _best_region(lines: list[Line], lo: float, hi: float) -> tuple[int, int, flo
     """(first, end, x) of the longest run of lines that a gutter at x divides, if any."""
     best: tuple[int, int, float] | None = None
     occupied = [_occupied(ln) for ln in lines]
+    counts = [_Counts.of(ln) for ln in lines]
     x = lo
     while x <= hi:
         start = 0
@@ -54,9 +76,8 @@ def _best_region(lines: list[Line], lo: float, hi: float) -> tuple[int, int, flo
                 continue
             run = lines[start:end]
             if len(run) >= _MIN_SIDE_LINES and (best is None or end - start > best[1] - best[0]):
-                parts = [_sides(ln, x) for ln in run]
-                left = [len(a) for a, _ in parts if a]
-                right = [len(b) for _, b in parts if b]
+                left = [n for k in range(start, end) if (n := counts[k].left(x))]
+                right = [n for k in range(start, end) if (n := counts[k].right(x))]
                 if (
                     len(left) >= _MIN_SIDE_LINES
                     and len(right) >= _MIN_SIDE_LINES

@@ -26,6 +26,8 @@ from corpus.formats.common import clean, make_table
 from corpus.raw import RawTable
 
 _PAGE_NUMBER = re.compile(r"^\s*(?:page\s*)?[-–]?\s*\d{1,4}\s*[-–]?(?:\s*(?:of|/)\s*\d{1,4})?\s*$", re.IGNORECASE)
+# a glyph with no Unicode mapping (pdfminer writes "(cid:42)"): drawn, but not text anyone could quote
+_UNMAPPED = re.compile(r"^\(cid:\d+\)$")
 # typeset ligatures back to letters, so "ﬁnance" reads and matches as "finance"
 _LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"})
 
@@ -126,7 +128,7 @@ def page_chars(page: Any, objs: Sequence[LTChar], exclude: Sequence[tuple[float,
     out = []
     for c in objs:
         text = c.get_text().translate(_LIGATURES)
-        if not c.upright or (not text.strip() and text != " "):
+        if not c.upright or (not text.strip() and text != " ") or _UNMAPPED.match(text):
             continue
         # the same page coordinates pdfplumber reports (top-down, relative to the MediaBox)
         x0, top = float(c.x0) + mb_x0, height - float(c.y1) + mb_top
@@ -206,7 +208,10 @@ def read_pages(pdf: Any) -> list[Page]:
             chars, edges = layout_objects(page)
             tables: list[tuple[float, float, RawTable]] = []
             boxes: list[tuple[float, float, float, float]] = []
-            if len(edges) > 2:  # only a ruled page can hold a ruled table; a lone footnote rule cannot
+            # only a ruled page can hold a ruled table: cells need rules both ways (a footnote rule, fraction bars
+            # and underlines never make one, and looking for tables costs a second pass over the page)
+            upright = sum(float(e.y1) - float(e.y0) > 5 for e in edges)  # a vertical rule, or a box's sides
+            if len(edges) > 2 and upright >= 2:
                 for t in page.find_tables():
                     rows = [[c or "" for c in row] for row in t.extract()]
                     table = make_table(rows)

@@ -58,6 +58,11 @@ def _median(values: list[float]) -> float:
     return values[len(values) // 2] if values else 0.0
 
 
+def _compact(foot: list[Line]) -> bool:
+    """Notes are set close: no gap between two of them wider than two lines."""
+    return all(b.top - a.bottom < 2 * a.size for a, b in itertools.pairwise(foot))
+
+
 def _by_rule(
     lines: list[Line], rules: list[tuple[float, float, float]], body_size: float, open_note: bool
 ) -> int | None:
@@ -67,13 +72,15 @@ def _by_rule(
     def underline(top: float, left: float) -> bool:
         return any(ln.top - 1 <= top <= ln.bottom + 2.5 and ln.x0 - 2 <= left <= ln.x1 for ln in lines)
 
-    for top, left, _ in sorted(rules):
-        if not x0 - 12 <= left <= x0 + 0.5 * (x1 - x0) or underline(top, left):
+    for top, left, right in sorted(rules):
+        # a note separator starts at the text's left edge and is shorter than the text is wide (a table's rules
+        # start where the table does)
+        if abs(left - x0) > 12 or right - left > 0.75 * (x1 - x0) or underline(top, left):
             continue
         i = next((k for k, ln in enumerate(lines) if ln.top > top), None)
         if i is None or i == 0 or any(ln.top <= top for ln in lines[i:]):
             continue
-        if any(ln.size > body_size * 1.05 for ln in lines[i:]):
+        if any(ln.size > body_size * 1.05 for ln in lines[i:]) or not _compact(lines[i:]):
             continue
         if note_label(lines[i]) is not None or open_note:
             return i

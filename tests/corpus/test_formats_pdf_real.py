@@ -96,3 +96,52 @@ def test_advisory_body_is_free_of_references_and_footers(advisory: Brief) -> Non
     assert "https://doi.org" not in body
     assert advisory.title == "Protecting Youth Mental Health"
     assert _containing(advisory, "were 51% higher for adolescent girls") == (45,)
+
+
+# ----- a real two-column paper kept in the repository (tests/data/real/SOURCE.md) ---------------------------------
+
+YELLOW_PAPER = Path(__file__).resolve().parents[1] / "data" / "real" / "ethereum-yellow-paper-byzantium-2018.pdf"
+
+
+@pytest.fixture(scope="module")
+def paper() -> Brief:
+    return load_brief(YELLOW_PAPER)
+
+
+def _sentence(brief: Brief, start: str) -> str:
+    found = [p.text for p in brief.passages if p.kind == "sentence" and p.text.startswith(start)]
+    assert len(found) == 1, f"{start!r}: {found}"
+    return found[0]
+
+
+def test_two_column_paper_has_exactly_its_two_footnotes(paper: Brief) -> None:
+    assert [f.number for f in paper.footnotes] == [1, 2]
+    one = paper.footnote(1)
+    assert one is not None and one.raw.startswith("Notably, such ‘tools’ could ultimately become so causally removed")
+    assert_offsets(paper)
+
+
+@pytest.mark.parametrize(
+    "whole",
+    [
+        # the left column's last lines share baselines with the right column's: never spliced
+        "With ubiquitous internet connections in most places of the world, global information transmission has "
+        "become incredibly cheap.",
+        # a sentence that runs from the foot of the left column to the top of the right one
+        "Transparency, or being able to see exactly how a state or judgement came about through the transaction "
+        "log and rules or instructional codes, never happens perfectly in human-based systems since natural "
+        "language is necessarily vague, information is often lacking, and plain old prejudices are difficult to "
+        "shake.",
+        # line-end hyphens: "Bit-coin" joined, "proof-of-work" kept
+        "Dwork and Naor [1992] provided the first work into the usage of a cryptographic proof of computational "
+        "expenditure (“proof-of-work”) as a means of transmitting a value signal over the Internet.",
+    ],
+    ids=["shared-baselines", "across-the-gutter", "hyphenation"],
+)
+def test_two_column_paper_is_read_column_by_column(paper: Brief, whole: str) -> None:
+    assert _sentence(paper, whole[:30]) == whole
+
+
+def test_two_column_paper_footnote_text_is_not_body(paper: Brief) -> None:
+    assert "gender-neutral term" not in " ".join(_sentences(paper))
+    assert paper.title == "Ethereum Yellow Paper: a formal specification of Ethereum, a programmable blockchain"
