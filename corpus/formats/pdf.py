@@ -7,17 +7,20 @@ per-character size and rise, and pypdfium2 is faster but needs the raw C API for
 finder. Characters are read from pdfminer's layout tree rather than pdfplumber's per-character dicts, which
 halves the time: a generated 20-page brief with 60 notes parses in about 1.3 s here (bench/bench_ingest.py).
 
-How a page is read (steps 1-2 in ``corpus.formats.pdf_layout``):
+How a document is read:
 1. characters are grouped into lines by baseline; a cluster of smaller characters raised above a larger line
-   (its bottom well above the line's bottom) is merged into that line as superscript;
-2. running headers and footers (the same text, digits aside, at the same height on many pages) and bare page
-   numbers in the margins are dropped;
-3. the foot of the page -- below a short rule, or from the first small-type line that opens with a raised or
-   leading number below the last line of body type -- holds the notes; a note without a number at the top of a
-   foot continues the previous page's last note;
-4. the rest becomes paragraphs (a gap wider than the leading, a change of size or weight, or an indent starts a
-   new one), ruled tables become tables, and a paragraph left unfinished at the bottom of a page continues on
-   the next page.
+   (its bottom well above the line's bottom) is merged into that line as superscript (``pdf_layout``);
+2. running heads and feet (the same text, digits aside, at the same height on several pages), bare page numbers
+   in the margins, margin line numbers and marks outside the page are dropped (``pdf_layout``);
+3. each page is cut into flows read one after another: a two-column region is read left column, then right
+   (``pdf_columns``);
+4. an endnote section ("Notes", "References", "Notes to pages …") is read as numbered entries, and each flow's
+   foot -- under a separator rule, in smaller type, or opening with a raised number set off from the text --
+   holds page-foot notes, a foot opening without a number continuing the last page's note (``pdf_notes``);
+5. the rest becomes paragraphs (a gap wider than the size's usual line pitch, a change of size, a bold heading,
+   or an indent starts a new one), ruled tables become tables, a paragraph left unfinished at the foot of a
+   flow continues in the next, and words broken at line ends are made whole from the document's own vocabulary
+   (``pdf_text``).
 Raised digits become markers; bare digits never do ("…ends in 2026.⁸" is the year 2026 and footnote 8).
 """
 

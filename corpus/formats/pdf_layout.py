@@ -123,7 +123,7 @@ def layout_objects(page: Any) -> tuple[list[LTChar], list[LTCurve]]:
 
 
 def page_chars(page: Any, objs: Sequence[LTChar], exclude: Sequence[tuple[float, float, float, float]]) -> list[Char]:
-    height = float(page.height)
+    height, width = float(page.height), float(page.width)
     mb_x0, mb_top = float(page.mediabox[0]), float(page.mediabox[1])
     out = []
     for c in objs:
@@ -132,6 +132,8 @@ def page_chars(page: Any, objs: Sequence[LTChar], exclude: Sequence[tuple[float,
             continue
         # the same page coordinates pdfplumber reports (top-down, relative to the MediaBox)
         x0, top = float(c.x0) + mb_x0, height - float(c.y1) + mb_top
+        if not (-1 <= x0 <= width + 1 and -1 <= top <= height + 1):
+            continue  # outside the page: a printer's slug or crop-mark label beyond the trim
         if any(b[0] - 1 <= x0 <= b[2] + 1 and b[1] - 1 <= top <= b[3] + 1 for b in exclude):
             continue
         font = str(c.fontname).lower()

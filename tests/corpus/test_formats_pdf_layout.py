@@ -362,3 +362,13 @@ def test_a_section_heading_on_top_never_titles_the_brief_when_the_info_has_a_tit
 
     brief = parse_bytes(canvas_pdf([page], title="River Flow Over a Decade"), "abstract.pdf")
     assert brief.title == "River Flow Over a Decade"
+
+
+def test_a_printers_mark_beyond_the_page_edge_is_dropped() -> None:
+    def page(c: Canvas) -> None:
+        draw_line(c, 72, HEIGHT + 4, "JOB 4471 FINAL PROOF", size=8)  # in the slug, above the trimmed page
+        draw_lines(c, 72, HEIGHT - 100, ["The only sentence of the page is this one."])
+
+    brief = parse_bytes(canvas_pdf([page]), "slug.pdf")
+    assert "PROOF" not in brief.text
+    assert sentence(brief, "The only sentence").text == "The only sentence of the page is this one."
