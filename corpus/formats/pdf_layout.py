@@ -246,18 +246,17 @@ def drop_running(pages: list[Page]) -> None:
     for page in pages:
         for key in {(signature(ln), round(ln.top / 10)) for ln in page.lines if marginal(page, ln)}:
             seen[key] += 1
+
     # A running head may sit on every other page only (verso and recto differ) or on a section's pages only
-    # ("NOTES 301"): three pages with the same margin line, digits aside, is already a pattern.
-    threshold = 2 if len(pages) < 6 else 3
+    # ("NOTES 301"): three pages with the same margin line, digits aside, is already a pattern, and two when the
+    # line opens or ends with its page number.
+    def running(page: Page, line: Line) -> bool:
+        key = signature(line)
+        threshold = 2 if len(pages) < 6 or key.startswith("#") or key.endswith("#") else 3
+        return seen[(key, round(line.top / 10))] >= threshold or bool(_PAGE_NUMBER.match(line.text))
+
     for page in pages:
-        page.lines = [
-            ln
-            for ln in page.lines
-            if not (
-                marginal(page, ln)
-                and (seen[(signature(ln), round(ln.top / 10))] >= threshold or _PAGE_NUMBER.match(ln.text))
-            )
-        ]
+        page.lines = [ln for ln in page.lines if not (marginal(page, ln) and running(page, ln))]
 
 
 def _leading_number(line: Line) -> tuple[str, int] | None:

@@ -372,3 +372,26 @@ def test_a_printers_mark_beyond_the_page_edge_is_dropped() -> None:
     brief = parse_bytes(canvas_pdf([page]), "slug.pdf")
     assert "PROOF" not in brief.text
     assert sentence(brief, "The only sentence").text == "The only sentence of the page is this one."
+
+
+def test_a_notes_running_head_on_two_pages_stays_out_of_the_notes() -> None:
+    def body(c: Canvas) -> None:
+        draw_lines(c, 72, HEIGHT - 160, [f"Claim {n} of the chapter rests on a source.{{{n}}}" for n in range(1, 5)])
+
+    def notes(first: int, page_number: int) -> object:
+        def draw(c: Canvas) -> None:
+            draw_line(c, 400, HEIGHT - 40, f"NOTES {page_number}", size=9)
+            y = HEIGHT - 160
+            if first == 1:
+                draw_line(c, 72, y + 40, "Notes", font="Times-Bold", size=16)
+            for n in (first, first + 1):
+                draw_line(c, 72, y, f"{n}. Archive of the harbour board, box {n}, folder {n + 10}.", size=10)
+                y -= 13
+
+        return draw
+
+    pages = [body, body, body, body, body, notes(1, 301), notes(3, 302)]
+    brief = parse_bytes(canvas_pdf(pages), "chapter.pdf")  # type: ignore[arg-type]
+    assert [f.number for f in brief.footnotes] == [1, 2, 3, 4]
+    assert "NOTES 30" not in brief.text
+    assert all("NOTES" not in f.raw for f in brief.footnotes)
