@@ -161,12 +161,12 @@ def read_endnotes(lines: list[Line], join: Callable[[str, str], str]) -> tuple[l
     note_size = _median([ln.size for ln in lines[1:]]) or (head.size if head else 0)
     last = 0
     for k, line in enumerate(lines[1:], 1):
-        if head is not None and line.size >= head.size * 0.95 and not NOTES_HEADING.match(clean(line.text)):
-            return entries, lines[k:]  # a heading of the notes heading's rank ends the section
-        if _heading_like(line, note_size) and note_label(line) is None:
+        label = note_label(line)
+        if label is None and _heading_like(line, note_size):
+            if head is not None and line.size >= head.size * 0.95 and not NOTES_HEADING.match(clean(line.text)):
+                return entries, lines[k:]  # a heading of the notes heading's rank ends the section
             last = 0  # "Chapter 3", "Notes to pages 41-60": numbering may restart
             continue
-        label = note_label(line)
         if label is not None and label.isdigit() and (not last or int(label) in (last + 1, 1)):
             entries.append((int(label), note_text(line, label)))
             last = int(label)

@@ -395,3 +395,19 @@ def test_a_notes_running_head_on_two_pages_stays_out_of_the_notes() -> None:
     assert [f.number for f in brief.footnotes] == [1, 2, 3, 4]
     assert "NOTES 30" not in brief.text
     assert all("NOTES" not in f.raw for f in brief.footnotes)
+
+
+def test_endnotes_in_body_type_under_a_bold_heading_end_at_the_next_heading() -> None:
+    def body(c: Canvas) -> None:
+        draw_lines(c, 72, HEIGHT - 100, ["The mill closed in the winter.{1} The workers moved south.{2}"])
+
+    def notes(c: Canvas) -> None:
+        draw_line(c, 72, HEIGHT - 80, "Notes", font="Times-Bold", size=12)
+        y = draw_lines(c, 72, HEIGHT - 100, ["1. County Gazette, 3 January 1931.", "2. Census of 1931, table 4."])
+        draw_line(c, 72, y - 10, "Acknowledgments", font="Times-Bold", size=12)
+        draw_lines(c, 72, y - 30, ["The author thanks the county archivist for her help."])
+
+    brief = parse_bytes(canvas_pdf([body, body, notes]), "mill.pdf")
+    assert sorted({f.number for f in brief.footnotes}) == [1, 2]
+    assert sentence(brief, "The author thanks").footnotes == ()
+    assert "County Gazette" not in _sentences(brief)
