@@ -411,3 +411,21 @@ def test_endnotes_in_body_type_under_a_bold_heading_end_at_the_next_heading() ->
     assert sorted({f.number for f in brief.footnotes}) == [1, 2]
     assert sentence(brief, "The author thanks").footnotes == ()
     assert "County Gazette" not in _sentences(brief)
+
+
+def test_two_columns_each_with_notes_at_its_foot() -> None:
+    def page(c: Canvas) -> None:
+        y = HEIGHT - 100
+        for a, b in zip(_LEFT, _RIGHT, strict=True):
+            draw_line(c, 72, y, a + ("{1}" if a.endswith("measurement.") else ""), size=11)
+            draw_line(c, 318, y, b + ("{2}" if b.endswith("time.") else ""), size=11)
+            y -= 14
+        for x, n, text in ((72, 1, "Survey office, Glacier Mass Report, 2019."), (318, 2, "Valley water board, 2020.")):
+            c.line(x, y - 8, x + 60, y - 8)
+            draw_line(c, x, y - 20, f"{{{n}}} {text}", size=8, raised=5)
+
+    brief = parse_bytes(canvas_pdf([page]), "column-notes.pdf")
+    assert [f.number for f in brief.footnotes] == [1, 2]
+    assert sentence(brief, "Glaciers in the northern range").footnotes == (1,)
+    assert sentence(brief, "Downstream, the river").text == " ".join(_RIGHT)
+    assert sentence(brief, "Downstream, the river").footnotes == (2,)
