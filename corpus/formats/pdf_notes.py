@@ -137,19 +137,16 @@ def _heading_like(line: Line, size: float) -> bool:
 
 
 def endnote_section(pages: list[Page]) -> tuple[int, int, int] | None:
-    """(page, flow, line) of the heading that opens an endnote section: a notes heading past the first quarter
-    of the pages (a contents page names the section too) with a numbered entry within the next lines."""
+    """(page, flow, line) of the heading that opens an endnote section: a line that is only "Notes" (or the like),
+    past the first quarter of the pages (a contents page names the section too), with a numbered entry within the
+    next lines. Its type need not stand out: a book may set "NOTES" in the text's own size and weight."""
     flat = [
         (p, f, i, ln) for p, page in enumerate(pages) for f, flow in enumerate(page.flows) for i, ln in enumerate(flow)
     ]
-    sizes = sorted(ln.size for *_, ln in flat)
-    usual = sizes[len(sizes) // 2] if sizes else 0.0
     for k, (p, f, i, ln) in enumerate(flat):
         if p < len(pages) // 4 or not NOTES_HEADING.match(clean(ln.text)):
             continue
-        if _heading_like(ln, min(usual, ln.size * 0.95)) and any(
-            (label := note_label(x)) is not None and label.isdigit() for *_, x in flat[k + 1 : k + 4]
-        ):
+        if any((label := note_label(x)) is not None and label.isdigit() for *_, x in flat[k + 1 : k + 4]):
             return p, f, i
     return None
 

@@ -429,3 +429,16 @@ def test_two_columns_each_with_notes_at_its_foot() -> None:
     assert sentence(brief, "Glaciers in the northern range").footnotes == (1,)
     assert sentence(brief, "Downstream, the river").text == " ".join(_RIGHT)
     assert sentence(brief, "Downstream, the river").footnotes == (2,)
+
+
+def test_a_notes_heading_in_body_type_still_opens_the_endnotes() -> None:
+    def body(c: Canvas) -> None:
+        draw_lines(c, 72, HEIGHT - 100, ["The bridge opened in the autumn.{1} Tolls were lifted in spring.{2}"])
+
+    def notes(c: Canvas) -> None:
+        draw_line(c, 280, HEIGHT - 100, "NOTES")  # centred capitals in the text's own type, not bold
+        draw_lines(c, 72, HEIGHT - 130, ["1. City council minutes, October 1932.", "2. Bridge trust, annual report."])
+
+    brief = parse_bytes(canvas_pdf([body, body, body, notes]), "bridge.pdf")
+    assert sorted({f.number for f in brief.footnotes}) == [1, 2]
+    assert "council minutes" not in _sentences(brief)
