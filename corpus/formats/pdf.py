@@ -257,10 +257,12 @@ def _metadata(info: dict[str, Any]) -> Metadata:
 
 
 def _body_size(pages: list[Page], end: tuple[int, int, int] | None) -> float:
-    """The body's type size: the size most characters are set in, not counting what lies under a footnote rule or
-    in the endnote section (a short text can have more words in its notes than in its body)."""
+    """The body's type size: the size most characters are set in on the first three fifths of the pages, not
+    counting what lies under a footnote rule or in the endnote section (a short text can have more words in its
+    notes than in its body)."""
     weights: Counter[float] = Counter()
-    for p, page in enumerate(pages):
+    # the text comes first: the last pages may be notes, references or an index that no heading announced
+    for p, page in enumerate(pages[: max(1, int(0.6 * len(pages)))]):
         foot_rule = max((r[0] for r in page.rules if r[0] > page.height / 2), default=page.height)
         for f, flow in enumerate(page.flows):
             for i, line in enumerate(flow):

@@ -442,3 +442,17 @@ def test_a_notes_heading_in_body_type_still_opens_the_endnotes() -> None:
     brief = parse_bytes(canvas_pdf([body, body, body, notes]), "bridge.pdf")
     assert sorted({f.number for f in brief.footnotes}) == [1, 2]
     assert "council minutes" not in _sentences(brief)
+
+
+def test_long_notes_without_a_heading_do_not_set_the_body_size() -> None:
+    def body(c: Canvas) -> None:
+        draw_lines(c, 72, HEIGHT - 100, ["The ferry ran twice a day.{1} It stopped in the war.{2}"])
+
+    def notes(c: Canvas) -> None:
+        lines = [f"{n}. Harbour records, ledger {n}, with a long account of every crossing and its fare." for n in (1, 2)]
+        draw_lines(c, 72, HEIGHT - 100, lines + ["Ledger entries continue in small type " * 2] * 30, size=9, pitch=11)
+
+    brief = parse_bytes(canvas_pdf([body, notes]), "ferry.pdf")
+    assert [f.number for f in brief.footnotes] == [1, 2]  # smaller than the body, so notes
+    assert "Harbour records" not in _sentences(brief)
+    assert brief.title is None or "ferry" not in brief.title  # body text in the body size is no heading
