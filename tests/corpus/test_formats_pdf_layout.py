@@ -449,7 +449,7 @@ def test_long_notes_without_a_heading_do_not_set_the_body_size() -> None:
         draw_lines(c, 72, HEIGHT - 100, ["The ferry ran twice a day.{1} It stopped in the war.{2}"])
 
     def notes(c: Canvas) -> None:
-        lines = [f"{n}. Harbour records, ledger {n}, with a long account of every crossing and its fare." for n in (1, 2)]
+        lines = [f"{n}. Harbour records, ledger {n}, with an account of every crossing and its fare." for n in (1, 2)]
         draw_lines(c, 72, HEIGHT - 100, lines + ["Ledger entries continue in small type " * 2] * 30, size=9, pitch=11)
 
     brief = parse_bytes(canvas_pdf([body, notes]), "ferry.pdf")
