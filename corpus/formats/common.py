@@ -89,7 +89,12 @@ class Builder:
 
 
 _WS = re.compile(r"\s+")
-NOTES_HEADING = re.compile(r"^\s*(?:end\s*notes?|foot\s*notes?|notes?|references)\s*:?\s*$", re.IGNORECASE)
+# "Notes", "Endnotes", "References", and a book's "Notes to pages 41–60" or "Notes to Chapter 3"
+NOTES_HEADING = re.compile(
+    r"^\s*(?:end\s*notes?|foot\s*notes?|notes?|references)"
+    r"(?:\s+(?:to|for)\s+(?:pages?|chapters?|part)\s+[\w.\s–-]{1,24}?)?\s*:?\s*$",
+    re.IGNORECASE,
+)
 _NUMBERED_NOTE = re.compile(r"^\s*\[?(\d{1,4})[\].)]?\s+(\S.*)$", re.DOTALL)
 _SOURCE_LINE = re.compile(r"^\s*Sources?\s*:", re.IGNORECASE)
 _DIGIT_MARKER = re.compile(r"^\s*[\[(]?(\d+(?:\s*[,–-]\s*\d+)*)[\])]?\s*$")

@@ -7,17 +7,20 @@ per-character size and rise, and pypdfium2 is faster but needs the raw C API for
 finder. Characters are read from pdfminer's layout tree rather than pdfplumber's per-character dicts, which
 halves the time: a generated 20-page brief with 60 notes parses in about 1.3 s here (bench/bench_ingest.py).
 
-How a page is read (steps 1-2 in ``corpus.formats.pdf_layout``):
+How a document is read:
 1. characters are grouped into lines by baseline; a cluster of smaller characters raised above a larger line
-   (its bottom well above the line's bottom) is merged into that line as superscript;
-2. running headers and footers (the same text, digits aside, at the same height on many pages) and bare page
-   numbers in the margins are dropped;
-3. the foot of the page -- below a short rule, or from the first small-type line that opens with a raised or
-   leading number below the last line of body type -- holds the notes; a note without a number at the top of a
-   foot continues the previous page's last note;
-4. the rest becomes paragraphs (a gap wider than the leading, a change of size or weight, or an indent starts a
-   new one), ruled tables become tables, and a paragraph left unfinished at the bottom of a page continues on
-   the next page.
+   (its bottom well above the line's bottom) is merged into that line as superscript (``pdf_layout``);
+2. running heads and feet (the same text, digits aside, at the same height on several pages), bare page numbers
+   in the margins, margin line numbers and marks outside the page are dropped (``pdf_layout``);
+3. each page is cut into flows read one after another: a two-column region is read left column, then right
+   (``pdf_columns``);
+4. an endnote section ("Notes", "References", "Notes to pages …") is read as numbered entries, and each flow's
+   foot -- under a separator rule, in smaller type, or opening with a raised number set off from the text --
+   holds page-foot notes, a foot opening without a number continuing the last page's note (``pdf_notes``);
+5. the rest becomes paragraphs (a gap wider than the size's usual line pitch, a change of size, a bold heading,
+   or an indent starts a new one), ruled tables become tables, a paragraph left unfinished at the foot of a
+   flow continues in the next, and words broken at line ends are made whole from the document's own vocabulary
+   (``pdf_text``).
 Raised digits become markers; bare digits never do ("…ends in 2026.⁸" is the year 2026 and footnote 8).
 """
 
@@ -26,6 +29,8 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
+from collections.abc import Callable
+from functools import partial
 from io import BytesIO
 from typing import Any
 
@@ -44,26 +49,45 @@ from corpus.formats.common import (
     iso_date,
     marker_numbers,
 )
-from corpus.formats.pdf_layout import Line, Page, drop_running, read_pages, reading, tokens
+from corpus.formats.pdf_columns import split_columns
+from corpus.formats.pdf_layout import Line, Page, drop_line_numbers, drop_running, read_pages, reading, tokens
+from corpus.formats.pdf_notes import endnote_section, read_endnotes, read_notes, split_foot
+from corpus.formats.pdf_text import join_lines, spaced, vocabulary
 from corpus.models import Author
 from corpus.raw import Marker, RawDocument, RawTable
 
 NO_TEXT_LAYER = "this PDF has no text layer; OCR is not supported (it looks like a scanned image)"
-_NUMBERED = re.compile(r"^\s*(\d{1,4})[.)]?\s+\S")
 _TERMINAL = re.compile(r"[.?!…][\"”’')\]]*$")
 _PLACEHOLDER_AUTHORS = frozenset({"anonymous", "unknown", "user", "admin", "administrator", "author", "owner"})
-_JUNK_TITLE = re.compile(r"^(?:microsoft \w+ - |untitled)|\.(?:docx?|pdf|indd|tex)$", re.IGNORECASE)
+# a file name or a word processor's default, never a document's title ("twelve.tables", "Microsoft Word - x.doc")
+_JUNK_TITLE = re.compile(r"^(?:microsoft \w+ - |untitled)|\.(?:docx?|pdf|indd|tex)$|^[^\s]*[._][^\s]*$", re.IGNORECASE)
+Join = Callable[[str, str], str]
+# headings that name a part of any document, never its title
+_SECTION_NAMES = frozenset(
+    {
+        "abstract",
+        "summary",
+        "executive summary",
+        "introduction",
+        "contents",
+        "table of contents",
+        "preface",
+        "foreword",
+        "overview",
+        "background",
+        "key findings",
+        "acknowledgments",
+        "acknowledgements",
+    }
+)
 
 
-def _line_pieces(line: Line, defined: set[int] | None, skip_leading: bool = False) -> list[Piece]:
+def _line_pieces(line: Line, defined: set[int]) -> list[Piece]:
     """A line as text and markers: runs of raised digits are markers, other raised text stays text."""
     pieces: list[Piece] = []
     out = list(tokens(line.chars))
     i = 0
     text = ""
-    if skip_leading:
-        while out and (out[0][1] or not out[0][0].strip()):
-            out.pop(0)
     while i < len(out):
         s, raised = out[i]
         if not raised:
@@ -76,110 +100,67 @@ def _line_pieces(line: Line, defined: set[int] | None, skip_leading: bool = Fals
             run += out[j][0]
             j += 1
         numbers = marker_numbers(run)
-        if numbers is None or defined is None or is_exponent(text, numbers, defined):
+        if numbers is None or is_exponent(text, numbers, defined):
             text += run
         else:
             if text:
-                pieces.append(text)
+                pieces.append(spaced(text))
                 text = ""
             digits = clean(run)
             pieces.append(Pending(digits) if digits.isdigit() else Marker(numbers))
         i = j
     if text:
-        pieces.append(text)
+        pieces.append(spaced(text))
     return pieces
 
 
-def _note_start(line: Line) -> int | None:
-    """The number a footnote line opens with (raised, or typed "12." / "12 "), if any."""
-    first = next((c for c in line.chars if c.text.strip()), None)
-    if first is None:
-        return None
-    if first.raised:
-        digits = ""
-        for c in line.chars:
-            if not c.text.strip():
-                if digits:
-                    break
-                continue
-            if not (c.raised and c.text.isdigit()):
-                break
-            digits += c.text
-        return int(digits) if digits else None
-    m = _NUMBERED.match(line.text)
-    return int(m.group(1)) if m else None
+def _leadings(flows: list[list[Line]]) -> dict[float, float]:
+    """Each type size's usual line pitch in the body (the most common one, so double-spaced text with single-spaced
+    block quotes and notes keeps its own pitch); a wider gap between two lines of a size separates paragraphs."""
+    pitches: dict[float, Counter[float]] = {}
+    for flow in flows:
+        for a, b in itertools.pairwise(flow):
+            d = b.bottom - a.bottom
+            if a.size == b.size and 0.8 * a.size <= d <= 2.6 * a.size:
+                pitches.setdefault(a.size, Counter())[round(d * 2) / 2] += 1
+    return {size: max(c.items(), key=lambda kv: (kv[1], -kv[0]))[0] for size, c in pitches.items()}
 
 
-def _split_foot(page: Page, body_size: float) -> tuple[list[Line], list[Line]]:
-    """(body lines, foot lines) of a page."""
-    lines = page.lines
-    last_body = max((i for i, ln in enumerate(lines) if ln.size >= body_size * 0.92), default=-1)
-    small = [i for i in range(last_body + 1, len(lines)) if lines[i].size < body_size * 0.92]
-    if not small:
-        return lines, []
-    start: int | None = None
-    body_bottom = lines[last_body].bottom if last_body >= 0 else 0.0
-    rules = [r for r in page.rules if r > body_bottom]
-    if rules:
-        start = next((i for i in small if lines[i].top > min(rules) - 1), None)
-    if start is None:
-        start = next((i for i in small if _note_start(lines[i]) is not None), None)
-    if start is None or any(lines[i].size >= body_size * 0.92 for i in range(start, len(lines))):
-        return lines, []
-    return lines[:start], lines[start:]
+def _centred(line: Line, left: float, right: float) -> bool:
+    return line.x0 > left + 2 * line.size and abs((line.x0 + line.x1) - (left + right)) / 2 < line.size
 
 
-def _joined(prev: str, nxt: str) -> str:
-    """Join two lines: a hyphen at a line end keeps the word whole; a URL split over lines is rejoined."""
-    if prev.endswith("\xad"):
-        return prev[:-1] + nxt
-    if re.search(r"[A-Za-z]-$", prev) and nxt[:1].islower():
-        return prev + nxt
-    if re.search(r"https?://\S*[/\-_.=&?#]$", prev) and not nxt.startswith(("<", "http")):
-        return prev + nxt
-    return f"{prev}\n{nxt}"
-
-
-def _notes(pages: list[Page], body_size: float) -> tuple[list[list[Line]], list[tuple[int, str]]]:
-    bodies: list[list[Line]] = []
-    defs: list[tuple[int, str]] = []
-    for page in pages:
-        body, foot = _split_foot(page, body_size)
-        bodies.append(body)
-        for line in foot:
-            number = _note_start(line)
-            if number is not None:
-                rest = clean("".join(p for p in _line_pieces(line, None, skip_leading=True) if isinstance(p, str)))
-                if line.chars and not line.chars[0].raised:
-                    rest = re.sub(rf"^\s*{number}[.)]?\s*", "", clean(line.text), count=1)
-                defs.append((number, rest))
-            elif defs:
-                number, text = defs[-1]
-                defs[-1] = (number, _joined(text, clean(line.text)))
-    return bodies, [(n, clean(t)) for n, t in defs]
-
-
-def _starts_paragraph(prev: Line, line: Line, leading: float, left: float) -> bool:
+def _starts_paragraph(prev: Line, line: Line, leading: float, left: float, right: float) -> bool:
     gap = line.bottom - prev.bottom
     if gap > leading * 1.3 or gap < 0:
         return True
-    if abs(line.size - prev.size) > 0.6 or line.bold != prev.bold:
+    if abs(line.size - prev.size) > 0.6:
         return True
+    if (
+        line.page == 1
+        and _centred(prev, left, right)
+        and _centred(line, left, right)
+        and abs(line.x0 - prev.x0) > line.size  # lines of one width are an indented block, not a title page
+        and not prev.bold
+    ):
+        return True  # a title page's centred lines in body type: title, author, place and date, each its own
+    if line.bold != prev.bold:
+        # a bold run-in lead ("Act early. Symptoms…") fills its line and runs on; a bold heading stops short
+        return not (prev.bold and prev.x1 >= right - 2 * prev.size and not _TERMINAL.search(clean(prev.text)))
     return line.x0 > left + 0.8 * line.size and prev.x0 <= left + 2
 
 
-def _paragraphs(lines: list[Line], body_size: float, defined: set[int]) -> list[tuple[Line, Line, Para]]:
-    """Body lines of one page as (first line, last line, paragraph)."""
+def _paragraphs(
+    lines: list[Line], leadings: dict[float, float], body_size: float, defined: set[int], join: Join
+) -> list[tuple[Line, Line, Para]]:
+    """Body lines of one flow as (first line, last line, paragraph)."""
     if not lines:
         return []
-    deltas = [b.bottom - a.bottom for a, b in itertools.pairwise(lines) if a.size == b.size == body_size]
-    # the tightest spacing between body lines is the leading; wider gaps separate paragraphs
-    deltas = [d for d in deltas if d >= body_size * 0.8]
-    leading = min(deltas) if deltas else body_size * 1.4
     left = min((ln.x0 for ln in lines if ln.size == body_size), default=min(ln.x0 for ln in lines))
+    right = max(ln.x1 for ln in lines)
     groups: list[list[Line]] = [[lines[0]]]
     for prev, line in itertools.pairwise(lines):
-        if _starts_paragraph(prev, line, leading, left):
+        if _starts_paragraph(prev, line, leadings.get(prev.size, prev.size * 1.4), left, right):
             groups.append([line])
         else:
             groups[-1].append(line)
@@ -189,7 +170,7 @@ def _paragraphs(lines: list[Line], body_size: float, defined: set[int]) -> list[
         for line in group:
             line_pieces = _line_pieces(line, defined)
             if pieces and isinstance(pieces[-1], str) and line_pieces and isinstance(line_pieces[0], str):
-                pieces[-1] = _joined(pieces[-1], line_pieces[0])
+                pieces[-1] = join(pieces[-1], line_pieces[0])
                 line_pieces = line_pieces[1:]
             elif pieces:
                 pieces.append("\n")
@@ -205,28 +186,30 @@ def _finished(para: Para) -> bool:
     return bool(_TERMINAL.search(clean(para.text))) or para.heading
 
 
-def _page_blocks(page: Page, lines: list[Line], body_size: float, defined: set[int]) -> list[Block]:
-    items: list[tuple[float, Block]] = []
-    paras = _paragraphs(lines, body_size, defined)
+def _with_tables(page: Page, flows: list[list[tuple[Line, Line, Para]]], body_size: float) -> list[list[Block]]:
+    """Each flow's paragraphs as blocks, the page's ruled tables put before the first paragraph below them."""
+    out: list[list[Block]] = [[p for *_, p in flow] for flow in flows] or [[]]
     for top, _bottom, table in page.tables:
         # a short line of its own just above the table is its caption
-        above = [p for p in paras if p[1].bottom <= top + 1 and top - p[1].bottom < 2.5 * body_size]
-        if above and table.caption is None:
-            first, last, para = above[-1]
-            text = clean(para.text)
-            if first is last and len(text) < 120 and not _TERMINAL.search(text):
-                table = RawTable(text, table.columns, table.rows, table.sources)
-                paras.remove(above[-1])
-        items.append((top, table))
-    items.extend((first.top, para) for first, _, para in paras)
-    return [b for _, b in sorted(items, key=lambda x: x[0])]
+        for f, flow in enumerate(flows):
+            above = [p for p in flow if p[1].bottom <= top + 1 and top - p[1].bottom < 2.5 * body_size]
+            if above and table.caption is None:
+                first, last, para = above[-1]
+                text = clean(para.text)
+                if first is last and len(text) < 120 and not _TERMINAL.search(text):
+                    table = RawTable(text, table.columns, table.rows, table.sources)
+                    out[f].remove(para)
+        below = ((f, p) for f, flow in enumerate(flows) for first, _, p in flow if first.top > top and p in out[f])
+        at = next(((f, out[f].index(p)) for f, p in below), (len(out) - 1, len(out[-1])))
+        out[at[0]].insert(at[1], table)
+    return out
 
 
-def _join_pages(pages: list[list[Block]]) -> list[Block]:
-    """Concatenate pages; a paragraph left unfinished continues in the first paragraph of the next page, and any
-    table or source note printed between the two halves follows the rebuilt paragraph."""
+def _join_flows(flows: list[list[Block]], join: Join) -> list[Block]:
+    """Concatenate flows (columns and pages); a paragraph left unfinished continues in the first paragraph of the
+    next flow, and any table or source note printed between the two halves follows the rebuilt paragraph."""
     out: list[Block] = []
-    for blocks in pages:
+    for blocks in flows:
         open_idx = next((i for i in range(len(out) - 1, -1, -1) if isinstance(out[i], Para)), None)
         first = blocks[0] if blocks else None
         if (
@@ -240,7 +223,13 @@ def _join_pages(pages: list[list[Block]]) -> list[Block]:
             assert isinstance(prev, Para)
             between = out[open_idx + 1 :]
             del out[open_idx:]
-            out.append(Para((*prev.pieces, "\n", *first.pieces), prev.heading, prev.list_number))
+            head, tail = list(prev.pieces), list(first.pieces)
+            if head and tail and isinstance(head[-1], str) and isinstance(tail[0], str):
+                joined = join(head[-1], tail[0])
+                head, tail = [*head[:-1], joined], tail[1:]
+                out.append(Para((*head, *tail), prev.heading, prev.list_number))
+            else:
+                out.append(Para((*head, "\n", *tail), prev.heading, prev.list_number))
             out.extend(between)
             blocks = blocks[1:]
         out.extend(blocks)
@@ -267,6 +256,46 @@ def _metadata(info: dict[str, Any]) -> Metadata:
     )
 
 
+def _body_size(pages: list[Page], end: tuple[int, int, int] | None) -> float:
+    """The body's type size: the size most characters are set in on the first three fifths of the pages, not
+    counting what lies under a footnote rule or in the endnote section (a short text can have more words in its
+    notes than in its body)."""
+    weights: Counter[float] = Counter()
+    # the text comes first: the last pages may be notes, references or an index that no heading announced
+    for p, page in enumerate(pages[: max(1, int(0.6 * len(pages)))]):
+        foot_rule = max((r[0] for r in page.rules if r[0] > page.height / 2), default=page.height)
+        for f, flow in enumerate(page.flows):
+            for i, line in enumerate(flow):
+                if end is not None and (p, f, i) >= end:
+                    break
+                if line.top < foot_rule:
+                    weights[line.size] += len(line.chars)
+    everything = Counter(ln.size for page in pages for ln in page.lines)
+    usual = (weights or everything).most_common(1)
+    return usual[0][0] if usual else 12.0
+
+
+def _cut_section(pages: list[Page], start: tuple[int, int, int]) -> list[Line]:
+    """Take an endnote section's lines out of the pages, in reading order."""
+    p0, f0, i0 = start
+    taken: list[Line] = []
+    for p in range(p0, len(pages)):
+        page = pages[p]
+        for f, flow in enumerate(page.flows):
+            if (p, f) < (p0, f0):
+                continue
+            cut = i0 if (p, f) == (p0, f0) else 0
+            taken.extend(flow[cut:])
+            page.flows[f] = flow[:cut]
+    return taken
+
+
+def _restore(pages: list[Page], rest: list[Line]) -> None:
+    """Lines after an endnote section (an appendix, an index) go back to their pages, as one flow per page."""
+    for number, lines in itertools.groupby(rest, key=lambda ln: ln.page):
+        pages[number - 1].flows.append(list(lines))
+
+
 def parse_pdf(data: bytes) -> RawDocument:
     """Find the structure of a PDF brief."""
     with reading():
@@ -277,19 +306,42 @@ def parse_pdf(data: bytes) -> RawDocument:
             info = dict(pdf.metadata or {})
     if not any(page.lines for page in pages):
         raise UnsupportedFormat(NO_TEXT_LAYER)
-    # The body's type size: the size most characters are set in, not counting what lies under a footnote rule
-    # (a short brief can have more words in its notes than in its text).
-    weights: Counter[float] = Counter()
-    for page in pages:
-        foot_rule = max((r for r in page.rules if r > page.height / 2), default=page.height)
-        for line in page.lines:
-            if line.top < foot_rule:
-                weights[line.size] += len(line.chars)
-    body_size = (weights or Counter(ln.size for page in pages for ln in page.lines)).most_common(1)[0][0]
     drop_running(pages)
-    bodies, defs = _notes(pages, body_size)
+    for page in pages:
+        drop_line_numbers(page)
+        page.flows = split_columns(page.lines, page.width)
+    vocab = vocabulary(ln.text for page in pages for flow in page.flows for ln in flow)
+    join: Join = partial(join_lines, vocab=vocab)
+    section = endnote_section(pages)
+    body_size = _body_size(pages, section)
+    endnotes: list[tuple[int, str]] = []
+    if section is not None:
+        endnotes, rest = read_endnotes(_cut_section(pages, section), join)
+        _restore(pages, rest)
+    notes: list[tuple[str, str]] = []
+    bodies: list[list[list[Line]]] = []
+    open_note = False  # the last page had notes at its foot: the next foot may open with the rest of one
+    for page in pages:
+        page_bodies = []
+        had_notes = False
+        for flow in page.flows:
+            body, foot = split_foot(flow, page, body_size, open_note)
+            read_notes(foot, notes, join)
+            page_bodies.append(body)
+            had_notes = had_notes or bool(foot)
+        bodies.append(page_bodies)
+        open_note = had_notes
+    # symbol notes ("*", "†") have no number to be cited by: they leave the body but are not numbered notes
+    defs = [(int(label), text) for label, text in notes if label.isdigit()] + endnotes
     defined = {n for n, _ in defs}
-    blocks = _join_pages(
-        [_page_blocks(page, body, body_size, defined) for page, body in zip(pages, bodies, strict=True)]
-    )
-    return assemble("pdf", blocks, defs, _metadata(info))
+    leadings = _leadings([flow for page_bodies in bodies for flow in page_bodies])
+    flows: list[list[Block]] = []
+    for page, page_bodies in zip(pages, bodies, strict=True):
+        paras = [_paragraphs(body, leadings, body_size, defined, join) for body in page_bodies]
+        flows.extend(_with_tables(page, paras, body_size))
+    blocks = _join_flows(flows, join)
+    meta = _metadata(info)
+    first = blocks[0] if blocks else None
+    if meta.title and isinstance(first, Para) and first.heading and clean(first.text).lower() in _SECTION_NAMES:
+        blocks[0] = Para(first.pieces)  # "Abstract" opens the page: the info's title is the real one
+    return assemble("pdf", blocks, defs, meta)

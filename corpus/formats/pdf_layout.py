@@ -7,6 +7,7 @@ A superscript is found from geometry alone: a cluster of characters set smaller 
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -25,6 +26,8 @@ from corpus.formats.common import clean, make_table
 from corpus.raw import RawTable
 
 _PAGE_NUMBER = re.compile(r"^\s*(?:page\s*)?[-–]?\s*\d{1,4}\s*[-–]?(?:\s*(?:of|/)\s*\d{1,4})?\s*$", re.IGNORECASE)
+# a glyph with no Unicode mapping (pdfminer writes "(cid:42)"): drawn, but not text anyone could quote
+_UNMAPPED = re.compile(r"^\(cid:\d+\)$")
 # typeset ligatures back to letters, so "ﬁnance" reads and matches as "finance"
 _LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"})
 
@@ -64,7 +67,8 @@ class Page:
     width: float
     lines: list[Line]
     tables: list[tuple[float, float, RawTable]] = field(default_factory=list)  # (top, bottom, table)
-    rules: list[float] = field(default_factory=list)  # tops of short horizontal rules
+    rules: list[tuple[float, float, float]] = field(default_factory=list)  # short horizontal rules: (top, x0, x1)
+    flows: list[list[Line]] = field(default_factory=list)  # the lines in reading order, one list per column
 
 
 def translated(exc: BaseException) -> ParseError:
@@ -94,7 +98,8 @@ def tokens(chars: Sequence[Char]) -> Iterator[tuple[str, bool]]:
     position words without drawing spaces)."""
     prev: Char | None = None
     for c in chars:
-        if prev is not None and c.text != " " and prev.text != " " and c.x0 - prev.x1 > 0.18 * max(c.size, prev.size):
+        gap = c.x0 - prev.x1 if prev is not None else 0.0
+        if prev is not None and c.text != " " and prev.text != " " and gap > 0.18 * max(c.size, prev.size):
             yield " ", False
         yield c.text, c.raised
         prev = c
@@ -118,15 +123,17 @@ def layout_objects(page: Any) -> tuple[list[LTChar], list[LTCurve]]:
 
 
 def page_chars(page: Any, objs: Sequence[LTChar], exclude: Sequence[tuple[float, float, float, float]]) -> list[Char]:
-    height = float(page.height)
+    height, width = float(page.height), float(page.width)
     mb_x0, mb_top = float(page.mediabox[0]), float(page.mediabox[1])
     out = []
     for c in objs:
         text = c.get_text().translate(_LIGATURES)
-        if not c.upright or (not text.strip() and text != " "):
+        if not c.upright or (not text.strip() and text != " ") or _UNMAPPED.match(text):
             continue
         # the same page coordinates pdfplumber reports (top-down, relative to the MediaBox)
         x0, top = float(c.x0) + mb_x0, height - float(c.y1) + mb_top
+        if not (-1 <= x0 <= width + 1 and -1 <= top <= height + 1):
+            continue  # outside the page: a printer's slug or crop-mark label beyond the trim
         if any(b[0] - 1 <= x0 <= b[2] + 1 and b[1] - 1 <= top <= b[3] + 1 for b in exclude):
             continue
         font = str(c.fontname).lower()
@@ -203,16 +210,20 @@ def read_pages(pdf: Any) -> list[Page]:
             chars, edges = layout_objects(page)
             tables: list[tuple[float, float, RawTable]] = []
             boxes: list[tuple[float, float, float, float]] = []
-            if len(edges) > 2:  # only a ruled page can hold a ruled table; a lone footnote rule cannot
+            # only a ruled page can hold a ruled table: cells need rules both ways (a footnote rule, fraction bars
+            # and underlines never make one, and looking for tables costs a second pass over the page)
+            upright = sum(float(e.y1) - float(e.y0) > 5 for e in edges)  # a vertical rule, or a box's sides
+            if len(edges) > 2 and upright >= 2:
                 for t in page.find_tables():
                     rows = [[c or "" for c in row] for row in t.extract()]
                     table = make_table(rows)
-                    if table is not None and len(rows) > 1:
+                    # a ruled box of one column is a text box (a sidebar, a list of points), read as text
+                    if table is not None and len(rows) > 1 and len(table.columns) > 1 and table.rows:
                         x0, top, x1, bottom = (float(v) for v in t.bbox)
                         tables.append((top, bottom, table))
                         boxes.append((x0, top, x1, bottom))
             rules = [
-                height - float(e.y1) + float(page.mediabox[1])
+                (height - float(e.y1) + float(page.mediabox[1]), float(e.x0), float(e.x1))
                 for e in edges
                 if float(e.y1) - float(e.y0) < 2 and 20 < float(e.x1) - float(e.x0) < 0.6 * width
             ]
@@ -233,16 +244,58 @@ def drop_running(pages: list[Page]) -> None:
 
     seen: Counter[tuple[str, int]] = Counter()
     for page in pages:
-        for line in page.lines:
-            if marginal(page, line):
-                seen[(signature(line), round(line.top / 10))] += 1
-    threshold = max(2, round(len(pages) * 0.4))
+        for key in {(signature(ln), round(ln.top / 10)) for ln in page.lines if marginal(page, ln)}:
+            seen[key] += 1
+
+    # A running head may sit on every other page only (verso and recto differ) or on a section's pages only
+    # ("NOTES 301"): three pages with the same margin line, digits aside, is already a pattern, and two when the
+    # line opens or ends with its page number.
+    def running(page: Page, line: Line) -> bool:
+        key = signature(line)
+        threshold = 2 if len(pages) < 6 or key.startswith("#") or key.endswith("#") else 3
+        return seen[(key, round(line.top / 10))] >= threshold or bool(_PAGE_NUMBER.match(line.text))
+
     for page in pages:
-        page.lines = [
-            ln
-            for ln in page.lines
-            if not (
-                marginal(page, ln)
-                and (seen[(signature(ln), round(ln.top / 10))] >= threshold or _PAGE_NUMBER.match(ln.text))
-            )
-        ]
+        page.lines = [ln for ln in page.lines if not (marginal(page, ln) and running(page, ln))]
+
+
+def _leading_number(line: Line) -> tuple[str, int] | None:
+    """(digits, count of characters) of a bare number that opens a line and stands apart from the text after it."""
+    chars = [c for c in line.chars if c.text.strip()]
+    n = 0
+    while n < len(chars) and chars[n].text.isdigit() and not chars[n].raised:
+        n += 1
+    if n == 0 or n > 4:
+        return None
+    if n < len(chars) and chars[n].x0 - chars[n - 1].x1 < 1.2 * line.size:
+        return None  # "12 Angry Men", "2020 saw…": a number that is part of the text
+    return "".join(c.text for c in chars[:n]), n
+
+
+def drop_line_numbers(page: Page) -> None:
+    """Remove margin line numbers (legal and draft manuscripts): bare numbers at one x left of the text on many
+    lines of a page, rising down the page, whether they share the text's baseline or stand on lines of their own."""
+    found = [(ln, hit) for ln in page.lines if (hit := _leading_number(ln)) is not None]
+    if len(found) < 5:
+        return
+    columns = Counter(round(ln.x0 / 4) for ln, _ in found)
+    x_key, count = columns.most_common(1)[0]
+    numbered = [(ln, hit) for ln, hit in found if round(ln.x0 / 4) == x_key]
+    values = [int(d) for _, (d, _) in numbered]
+    rising = sum(b > a for a, b in itertools.pairwise(values))
+    text_left = min((ln.x0 for ln in page.lines if _leading_number(ln) is None), default=page.width)
+    if count < 5 or rising < 0.8 * (len(values) - 1) or numbered[0][0].x0 > text_left - 2:
+        return
+    lines = []
+    for ln in page.lines:
+        hit = next((h for x, h in numbered if x is ln), None)
+        if hit is None:
+            lines.append(ln)
+            continue
+        cut = set([i for i, c in enumerate(ln.chars) if c.text.strip()][: hit[1]])
+        rest = [c for i, c in enumerate(ln.chars) if i not in cut]
+        while rest and not rest[0].text.strip():
+            rest.pop(0)
+        if rest:
+            lines.append(make_line(rest, ln.page))
+    page.lines = lines

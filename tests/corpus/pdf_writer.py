@@ -10,6 +10,8 @@
 from __future__ import annotations
 
 import io
+import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from reportlab.lib.pagesizes import A4
@@ -213,4 +215,57 @@ def to_pdf(spec: Spec, *, info: bool = True, header: bool = True, password: str 
         canvas.setSubject("Issue brief")
     PdfWriter(spec, canvas).write(header=header)
     canvas.save()
+    return buf.getvalue()
+
+
+# ----- free-form pages ------------------------------------------------------------------------------------------
+# Layouts the brief writer above does not make (same-size notes, columns, endnotes, margin numbers) are drawn line
+# by line: each page is a function of the canvas, and "{12}" inside a line's text is a raised marker 12.
+
+
+def draw_line(
+    c: Canvas, x: float, y: float, text: str, *, font: str = "Times-Roman", size: float = 12.0, raised: float = 7.0
+) -> None:
+    """One line of text at baseline ``y``; "{n}" is drawn raised in smaller type, like a note marker."""
+    t = c.beginText(x, y)
+    for part in re.split(r"(\{[^}]*\})", text):
+        if part.startswith("{") and part.endswith("}"):
+            t.setFont(font, raised)
+            t.setRise(size * 0.4)
+            t.textOut(part[1:-1])
+            t.setRise(0)
+        elif part:
+            t.setFont(font, size)
+            t.textOut(part)
+    c.drawText(t)
+
+
+def draw_lines(
+    c: Canvas,
+    x: float,
+    y: float,
+    lines: list[str],
+    *,
+    pitch: float = 15.0,
+    font: str = "Times-Roman",
+    size: float = 12.0,
+) -> float:
+    """Lines from baseline ``y`` down; returns the baseline below the last one."""
+    for line in lines:
+        draw_line(c, x, y, line, font=font, size=size)
+        y -= pitch
+    return y
+
+
+def canvas_pdf(pages: list[Callable[[Canvas], None]], *, title: str | None = None, author: str = "") -> bytes:
+    """A PDF whose pages are drawn by the given functions (the info's Title and Author as given)."""
+    buf = io.BytesIO()
+    c = Canvas(buf, pagesize=A4, invariant=True)
+    if title is not None:
+        c.setTitle(title)
+    c.setAuthor(author)
+    for draw in pages:
+        draw(c)
+        c.showPage()
+    c.save()
     return buf.getvalue()

@@ -1,0 +1,173 @@
+"""Notes in a PDF: the foot of each page (or column) and an endnote section at the end.
+
+Where a page's notes begin (``split_foot``), first rule that applies:
+1. a short rule below the text, not an underline, with a numbered line under it (or, when the previous page ended
+   inside a note, any line: the note continues);
+2. type smaller than the body's below the last body line, from the first line that opens with a number;
+3. type the same size as the body (court opinions, typescripts): a line in the lower half that opens with a raised
+   number, set off from the text above by a gap wider than the text's line pitch, or followed by lines set tighter.
+
+An endnote section (``endnote_section``) starts at a heading such as "Notes", "Endnotes", "References" or
+"Notes to pages 12-40" in the second half of the document; its numbered entries are read in column order, a
+number opening an entry only when it follows the previous entry (or restarts at 1), so a wrapped line that opens
+with a year or a page number stays inside its entry.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Callable
+
+from corpus.formats.common import NOTES_HEADING, clean
+from corpus.formats.pdf_layout import Line, Page, tokens
+from corpus.formats.pdf_text import spaced
+
+_NUMBERED = re.compile(r"^\s*(\d{1,4})[.)]?\s+\S")
+_SYMBOLS = frozenset("*†‡§")
+
+
+def note_label(line: Line) -> str | None:
+    """The label a note line opens with: raised digits or a raised symbol ("*", "†"), or a typed "12." / "12 "."""
+    chars = [c for c in line.chars if c.text.strip()]
+    if not chars:
+        return None
+    if chars[0].raised:
+        label = "".join(c.text for c in itertools.takewhile(lambda c: c.raised, chars)).rstrip(".")
+        if len(label) == len(chars):
+            return None  # raised and nothing else: not a note line
+        if label.isdigit() or (label and set(label) <= _SYMBOLS):
+            return label
+        return None
+    m = _NUMBERED.match(line.text)
+    return m.group(1) if m else None
+
+
+def note_text(line: Line, label: str) -> str:
+    """A note line's text without its label."""
+    if line.chars and next(c for c in line.chars if c.text.strip()).raised:
+        out = list(tokens(line.chars))
+        while out and (out[0][1] or not out[0][0].strip()):
+            out.pop(0)
+        return clean(spaced("".join(t for t, _ in out)))
+    return clean(spaced(re.sub(rf"^\s*{re.escape(label)}[.)]?\s*", "", line.text, count=1)))
+
+
+def _median(values: list[float]) -> float:
+    values = sorted(values)
+    return values[len(values) // 2] if values else 0.0
+
+
+def _compact(foot: list[Line]) -> bool:
+    """Notes are set close: no gap between two of them wider than two lines."""
+    return all(b.top - a.bottom < 2 * a.size for a, b in itertools.pairwise(foot))
+
+
+def _by_rule(
+    lines: list[Line], rules: list[tuple[float, float, float]], body_size: float, open_note: bool
+) -> int | None:
+    x0 = min(ln.x0 for ln in lines)
+    x1 = max(ln.x1 for ln in lines)
+
+    def underline(top: float, left: float) -> bool:
+        return any(ln.top - 1 <= top <= ln.bottom + 2.5 and ln.x0 - 2 <= left <= ln.x1 for ln in lines)
+
+    for top, left, right in sorted(rules):
+        # a note separator starts at the text's left edge and is shorter than the text is wide (a table's rules
+        # start where the table does)
+        if abs(left - x0) > 12 or right - left > 0.75 * (x1 - x0) or underline(top, left):
+            continue
+        i = next((k for k, ln in enumerate(lines) if ln.top > top), None)
+        if i is None or i == 0 or any(ln.top <= top for ln in lines[i:]):
+            continue
+        if any(ln.size > body_size * 1.05 for ln in lines[i:]) or not _compact(lines[i:]):
+            continue
+        if note_label(lines[i]) is not None or open_note:
+            return i
+    return None
+
+
+def _by_size(lines: list[Line], body_size: float) -> int | None:
+    last_body = max((i for i, ln in enumerate(lines) if ln.size >= body_size * 0.92), default=-1)
+    return next((i for i in range(last_body + 1, len(lines)) if note_label(lines[i]) is not None), None)
+
+
+def _by_raised_number(lines: list[Line], body_size: float, height: float) -> int | None:
+    for i in range(1, len(lines)):
+        line = lines[i]
+        first = next((c for c in line.chars if c.text.strip()), None)
+        if line.top < height * 0.5 or first is None or not first.raised or note_label(line) is None:
+            continue
+        if any(ln.size > body_size * 1.05 for ln in lines[i:]):
+            continue
+        body_pitch = _median([b.top - a.top for a, b in itertools.pairwise(lines[:i])]) or 1.4 * body_size
+        foot_pitch = _median([b.top - a.top for a, b in itertools.pairwise(lines[i:])])
+        if line.top - lines[i - 1].top > 1.15 * body_pitch or 0 < foot_pitch < 0.8 * body_pitch:
+            return i
+    return None
+
+
+def split_foot(lines: list[Line], page: Page, body_size: float, open_note: bool) -> tuple[list[Line], list[Line]]:
+    """(body lines, note lines) of one flow of a page."""
+    if not lines:
+        return lines, []
+    start = _by_rule(lines, page.rules, body_size, open_note)
+    if start is None:
+        start = _by_size(lines, body_size)
+    if start is None:
+        start = _by_raised_number(lines, body_size, page.height)
+    if start is None:
+        return lines, []
+    return lines[:start], lines[start:]
+
+
+def read_notes(lines: list[Line], notes: list[tuple[str, str]], join: Callable[[str, str], str]) -> None:
+    """Add a foot's notes to ``notes`` (label, text); a line without a label continues the last note."""
+    for line in lines:
+        label = note_label(line)
+        if label is not None:
+            notes.append((label, note_text(line, label)))
+        elif notes:
+            last, text = notes[-1]
+            notes[-1] = (last, join(text, clean(spaced(line.text))))
+
+
+def _heading_like(line: Line, size: float) -> bool:
+    return line.size > size * 1.1 or line.bold
+
+
+def endnote_section(pages: list[Page]) -> tuple[int, int, int] | None:
+    """(page, flow, line) of the heading that opens an endnote section: a line that is only "Notes" (or the like),
+    past the first quarter of the pages (a contents page names the section too), with a numbered entry within the
+    next lines. Its type need not stand out: a book may set "NOTES" in the text's own size and weight."""
+    flat = [
+        (p, f, i, ln) for p, page in enumerate(pages) for f, flow in enumerate(page.flows) for i, ln in enumerate(flow)
+    ]
+    for k, (p, f, i, ln) in enumerate(flat):
+        if p < len(pages) // 4 or not NOTES_HEADING.match(clean(ln.text)):
+            continue
+        if any((label := note_label(x)) is not None and label.isdigit() for *_, x in flat[k + 1 : k + 4]):
+            return p, f, i
+    return None
+
+
+def read_endnotes(lines: list[Line], join: Callable[[str, str], str]) -> tuple[list[tuple[int, str]], list[Line]]:
+    """(entries, lines after the section) from the lines that follow an endnote heading, in reading order."""
+    head = lines[0] if lines else None
+    entries: list[tuple[int, str]] = []
+    note_size = _median([ln.size for ln in lines[1:]]) or (head.size if head else 0)
+    last = 0
+    for k, line in enumerate(lines[1:], 1):
+        label = note_label(line)
+        if label is None and _heading_like(line, note_size):
+            if head is not None and line.size >= head.size * 0.95 and not NOTES_HEADING.match(clean(line.text)):
+                return entries, lines[k:]  # a heading of the notes heading's rank ends the section
+            last = 0  # "Chapter 3", "Notes to pages 41-60": numbering may restart
+            continue
+        if label is not None and label.isdigit() and (not last or int(label) in (last + 1, 1)):
+            entries.append((int(label), note_text(line, label)))
+            last = int(label)
+        elif entries:
+            number, text = entries[-1]
+            entries[-1] = (number, join(text, clean(spaced(line.text))))
+    return entries, []
