@@ -24,7 +24,7 @@ from bot.engine import Engine
 from bot.retrieval import version_key
 from corpus.settings import Settings
 from index.library import BriefRepository
-from index.store import make_store
+from index.store import forget_embedded, make_store
 
 
 @dataclass(frozen=True)
@@ -63,7 +63,8 @@ def check_briefs(repository: BriefRepository, *, repair: bool) -> list[Finding]:
 def check_vectors(engine: Engine, *, repair: bool) -> list[Finding]:
     store, briefs = engine.store, engine.repository.all()
     ids = [b.id for b in briefs]
-    orphan_where: dict[str, Any] | None = {"brief_id": {"$nin": ids}} if ids else None
+    # Chroma wants one operator per filter: with no briefs left, every vector is an orphan.
+    orphan_where: dict[str, Any] = {"brief_id": {"$nin": ids}} if ids else {"brief_id": {"$ne": ""}}
     wheres = [orphan_where] if store.count(orphan_where) else []
     for brief in briefs:
         old: dict[str, Any] = {"$and": [{"brief_id": brief.id}, {"version": {"$ne": version_key(brief)}}]}
@@ -75,7 +76,7 @@ def check_vectors(engine: Engine, *, repair: bool) -> list[Finding]:
         what = f"{orphans} orphan vectors (of briefs no longer in the library or of replaced versions)"
         if repair:
             for where in wheres:
-                store.delete(where or {})
+                store.delete(where)
             findings.append(Finding("vectors", False, f"{what}; deleted", True))
         else:
             findings.append(Finding("vectors", False, f"{what}; --repair deletes them"))
@@ -122,6 +123,7 @@ def _quarantine_store(data_dir: Path) -> None:
             target = target.with_name(f"chroma.{n}")
         target.parent.mkdir(parents=True, exist_ok=True)
         os.replace(chroma, target)
+    forget_embedded(chroma)
 
 
 def diagnose(settings: Settings, *, repair: bool = False, open_engine: EngineOpener = _open_engine) -> list[Finding]:

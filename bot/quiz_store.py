@@ -99,7 +99,9 @@ class QuizStore:
             finally:
                 conn.close()
         except sqlite3.Error as exc:
-            raise IndexUnavailable(f"the quiz store {self.path} cannot be opened: {exc}") from exc
+            raise IndexUnavailable(
+                f"the quiz store {self.path.name} cannot be opened ({exc}); see citebot doctor"
+            ) from exc
 
     @contextmanager
     def _connect(self, *, immediate: bool = False) -> Iterator[sqlite3.Connection]:
@@ -107,7 +109,9 @@ class QuizStore:
         try:
             conn = sqlite3.connect(self.path, timeout=self._timeout, isolation_level=None)
         except sqlite3.Error as exc:
-            raise IndexUnavailable(f"the quiz store {self.path} cannot be opened: {exc}") from exc
+            raise IndexUnavailable(
+                f"the quiz store {self.path.name} cannot be opened ({exc}); see citebot doctor"
+            ) from exc
         try:
             conn.execute("PRAGMA foreign_keys=ON")
             conn.execute("BEGIN IMMEDIATE" if immediate else "BEGIN")

@@ -82,7 +82,9 @@ class SessionStore:
             conn.execute("PRAGMA foreign_keys=ON")
             conn.execute("PRAGMA synchronous=NORMAL")  # safe with WAL; a crash can lose the last turn, never corrupt
         except sqlite3.Error as exc:
-            raise IndexUnavailable(f"the session store {self.path} cannot be opened: {exc}") from exc
+            raise IndexUnavailable(
+                f"the session store {self.path.name} cannot be opened ({exc}); see citebot doctor"
+            ) from exc
         self._local.conn = conn
         with self._all_lock:
             self._all.append(conn)

@@ -45,7 +45,7 @@ def load_embedder(settings: Settings) -> Embeddings:
         if not _DEFAULT_THREADS:
             _DEFAULT_THREADS.append(torch.get_num_threads())
         if not os.path.isdir(path):
-            raise IndexUnavailable(f"embedding model not found at {path}")
+            raise IndexUnavailable(f"no embedding model in {os.path.basename(path)!r}: set CITEBOT_MODEL_PATH")
         embedder = HuggingFaceEmbeddings(
             model_name=path,
             model_kwargs={"device": "cpu", "local_files_only": True},

@@ -12,6 +12,7 @@ import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Protocol
 from urllib.parse import urlparse
 
@@ -69,6 +70,17 @@ class PassageStore(Protocol):
         """Drop cached state so the next call sees what other processes wrote."""
 
 
+def forget_embedded(path: Path) -> None:
+    """Drop this process's cached embedded-Chroma system for ``path``, so the next client opens it afresh.
+
+    Chroma caches one system per path for the life of the process (``SharedSystemClient``); a system that failed
+    to start, whose folder was moved, or that has not seen another process's writes would otherwise be reused.
+    """
+    from chromadb.api.shared_system_client import SharedSystemClient
+
+    SharedSystemClient._identifier_to_system.pop(str(path), None)
+
+
 def _telemetry_off() -> Any:
     os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
     from chromadb.config import Settings as ChromaSettings
@@ -90,7 +102,8 @@ class ChromaPassageStore:
         self._batch_size = batch_size
         self._lock = threading.Lock()
         self._vs: Any = None
-        self.location = settings.chroma_url or str(settings.data_dir / "chroma")
+        # Named in error messages: a server's URL, or the data dir's folder (never an absolute path of this host).
+        self.location = settings.chroma_url or "chroma/ in the data dir"
 
     def _client(self) -> Any:
         import chromadb
@@ -109,7 +122,14 @@ class ChromaPassageStore:
             )
         path = self._settings.data_dir / "chroma"
         path.mkdir(parents=True, exist_ok=True)
-        return chromadb.PersistentClient(path=str(path), settings=chroma_settings)
+        try:
+            return chromadb.PersistentClient(path=str(path), settings=chroma_settings)
+        except Exception as exc:  # a damaged chroma.sqlite3, a store of another version: whatever Chroma raises
+            forget_embedded(path)  # the half-started system would fail every later open
+            raise IndexUnavailable(
+                f"the vector store ({self.location}) cannot be opened: {exc}; "
+                "`citebot doctor --repair` rebuilds it from the parsed briefs"
+            ) from exc
 
     @property
     def vectorstore(self) -> Any:
@@ -137,11 +157,9 @@ class ChromaPassageStore:
         """
         if self._settings.chroma_url:
             return
-        from chromadb.api.shared_system_client import SharedSystemClient
-
         with self._lock:
             self._vs = None
-            SharedSystemClient._identifier_to_system.pop(str(self._settings.data_dir / "chroma"), None)
+            forget_embedded(self._settings.data_dir / "chroma")
 
     @contextmanager
     def _guard(self) -> Iterator[None]:

@@ -101,3 +101,32 @@ def test_a_damaged_sqlite_file_is_reported_with_what_to_do(engine, opener):
     assert "restore it from a backup" in damaged[0].message
     assert str(data) not in damaged[0].message  # no absolute paths in messages
     assert any(f.ok and f.message.startswith("sessions.sqlite3") for f in found)
+
+
+def _damage(db: Path) -> None:
+    data = bytearray(db.read_bytes())
+    for i in range(100, len(data), 997):
+        data[i] = 0xAB
+    db.write_bytes(bytes(data))
+
+
+def test_a_damaged_chroma_file_is_unavailable_not_a_traceback_and_doctor_rebuilds_it(engine, opener):
+    from chromadb.api.shared_system_client import SharedSystemClient
+
+    from corpus.errors import IndexUnavailable
+
+    question = "Why did the Hanoi summit fail?"
+    expected = [c.quote for c in engine.ask(question).citations]
+    data = Path(engine.settings.data_dir)
+    SharedSystemClient.clear_system_cache()  # as if the process had stopped
+    _damage(data / "chroma" / "chroma.sqlite3")
+
+    with pytest.raises(IndexUnavailable, match="doctor --repair"):
+        opener(engine.settings, engine.repository).store.count()
+    found = diagnose(engine.settings, open_engine=opener)
+    assert any(f.check == "store" and not f.ok for f in problems(found))
+
+    repaired = diagnose(engine.settings, repair=True, open_engine=opener)
+    assert problems(repaired) == []
+    again = opener(engine.settings, engine.repository)
+    assert [c.quote for c in again.ask(question).citations] == expected
