@@ -17,18 +17,22 @@ from typing import Annotated, Any, TypeVar
 
 import anyio
 import anyio.to_thread
-from fastapi import APIRouter, File, Form, Request, Response, UploadFile, status
+from fastapi import APIRouter, File, Form, Query, Request, Response, UploadFile, status
+from fastapi.responses import JSONResponse
 
 from api.auth import key_name
 from api.deps import EngineDep, SettingsDep
+from api.routes.jobs import JobOut, job_json, registry
 from api.schemas import ErrorOut
 from api.schemas_library import IngestOut
 from bot.engine import IngestReport
 from bot.ingest import brief_id_for, ingest_bytes, record_change, upload_name
+from bot.jobs import Job
 from corpus.errors import PayloadTooLarge
 from corpus.loader import SUPPORTED_TYPES
 from corpus.models import Brief
 from corpus.serialize import brief_meta_json, warning_json
+from corpus.settings import Settings
 
 router = APIRouter(prefix="/briefs", tags=["library"])
 
@@ -83,7 +87,11 @@ def ingest_json(brief: Brief, report: IngestReport, filename: str) -> dict[str, 
 @router.post(
     "",
     response_model=IngestOut,
-    responses={201: {"model": IngestOut, "description": "A new brief was added"}, **UPLOAD_ERRORS},
+    responses={
+        201: {"model": IngestOut, "description": "A new brief was added"},
+        202: {"model": JobOut, "description": "With background=true: the job was started (see GET /jobs/{id})"},
+        **UPLOAD_ERRORS,
+    },
     summary="Upload a brief",
 )
 async def upload_brief(
@@ -100,7 +108,11 @@ async def upload_brief(
         bool,
         Form(description="Replace a different brief already filed under that id (otherwise 409)."),
     ] = False,
-) -> dict[str, Any]:
+    background: Annotated[
+        bool,
+        Query(description="Run as a job: 202 with its id at once; GET /jobs/{id} follows it, DELETE cancels it."),
+    ] = False,
+) -> Any:
     """Parse the file, index it, and return the parse summary and warnings.
 
     The same file twice is a no-op (``"unchanged"``); a new id is ``"added"`` (HTTP 201). A different file under
@@ -114,13 +126,29 @@ async def upload_brief(
         raise PayloadTooLarge(f"the file is larger than the upload limit of {limit} bytes")
     name = upload_name(file.filename)
     wanted = brief_id_for(name, brief_id)
+    if background:
+        actor = key_name(request)
+
+        def job_work(job: Job) -> dict[str, Any]:
+            done = ingest_bytes(engine, data, name, wanted, job.progress, replace=replace, cancel=job.cancel)
+            return _finish(settings, actor, *done, name)
+
+        job = registry(request).start(name, wanted, job_work)
+        return JSONResponse(
+            job_json(job), status_code=status.HTTP_202_ACCEPTED, headers={"Location": f"/jobs/{job.id}"}
+        )
     cancel = threading.Event()
     work = functools.partial(ingest_bytes, engine, data, name, wanted, replace=replace, cancel=cancel)
     brief, report = await run_until_disconnected(request, work, cancel)
-    if report.status == "updated":
-        record_change(settings.data_dir, "replaced", brief.id, brief.content_hash, key_name(request))
     if report.status == "added":
         response.status_code = status.HTTP_201_CREATED
+    return _finish(settings, key_name(request), brief, report, name)
+
+
+def _finish(settings: Settings, actor: str, brief: Brief, report: IngestReport, name: str) -> dict[str, Any]:
+    """After an upload: a replace goes to the change log; the body is the upload's answer."""
+    if report.status == "updated":
+        record_change(settings.data_dir, "replaced", brief.id, brief.content_hash, actor)
     return ingest_json(brief, report, name)
 
 

@@ -63,7 +63,7 @@ def test_a_parse_over_its_deadline_is_422_naming_the_limit(make_engine: Callable
 
 
 def test_an_upload_within_the_limits_is_added(low: tuple[TestClient, Any]) -> None:
-    client, engine = low
+    client, _ = low
     r = client.post("/briefs", files={"file": ("sample.md", to_markdown(SAMPLE))})
     assert r.status_code == 201, r.text
 

@@ -93,9 +93,9 @@ def test_a_many_sentence_text_is_refused_at_the_passage_limit(low: None) -> None
 
 
 def test_a_parse_over_its_deadline_is_refused_naming_the_setting() -> None:
-    with within(Budget(limits(max_parse_seconds=1e-9))), pytest.raises(InputError, match="CITEBOT_MAX_PARSE_SECONDS"):
-        with stage("parse"):
-            parse_bytes(to_markdown(SAMPLE), "sample.md")
+    budget = Budget(limits(max_parse_seconds=1e-9))
+    with within(budget), pytest.raises(InputError, match="CITEBOT_MAX_PARSE_SECONDS"), stage("parse"):
+        parse_bytes(to_markdown(SAMPLE), "sample.md")
 
 
 def test_a_cancelled_parse_stops_at_the_next_checkpoint() -> None:
