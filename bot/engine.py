@@ -113,6 +113,8 @@ class Engine:
             "ingests": 0,
         }
         self._write_lock = threading.RLock()
+        self._brief_locks: dict[str, threading.Lock] = {}
+        self._brief_locks_guard = threading.Lock()
         self._metrics_lock = threading.Lock()
         self._state = IndexState.build(repository.all(), repository.stamp())
         self._anchors: dict[tuple[str, str | None, int], tuple[Passage, ...]] = {}
@@ -156,35 +158,45 @@ class Engine:
 
     def ingest(self, brief: Brief, progress: Progress | None = None, *, replace: bool = True) -> IngestReport:
         """Index a brief: nothing is embedded if it is unchanged; a changed brief replaces the old atomically, or
-        raises BriefExists when ``replace`` is false (decided under the write lock, so two uploads cannot both
-        see the id free). ``progress`` hears (vectors stored, total) as the embedding goes."""
-        with self._write_lock:
-            try:
-                old: Brief | None = self.repository.get(brief.id)
-            except BriefNotFound:
-                old = None
-            if old is not None and not replace and old.content_hash != brief.content_hash:
-                raise BriefExists(replace_refusal(old))
-            version = version_key(brief)
-            docs = _docs(passage_views(brief), version)
-            report = IngestReport(brief.id, "unchanged", len(brief.passages), brief.warnings)
-            if old is not None and old.content_hash == brief.content_hash and self._complete(version, docs):
-                return report
-            old_version = version_key(old) if old is not None else None
+        raises BriefExists when ``replace`` is false (decided under the brief's lock, so two uploads cannot both
+        see the id free). ``progress`` hears (vectors stored, total) as the embedding goes.
+
+        The embedding, the long part, holds only this brief id's lock: questions and other briefs' uploads and
+        removals go on meanwhile, and the write lock is taken only to look and to make the flip."""
+        with self._brief_lock(brief.id):
+            with self._write_lock:
+                try:
+                    old: Brief | None = self.repository.get(brief.id)
+                except BriefNotFound:
+                    old = None
+                if old is not None and not replace and old.content_hash != brief.content_hash:
+                    raise BriefExists(replace_refusal(old))
+                version = version_key(brief)
+                docs = _docs(passage_views(brief), version)
+                report = IngestReport(brief.id, "unchanged", len(brief.passages), brief.warnings)
+                if old is not None and old.content_hash == brief.content_hash and self._complete(version, docs):
+                    return report
+                old_version = version_key(old) if old is not None else None
             try:
                 self._add(docs, progress)
             except BaseException:
                 if version != old_version:
                     self._discard(version)
                 raise
-            self.repository.save(brief)
-            self._state = IndexState.build(self.repository.all(), self.repository.stamp())
-            if old is not None:
-                self._discard_others(brief.id, version)
+            with self._write_lock:
+                self.repository.save(brief)
+                self._state = IndexState.build(self.repository.all(), self.repository.stamp())
+                if old is not None:
+                    self._discard_others(brief.id, version)
             self._count("ingests")
             status = "added" if old is None else "updated"
             log.info("ingested %s (%s, %d passages)", brief.id, status, len(brief.passages))
             return IngestReport(brief.id, status, len(brief.passages), brief.warnings)
+
+    def _brief_lock(self, brief_id: str) -> threading.Lock:
+        """The lock that orders writes to one brief id (its embedding runs outside the write lock)."""
+        with self._brief_locks_guard:
+            return self._brief_locks.setdefault(brief_id, threading.Lock())
 
     def _add(self, docs: Sequence[StoredDoc], progress: Progress | None = None) -> None:
         with torch_threads(self.settings.ingest_threads):
@@ -232,7 +244,7 @@ class Engine:
 
     def remove(self, brief_id: str) -> None:
         """Remove a brief from the library and the index (BriefNotFound if unknown)."""
-        with self._write_lock:
+        with self._brief_lock(brief_id), self._write_lock:
             old = self.repository.get(brief_id)
             self.repository.delete(brief_id)
             self._state = IndexState.build(self.repository.all(), self.repository.stamp())

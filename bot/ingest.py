@@ -15,6 +15,7 @@ from pathlib import Path, PurePath
 
 from bot.engine import Engine, IngestReport, replace_refusal
 from corpus.errors import BriefExists, BriefNotFound, InvalidRequest
+from corpus.limits import Budget, WorkLimits, stage, within
 from corpus.loader import content_hash, parse_bytes, slugify
 from corpus.models import Brief
 from index.store import Progress
@@ -33,9 +34,14 @@ def ingest_bytes(
     progress: Progress | None = None,
     *,
     replace: bool = True,
+    cancel: threading.Event | None = None,
 ) -> tuple[Brief, IngestReport]:
     """Parse and index one file under ``brief_id``. BriefExists when another brief holds the id and ``replace``
-    is false; that is checked first (no parsing for a refused upload) and again under the engine's write lock."""
+    is false; that is checked first (no parsing for a refused upload) and again under the engine's write lock.
+
+    The work is bounded by the engine's settings (``corpus.limits``): sizes and counts give PayloadTooLarge, the
+    parse and embed deadlines InputError, and setting ``cancel`` (from any thread) WorkCancelled at the next
+    step. Whichever stops it, the library is as it was."""
     try:
         known: Brief | None = engine.brief(brief_id)
     except BriefNotFound:
@@ -43,8 +49,15 @@ def ingest_bytes(
     digest = content_hash(data)
     if known is not None and known.content_hash != digest and not replace:
         raise BriefExists(replace_refusal(known))
-    brief = known if known is not None and known.content_hash == digest else parse_bytes(data, name, brief_id=brief_id)
-    return brief, engine.ingest(brief, progress, replace=replace)
+    budget = Budget(WorkLimits.from_settings(engine.settings), cancel or threading.Event())
+    with within(budget):
+        if known is not None and known.content_hash == digest:
+            brief = known
+        else:
+            with stage("parse"):
+                brief = parse_bytes(data, name, brief_id=brief_id)
+        with stage("embed"):
+            return brief, engine.ingest(brief, progress, replace=replace)
 
 
 def upload_name(filename: str | None) -> str:

@@ -7,7 +7,8 @@ CitebotError
  │    │         └── UnsupportedMediaType   a kind of file citebot does not read at all (image, .xlsx, .zip)
  │    ├── InvalidRequest        a well-formed request that asks for something impossible
  │    │    └── BriefExists      an upload would replace a brief without being asked to (HTTP 409)
- │    └── PayloadTooLarge       the upload or body is over the size limit
+ │    ├── PayloadTooLarge       the upload or body is over the size limit, or a work limit on size or count
+ │    └── WorkCancelled         the client went away, or cancelled the job, before the work was done
  ├── NotFound
  │    ├── BriefNotFound         no brief with that id
  │    └── SessionNotFound       no chat/quiz session with that id
@@ -49,6 +50,10 @@ class BriefExists(InvalidRequest):
 
 class PayloadTooLarge(InputError):
     """The body or upload exceeds the configured size limit."""
+
+
+class WorkCancelled(InputError):
+    """The work on an upload was stopped because its client disconnected or cancelled it; nothing was kept."""
 
 
 class NotFound(CitebotError):

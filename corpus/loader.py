@@ -6,10 +6,12 @@ import hashlib
 import logging
 import re
 from collections.abc import Callable
+from io import BytesIO
 from pathlib import Path
 
 from corpus.builder import build_brief
 from corpus.errors import CitebotError, ParseError, UnsupportedFormat, UnsupportedMediaType
+from corpus.limits import checkpoint, current_limits, too_large
 from corpus.models import Brief
 from corpus.raw import RawDocument
 from corpus.text_format import parse_text
@@ -130,7 +132,8 @@ def front_ends() -> dict[str, FrontEnd]:
 
 
 def parse_bytes(data: bytes, filename: str, *, brief_id: str | None = None) -> Brief:
-    """Parse a brief held in memory (an upload or a file's bytes)."""
+    """Parse a brief held in memory (an upload or a file's bytes), within the current work limits
+    (``corpus.limits``): pages per PDF before parsing, passages per brief after, the parse deadline between."""
     if not data.strip():
         raise ParseError("the file is empty")
     fmt = detect_format(data, filename)
@@ -140,8 +143,12 @@ def parse_bytes(data: bytes, filename: str, *, brief_id: str | None = None) -> B
     parser = front_ends().get(fmt)
     if parser is None:
         raise UnsupportedMediaType(f"{fmt} documents are not supported (citebot reads {SUPPORTED_TYPES})")
+    limits = current_limits()
+    if fmt == "pdf":
+        _check_pages(data, limits.max_pdf_pages)
     try:
         raw = parser(data)
+        checkpoint()
     except CitebotError:
         raise
     except (Exception, RecursionError) as exc:
@@ -153,7 +160,23 @@ def parse_bytes(data: bytes, filename: str, *, brief_id: str | None = None) -> B
         raise ParseError("no text could be found in the document")
     digest = content_hash(data)
     bid = brief_id or slugify(Path(filename).stem or "brief")
-    return build_brief(raw, bid, content_hash=digest, source_path=filename or None)
+    brief = build_brief(raw, bid, content_hash=digest, source_path=filename or None)
+    checkpoint()
+    if len(brief.passages) > limits.max_passages:
+        raise too_large(f"the document has {len(brief.passages):,} passages", "max_passages", limits.max_passages)
+    return brief
+
+
+def _check_pages(data: bytes, limit: int) -> None:
+    """Refuse a PDF with too many pages before parsing it: counting reads only the page tree, not the pages."""
+    try:
+        from pypdf import PdfReader
+
+        pages = len(PdfReader(BytesIO(data)).pages)
+    except Exception:  # a PDF pypdf cannot count is the parser's to judge (damaged, encrypted)
+        return
+    if pages > limit:
+        raise too_large(f"the PDF has {pages:,} pages", "max_pdf_pages", limit)
 
 
 def read_brief_file(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:

@@ -38,6 +38,24 @@ class Settings(BaseSettings):
     top_k: int = Field(default=3, ge=1, le=10, description="Citations returned when a request gives none.")
     max_upload_bytes: int = Field(default=10_000_000, description="Largest accepted upload or body, in bytes.")
     max_file_bytes: int = Field(default=50_000_000, description="Largest brief file the parser will read.")
+    max_inflated_bytes: int = Field(
+        default=25_000_000,
+        ge=1,
+        description="Most bytes the parts of one .docx (a zip) may inflate to; counted as they inflate (413 over).",
+    )
+    max_zip_members: int = Field(default=1_000, ge=1, description="Most files inside one .docx (a zip) (413 over).")
+    max_pdf_pages: int = Field(
+        default=500, ge=1, description="Most pages in one PDF, counted before parsing (413 over)."
+    )
+    max_passages: int = Field(
+        default=20_000, ge=1, description="Most passages one brief may have, checked before embedding (413 over)."
+    )
+    max_parse_seconds: float = Field(
+        default=60.0, gt=0, description="Time one file may take to parse before it is refused (422)."
+    )
+    max_embed_seconds: float = Field(
+        default=300.0, gt=0, description="Time one brief may take to embed before it is refused and rolled back (422)."
+    )
     query_threads: int = Field(
         default=1,
         ge=0,

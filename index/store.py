@@ -20,6 +20,7 @@ import httpx
 from langchain_core.embeddings import Embeddings
 
 from corpus.errors import IndexUnavailable
+from corpus.limits import checkpoint
 from corpus.settings import Settings
 
 Metadata = Mapping[str, str | int | float | bool]
@@ -193,6 +194,8 @@ class ChromaPassageStore:
                 )
             if progress is not None:
                 progress(i + len(batch), len(by_length))
+            if i + len(batch) < len(by_length):
+                checkpoint()  # between batches: the embed deadline, or a cancelled upload (the caller cleans up)
 
     def delete(self, where: Where) -> None:
         vs = self.vectorstore

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from io import BytesIO
@@ -31,6 +32,7 @@ from corpus.formats.common import (
     marker_numbers,
     with_urls,
 )
+from corpus.limits import InflationCounter, current_limits, too_large
 from corpus.models import Author
 from corpus.raw import Marker, RawDocument, RawSourceNote
 
@@ -45,7 +47,7 @@ NS = {
     "ep": "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties",
     "rel": "http://schemas.openxmlformats.org/package/2006/relationships",
 }
-MAX_PART_BYTES = 100_000_000  # a decompressed part larger than this is refused (zip bombs)
+_CHUNK = 1 << 20  # parts are inflated a megabyte at a time, each counted against the document's limit
 _XML = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, remove_comments=True)
 _HYPERLINK_FIELD = re.compile(r'HYPERLINK\s+"([^"]+)"')
 # Containers whose children are read as if they were in the parent.
@@ -64,17 +66,28 @@ def _val(el: etree._Element | None, attr: str = "val") -> str | None:
 @dataclass
 class _Package:
     zf: zipfile.ZipFile
+    inflated: InflationCounter = field(default_factory=lambda: InflationCounter(current_limits().max_inflated_bytes))
+
+    def _inflate(self, info: zipfile.ZipInfo) -> bytes:
+        """A part's bytes, read in chunks and counted as they inflate: a zip bomb is refused at the limit, never
+        inflated whole first (the size in the zip's header is the sender's claim, so it is not trusted alone)."""
+        if info.file_size > self.inflated.limit - self.inflated.total:
+            self.inflated.add(info.file_size)  # declared too large: refused before any of it is inflated
+        chunks = []
+        with self.zf.open(info) as part:
+            while chunk := part.read(_CHUNK):
+                self.inflated.add(len(chunk))
+                chunks.append(chunk)
+        return b"".join(chunks)
 
     def xml(self, name: str) -> etree._Element | None:
         try:
             info = self.zf.getinfo(name)
         except KeyError:
             return None
-        if info.file_size > MAX_PART_BYTES:
-            raise ParseError(f"the Word document's part {name} is too large to read")
         try:
-            return etree.fromstring(self.zf.read(info), _XML)
-        except (etree.XMLSyntaxError, zipfile.BadZipFile, OSError) as exc:
+            return etree.fromstring(self._inflate(info), _XML)
+        except (etree.XMLSyntaxError, zipfile.BadZipFile, OSError, EOFError, zlib.error) as exc:
             raise ParseError(f"the Word document is damaged: {name} cannot be read") from exc
 
     def links(self, part: str) -> dict[str, str]:
@@ -377,6 +390,10 @@ def parse_docx(data: bytes) -> RawDocument:
     except zipfile.BadZipFile as exc:
         raise ParseError("the Word document is damaged (it is not a readable .docx file)") from exc
     with zf:
+        members = len(zf.infolist())
+        limits = current_limits()
+        if members > limits.max_zip_members:
+            raise too_large(f"the Word document holds {members:,} files", "max_zip_members", limits.max_zip_members)
         pkg = _Package(zf)
         document = pkg.xml("word/document.xml")
         if document is None:
