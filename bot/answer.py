@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bot.cues import cue_bonus
+from bot.cues import asked, cue_bonus, has_answer
 from bot.retrieval import Candidate, IndexState
 from corpus.models import Passage
 from index.lexical import content_terms, name_phrases, tokenize, unknown_terms
@@ -43,6 +43,9 @@ class Evidence:
     joint: float = 0.0  # best (dense + coverage) / 2 of one passage
     unknown: int = 0  # content words of the question the library never uses (question-frame words aside)
     absent_subject: bool = False  # "Who is <a name the library never spells out>?"
+    strict: bool = False  # the question asks for a date, a quantity or a name
+    typed: float = 0.0  # best support of a passage that holds an answer of the asked type (joint if none asked)
+    typed_coverage: float = 0.0  # that passage's coverage of the question's terms
 
 
 _DOCUMENT_ABOUT = re.compile(
@@ -203,15 +206,56 @@ def evidence(
         sources = max((c.coverage for c in candidates if c.passage.kind in ("footnote", "source_note")), default=0.0)
     # A footnote's title answers "what did the brief cite", not the question the cited article was about.
     claims = [c for c in candidates if wants_sources or c.passage.kind not in ("footnote", "source_note")]
+    a = asked(question)
+    typed = typed_coverage = 0.0
+    for c in candidates:
+        if not has_answer(a, c.passage.text):
+            continue
+        leans = c.passage.kind == "sentence" and leans_back(c.passage.text)
+        if state is not None and a.strict and not a.same_details(_with_context(state, c, leans)):
+            continue
+        support, cov = _support(c, leans)
+        if support > typed:
+            typed, typed_coverage = support, cov
     return Evidence(
         dense=max(c.dense for c in candidates),
         coverage=max(c.coverage for c in candidates),
         explicit=explicit,
         sources=sources,
-        joint=max((0.5 * c.dense_self + 0.5 * c.coverage for c in claims), default=0.0),
+        joint=max(
+            max((0.5 * c.dense_self + 0.5 * c.coverage for c in claims), default=0.0),
+            max((_NOTE_DISCOUNT * (0.5 * c.dense_self + 0.5 * c.coverage) for c in candidates), default=0.0),
+        ),
         unknown=unknown,
         absent_subject=absent_subject,
+        strict=a.strict,
+        typed=typed,
+        typed_coverage=typed_coverage,
     )
+
+
+# A note is evidence too (an answer may live in a prose note), but a reference entry's title shares the topic
+# words of the article it names without answering anything: notes count for a little less than body text.
+_NOTE_DISCOUNT = 0.85
+
+
+def _with_context(state: IndexState, c: Candidate, leans: bool) -> str:
+    """A passage's text, with the sentences before it when it leans on them ("It flew for ...")."""
+    view = state.views[c.position]
+    return (view.context_text or view.self_text) if leans else view.self_text
+
+
+def _support(c: Candidate, leans: bool = False, w: Weights | None = None) -> tuple[float, float]:
+    """How well one passage supports an answer: the mean of its cosine similarity and its coverage of the
+    question's terms, and that coverage. Its context counts (for less) only when the passage leans on it: a
+    sentence that merely follows one naming the subject ("I asked him to ...") does not inherit its words."""
+    w = w or WEIGHTS
+    cov = max(c.coverage, w.context_discount * c.coverage_context) if leans else c.coverage
+    dense = max(c.dense_self, c.dense_context) if leans else c.dense_self
+    support = 0.5 * dense + 0.5 * cov
+    if c.passage.kind in ("footnote", "source_note"):
+        support *= _NOTE_DISCOUNT
+    return support, cov
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,6 +267,7 @@ class AbstainRule:
     floor: float = 0.35  # below this nothing in the library is close enough
     one_unknown: float = 0.55  # e.g. "What is the population of Pyongyang?" ("population" is never used)
     two_unknown: float = 0.65
+    typed_floor: float = 0.5  # a date, quantity or name asked, and no passage this close holds one
 
 
 ABSTAIN = AbstainRule()
@@ -233,6 +278,8 @@ def should_abstain(ev: Evidence, rule: AbstainRule = ABSTAIN) -> bool:
     if ev.explicit or ev.sources >= 0.5:
         return False
     if ev.joint < rule.floor or ev.absent_subject:
+        return True
+    if ev.strict and ev.typed < rule.typed_floor:
         return True
     if ev.unknown >= 2:
         return ev.joint < rule.two_unknown
