@@ -196,33 +196,36 @@ def asked(question: str) -> Asked:
         for w in re.findall(r"[\w'’.-]+", q)
         for part in (w.lower().removesuffix("'s").removesuffix("’s").strip(".-"), *w.lower().split("-"))
     )
-    base = {"question_years": years, "question_numbers": numbers, "question_words": words}
+
+    def make(kind: str, head: str | None = None) -> Asked:
+        return Asked(kind, head, years, numbers, words)
+
     if WHEN.search(q):
-        return Asked("date", **base)
+        return make("date")
     many = _HOW_MANY.search(q)
     if many:
         rest = re.findall(r"[\w'’-]+", many.group(1))
         head = _first_plural(rest) if "many" in many.group(0).lower() else _mass_noun(rest)
-        return Asked("quantity", head, **base)
+        return make("quantity", head)
     if _HOW_MEASURE.search(q):
-        return Asked("quantity", **base)
+        return make("quantity")
     if WHO.search(q) or _CALLED.search(q):
-        return Asked("name", **base)
+        return make("name")
     if WHY.search(q):
-        return Asked("reason", **base)
+        return make("reason")
     if WHERE.search(q):
-        return Asked("place", **base)
+        return make("place")
     phrase = _noun_phrase(q)
     if phrase:
         last = stem(phrase[-1])
         if last in _MEASURE_NOUNS or _MEASURE_MODIFIERS & set(phrase):
-            return Asked("quantity", **base)
+            return make("quantity")
         named = [singular(w) for w in phrase if stem(w) in _NAMED_NOUNS]
         if named:
-            return Asked("name", named[-1], **base)
+            return make("name", named[-1])
         plural = _first_plural(phrase)
-        return Asked("", plural or singular(phrase[0]), **base)
-    return Asked("", **base)
+        return make("", plural or singular(phrase[0]))
+    return make("")
 
 
 def _has_date(a: Asked, text: str) -> bool:
