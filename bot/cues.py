@@ -75,8 +75,9 @@ WHEN = re.compile(
     re.I,
 )
 WHO = re.compile(r"^\W*(?:who|whom|whose)\b|\b(?:by|to|from|with|for) whom\b", re.I)
-_CALLED = re.compile(r"\bwhat (?:is|was|are|were) (?:\w+ ){1,5}(?:called|named|known as)\b|\bthe name of\b", re.I)
-WHERE = re.compile(r"^\W*where\b|\bin (?:which|what) (?:place|country|city|region|state|county|town|area)\b", re.I)
+# "What is X called?" is often answered by a common noun ("a drake"); "the name of X" by a proper name.
+_CALLED = re.compile(r"\b(?:the|its|their|his|her) name of\b|\bwhat (?:is|was) (?:the|its|their) name\b", re.I)
+WHERE = re.compile(r"^\W*where\b", re.I)  # "in which county" is a "which <named noun>" question
 _WHICH = re.compile(r"\b(?:which|what)\b(.*)", re.I)
 _NP_SKIP = frozenset({"is", "was", "are", "were", "the", "its", "their", "his", "her", "a", "an"})
 # Words that end the noun phrase after "what"/"which": a preposition or an auxiliary verb.
@@ -248,19 +249,31 @@ def _has_quantity(a: Asked, text: str) -> bool:
     return False
 
 
-def _has_name(a: Asked, text: str) -> bool:
+def _has_name(a: Asked, text: str, common: frozenset[str] = frozenset()) -> bool:
+    """Whether the text has a capitalised word the question does not use, not capitalised for grammar only.
+    ``common``: words the document also writes in lower case ("the State" in a court's opinion); alone they
+    are not names, though inside a run of capitalised words ("East Coast") they are."""
     for m in _CAPITALISED.finditer(text):
         word = m.group(0).rstrip(".").lower().removesuffix("'s").removesuffix("’s")
         if word in a.question_words or word in STOPWORDS or word in _CALENDAR or len(word) < 2:
             continue
         if _SENTENCE_START.search(text[: m.start()]):
             continue  # capitalised for grammar, not as a name
+        if word in common and not _in_capitalised_run(text, m.start(), m.end()):
+            continue
         return True
     return False
 
 
-def has_answer(a: Asked, text: str) -> bool:
-    """Whether the text holds an answer of the asked type (always true when no particular type is asked)."""
+def _in_capitalised_run(text: str, start: int, end: int) -> bool:
+    before = re.search(r"([A-Z][\w'’.-]*)\s+$", text[:start])
+    after = re.match(r"\s+(?:of\s+|the\s+)?[A-Z]", text[end:])
+    return bool(before and not _SENTENCE_START.search(text[: before.start()])) or bool(after)
+
+
+def has_answer(a: Asked, text: str, common: frozenset[str] = frozenset()) -> bool:
+    """Whether the text holds an answer of the asked type (always true when no particular type is asked).
+    ``common``: the document's lower-case words, to tell a name from a capitalised common noun."""
     if a.kind == "quantity" and a.head is not None and not _names_head(a.head, text):
         return False  # "how many lectures": a number of something else is not the answer
     if a.kind == "date":
@@ -268,11 +281,11 @@ def has_answer(a: Asked, text: str) -> bool:
     if a.kind == "quantity":
         return _has_quantity(a, text)
     if a.kind == "name":
-        return _has_name(a, text)
+        return _has_name(a, text, common)
     if a.kind == "reason":
         return bool(_CAUSAL.search(text))
     if a.kind == "place":
-        return _has_name(a, text)
+        return _has_name(a, text, common)
     return True
 
 

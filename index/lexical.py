@@ -195,6 +195,45 @@ def unknown_terms(terms: Sequence[str], vocabulary: LexicalIndex) -> list[str]:
 
 _FRAME_STEMS = frozenset({stem(w) for w in QUESTION_FRAME} | QUESTION_FRAME)
 
+_AUXILIARY = frozenset("did does do can could will would should may might must".split())  # noqa: SIM905
+_BE = frozenset("is are was were be been being has have had".split())  # noqa: SIM905
+_STOP_VERBS = frozenset("say says said tell told get got do does did have has had be is are was were".split())  # noqa: SIM905
+_SKIP = frozenset({"not", "n't", "the", "a", "an", "i", "we", "you", "they", "he", "she", "it"})
+
+
+def question_verbs(question: str) -> frozenset[str]:
+    """Stems of a question's main verbs, roughly: the last content word of the run after an auxiliary ("did the
+    people *exploit* in ...", "could the city not *absorb* a ..."), and a past participle after a form of "be"
+    ("was *lifted*"). A reader words the action in their own terms far more often than the thing asked about,
+    so a verb the document never uses is weaker evidence of an off-topic question than an unknown noun."""
+    words = re.findall(r"[A-Za-z][\w'-]*", question.translate(_QUOTES))
+    out: set[str] = set()
+    for i, w in enumerate(words):
+        lw = w.lower()
+        if lw in _AUXILIARY:
+            run: list[str] = []
+            for nxt in words[i + 1 : i + 6]:
+                ln = nxt.lower()
+                if ln in _SKIP and not run:
+                    continue
+                if ln == "not":
+                    continue
+                if ln in STOPWORDS:
+                    if ln in _STOP_VERBS:
+                        run = []  # the verb is "say" or "get": the words before it were its subject
+                    break
+                run.append(nxt)
+            if run and run[-1][0].islower():
+                out.add(stem(run[-1].lower()))
+        elif i == len(words) - 1 and lw.endswith("ed") and len(lw) > 4 and w[0].islower():
+            out.add(stem(lw))  # "... was the plea entered?"
+        elif lw in _BE and i + 1 < len(words):
+            nxt = words[i + 1].lower()
+            nxt = words[i + 2].lower() if nxt == "not" and i + 2 < len(words) else nxt
+            if nxt.endswith("ed") and len(nxt) > 4:
+                out.add(stem(nxt))
+    return frozenset(out)
+
 
 class LexicalIndex:
     """BM25 over a fixed list of documents, plus the per-document term sets used for coverage."""
