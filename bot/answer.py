@@ -280,7 +280,7 @@ class AbstainRule:
     mentions. Calibrated on dev.jsonl and bench/heldout.jsonl; checked on bench/heldout2.jsonl."""
 
     floor: float = 0.35  # below this nothing in the library is close enough
-    one_unknown: float = 0.55  # e.g. "What is the population of Pyongyang?" ("population" is never used)
+    one_unknown: float = 0.55  # e.g. "What is the population of the capital?" ("population" is never used)
     two_unknown: float = 0.65
     typed_floor: float = 0.5  # a date, quantity or name asked, and no passage this close holds one
 

@@ -40,6 +40,9 @@ _MONTH = re.compile(
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+\d{1,2}\b|"
     r"\b(?:January|February|March|April|June|July|August|September|October|November|December)\b"
 )
+_MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_MONTH_NEAR = re.compile(rf"\b{_MONTHS}\.?\s+$")
+_MONTH_AFTER = re.compile(rf"\s+{_MONTHS}\b")
 _DECADE = re.compile(r"\b(?:1[0-9]|20)\d0s\b|\b(?:\w+(?:teenth|tieth|th|st|nd|rd)) century\b", re.I)
 _CAPITALISED = re.compile(r"(?<![\w'’])[A-Z][\w'’.-]*")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|[\"“(]\s*)$")
@@ -245,6 +248,8 @@ def _has_quantity(a: Asked, text: str) -> bool:
             continue
         if _YEAR.fullmatch(raw) and not text[m.end() : m.end() + 2].strip().startswith("%"):
             continue  # a year is a date, not an amount
+        if _MONTH_NEAR.search(text[max(0, m.start() - 10) : m.start()]) or _MONTH_AFTER.match(text[m.end() :]):
+            continue  # the day of a date ("May 7", "7 May")
         return True
     return False
 

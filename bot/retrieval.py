@@ -54,8 +54,8 @@ class IndexState:
 
     def mentions(self, phrase: str) -> bool:
         """Whether a passage has the phrase's words (a ``phrase_key``; "of", "the", "for" optional) in order,
-        at most two other words apart: "President Biden" is in "President Joe Biden", but "Secretary of State"
-        is not in "Press Secretary, Jen Psaki, stated"."""
+        at most two other words apart: "Professor Weiss" is in "Professor Clara Weiss", but "Secretary of State"
+        is not in "Press Secretary, Ann Lee, stated"."""
         if not self._phrase_text:
             with self._vectors_lock:
                 if not self._phrase_text:

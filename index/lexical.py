@@ -110,7 +110,7 @@ def _stemmer() -> Any:
 
 
 def stem(word: str) -> str:
-    """The Snowball English stem (interception/intercept, launched/launch); numbers stay as they are."""
+    """The Snowball English stem (reopening/reopen, launched/launch); numbers stay as they are."""
     word = _IRREGULAR.get(word, word)
     if word.isdigit() or len(word) <= 3:
         return word
@@ -157,7 +157,7 @@ def tokenize(text: str, *, keep_stopwords: bool = False) -> list[str]:
 
 
 def bigrams(tokens: Sequence[str]) -> frozenset[tuple[str, str]]:
-    """Adjacent content-token pairs: a cheap phrase match ("january 17", "hanoi summit")."""
+    """Adjacent content-token pairs: a cheap phrase match ("january 17", "supreme court")."""
     return frozenset(itertools.pairwise(tokens))
 
 
@@ -288,7 +288,7 @@ class LexicalIndex:
         """IDF-weighted share of the query's content terms present in document ``doc``.
 
         A hyphenated name and its parts count as one concept, fully matched by the whole name, partly by its parts
-        (so "Hwasong-17" half-matches "Hwasong-12" instead of matching it twice)."""
+        (so "COVID-19" half-matches "COVID-20" instead of matching it twice)."""
         if not terms:
             return 0.0
         have = self.terms[doc]
@@ -305,8 +305,8 @@ class LexicalIndex:
         return got / total if total else 0.0
 
 
-# Names and titles a question spells out ("Secretary of State", "Kim Jong Un"): two or more capitalised words,
-# joined at most by "of", "the" or "for" ("Singapore and Hanoi" is two names, not one). The question's opening
+# Names and titles a question spells out ("Secretary of State", "Jean Paul Sartre"): two or more capitalised words,
+# joined at most by "of", "the" or "for" ("Paris and Vienna" is two names, not one). The question's opening
 # word is capitalised for grammar, not as a name, so it is dropped when it is an ordinary question word.
 _NAME_PHRASE = re.compile(
     r"\b[A-Z][\w'’-]*(?:\s+(?:(?:of|the|for)\s+)?[A-Z][\w'’-]*)+",
@@ -322,7 +322,7 @@ _OPENERS = frozenset(
 
 def phrase_key(text: str) -> str:
     """Text reduced for phrase matching: lowercase, "US"/"United States" as one word, punctuation and hyphens as
-    single spaces ("Kim Jong-un" and "Kim Jong Un" meet), padded with spaces so a match is whole words."""
+    single spaces ("Jean-Paul Sartre" and "Jean Paul Sartre" meet), padded with spaces so a match is whole words."""
     text = _USA.sub(" usa ", text.translate(_QUOTES))
     return " " + " ".join(re.findall(r"[a-z0-9]+", text.lower().replace("'s ", " "))) + " "
 

@@ -54,6 +54,7 @@ def test_asked_type_of_questions(question, kind, head):
         ("How long does the drought usually last?", "Such a drought usually lasts one year.", True),
         ("How much did prices rise?", "Prices rose by 40 percent over the decade.", True),
         ("How much did prices rise?", "Prices rose sharply after the war of 1870.", False),
+        ("How much did the repairs cost?", "The hall reopened on May 7, 1952, after repairs.", False),
         # names: a capitalised word the question does not already use, not at the start of a sentence
         ("Who founded the orchestra?", "The orchestra was founded by Clara Weiss in Vienna.", True),
         ("Who founded the orchestra?", "The orchestra was founded by a retired teacher.", False),
