@@ -145,6 +145,7 @@ class Weights:
     sources_bonus: float = 0.15
     sources_malus: float = 0.25
     near_anchor: float = 0.25  # follow-ups: near the passage that answered the previous turn
+    same_event: float = 0.08  # the question's verb is in the passage ("how long does X last" / "lasts one year")
 
 
 WEIGHTS = Weights()
@@ -172,6 +173,7 @@ def rank(
     ``anchor``: for a follow-up, the passages that answered the previous turn; their neighbours rank higher.
     """
     wants_sources = source_intent(question)
+    verbs = question_verbs(question)
     scored = []
     for c in candidates:
         coverage = max(c.coverage, w.context_discount * c.coverage_context)
@@ -181,6 +183,8 @@ def rank(
             score += w.sources_bonus if wants_sources else -w.sources_malus
         if anchor:
             score += w.near_anchor * _near(c.passage, anchor)
+        if verbs and verbs & set(tokenize(c.passage.text)):
+            score += w.same_event  # the passage reports the asked action, not only its subject
         scored.append((c, score))
     scored.sort(key=lambda cs: -cs[1])
     return scored
