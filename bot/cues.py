@@ -81,7 +81,11 @@ WHO = re.compile(r"^\W*(?:who|whom|whose)\b|\b(?:by|to|from|with|for) whom\b", r
 # "What is X called?" is often answered by a common noun ("a drake"); "the name of X" by a proper name.
 _CALLED = re.compile(r"\b(?:the|its|their|his|her) name of\b|\bwhat (?:is|was) (?:the|its|their) name\b", re.I)
 WHERE = re.compile(r"^\W*where\b", re.I)  # "in which county" is a "which <named noun>" question
-_WHICH = re.compile(r"\b(?:which|what)\b(.*)", re.I)
+# "Which X ..." / "In which X ...": at the start of the question, so that "the bill which passed" is no question.
+_WHICH = re.compile(
+    r"^\W*(?:(?:in|on|at|by|for|from|to|of|with|under|after|before|during|according to)\s+)?(?:which|what)\b(.*)",
+    re.I,
+)
 _NP_SKIP = frozenset({"is", "was", "are", "were", "the", "its", "their", "his", "her", "a", "an"})
 # Words that end the noun phrase after "what"/"which": a preposition or an auxiliary verb.
 _NP_END = frozenset(
