@@ -6,10 +6,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bot.cues import cue_bonus
+from bot.cues import asked, cue_bonus, has_answer
 from bot.retrieval import Candidate, IndexState
 from corpus.models import Passage
-from index.lexical import content_terms, name_phrases, tokenize, unknown_terms
+from index.lexical import content_terms, name_phrases, question_verbs, tokenize, unknown_terms
 from index.views import leans_back, pronoun_subject
 
 # A question about the brief's sources rather than its claims.
@@ -43,6 +43,9 @@ class Evidence:
     joint: float = 0.0  # best (dense + coverage) / 2 of one passage
     unknown: int = 0  # content words of the question the library never uses (question-frame words aside)
     absent_subject: bool = False  # "Who is <a name the library never spells out>?"
+    strict: bool = False  # the question asks for a date, a quantity or a name (and not about the sources)
+    typed: float = 0.0  # best support of a passage that holds an answer of the asked type (joint if none asked)
+    typed_coverage: float = 0.0  # that passage's coverage of the question's terms
 
 
 _DOCUMENT_ABOUT = re.compile(
@@ -51,6 +54,8 @@ _DOCUMENT_ABOUT = re.compile(
     re.IGNORECASE,
 )
 
+
+_ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
 
 # "Who is/was the X?": the question is about X itself, so if the library never names X it cannot answer.
 _WHO_IS = re.compile(r"^\W*who (?:is|was|are|were)\b", re.IGNORECASE)
@@ -140,6 +145,7 @@ class Weights:
     sources_bonus: float = 0.15
     sources_malus: float = 0.25
     near_anchor: float = 0.25  # follow-ups: near the passage that answered the previous turn
+    same_event: float = 0.08  # the question's verb is in the passage ("how long does X last" / "lasts one year")
 
 
 WEIGHTS = Weights()
@@ -167,6 +173,7 @@ def rank(
     ``anchor``: for a follow-up, the passages that answered the previous turn; their neighbours rank higher.
     """
     wants_sources = source_intent(question)
+    verbs = question_verbs(question)
     scored = []
     for c in candidates:
         coverage = max(c.coverage, w.context_discount * c.coverage_context)
@@ -176,6 +183,8 @@ def rank(
             score += w.sources_bonus if wants_sources else -w.sources_malus
         if anchor:
             score += w.near_anchor * _near(c.passage, anchor)
+        if verbs and verbs & set(tokenize(c.passage.text)):
+            score += w.same_event  # the passage reports the asked action, not only its subject
         scored.append((c, score))
     scored.sort(key=lambda cs: -cs[1])
     return scored
@@ -191,7 +200,12 @@ def evidence(
         # A name whose words all occur in the library, but never together, is a false friend ("Secretary of
         # State" against "Press Secretary ... stated"): it weighs as two unknown words. (A name with a word the
         # library never uses is already counted by unknown_terms.)
-        unknown = len(unknown_terms(content_terms(question), state.lexical))
+        # An acronym the document writes out ("NHL" for "National Hockey League") is a known word.
+        spelled = {a.lower() for a in _ACRONYM.findall(question) if state.spells_out(a)}
+        verbs = question_verbs(question)
+        unknown = len(
+            [t for t in unknown_terms(content_terms(question), state.lexical) if t not in spelled and t not in verbs]
+        )
         absent = [n for n in name_phrases(question) if state.mentions_each(n) and not state.mentions(n)]
         unknown += 2 * len(absent)
         absent_subject = bool(absent) and bool(_WHO_IS.search(question))
@@ -203,15 +217,64 @@ def evidence(
         sources = max((c.coverage for c in candidates if c.passage.kind in ("footnote", "source_note")), default=0.0)
     # A footnote's title answers "what did the brief cite", not the question the cited article was about.
     claims = [c for c in candidates if wants_sources or c.passage.kind not in ("footnote", "source_note")]
+    a = asked(question)
+    typed = typed_coverage = 0.0
+    common = state.lower_words() if state is not None else frozenset()
+    known_verbs = {v for v in question_verbs(question) if state is not None and state.lexical.knows(v)}
+    for c in candidates:
+        if not has_answer(a, c.passage.text, common):
+            continue
+        leans = c.passage.kind == "sentence" and leans_back(c.passage.text)
+        text = _with_context(state, c, leans) if state is not None else c.passage.text
+        if a.strict and not a.same_details(text):
+            continue
+        support, cov = _support(c, leans)
+        if known_verbs and not known_verbs & set(tokenize(text)):
+            support *= OTHER_EVENT  # the asked action is not this passage's: "live" against "lasts one year"
+        if support > typed:
+            typed, typed_coverage = support, cov
     return Evidence(
         dense=max(c.dense for c in candidates),
         coverage=max(c.coverage for c in candidates),
         explicit=explicit,
         sources=sources,
-        joint=max((0.5 * c.dense_self + 0.5 * c.coverage for c in claims), default=0.0),
+        joint=max(
+            max((0.5 * c.dense_self + 0.5 * c.coverage for c in claims), default=0.0),
+            max((_NOTE_DISCOUNT * (0.5 * c.dense_self + 0.5 * c.coverage) for c in candidates), default=0.0),
+        ),
         unknown=unknown,
         absent_subject=absent_subject,
+        strict=a.strict and not wants_sources,
+        typed=typed,
+        typed_coverage=typed_coverage,
     )
+
+
+# A note is evidence too (an answer may live in a prose note), but a reference entry's title shares the topic
+# words of the article it names without answering anything: notes count for a little less than body text.
+_NOTE_DISCOUNT = 0.85
+# A typed passage without the question's verb (one the document does use) may report another event: asked when
+# something ended, the date it began. Calibrated on the pooled development documents.
+OTHER_EVENT = 0.85
+
+
+def _with_context(state: IndexState, c: Candidate, leans: bool) -> str:
+    """A passage's text, with the sentences before it when it leans on them ("It flew for ...")."""
+    view = state.views[c.position]
+    return (view.context_text or view.self_text) if leans else view.self_text
+
+
+def _support(c: Candidate, leans: bool = False, w: Weights | None = None) -> tuple[float, float]:
+    """How well one passage supports an answer: the mean of its cosine similarity and its coverage of the
+    question's terms, and that coverage. Its context counts (for less) only when the passage leans on it: a
+    sentence that merely follows one naming the subject ("I asked him to ...") does not inherit its words."""
+    w = w or WEIGHTS
+    cov = max(c.coverage, w.context_discount * c.coverage_context) if leans else c.coverage
+    dense = max(c.dense_self, c.dense_context) if leans else c.dense_self
+    support = 0.5 * dense + 0.5 * cov
+    if c.passage.kind in ("footnote", "source_note"):
+        support *= _NOTE_DISCOUNT
+    return support, cov
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,8 +284,9 @@ class AbstainRule:
     mentions. Calibrated on dev.jsonl and bench/heldout.jsonl; checked on bench/heldout2.jsonl."""
 
     floor: float = 0.35  # below this nothing in the library is close enough
-    one_unknown: float = 0.55  # e.g. "What is the population of Pyongyang?" ("population" is never used)
+    one_unknown: float = 0.55  # e.g. "What is the population of the capital?" ("population" is never used)
     two_unknown: float = 0.65
+    typed_floor: float = 0.5  # a date, quantity or name asked, and no passage this close holds one
 
 
 ABSTAIN = AbstainRule()
@@ -233,6 +297,8 @@ def should_abstain(ev: Evidence, rule: AbstainRule = ABSTAIN) -> bool:
     if ev.explicit or ev.sources >= 0.5:
         return False
     if ev.joint < rule.floor or ev.absent_subject:
+        return True
+    if ev.strict and ev.typed < rule.typed_floor:
         return True
     if ev.unknown >= 2:
         return ev.joint < rule.two_unknown

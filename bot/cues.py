@@ -1,70 +1,346 @@
-"""Answer-type cues: what kind of sentence a question wants (a cause, a number, a date, "something else").
+"""Answer types: what kind of answer a question asks for, and whether a passage holds one.
 
-These are generic properties of English questions and answers, not of any particular brief: a "why" question
-is answered by a sentence that gives a reason, "how far" by a distance, "when" by a date.
+These are generic properties of English questions and answers, not of any particular document: "when" wants a
+date, "how many" a count of the thing named after it, "who" a person or an organisation, "why" a reason, "where"
+a place. A passage that names what the question is about but holds no answer of the asked type does not answer it.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import lru_cache
 
 from corpus.models import Passage
+from index.lexical import STOPWORDS, stem
 
-_CAUSAL = re.compile(r"\b(?:because|due to|owing to|as a result|since|so that|caused|reasons?|in order to)\b", re.I)
-_NUMBER = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|thousand)\b", re.I)
-_MEASURE = re.compile(r"\d[\d,.]*\s*(?:km|kms|kilomet\w*|miles?|m\b|km/h|mph|kilotons?|kt|times)", re.I)
-_DATE = re.compile(
-    r"\b(?:1[89]\d\d|20\d\d|january|february|march|april|may|june|july|august|september|october|november|"
-    r"december)\b",
+_CAUSAL = re.compile(
+    r"\b(?:because|due to|owing to|as a result|since|so that|caused|reasons?|in order to|thanks to|led to|"
+    r"so as to|result of|on account of|for fear)\b",
     re.I,
 )
-_ADDITIVE = re.compile(
-    r"^\W*(?:it |they |north korea |pyongyang )?(?:also|another|in addition|moreover|furthermore|"
-    r"additionally|besides|similarly)\b|\balso\b",
-    re.I,
+_NUMBER_WORDS = (
+    "two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
+    "eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|"
+    "billions?|trillions?|milliards?|dozens?|half|halved|double[ds]?|twice|tripled?|quadrupled?|percent|"
+    "one-(?:half|third|quarter|fourth|fifth|sixth|eighth|tenth)"
 )
-_YEAR = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b")
+_NUMBER_WORD = re.compile(rf"\b(?:{_NUMBER_WORDS})\b", re.I)
+_DIGITS = re.compile(r"(?<![\w.-])\d[\d,]*(?:\.\d+)?")
+_DURATION = re.compile(r"\b(?:a|an|one) (?:year|month|week|day|hour|minute|second|decade|century|season)\b", re.I)
+_CALENDAR = frozenset(
+    """january february march april may june july august september october november december monday tuesday
+    wednesday thursday friday saturday sunday""".split()  # noqa: SIM905
+)
+_YEAR = re.compile(r"\b(?:1[0-9]\d\d|20\d\d)(?!\d|,\d)")
+_ERA = re.compile(r"\b\d{1,4}\s*(?:B\.?\s?C\.?|A\.?\s?D\.?|BCE|CE)(?!\w)")
+# Month names count only capitalised: "may" is also a verb, "march" a noun.
+_MONTH = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+\d{1,2}\b|"
+    r"\b(?:January|February|March|April|June|July|August|September|October|November|December)\b"
+)
+_MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_MONTH_NEAR = re.compile(rf"\b{_MONTHS}\.?\s+$")
+_MONTH_AFTER = re.compile(rf"\s+{_MONTHS}\b")
+_DECADE = re.compile(r"\b(?:1[0-9]|20)\d0s\b|\b(?:\w+(?:teenth|tieth|th|st|nd|rd)) century\b", re.I)
+_CAPITALISED = re.compile(r"(?<![\w'’])[A-Z][\w'’.-]*")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|[\"“(]\s*)$")
+
+# Nouns whose instances are proper names: "which city" wants a name, not "a famous city".
+_NAMED_NOUNS = frozenset(
+    stem(w)
+    for w in """city town village county country nation state province region capital school university college
+    company firm corporation business bank organisation organization agency institute institution ministry
+    department court judge lawyer attorney counsel newspaper magazine journal publisher book film team club
+    party person people man woman president leader author writer scientist country's city's""".split()  # noqa: SIM905
+)
+# "What is the X": nouns whose value is a quantity ("the population of ...", "the speed of ...").
+_MEASURE_NOUNS = frozenset(
+    stem(w)
+    for w in """rate number amount population size cost price value share percentage proportion total sum count
+    range altitude height distance speed length width depth weight mass age budget revenue income debt
+    expenditure spending salary wage temperature level maximum minimum average""".split()  # noqa: SIM905
+)
+# Words that end a "how many ..." noun phrase: an auxiliary, a verb-like word or a preposition.
+_PLURAL_IRREGULAR = frozenset({"people", "children", "men", "women", "persons", "feet", "teeth", "mice", "geese"})
 
 WHY = re.compile(r"^\W*why\b|\bfor what reason\b|\bwhat (?:caused|led to)\b|\bhow come\b", re.I)
-HOW_MUCH = re.compile(
-    r"\bhow (?:far|long|high|fast|many|much|big|large|powerful|heavy)\b|\b(?:range|altitude|distance|speed|"
-    r"number)\b",
+_HOW_MANY = re.compile(r"\bhow (?:many|much)\b\s*(.*)", re.I)
+_HOW_MEASURE = re.compile(
+    r"\bhow (?:far|long|high|fast|big|large|small|powerful|heavy|old|tall|deep|wide|often|quickly|much)\b|"
+    r"\bby how\b",
     re.I,
 )
-WHEN = re.compile(r"^\W*when\b|\bwhat (?:date|year|month|day)\b|\bin which year\b", re.I)
-WHO = re.compile(r"^\W*(?:who|whom|whose)\b|\bwhich (?:person|people|organi[sz]ation|institute)\b", re.I)
+WHEN = re.compile(
+    r"^\W*when\b|\bwhat (?:date|year|month|day|time)\b|\b(?:in|on|by|since) (?:which|what) (?:year|month|date|day)\b|"
+    r"\bhow long ago\b",
+    re.I,
+)
+WHO = re.compile(r"^\W*(?:who|whom|whose)\b|\b(?:by|to|from|with|for) whom\b", re.I)
+# "What is X called?" is often answered by a common noun ("a drake"); "the name of X" by a proper name.
+_CALLED = re.compile(r"\b(?:the|its|their|his|her) name of\b|\bwhat (?:is|was) (?:the|its|their) name\b", re.I)
+WHERE = re.compile(r"^\W*where\b", re.I)  # "in which county" is a "which <named noun>" question
+# "Which X ..." / "In which X ...": at the start of the question, so that "the bill which passed" is no question.
+_WHICH = re.compile(
+    r"^\W*(?:(?:in|on|at|by|for|from|to|of|with|under|after|before|during|according to)\s+)?(?:which|what)\b(.*)",
+    re.I,
+)
+_NP_SKIP = frozenset({"is", "was", "are", "were", "the", "its", "their", "his", "her", "a", "an"})
+# Words that end the noun phrase after "what"/"which": a preposition or an auxiliary verb.
+_NP_END = frozenset(
+    """of for in against at on to from by with about under over between during did does do was were is are should
+    could would can will has have had may might must""".split()  # noqa: SIM905
+)
+_MEASURE_MODIFIERS = frozenset({"maximum", "minimum", "total", "average"})
+_WH_FRAME = frozenset(
+    {"is", "was", "are", "were", "does", "do", "did", "has", "have", "had", "can", "could", "will", "would", "should"}
+)
 ADVICE = re.compile(r"\b(?:recommend\w*|suggest\w*|propos\w*|advi[sc]\w*|should|policy options?|way forward)\b", re.I)
 _PRESCRIPTIVE = re.compile(r"\b(?:should|must|ought to|need to|needs to)\b", re.I)
 _PEOPLE_FIELDS = frozenset({"author", "editor", "organisation"})
 ELSE = re.compile(r"\b(?:else|other|another|besides|apart from|in addition)\b", re.I)
+_ADDITIVE = re.compile(
+    r"^\W*(?:it |they |\w+ )?(?:also|another|in addition|moreover|furthermore|additionally|besides|similarly)\b|"
+    r"\balso\b",
+    re.I,
+)
+
+# Kinds whose presence can be checked in a passage's words, strictly enough to decide an abstention.
+STRICT = frozenset({"date", "quantity", "name"})
 
 
-def cue_bonus(question: str, p: Passage) -> float:
-    """A small score bonus (or malus) for a passage whose form matches what the question asks for."""
+@dataclass(frozen=True, slots=True)
+class Asked:
+    """What a question asks for: ``kind`` is "date", "quantity", "name", "reason", "place" or "" (anything);
+    ``head`` the stem of the noun the answer must be about ("how many lectures" -> "lectur"), if any."""
+
+    kind: str
+    head: str | None = None
+    question_years: frozenset[str] = frozenset()
+    question_numbers: frozenset[str] = frozenset()
+    question_words: frozenset[str] = frozenset()
+
+    @property
+    def strict(self) -> bool:
+        return self.kind in STRICT
+
+    def same_details(self, text: str) -> bool:
+        """Whether the text has the years (one of them) and the other numbers the question names: asked about
+        2020, a passage about 2018 answers another question."""
+        if self.question_years and not any(y in text for y in self.question_years):
+            return False
+        numbers = {n.rstrip(",").replace(",", "") for n in re.findall(r"\d[\d,]*(?:\.\d+)?", text)}
+        return all(n in numbers for n in self.question_numbers - self.question_years)
+
+
+def singular(word: str) -> str:
+    """A noun's singular, roughly: enough to match "lectures" with "lecture" but not "senators" with "Senate"
+    (which a stemmer joins)."""
+    w = word.lower().removesuffix("'s").removesuffix("’s")
+    w = _IRREGULAR_SINGULAR.get(w, w)
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"
+    if w.endswith(("ches", "shes", "sses", "xes")):
+        return w[:-2]
+    if w.endswith("s") and not w.endswith(("ss", "us", "is")) and len(w) > 3:
+        return w[:-1]
+    return w
+
+
+_IRREGULAR_SINGULAR = {"people": "person", "children": "child", "men": "man", "women": "woman", "feet": "foot"}
+
+
+def _first_plural(words: list[str]) -> str | None:
+    """The counted noun of "how many <words>": the first plural-looking word before the verb."""
+    for w in words[:5]:
+        lw = w.lower()
+        if lw in _WH_FRAME:
+            break
+        if lw in _PLURAL_IRREGULAR or (len(lw) > 3 and lw.endswith("s") and not lw.endswith(("ss", "us", "ous"))):
+            return singular(lw)
+    return None
+
+
+def _mass_noun(words: list[str]) -> str | None:
+    """The noun of "how much <noun>" ("how much revenue"), if the next word is not already the verb."""
+    if words and words[0].lower() not in _WH_FRAME and words[0].lower() not in STOPWORDS:
+        return singular(words[0])
+    return None
+
+
+def _names_head(head: str, text: str) -> bool:
+    """Whether the text uses the head noun (singular or plural): "lectures" for "lecture"."""
+    return any(singular(w) == head for w in re.findall(r"[\w'’-]+", text))
+
+
+def _noun_phrase(question: str) -> list[str]:
+    """The words of the noun phrase a "what"/"which" question asks about, lowercased, possessives dropped:
+    "What was the mark's exchange rate against ..." -> ["mark", "exchange", "rate"]."""
+    m = _WHICH.search(question)
+    if not m:
+        return []
+    words = [w.lower().removesuffix("'s").removesuffix("’s") for w in re.findall(r"[\w'’-]+", m.group(1))]
+    while words and words[0] in _NP_SKIP:
+        words = words[1:]
+    out: list[str] = []
+    for w in words[:5]:
+        if w in _NP_END or (out and w in STOPWORDS):
+            break
+        out.append(w)
+    if not words[len(out) :] and len(out) > 1:
+        return []  # the question ended inside the phrase: "what is the weather today" names no measure
+    return [w for w in out if w not in STOPWORDS]
+
+
+@lru_cache(maxsize=4096)
+def asked(question: str) -> Asked:
+    """The answer type a question asks for (see ``Asked``)."""
+    q = question.strip()
+    years = frozenset(_YEAR.findall(q))
+    numbers = frozenset(n.replace(",", "") for n in _DIGITS.findall(q))
+    words = frozenset(
+        part
+        for w in re.findall(r"[\w'’.-]+", q)
+        for part in (w.lower().removesuffix("'s").removesuffix("’s").strip(".-"), *w.lower().split("-"))
+    )
+
+    def make(kind: str, head: str | None = None) -> Asked:
+        return Asked(kind, head, years, numbers, words)
+
+    if WHEN.search(q):
+        return make("date")
+    many = _HOW_MANY.search(q)
+    if many:
+        rest = re.findall(r"[\w'’-]+", many.group(1))
+        head = _first_plural(rest) if "many" in many.group(0).lower() else _mass_noun(rest)
+        return make("quantity", head)
+    if _HOW_MEASURE.search(q):
+        return make("quantity")
+    if WHO.search(q) or _CALLED.search(q):
+        return make("name")
+    if WHY.search(q):
+        return make("reason")
+    if WHERE.search(q):
+        return make("place")
+    phrase = _noun_phrase(q)
+    if phrase:
+        last = stem(phrase[-1])
+        if last in _MEASURE_NOUNS or _MEASURE_MODIFIERS & set(phrase):
+            return make("quantity")
+        named = [singular(w) for w in phrase if stem(w) in _NAMED_NOUNS]
+        if named:
+            return make("name", named[-1])
+        plural = _first_plural(phrase)
+        return make("", plural or singular(phrase[0]))
+    return make("")
+
+
+def _has_date(a: Asked, text: str) -> bool:
+    if _MONTH.search(text) or _ERA.search(text) or _DECADE.search(text):
+        return True
+    return any(y not in a.question_years for y in _YEAR.findall(text))
+
+
+def _has_quantity(a: Asked, text: str) -> bool:
+    if _NUMBER_WORD.search(text) or _DURATION.search(text):
+        return True
+    for m in _DIGITS.finditer(text):
+        raw = m.group(0).rstrip(",")
+        n = raw.replace(",", "")
+        if n in a.question_numbers:
+            continue
+        if _YEAR.fullmatch(raw) and not text[m.end() : m.end() + 2].strip().startswith("%"):
+            continue  # a year is a date, not an amount
+        if _MONTH_NEAR.search(text[max(0, m.start() - 10) : m.start()]) or _MONTH_AFTER.match(text[m.end() :]):
+            continue  # the day of a date ("May 7", "7 May")
+        return True
+    return False
+
+
+def _has_name(a: Asked, text: str, common: frozenset[str] = frozenset()) -> bool:
+    """Whether the text has a capitalised word the question does not use, not capitalised for grammar only.
+    ``common``: words the document also writes in lower case ("the State" in a court's opinion); alone they
+    are not names, though inside a run of capitalised words ("East Coast") they are."""
+    for m in _CAPITALISED.finditer(text):
+        word = m.group(0).rstrip(".").lower().removesuffix("'s").removesuffix("’s")
+        if word in a.question_words or word in STOPWORDS or word in _CALENDAR or len(word) < 2:
+            continue
+        if _SENTENCE_START.search(text[: m.start()]):
+            continue  # capitalised for grammar, not as a name
+        if word in common and not _in_capitalised_run(text, m.start(), m.end()):
+            continue
+        return True
+    return False
+
+
+def _in_capitalised_run(text: str, start: int, end: int) -> bool:
+    before = re.search(r"([A-Z][\w'’.-]*)\s+$", text[:start])
+    after = re.match(r"\s+(?:of\s+|the\s+)?[A-Z]", text[end:])
+    return bool(before and not _SENTENCE_START.search(text[: before.start()])) or bool(after)
+
+
+def has_answer(a: Asked, text: str, common: frozenset[str] = frozenset()) -> bool:
+    """Whether the text holds an answer of the asked type (always true when no particular type is asked).
+    ``common``: the document's lower-case words, to tell a name from a capitalised common noun."""
+    if a.kind == "quantity" and a.head is not None and not _names_head(a.head, text):
+        return False  # "how many lectures": a number of something else is not the answer
+    if a.kind == "date":
+        return _has_date(a, text)
+    if a.kind == "quantity":
+        return _has_quantity(a, text)
+    if a.kind == "name":
+        return _has_name(a, text, common)
+    if a.kind == "reason":
+        return bool(_CAUSAL.search(text))
+    if a.kind == "place":
+        return _has_name(a, text, common)
+    return True
+
+
+@dataclass(frozen=True, slots=True)
+class CueWeights:
+    """How much the form of a passage moves its rank (calibrated on the pooled development documents)."""
+
+    typed: float = 0.12  # a strict answer type present
+    untyped: float = 0.12  # a strict answer type absent: names the subject but not the asked fact
+    reason: float = 0.25
+    place: float = 0.08
+    head: float = 0.05  # "which tribune": the passage names a tribune
+    metadata: float = 0.15
+    advice: float = 0.15
+    additive: float = 0.15
+    other_year: float = 0.2
+
+
+CUES = CueWeights()
+
+
+def cue_bonus(question: str, p: Passage, w: CueWeights = CUES) -> float:
+    """A score bonus (or malus) for a passage whose form matches what the question asks for."""
     text = p.text
+    a = asked(question)
     bonus = 0.0
-    if WHY.search(question) and _CAUSAL.search(text):
-        bonus += 0.25
-    if HOW_MUCH.search(question):
-        if _MEASURE.search(text):
-            bonus += 0.15
-        elif _NUMBER.search(text):
-            bonus += 0.05
-    if WHEN.search(question) and _DATE.search(text):
-        bonus += 0.1
     if p.kind == "metadata":
         # Front matter: "who wrote/edited/published" wants a name field, "when" the date.
         if WHO.search(question):
-            bonus += 0.15 if p.label in _PEOPLE_FIELDS else -0.15
-        if WHEN.search(question):
-            bonus += 0.15 if p.label == "date" else -0.15
+            bonus += w.metadata if p.label in _PEOPLE_FIELDS else -w.metadata
+        if a.kind == "date":
+            bonus += w.metadata if p.label == "date" else -w.metadata
+    elif a.strict:
+        bonus += w.typed if has_answer(a, text) else -w.untyped
+    elif a.kind == "reason" and _CAUSAL.search(text):
+        bonus += w.reason
+    elif a.kind == "place" and _has_name(a, text):
+        bonus += w.place
+    if a.kind == "" and a.head is not None and _names_head(a.head, text):
+        bonus += w.head
     if ADVICE.search(question) and _PRESCRIPTIVE.search(text):
-        bonus += 0.15
+        bonus += w.advice
     if ELSE.search(question) and _ADDITIVE.search(text):
-        bonus += 0.15
-    asked_years = set(_YEAR.findall(question))
-    if asked_years and p.kind == "sentence":
+        bonus += w.additive
+    if a.question_years and p.kind == "sentence":
         years = set(_YEAR.findall(text))
-        if years and not years & asked_years:
-            bonus -= 0.2  # the passage is about another year than the one asked
+        if years and not years & a.question_years:
+            bonus -= w.other_year  # the passage is about another year than the one asked
     return bonus

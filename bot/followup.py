@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from index.lexical import content_terms
 
-# Words that point back at something said before ("what did Trump promise there?", "how far did it fly?").
+# Words that point back at something said before ("what did the mayor promise there?", "how far did it travel?").
 _DEICTIC = re.compile(
     r"\b(?:there|then|it|its|they|them|their|this|that|these|those|he|him|his|she|her|such|same|above|"
     r"earlier|former|latter|what else)\b",

@@ -34,6 +34,17 @@ class IndexState:
     _vectors: dict[str, npt.NDArray[np.float32]] = field(default_factory=dict, compare=False, repr=False)
     _vectors_lock: threading.Lock = field(default_factory=threading.Lock, compare=False, repr=False)
     _phrase_text: list[str] = field(default_factory=list, compare=False, repr=False)
+    _lower_words: list[frozenset[str]] = field(default_factory=list, compare=False, repr=False)
+
+    def lower_words(self) -> frozenset[str]:
+        """Words the library writes in lower case somewhere: "state" in "a state court" (so "the State" is not
+        taken for a name)."""
+        if not self._lower_words:
+            with self._vectors_lock:
+                if not self._lower_words:
+                    words = {w for v in self.views for w in re.findall(r"\b[a-z][a-z'’-]+\b", v.passage.text)}
+                    self._lower_words.append(frozenset(words))
+        return self._lower_words[0]
 
     def mentions_each(self, phrase: str) -> bool:
         """Whether every word of the phrase key occurs somewhere in the library (not necessarily together)."""
@@ -43,8 +54,8 @@ class IndexState:
 
     def mentions(self, phrase: str) -> bool:
         """Whether a passage has the phrase's words (a ``phrase_key``; "of", "the", "for" optional) in order,
-        at most two other words apart: "President Biden" is in "President Joe Biden", but "Secretary of State"
-        is not in "Press Secretary, Jen Psaki, stated"."""
+        at most two other words apart: "Professor Weiss" is in "Professor Clara Weiss", but "Secretary of State"
+        is not in "Press Secretary, Ann Lee, stated"."""
         if not self._phrase_text:
             with self._vectors_lock:
                 if not self._phrase_text:
@@ -55,6 +66,16 @@ class IndexState:
             return False
         gap = r"(?: [a-z0-9]+){0,2}"
         return re.search(" " + gap.join(" " + re.escape(w) for w in words).lstrip() + " ", text) is not None
+
+    def spells_out(self, acronym: str) -> bool:
+        """Whether some passage writes the acronym's words out: "NHL" in "National Hockey League" (small words
+        such as "of" and "and" may come between)."""
+        self.mentions("")  # builds the phrase text once
+        letters = [c for c in acronym.lower() if c.isalpha()]
+        if len(letters) < 2:
+            return False
+        pattern = r"(?: (?:of|the|and|for|on|in))?".join(f" {c}[a-z]*" for c in letters)
+        return re.search(pattern + " ", self._phrase_text[0]) is not None
 
     def vector(self, store: PassageStore, doc_id: str) -> npt.NDArray[np.float32] | None:
         """The stored embedding of one document of an active version (None for very large libraries)."""

@@ -110,7 +110,7 @@ def _stemmer() -> Any:
 
 
 def stem(word: str) -> str:
-    """The Snowball English stem (interception/intercept, launched/launch); numbers stay as they are."""
+    """The Snowball English stem (reopening/reopen, launched/launch); numbers stay as they are."""
     word = _IRREGULAR.get(word, word)
     if word.isdigit() or len(word) <= 3:
         return word
@@ -157,7 +157,7 @@ def tokenize(text: str, *, keep_stopwords: bool = False) -> list[str]:
 
 
 def bigrams(tokens: Sequence[str]) -> frozenset[tuple[str, str]]:
-    """Adjacent content-token pairs: a cheap phrase match ("january 17", "hanoi summit")."""
+    """Adjacent content-token pairs: a cheap phrase match ("january 17", "supreme court")."""
     return frozenset(itertools.pairwise(tokens))
 
 
@@ -194,6 +194,45 @@ def unknown_terms(terms: Sequence[str], vocabulary: LexicalIndex) -> list[str]:
 
 
 _FRAME_STEMS = frozenset({stem(w) for w in QUESTION_FRAME} | QUESTION_FRAME)
+
+_AUXILIARY = frozenset("did does do can could will would should may might must".split())  # noqa: SIM905
+_BE = frozenset("is are was were be been being has have had".split())  # noqa: SIM905
+_STOP_VERBS = frozenset("say says said tell told get got do does did have has had be is are was were".split())  # noqa: SIM905
+_SKIP = frozenset({"not", "n't", "the", "a", "an", "i", "we", "you", "they", "he", "she", "it"})
+
+
+def question_verbs(question: str) -> frozenset[str]:
+    """Stems of a question's main verbs, roughly: the last content word of the run after an auxiliary ("did the
+    people *exploit* in ...", "could the city not *absorb* a ..."), and a past participle after a form of "be"
+    ("was *lifted*"). A reader words the action in their own terms far more often than the thing asked about,
+    so a verb the document never uses is weaker evidence of an off-topic question than an unknown noun."""
+    words = re.findall(r"[A-Za-z][\w'-]*", question.translate(_QUOTES))
+    out: set[str] = set()
+    for i, w in enumerate(words):
+        lw = w.lower()
+        if lw in _AUXILIARY:
+            run: list[str] = []
+            for nxt in words[i + 1 : i + 6]:
+                ln = nxt.lower()
+                if ln in _SKIP and not run:
+                    continue
+                if ln == "not":
+                    continue
+                if ln in STOPWORDS:
+                    if ln in _STOP_VERBS:
+                        run = []  # the verb is "say" or "get": the words before it were its subject
+                    break
+                run.append(nxt)
+            if run and run[-1][0].islower():
+                out.add(stem(run[-1].lower()))
+        elif i == len(words) - 1 and lw.endswith("ed") and len(lw) > 4 and w[0].islower():
+            out.add(stem(lw))  # "... was the plea entered?"
+        elif lw in _BE and i + 1 < len(words):
+            nxt = words[i + 1].lower()
+            nxt = words[i + 2].lower() if nxt == "not" and i + 2 < len(words) else nxt
+            if nxt.endswith("ed") and len(nxt) > 4:
+                out.add(stem(nxt))
+    return frozenset(out)
 
 
 class LexicalIndex:
@@ -249,7 +288,7 @@ class LexicalIndex:
         """IDF-weighted share of the query's content terms present in document ``doc``.
 
         A hyphenated name and its parts count as one concept, fully matched by the whole name, partly by its parts
-        (so "Hwasong-17" half-matches "Hwasong-12" instead of matching it twice)."""
+        (so "COVID-19" half-matches "COVID-20" instead of matching it twice)."""
         if not terms:
             return 0.0
         have = self.terms[doc]
@@ -266,8 +305,8 @@ class LexicalIndex:
         return got / total if total else 0.0
 
 
-# Names and titles a question spells out ("Secretary of State", "Kim Jong Un"): two or more capitalised words,
-# joined at most by "of", "the" or "for" ("Singapore and Hanoi" is two names, not one). The question's opening
+# Names and titles a question spells out ("Secretary of State", "Jean Paul Sartre"): two or more capitalised words,
+# joined at most by "of", "the" or "for" ("Paris and Vienna" is two names, not one). The question's opening
 # word is capitalised for grammar, not as a name, so it is dropped when it is an ordinary question word.
 _NAME_PHRASE = re.compile(
     r"\b[A-Z][\w'’-]*(?:\s+(?:(?:of|the|for)\s+)?[A-Z][\w'’-]*)+",
@@ -283,7 +322,7 @@ _OPENERS = frozenset(
 
 def phrase_key(text: str) -> str:
     """Text reduced for phrase matching: lowercase, "US"/"United States" as one word, punctuation and hyphens as
-    single spaces ("Kim Jong-un" and "Kim Jong Un" meet), padded with spaces so a match is whole words."""
+    single spaces ("Jean-Paul Sartre" and "Jean Paul Sartre" meet), padded with spaces so a match is whole words."""
     text = _USA.sub(" usa ", text.translate(_QUOTES))
     return " " + " ".join(re.findall(r"[a-z0-9]+", text.lower().replace("'s ", " "))) + " "
 
