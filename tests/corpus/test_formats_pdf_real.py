@@ -153,3 +153,7 @@ def test_court_opinion_statute_citations_are_not_split_into_fragments(triplet: B
     assert fragments == []
     assert not [s for s in sentences if s.endswith((" v.", " Cir.", " Stat.", " tit."))]
     assert any(s.startswith("See Okla. Stat. Ann. tit. 10, §§ 7301-1.3(4)") for s in sentences)
+
+
+def test_court_opinion_is_not_titled_by_its_filed_stamp(triplet: Brief) -> None:
+    assert triplet.title is not None and not triplet.title.startswith("FILED")
