@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from corpus.models import Brief, Footnote, ParseWarning, Passage, PassageKind, Reference
 from corpus.raw import Marker, RawDocument, RawParagraph, RawSourceNote, RawTable, Segment
+from corpus.note_runs import renumber_restarting_notes
 from corpus.references import parse_reference, parse_source_line
 from corpus.sections import heading_label, looks_like_heading
 from corpus.sentences import split_sentences
@@ -125,6 +126,7 @@ def _sentence_footnotes(
 
 def build_brief(raw: RawDocument, brief_id: str, *, content_hash: str = "", source_path: str | None = None) -> Brief:
     """Assemble the canonical text and every passage with exact offsets."""
+    raw = renumber_restarting_notes(raw)
     w = _Writer(brief_id)
     for item in raw.header:
         start = w.block(item.text)
