@@ -7,8 +7,8 @@ import re
 from dataclasses import dataclass, field
 
 from corpus.models import Brief, Footnote, ParseWarning, Passage, PassageKind, Reference
-from corpus.raw import Marker, RawDocument, RawParagraph, RawSourceNote, RawTable, Segment
 from corpus.note_runs import renumber_restarting_notes
+from corpus.raw import Marker, RawDocument, RawParagraph, RawSourceNote, RawTable, Segment
 from corpus.references import parse_reference, parse_source_line
 from corpus.sections import heading_label, looks_like_heading
 from corpus.sentences import split_sentences

@@ -57,7 +57,8 @@ def _never_final(token: str) -> bool:
         return True
     word = _word(token)
     lower = word.lower()
-    return lower in abbreviations("never_final") or lower in abbreviations("title") or (len(word) == 1 and word.isalpha())
+    listed = lower in abbreviations("never_final") or lower in abbreviations("title")
+    return listed or (len(word) == 1 and word.isalpha())
 
 
 def _short(word: str) -> bool:
@@ -117,13 +118,9 @@ def _ends_sentence(text: str, start: int, i: int, k: int) -> bool:
             return False
         space = text.rfind(" ", start, i)
         previous = _token_before(text, space - 1) if space > start else ""
-        if _dotted_short(previous) or _inside_parenthesis(text, start, i):
-            return False
-        return True
-    if nxt.isupper() and word[:1].isupper() and _dotted_short(after):
-        # "Okla. Stat. Ann." or "Crim. App.": capitalised short dotted words in a row are one citation
-        return False
-    return True
+        return not (_dotted_short(previous) or _inside_parenthesis(text, start, i))
+    # "Ann. Stat. Code" or "Crim. App.": capitalised short dotted words in a row are one citation
+    return not (nxt.isupper() and word[:1].isupper() and _dotted_short(after))
 
 
 def _boundary(text: str, start: int, i: int, j: int, k: int) -> bool:
