@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from corpus.models import Brief, Footnote, ParseWarning, Passage, PassageKind, Reference
+from corpus.note_runs import renumber_restarting_notes
 from corpus.raw import Marker, RawDocument, RawParagraph, RawSourceNote, RawTable, Segment
 from corpus.references import parse_reference, parse_source_line
 from corpus.sections import heading_label, looks_like_heading
@@ -15,6 +16,17 @@ from corpus.sentences import split_sentences
 _WS = re.compile(r"\s+")
 # Characters that show nothing and join nothing in running text: zero-width space, word joiner, a stray BOM.
 _INVISIBLE = re.compile("[\u200b\u2060\ufeff]")
+# A paragraph that is one capitalised word with no closing punctuation, followed by more text: the title of an
+# admonition or boxed note ("Note", "Warning", "Tip") or a run-in label. It names what follows; it is no sentence.
+_LABEL = re.compile(r"^[A-Z][A-Za-z-]{1,24}:?$")
+
+
+def _is_label(block: RawParagraph, text: str, nxt: object) -> bool:
+    return (
+        bool(_LABEL.match(text))
+        and not any(isinstance(s, Marker) for s in block.segments)
+        and isinstance(nxt, RawParagraph)
+    )
 
 
 def flatten_segments(segments: tuple[Segment, ...]) -> tuple[str, list[tuple[int, tuple[int, ...]]]]:
@@ -114,6 +126,7 @@ def _sentence_footnotes(
 
 def build_brief(raw: RawDocument, brief_id: str, *, content_hash: str = "", source_path: str | None = None) -> Brief:
     """Assemble the canonical text and every passage with exact offsets."""
+    raw = renumber_restarting_notes(raw)
     w = _Writer(brief_id)
     for item in raw.header:
         start = w.block(item.text)
@@ -121,7 +134,8 @@ def build_brief(raw: RawDocument, brief_id: str, *, content_hash: str = "", sour
 
     cited: list[tuple[int, int]] = []  # (number, offset) of each marker
     paragraph = 0
-    for block in raw.blocks:
+    level = 0  # the depth of the last heading, so a label heading nests under it
+    for index, block in enumerate(raw.blocks):
         if isinstance(block, RawParagraph):
             text, markers = flatten_segments(block.segments)
             if not text:
@@ -133,7 +147,11 @@ def build_brief(raw: RawDocument, brief_id: str, *, content_hash: str = "", sour
             if block.heading and looks_like_heading(text):
                 # a heading is one passage, never split into sentences; a marker on it still cites its notes
                 numbers = tuple(dict.fromkeys(n for _, ns in markers for n in ns))
-                w.add("heading", text, base, paragraph, numbers, direct=bool(numbers), label=heading_label(block.level))
+                level = block.level or 1
+                w.add("heading", text, base, paragraph, numbers, direct=bool(numbers), label=heading_label(level))
+                continue
+            if _is_label(block, text, next(iter(raw.blocks[index + 1 : index + 2]), None)):
+                w.add("heading", text, base, paragraph, label=heading_label(min(level + 1, 6)))
                 continue
             spans = split_sentences(text)
             for (s, e), (fns, direct) in zip(spans, _sentence_footnotes(spans, markers), strict=True):

@@ -268,6 +268,64 @@ def is_section_name(text: str) -> bool:
     return bool(_SECTION_NAMES.match(clean(text)))
 
 
+# A docket or case number line ("No. 06-6247", "Case No. 1:20-cv-01", "Docket 12-345"): it names a filing, not it.
+_DOCKET = re.compile(r"^\(?(?:[\w.]+\s+){0,2}(?:no\.|nos\.|#)\s*[\w.:/-]*\d", re.IGNORECASE)
+# How many leading blocks may hold the title when the first one cannot be it (stamps, dates, docket lines).
+_TITLE_REACH = 6
+
+
+def _lone_capital_word(line: str) -> bool:
+    word = line.strip().rstrip(":")
+    return len(word.split()) == 1 and word.isalpha() and word.isupper() and len(word) > 1
+
+
+def can_be_title(text: str) -> bool:
+    """Whether a leading heading can title the document: not a section name ("Abstract"), a stamp over other
+    lines ("FILED" above a court's name), a date line, or a docket or case number line."""
+    lines = [clean(ln) for ln in text.split("\n") if ln.strip()]
+    if not lines:
+        return False
+    joined = " ".join(lines)
+    return not (
+        is_section_name(joined)
+        or (len(lines) > 1 and _lone_capital_word(lines[0]))
+        or parse_date(joined) is not None
+        or all(_DOCKET.match(ln) for ln in lines)
+    )
+
+
+def _better_title(b: Block, rank: int) -> bool:
+    """A later leading heading that may replace a weak first one: a title-like heading of several words, of the
+    first heading's rank or above, and not a question (a question heads its answer)."""
+    return (
+        isinstance(b, Para)
+        and b.heading
+        and (b.level or 1) <= rank
+        and len(b.text.split()) > 1
+        and not clean(b.text).endswith("?")
+        and can_be_title(b.text)
+    )
+
+
+def _title_first(body: list[Block]) -> list[Block]:
+    """When the first heading cannot be the title (or is a lone upper-case word such as "DRAFT") and a later
+    leading heading can, put that heading first; the blocks before it follow it unchanged. The search ends where
+    the body's first paragraph of sentences starts."""
+    first = body[0] if body else None
+    if not isinstance(first, Para) or not first.heading:
+        return body
+    if can_be_title(first.text) and not _lone_capital_word(clean(first.text)):
+        return body
+    for i, b in enumerate(body[1:_TITLE_REACH], start=1):
+        if not isinstance(b, Para) or any(not isinstance(p, str) for p in b.pieces):
+            break
+        if _better_title(b, first.level or 1):
+            return [b, *body[:i], *body[i + 1 :]]
+        if not b.heading and clean(b.text).endswith((".", "?", "!")) and len(b.text.split()) > 12:
+            break
+    return body
+
+
 def _same(a: str | None, b: str | None) -> bool:
     return bool(a and b) and clean(a or "").casefold() == clean(b or "").casefold()
 
@@ -302,11 +360,13 @@ def assemble(
 
     # The header: only when the first block can be a title (a heading, the container's title, or -- with no
     # container title -- whatever the plain-text rules accept), so a document without one keeps its first line.
+    if meta.title is None:
+        body = _title_first(body)
     leading = _header_blocks(body)
     first = body[0] if body else None
     can_title = (
         isinstance(first, Para)
-        and not is_section_name(first.text)
+        and can_be_title(first.text)
         and (first.heading or meta.title is None or _same(clean(first.text), meta.title))
     )
     header = _parse_header(leading) if leading and can_title else None

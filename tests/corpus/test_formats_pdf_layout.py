@@ -456,3 +456,27 @@ def test_long_notes_without_a_heading_do_not_set_the_body_size() -> None:
     assert [f.number for f in brief.footnotes] == [1, 2]  # smaller than the body, so notes
     assert "Harbour records" not in _sentences(brief)
     assert brief.title is None or "ferry" not in brief.title  # body text in the body size is no heading
+
+
+def test_endnotes_restarting_per_chapter_are_cited_by_their_own_chapter() -> None:
+    def chapter_one(c: Canvas) -> None:
+        draw_line(c, 72, HEIGHT - 70, "Chapter 1", font="Times-Bold", size=16)
+        draw_lines(c, 72, HEIGHT - 100, ["The harbour was dredged in the spring.{1} Ships returned in May.{2}"])
+
+    def chapter_two(c: Canvas) -> None:
+        draw_line(c, 72, HEIGHT - 70, "Chapter 2", font="Times-Bold", size=16)
+        draw_lines(c, 72, HEIGHT - 100, ["The new quay opened in the autumn.{1}"])
+
+    def notes(c: Canvas) -> None:
+        draw_line(c, 72, HEIGHT - 70, "Notes", font="Times-Bold", size=16)
+        draw_line(c, 72, HEIGHT - 100, "Chapter 1", font="Times-Bold", size=12)
+        draw_lines(c, 72, HEIGHT - 120, ["1 Port Authority, Dredging Log, 1921.", "2 Harbour diary, May 1921."])
+        draw_line(c, 72, HEIGHT - 170, "Chapter 2", font="Times-Bold", size=12)
+        draw_lines(c, 72, HEIGHT - 190, ["1 Town council minutes, October 1922."])
+
+    brief = parse_bytes(canvas_pdf([chapter_one, chapter_two, notes]), "harbour.pdf")
+    assert [f.number for f in brief.footnotes] == [1, 2, 3]
+    assert sentence(brief, "The new quay").footnotes == (3,)
+    assert sentence(brief, "Ships returned").footnotes == (2,)
+    three = brief.footnote(3)
+    assert three is not None and "Town council minutes" in three.raw and three.raw.startswith("(note 1 of part 2)")

@@ -145,3 +145,15 @@ def test_two_column_paper_is_read_column_by_column(paper: Brief, whole: str) -> 
 def test_two_column_paper_footnote_text_is_not_body(paper: Brief) -> None:
     assert "gender-neutral term" not in " ".join(_sentences(paper))
     assert paper.title == "Ethereum Yellow Paper: a formal specification of Ethereum, a programmable blockchain"
+
+
+def test_court_opinion_statute_citations_are_not_split_into_fragments(triplet: Brief) -> None:
+    sentences = _sentences(triplet)
+    fragments = [s for s in sentences if re.fullmatch(r"(?:See |see also )?(?:[A-Z][A-Za-z]{0,4}\.\s?)+(?:tit\.)?", s)]
+    assert fragments == []
+    assert not [s for s in sentences if s.endswith((" v.", " Cir.", " Stat.", " tit."))]
+    assert any(s.startswith("See Okla. Stat. Ann. tit. 10, §§ 7301-1.3(4)") for s in sentences)
+
+
+def test_court_opinion_is_not_titled_by_its_filed_stamp(triplet: Brief) -> None:
+    assert triplet.title is not None and not triplet.title.startswith("FILED")

@@ -1,0 +1,71 @@
+"""Notes that restart at 1 in every chapter, made unique within the current model (a note is one int).
+
+A book's endnotes may be numbered 1..n per chapter, so note 3 is printed once per chapter. When the definitions
+fall into runs that each count up from 1, and the body's markers fall into as many runs (a marker 1 after the run
+already had a 1 opens the next), each fitting its run of notes, run k is shifted by the number of notes before it:
+markers in chapter k then cite chapter k's notes. The printed number stays in the note's text ("(note 3 of part
+2) ..."). Anything that does not fit this shape is left as it is, and the builder warns about duplicates as before.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from corpus.raw import Marker, RawDocument, RawParagraph
+
+
+def _def_runs(defs: tuple[tuple[int, str], ...]) -> list[list[tuple[int, str]]]:
+    runs: list[list[tuple[int, str]]] = []
+    for number, text in defs:
+        if number == 1 or not runs:
+            runs.append([])
+        runs[-1].append((number, text))
+    return runs
+
+
+def _marker_runs(raw: RawDocument) -> list[int]:
+    """The run index of every marker, in reading order."""
+    run, seen_one, out = 0, False, []
+    for block in raw.blocks:
+        if not isinstance(block, RawParagraph):
+            continue
+        for seg in block.segments:
+            if isinstance(seg, Marker):
+                if 1 in seg.numbers:
+                    if seen_one:
+                        run += 1
+                    seen_one = True
+                out.append(run)
+    return out
+
+
+def renumber_restarting_notes(raw: RawDocument) -> RawDocument:
+    """The document with per-chapter note numbers made unique, or unchanged when its notes do not restart."""
+    runs = _def_runs(raw.footnote_defs)
+    if len(runs) < 2 or any([n for n, _ in r] != list(range(1, len(r) + 1)) for r in runs):
+        return raw
+    marker_runs = _marker_runs(raw)
+    if not marker_runs or marker_runs[-1] != len(runs) - 1:
+        return raw
+    offsets = [sum(len(r) for r in runs[:k]) for k in range(len(runs))]
+    blocks = []
+    index = 0
+    for block in raw.blocks:
+        if isinstance(block, RawParagraph) and any(isinstance(s, Marker) for s in block.segments):
+            segments = []
+            for seg in block.segments:
+                if isinstance(seg, Marker):
+                    k = marker_runs[index]
+                    index += 1
+                    if max(seg.numbers) > len(runs[k]):
+                        return raw  # a marker with no note in its chapter: the runs do not line up
+                    seg = Marker(tuple(n + offsets[k] for n in seg.numbers))
+                segments.append(seg)
+            block = replace(block, segments=tuple(segments))
+        blocks.append(block)
+    defs = tuple(
+        (n + offsets[k], f"(note {n} of part {k + 1}) {text}" if k else text)
+        for k, run in enumerate(runs)
+        for n, text in run
+    )
+    return replace(raw, blocks=tuple(blocks), footnote_defs=defs)
