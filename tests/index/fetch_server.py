@@ -192,6 +192,7 @@ def running_site() -> Iterator[SourceSite]:
         site.server.server_close()
 
 
+SAYERS = ("the river authority said", "officials reported", "a local paper wrote", "engineers confirmed")
 SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
@@ -201,7 +202,8 @@ def brief_with_urls(folder: Path, urls: list[str], brief_id: str = "flood-brief"
     notes = []
     for n, url in enumerate(urls, 1):
         sup = str(n).translate(SUPERSCRIPT)
-        body.append(f"The spring flood reached 4.2 metres above the usual level according to report {n}.{sup}")
+        who = SAYERS[(n - 1) % len(SAYERS)]
+        body.append(f"The spring flood reached 4.2 metres above the usual level, {who}.{sup}")
         notes.append(f'{sup} "Flood report number {n}," Example News, January 5, 2022, <{url}>.')
     text = (
         "SPRING FLOODS ALONG THE RIVER\n\nBy\nA. Writer\n\nJanuary 20, 2022\n\n"
