@@ -82,3 +82,32 @@ def test_verify_citations_uses_fetched_text_with_verified_quotes(client):
     assert text[quote["start"] : quote["end"]] == quote["quote"] and quote["verified"]
     assert ARTICLE_SENTENCES[0] in quote["quote"]
     assert "archived copy of" in by_fn[2]["explanation"] and "2022-01-05" in by_fn[2]["explanation"]
+
+
+def test_chat_with_sources_returns_verified_source_quotes_labelled_by_footnote(client):
+    finished(client, client.post("/briefs/flood-brief/sources/fetch").json()["job_id"])
+    store = FetchStore.for_settings(client.app.state.citebot.engine.settings)
+    body = client.post(
+        "/chat", json={"message": "How high did the spring flood reach?", "brief_id": "flood-brief", "sources": True}
+    ).json()
+    assert not body["abstained"]
+    cited = {n for c in body["citations"] for n in c["footnotes"]}
+    srcs = body["source_citations"]
+    assert srcs and len(srcs) <= 3
+    for s in srcs:
+        assert s["footnote"] in cited and s["footnote"] != 3  # never the login wall, never a foreign number
+        text = store.text(store.get("flood-brief", s["footnote"]))
+        assert text[s["start"] : s["end"]] == s["quote"] and s["verified"]
+        brief_quotes = [c["quote"] for c in body["citations"]]
+        assert s["quote"] not in brief_quotes  # a source's words are not shown as the brief's
+    first = next(s for s in srcs if s["footnote"] == 1)
+    assert first["quote"] == ARTICLE_SENTENCES[0] and first["archived"] is None and first["fetched_at"]
+    assert "What the cited sources say:" in body["answer"]
+    for s in srcs:
+        if s["archived"]:
+            assert s["archive_date"] == "2022-01-05" and "archived copy of 2022-01-05" in body["answer"]
+
+
+def test_chat_without_sources_has_no_source_citations(client):
+    body = client.post("/chat", json={"message": "How high did the spring flood reach?"}).json()
+    assert body["source_citations"] == []
