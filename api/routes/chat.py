@@ -61,7 +61,10 @@ def _record(
     return body | {"session_id": session_id}
 
 
-@router.post("/chat", response_model=ChatResponse, responses=ERRORS, dependencies=[JsonBody])
+# exclude_unset: source_citations appears only when asked for ("sources": true), so other clients see no change.
+@router.post(
+    "/chat", response_model=ChatResponse, response_model_exclude_unset=True, responses=ERRORS, dependencies=[JsonBody]
+)
 def chat(req: ChatRequest, engine: EngineDep, sessions: SessionsDep, settings: SettingsDep) -> dict[str, Any]:
     """Answer with verified verbatim quotes and the brief's own footnote numbers, or abstain."""
     history = _history(sessions, req.session_id)
@@ -115,7 +118,12 @@ def chat_stream(
     return EventSourceResponse(events(), headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"})
 
 
-@router.get("/chat/sessions/{session_id}", response_model=SessionOut, responses={404: ERRORS[404]})
+@router.get(
+    "/chat/sessions/{session_id}",
+    response_model=SessionOut,
+    response_model_exclude_unset=True,  # an answer shows source_citations only if it was asked for them
+    responses={404: ERRORS[404]},
+)
 def session_history(session_id: str, sessions: SessionsDep) -> SessionOut:
     """A conversation so far: each question, and each answer with its full /chat response."""
     turns = []
