@@ -66,6 +66,7 @@ def test_sources_listing_before_fetch_says_not_fetched(client):
 
 def test_unknown_job_and_unknown_brief_are_404(client):
     assert client.get("/jobs/nope").status_code == 404
+    assert client.post("/jobs/nope/cancel").status_code == 404
     assert client.post("/briefs/nope/sources/fetch").status_code == 404
 
 

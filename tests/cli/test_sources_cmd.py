@@ -62,3 +62,49 @@ def test_no_archive_and_json(brief_file, site):
 def test_unknown_brief_id_is_an_input_error(site):
     result = CliRunner().invoke(cli, ["sources", "fetch", "no-such-brief"])
     assert result.exit_code == 2 and "neither a brief file" in result.output
+
+
+def test_verify_citations_uses_the_fetched_copies_without_a_manual_step(brief_file):
+    runner = CliRunner()
+    runner.invoke(cli, ["sources", "fetch", str(brief_file)])
+    result = runner.invoke(cli, ["verify-citations", "--json", str(brief_file)])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    sources = {s["footnote"]: s for s in report["sources"]}
+    assert set(sources) == {1, 2}  # the login wall (3) and the robots-refused page (4) are not sources
+    assert sources[2]["archived"] and sources[1]["url"].endswith("/article")
+    verdicts = {r["footnote"]: r["verdict"] for r in report["results"]}
+    assert verdicts[1] == "supported" and verdicts[3] == "source_not_provided"
+
+
+def test_run_killed_midway_resumes_without_fetching_again(site, tmp_path, monkeypatch):
+    """A real process is SIGKILLed while footnote 2 is still being fetched; the next run keeps footnote 1."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from corpus.settings import Settings
+    from index.fetch_store import FetchStore
+
+    brief_with_urls(tmp_path, [site.url("/article"), site.url("/slow")])
+    site.slow_seconds = 5.0
+    env = dict(os.environ, CITEBOT_FETCH_TIMEOUT="30", PYTHONPATH=str(os.getcwd()))
+    proc = subprocess.Popen(
+        [sys.executable, "-c", "from cli.main import main; main()", "sources", "fetch", str(tmp_path / "flood-brief.txt")],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    store = FetchStore.for_settings(Settings())
+    deadline = time.monotonic() + 60
+    while store.get("flood-brief", 1) is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(10)
+    assert store.get("flood-brief", 1) is not None and store.get("flood-brief", 2) is None
+    site.slow_seconds = 0.0
+    result = CliRunner().invoke(cli, ["sources", "fetch", str(tmp_path / "flood-brief.txt")])
+    assert "[1] skipped" in result.output and "[2] fetched" in result.output
+    assert site.hits["/article"] == 1
