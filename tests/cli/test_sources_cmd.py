@@ -89,10 +89,11 @@ def test_run_killed_midway_resumes_without_fetching_again(site, tmp_path, monkey
     from index.fetch_store import FetchStore
 
     brief_with_urls(tmp_path, [site.url("/article"), site.url("/slow")])
+    brief = tmp_path / "flood-brief.txt"
     site.slow_seconds = 5.0
     env = dict(os.environ, CITEBOT_FETCH_TIMEOUT="30", PYTHONPATH=str(os.getcwd()))
     proc = subprocess.Popen(
-        [sys.executable, "-c", "from cli.main import main; main()", "sources", "fetch", str(tmp_path / "flood-brief.txt")],
+        [sys.executable, "-c", "from cli.main import main; main()", "sources", "fetch", str(brief)],
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,

@@ -23,7 +23,7 @@ def _setup(tmp_path, url="https://example.org/a"):
     brief = brief_with_urls(tmp_path, [url, "https://example.org/b"])
     store = FetchStore.for_settings(settings)
     sha = store.put_blob(b"<html>raw</html>")
-    text_sha = store.put_blob("The fetched text of the source.".encode())
+    text_sha = store.put_blob(b"The fetched text of the source.")
     store.put(
         FetchRecord(
             brief.id,
