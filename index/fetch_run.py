@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -27,6 +28,7 @@ from index.fetch_store import FetchRecord, FetchStore
 from index.sources import find_sources, source_roots
 
 Clock = Callable[[], datetime]
+log = logging.getLogger("citebot.fetch")
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,7 +200,11 @@ async def fetch_briefs(
                 report(FetchOutcome(brief.id, fn.number, fn.url, "skipped", "cancelled"))
                 return
             assert fn.url is not None
-            rec = await _fetch_one(fetcher, brief, fn, fn.url, store, archive=archive, clock=clock)
+            try:
+                rec = await _fetch_one(fetcher, brief, fn, fn.url, store, archive=archive, clock=clock)
+            except Exception as exc:  # one odd page (an extractor bug, a full disk) must not sink the whole run
+                log.exception("fetching footnote %s of %s failed", fn.number, brief.id)
+                rec = FetchRecord(brief.id, fn.number, fn.url, "failed", kind="error", reason=f"internal error: {exc}")
             store.put(rec)
             report(_outcome(rec))
 

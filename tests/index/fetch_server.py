@@ -216,3 +216,17 @@ def brief_with_urls(folder: Path, urls: list[str], brief_id: str = "flood-brief"
     path = folder / f"{brief_id}.txt"
     path.write_text(text, encoding="utf-8")
     return load_brief(path)
+
+
+def refuse_invalid_dns(monkeypatch) -> None:
+    """Answer ``*.invalid`` names with "no such host" locally, so no test sends a DNS query out."""
+    import socket
+
+    real = socket.getaddrinfo
+
+    def fake(host, *args, **kwargs):
+        if isinstance(host, str) and host.endswith(".invalid"):
+            raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+        return real(host, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", fake)

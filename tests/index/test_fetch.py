@@ -12,7 +12,14 @@ import pytest
 from corpus.settings import Settings
 from index.fetch_run import FetchOutcome, fetch_briefs, wayback_timestamp
 from index.fetch_store import FetchStore
-from tests.index.fetch_server import ARTICLE_SENTENCES, SNAPSHOT_SENTENCES, SourceSite, brief_with_urls, running_site
+from tests.index.fetch_server import (
+    ARTICLE_SENTENCES,
+    SNAPSHOT_SENTENCES,
+    SourceSite,
+    brief_with_urls,
+    refuse_invalid_dns,
+    running_site,
+)
 
 
 @pytest.fixture
@@ -214,3 +221,29 @@ def test_user_agent_is_descriptive(site, settings, tmp_path):
 )
 def test_wayback_timestamp_from_footnote_else_brief_date(dates, expected):
     assert wayback_timestamp(*dates) == expected
+
+
+def test_host_that_does_not_resolve_falls_back_to_the_archive(site, settings, tmp_path, monkeypatch):
+    refuse_invalid_dns(monkeypatch)
+    (tmp_path / "briefs").mkdir()
+    brief = brief_with_urls(tmp_path / "briefs", ["http://no-such-host.invalid/gone"])
+    out = run(settings, [brief])[1]
+    assert out.status == "archived", out.reason
+    assert SNAPSHOT_SENTENCES[1] in stored_text(settings, out)
+
+
+def test_unexpected_error_on_one_page_is_recorded_and_the_run_goes_on(site, settings, tmp_path, monkeypatch):
+    import index.fetch_run as fetch_run
+
+    def broken(body, content_type, url):
+        if url.endswith("/notes.txt"):
+            raise RuntimeError("extractor bug")
+        return real(body, content_type, url)
+
+    real = fetch_run.extract
+    monkeypatch.setattr(fetch_run, "extract", broken)
+    (tmp_path / "briefs").mkdir()
+    brief = brief_with_urls(tmp_path / "briefs", [site.url("/notes.txt"), site.url("/article")])
+    out = run(settings, [brief])
+    assert out[1].status == "failed" and "extractor bug" in out[1].reason
+    assert out[2].status == "fetched"

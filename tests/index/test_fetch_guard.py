@@ -9,7 +9,7 @@ import pytest
 from corpus.errors import FetchFailed
 from corpus.settings import Settings
 from index.fetch import Fetcher, check_url
-from tests.index.fetch_server import running_site
+from tests.index.fetch_server import refuse_invalid_dns, running_site
 
 
 @pytest.mark.parametrize(
@@ -33,7 +33,8 @@ def test_loopback_is_allowed_only_by_the_setting():
     asyncio.run(check_url("http://127.0.0.1/x", allow_private=True))
 
 
-def test_unresolvable_host_is_a_dns_failure():
+def test_unresolvable_host_is_a_dns_failure(monkeypatch):
+    refuse_invalid_dns(monkeypatch)
     with pytest.raises(FetchFailed) as info:
         asyncio.run(check_url("http://no-such-host.invalid/", allow_private=False))
     assert info.value.kind == "dns"
