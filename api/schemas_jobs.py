@@ -46,3 +46,18 @@ class SourceStatusOut(BaseModel):
 class SourcesOut(BaseModel):
     brief_id: str
     sources: list[SourceStatusOut]
+
+
+class SourcePassageOut(BaseModel):
+    """A sentence of the footnote's source (not the brief): ``source_text[start:end] == quote``."""
+
+    quote: str
+    start: int
+    end: int
+    score: float
+    verified: bool
+
+
+class FootnoteSourceOut(SourceStatusOut):
+    label: str | None = Field(description="How answers name this source; an archived copy says so, with its date.")
+    passage: SourcePassageOut | None = Field(description="The source sentence best matching the citing sentence.")

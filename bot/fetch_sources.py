@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from bot.jobs import Job
+from corpus.errors import NotFound
 from corpus.models import Brief
 from corpus.settings import Settings
 from index.fetch_run import FetchOutcome, fetch_briefs
@@ -113,3 +114,23 @@ def sources_status_json(brief: Brief, settings: Settings, index: SourceIndex | N
             }
         )
     return {"brief_id": brief.id, "sources": rows}
+
+
+def footnote_source_json(
+    brief: Brief, footnote: int, sentence: str | None, settings: Settings, index: SourceIndex
+) -> dict[str, Any]:
+    """One footnote's row of ``sources_status_json`` plus, when its source is at hand, the source sentence that
+    best matches ``sentence`` (the citing sentence), verified against the stored source text."""
+    row = next((r for r in sources_status_json(brief, settings, index)["sources"] if r["footnote"] == footnote), None)
+    if row is None:
+        raise NotFound(f"{brief.id} has no footnote {footnote}")
+    passage = None
+    doc = index.documents(brief).get(footnote)
+    if doc is not None and sentence and sentence.strip():
+        candidates = index.passages(brief).get(footnote, [])
+        hits = index.search(brief, footnote, index.embedder.embed_query(sentence), candidates, k=1)
+        for p, sim in hits:
+            if doc.text[p.start : p.end] == p.text:
+                passage = {"quote": p.text, "start": p.start, "end": p.end, "score": round(sim, 4), "verified": True}
+    out: dict[str, Any] = {**row, "label": doc.label if doc is not None else None, "passage": passage}
+    return out

@@ -10,8 +10,8 @@ from starlette.concurrency import run_in_threadpool
 from api.deps import EngineDep
 from api.routes.jobs import JobsDep
 from api.schemas import ErrorOut
-from api.schemas_jobs import JobStartedOut, SourcesOut
-from bot.fetch_sources import fetch_job, sources_status_json
+from api.schemas_jobs import FootnoteSourceOut, JobStartedOut, SourcesOut
+from bot.fetch_sources import fetch_job, footnote_source_json, sources_status_json
 from bot.sources import source_index_for
 
 router = APIRouter(prefix="/briefs", tags=["sources"])
@@ -43,3 +43,13 @@ async def sources(brief_id: str, engine: EngineDep) -> dict[str, Any]:
     fetched_at and how many of its sentences are indexed."""
     brief = engine.brief(brief_id)
     return await run_in_threadpool(sources_status_json, brief, engine.settings, source_index_for(engine))
+
+
+@router.get("/{brief_id}/sources/{footnote}", response_model=FootnoteSourceOut, responses=ERRORS)
+async def footnote_source(brief_id: str, footnote: int, engine: EngineDep, sentence: str | None = None) -> Any:
+    """One footnote's fetch status and links, and the source sentence that best matches ``sentence`` (the
+    sentence citing it), for the UI's footnote panel."""
+    brief = engine.brief(brief_id)
+    index = source_index_for(engine)
+    text = (sentence or "")[:2000]
+    return await run_in_threadpool(footnote_source_json, brief, footnote, text, engine.settings, index)

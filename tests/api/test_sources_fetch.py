@@ -112,3 +112,16 @@ def test_chat_with_sources_returns_verified_source_quotes_labelled_by_footnote(c
 def test_chat_without_sources_has_no_source_citations(client):
     body = client.post("/chat", json={"message": "How high did the spring flood reach?"}).json()
     assert "source_citations" not in body  # the response shape is unchanged unless sources are asked for
+
+
+def test_footnote_source_shows_status_link_and_best_matching_passage(client, site):
+    finished(client, client.post("/briefs/flood-brief/sources/fetch").json()["job_id"])
+    sentence = "The spring flood reached 4.2 metres above the usual level, the river authority said."
+    one = client.get("/briefs/flood-brief/sources/1", params={"sentence": sentence}).json()
+    assert one["status"] == "fetched" and one["final_url"] == site.url("/article")
+    assert one["passage"]["quote"] == ARTICLE_SENTENCES[0] and one["passage"]["verified"]
+    two = client.get("/briefs/flood-brief/sources/2", params={"sentence": sentence}).json()
+    assert two["status"] == "archived" and "2022-01-05" in two["label"]
+    three = client.get("/briefs/flood-brief/sources/3").json()
+    assert three["status"] == "failed" and three["passage"] is None
+    assert client.get("/briefs/flood-brief/sources/99").status_code == 404
