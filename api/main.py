@@ -23,7 +23,18 @@ from bot.engine import Engine
 from bot.sessions import SessionStore
 from corpus.settings import Settings, get_settings
 
-ROUTE_MODULES: tuple[str, ...] = ("health", "briefs", "chat", "check", "audit", "library", "jobs", "quiz", "ui")
+ROUTE_MODULES: tuple[str, ...] = (
+    "health",
+    "briefs",
+    "chat",
+    "check",
+    "audit",
+    "library",
+    "quiz",
+    "sources",
+    "jobs",
+    "ui",
+)
 
 
 def route_modules(names: tuple[str, ...] = ROUTE_MODULES) -> list[ModuleType]:

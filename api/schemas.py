@@ -30,6 +30,10 @@ class ChatRequest(BaseModel):
     top_k: int | None = Field(
         default=None, ge=1, le=10, strict=True, description="How many quotes at most (1-10); default 3."
     )
+    sources: bool = Field(
+        default=False,
+        description="Also quote the cited sources (fetched or local) behind the brief's quotes, in source_citations.",
+    )
 
     model_config = {
         "json_schema_extra": {
@@ -65,11 +69,31 @@ class CitationOut(BaseModel):
     uncited: bool = Field(description='True for a body sentence the brief gives no footnote ("uncited in the brief").')
 
 
+class SourceCitationOut(BaseModel):
+    """A sentence of a footnote's source (never the brief's words): ``source_text[start:end] == quote``."""
+
+    brief_id: str
+    footnote: int = Field(description="The footnote whose source this is.")
+    quote: str
+    start: int
+    end: int
+    title: str | None
+    url: str | None
+    archived: str | None = Field(description="The archive snapshot URL when the live link was dead, else null.")
+    archive_date: str | None
+    fetched_at: str | None
+    score: float
+    verified: bool
+
+
 class ChatResponse(BaseModel):
     session_id: str
     abstained: bool
     answer: str
     citations: list[CitationOut]
+    source_citations: list[SourceCitationOut] = Field(
+        default_factory=list, description='With "sources": true, what the cited footnotes\' sources say.'
+    )
 
 
 class TurnOut(BaseModel):

@@ -141,15 +141,15 @@ def _cited_sentences(brief: Brief) -> list[Passage]:
 
 def _explain(verdict: str, footnote: int, quote: SourceQuote | None, doc: SourceDocument | None) -> str:
     if verdict == "source_not_provided":
-        return f"No source file was provided for footnote {footnote}."
+        return f"No source file was provided or fetched for footnote {footnote}."
     assert doc is not None
     said = f"“{' '.join(quote.quote.split())}”" if quote else ""
     if verdict == "supported":
-        return f"The source of [{footnote}] ({doc.name}) says so: {said}"
+        return f"The source of [{footnote}] ({doc.label}) says so: {said}"
     if verdict == "contradicted":
-        return f"The source of [{footnote}] ({doc.name}) says otherwise: {said}"
+        return f"The source of [{footnote}] ({doc.label}) says otherwise: {said}"
     tail = f" The closest it comes: {said}" if said else ""
-    return f"The source of [{footnote}] ({doc.name}) does not address this sentence.{tail}"
+    return f"The source of [{footnote}] ({doc.label}) does not address this sentence.{tail}"
 
 
 def verify_citations(brief: Brief, index: SourceIndex) -> list[CitationCheck]:
@@ -197,7 +197,10 @@ def verify_citations_json(brief: Brief, index: SourceIndex, results: Sequence[Ci
     counts = {v: sum(1 for r in results if r.verdict == v) for v in VERDICTS}
     return {
         "brief_id": brief.id,
-        "sources": [{"footnote": n, "file": d.name, "format": d.format} for n, d in sorted(docs.items())],
+        "sources": [
+            {"footnote": n, "file": d.name, "format": d.format, "url": d.url, "archived": d.archived}
+            for n, d in sorted(docs.items())
+        ],
         "counts": counts,
         "results": [
             {

@@ -1,4 +1,4 @@
-"""``citebot ask "…" [--json] [--brief ID] [--top-k N]``."""
+"""``citebot ask "…" [--json] [--brief ID] [--top-k N] [--sources]``."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import click
 from bot.factory import build_engine, ingest_bundled
 from bot.inputs import clean_input
 from bot.render import answer_json, answer_readable
+from bot.source_answer import source_citation_json, source_citations, sources_text
 from corpus.settings import get_settings
 
 
@@ -17,16 +18,21 @@ from corpus.settings import get_settings
 @click.option("--json", "as_json", is_flag=True, help="Print the POST /chat response shape (session_id null).")
 @click.option("--brief", "brief_id", default=None, help="Only quote this brief (by id).")
 @click.option("--top-k", type=click.IntRange(1, 10), default=None, help="How many quotes to return (1-10).")
-def ask(question: str, as_json: bool, brief_id: str | None, top_k: int | None) -> None:
+@click.option("--sources", "with_sources", is_flag=True, help="Also quote the cited sources behind the quotes.")
+def ask(question: str, as_json: bool, brief_id: str | None, top_k: int | None, with_sources: bool) -> None:
     """Answer a question with verified quotes from the indexed briefs."""
     settings = get_settings()
     engine = build_engine(settings)
     ingest_bundled(engine, settings)
     answer = engine.ask(clean_input(question), brief_id=brief_id, top_k=top_k or settings.top_k)
+    cites = source_citations(engine, answer, top_k or settings.top_k) if with_sources else []
     if as_json:
-        click.echo(json.dumps(answer_json(answer, None), ensure_ascii=False, indent=2))
+        body = answer_json(answer, None)
+        if with_sources:
+            body["source_citations"] = [source_citation_json(s) for s in cites]
+        click.echo(json.dumps(body, ensure_ascii=False, indent=2))
     else:
-        click.echo(answer_readable(answer))
+        click.echo(answer_readable(answer) + (f"\n\n{sources_text(cites)}" if cites else ""))
 
 
 COMMANDS = [ask]

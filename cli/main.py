@@ -47,6 +47,7 @@ def _register() -> None:
         "quiz_cmd",
         "doctor_cmd",
         "backup_cmd",
+        "sources_cmd",
     ):
         try:
             module = __import__(f"cli.{name}", fromlist=["COMMANDS"])

@@ -11,8 +11,10 @@ CitebotError
  │    └── WorkCancelled         the client went away, or cancelled the job, before the work was done
  ├── NotFound
  │    ├── BriefNotFound         no brief with that id
- │    └── SessionNotFound       no chat/quiz session with that id
+ │    ├── SessionNotFound       no chat/quiz session with that id
+ │    └── JobNotFound          no background job with that id
  ├── IndexUnavailable           the vector store cannot be reached (HTTP 503)
+ ├── FetchFailed                a footnote's source could not be fetched (recorded per footnote, never raised out)
  └── CitationNotVerified        a citation failed the offset/footnote check (never served)
 """
 
@@ -68,9 +70,25 @@ class SessionNotFound(NotFound):
     """No session with the given id exists."""
 
 
+class JobNotFound(NotFound):
+    """No background job with the given id (jobs live in memory: a restart forgets them)."""
+
+
 class IndexUnavailable(CitebotError):
     """The vector store cannot be reached right now."""
 
 
 class CitationNotVerified(CitebotError):
     """A citation's quote, offsets or footnotes do not match the parsed brief."""
+
+
+class FetchFailed(CitebotError):
+    """A source could not be fetched or used. ``kind`` is a short code (``dead``, ``refused``, ``robots``,
+    ``too_large``, ``timeout``, ``network``, ``redirects``, ``wall``, ``unreadable``); ``dead`` links and DNS
+    failures are the ones the archive fallback is tried for."""
+
+    def __init__(self, kind: str, reason: str, *, status: int | None = None) -> None:
+        super().__init__(reason)
+        self.kind = kind
+        self.reason = reason
+        self.status = status

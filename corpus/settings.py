@@ -103,6 +103,30 @@ class Settings(BaseSettings):
         default=30.0, gt=0, description="Seconds allowed between two pieces of a request body before a 408."
     )
 
+    fetch_concurrency: int = Field(default=4, ge=1, description="Source fetches in flight at once, over all hosts.")
+    fetch_per_host: int = Field(default=1, ge=1, description="Source fetches in flight at once to one host.")
+    fetch_connect_timeout: float = Field(default=10.0, gt=0, description="Seconds to connect to a source's host.")
+    fetch_timeout: float = Field(
+        default=30.0, gt=0, description="Seconds a whole source fetch may take (redirects and body included)."
+    )
+    fetch_max_redirects: int = Field(default=5, ge=0, description="Redirects followed per source fetch.")
+    fetch_max_bytes: int = Field(
+        default=20_000_000, ge=1, description="Largest source response, in bytes, counted as the bytes arrive."
+    )
+    fetch_user_agent: str = Field(
+        default="citebot/0.1 (citation checker; fetches the sources footnotes cite)",
+        description="User-Agent sent with source fetches, and the agent name robots.txt rules are read for.",
+    )
+    fetch_robots: bool = Field(default=True, description="Honour robots.txt when fetching sources.")
+    fetch_allow_private: bool = Field(
+        default=False,
+        description="Fetch sources at private, loopback, link-local or multicast addresses (tests, intranets).",
+    )
+    archive_url: str = Field(
+        default="https://archive.org",
+        description="Base URL of the Wayback Machine (availability API and snapshots) used for dead source links.",
+    )
+
     def ensure_dirs(self) -> None:
         self.data_dir.mkdir(parents=True, exist_ok=True)
 

@@ -29,6 +29,7 @@ from corpus.loader import decode_text
 from corpus.models import Brief
 from corpus.sentences import split_sentences
 from corpus.settings import Settings
+from index.fetch_store import FetchStore
 from index.store import ChromaPassageStore, PassageStore, StoredDoc
 
 SOURCE_SUFFIXES = (".html", ".htm", ".pdf", ".txt", ".md")
@@ -47,10 +48,23 @@ class SourceDocument:
     path: str
     format: str  # "html" | "pdf" | "text"
     text: str
+    # Set for a source fetched from its footnote's URL (``citebot sources fetch``), None for a local file.
+    url: str | None = None
+    archived: str | None = None  # the archive snapshot URL, when the live link was dead
+    archive_date: str | None = None
+    fetched_at: str | None = None
+    title: str | None = None
 
     @property
     def name(self) -> str:
-        return Path(self.path).name
+        return self.path if self.url else Path(self.path).name
+
+    @property
+    def label(self) -> str:
+        """How an answer names the source; an archived copy always says so, and from which date."""
+        if self.archived:
+            return f"archived copy of {self.url} from {self.archive_date or 'an unknown date'}"
+        return self.name
 
     @property
     def digest(self) -> str:
@@ -234,9 +248,46 @@ class SourceIndex:
         self.store = source_store(settings, embedder)
         self._lock = threading.Lock()
         self._docs: dict[tuple[str, str], tuple[float, int, SourceDocument]] = {}
+        self._texts: dict[str, str] = {}  # fetched source texts by sha256
 
     def documents(self, brief: Brief) -> dict[int, SourceDocument]:
-        """Footnote -> parsed source for the brief (parsed once per file version)."""
+        """Footnote -> source for the brief: local files (parsed once per file version), then fetched copies."""
+        out = self._local_documents(brief)
+        for n, doc in self._fetched_documents(brief).items():
+            out.setdefault(n, doc)  # a local file takes precedence over a fetched copy
+        return dict(sorted(out.items()))
+
+    def _fetched_documents(self, brief: Brief) -> dict[int, SourceDocument]:
+        store = FetchStore.for_settings(self.settings)
+        defined = {fn.number: fn.url for fn in brief.footnotes}
+        out = {}
+        for n, rec in store.records(brief.id).items():
+            # A record for a URL the footnote no longer gives (the brief was replaced) is stale.
+            if not rec.ok or defined.get(n) != rec.url or rec.text_sha256 is None:
+                continue
+            with self._lock:
+                text = self._texts.get(rec.text_sha256)
+            if text is None:
+                text = store.text(rec)
+                if text is None:
+                    continue
+                with self._lock:
+                    self._texts[rec.text_sha256] = text
+            out[n] = SourceDocument(
+                brief.id,
+                n,
+                rec.archive_url or rec.final_url or rec.url,
+                rec.format or "text",
+                text,
+                url=rec.url,
+                archived=rec.archive_url,
+                archive_date=rec.archive_date,
+                fetched_at=rec.fetched_at,
+                title=rec.title,
+            )
+        return out
+
+    def _local_documents(self, brief: Brief) -> dict[int, SourceDocument]:
         out = {}
         for number, path in find_sources(brief, self.roots).items():
             stat = path.stat()

@@ -16,6 +16,7 @@ from api.schemas import ChatRequest, ChatResponse, ErrorOut, SessionOut, TurnOut
 from bot.engine import Answer, Engine
 from bot.render import answer_json, citation_json
 from bot.sessions import SessionStore
+from bot.source_answer import source_citation_json, source_citations, sources_text
 from corpus.errors import CitebotError
 
 log = logging.getLogger("citebot.api")
@@ -39,19 +40,36 @@ def _ask(engine: Engine, settings_top_k: int, req: ChatRequest, history: list[st
     return engine.ask(req.message, brief_id=req.brief_id, top_k=req.top_k or settings_top_k, history=history)
 
 
-def _record(sessions: SessionStore, req: ChatRequest, answer: Answer) -> dict[str, Any]:
+def _with_sources(engine: Engine, req: ChatRequest, top_k: int, answer: Answer, body: dict[str, Any]) -> None:
+    """``"sources": true``: add the source quotes behind the brief's quotes, and say what they are."""
+    if not req.sources:
+        return
+    cites = source_citations(engine, answer, top_k)
+    body["source_citations"] = [source_citation_json(s) for s in cites]
+    if cites:
+        body["answer"] = f"{body['answer']}\n\n{sources_text(cites)}"
+
+
+def _record(
+    sessions: SessionStore, req: ChatRequest, answer: Answer, engine: Engine | None = None, top_k: int = 3
+) -> dict[str, Any]:
     """Store the exchange (creating the session if needed) and return the /chat response body."""
-    payload = json.dumps(answer_json(answer, None), ensure_ascii=False)
-    session_id = sessions.record(req.session_id, req.message, answer.text, payload)
-    return answer_json(answer, session_id)
+    body = answer_json(answer, None)
+    if engine is not None:
+        _with_sources(engine, req, top_k, answer, body)
+    session_id = sessions.record(req.session_id, req.message, body["answer"], json.dumps(body, ensure_ascii=False))
+    return body | {"session_id": session_id}
 
 
-@router.post("/chat", response_model=ChatResponse, responses=ERRORS, dependencies=[JsonBody])
+# exclude_unset: source_citations appears only when asked for ("sources": true), so other clients see no change.
+@router.post(
+    "/chat", response_model=ChatResponse, response_model_exclude_unset=True, responses=ERRORS, dependencies=[JsonBody]
+)
 def chat(req: ChatRequest, engine: EngineDep, sessions: SessionsDep, settings: SettingsDep) -> dict[str, Any]:
     """Answer with verified verbatim quotes and the brief's own footnote numbers, or abstain."""
     history = _history(sessions, req.session_id)
     answer = _ask(engine, settings.top_k, req, history)
-    return _record(sessions, req, answer)
+    return _record(sessions, req, answer, engine, req.top_k or settings.top_k)
 
 
 def _event(name: str, data: Any) -> bytes:
@@ -85,7 +103,7 @@ def chat_stream(
                     yield _event("citation", citation_json(item))
             if answer is None:  # pragma: no cover - ask_stream always ends with the Answer
                 raise RuntimeError("the engine ended the stream without an answer")
-            body = _record(sessions, req, answer)
+            body = _record(sessions, req, answer, engine, top_k)
         except CitebotError as exc:
             status = status_for(exc)
             detail = str(exc) if status < 500 or status == 503 else "internal error"
@@ -100,7 +118,12 @@ def chat_stream(
     return EventSourceResponse(events(), headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"})
 
 
-@router.get("/chat/sessions/{session_id}", response_model=SessionOut, responses={404: ERRORS[404]})
+@router.get(
+    "/chat/sessions/{session_id}",
+    response_model=SessionOut,
+    response_model_exclude_unset=True,  # an answer shows source_citations only if it was asked for them
+    responses={404: ERRORS[404]},
+)
 def session_history(session_id: str, sessions: SessionsDep) -> SessionOut:
     """A conversation so far: each question, and each answer with its full /chat response."""
     turns = []

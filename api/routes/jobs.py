@@ -1,81 +1,66 @@
-"""``GET /jobs/{id}`` (a background upload's progress and outcome) and ``DELETE /jobs/{id}`` (cancel it).
+"""``GET /jobs/{id}``, ``DELETE /jobs/{id}`` and ``POST /jobs/{id}/cancel``: background jobs of any kind
+(uploads with ``POST /briefs?background=true``, source fetches with ``POST /briefs/{id}/sources/fetch``).
 
-A job is started by ``POST /briefs?background=true`` (202). The registry is ``bot.jobs``'s, one per app.
+The registry lives on ``app.state.jobs``, made on first use, so every route that starts a job shares it.
 """
 
 from __future__ import annotations
 
 import threading
-from typing import Any, Literal
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Request, status
-from pydantic import BaseModel, Field
+from fastapi import APIRouter, Depends, Request, status
 
 from api.errors import status_for
 from api.schemas import ErrorOut
+from api.schemas_jobs import JobOut
 from bot.jobs import Job, JobRegistry
+from corpus.errors import CitebotError
 
-router = APIRouter(prefix="/jobs", tags=["library"])
+router = APIRouter(prefix="/jobs", tags=["jobs"])
+
+NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": ErrorOut, "description": "Unknown job"}}
 _registry_lock = threading.Lock()
 
 
-class JobOut(BaseModel):
-    """A background upload: how far it has got and, once finished, what it did."""
-
-    id: str
-    filename: str
-    brief_id: str
-    state: Literal["running", "done", "failed", "cancelled"] = Field(
-        description='"cancelled": stopped by DELETE /jobs/{id} or a limit on its client; the library is unchanged.'
-    )
-    embedded: int = Field(description="Vectors stored so far.")
-    total: int = Field(description="Vectors to store (0 until embedding starts).")
-    result: dict[str, Any] | None = Field(default=None, description="The POST /briefs body, once done.")
-    error: str | None = Field(default=None, description="Why the upload failed or was cancelled.")
-    error_status: int | None = Field(default=None, description="The HTTP status the upload would have had.")
-
-
 def registry(request: Request) -> JobRegistry:
-    """The app's job registry, made on first use."""
+    """The app's job registry, made on first use (sync routes call this from worker threads, hence the lock)."""
     state = request.app.state
     with _registry_lock:
-        found: JobRegistry | None = getattr(state, "citebot_jobs", None)
+        found: JobRegistry | None = getattr(state, "jobs", None)
         if found is None:
-            found = JobRegistry()
-            state.citebot_jobs = found
+            found = state.jobs = JobRegistry()
     return found
 
 
+async def get_jobs(request: Request) -> JobRegistry:
+    return registry(request)
+
+
+JobsDep = Annotated[JobRegistry, Depends(get_jobs)]
+
+
 def job_json(job: Job) -> dict[str, Any]:
-    return {
-        "id": job.id,
-        "filename": job.filename,
-        "brief_id": job.brief_id,
-        "state": job.state,
-        "embedded": job.done,
-        "total": job.total,
-        "result": job.result,
-        "error": job.error,
-        "error_status": status_for(job.error_type("")) if job.error_type is not None else None,
-    }
+    """``GET /jobs/{id}``: the job's snapshot, plus the HTTP status its error would have had as a request."""
+    body = job.snapshot()
+    kind = job.error_type
+    body["error_status"] = (status_for(kind("")) if issubclass(kind, CitebotError) else 500) if kind else None
+    return body
 
 
-NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": ErrorOut, "description": "Unknown job"}}
+@router.get("/{job_id}", response_model=JobOut, responses=NOT_FOUND)
+async def get_job(job_id: str, jobs: JobsDep) -> dict[str, Any]:
+    """A job's status and progress (done/total), its messages so far, and its result or error once finished."""
+    return job_json(jobs.get(job_id))
 
 
-@router.get("/{job_id}", response_model=JobOut, responses=NOT_FOUND, summary="A background upload")
-def get_job(job_id: str, request: Request) -> dict[str, Any]:
-    """The job's state, its embedding progress, and its result or error once finished."""
-    return job_json(registry(request).get(job_id))
+@router.delete("/{job_id}", response_model=JobOut, status_code=status.HTTP_202_ACCEPTED, responses=NOT_FOUND)
+async def delete_job(job_id: str, jobs: JobsDep) -> dict[str, Any]:
+    """Cancel a job: it stops at its next step (an upload leaves the library as it was); a finished job is kept."""
+    return job_json(jobs.cancel(job_id))
 
 
-@router.delete(
-    "/{job_id}",
-    response_model=JobOut,
-    status_code=status.HTTP_202_ACCEPTED,
-    responses=NOT_FOUND,
-    summary="Cancel a background upload",
-)
-def cancel_job(job_id: str, request: Request) -> dict[str, Any]:
-    """Stop the upload at its next step; the library is left as it was. A finished job is unchanged."""
-    return job_json(registry(request).cancel(job_id))
+@router.post("/{job_id}/cancel", response_model=JobOut, responses=NOT_FOUND)
+async def cancel_job(job_id: str, jobs: JobsDep) -> dict[str, Any]:
+    """The same as ``DELETE /jobs/{id}``, for clients that cannot send DELETE."""
+    return job_json(jobs.cancel(job_id))

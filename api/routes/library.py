@@ -22,8 +22,9 @@ from fastapi.responses import JSONResponse
 
 from api.auth import key_name
 from api.deps import EngineDep, SettingsDep
-from api.routes.jobs import JobOut, job_json, registry
+from api.routes.jobs import job_json, registry
 from api.schemas import ErrorOut
+from api.schemas_jobs import JobOut
 from api.schemas_library import IngestOut
 from bot.engine import IngestReport
 from bot.ingest import brief_id_for, ingest_bytes, record_change, upload_name
@@ -130,10 +131,10 @@ async def upload_brief(
         actor = key_name(request)
 
         def job_work(job: Job) -> dict[str, Any]:
-            done = ingest_bytes(engine, data, name, wanted, job.progress, replace=replace, cancel=job.cancel)
+            done = ingest_bytes(engine, data, name, wanted, job.progress, replace=replace, cancel=job.cancel_event)
             return _finish(settings, actor, *done, name)
 
-        job = registry(request).start(name, wanted, job_work)
+        job = registry(request).start("upload", job_work, subject=wanted, label=name)
         return JSONResponse(
             job_json(job), status_code=status.HTTP_202_ACCEPTED, headers={"Location": f"/jobs/{job.id}"}
         )

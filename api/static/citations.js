@@ -113,10 +113,12 @@ async function openSource(button, citation) {
     src ? sourceBlock(src, `Footnote ${n}`) : el("p", { text: `Footnote ${n} has no parsed source.` }),
     el("p", { class: "meta" }, ["In ", el("cite", { text: briefName(briefId) })]),
   );
+  const fetched = el("div", { class: "fetched-source", "aria-live": "polite" });
   const audit = el("div", { class: "audit", "aria-live": "polite" });
-  body.append(audit);
+  body.append(fetched, audit);
   showSide($("sources-panel"), true);
   openReader(citation, n);
+  showFetchedSource(fetched, briefId, n, citation.quote);
   const findings = await briefAudit(briefId);
   if (findings === null) return;
   const mine = findings.filter((f) => f.footnote === n);
@@ -142,6 +144,39 @@ async function openSource(button, citation) {
     );
   }
   audit.append(list);
+}
+
+const FETCH_STATUS = {
+  local: "Source file provided",
+  fetched: "Fetched from the live link",
+  archived: "Live link dead: archived copy used",
+  failed: "Could not be fetched",
+  not_fetched: "Not fetched yet",
+};
+
+/** The footnote's fetched source: status, live or archived link, and its passage closest to the citing sentence. */
+async function showFetchedSource(box, briefId, n, sentence) {
+  let info;
+  try {
+    const q = sentence ? `?sentence=${encodeURIComponent(sentence.slice(0, 2000))}` : "";
+    info = await api(`/briefs/${encodeURIComponent(briefId)}/sources/${n}${q}`);
+  } catch (err) {
+    return; // no source information: the panel shows the footnote alone
+  }
+  const status = FETCH_STATUS[info.status] || info.status;
+  const when = info.archive_date ? ` (snapshot of ${info.archive_date})` : info.fetched_at ? ` (${info.fetched_at})` : "";
+  box.append(el("h3", { text: "The cited source" }), el("p", { class: "meta", text: status + when }));
+  if (info.reason && info.status !== "fetched") box.append(el("p", { class: "meta", text: info.reason }));
+  const link = info.archived || info.final_url;
+  if (link) box.append(el("p", {}, [safeLink(link, info.archived ? "archived copy" : "live page")]));
+  if (info.passage) {
+    box.append(
+      el("figure", { class: "citation source-passage" }, [
+        el("blockquote", { text: info.passage.quote }),
+        el("figcaption", { text: `What the source of [${n}] says (not the brief's words)` }),
+      ]),
+    );
+  }
 }
 
 function openTableSources(button, citation) {

@@ -31,7 +31,7 @@ def follow(client: TestClient, job_id: str) -> dict[str, Any]:
     bound = time.monotonic() + WAIT
     while True:
         body: dict[str, Any] = client.get(f"/jobs/{job_id}").json()
-        if body["state"] in FINISHED:
+        if body["status"] in FINISHED:
             return body
         assert time.monotonic() < bound, body
         time.sleep(0.05)
@@ -43,9 +43,10 @@ def test_a_background_upload_is_202_and_its_job_ends_with_the_upload_body(app: t
     assert r.status_code == 202, r.text
     assert r.headers["location"] == f"/jobs/{r.json()['id']}"
     job = follow(client, r.json()["id"])
-    assert job["state"] == "done", job
+    assert job["status"] == "done", job
     assert job["result"]["status"] == "added"
-    assert job["embedded"] == job["total"] > 0
+    assert job["done"] == job["total"] > 0
+    assert (job["kind"], job["subject"], job["label"]) == ("upload", "sample", "sample.md")
     assert [b.id for b in engine.repository.all()] == ["sample"]
 
 
@@ -53,7 +54,7 @@ def test_a_background_upload_that_fails_says_why_and_with_which_status(app: tupl
     client, _ = app
     r = client.post("/briefs", params={"background": "true"}, files={"file": ("empty.txt", b"   ")})
     job = follow(client, r.json()["id"])
-    assert (job["state"], job["error_status"]) == ("failed", 422)
+    assert (job["status"], job["error_status"]) == ("failed", 422)
     assert job["error"] == "the file is empty"
 
 
@@ -81,10 +82,10 @@ def test_deleting_a_running_job_cancels_it_and_leaves_the_library_unchanged(
     job_id = r.json()["id"]
     assert started.wait(WAIT)
     running = client.get(f"/jobs/{job_id}").json()
-    assert running["state"] == "running" and 0 < running["embedded"] < running["total"]
+    assert running["status"] == "running" and 0 < running["done"] < running["total"]
     assert client.delete(f"/jobs/{job_id}").status_code == 202
     job = follow(client, job_id)
-    assert job["state"] == "cancelled", job
+    assert job["status"] == "cancelled", job
     assert list(engine.repository.all()) == []
     assert engine.store.count() == 0
 

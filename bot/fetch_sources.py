@@ -1,0 +1,136 @@
+"""Fetching a brief's footnoted sources as one piece of work, shared by ``citebot sources fetch`` and the API's
+background job, and the per-footnote status listing of ``GET /briefs/{id}/sources``.
+
+After a fetch the new sources are split and embedded into the sources collection (``SourceIndex.passages``),
+so answers, ``verify-citations`` and the audit use them with no further step.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from bot.jobs import Job
+from corpus.errors import NotFound
+from corpus.models import Brief
+from corpus.settings import Settings
+from index.fetch_run import FetchOutcome, fetch_briefs
+from index.fetch_store import FetchStore
+from index.sources import SourceIndex, find_sources, source_passages, source_roots
+
+STATUSES = ("fetched", "archived", "failed", "skipped")
+
+
+def fetch_sources(
+    briefs: Sequence[Brief],
+    settings: Settings,
+    *,
+    refresh: bool = False,
+    archive: bool = True,
+    on_outcome: Callable[[FetchOutcome], None] = lambda _: None,
+    cancelled: Callable[[], bool] = lambda: False,
+) -> list[FetchOutcome]:
+    """Fetch every footnote URL of the briefs (blocking; runs its own event loop)."""
+    return asyncio.run(
+        fetch_briefs(briefs, settings, refresh=refresh, archive=archive, on_outcome=on_outcome, cancelled=cancelled)
+    )
+
+
+def outcome_json(o: FetchOutcome) -> dict[str, Any]:
+    rec = o.record
+    return {
+        "brief_id": o.brief_id,
+        "footnote": o.footnote,
+        "url": o.url,
+        "status": o.status,
+        "reason": o.reason,
+        "final_url": rec.final_url if rec else None,
+        "archived": rec.archive_url if rec else None,
+        "archive_date": rec.archive_date if rec else None,
+        "fetched_at": rec.fetched_at if rec else None,
+    }
+
+
+def counts(outcomes: Sequence[FetchOutcome]) -> dict[str, int]:
+    return {s: sum(1 for o in outcomes if o.status == s) for s in STATUSES}
+
+
+def fetch_job(
+    briefs: Sequence[Brief], settings: Settings, index: SourceIndex | None, *, refresh: bool, archive: bool
+) -> Callable[[Job], dict[str, Any]]:
+    """The work of a ``sources-fetch`` job: fetch, report each footnote, then index what was fetched."""
+
+    def work(job: Job) -> dict[str, Any]:
+        job.progress(done=0, total=sum(len(b.footnotes) for b in briefs))
+        outcomes = fetch_sources(
+            briefs,
+            settings,
+            refresh=refresh,
+            archive=archive,
+            on_outcome=lambda o: job.step(f"{o.brief_id} {o.line()}"),
+            cancelled=lambda: job.cancelled,
+        )
+        if index is not None and not job.cancelled:
+            for brief in briefs:
+                n = sum(len(p) for p in index.passages(brief).values())
+                job.progress(message=f"{brief.id}: {n} source passages indexed")
+        return {"counts": counts(outcomes), "outcomes": [outcome_json(o) for o in outcomes]}
+
+    return work
+
+
+def sources_status_json(brief: Brief, settings: Settings, index: SourceIndex | None = None) -> dict[str, Any]:
+    """``GET /briefs/{id}/sources``: per footnote, where its source comes from and what state it is in."""
+    store = FetchStore.for_settings(settings)
+    records = store.records(brief.id)
+    local = find_sources(brief, [*(index.roots if index else ()), *source_roots(settings)])
+    docs = index.documents(brief) if index is not None else {}
+    rows = []
+    for fn in sorted(brief.footnotes, key=lambda f: f.number):
+        rec = records.get(fn.number)
+        if rec is not None and rec.url != fn.url:
+            rec = None  # recorded for a URL the footnote no longer gives
+        doc = docs.get(fn.number)
+        reason: str | None
+        if fn.number in local:
+            status, reason = "local", f"local file {local[fn.number].name}"
+        elif rec is not None:
+            status, reason = rec.status, rec.reason
+        else:
+            status, reason = "not_fetched", None if fn.url else "the footnote gives no URL"
+        rows.append(
+            {
+                "footnote": fn.number,
+                "url": fn.url,
+                "status": status,
+                "reason": reason,
+                "final_url": rec.final_url if rec else None,
+                "archived": rec.archive_url if rec else None,
+                "archive_date": rec.archive_date if rec else None,
+                "fetched_at": rec.fetched_at if rec else None,
+                "title": rec.title if rec else None,
+                "passages": len(source_passages(doc)) if doc is not None else 0,
+            }
+        )
+    return {"brief_id": brief.id, "sources": rows}
+
+
+def footnote_source_json(
+    brief: Brief, footnote: int, sentence: str | None, settings: Settings, index: SourceIndex
+) -> dict[str, Any]:
+    """One footnote's row of ``sources_status_json`` plus, when its source is at hand, the source sentence that
+    best matches ``sentence`` (the citing sentence), verified against the stored source text."""
+    row = next((r for r in sources_status_json(brief, settings, index)["sources"] if r["footnote"] == footnote), None)
+    if row is None:
+        raise NotFound(f"{brief.id} has no footnote {footnote}")
+    passage = None
+    doc = index.documents(brief).get(footnote)
+    if doc is not None and sentence and sentence.strip():
+        candidates = index.passages(brief).get(footnote, [])
+        hits = index.search(brief, footnote, index.embedder.embed_query(sentence), candidates, k=1)
+        for p, sim in hits:
+            if doc.text[p.start : p.end] == p.text:
+                passage = {"quote": p.text, "start": p.start, "end": p.end, "score": round(sim, 4), "verified": True}
+    out: dict[str, Any] = {**row, "label": doc.label if doc is not None else None, "passage": passage}
+    return out

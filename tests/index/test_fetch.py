@@ -1,0 +1,249 @@
+"""Fetching footnote sources from a loopback site: live pages, redirects, dead links via the fake archive, walls,
+robots.txt, size and time limits, resumability and the per-host bound. No test touches the real network."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from corpus.settings import Settings
+from index.fetch_run import FetchOutcome, fetch_briefs, wayback_timestamp
+from index.fetch_store import FetchStore
+from tests.index.fetch_server import (
+    ARTICLE_SENTENCES,
+    SNAPSHOT_SENTENCES,
+    SourceSite,
+    brief_with_urls,
+    refuse_invalid_dns,
+    running_site,
+)
+
+
+@pytest.fixture
+def site() -> Iterator[SourceSite]:
+    with running_site() as s:
+        yield s
+
+
+@pytest.fixture
+def settings(tmp_path: Path, site: SourceSite) -> Settings:
+    return Settings(
+        data_dir=tmp_path / "data",
+        briefs_dir=tmp_path / "briefs",
+        fetch_allow_private=True,  # the loopback site only; the guard tests below run with the default
+        archive_url=site.base,
+        fetch_max_bytes=50_000,
+        fetch_timeout=1.0,
+        fetch_connect_timeout=1.0,
+    )
+
+
+def run(settings: Settings, briefs, **kw) -> dict[int, FetchOutcome]:
+    outcomes = asyncio.run(fetch_briefs(briefs, settings, **kw))
+    return {o.footnote: o for o in outcomes}
+
+
+def one(site: SourceSite, settings: Settings, tmp_path: Path, path: str, **kw) -> FetchOutcome:
+    (tmp_path / "briefs").mkdir(exist_ok=True)
+    brief = brief_with_urls(tmp_path / "briefs", [site.url(path)])
+    return run(settings, [brief], **kw)[1]
+
+
+def stored_text(settings: Settings, outcome: FetchOutcome) -> str:
+    assert outcome.record is not None
+    text = FetchStore.for_settings(settings).text(outcome.record)
+    assert text is not None
+    return text
+
+
+def test_article_page_is_fetched_without_navigation_or_footer(site, settings, tmp_path):
+    out = one(site, settings, tmp_path, "/article")
+    assert out.status == "fetched", out.reason
+    text = stored_text(settings, out)
+    assert ARTICLE_SENTENCES[0] in text
+    assert "Section 3" not in text and "All rights reserved" not in text
+    rec = out.record
+    assert rec.http_status == 200 and rec.content_type == "text/html" and rec.format == "html"
+    assert rec.title == "Spring flood measured" and rec.fetched_at and rec.archive_url is None
+
+
+def test_raw_bytes_are_content_addressed(site, settings, tmp_path):
+    import hashlib
+
+    out = one(site, settings, tmp_path, "/article")
+    store = FetchStore.for_settings(settings)
+    raw = store.get_blob(out.record.sha256)
+    assert raw is not None and hashlib.sha256(raw).hexdigest() == out.record.sha256
+    assert store.blob_path(out.record.sha256).name == out.record.sha256
+
+
+def test_pdf_source_is_read_with_the_pdf_reader(site, settings, tmp_path):
+    out = one(site, settings, tmp_path, "/doc.pdf")
+    assert out.status == "fetched" and out.record.format == "pdf"
+    assert ARTICLE_SENTENCES[1] in stored_text(settings, out)
+
+
+def test_plain_text_source_is_kept_as_it_is(site, settings, tmp_path):
+    out = one(site, settings, tmp_path, "/notes.txt")
+    assert out.record.format == "text"
+    assert stored_text(settings, out).split("\n\n") == list(ARTICLE_SENTENCES)
+
+
+def test_redirect_chain_is_followed_and_final_url_recorded(site, settings, tmp_path):
+    out = one(site, settings, tmp_path, "/hop/3")
+    assert out.status == "fetched"
+    assert out.record.final_url == site.url("/article-after-hops")
+    assert out.record.url == site.url("/hop/3")
+
+
+def test_more_than_five_redirects_fail(site, settings, tmp_path):
+    out = one(site, settings, tmp_path, "/loop/0")
+    assert out.status == "failed" and out.record.kind == "redirects"
+    assert site.hits["/loop/5"] == 1 and site.hits["/loop/6"] == 0
+
+
+def test_dead_link_falls_back_to_the_archived_snapshot(site, settings, tmp_path):
+    out = one(site, settings, tmp_path, "/gone")
+    assert out.status == "archived", out.reason
+    assert out.record.archive_url.startswith(f"{site.base}/web/20220105120000/")
+    assert out.record.archive_date == "2022-01-05"
+    assert SNAPSHOT_SENTENCES[0] in stored_text(settings, out)
+    assert "archived snapshot of 2022-01-05" in out.line()
+
+
+def test_no_archive_turns_the_fallback_off(site, settings, tmp_path):
+    out = one(site, settings, tmp_path, "/gone", archive=False)
+    assert out.status == "failed" and out.record.http_status == 404 and site.hits["/wayback/available"] == 0
+
+
+def test_dead_link_without_snapshot_fails_with_reason(site, settings, tmp_path):
+    out = one(site, settings, tmp_path, "/gone-unarchived")
+    assert out.status == "failed"
+    assert "HTTP 410" in out.reason and "no snapshot" in out.reason
+
+
+def test_soft_404_is_not_the_source_and_goes_to_the_archive(site, settings, tmp_path):
+    out = one(site, settings, tmp_path, "/moved-page")
+    assert out.status == "archived"
+    out = one(site, settings, tmp_path, "/moved-page", archive=False, refresh=True)
+    assert out.status == "failed" and out.reason.startswith("soft-404")
+
+
+def test_login_wall_is_a_failure_never_a_source(site, settings, tmp_path):
+    out = one(site, settings, tmp_path, "/login")
+    assert out.status == "failed" and out.record.kind == "wall" and "login wall" in out.reason
+    assert out.record.text_sha256 is None
+
+
+def test_robots_txt_disallowed_path_is_not_fetched(site, settings, tmp_path):
+    out = one(site, settings, tmp_path, "/private/report")
+    assert out.status == "failed" and out.record.kind == "robots"
+    assert site.hits["/private/report"] == 0 and site.hits["/robots.txt"] == 1
+
+
+def test_oversized_response_fails(site, settings, tmp_path):
+    out = one(site, settings, tmp_path, "/big")
+    assert out.status == "failed" and out.record.kind == "too_large"
+
+
+def test_slow_response_times_out(site, settings, tmp_path):
+    site.slow_seconds = 3.0
+    out = one(site, settings, tmp_path, "/slow")
+    assert out.status == "failed" and out.record.kind == "timeout"
+
+
+def test_unsupported_content_type_fails(site, settings, tmp_path):
+    out = one(site, settings, tmp_path, "/image.png")
+    assert out.status == "failed" and out.record.kind == "unreadable"
+
+
+def test_second_run_fetches_nothing_and_refresh_fetches_again(site, settings, tmp_path):
+    (tmp_path / "briefs").mkdir()
+    brief = brief_with_urls(tmp_path / "briefs", [site.url("/article"), site.url("/gone"), site.url("/login")])
+    first = run(settings, [brief])
+    assert [first[n].status for n in (1, 2, 3)] == ["fetched", "archived", "failed"]
+    before = sum(site.hits.values())
+    second = run(settings, [brief])
+    assert all(o.status == "skipped" for o in second.values())
+    assert sum(site.hits.values()) == before
+    third = run(settings, [brief], refresh=True)
+    assert third[1].status == "fetched" and site.hits["/article"] == 2
+
+
+def test_killed_run_resumes_without_refetching_what_it_has(site, settings, tmp_path):
+    (tmp_path / "briefs").mkdir()
+    brief = brief_with_urls(tmp_path / "briefs", [site.url("/article"), site.url("/notes.txt")])
+    run(settings, [brief])
+    store = FetchStore.for_settings(settings)
+    store.record_path(brief.id, 2).unlink()  # as if killed before footnote 2's record was written
+    again = run(settings, [brief])
+    assert again[1].status == "skipped" and again[2].status == "fetched"
+    assert site.hits["/article"] == 1 and site.hits["/notes.txt"] == 2
+
+
+def test_damaged_blob_is_fetched_again(site, settings, tmp_path):
+    out = one(site, settings, tmp_path, "/article")
+    FetchStore.for_settings(settings).blob_path(out.record.text_sha256).write_bytes(b"truncated")
+    assert one(site, settings, tmp_path, "/article").status == "fetched"
+
+
+def test_at_most_one_request_per_host_at_a_time(site, settings, tmp_path):
+    site.delay = 0.15
+    (tmp_path / "briefs").mkdir()
+    urls = [site.url(f"/article-{i}") for i in range(4)] + [site.url(f"/article-{i}", "localhost") for i in range(4)]
+    brief = brief_with_urls(tmp_path / "briefs", urls)
+    out = run(settings.model_copy(update={"fetch_timeout": 10.0}), [brief])
+    assert all(o.status == "fetched" for o in out.values())
+    assert site.max_in_flight[f"127.0.0.1:{site.port}"] == 1
+    assert site.max_in_flight[f"localhost:{site.port}"] == 1
+
+
+def test_local_source_file_takes_precedence(site, settings, tmp_path):
+    (tmp_path / "briefs").mkdir()
+    brief = brief_with_urls(tmp_path / "briefs", [site.url("/article")])
+    folder = settings.data_dir / "sources" / brief.id
+    folder.mkdir(parents=True)
+    (folder / "1.txt").write_text("A local copy.", encoding="utf-8")
+    out = run(settings, [brief])[1]
+    assert out.status == "skipped" and "local file 1.txt" in out.reason and site.hits["/article"] == 0
+
+
+def test_user_agent_is_descriptive(site, settings, tmp_path):
+    assert "citebot" in settings.fetch_user_agent
+
+
+@pytest.mark.parametrize(
+    ("dates", "expected"),
+    [(("2022-01-05", None), "20220105"), ((None, "2021-07"), "20210701"), ((None, None), None)],
+)
+def test_wayback_timestamp_from_footnote_else_brief_date(dates, expected):
+    assert wayback_timestamp(*dates) == expected
+
+
+def test_host_that_does_not_resolve_falls_back_to_the_archive(site, settings, tmp_path, monkeypatch):
+    refuse_invalid_dns(monkeypatch)
+    (tmp_path / "briefs").mkdir()
+    brief = brief_with_urls(tmp_path / "briefs", ["http://no-such-host.invalid/gone"])
+    out = run(settings, [brief])[1]
+    assert out.status == "archived", out.reason
+    assert SNAPSHOT_SENTENCES[1] in stored_text(settings, out)
+
+
+def test_unexpected_error_on_one_page_is_recorded_and_the_run_goes_on(site, settings, tmp_path, monkeypatch):
+    import index.fetch_run as fetch_run
+
+    def broken(body, content_type, url):
+        if url.endswith("/notes.txt"):
+            raise RuntimeError("extractor bug")
+        return real(body, content_type, url)
+
+    real = fetch_run.extract
+    monkeypatch.setattr(fetch_run, "extract", broken)
+    (tmp_path / "briefs").mkdir()
+    brief = brief_with_urls(tmp_path / "briefs", [site.url("/notes.txt"), site.url("/article")])
+    out = run(settings, [brief])
+    assert out[1].status == "failed" and "extractor bug" in out[1].reason
+    assert out[2].status == "fetched"
