@@ -336,10 +336,11 @@ def _author_text(authors: Iterable[Author]) -> str:
 
 def _without_empty_headings(blocks: Sequence[Block]) -> list[Block]:
     """Drop headings with nothing under them (a "See also" whose links were dropped, a notes heading whose notes
-    were taken out): a heading followed by one of the same or a higher rank, or by the end."""
+    were taken out): a heading followed by one of the same or a higher rank, or by the end. A "heading" that
+    cites a note ("AFFIRMED.¹³" set apart on its own line) is text the author footnoted, and always stays."""
     out: list[Block] = []
     for i, b in enumerate(blocks):
-        if isinstance(b, Para) and b.heading:
+        if isinstance(b, Para) and b.heading and not any(isinstance(p, Marker | Pending) for p in b.pieces):
             nxt = next(iter(blocks[i + 1 : i + 2]), None)
             if nxt is None or (isinstance(nxt, Para) and nxt.heading and (nxt.level or 1) <= (b.level or 1)):
                 continue
@@ -421,7 +422,10 @@ def assemble(
                     last = max(last, *p.numbers)
                 else:
                     segments.append(p)
-            out.append(RawParagraph(tuple(segments), b.heading, b.level))
+            # A "heading" that cites a note is footnoted text set apart (a boxed list item, a ruling's "AFFIRMED."),
+            # so it stays sentences: the citation span rule needs it, and its words are the author's claim.
+            heading = b.heading and not any(isinstance(seg, Marker) for seg in segments)
+            out.append(RawParagraph(tuple(segments), heading, b.level if heading else 0))
         elif isinstance(b, RawSourceNote) and out and isinstance(out[-1], RawTable) and out[-1].sources is None:
             prev = out[-1]
             out[-1] = RawTable(prev.caption, prev.columns, prev.rows, b.text)

@@ -189,3 +189,15 @@ def test_bold_question_paragraph_heads_its_answer() -> None:
     )
     answer = sentence(brief, "Not at all.")
     assert section_paths(brief.passages)[answer.id] == ("Usage", "Is this meant to replace X?")
+
+
+def test_a_heading_that_cites_a_note_stays_footnoted_text() -> None:
+    """A "heading" carrying a marker (a boxed list item, a ruling's "AFFIRMED.") is the author's cited claim:
+    it is kept even when another heading follows, and it is sentences with its note, not a heading passage."""
+    from corpus.loader import parse_bytes
+
+    md = b"# Ruling\n\n## AFFIRMED.[^1]\n\n## Notes on costs\n\nCosts follow the event.\n\n[^1]: Order of the court.\n"
+    brief = parse_bytes(md, "ruling.md", brief_id="ruling")
+    cited = [p for p in brief.passages if p.footnotes and p.kind != "footnote"]
+    assert [(p.kind, p.text, p.footnotes) for p in cited] == [("sentence", "AFFIRMED.", (1,))]
+    assert not [w for w in brief.warnings if w.code == "orphan_footnote"]
