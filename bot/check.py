@@ -121,12 +121,13 @@ def check_claim(engine: Engine, claim: str, brief_id: str | None = None) -> Chec
     if alias is not None:
         return _from_alias(alias, text)
     common = frozenset().union(*(brief_profile(b).common for b in briefs))
+    persons = frozenset().union(*(brief_profile(b).persons for b in briefs))
     parsed = Claim.parse(text, common=common)
     unknown = _unknown(parsed, briefs)
     # One unknown person, organisation, country or place (or one group of them: "China and Russia") may stand in
     # for another in an event the brief describes: compare before giving up.
     substitutable = one_group(parsed.text, unknown) and all(
-        claim_kind(parsed.text, parsed.entities, e) in SUBSTITUTABLE for e in unknown
+        claim_kind(parsed.text, parsed.entities, e, persons) in SUBSTITUTABLE for e in unknown
     )
     if unknown and not substitutable:
         names = " or ".join(dict.fromkeys(e.text for e in unknown))
@@ -154,7 +155,14 @@ def check_claim(engine: Engine, claim: str, brief_id: str | None = None) -> Chec
         prof = brief_profile(u.brief)
         lead = prof.leads.get(u.focal[0].paragraph or -1, "")
         ev = Evidence(
-            u.statement, u.context_text, prof.topic, lead if lead != u.focal[0].text else "", prof.common, prof.weights
+            u.statement,
+            u.context_text,
+            prof.topic,
+            lead if lead != u.focal[0].text else "",
+            prof.common,
+            prof.weights,
+            prof.acronyms,
+            prof.persons,
         )
         judged.append((compare(parsed, ev, sim, known=known), u))
     result = _decide(parsed, judged)

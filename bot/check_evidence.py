@@ -13,7 +13,7 @@ from typing import Any
 
 import numpy as np
 
-from bot.check_lexicon import ALIASES
+from bot.check_names import document_names
 from bot.check_text import entities, entity_keys, expand_acronyms, tokens, word_stem
 from corpus.models import Brief, Passage
 from index.views import leans_back, pronoun_subject
@@ -115,9 +115,6 @@ def front_matter_units(brief: Brief) -> list[Unit]:
     return out
 
 
-_ALIAS_TARGETS = frozenset(ALIASES.values())
-
-
 @dataclass(frozen=True)
 class Profile:
     """What claim checking needs to know about a whole brief (computed once per brief version)."""
@@ -128,6 +125,8 @@ class Profile:
     topic: frozenset[str]  # entity keys of the title: what every passage is about
     weights: dict[str, float]  # stem -> IDF over the brief's sentences and rows
     leads: dict[int, str]  # paragraph -> its opening sentence
+    acronyms: dict[str, str]  # the brief's own short forms (lower case) -> long forms, from its bracketed pairs
+    persons: frozenset[str]  # the people the brief names (lower-case names, first and last words)
 
 
 @lru_cache(maxsize=32)
@@ -135,7 +134,8 @@ def _brief_profile(brief: Brief) -> Profile:
     text = brief.text
     lower_words = {w.lower() for w in re.findall(r"\b[a-z][a-z'-]+\b", text)}
     common = frozenset(lower_words | {word_stem(w) for w in lower_words})
-    expanded = expand_acronyms(text)
+    names = document_names(text, [a.name for a in brief.authors] + list(brief.editors))
+    expanded = expand_acronyms(text, names.acronyms)
     passages = _sentences(brief)
     df: dict[str, int] = {}
     leads: dict[int, str] = {}
@@ -151,10 +151,26 @@ def _brief_profile(brief: Brief) -> Profile:
         common,
         entity_keys(expanded),
         " ".join(expanded.lower().split()),
-        frozenset(k for k in entity_keys(brief.title or "") if k in _ALIAS_TARGETS),
+        _topic(brief, expanded),
         weights,
         leads,
+        names.acronyms,
+        names.persons,
     )
+
+
+def _topic(brief: Brief, expanded: str) -> frozenset[str]:
+    """The names of the title that the body keeps returning to (in at least a tenth of its paragraphs): what
+    every passage is about even when it does not name it."""
+    paragraphs: dict[int, str] = {}
+    for p in _sentences(brief):
+        if p.paragraph is not None:
+            paragraphs[p.paragraph] = paragraphs.get(p.paragraph, "") + " " + p.text
+    if not paragraphs:
+        return frozenset()
+    keyed = [entity_keys(expand_acronyms(t)) for t in paragraphs.values()]
+    need = max(3, len(keyed) // 10)
+    return frozenset(k for k in entity_keys(brief.title or "") if sum(k in ks for ks in keyed) >= need)
 
 
 def brief_profile(brief: Brief) -> Profile:

@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bot.check_lexicon import JOB_TITLES, ORGANISATION_WORDS, word_set
+from bot.check_lexicon import JOB_TITLES, META_WORDS, ORGANISATION_WORDS
 from bot.check_text import Entity, entities, tokens, word_stem
 from bot.numbers import dates_agree, extract_quantities
 from corpus.models import Brief, Passage
@@ -36,13 +36,7 @@ _CUES: dict[str, re.Pattern[str]] = {
     ),
 }
 # Words a claim about the front matter may carry besides names, dates and cues.
-_META_WORDS = word_set(
-    "brief paper report article document publication policy issue wrote write writes written writing authored",
-    "coauthored co-authored author authors authorship writer writers penned byline edit edited edits editing",
-    "editor editors reviewed published publish publishes publishing released release issued issue dated date",
-    "came out appeared put produced publisher by on in at of from the a an and was were is are has had been be",
-    "it its this was sole single only one person who which month year day s early late mid middle end start",
-)
+_META_WORDS = META_WORDS
 
 
 @dataclass(frozen=True)

@@ -1,31 +1,34 @@
 """Text analysis for claim checking: tokens with offsets, named entities, negation scope and comparatives.
 
-Everything here is a pure function of strings. Names are normalised through a small alias table of the kind any
-policy reader knows (the US is "U.S.", "United States" or "Washington"; North Korea is "DPRK" or "Pyongyang"), and
-weapon designations stay whole tokens so "Hwasong-17" never matches "Hwasong-12".
+Everything here is a pure function of strings. Country names are normalised through a general table (the US is
+"U.S.", "United States" or "Washington"); a document's own acronyms come from the document (``bot.check_names``);
+designations stay whole tokens so "Model-17" never matches "Model-12".
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from bot.check_lexicon import (
-    ACRONYMS,
     ALIASES,
     COMPARATIVE_BASES,
     COMPARATIVES,
     FRAME,
     IRREGULAR,
     NEGATIONS,
+    NOT_SUPERLATIVES,
+    PRONOUNS,
     ROLE_CLASSES,
     SCARCE_PARTS,
+    SKIP_AFTER_NEGATION,
     SYNONYMS,
     TITLES,
     word_set,
 )
+from bot.check_names import initials_match
 from bot.check_units import WORD_NUMBERS
 from index.lexical import STOPWORDS, stem
 
@@ -106,10 +109,10 @@ class Entity:
 
 
 def canonical(name: str) -> str:
-    """The canonical key of a name ("U.S." -> "usa", "Kim Jong Un" -> "kim", "Hwasong 17" -> "hwasong-17")."""
+    """The canonical key of a name ("U.S." -> "usa", "Model 17" -> "model-17")."""
     n = " ".join(name.translate(_QUOTES).lower().replace("the ", " ").split())
     n = re.sub(r"'s$", "", n)
-    n = re.sub(r"^([a-z]+-\d+)s$", r"\1", n)  # "KN-23s": more than one KN-23
+    n = re.sub(r"^([a-z]+-\d+)s$", r"\1", n)  # "XY-23s": more than one XY-23
     n = re.sub(r"^([a-z]+)[\s-](\d+[a-z]?)$", r"\1-\2", n)
     return ALIASES.get(n, ALIASES.get(n.rstrip("."), n))
 
@@ -131,7 +134,7 @@ def entities(text: str, *, common: frozenset[str] = frozenset()) -> list[Entity]
     while i < len(toks):
         t = toks[i]
         is_cap = bool(_CAPITALISED.fullmatch(t.text)) and not t.text[:1].isdigit()
-        if not is_cap or t.norm in _MONTH_WORDS or t.norm in _ACRONYM_CONCEPTS:
+        if not is_cap or t.norm in _MONTH_WORDS:
             i += 1
             continue
         j = i
@@ -140,7 +143,7 @@ def entities(text: str, *, common: frozenset[str] = frozenset()) -> list[Entity]
             gap = text[toks[j].end : nxt.start]
             if gap.strip() not in {"", "-"} or re.search(r"['’]s$", toks[j].text):
                 break  # "North Korea's Hwasong-14" is two names: the owner and the thing
-            if _CAPITALISED.fullmatch(nxt.text) and nxt.norm not in _MONTH_WORDS | _ACRONYM_CONCEPTS:
+            if _CAPITALISED.fullmatch(nxt.text) and nxt.norm not in _MONTH_WORDS:
                 j += 1
             elif re.fullmatch(r"\d{1,3}[A-Za-z]?", nxt.text) and gap == " " and toks[j].norm not in STOPWORDS:
                 j += 1  # "Hwasong 17" written without its hyphen
@@ -171,6 +174,8 @@ def entities(text: str, *, common: frozenset[str] = frozenset()) -> list[Entity]
             continue
         if opener and words[0].norm in STOPWORDS | common and len(words) > 1:
             words = words[1:]
+        if len(words) > 1 and _DESIGNATION.match(words[-1].text) and all(w.text.isupper() for w in words[:-1]):
+            words = words[-1:]  # "the XYZ Model-16": a type's acronym before a designation is not part of the name
         first_title = next((k for k, w in enumerate(words[:-1]) if w.norm in TITLES), None)
         if first_title:
             # "White House Press Secretary Jen Psaki": the person starts at the title; "White House" only says
@@ -191,21 +196,47 @@ def entities(text: str, *, common: frozenset[str] = frozenset()) -> list[Entity]
     return out
 
 
-_ACRONYM_CONCEPTS = frozenset([*ACRONYMS, *(a + "s" for a in ACRONYMS), "tnt", "marv", "kcna"])
+_ACRONYM_WORD = re.compile(r"\b([A-Z][A-Z0-9&]{1,9})(s?)\b")
 
 
-def expand_acronyms(text: str) -> str:
-    """Append the acronym of any expansion the text spells out (and the expansion of any acronym it uses)."""
+def spelled_out(text: str, short: str) -> str | None:
+    """Where ``text`` writes out the acronym ``short`` (its words' initials spell it), else None."""
+    letters = sum(c.isalnum() for c in short)
+    toks = re.findall(r"[A-Za-z][\w'’-]*", text)
+    for k in range(2, letters + 3):
+        for i in range(len(toks) - k + 1):
+            window = toks[i : i + k]
+            if window[0][:1].lower() == short[:1].lower() and initials_match(short, window):
+                if window[-1].lower() in {"of", "and", "the", "for"}:
+                    continue
+                return " ".join(window)
+    return None
+
+
+def expand_acronyms(text: str, acronyms: Mapping[str, str] | None = None, wanted: Iterable[str] = ()) -> str:
+    """Append the short form of every long form the text writes out, and the long form of every short form it
+    uses. ``acronyms``: the document's own pairs (lower-case short form -> long form); ``wanted``: a claim's short
+    forms, looked for as spelled-out initials ("NSS" in "… National Security Systems …")."""
+    pairs = dict(acronyms or {})
     low = text.lower().replace("-", " ")
     extra = []
-    for short, long in ACRONYMS.items():
-        if long.replace("-", " ") in low:
-            extra.append(short)
-        if re.search(rf"\b{short}s?\b", low):
+    for short, long in pairs.items():
+        if long.lower().replace("-", " ") in low:
+            extra.append(short.upper() if short.isalpha() else short)
+        if re.search(rf"(?<![\w-]){re.escape(short)}s?(?![\w-])", low):
             extra.append(long)
+    for short in wanted:
+        if short.lower() not in pairs and not re.search(rf"(?<![\w-]){re.escape(short)}s?(?![\w-])", text):
+            if spelled_out(text, short) is not None:
+                extra.append(short)
     for m in re.finditer(r"((?:[A-Z][a-z-]+\s+){1,5})\(([A-Z]{2,6})\)", text):
-        extra.append(m.group(2).lower())
+        extra.append(m.group(2))
     return text + (" " + " ".join(extra) if extra else "")
+
+
+def claim_acronyms(text: str) -> tuple[str, ...]:
+    """The short forms a claim uses ("NSS", "ICBMs" -> "ICBM")."""
+    return tuple(dict.fromkeys(m.group(1) for m in _ACRONYM_WORD.finditer(text) if len(m.group(1)) >= 3))
 
 
 def entity_keys(text: str) -> set[str]:
@@ -238,7 +269,7 @@ def mentions(entity: Entity, text_keys: set[str], text_lower: str) -> bool:
     return all(re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", text_lower) for w in words) and len(words) > 1
 
 
-_PRONOUNS = word_set("it they he she this these those its their")
+_PRONOUNS = PRONOUNS
 # An opening phrase before the subject: "On March 4 2022, ", "During the Trump era, ", "Unfortunately, ".
 _INTRO = re.compile(
     r"^(?:(?:on|in|at|during|after|before|since|by|from|until|following|according|back|earlier|later|however|"
@@ -278,10 +309,7 @@ def leading_entities(text: str, *, common: frozenset[str] = frozenset()) -> list
 
 
 # ----- negation ----------------------------------------------------------------------------------------------------
-_SKIP_AFTER_NEG = word_set(
-    "to be been being is are was were do does did have has had also even yet any ever the a an its their his her ",
-    "so very quite really always able longer more",
-)
+_SKIP_AFTER_NEG = SKIP_AFTER_NEGATION
 _SCARCE = word_set("small tiny minor limited negligible")
 
 
@@ -405,10 +433,7 @@ class Superlative:
     category: frozenset[str]
 
 
-_NOT_SUPERLATIVE = word_set(
-    "test west interest request forest protest contest arrest rest nest quest guest honest modest earnest",
-    "suggest invest digest harvest manifest latest",
-)
+_NOT_SUPERLATIVE = NOT_SUPERLATIVES
 _SUPERLATIVE = re.compile(
     r"\b(?:is|was|are|were|remains|remained|became|has\s+been|have\s+been)\s+(?:the\s+|its\s+|their\s+)?"
     r"(?P<deg>(?:most|least)\s+[a-z]+|[a-z]{3,}est)\s+(?P<cat>[a-z][a-z -]{0,60}?)"

@@ -31,6 +31,7 @@ from bot.check_subjects import (
 from bot.check_text import (
     Comparison,
     Entity,
+    claim_acronyms,
     Token,
     comparisons,
     denied_names,
@@ -141,6 +142,8 @@ class Evidence:
     lead: str = ""
     common: frozenset[str] = frozenset()  # words the brief writes in lower case (not names)
     weights: Mapping[str, float] = field(default_factory=dict)  # stem -> informativeness (IDF) in the brief
+    acronyms: Mapping[str, str] = field(default_factory=dict)  # the brief's own short forms -> long forms
+    persons: frozenset[str] = frozenset()  # the people the brief names (``bot.check_names``)
 
     @property
     def full(self) -> str:
@@ -213,7 +216,7 @@ def _substitute(
     a person, an organisation, a country or a place, and only when the rest of the claim lines up closely."""
     if not one_group(claim.text, missing):
         return None
-    want = claim_kind(claim.text, claim.entities, missing[0])
+    want = claim_kind(claim.text, claim.entities, missing[0], evidence.persons)
     if want not in SUBSTITUTABLE and not all(known(m) for m in missing):
         return None
     unknown = not all(known(m) for m in missing)
@@ -221,14 +224,14 @@ def _substitute(
         return None
     if want in {"place", "country"}:
         # "The Hanoi summit was held in Vietnam": the claim already places its event; another name adds to it.
-        others = [e for e in claim.entities if e not in missing and name_kind(e.key) != "person"]
+        others = [e for e in claim.entities if e not in missing and name_kind(e.key, evidence.persons) != "person"]
         if any("place" in slots(claim.text, e, evidence.common) for e in others):
             return None
     claim_keys = {e.key for e in claim.entities}
     for found in entities(evidence.text, common=evidence.common):
         if found.key in claim_keys:
             continue
-        kind = name_kind(found.key) or ("place" if "place" in slots(evidence.text, found, evidence.common) else None)
+        kind = name_kind(found.key, evidence.persons) or ("place" if "place" in slots(evidence.text, found, evidence.common) else None)
         if not kinds_match(want, kind):
             continue
         shared = slots(claim.text, missing[0], evidence.common) & slots(evidence.text, found, evidence.common)
@@ -247,7 +250,8 @@ def compare(
 ) -> Judgement:
     """Compare a claim with one piece of evidence. ``known(entity)``: the brief mentions it somewhere."""
     # Folded like the claim ("would not step back from" reads "would not abandon"); quotes stay verbatim.
-    full = expand_acronyms(fold_phrases(evidence.full))
+    wanted = claim_acronyms(claim.text)
+    full = expand_acronyms(fold_phrases(evidence.full), evidence.acronyms, wanted)
     ev_keys = entity_keys(full) | set(evidence.implied)
     low = " ".join(full.lower().split())
     missing = tuple(e for e in claim.entities if not mentions(e, ev_keys, low))
@@ -282,13 +286,13 @@ def compare(
     if missing and evidence.lead and all(q.status == "match" for q in qchecks):
         # "The two meetings lacked substance" is about the summits its paragraph opened with; only when the
         # sentence itself holds every number of the claim.
-        lead = expand_acronyms(evidence.lead)
+        lead = expand_acronyms(evidence.lead, evidence.acronyms, wanted)
         lead_keys, lead_low = entity_keys(lead), lead.lower()
         missing = tuple(e for e in missing if not mentions(e, lead_keys, lead_low))
     numbers = (len(claim.quantities), sum(q.status == "match" for q in qchecks))
     coverage, matched = _coverage(claim.content, have, evidence.weights, numbers)
     words_coverage, _ = _coverage(claim.content, have, evidence.weights)
-    focal_have = _stem_set(tokens(expand_acronyms(fold_phrases(evidence.text))))
+    focal_have = _stem_set(tokens(expand_acronyms(fold_phrases(evidence.text), evidence.acronyms, wanted)))
     focal_coverage, _ = _coverage(claim.content, focal_have, evidence.weights, (numbers[0], focal_numbers))
     # A kind-of-thing word the brief uses ("train-based", "short-range") missing here: another passage's fact.
     top = evidence.weights.get("__unknown__", 0.0)
@@ -316,7 +320,9 @@ def compare(
             return result("contradicted", "entity", base + 0.1, substitute=sub)
         return result("unrelated", "missing_entity", base * entity_share * 0.8)
 
-    swap = agent_swap(claim.text, full, evidence.common, lambda a, b: bool(synonym_keys(a) & synonym_keys(b)))
+    swap = agent_swap(
+        claim.text, full, evidence.common, lambda a, b: bool(synonym_keys(a) & synonym_keys(b)), evidence.persons
+    )
     if swap is not None and coverage >= SUBSTITUTION_COVERAGE:
         # "According to Trump, the US wanted sanctions lifted" against "… Pyongyang wanted sanctions lifted".
         return result("contradicted", "entity", base + 0.1, substitute=swap[1], missing=(swap[0],))
@@ -379,7 +385,7 @@ def compare(
 
     # "The KN-24 is an intermediate-range missile" against "KN-24 … Short range ballistic missile".
     named = [n for e in claim.entities if e.key not in evidence.implied for n in (e.text, e.key)]
-    attribute = check_attributes(claim.text, named, evidence.full)
+    attribute = check_attributes(claim.text, named, evidence.full, evidence.acronyms)
     # The claim's own class word counts as matched, as an antonym does: it is what differs.
     claimed_words = {k for t in tokens(attribute.claimed) if t.stem for k in synonym_keys(t.stem)}
     with_class = _coverage(
@@ -434,7 +440,7 @@ def compare(
         # A word the brief uses only rarely, missing here, means the claim is about another passage's fact
         # ("a train-based missile in 2019" against "short-range missiles in 2019").
         return result("unrelated", "partial", base * 0.85)
-    if other_subject(claim.text, evidence.text, evidence.context, evidence.common):
+    if other_subject(claim.text, evidence.text, evidence.context, evidence.common, evidence.persons):
         return result("unrelated", "partial", base * 0.8)
     if attribute.status == "elsewhere":
         # The evidence's "short-range" is about something else than the claim's Hwasong-12.

@@ -20,6 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
+from bot.check_lexicon import COUNTRY_GROUPS
 from bot.quiz import NUMBER_WORDS, Question
 from corpus.dates import MONTHS
 from index.lexical import STOPWORDS, stem
@@ -34,20 +35,10 @@ SIMILARITY_CORRECT = 0.65
 RECALL_WITH_SIMILARITY = 0.2
 TYPO_RATIO = 0.85
 
-# Countries and their usual other names: the brief may say "Pyongyang" where a student writes "North Korea".
+# Countries and their usual other names (``bot/lexicon/countries.txt``): "Washington" for "the United States".
 ALIASES: tuple[frozenset[str], ...] = tuple(
-    frozenset(group.split("|"))
-    for group in (
-        "north korea|dprk|pyongyang|democratic peoples republic of korea|nk",
-        "united states|us|usa|u s|u s a|america|washington|united states of america",
-        "south korea|seoul|rok|republic of korea",
-        "japan|tokyo",
-        "china|beijing|prc|peoples republic of china",
-        "russia|moscow|russian federation",
-        "united kingdom|uk|britain|great britain|london",
-        "iran|tehran",
-        "ukraine|kyiv|kiev",
-    )
+    frozenset(" ".join(re.sub(r"[^a-z0-9]+", " ", f.replace("'", "")).split()) for f in group)
+    for group in COUNTRY_GROUPS
 )
 
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
