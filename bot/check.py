@@ -163,6 +163,7 @@ def check_claim(engine: Engine, claim: str, brief_id: str | None = None) -> Chec
             prof.weights,
             prof.acronyms,
             prof.persons,
+            prof.heads,
         )
         judged.append((compare(parsed, ev, sim, known=known), u))
     result = _decide(parsed, judged)

@@ -79,7 +79,7 @@ def _sentences_naming(text: str, names: Iterable[str]) -> set[int]:
     found = set()
     low = text.lower()
     for name in names:
-        for m in re.finditer(rf"(?<![\w-]){re.escape(name.lower())}(?![\w-])", low):
+        for m in re.finditer(rf"(?<!\w){re.escape(name.lower())}(?!\w)", low):
             found.add(max(i for i, s in enumerate(starts) if s <= m.start()))
     return found
 

@@ -13,7 +13,7 @@ from typing import Any
 
 import numpy as np
 
-from bot.check_names import document_names
+from bot.check_names import document_names, head_noun, head_noun_key
 from bot.check_text import entities, entity_keys, expand_acronyms, tokens, word_stem
 from corpus.models import Brief, Passage
 from index.views import leans_back, pronoun_subject
@@ -91,10 +91,13 @@ def _cased_like_body(title: str, body: str) -> str:
 
     def one(m: re.Match[str]) -> str:
         word = m.group(0)
-        for seen in re.finditer(rf"(?<![A-Za-z]){re.escape(word)}(?![A-Za-z])", body, re.IGNORECASE):
-            if not seen.group(0).isupper() or len(word) <= 3:
-                return seen.group(0)
-        return word.lower()
+        seen = [
+            f.group(0)
+            for f in re.finditer(rf"(?<![A-Za-z]){re.escape(word)}(?![A-Za-z])", body, re.IGNORECASE)
+            if not f.group(0).isupper() or len(word) <= 3
+        ]
+        # The body's usual spelling: "North" where it writes "North Korea" more often than "north of".
+        return max(dict.fromkeys(seen), key=seen.count) if seen else word.lower()
 
     return re.sub(r"[A-Za-z]+", one, title)
 
@@ -127,6 +130,7 @@ class Profile:
     leads: dict[int, str]  # paragraph -> its opening sentence
     acronyms: dict[str, str]  # the brief's own short forms (lower case) -> long forms, from its bracketed pairs
     persons: frozenset[str]  # the people the brief names (lower-case names, first and last words)
+    heads: dict[str, str]  # head noun -> the brief's only multi-word name with that head ("toolkit" -> "… toolkit")
 
 
 @lru_cache(maxsize=32)
@@ -156,7 +160,19 @@ def _brief_profile(brief: Brief) -> Profile:
         leads,
         names.acronyms,
         names.persons,
+        _heads(text, names.acronyms),
     )
+
+
+def _heads(text: str, acronyms: dict[str, str]) -> dict[str, str]:
+    """Head noun -> the only multi-word name (or acronym long form) of the text with that head."""
+    found: dict[str, set[str]] = {}
+    names = [e.text for e in entities(text) if len(e.text.split()) >= 2] + list(acronyms.values())
+    for name in names:
+        if name.isupper():
+            continue
+        found.setdefault(head_noun(name), set()).add(head_noun_key(name))
+    return {h: next(iter(ks)) for h, ks in found.items() if len(ks) == 1 and len(h) >= 4}
 
 
 def _topic(brief: Brief, expanded: str) -> frozenset[str]:
@@ -170,7 +186,10 @@ def _topic(brief: Brief, expanded: str) -> frozenset[str]:
         return frozenset()
     keyed = [entity_keys(expand_acronyms(t)) for t in paragraphs.values()]
     need = max(3, len(keyed) // 10)
-    return frozenset(k for k in entity_keys(brief.title or "") if sum(k in ks for ks in keyed) >= need)
+    title = brief.title or ""
+    if title.isupper():
+        title = _cased_like_body(title, brief.text)
+    return frozenset(k for k in entity_keys(title) if sum(k in ks for ks in keyed) >= need)
 
 
 def brief_profile(brief: Brief) -> Profile:

@@ -34,6 +34,12 @@ def words(name: str) -> frozenset[str]:
     return frozenset(w for line in _lines(name) for w in line.split())
 
 
+@cache
+def phrases(name: str) -> frozenset[str]:
+    """One word or phrase a line."""
+    return frozenset(" ".join(line.split()) for line in _lines(name))
+
+
 def groups(name: str) -> tuple[tuple[str, ...], ...]:
     """One group of words a line."""
     return tuple(tuple(line.split()) for line in _lines(name))

@@ -25,6 +25,7 @@ _FILLERS = frozenset({"of", "and", "the", "for", "on", "in", "to", "a", "an", "&
 _SPEECH = words("speech_verbs.txt")
 _MODIFIERS = words("title_modifiers.txt")
 _NOT_NAMES = words("not_person.txt") | words("organisation_words.txt")
+_NOT_A_NAME = words("pronouns.txt") | words("skip_after_negation.txt") | {"he", "she", "we", "i", "you"}
 _PERSON_PRONOUN = re.compile(r"\b(?:he|she|his|her|him)\b", re.I)
 
 
@@ -121,12 +122,18 @@ def _persons_by_speech(text: str) -> set[str]:
     return out
 
 
+def _persons_by_naming(text: str) -> set[str]:
+    """Full names introduced as someone's ("a young lawyer named Ana Ruiz", "a tribune called Tom Lee Berg")."""
+    pattern = r"\b(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:named|called)\s+((?:[A-Z][\w'’-]+\s+){1,2}[A-Z][\w'’-]+)"
+    return {m.group(1) for m in re.finditer(pattern, text)}
+
+
 def person_keys(names: Iterable[str]) -> frozenset[str]:
     """Lower-case full names and their first and last words ("Anna Berg" -> "anna berg", "anna", "berg")."""
     out: set[str] = set()
     for name in names:
         parts = name.lower().split()
-        if not parts:
+        if not parts or (len(parts) == 1 and parts[0] in _NOT_A_NAME):
             continue
         out.add(" ".join(parts))
         out.update({parts[0], parts[-1]})
@@ -134,6 +141,38 @@ def person_keys(names: Iterable[str]) -> frozenset[str]:
 
 
 def document_names(text: str, people: Iterable[str] = ()) -> Names:
-    """The acronyms and people a document names (``people``: its byline's authors and editors)."""
-    found = _persons_by_title(text) | _persons_by_speech(text) | set(people)
+    """The acronyms and people a document names (``people``: its byline's authors and editors, and any names the
+    caller has recognised as people)."""
+    lower = set(re.findall(r"\b[a-z][a-z'’-]+\b", text))
+    # A word the text also writes in lower case ("Report", "Every") is a common word opening a sentence.
+    found = {
+        re.sub(r"\d+$", "", n)
+        for n in _persons_by_title(text) | _persons_by_speech(text) | _persons_by_naming(text)
+        if n.split()[-1].lower() not in lower
+    } | set(people)
     return Names(acronym_pairs(text), person_keys(found))
+
+
+def head_noun(name: str) -> str:
+    """The noun a long name is a kind of ("Rainfall Data Toolkit" -> "toolkit", "Treaty of Lisbon" -> "treaty")."""
+    words = name.lower().replace("-", " ").split()
+    if " of " in f" {name.lower()} ":
+        words = name.lower().split(" of ")[0].split()
+    return words[-1] if words else ""
+
+
+def head_noun_key(name: str) -> str:
+    """A long name as a lower-case key ("Rainfall Data Toolkit" -> "rainfall data toolkit")."""
+    return " ".join(name.lower().replace("-", " ").split())
+
+
+def surname_of(key: str, persons: frozenset[str]) -> str | None:
+    """The last name by which a text may refer to one of its people ("robert byrd" -> "byrd"), when no other of
+    its people has that last name; else None."""
+    parts = key.split()
+    if len(parts) < 2 or key not in persons:
+        return None
+    last = parts[-1]
+    if sum(1 for p in persons if " " in p and p.split()[-1] == last) != 1:
+        return None
+    return last

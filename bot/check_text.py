@@ -26,6 +26,7 @@ from bot.check_lexicon import (
     SKIP_AFTER_NEGATION,
     SYNONYMS,
     TITLES,
+    phrases,
     word_set,
 )
 from bot.check_names import initials_match
@@ -457,11 +458,20 @@ def superlatives(text: str) -> list[Superlative]:
     return out
 
 
+_EXCEPTIONS = re.compile(
+    r"\b(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases("exceptions.txt"), key=len, reverse=True)) + r")\b",
+    re.I,
+)
+
+
 def denied_names(text: str, *, common: frozenset[str] = frozenset()) -> tuple[set[str], set[str]]:
-    """(keys of names inside a negation's clause, keys of names outside any): "do not represent those of ISSI"
-    denies ISSI."""
+    """(keys of names inside a negation's clause or after an exception, keys of names outside any): "do not
+    represent those of the Institute" and "all breeds apart from the Muscovy" deny the Institute and the Muscovy."""
     toks = tokens(text)
-    spans = []
+    spans = [
+        (m.end(), next((c.start() for c in re.finditer(r"[,.;:)]", text) if c.start() > m.end()), len(text)))
+        for m in _EXCEPTIONS.finditer(text)
+    ]
     for t in toks:
         n = "n't" if t.norm.endswith("n't") else t.norm
         if n in {"not", "n't", "never", "no", "without"}:

@@ -15,6 +15,8 @@ from typing import Any, Literal
 
 from bot.check_attributes import check_attributes
 from bot.check_lexicon import FRAME, NECESSITY, fold_phrases
+from bot.check_lists import unlisted_member
+from bot.check_names import head_noun, head_noun_key, surname_of
 from bot.check_opposition import comparative, polarity_conflict, superlative_rival
 from bot.check_quantities import QuantityCheck, as_precise, check_quantities, role, year_of
 from bot.check_subjects import (
@@ -144,6 +146,7 @@ class Evidence:
     weights: Mapping[str, float] = field(default_factory=dict)  # stem -> informativeness (IDF) in the brief
     acronyms: Mapping[str, str] = field(default_factory=dict)  # the brief's own short forms -> long forms
     persons: frozenset[str] = frozenset()  # the people the brief names (``bot.check_names``)
+    heads: Mapping[str, str] = field(default_factory=dict)  # head noun -> the brief's only long name with it
 
     @property
     def full(self) -> str:
@@ -206,6 +209,19 @@ def _coverage(
     return (sum(weights.get(s, top) for s in matched) + top * numbers[1]) / total, matched
 
 
+def _named_by_head(entity: Entity, low: str, evidence: Evidence) -> bool:
+    """ "the toolkit" names the brief's one "Rainfall Data Toolkit (RDT)" (a definite head noun stands for the only
+    name of the brief with that head), and "Berg" its one "Anna Berg"."""
+    last = surname_of(entity.key, evidence.persons)
+    if last is not None and re.search(rf"\b{re.escape(last)}\b", low):
+        return True  # "Byrd" names the brief's one "Robert Byrd"
+    long = evidence.acronyms.get(entity.key, entity.text)
+    head = head_noun(long)
+    if len(long.split()) < 2 or len(head) < 4 or evidence.heads.get(head) != head_noun_key(long):
+        return False
+    return re.search(rf"\b(?:the|this|that|its)\s+{re.escape(head)}\b", low) is not None
+
+
 def _substitute(
     claim: Claim, evidence: Evidence, missing: Sequence[Entity], known: Callable[[Entity], bool], coverage: float
 ) -> Entity | None:
@@ -254,7 +270,9 @@ def compare(
     full = expand_acronyms(fold_phrases(evidence.full), evidence.acronyms, wanted)
     ev_keys = entity_keys(full) | set(evidence.implied)
     low = " ".join(full.lower().split())
-    missing = tuple(e for e in claim.entities if not mentions(e, ev_keys, low))
+    missing = tuple(
+        e for e in claim.entities if not mentions(e, ev_keys, low) and not _named_by_head(e, low, evidence)
+    )
     ev_toks = tokens(full)
     have = _stem_set(ev_toks)
     qchecks = check_quantities(claim, evidence.text, evidence.common, year_of(evidence.context))
@@ -436,6 +454,9 @@ def compare(
         return result("unrelated", "missing_number", base * 0.8)
     if claim.comparisons and verdict is None:
         return result("unrelated", "partial", base * 0.8)
+    if unlisted_member(claim.text, [w for w in claim.content if w not in matched], evidence.text):
+        # "such as mean, median and variance" names some members of a kind: not the claim's missing one.
+        return result("unrelated", "partial", base * 0.85)
     if rare_missing:
         # A word the brief uses only rarely, missing here, means the claim is about another passage's fact
         # ("a train-based missile in 2019" against "short-range missiles in 2019").

@@ -266,7 +266,7 @@ def extract_quantities(text: str) -> list[Quantity]:
             continue
         name = (m.group("name") or "").lower()
         after = text[m.end("ver") : m.end("ver") + 20].lower()
-        if name in MONTHS or name in {"mach", "version"} or _NOT_VERSION.match(after):
+        if name in MONTHS or name == "mach" or _NOT_VERSION.match(after):
             continue  # "Mach 5.5", "3.5 million", "2.5 km": a measure, not a version
         name = "" if name == "version" else name
         parts = tuple(int(x) for x in m.group("ver").split("."))
