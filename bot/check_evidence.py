@@ -78,7 +78,7 @@ def units_for(brief: Brief, passage: Passage) -> list[Unit]:
             break  # this sentence names the subject: no need to look further back
     units = [Unit(brief, (passage,), tuple(context))]
     nxt = ordered[i + 1] if i + 1 < len(ordered) else None
-    # Only a sentence that opens on a pronoun continues this one's subject ("… Hwasong-17 …" + "It flew …");
+    # Only a sentence that opens on a pronoun continues this one's subject ("… the Model-17 …" + "It flew …");
     # "On March 24, it tested …" starts a new event whose "it" is the brief's topic.
     if nxt is not None and nxt.paragraph == passage.paragraph and pronoun_subject(nxt.text):
         units.append(Unit(brief, (passage, ordered[i + 1]), tuple(context)))
@@ -86,8 +86,8 @@ def units_for(brief: Brief, passage: Passage) -> list[Unit]:
 
 
 def _cased_like_body(title: str, body: str) -> str:
-    """A title in capitals written as the body writes its words ("US-NORTH KOREA NUCLEAR TALKS" -> "US-North
-    Korea nuclear talks"), so names stay names and common words stay common."""
+    """A title in capitals written as the body writes its words ("US-SOUTH AFRICA TRADE TALKS" -> "US-South
+    Africa trade talks"), so names stay names and common words stay common."""
 
     def one(m: re.Match[str]) -> str:
         word = m.group(0)
@@ -96,7 +96,7 @@ def _cased_like_body(title: str, body: str) -> str:
             for f in re.finditer(rf"(?<![A-Za-z]){re.escape(word)}(?![A-Za-z])", body, re.IGNORECASE)
             if not f.group(0).isupper() or len(word) <= 3
         ]
-        # The body's usual spelling: "North" where it writes "North Korea" more often than "north of".
+        # The body's usual spelling: "South" where it writes "South Africa" more often than "south of".
         return max(dict.fromkeys(seen), key=seen.count) if seen else word.lower()
 
     return re.sub(r"[A-Za-z]+", one, title)

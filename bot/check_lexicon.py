@@ -45,6 +45,11 @@ def groups(name: str) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(line.split()) for line in _lines(name))
 
 
+def fields_of_two(name: str) -> tuple[tuple[str, str], ...]:
+    """One pair of words a line ("flew fly")."""
+    return tuple((a, b) for a, b in (line.split() for line in _lines(name)))
+
+
 def fields(name: str, count: int = -1) -> tuple[tuple[str, ...], ...]:
     """One record a line, fields separated by ``|`` (only the first ``count`` bars when the last field is a
     regular expression)."""
@@ -59,7 +64,7 @@ def named_forms(name: str) -> dict[str, tuple[str, ...]]:
             key, rest = line.split(":", 1)
             out[key.strip()] = tuple(f.strip() for f in rest.split("|") if f.strip())
         else:
-            out.update({k: () for k in line.split()})
+            out.update(dict.fromkeys(line.split(), ()))
     return out
 
 
@@ -81,7 +86,7 @@ COUNTRY_GROUPS: tuple[frozenset[str], ...] = tuple(
 )
 
 # Irregular word forms the Snowball stemmer leaves apart.
-IRREGULAR: dict[str, str] = {form: base for form, base in groups("irregular.txt")}
+IRREGULAR: dict[str, str] = dict(fields_of_two("irregular.txt"))
 # Words that mean the same thing (stems).
 SYNONYMS: tuple[frozenset[str], ...] = tuple(
     frozenset(stem(IRREGULAR.get(w, w)) for w in group) for group in groups("synonyms.txt")

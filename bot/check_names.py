@@ -19,7 +19,7 @@ _SHORT = r"[A-Z][A-Za-z0-9&.-]{1,9}"
 # "Long Form Words (LFW)": up to eight words before a bracketed short form.
 _LONG_THEN_SHORT = re.compile(rf"(?<![\w-])((?:[A-Za-z][\w'’-]*[\s]+){{1,8}})\((?P<s>{_SHORT})\)")
 # "LFW (Long Form Words)".
-_SHORT_THEN_LONG = re.compile(rf"\b(?P<s>[A-Z][A-Z0-9&-]{{1,9}})\s+\((?P<l>[A-Za-z][\w'’ -]{{3,80}})\)")
+_SHORT_THEN_LONG = re.compile(r"\b(?P<s>[A-Z][A-Z0-9&-]{1,9})\s+\((?P<l>[A-Za-z][\w'’ -]{3,80})\)")
 _DESIGNATION = re.compile(r"^[A-Za-z]+-\d+[A-Za-z]?$")
 _FILLERS = frozenset({"of", "and", "the", "for", "on", "in", "to", "a", "an", "&"})
 _SPEECH = words("speech_verbs.txt")
@@ -30,40 +30,41 @@ _PERSON_PRONOUN = re.compile(r"\b(?:he|she|his|her|him)\b", re.I)
 
 
 def initials_match(short: str, long_words: list[str]) -> bool:
-    """Whether ``short`` abbreviates ``long_words`` (Schwartz-Hearst, every content word giving its first letter)."""
+    """Whether ``short`` abbreviates ``long_words`` (Schwartz-Hearst: every content word gives its first letter,
+    a filler word such as "of" may give its own, and at most one letter comes from inside a word)."""
     letters = [c.lower() for c in short if c.isalnum()]
-    content = [w for w in long_words if w.lower() not in _FILLERS]
-    if len(letters) < 2 or not content or len(content) > len(letters):
+    if len(letters) < 2 or not long_words or long_words[-1].lower() in _FILLERS:
         return False
     # Hyphenated parts count as words of their own ("Submarine-launched" gives S and L).
-    parts = [p for w in content for p in re.split(r"[-’']", w) if p]
-    return _match(letters, [p.lower() for p in parts], first=True) or _match(
-        letters, [w.lower() for w in content], first=True
-    )
+    parts: list[tuple[str, bool]] = []
+    for w in long_words:
+        pieces = [p for p in re.split(r"[-’']", w) if p]
+        for i, p in enumerate(pieces):
+            # A filler word, or the tail of a hyphenated word, need not give a letter.
+            parts.append((p.lower(), w.lower() in _FILLERS or i > 0))
+    if sum(not optional for _, optional in parts) > len(letters):
+        return False
+    return _match(letters, parts, inner=1)
 
 
-def _match(letters: list[str], parts: list[str], *, first: bool) -> bool:
-    """Each part must start with the next letter; extra letters may come from inside the part they follow."""
+def _match(letters: list[str], parts: list[tuple[str, bool]], *, inner: int) -> bool:
+    """Each word gives its first letter (an optional one may give none), and ``inner`` more letters in all may
+    come from inside the word they follow."""
     if not parts:
         return not letters
-    if not letters:
+    (head, optional), rest = parts[0], parts[1:]
+    if optional and _match(letters, rest, inner=inner):
+        return True
+    if not letters or head[0] != letters[0]:
         return False
-    head, rest = parts[0], parts[1:]
-    if head[0] != letters[0]:
-        # A part may be skipped only when it is a hyphen tail ("launched" in "Submarine-launched" need not give L).
-        return not first and _match(letters, rest, first=False)
-    # Try giving 1..k letters from this part (the first, then more from inside it, in order).
-    for take in range(1, len(letters) + 1):
-        if take > 1:
-            pos, ok = 1, True
-            for c in letters[1:take]:
-                pos = head.find(c, pos) + 1
-                if pos == 0:
-                    ok = False
-                    break
-            if not ok:
-                break
-        if _match(letters[take:], rest, first=False):
+    if _match(letters[1:], rest, inner=inner):
+        return True
+    pos = 1
+    for used in range(1, inner + 1):
+        pos = head.find(letters[used], pos) + 1 if used < len(letters) else 0
+        if pos == 0:
+            return False
+        if _match(letters[used + 1 :], rest, inner=inner - used):
             return True
     return False
 
@@ -163,16 +164,17 @@ def head_noun(name: str) -> str:
 
 def head_noun_key(name: str) -> str:
     """A long name as a lower-case key ("Rainfall Data Toolkit" -> "rainfall data toolkit")."""
-    return " ".join(name.lower().replace("-", " ").split())
+    words = name.lower().replace("-", " ").split()
+    return " ".join(words[1:] if words[:1] == ["the"] else words)
 
 
 def surname_of(key: str, persons: frozenset[str]) -> str | None:
-    """The last name by which a text may refer to one of its people ("robert byrd" -> "byrd"), when no other of
-    its people has that last name; else None."""
+    """The last name by which a text may refer to a person ("robert byrd" -> "byrd"), when the text names someone
+    by that last name and no other of its people has it; else None."""
     parts = key.split()
-    if len(parts) < 2 or key not in persons:
+    if len(parts) < 2 or parts[-1] not in persons:
         return None
     last = parts[-1]
-    if sum(1 for p in persons if " " in p and p.split()[-1] == last) != 1:
-        return None
+    if any(" " in p and p.split()[-1] == last and p != key for p in persons):
+        return None  # two of its people share the last name: "Berg" alone names neither
     return last

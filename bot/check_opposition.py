@@ -68,9 +68,9 @@ def comparative(claim: Claim, text: str, common: frozenset[str]) -> tuple[bool |
                 continue
             # An evidence sentence whose subject is a pronoun ("It detonated … 16 times the size of …") compares
             # the same things when what it compares against is the claim's.
-            same = (c.subject is None or _same(c.subject, e.subject) or (e.subject is None and e.other is not None)) and (
-                c.other is None or _same(c.other, e.other)
-            )
+            same = (
+                c.subject is None or _same(c.subject, e.subject) or (e.subject is None and e.other is not None)
+            ) and (c.other is None or _same(c.other, e.other))
             swapped = c.subject is not None and _same(c.subject, e.other) and _same(c.other, e.subject)
             if not (same or swapped):
                 continue

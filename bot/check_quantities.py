@@ -73,7 +73,7 @@ def role(
             words.add("@at" if p in {"in", "on", "of", "during", "by"} else f"@{p}")
         opener = re.match(r"\s*(?:in|on|by|during)?\s*$", text[: q.start], re.I)
         if opener and text[q.end : q.end + 1] == ",":
-            # "In 2021, Pyongyang launched …": an opening date dates the whole clause after it.
+            # "In 2021, Madrid signed …": an opening date dates the whole clause after it.
             stop = text.find(".", q.end)
             main = [t.stem for t in toks if q.end < t.start and (stop < 0 or t.end <= stop) and t.stem]
             words.update(main[: 2 * ROLE_WINDOW])

@@ -37,7 +37,7 @@ def name_kind(key: str, persons: frozenset[str] = frozenset()) -> str | None:
         return "organisation"
     words = [w for w in key.split() if w not in TITLES]
     titled = len(words) < len(key.split())
-    # "Olaf Scholz", "Chancellor Olaf Scholz", "Ana María Ruiz-Soto": two or three plain name words.
+    # "Anna Berg", "Chancellor Anna Berg", "Ana María Ruiz-Soto": two or three plain name words.
     if (titled and words) or (
         2 <= len(words) <= 3
         and all(w.replace("-", "").isalpha() for w in words)
@@ -166,9 +166,7 @@ def same_slot(claim_text: str, claimed: Entity, evidence_text: str, found: Entit
 SUBSTITUTABLE = frozenset({"person", "organisation", "country", "place"})
 
 
-def claim_kind(
-    text: str, names: Sequence[Entity], entity: Entity, persons: frozenset[str] = frozenset()
-) -> str | None:
+def claim_kind(text: str, names: Sequence[Entity], entity: Entity, persons: frozenset[str] = frozenset()) -> str | None:
     """The kind of a claim's name, "place" for an unknown name where something is held ("held in Stockholm")."""
     kind = entity_kind(text, names, entity, persons)
     if kind is None and "place" in slots(text, entity) and len(entity.text.split()) <= 2:
@@ -218,7 +216,7 @@ def _subject_groups(text: str, common: frozenset[str]) -> list[tuple[frozenset[s
 
 
 def _same_names(a: frozenset[str], b: frozenset[str]) -> bool:
-    """Whether two groups share a name ("olaf scholz" is "chancellor olaf scholz")."""
+    """Whether two groups share a name ("anna berg" is "chancellor anna berg")."""
     for x in a:
         for y in b:
             wx, wy = set(x.replace("-", " ").split()), set(y.replace("-", " ").split())
@@ -241,6 +239,9 @@ def _named_right_before(
     return False
 
 
+_AGENTS = frozenset({"person", "country", "organisation"})
+
+
 def agent_swap(
     claim_text: str,
     evidence_text: str,
@@ -253,6 +254,7 @@ def agent_swap(
     None. Nothing is swapped when the evidence also has the claim's name do it."""
     found = _subject_groups(evidence_text, common)
     ev_tokens = tokens(evidence_text)
+    claim_names = {e.key for e in entities(claim_text, common=common)}
     for keys, claimed, verb in _subject_groups(claim_text, common):
         doers = [(k, e) for k, e, v in found if same_verb(verb, v)]
         if not doers or any(_same_names(k, keys) for k, _ in doers):
@@ -261,7 +263,11 @@ def agent_swap(
             continue  # "Press Secretary, Jo Lee, stated": the claim's name does it, set off by commas
         kind = name_kind(claimed.key, persons)
         for _, other in doers:
-            if kinds_match(kind, name_kind(other.key, persons)):
+            theirs = name_kind(other.key, persons)
+            # Another named doer of an unknown kind ("Madrid wanted …" where the claim has "the US wanted …") is
+            # someone else too, unless the claim names it as well (then the roles are only reversed).
+            unknown = theirs is None and kind in _AGENTS and other.key not in claim_names
+            if kinds_match(kind, theirs) or unknown:
                 return claimed, other
     return None
 
@@ -279,7 +285,7 @@ def reversed_roles(claim_text: str, names: Sequence[Entity], evidence_text: str,
         first = next((e for e in names if e.key == key), None)
         possessive = re.match(r"['’]s\b", claim_text[first.end : first.end + 3]) if first else None
         if first is None or possessive or first.text.endswith(("'s", "’s")):
-            continue  # "Iran's nuclear deal …": a possessive, not the subject
+            continue  # "Chile's trade deal …": a possessive, not the subject
         mentioned = [e for e in found if e.key == key]
         if (
             mentioned

@@ -143,11 +143,13 @@ def entities(text: str, *, common: frozenset[str] = frozenset()) -> list[Entity]
             nxt = toks[j + 1]
             gap = text[toks[j].end : nxt.start]
             if gap.strip() not in {"", "-"} or re.search(r"['’]s$", toks[j].text):
-                break  # "North Korea's Hwasong-14" is two names: the owner and the thing
+                break  # "South Africa's Model-14" is two names: the owner and the thing
+            if re.fullmatch(r"[A-Z]{2,}s", toks[j].text):
+                break  # "GCMs North America": a plural acronym is a common noun, not the start of a longer name
             if _CAPITALISED.fullmatch(nxt.text) and nxt.norm not in _MONTH_WORDS:
                 j += 1
             elif re.fullmatch(r"\d{1,3}[A-Za-z]?", nxt.text) and gap == " " and toks[j].norm not in STOPWORDS:
-                j += 1  # "Hwasong 17" written without its hyphen
+                j += 1  # "Model 17" written without its hyphen
                 break
             elif (
                 nxt.norm in _CONNECTORS
@@ -169,7 +171,7 @@ def entities(text: str, *, common: frozenset[str] = frozenset()) -> list[Entity]
         )
         if text[t.end : t.end + 1] == ":" or (opener and t.norm in _LABELS):
             i = j + 1
-            continue  # a field label ("Date: …", "Missile tested: …")
+            continue  # a field label ("Date: …", "Vehicle tested: …")
         if opener and len(words) == 1 and plain:
             i = j + 1
             continue
@@ -179,20 +181,22 @@ def entities(text: str, *, common: frozenset[str] = frozenset()) -> list[Entity]
             words = words[-1:]  # "the XYZ Model-16": a type's acronym before a designation is not part of the name
         first_title = next((k for k, w in enumerate(words[:-1]) if w.norm in TITLES), None)
         if first_title:
-            # "White House Press Secretary Jen Psaki": the person starts at the title; "White House" only says
-            # where the title is held (the brief may write just "Press Secretary, Jen Psaki").
+            # "City Hall Press Secretary Jo Lee": the person starts at the title; "City Hall" only says where the
+            # title is held (the brief may write just "Press Secretary, Jo Lee").
             words = words[first_title:]
         name = text[words[0].start : words[-1].end]
         m = re.fullmatch(r"([A-Z][\w.]*)-([A-Z][\w' .-]*)", name)
         if m and not _DESIGNATION.match(name.split()[0]):
-            # "US-South Korea" joint exercises: two names joined by a hyphen.
+            # "US-South Africa" joint exercises: two names joined by a hyphen.
             first, second = m.group(1), m.group(2)
             s0 = words[0].start
             out.append(Entity(first, s0, s0 + len(first), canonical(first)))
             out.append(Entity(second, s0 + len(first) + 1, words[-1].end, canonical(second)))
             i = j + 1
             continue
-        out.append(Entity(name, words[0].start, words[-1].end, canonical(name)))
+        # "ICBMs" is more than one ICBM: the key is the acronym's.
+        key = canonical(name[:-1]) if re.fullmatch(r"[A-Z]{2,}s", name) else canonical(name)
+        out.append(Entity(name, words[0].start, words[-1].end, key))
         i = j + 1
     return out
 
@@ -207,9 +211,12 @@ def spelled_out(text: str, short: str) -> str | None:
     for k in range(2, letters + 3):
         for i in range(len(toks) - k + 1):
             window = toks[i : i + k]
+            inner = [w.lower() for w in window if w.lower() not in {"of", "and", "the", "for"}]
+            # "Joint Comprehensive Plan of Action", "wet-bulb globe temperature": one cased run of content words.
+            cased = all(w[:1].isupper() for w in inner) or all(w.islower() for w in inner)
+            if any(w in STOPWORDS for w in inner) or not cased:
+                continue
             if window[0][:1].lower() == short[:1].lower() and initials_match(short, window):
-                if window[-1].lower() in {"of", "and", "the", "for"}:
-                    continue
                 return " ".join(window)
     return None
 
@@ -227,16 +234,16 @@ def expand_acronyms(text: str, acronyms: Mapping[str, str] | None = None, wanted
         if re.search(rf"(?<![\w-]){re.escape(short)}s?(?![\w-])", low):
             extra.append(long)
     for short in wanted:
-        if short.lower() not in pairs and not re.search(rf"(?<![\w-]){re.escape(short)}s?(?![\w-])", text):
-            if spelled_out(text, short) is not None:
-                extra.append(short)
+        used = re.search(rf"(?<![\w-]){re.escape(short)}s?(?![\w-])", text)
+        if short.lower() not in pairs and not used and spelled_out(text, short) is not None:
+            extra.append(short)
     for m in re.finditer(r"((?:[A-Z][a-z-]+\s+){1,5})\(([A-Z]{2,6})\)", text):
         extra.append(m.group(2))
     return text + (" " + " ".join(extra) if extra else "")
 
 
 def claim_acronyms(text: str) -> tuple[str, ...]:
-    """The short forms a claim uses ("NSS", "ICBMs" -> "ICBM")."""
+    """The short forms a claim uses ("NSS", "GCMs" -> "GCM")."""
     return tuple(dict.fromkeys(m.group(1) for m in _ACRONYM_WORD.finditer(text) if len(m.group(1)) >= 3))
 
 
@@ -266,12 +273,12 @@ def mentions(entity: Entity, text_keys: set[str], text_lower: str) -> bool:
     words = [w for w in re.split(r"[\s]+", entity.text.translate(_QUOTES).lower()) if w not in STOPWORDS]
     if not words:
         return True
-    # Multi-word names ("Singapore summit", "Korean Central News Agency") match when every word occurs.
+    # Multi-word names ("Geneva summit", "National Security Systems") match when every word occurs.
     return all(re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", text_lower) for w in words) and len(words) > 1
 
 
 _PRONOUNS = PRONOUNS
-# An opening phrase before the subject: "On March 4 2022, ", "During the Trump era, ", "Unfortunately, ".
+# An opening phrase before the subject: "On March 4 2022, ", "During the Berg era, ", "Unfortunately, ".
 _INTRO = re.compile(
     r"^(?:(?:on|in|at|during|after|before|since|by|from|until|following|according|back|earlier|later|however|"
     r"moreover|furthermore|similarly|lastly|therefore|meanwhile|also|then|still|yet|thus|hence|besides)\b|"
@@ -282,7 +289,7 @@ _INTRO = re.compile(
 
 def leading_entity(text: str, *, common: frozenset[str] = frozenset()) -> str | None:
     """Who a sentence is about: the first name it opens with (after an opening phrase such as "On March 4 2022,"),
-    "<pronoun>" when it opens with a pronoun, or None. See ``leading_entities`` for "Kim Jong-un and Trump"."""
+    "<pronoun>" when it opens with a pronoun, or None. See ``leading_entities`` for "Ana Ruiz and Berg"."""
     found = leading_entities(text, common=common)
     if found == "<pronoun>":
         return found
@@ -290,7 +297,7 @@ def leading_entity(text: str, *, common: frozenset[str] = frozenset()) -> str | 
 
 
 def leading_entities(text: str, *, common: frozenset[str] = frozenset()) -> list[str] | str:
-    """The names a sentence opens with, joined by "and" or commas ("Kim Jong-un and Trump met …")."""
+    """The names a sentence opens with, joined by "and" or commas ("Ana Ruiz and Berg met …")."""
     body = text.lstrip(" *_\"'“‘")
     if m := _INTRO.match(body):
         rest = body[m.end() :]
@@ -396,16 +403,18 @@ def comparisons(text: str, *, common: frozenset[str] = frozenset()) -> list[Comp
         else:
             continue
         than = re.match(r"\s+than\b", text[end:])
-        before = [e for e in names if e.end <= t.start and "." not in text[e.end : t.start]]
+        before = [e for e in names if e.end <= t.start and "." not in text[e.end : t.start] and not _governed(text, e)]
         after = [e for e in names if than and e.start >= end + than.end()]
         out.append(Comparison(spec[0], spec[1], before[-1].key if before else None, after[0].key if after else None))
     for m in _MULTIPLE.finditer(text):
-        # "16 times the size of the bomb that exploded in Hiroshima": larger than it (smaller for "half").
+        # "16 times the size of the lake in Geneva": larger than it (smaller for "half").
         factor = m.group("n").lower()
         value = _MULTIPLE_WORDS.get(factor) or WORD_NUMBERS.get(factor) or float(factor)
         if value == 1:
             continue
-        before = [e for e in names if e.end <= m.start() and "." not in text[e.end : m.start()]]
+        before = [
+            e for e in names if e.end <= m.start() and "." not in text[e.end : m.start()] and not _governed(text, e)
+        ]
         after = [e for e in names if e.start >= m.end() and "." not in text[m.end() : e.start]]
         out.append(
             Comparison(
@@ -413,6 +422,11 @@ def comparisons(text: str, *, common: frozenset[str] = frozenset()) -> list[Comp
             )
         )
     return out
+
+
+def _governed(text: str, entity: Entity) -> bool:
+    """Whether a name is the object of a preposition ("250 tons of TNT"): not what a comparison is about."""
+    return re.search(r"\b(?:of|in|at|by|for|with|from|to|on)\s+(?:the\s+)?$", text[: entity.start], re.I) is not None
 
 
 _MULTIPLE_WORDS = {"twice": 2.0, "half": 0.5}  # the rest of the number words: check_units.WORD_NUMBERS
@@ -459,7 +473,9 @@ def superlatives(text: str) -> list[Superlative]:
 
 
 _EXCEPTIONS = re.compile(
-    r"\b(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases("exceptions.txt"), key=len, reverse=True)) + r")\b",
+    r"\b(?:"
+    + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases("exceptions.txt"), key=len, reverse=True))
+    + r")\b",
     re.I,
 )
 

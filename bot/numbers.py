@@ -73,7 +73,7 @@ _RANGE = re.compile(
     rf"\s*(?P<unit>{_UNIT_RE})\b",
     re.I,
 )
-_NOT_IN_NAME = r"(?<![A-Za-z]-)(?<![\w.,])"  # "Hwasong-17" and "KN-23" are names, not numbers
+_NOT_IN_NAME = r"(?<![A-Za-z]-)(?<![\w.,])"  # "Model-17" and "XY-23" are names, not numbers
 _MEASURE = re.compile(
     rf"{_BOUND}{_NOT_IN_NAME}(?P<num>{_NUM})(?P<scale>{_SCALE})(?:\s*|-)(?P<unit>{_UNIT_RE})(?![\w/])", re.I
 )
@@ -209,7 +209,7 @@ def count_head(text: str, end: int) -> str:
         if w in STOPWORDS and w not in {"of"}:
             break
         if _DESIGNATION.fullmatch(w):
-            # "a single KN-24 missile": the name is not the counted noun, unless nothing else follows.
+            # "a single XY-24 rocket": the name is not the counted noun, unless nothing else follows.
             named = named or w
             words.append(("of", m.end()))
             continue
@@ -226,7 +226,7 @@ def count_head(text: str, end: int) -> str:
 
 
 def lemma(word: str) -> str:
-    """A stem to compare count nouns by (missiles/missile, tests/test)."""
+    """A stem to compare count nouns by (rockets/rocket, tests/test)."""
     from index.lexical import stem
 
     return stem(word.lower())
@@ -282,11 +282,18 @@ def extract_quantities(text: str) -> list[Quantity]:
         cur = m.group("cur").lower()
         unit = _CURRENCY_SIGNS.get(cur) or _CURRENCY_WORDS.get(cur, " ".join(cur.split()))
         raw_scale = (m.group("scale") or "").strip().lower()
-        scale = {"m": 1e6, "k": 1e3}.get(raw_scale) or SCALES.get(raw_scale, 1.0)
-        v = value * scale
+        magnitude = {"m": 1e6, "k": 1e3}.get(raw_scale) or SCALES.get(raw_scale, 1.0)
+        v = value * magnitude
         found.append(
             Quantity(
-                v, v, unit, _bound(m.group("bound")), m.start(), m.end(), m.group(0), precision=_precision(m.group("num"))
+                v,
+                v,
+                unit,
+                _bound(m.group("bound")),
+                m.start(),
+                m.end(),
+                m.group(0),
+                precision=_precision(m.group("num")),
             )
         )
     for m in _RANGE.finditer(text):
@@ -355,6 +362,8 @@ def extract_quantities(text: str) -> list[Quantity]:
         head = count_head(text, m.end())
         if raw in {"first", "second"} and not head:
             continue  # "at first", "a second time" are not positions in a series
+        if m.group("ord")[:1].isupper() and re.match(r"\s+[A-Z][a-z]", text[m.end() :]) and m.start() > 0:
+            continue  # "the Tenth Circuit", "Fifth Avenue": an ordinal inside a name
         found.append(Quantity(value, value, "ordinal", "exact", m.start(), m.end(), m.group(0)))
     for m in _COUNT.finditer(text):
         if not free(m.start(), m.end()):
@@ -452,7 +461,7 @@ def _within_part(q: Quantity, month: int | None) -> bool:
 
 def units_comparable(claim: Quantity, evidence: Quantity) -> bool:
     """Whether two quantities measure the same kind of thing (counts: the same counted noun; an evidence count
-    with no noun, such as a table cell "Number of missiles tested: 2", matches any)."""
+    with no noun, such as a table cell "Number of rockets tested: 2", matches any)."""
     if claim.is_count and evidence.is_count:
         a, b = claim.unit[6:], evidence.unit[6:]
         return bool(a) and (not b or a == b)
@@ -470,7 +479,9 @@ def agrees(claim: Quantity, evidence: Quantity) -> bool:
         return _within_part(claim, evidence.date[1]) and _within_part(evidence, claim.date[1])
     if claim.version is not None or evidence.version is not None:
         # "Python 3" agrees with "Python 3.6"; "3.6" never agrees with "3.5", however close the numbers.
-        return bool(claim.version and evidence.version) and evidence.version[: len(claim.version)] == claim.version
+        if not (claim.version and evidence.version):
+            return False
+        return evidence.version[: len(claim.version)] == claim.version
     rel = 0.05 if "about" in (claim.bound, evidence.bound) else 0.01
     if claim.converted != evidence.converted:
         # "677 miles" for "1,090 km": a converted figure is as exact as the rounding of either figure allows.

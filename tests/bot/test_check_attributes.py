@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.check_attributes import attributes, check_attributes, spell_out
+from bot.check_attributes import check_attributes, spell_out
 
 ROW = "Date: May 2, 2021; Vehicle tested: Falcon-3; Vehicle type: Short range glider; Number tested: 1"
 PAIR = "The agency tested the Falcon-9, a long-range glider. It also flew two short-range drones."
