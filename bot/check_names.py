@@ -125,7 +125,7 @@ def _persons_by_speech(text: str) -> set[str]:
 
 def _persons_by_naming(text: str) -> set[str]:
     """Full names introduced as someone's ("a young lawyer named Ana Ruiz", "a tribune called Tom Lee Berg")."""
-    pattern = r"\b(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:named|called)\s+((?:[A-Z][\w'’-]+\s+){1,2}[A-Z][\w'’-]+)"
+    pattern = r"\b(?i:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:named|called)\s+((?:[A-Z][\w'’-]+\s+){1,2}[A-Z][\w'’-]+)"
     return {m.group(1) for m in re.finditer(pattern, text)}
 
 
