@@ -144,8 +144,10 @@ def entities(text: str, *, common: frozenset[str] = frozenset()) -> list[Entity]
             gap = text[toks[j].end : nxt.start]
             if gap.strip() not in {"", "-"} or re.search(r"['’]s$", toks[j].text):
                 break  # "South Africa's Model-14" is two names: the owner and the thing
-            if re.fullmatch(r"[A-Z]{2,}s", toks[j].text):
-                break  # "GCMs North America": a plural acronym is a common noun, not the start of a longer name
+            if re.fullmatch(r"[A-Z]{2,}s|[A-Z]{3,}", toks[j].text) and nxt.text[1:2].islower():
+                # "GCMs North America", "the GCM Chile ran": an acronym of three letters or more (or a plural one)
+                # is a common noun before a name, not its start; "US Navy" stays one name.
+                break
             if _CAPITALISED.fullmatch(nxt.text) and nxt.norm not in _MONTH_WORDS:
                 j += 1
             elif re.fullmatch(r"\d{1,3}[A-Za-z]?", nxt.text) and gap == " " and toks[j].norm not in STOPWORDS:

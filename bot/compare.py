@@ -474,9 +474,10 @@ def compare(
     if attribute.status == "elsewhere":
         # The evidence's "short-range" is about something else than the claim's Model-12.
         return result("unrelated", "partial", base * 0.8)
-    if reversed_roles(claim.text, claim.entities, full, evidence.common):
-        # "Chile considers Peru a rival" against "Peru perceives Santiago … as a rival": the same
-        # names, the other way round.
+    if verdict is not True and reversed_roles(claim.text, claim.entities, full, evidence.common):
+        # "Chile considers Peru a rival" against "Peru perceives Santiago … as a rival": the same names, the other
+        # way round (a comparison stated the other way round, "X is smaller than Y" for "Y is larger than X", is
+        # the claim itself).
         return result("unrelated", "partial", base * 0.8)
     c_min, s_min = SUPPORT_COVERAGE_WITH_SIMILARITY
     # The claim's own words, not only its numbers, must be there: "Berg met Ruiz in 2021" is not "in 2021, Berg
