@@ -17,8 +17,9 @@ from bot.check_alias import AliasFinding, alias_claim, check_alias
 from bot.check_evidence import EVIDENCE_KINDS, Unit, brief_profile, cosines, front_matter_units, units_for
 from bot.check_explain import elsewhere, explain, quote_text
 from bot.check_meta import MetaFinding, about_document, check_document_claim
+from bot.check_names import surname_of
 from bot.check_subjects import SUBSTITUTABLE, claim_kind, one_group
-from bot.check_text import Entity, entity_keys, mentions
+from bot.check_text import Entity, entity_keys, mentions, spelled_out
 from bot.compare import Claim, Evidence, Judgement, compare
 from bot.render import citation_json
 from bot.verify import make_citation, verify_citation
@@ -82,12 +83,19 @@ def _validate(claim: str) -> str:
 
 
 def _unknown(claim: Claim, briefs: Sequence[Brief]) -> list[Entity]:
-    """Names in the claim that no brief mentions anywhere."""
-    out = []
-    for e in claim.entities:
-        if not any(mentions(e, brief_profile(b).keys, brief_profile(b).lower) for b in briefs):
-            out.append(e)
-    return out
+    """Names in the claim that no brief mentions anywhere (an acronym a brief spells out, or a full name whose
+    last name the brief gives one of its people, is mentioned)."""
+    return [e for e in claim.entities if not any(_mentioned(e, b) for b in briefs)]
+
+
+def _mentioned(e: Entity, brief: Brief) -> bool:
+    prof = brief_profile(brief)
+    if mentions(e, prof.keys, prof.lower):
+        return True
+    last = surname_of(e.key, prof.persons)
+    if last is not None and last in prof.keys:
+        return True
+    return e.text.isupper() and len(e.text) >= 3 and spelled_out(brief.text, e.text) is not None
 
 
 def _confidence(verdict: str, j: Judgement | None) -> float:
@@ -121,12 +129,13 @@ def check_claim(engine: Engine, claim: str, brief_id: str | None = None) -> Chec
     if alias is not None:
         return _from_alias(alias, text)
     common = frozenset().union(*(brief_profile(b).common for b in briefs))
+    persons = frozenset().union(*(brief_profile(b).persons for b in briefs))
     parsed = Claim.parse(text, common=common)
     unknown = _unknown(parsed, briefs)
     # One unknown person, organisation, country or place (or one group of them: "China and Russia") may stand in
     # for another in an event the brief describes: compare before giving up.
     substitutable = one_group(parsed.text, unknown) and all(
-        claim_kind(parsed.text, parsed.entities, e) in SUBSTITUTABLE for e in unknown
+        claim_kind(parsed.text, parsed.entities, e, persons) in SUBSTITUTABLE for e in unknown
     )
     if unknown and not substitutable:
         names = " or ".join(dict.fromkeys(e.text for e in unknown))
@@ -154,7 +163,15 @@ def check_claim(engine: Engine, claim: str, brief_id: str | None = None) -> Chec
         prof = brief_profile(u.brief)
         lead = prof.leads.get(u.focal[0].paragraph or -1, "")
         ev = Evidence(
-            u.statement, u.context_text, prof.topic, lead if lead != u.focal[0].text else "", prof.common, prof.weights
+            u.statement,
+            u.context_text,
+            prof.topic,
+            lead if lead != u.focal[0].text else "",
+            prof.common,
+            prof.weights,
+            prof.acronyms,
+            prof.persons,
+            prof.heads,
         )
         judged.append((compare(parsed, ev, sim, known=known), u))
     result = _decide(parsed, judged)

@@ -1,7 +1,7 @@
-"""Claims that one name is another's alias: "The Hwasong-12 is also known as the KN-17".
+"""Claims that one name is another's alias: "The Falcon-12 is also known as the XY-17".
 
-Briefs give a second name in brackets right after the first ("Hwasong-12 (KN-17)", "Korean Central News Agency
-(KCNA)"). A claim pairing two names is supported when a passage brackets one with the other, and contradicted when
+Briefs give a second name in brackets right after the first ("Falcon-12 (XY-17)", "National Security Systems
+(NSS)"). A claim pairing two names is supported when a passage brackets one with the other, and contradicted when
 a passage brackets the claim's first name with a different name of the same kind (another designation, another
 acronym). Anything else is left to the general comparison.
 """
@@ -33,7 +33,7 @@ class AliasFinding:
     verdict: str  # "supported" | "contradicted"
     brief: Brief
     passage: Passage
-    found: str  # the bracketed pair as the brief writes it, "Hwasong-12 (KN-17)"
+    found: str  # the bracketed pair as the brief writes it, "Falcon-12 (XY-17)"
     other: str  # the brief's other name for the claim's first name ("" when supported)
 
 

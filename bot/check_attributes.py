@@ -1,38 +1,25 @@
-"""Exclusive attributes: classes of which a thing has exactly one ("short-range" or "intermediate-range",
-"ballistic" or "cruise", "solid-fuel" or "liquid-fuel", "nuclear" or "conventional").
+"""Exclusive attributes: classes of which a thing has exactly one ("short-range" or "long-range", "bilateral" or
+"multilateral", "hourly" or "daily" data), read from ``bot/lexicon/attribute_scales.txt``.
 
 A claim that gives a named thing one class is supported only where the evidence gives that class to the same
 thing, in the same sentence; it is contradicted where that sentence gives the thing another class of the same
-scale and not the claim's. A class the evidence gives to something else (the next sentence's "It fired two
-short-range missiles" after "… the Hwasong-12 …") decides nothing about the claim's thing.
+scale and not the claim's. A class the evidence gives to something else (the next sentence's "It built two
+short-range bridges" after "… the Model-12 …") decides nothing about the claim's thing.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from bot.check_lexicon import ACRONYMS
+from bot.check_lexicon import fields
 
-# scale -> pattern whose group "v" is the class. General vocabulary of kinds, not facts of any brief.
+# scale -> pattern whose group "v" is the class.
 SCALES: dict[str, re.Pattern[str]] = {
-    "range": re.compile(
-        r"\b(?:(?P<v>short|medium|intermediate|long)[\s-]+range|(?P<w>intercontinental)|(?P<x>strategic|tactical)"
-        r"(?=\s+(?:ballistic|cruise|missile|nuclear|weapon)))\b",
-        re.I,
-    ),
-    "launch": re.compile(
-        r"\b(?P<v>submarine|ship|sea|ground|land|air|train|rail|road)[\s-]+(?:launched|based)\b", re.I
-    ),
-    "fuel": re.compile(r"\b(?P<v>solid|liquid)[\s-]+(?:fuel(?:led|ed)?|propellant)\b", re.I),
-    "flight": re.compile(r"\b(?P<v>ballistic|cruise)(?=\s+missiles?\b)", re.I),
-    "warhead": re.compile(r"\b(?P<v>nuclear|conventional)[\s-]+(?:warheads?|armed|capable|tipped)\b", re.I),
-    "scope": re.compile(r"\b(?P<v>bilateral|trilateral|multilateral)\b", re.I),
+    scale: re.compile(pattern, re.I) for scale, _, pattern in fields("attribute_scales.txt", 2)
 }
-
-
-_NOUN = {"range": "-range", "launch": "-launched", "fuel": "-fuel", "flight": " missile", "warhead": " warhead"}
+_NOUN = {scale: noun for scale, noun, _ in fields("attribute_scales.txt", 2)}
 
 
 @dataclass(frozen=True)
@@ -58,14 +45,16 @@ class AttributeCheck:
         return f"{self.found}, not {self.claimed}"
 
 
-def spell_out(text: str) -> str:
-    """Acronyms written out in place ("an ICBM" -> "an intercontinental ballistic missile"), offsets not kept."""
+def spell_out(text: str, acronyms: Mapping[str, str]) -> str:
+    """The document's acronyms written out in place ("the NSS" -> "the National Security Systems")."""
+    if not acronyms:
+        return text
 
     def one(m: re.Match[str]) -> str:
-        long = ACRONYMS[m.group(1).lower()]
+        long = acronyms[m.group(1).lower()]
         return long + ("s" if m.group(2) else "")
 
-    names = "|".join(ACRONYMS)
+    names = "|".join(re.escape(a) for a in sorted(acronyms, key=len, reverse=True))
     return re.sub(rf"\b({names})(s?)\b", one, text, flags=re.I)
 
 
@@ -79,9 +68,7 @@ def attributes(text: str) -> list[Attribute]:
     out = []
     for scale, pattern in SCALES.items():
         for m in pattern.finditer(text):
-            value = next(g for g in (m.group("v"), m.groupdict().get("w"), m.groupdict().get("x")) if g)
-            if scale == "range" and value.lower() in {"strategic", "intercontinental"}:
-                value = "intercontinental"
+            value = m.group("v")
             sentence = max(i for i, s in enumerate(starts) if s <= m.start())
             out.append(Attribute(scale, value.lower(), m.start(), sentence))
     return out
@@ -92,7 +79,7 @@ def _sentences_naming(text: str, names: Iterable[str]) -> set[int]:
     found = set()
     low = text.lower()
     for name in names:
-        for m in re.finditer(rf"(?<![\w-]){re.escape(name.lower())}(?![\w-])", low):
+        for m in re.finditer(rf"(?<!\w){re.escape(name.lower())}(?!\w)", low):
             found.add(max(i for i, s in enumerate(starts) if s <= m.start()))
     return found
 
@@ -101,13 +88,15 @@ def _shown(a: Attribute) -> str:
     return a.value + _NOUN.get(a.scale, "")
 
 
-def check_attributes(claim: str, names: Iterable[str], evidence: str) -> AttributeCheck:
+def check_attributes(
+    claim: str, names: Iterable[str], evidence: str, acronyms: Mapping[str, str] | None = None
+) -> AttributeCheck:
     """The claim's classes for its named things (``names``: how the claim writes them) against the evidence."""
-    names = [n for n in names if n]
-    wanted = attributes(spell_out(claim))
+    names = list(dict.fromkeys(w for n in names if n for w in (n, spell_out(n, acronyms or {}))))
+    wanted = attributes(spell_out(claim, acronyms or {}))
     if not wanted or not names:
         return AttributeCheck("silent")
-    text = spell_out(evidence)
+    text = spell_out(evidence, acronyms or {})
     own = _sentences_naming(text, names)
     found = attributes(text)
     checks = []

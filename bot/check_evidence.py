@@ -13,7 +13,7 @@ from typing import Any
 
 import numpy as np
 
-from bot.check_lexicon import ALIASES
+from bot.check_names import document_names, head_noun, head_noun_key
 from bot.check_text import entities, entity_keys, expand_acronyms, tokens, word_stem
 from corpus.models import Brief, Passage
 from index.views import leans_back, pronoun_subject
@@ -78,7 +78,7 @@ def units_for(brief: Brief, passage: Passage) -> list[Unit]:
             break  # this sentence names the subject: no need to look further back
     units = [Unit(brief, (passage,), tuple(context))]
     nxt = ordered[i + 1] if i + 1 < len(ordered) else None
-    # Only a sentence that opens on a pronoun continues this one's subject ("… Hwasong-17 …" + "It flew …");
+    # Only a sentence that opens on a pronoun continues this one's subject ("… the Model-17 …" + "It flew …");
     # "On March 24, it tested …" starts a new event whose "it" is the brief's topic.
     if nxt is not None and nxt.paragraph == passage.paragraph and pronoun_subject(nxt.text):
         units.append(Unit(brief, (passage, ordered[i + 1]), tuple(context)))
@@ -86,15 +86,18 @@ def units_for(brief: Brief, passage: Passage) -> list[Unit]:
 
 
 def _cased_like_body(title: str, body: str) -> str:
-    """A title in capitals written as the body writes its words ("US-NORTH KOREA NUCLEAR TALKS" -> "US-North
-    Korea nuclear talks"), so names stay names and common words stay common."""
+    """A title in capitals written as the body writes its words ("US-SOUTH AFRICA TRADE TALKS" -> "US-South
+    Africa trade talks"), so names stay names and common words stay common."""
 
     def one(m: re.Match[str]) -> str:
         word = m.group(0)
-        for seen in re.finditer(rf"(?<![A-Za-z]){re.escape(word)}(?![A-Za-z])", body, re.IGNORECASE):
-            if not seen.group(0).isupper() or len(word) <= 3:
-                return seen.group(0)
-        return word.lower()
+        seen = [
+            f.group(0)
+            for f in re.finditer(rf"(?<![A-Za-z]){re.escape(word)}(?![A-Za-z])", body, re.IGNORECASE)
+            if not f.group(0).isupper() or len(word) <= 3
+        ]
+        # The body's usual spelling: "South" where it writes "South Africa" more often than "south of".
+        return max(dict.fromkeys(seen), key=seen.count) if seen else word.lower()
 
     return re.sub(r"[A-Za-z]+", one, title)
 
@@ -115,9 +118,6 @@ def front_matter_units(brief: Brief) -> list[Unit]:
     return out
 
 
-_ALIAS_TARGETS = frozenset(ALIASES.values())
-
-
 @dataclass(frozen=True)
 class Profile:
     """What claim checking needs to know about a whole brief (computed once per brief version)."""
@@ -128,6 +128,9 @@ class Profile:
     topic: frozenset[str]  # entity keys of the title: what every passage is about
     weights: dict[str, float]  # stem -> IDF over the brief's sentences and rows
     leads: dict[int, str]  # paragraph -> its opening sentence
+    acronyms: dict[str, str]  # the brief's own short forms (lower case) -> long forms, from its bracketed pairs
+    persons: frozenset[str]  # the people the brief names (lower-case names, first and last words)
+    heads: dict[str, str]  # head noun -> the brief's only multi-word name with that head ("toolkit" -> "… toolkit")
 
 
 @lru_cache(maxsize=32)
@@ -135,7 +138,8 @@ def _brief_profile(brief: Brief) -> Profile:
     text = brief.text
     lower_words = {w.lower() for w in re.findall(r"\b[a-z][a-z'-]+\b", text)}
     common = frozenset(lower_words | {word_stem(w) for w in lower_words})
-    expanded = expand_acronyms(text)
+    names = document_names(text, [a.name for a in brief.authors] + list(brief.editors))
+    expanded = expand_acronyms(text, names.acronyms)
     passages = _sentences(brief)
     df: dict[str, int] = {}
     leads: dict[int, str] = {}
@@ -151,10 +155,41 @@ def _brief_profile(brief: Brief) -> Profile:
         common,
         entity_keys(expanded),
         " ".join(expanded.lower().split()),
-        frozenset(k for k in entity_keys(brief.title or "") if k in _ALIAS_TARGETS),
+        _topic(brief, expanded),
         weights,
         leads,
+        names.acronyms,
+        names.persons,
+        _heads(text, names.acronyms),
     )
+
+
+def _heads(text: str, acronyms: dict[str, str]) -> dict[str, str]:
+    """Head noun -> the only multi-word name (or acronym long form) of the text with that head."""
+    found: dict[str, set[str]] = {}
+    names = [e.text for e in entities(text) if len(e.text.split()) >= 2] + list(acronyms.values())
+    for name in names:
+        if name.isupper():
+            continue
+        found.setdefault(head_noun(name), set()).add(head_noun_key(name))
+    return {h: next(iter(ks)) for h, ks in found.items() if len(ks) == 1 and len(h) >= 4}
+
+
+def _topic(brief: Brief, expanded: str) -> frozenset[str]:
+    """The names of the title that the body keeps returning to (in at least a tenth of its paragraphs): what
+    every passage is about even when it does not name it."""
+    paragraphs: dict[int, str] = {}
+    for p in _sentences(brief):
+        if p.paragraph is not None:
+            paragraphs[p.paragraph] = paragraphs.get(p.paragraph, "") + " " + p.text
+    if not paragraphs:
+        return frozenset()
+    keyed = [entity_keys(expand_acronyms(t)) for t in paragraphs.values()]
+    need = max(3, len(keyed) // 10)
+    title = brief.title or ""
+    if title.isupper():
+        title = _cased_like_body(title, brief.text)
+    return frozenset(k for k in entity_keys(title) if sum(k in ks for ks in keyed) >= need)
 
 
 def brief_profile(brief: Brief) -> Profile:

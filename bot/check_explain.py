@@ -1,4 +1,4 @@
-"""Explanations of claim verdicts that name the deciding difference ("The brief says the Hwasong-17 flew for
+"""Explanations of claim verdicts that name the deciding difference ("The brief says the Model-17 flew for
 1,090 km, not 2,000 km (uncited in the brief).")."""
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ def _clause(text: str, start: int, end: int, subject: str | None) -> str:
     piece = text[cut:end].strip()
     intro = re.match(r"^[^,]{0,40},\s+", piece)
     if intro and intro.end() <= start - cut and not re.match(r"(?:it|they|which)\b", piece[intro.end() :], re.I):
-        piece = piece[intro.end() :]  # "During the Trump era, Kim Jong-un and Trump met …"
+        piece = piece[intro.end() :]  # "During the Berg era, Ana Ruiz and Berg met …"
     if subject:
         piece = re.sub(
             r"^((?:[^,]{0,40},\s*)?)(?:it|they|which)\b",
@@ -45,14 +45,14 @@ def _clause(text: str, start: int, end: int, subject: str | None) -> str:
     piece = re.sub(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]+", "", piece)
     first = piece.split(" ", 1)[0]
     if first[1:] != first[1:].lower() or (subject and piece.startswith(subject)):
-        return piece  # "US …", "the Hwasong-17 …": a name keeps its capitals
+        return piece  # "US …", "the Model-17 …": a name keeps its capitals
     if first.lower() in STOPWORDS or first.lower() in {"during", "earlier", "similarly", "moreover"}:
         piece = piece[:1].lower() + piece[1:]
     return piece
 
 
 def _window(text: str, word: str | None, before: int = 3, after: int = 2) -> str | None:
-    """The words around ``word`` in ``text`` within its clause ("have failed to restart nuclear")."""
+    """The words around ``word`` in ``text`` within its clause ("have failed to restart trade")."""
     if not word:
         return None
     m = re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text, re.IGNORECASE)
@@ -70,7 +70,7 @@ def quote_text(c: Citation) -> str:
 
 
 def _noun_end(text: str, q: Quantity) -> int:
-    """Where the noun a count counts ends ("10 tests", "six underground nuclear tests"), else the number's end."""
+    """Where the noun a count counts ends ("10 tests", "six underground tests"), else the number's end."""
     if not q.is_count or not q.unit[6:]:
         return q.end
     for m in re.finditer(r"[A-Za-z][A-Za-z-]*", text[q.end : q.end + 60]):

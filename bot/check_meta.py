@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bot.check_lexicon import JOB_TITLES, ORGANISATION_WORDS, word_set
+from bot.check_lexicon import JOB_TITLES, META_WORDS, ORGANISATION_WORDS
 from bot.check_text import Entity, entities, tokens, word_stem
 from bot.numbers import dates_agree, extract_quantities
 from corpus.models import Brief, Passage
@@ -36,13 +36,7 @@ _CUES: dict[str, re.Pattern[str]] = {
     ),
 }
 # Words a claim about the front matter may carry besides names, dates and cues.
-_META_WORDS = word_set(
-    "brief paper report article document publication policy issue wrote write writes written writing authored",
-    "coauthored co-authored author authors authorship writer writers penned byline edit edited edits editing",
-    "editor editors reviewed published publish publishes publishing released release issued issue dated date",
-    "came out appeared put produced publisher by on in at of from the a an and was were is are has had been be",
-    "it its this was sole single only one person who which month year day s early late mid middle end start",
-)
+_META_WORDS = META_WORDS
 
 
 @dataclass(frozen=True)
@@ -52,7 +46,7 @@ class MetaFinding:
     verdict: str  # "supported" | "contradicted"
     brief: Brief
     passages: tuple[Passage, ...]
-    difference: str  # "" when supported; else e.g. "names Zainab Fatima as its author, not Malik Qasim Mustafa"
+    difference: str  # "" when supported; else e.g. "names Ana Ruiz as its author, not Tom Berg"
 
 
 def _meta_passage(brief: Brief, label: str) -> Passage | None:
@@ -64,7 +58,7 @@ def _words(name: str) -> list[str]:
 
 
 def _same_person(claimed: str, holder: str) -> bool:
-    """ "Fatima" or "Zainab Fatima" names the holder "Zainab Fatima"; "Zainab Khan" does not."""
+    """ "Ruiz" or "Ana Ruiz" names the holder "Ana Ruiz"; "Ana Khan" does not."""
     c, h = _words(claimed), _words(holder)
     return bool(c) and all(w in h for w in c)
 
@@ -74,8 +68,8 @@ def _initials(name: str) -> str:
 
 
 def _same_organisation(claimed: str, organisation: str) -> bool:
-    """ "ISSI", "the Arms Control & Disarmament Centre" or an expansion whose initials spell an acronym the
-    organisation line uses ("Institute of Strategic Studies Islamabad" for "ISSI")."""
+    """ "IPS", "the Trade & Tariffs Centre" or an expansion whose initials spell an acronym the organisation
+    line uses ("Institute of Policy Studies" for "IPS")."""
     low = organisation.lower()
     c = [w for w in _words(claimed.replace("&", " and ")) if w not in {"the", "and", "of", "s", "'s"}]
     if c and all(re.search(rf"(?<![a-z]){re.escape(w)}(?![a-z])", low.replace("&", "and")) for w in c):
@@ -143,7 +137,7 @@ def _check_one(text: str, brief: Brief) -> MetaFinding | None:
     for e in entities(text):
         if _DOCUMENT.fullmatch(e.text.lower()):
             continue
-        # "Zainab Fatima of ISSI's Arms Control": a person and where they work.
+        # "Ana Ruiz of IPS's Trade Centre": a person and where they work.
         offset = 0
         if _is_organisation(e.text.split(" of ")[0], brief):
             names.append(e)  # "Institute of Strategic Studies": one name
@@ -158,7 +152,7 @@ def _check_one(text: str, brief: Brief) -> MetaFinding | None:
         return None
     roles = [r for r in ("author", "editor") if _CUES[r].search(text)]
     if not roles:
-        # "Zainab Fatima is an intern": a title given to a named author or editor.
+        # "Ana Ruiz is an intern": a title given to a named author or editor.
         roles = [r for r in ("author", "editor") if any(_holds(brief, r, p.text) for p in people)]
     findings: list[MetaFinding] = []
     for person in people:

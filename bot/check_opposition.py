@@ -48,6 +48,14 @@ def superlative_rival(claim: Claim, text: str) -> str | None:
     return None
 
 
+def _same(a: str | None, b: str | None) -> bool:
+    """Whether two name keys name one thing ("model-16" and "new model-16": one holds every word of the other)."""
+    if a is None or b is None:
+        return a == b
+    wa, wb = set(a.split()), set(b.split())
+    return a == b or wa <= wb or wb <= wa
+
+
 def comparative(claim: Claim, text: str, common: frozenset[str]) -> tuple[bool | None, str | None]:
     """(True, words) when the evidence states the claim's comparison; (False, words) when it states the opposite;
     (None, None) when it does not compare the same things."""
@@ -60,11 +68,10 @@ def comparative(claim: Claim, text: str, common: frozenset[str]) -> tuple[bool |
                 continue
             # An evidence sentence whose subject is a pronoun ("It detonated … 16 times the size of …") compares
             # the same things when what it compares against is the claim's.
-            same = (c.subject in (None, e.subject) or (e.subject is None and e.other is not None)) and c.other in (
-                None,
-                e.other,
-            )
-            swapped = c.subject is not None and (c.subject, c.other) == (e.other, e.subject)
+            same = (
+                c.subject is None or _same(c.subject, e.subject) or (e.subject is None and e.other is not None)
+            ) and (c.other is None or _same(c.other, e.other))
+            swapped = c.subject is not None and _same(c.subject, e.other) and _same(c.other, e.subject)
             if not (same or swapped):
                 continue
             agree = (c.direction == e.direction) == (same and not swapped)

@@ -10,14 +10,25 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal, Protocol
 
+from bot.check_lexicon import words
 from bot.check_text import Entity, Token, entities, role_classes, synonym_keys, tokens
 from bot.numbers import Quantity, agrees, extract_quantities, units_comparable
 
 ROLE_WINDOW = 4  # content words before a quantity that say what it measures
+_MODALS = words("modals.txt")
+
+
+def hypothetical(text: str, q: Quantity) -> bool:
+    """Whether a figure is only supposed, required or conditional in its clause ("ought to be twenty times")."""
+    start = max(text.rfind(c, 0, q.start) for c in ".;:,")
+    return any(t.norm in _MODALS for t in tokens(text[start + 1 : q.start]))
 
 
 class HasQuantities(Protocol):
-    """A claim's quantities with their roles (``bot.compare.Claim``)."""
+    """A claim's text and quantities with their roles (``bot.compare.Claim``)."""
+
+    @property
+    def text(self) -> str: ...
 
     @property
     def quantities(self) -> tuple[Quantity, ...]: ...
@@ -62,7 +73,7 @@ def role(
             words.add("@at" if p in {"in", "on", "of", "during", "by"} else f"@{p}")
         opener = re.match(r"\s*(?:in|on|by|during)?\s*$", text[: q.start], re.I)
         if opener and text[q.end : q.end + 1] == ",":
-            # "In 2021, Pyongyang launched …": an opening date dates the whole clause after it.
+            # "In 2021, Madrid signed …": an opening date dates the whole clause after it.
             stop = text.find(".", q.end)
             main = [t.stem for t in toks if q.end < t.start and (stop < 0 or t.end <= stop) and t.stem]
             words.update(main[: 2 * ROLE_WINDOW])
@@ -134,9 +145,16 @@ def check_quantities(
     ev_roles = [role(text, ev_toks, q, ev_qs, names) for q in ev_qs]
     out = []
     for cq, crole in zip(claim.quantities, claim.roles, strict=True):
+        # A figure the evidence only supposes ("ought to be") says nothing about a figure the claim states.
+        supposed = hypothetical(claim.text, cq)
         cands = [
             (eq, r)
             for eq, r in zip(ev_qs, ev_roles, strict=True)
+            if eq.is_date or supposed or not hypothetical(text, eq)
+        ]
+        cands = [
+            (eq, r)
+            for eq, r in cands
             if comparable(cq, eq) and not (eq.is_date and "@since" in r and "@since" not in crole)
         ]  # "testing … since 2017" neither confirms nor denies "in 2022"
         if not cands:

@@ -1,31 +1,35 @@
 """Text analysis for claim checking: tokens with offsets, named entities, negation scope and comparatives.
 
-Everything here is a pure function of strings. Names are normalised through a small alias table of the kind any
-policy reader knows (the US is "U.S.", "United States" or "Washington"; North Korea is "DPRK" or "Pyongyang"), and
-weapon designations stay whole tokens so "Hwasong-17" never matches "Hwasong-12".
+Everything here is a pure function of strings. Country names are normalised through a general table (the US is
+"U.S.", "United States" or "Washington"); a document's own acronyms come from the document (``bot.check_names``);
+designations stay whole tokens so "Model-17" never matches "Model-12".
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from bot.check_lexicon import (
-    ACRONYMS,
     ALIASES,
     COMPARATIVE_BASES,
     COMPARATIVES,
     FRAME,
     IRREGULAR,
     NEGATIONS,
+    NOT_SUPERLATIVES,
+    PRONOUNS,
     ROLE_CLASSES,
     SCARCE_PARTS,
+    SKIP_AFTER_NEGATION,
     SYNONYMS,
     TITLES,
+    phrases,
     word_set,
 )
+from bot.check_names import initials_match
 from bot.check_units import WORD_NUMBERS
 from index.lexical import STOPWORDS, stem
 
@@ -106,10 +110,10 @@ class Entity:
 
 
 def canonical(name: str) -> str:
-    """The canonical key of a name ("U.S." -> "usa", "Kim Jong Un" -> "kim", "Hwasong 17" -> "hwasong-17")."""
+    """The canonical key of a name ("U.S." -> "usa", "Model 17" -> "model-17")."""
     n = " ".join(name.translate(_QUOTES).lower().replace("the ", " ").split())
     n = re.sub(r"'s$", "", n)
-    n = re.sub(r"^([a-z]+-\d+)s$", r"\1", n)  # "KN-23s": more than one KN-23
+    n = re.sub(r"^([a-z]+-\d+)s$", r"\1", n)  # "XY-23s": more than one XY-23
     n = re.sub(r"^([a-z]+)[\s-](\d+[a-z]?)$", r"\1-\2", n)
     return ALIASES.get(n, ALIASES.get(n.rstrip("."), n))
 
@@ -131,7 +135,7 @@ def entities(text: str, *, common: frozenset[str] = frozenset()) -> list[Entity]
     while i < len(toks):
         t = toks[i]
         is_cap = bool(_CAPITALISED.fullmatch(t.text)) and not t.text[:1].isdigit()
-        if not is_cap or t.norm in _MONTH_WORDS or t.norm in _ACRONYM_CONCEPTS:
+        if not is_cap or t.norm in _MONTH_WORDS:
             i += 1
             continue
         j = i
@@ -139,11 +143,15 @@ def entities(text: str, *, common: frozenset[str] = frozenset()) -> list[Entity]
             nxt = toks[j + 1]
             gap = text[toks[j].end : nxt.start]
             if gap.strip() not in {"", "-"} or re.search(r"['’]s$", toks[j].text):
-                break  # "North Korea's Hwasong-14" is two names: the owner and the thing
-            if _CAPITALISED.fullmatch(nxt.text) and nxt.norm not in _MONTH_WORDS | _ACRONYM_CONCEPTS:
+                break  # "South Africa's Model-14" is two names: the owner and the thing
+            if re.fullmatch(r"[A-Z]{2,}s|[A-Z]{3,}", toks[j].text) and nxt.text[1:2].islower():
+                # "GCMs North America", "the GCM Chile ran": an acronym of three letters or more (or a plural one)
+                # is a common noun before a name, not its start; "US Navy" stays one name.
+                break
+            if _CAPITALISED.fullmatch(nxt.text) and nxt.norm not in _MONTH_WORDS:
                 j += 1
             elif re.fullmatch(r"\d{1,3}[A-Za-z]?", nxt.text) and gap == " " and toks[j].norm not in STOPWORDS:
-                j += 1  # "Hwasong 17" written without its hyphen
+                j += 1  # "Model 17" written without its hyphen
                 break
             elif (
                 nxt.norm in _CONNECTORS
@@ -165,47 +173,80 @@ def entities(text: str, *, common: frozenset[str] = frozenset()) -> list[Entity]
         )
         if text[t.end : t.end + 1] == ":" or (opener and t.norm in _LABELS):
             i = j + 1
-            continue  # a field label ("Date: …", "Missile tested: …")
+            continue  # a field label ("Date: …", "Vehicle tested: …")
         if opener and len(words) == 1 and plain:
             i = j + 1
             continue
         if opener and words[0].norm in STOPWORDS | common and len(words) > 1:
             words = words[1:]
+        if len(words) > 1 and _DESIGNATION.match(words[-1].text) and all(w.text.isupper() for w in words[:-1]):
+            words = words[-1:]  # "the XYZ Model-16": a type's acronym before a designation is not part of the name
         first_title = next((k for k, w in enumerate(words[:-1]) if w.norm in TITLES), None)
         if first_title:
-            # "White House Press Secretary Jen Psaki": the person starts at the title; "White House" only says
-            # where the title is held (the brief may write just "Press Secretary, Jen Psaki").
+            # "City Hall Press Secretary Jo Lee": the person starts at the title; "City Hall" only says where the
+            # title is held (the brief may write just "Press Secretary, Jo Lee").
             words = words[first_title:]
         name = text[words[0].start : words[-1].end]
         m = re.fullmatch(r"([A-Z][\w.]*)-([A-Z][\w' .-]*)", name)
         if m and not _DESIGNATION.match(name.split()[0]):
-            # "US-South Korea" joint exercises: two names joined by a hyphen.
+            # "US-South Africa" joint exercises: two names joined by a hyphen.
             first, second = m.group(1), m.group(2)
             s0 = words[0].start
             out.append(Entity(first, s0, s0 + len(first), canonical(first)))
             out.append(Entity(second, s0 + len(first) + 1, words[-1].end, canonical(second)))
             i = j + 1
             continue
-        out.append(Entity(name, words[0].start, words[-1].end, canonical(name)))
+        # "ICBMs" is more than one ICBM: the key is the acronym's.
+        key = canonical(name[:-1]) if re.fullmatch(r"[A-Z]{2,}s", name) else canonical(name)
+        out.append(Entity(name, words[0].start, words[-1].end, key))
         i = j + 1
     return out
 
 
-_ACRONYM_CONCEPTS = frozenset([*ACRONYMS, *(a + "s" for a in ACRONYMS), "tnt", "marv", "kcna"])
+_ACRONYM_WORD = re.compile(r"\b([A-Z][A-Z0-9&]{1,9})(s?)\b")
 
 
-def expand_acronyms(text: str) -> str:
-    """Append the acronym of any expansion the text spells out (and the expansion of any acronym it uses)."""
+def spelled_out(text: str, short: str) -> str | None:
+    """Where ``text`` writes out the acronym ``short`` (its words' initials spell it), else None."""
+    letters = sum(c.isalnum() for c in short)
+    toks = re.findall(r"[A-Za-z][\w'’-]*", text)
+    for k in range(2, letters + 3):
+        for i in range(len(toks) - k + 1):
+            window = toks[i : i + k]
+            inner = [w.lower() for w in window if w.lower() not in {"of", "and", "the", "for"}]
+            # "Joint Comprehensive Plan of Action", "wet-bulb globe temperature": one cased run of content words.
+            cased = all(w[:1].isupper() for w in inner) or all(w.islower() for w in inner)
+            if any(w in STOPWORDS for w in inner) or not cased:
+                continue
+            if window[0][:1].lower() == short[:1].lower() and initials_match(short, window):
+                return " ".join(window)
+    return None
+
+
+def expand_acronyms(text: str, acronyms: Mapping[str, str] | None = None, wanted: Iterable[str] = ()) -> str:
+    """Append the short form of every long form the text writes out, and the long form of every short form it
+    uses. ``acronyms``: the document's own pairs (lower-case short form -> long form); ``wanted``: a claim's short
+    forms, looked for as spelled-out initials ("NSS" in "… National Security Systems …")."""
+    pairs = dict(acronyms or {})
     low = text.lower().replace("-", " ")
     extra = []
-    for short, long in ACRONYMS.items():
-        if long.replace("-", " ") in low:
-            extra.append(short)
-        if re.search(rf"\b{short}s?\b", low):
+    for short, long in pairs.items():
+        if long.lower().replace("-", " ") in low:
+            extra.append(short.upper() if short.isalpha() else short)
+        if re.search(rf"(?<![\w-]){re.escape(short)}s?(?![\w-])", low):
             extra.append(long)
+    for short in wanted:
+        used = re.search(rf"(?<![\w-]){re.escape(short)}s?(?![\w-])", text)
+        if short.lower() not in pairs and not used and spelled_out(text, short) is not None:
+            extra.append(short)
     for m in re.finditer(r"((?:[A-Z][a-z-]+\s+){1,5})\(([A-Z]{2,6})\)", text):
-        extra.append(m.group(2).lower())
+        extra.append(m.group(2))
     return text + (" " + " ".join(extra) if extra else "")
+
+
+def claim_acronyms(text: str) -> tuple[str, ...]:
+    """The short forms a claim uses ("NSS", "GCMs" -> "GCM")."""
+    return tuple(dict.fromkeys(m.group(1) for m in _ACRONYM_WORD.finditer(text) if len(m.group(1)) >= 3))
 
 
 def entity_keys(text: str) -> set[str]:
@@ -234,12 +275,12 @@ def mentions(entity: Entity, text_keys: set[str], text_lower: str) -> bool:
     words = [w for w in re.split(r"[\s]+", entity.text.translate(_QUOTES).lower()) if w not in STOPWORDS]
     if not words:
         return True
-    # Multi-word names ("Singapore summit", "Korean Central News Agency") match when every word occurs.
+    # Multi-word names ("Geneva summit", "National Security Systems") match when every word occurs.
     return all(re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", text_lower) for w in words) and len(words) > 1
 
 
-_PRONOUNS = word_set("it they he she this these those its their")
-# An opening phrase before the subject: "On March 4 2022, ", "During the Trump era, ", "Unfortunately, ".
+_PRONOUNS = PRONOUNS
+# An opening phrase before the subject: "On March 4 2022, ", "During the Berg era, ", "Unfortunately, ".
 _INTRO = re.compile(
     r"^(?:(?:on|in|at|during|after|before|since|by|from|until|following|according|back|earlier|later|however|"
     r"moreover|furthermore|similarly|lastly|therefore|meanwhile|also|then|still|yet|thus|hence|besides)\b|"
@@ -250,7 +291,7 @@ _INTRO = re.compile(
 
 def leading_entity(text: str, *, common: frozenset[str] = frozenset()) -> str | None:
     """Who a sentence is about: the first name it opens with (after an opening phrase such as "On March 4 2022,"),
-    "<pronoun>" when it opens with a pronoun, or None. See ``leading_entities`` for "Kim Jong-un and Trump"."""
+    "<pronoun>" when it opens with a pronoun, or None. See ``leading_entities`` for "Ana Ruiz and Berg"."""
     found = leading_entities(text, common=common)
     if found == "<pronoun>":
         return found
@@ -258,7 +299,7 @@ def leading_entity(text: str, *, common: frozenset[str] = frozenset()) -> str | 
 
 
 def leading_entities(text: str, *, common: frozenset[str] = frozenset()) -> list[str] | str:
-    """The names a sentence opens with, joined by "and" or commas ("Kim Jong-un and Trump met …")."""
+    """The names a sentence opens with, joined by "and" or commas ("Ana Ruiz and Berg met …")."""
     body = text.lstrip(" *_\"'“‘")
     if m := _INTRO.match(body):
         rest = body[m.end() :]
@@ -278,10 +319,7 @@ def leading_entities(text: str, *, common: frozenset[str] = frozenset()) -> list
 
 
 # ----- negation ----------------------------------------------------------------------------------------------------
-_SKIP_AFTER_NEG = word_set(
-    "to be been being is are was were do does did have has had also even yet any ever the a an its their his her ",
-    "so very quite really always able longer more",
-)
+_SKIP_AFTER_NEG = SKIP_AFTER_NEGATION
 _SCARCE = word_set("small tiny minor limited negligible")
 
 
@@ -367,16 +405,18 @@ def comparisons(text: str, *, common: frozenset[str] = frozenset()) -> list[Comp
         else:
             continue
         than = re.match(r"\s+than\b", text[end:])
-        before = [e for e in names if e.end <= t.start and "." not in text[e.end : t.start]]
+        before = [e for e in names if e.end <= t.start and "." not in text[e.end : t.start] and not _governed(text, e)]
         after = [e for e in names if than and e.start >= end + than.end()]
         out.append(Comparison(spec[0], spec[1], before[-1].key if before else None, after[0].key if after else None))
     for m in _MULTIPLE.finditer(text):
-        # "16 times the size of the bomb that exploded in Hiroshima": larger than it (smaller for "half").
+        # "16 times the size of the lake in Geneva": larger than it (smaller for "half").
         factor = m.group("n").lower()
         value = _MULTIPLE_WORDS.get(factor) or WORD_NUMBERS.get(factor) or float(factor)
         if value == 1:
             continue
-        before = [e for e in names if e.end <= m.start() and "." not in text[e.end : m.start()]]
+        before = [
+            e for e in names if e.end <= m.start() and "." not in text[e.end : m.start()] and not _governed(text, e)
+        ]
         after = [e for e in names if e.start >= m.end() and "." not in text[m.end() : e.start]]
         out.append(
             Comparison(
@@ -384,6 +424,11 @@ def comparisons(text: str, *, common: frozenset[str] = frozenset()) -> list[Comp
             )
         )
     return out
+
+
+def _governed(text: str, entity: Entity) -> bool:
+    """Whether a name is the object of a preposition ("250 tons of TNT"): not what a comparison is about."""
+    return re.search(r"\b(?:of|in|at|by|for|with|from|to|on)\s+(?:the\s+)?$", text[: entity.start], re.I) is not None
 
 
 _MULTIPLE_WORDS = {"twice": 2.0, "half": 0.5}  # the rest of the number words: check_units.WORD_NUMBERS
@@ -405,10 +450,7 @@ class Superlative:
     category: frozenset[str]
 
 
-_NOT_SUPERLATIVE = word_set(
-    "test west interest request forest protest contest arrest rest nest quest guest honest modest earnest",
-    "suggest invest digest harvest manifest latest",
-)
+_NOT_SUPERLATIVE = NOT_SUPERLATIVES
 _SUPERLATIVE = re.compile(
     r"\b(?:is|was|are|were|remains|remained|became|has\s+been|have\s+been)\s+(?:the\s+|its\s+|their\s+)?"
     r"(?P<deg>(?:most|least)\s+[a-z]+|[a-z]{3,}est)\s+(?P<cat>[a-z][a-z -]{0,60}?)"
@@ -432,11 +474,22 @@ def superlatives(text: str) -> list[Superlative]:
     return out
 
 
+_EXCEPTIONS = re.compile(
+    r"\b(?:"
+    + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases("exceptions.txt"), key=len, reverse=True))
+    + r")\b",
+    re.I,
+)
+
+
 def denied_names(text: str, *, common: frozenset[str] = frozenset()) -> tuple[set[str], set[str]]:
-    """(keys of names inside a negation's clause, keys of names outside any): "do not represent those of ISSI"
-    denies ISSI."""
+    """(keys of names inside a negation's clause or after an exception, keys of names outside any): "do not
+    represent those of the Institute" and "all breeds apart from the Muscovy" deny the Institute and the Muscovy."""
     toks = tokens(text)
-    spans = []
+    spans = [
+        (m.end(), next((c.start() for c in re.finditer(r"[,.;:)]", text) if c.start() > m.end()), len(text)))
+        for m in _EXCEPTIONS.finditer(text)
+    ]
     for t in toks:
         n = "n't" if t.norm.endswith("n't") else t.norm
         if n in {"not", "n't", "never", "no", "without"}:

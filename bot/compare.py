@@ -2,7 +2,7 @@
 
 The claim is broken into anchors that must agree: named entities, quantities (each with the words around it, its
 *role*), comparatives, and negated words. The evidence is a sentence plus the sentences it leans on ("It flew for
-1,090 km …" after "… Hwasong-17 …"). A quantity is compared with the evidence quantity of the same unit whose role
+1,090 km …" after "… Model-17 …"). A quantity is compared with the evidence quantity of the same unit whose role
 fits best, so "2,000 km" in the claim meets "flew for 1,090 km", not "an altitude of 6,248.5 kms".
 """
 
@@ -14,7 +14,9 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from bot.check_attributes import check_attributes
-from bot.check_lexicon import FRAME, NECESSITY, fold_phrases
+from bot.check_lexicon import ALIASES, FRAME, NECESSITY, fold_phrases
+from bot.check_lists import unlisted_member
+from bot.check_names import head_noun, head_noun_key, surname_of
 from bot.check_opposition import comparative, polarity_conflict, superlative_rival
 from bot.check_quantities import QuantityCheck, as_precise, check_quantities, role, year_of
 from bot.check_subjects import (
@@ -32,6 +34,7 @@ from bot.check_text import (
     Comparison,
     Entity,
     Token,
+    claim_acronyms,
     comparisons,
     denied_names,
     entities,
@@ -109,7 +112,10 @@ class Claim:
             # "a maximum range of 13,000 km": the bound word belongs to the quantity
             quantifiers |= {i for i, t in enumerate(toks) if t.norm in _BOUND_WORDS}
         for i, t in enumerate(toks):
-            if not t.stem or t.norm in FRAME or i in quantifiers or any(s <= t.start < e for s, e in spans):
+            # An acronym is a name and a word at once ("250 kilotons of TNT"): it counts among the claim's words.
+            acronym = re.fullmatch(r"[A-Z]{2,}s?", t.text) is not None and t.norm not in ALIASES
+            named = any(s <= t.start < e for s, e in spans) and not acronym
+            if not t.stem or t.norm in FRAME or i in quantifiers or named:
                 continue
             content.setdefault(t.stem, None)
         return cls(
@@ -122,6 +128,11 @@ class Claim:
             # "faster than the speed of sound" is a bound of a quantity, not a comparison of two things
             comparisons=tuple(comparisons(_blank(text, [(q.start, q.end) for q in qs]), common=common)),
         )
+
+
+def _indefinite(text: str, entity: Entity) -> bool:
+    """ "tested an XYZ": a name after "a" or "an" is a kind of thing, not one thing."""
+    return re.search(r"\b(?:a|an)\s+$", text[: entity.start], re.I) is not None
 
 
 def _blank(text: str, spans: Sequence[tuple[int, int]]) -> str:
@@ -141,6 +152,9 @@ class Evidence:
     lead: str = ""
     common: frozenset[str] = frozenset()  # words the brief writes in lower case (not names)
     weights: Mapping[str, float] = field(default_factory=dict)  # stem -> informativeness (IDF) in the brief
+    acronyms: Mapping[str, str] = field(default_factory=dict)  # the brief's own short forms -> long forms
+    persons: frozenset[str] = frozenset()  # the people the brief names (``bot.check_names``)
+    heads: Mapping[str, str] = field(default_factory=dict)  # head noun -> the brief's only long name with it
 
     @property
     def full(self) -> str:
@@ -193,7 +207,7 @@ def _coverage(
     """IDF-weighted share of the claim's content words the evidence has (rare words weigh more). ``numbers`` is
     (claim quantities, matched ones): a matched number counts like a rare word."""
     top = weights.get("__unknown__", max(weights.values(), default=1.0))
-    # A compound is there when all its parts are ("train-launched" in "launched a train-based missile").
+    # A compound is there when all its parts are ("train-launched" in "launched a train-based rocket").
     matched = tuple(
         s for s in stems if synonym_keys(s) & have or ("-" in s and all(p in have for p in s.split("-") if p))
     )
@@ -203,32 +217,47 @@ def _coverage(
     return (sum(weights.get(s, top) for s in matched) + top * numbers[1]) / total, matched
 
 
+def _named_by_head(entity: Entity, low: str, evidence: Evidence) -> bool:
+    """ "the toolkit" names the brief's one "Rainfall Data Toolkit (RDT)" (a definite head noun stands for the only
+    name of the brief with that head), and "Berg" its one "Anna Berg"."""
+    last = surname_of(entity.key, evidence.persons)
+    if last is not None and re.search(rf"\b{re.escape(last)}\b", low):
+        return True  # "Byrd" names the brief's one "Robert Byrd"
+    long = evidence.acronyms.get(entity.key, entity.text)
+    head = head_noun(long)
+    if len(long.split()) < 2 or len(head) < 4 or evidence.heads.get(head) != head_noun_key(long):
+        return False
+    return re.search(rf"\b(?:the|this|that|its)\s+{re.escape(head)}\b", low) is not None
+
+
 def _substitute(
     claim: Claim, evidence: Evidence, missing: Sequence[Entity], known: Callable[[Entity], bool], coverage: float
 ) -> Entity | None:
-    """The evidence's name in the place the claim gives to a name it lacks ("Trump" where the claim has "Obama"
-    at the Hanoi summit, "Japan" where it has "China and Russia" as the ones concerned), else None.
+    """The evidence's name in the place the claim gives to a name it lacks ("Berg" where the claim has "Lee"
+    at the Geneva summit, "Chile" where it has "China and Russia" as the ones concerned), else None.
 
     The names the claim lacks must be one group of one kind; a name the brief never mentions only stands in for
     a person, an organisation, a country or a place, and only when the rest of the claim lines up closely."""
     if not one_group(claim.text, missing):
         return None
-    want = claim_kind(claim.text, claim.entities, missing[0])
+    want = claim_kind(claim.text, claim.entities, missing[0], evidence.persons)
     if want not in SUBSTITUTABLE and not all(known(m) for m in missing):
         return None
     unknown = not all(known(m) for m in missing)
     if coverage < (UNKNOWN_SUBSTITUTION_COVERAGE if unknown else SUBSTITUTION_COVERAGE):
         return None
     if want in {"place", "country"}:
-        # "The Hanoi summit was held in Vietnam": the claim already places its event; another name adds to it.
-        others = [e for e in claim.entities if e not in missing and name_kind(e.key) != "person"]
+        # "The Geneva summit was held in Switzerland": the claim already places its event; another name adds to it.
+        others = [e for e in claim.entities if e not in missing and name_kind(e.key, evidence.persons) != "person"]
         if any("place" in slots(claim.text, e, evidence.common) for e in others):
             return None
     claim_keys = {e.key for e in claim.entities}
     for found in entities(evidence.text, common=evidence.common):
         if found.key in claim_keys:
             continue
-        kind = name_kind(found.key) or ("place" if "place" in slots(evidence.text, found, evidence.common) else None)
+        kind = name_kind(found.key, evidence.persons) or (
+            "place" if "place" in slots(evidence.text, found, evidence.common) else None
+        )
         if not kinds_match(want, kind):
             continue
         shared = slots(claim.text, missing[0], evidence.common) & slots(evidence.text, found, evidence.common)
@@ -247,15 +276,16 @@ def compare(
 ) -> Judgement:
     """Compare a claim with one piece of evidence. ``known(entity)``: the brief mentions it somewhere."""
     # Folded like the claim ("would not step back from" reads "would not abandon"); quotes stay verbatim.
-    full = expand_acronyms(fold_phrases(evidence.full))
+    wanted = claim_acronyms(claim.text)
+    full = expand_acronyms(fold_phrases(evidence.full), evidence.acronyms, wanted)
     ev_keys = entity_keys(full) | set(evidence.implied)
     low = " ".join(full.lower().split())
-    missing = tuple(e for e in claim.entities if not mentions(e, ev_keys, low))
+    missing = tuple(e for e in claim.entities if not mentions(e, ev_keys, low) and not _named_by_head(e, low, evidence))
     ev_toks = tokens(full)
     have = _stem_set(ev_toks)
     qchecks = check_quantities(claim, evidence.text, evidence.common, year_of(evidence.context))
     if evidence.context and any(q.status != "absent" and q.claim.is_date for q in qchecks):
-        # "Similarly, it tested … in 2019" after "The Hwasong-16 was unveiled in 2020": a year in the sentence before
+        # "Similarly, it tested … in 2019" after "The Model-16 was unveiled in 2020": a year in the sentence before
         # that plays the claim's part better ("unveiled") dates the claim's event, not this sentence's year.
         before = check_quantities(claim, evidence.context, evidence.common)
         qchecks = tuple(
@@ -274,7 +304,7 @@ def compare(
             a if q.status == "absent" and q.claim.is_date else q for q, a in zip(qchecks, around, strict=True)
         )
     if evidence.lead and _DATE_OPENER.match(evidence.lead) and any(q.status == "absent" for q in qchecks):
-        # "In 2021, Pyongyang launched …" opening a paragraph dates what the paragraph goes on to list.
+        # "In 2021, Madrid signed …" opening a paragraph dates what the paragraph goes on to list.
         framed = check_quantities(claim, evidence.lead, evidence.common)
         qchecks = tuple(
             a if q.status == "absent" and q.claim.is_date else q for q, a in zip(qchecks, framed, strict=True)
@@ -282,13 +312,13 @@ def compare(
     if missing and evidence.lead and all(q.status == "match" for q in qchecks):
         # "The two meetings lacked substance" is about the summits its paragraph opened with; only when the
         # sentence itself holds every number of the claim.
-        lead = expand_acronyms(evidence.lead)
+        lead = expand_acronyms(evidence.lead, evidence.acronyms, wanted)
         lead_keys, lead_low = entity_keys(lead), lead.lower()
         missing = tuple(e for e in missing if not mentions(e, lead_keys, lead_low))
     numbers = (len(claim.quantities), sum(q.status == "match" for q in qchecks))
     coverage, matched = _coverage(claim.content, have, evidence.weights, numbers)
     words_coverage, _ = _coverage(claim.content, have, evidence.weights)
-    focal_have = _stem_set(tokens(expand_acronyms(fold_phrases(evidence.text))))
+    focal_have = _stem_set(tokens(expand_acronyms(fold_phrases(evidence.text), evidence.acronyms, wanted)))
     focal_coverage, _ = _coverage(claim.content, focal_have, evidence.weights, (numbers[0], focal_numbers))
     # A kind-of-thing word the brief uses ("train-based", "short-range") missing here: another passage's fact.
     top = evidence.weights.get("__unknown__", 0.0)
@@ -316,16 +346,18 @@ def compare(
             return result("contradicted", "entity", base + 0.1, substitute=sub)
         return result("unrelated", "missing_entity", base * entity_share * 0.8)
 
-    swap = agent_swap(claim.text, full, evidence.common, lambda a, b: bool(synonym_keys(a) & synonym_keys(b)))
+    swap = agent_swap(
+        claim.text, full, evidence.common, lambda a, b: bool(synonym_keys(a) & synonym_keys(b)), evidence.persons
+    )
     if swap is not None and coverage >= SUBSTITUTION_COVERAGE:
-        # "According to Trump, the US wanted sanctions lifted" against "… Pyongyang wanted sanctions lifted".
+        # "According to Berg, the US wanted tariffs lifted" against "… Madrid wanted tariffs lifted".
         return result("contradicted", "entity", base + 0.1, substitute=swap[1], missing=(swap[0],))
 
     finer = any(
         q.status == "match" and q.claim.is_date and q.evidence is not None and not as_precise(q.evidence, q.claim)
         for q in qchecks
     )
-    # The evidence is about one day of the claim's period ("1 missile on January 30, 2022" against "ten missiles
+    # The evidence is about one day of the claim's period ("1 rocket on January 30, 2022" against "ten rockets
     # in 2022"), or the claim about one month of the evidence's year ("seven tests in January 2022" against "10
     # tests in 2022"): one count is a part of the other, so neither can contradict it.
     coarser = any(q.status == "absent" and q.claim.is_date and q.evidence is not None for q in qchecks)
@@ -349,12 +381,12 @@ def compare(
         # A different date only contradicts when the event is plainly the same one (its words line up, or
         # another number of the claim matches here); a different measurement needs less.
         event = words_coverage >= (DATE_EVENT_COVERAGE - (0.2 if anchored else 0.0)) or similarity >= 0.7
-        # ... and only an event the claim singles out: a named thing ("the Hwasong-16", "the Hanoi summit"), a
-        # count, a day, or a definite description ("The 2017 test"). "North Korea conducted a nuclear test in
+        # ... and only an event the claim singles out: a named thing ("the Model-16", "the Geneva summit"), a
+        # count, a day, or a definite description ("The 2017 test"). "Chile conducted a rocket test in
         # 2021" is not denied by tests in 2006 and 2017: there may have been more.
         specific = (
             anchored
-            or any(e.key not in evidence.implied for e in claim.entities)
+            or any(e.key not in evidence.implied and not _indefinite(claim.text, e) for e in claim.entities)
             or any(q.claim.is_date and q.claim.date and q.claim.date[2] is not None for q in mismatch)
             or claim.text.lstrip().lower().startswith("the ")
             or (top > 0 and any(evidence.weights.get(w, 0.0) >= RARE * top for w in matched))
@@ -362,13 +394,13 @@ def compare(
         event = event and (measured or specific)
         dated_elsewhere = any(q.status == "mismatch" and q.claim.is_date for q in qchecks)
         if measured and dated_elsewhere and all(e.key in evidence.implied for e in claim.entities):
-            # "North Korea's hypersonic missile flew 700 km in January 2022" against the March 4 launch: another
-            # date and another figure for an unnamed missile are another event.
+            # "Chile's new rocket flew 700 km in January 2022" against the March 4 launch: another date and
+            # another figure for an unnamed rocket are another event.
             return result("unrelated", "weak", base * 0.7)
         if not measured and any(
             q.status == "absent" and not q.claim.is_date and q.claim.unit != "ordinal" for q in qchecks
         ):
-            # "70 missiles in 2022" against "a series of missiles in 2020": the claim's count is not here, so
+            # "70 rockets in 2022" against "a series of rockets in 2020": the claim's count is not here, so
             # neither is its event; another year is no contradiction.
             return result("unrelated", "weak", base * 0.7)
         if (measured or event) and (
@@ -377,9 +409,9 @@ def compare(
             return result("contradicted", "number", base + (0.2 if strong else 0.05))
         return result("unrelated", "weak", base * 0.7)
 
-    # "The KN-24 is an intermediate-range missile" against "KN-24 … Short range ballistic missile".
+    # "The XY-24 is a long-range glider" against "XY-24 … Short range glider".
     named = [n for e in claim.entities if e.key not in evidence.implied for n in (e.text, e.key)]
-    attribute = check_attributes(claim.text, named, evidence.full)
+    attribute = check_attributes(claim.text, named, evidence.full, evidence.acronyms)
     # The claim's own class word counts as matched, as an antonym does: it is what differs.
     claimed_words = {k for t in tokens(attribute.claimed) if t.stem for k in synonym_keys(t.stem)}
     with_class = _coverage(
@@ -399,7 +431,7 @@ def compare(
         said = re.search(r"\b(?:most|least)\s+[a-z]+|\b[a-z]+est\b", evidence.text, re.I)
         return result("contradicted", "comparative", base + 0.15, opposite=said.group(0) if said else None)
 
-    # "the views are those of ISSI" against "… do not represent those of ISSI"
+    # "the views are those of the Institute" against "… do not represent those of the Institute"
     _, claim_stated = denied_names(claim.text, common=evidence.common)
     ev_denied, ev_stated = denied_names(evidence.text, common=evidence.common)
     flips = [k for k in claim_stated if k in ev_denied and k not in ev_stated]
@@ -430,23 +462,28 @@ def compare(
         return result("unrelated", "missing_number", base * 0.8)
     if claim.comparisons and verdict is None:
         return result("unrelated", "partial", base * 0.8)
+    if unlisted_member(claim.text, [w for w in claim.content if w not in matched], evidence.text):
+        # "such as mean, median and variance" names some members of a kind: not the claim's missing one.
+        return result("unrelated", "partial", base * 0.85)
     if rare_missing:
         # A word the brief uses only rarely, missing here, means the claim is about another passage's fact
-        # ("a train-based missile in 2019" against "short-range missiles in 2019").
+        # ("a train-based rocket in 2019" against "short-range rockets in 2019").
         return result("unrelated", "partial", base * 0.85)
-    if other_subject(claim.text, evidence.text, evidence.context, evidence.common):
+    if other_subject(claim.text, evidence.text, evidence.context, evidence.common, evidence.persons):
         return result("unrelated", "partial", base * 0.8)
     if attribute.status == "elsewhere":
-        # The evidence's "short-range" is about something else than the claim's Hwasong-12.
+        # The evidence's "short-range" is about something else than the claim's Model-12.
         return result("unrelated", "partial", base * 0.8)
-    if reversed_roles(claim.text, claim.entities, full, evidence.common):
-        # "Japan considers North Korea a threat" against "North Korea perceives Tokyo … as threats": the same
-        # names, the other way round.
+    if verdict is not True and reversed_roles(claim.text, claim.entities, full, evidence.common):
+        # "Chile considers Peru a rival" against "Peru perceives Santiago … as a rival": the same names, the other
+        # way round (a comparison stated the other way round, "X is smaller than Y" for "Y is larger than X", is
+        # the claim itself).
         return result("unrelated", "partial", base * 0.8)
     c_min, s_min = SUPPORT_COVERAGE_WITH_SIMILARITY
-    # The claim's own words, not only its numbers, must be there: "Biden met Kim in 2021" is not "in 2021, Biden
+    # The claim's own words, not only its numbers, must be there: "Berg met Ruiz in 2021" is not "in 2021, Berg
     # described his policy".
-    if claim.content and words_coverage < WORDS_COVERAGE:
+    # A matched measurement ("250,000 tons of TNT") is the claim's own fact, whatever words frame it.
+    if claim.content and words_coverage < WORDS_COVERAGE and not measured:
         return result("unrelated", "partial", base * 0.85)
     # A matched measurement ("about 6,200 km/h") carries the claim in the quoted sentence by itself.
     if (focal_coverage >= FOCAL_COVERAGE or measured) and (

@@ -20,12 +20,12 @@ _UNIT_RE = (
     r"megatons?|mt|tonnes?|tons?|kg|per\s?cent|%|times|fold"
 )
 
-SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
+SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "mn": 1e6, "tn": 1e12}
 
 _WORD_NUM = "|".join(sorted(WORD_NUMBERS, key=len, reverse=True))
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _NUM = rf"(?:{_DIGITS}|(?:a\s+)?(?:{_WORD_NUM})(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?)"
-_SCALE = r"(?:\s+(?:thousand|million|billion))?"
+_SCALE = r"(?:\s+(?:thousand|million|billion|trillion))?"
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
@@ -69,14 +69,32 @@ _DATE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{_MONTH})\b"), "dm"),
 )
 _RANGE = re.compile(
-    rf"(?:\bbetween\s+|\bfrom\s+)?(?<![A-Za-z]-)(?<![\w.,])(?P<lo>{_DIGITS}){_SCALE}\s*(?:-|–|—|to|and)\s*(?P<hi>{_DIGITS})(?P<scale>{_SCALE})"
+    rf"(?:\bbetween\s+|\bfrom\s+)?(?<![A-Za-z]-)(?<![\w.,])(?P<lo>{_DIGITS}|{_WORD_NUM}){_SCALE}\s*(?:-|–|—|to|and|or)\s*(?P<hi>{_DIGITS}|{_WORD_NUM})(?P<scale>{_SCALE})"
     rf"\s*(?P<unit>{_UNIT_RE})\b",
     re.I,
 )
-_NOT_IN_NAME = r"(?<![A-Za-z]-)(?<![\w.,])"  # "Hwasong-17" and "KN-23" are names, not numbers
+_NOT_IN_NAME = r"(?<![A-Za-z]-)(?<![\w.,])"  # "Model-17" and "XY-23" are names, not numbers
 _MEASURE = re.compile(
     rf"{_BOUND}{_NOT_IN_NAME}(?P<num>{_NUM})(?P<scale>{_SCALE})(?:\s*|-)(?P<unit>{_UNIT_RE})(?![\w/])", re.I
 )
+# Money: "$6 billion", "US$ 2.5bn", "€40m", "6 billion dollars". Amounts are compared in their own currency.
+_CURRENCY_SIGNS = {"$": "usd", "us$": "usd", "£": "gbp", "€": "eur", "¥": "jpy"}
+_MONEY = re.compile(
+    rf"{_BOUND}(?P<cur>US\$|[$£€¥])\s?(?P<num>{_DIGITS})(?:\s*(?P<scale>thousand|million|billion|trillion|bn|mn|tn|m|k)\b)?",
+    re.I,
+)
+_MONEY_WORDS = re.compile(
+    rf"{_BOUND}{_NOT_IN_NAME}(?P<num>{_NUM})(?P<scale>{_SCALE})\s+(?P<cur>dollars|euros|pounds\s+sterling|yen|"
+    r"francs|marks|lire|lira|rupees|yuan|roubles|rubles)\b",
+    re.I,
+)
+_CURRENCY_WORDS = {"dollars": "usd", "euros": "eur", "yen": "jpy", "lire": "lira", "rubles": "roubles"}
+# Versions: "Python 3.6", "version 2.1.4", "v1.2": compared part by part, never as close numbers.
+_VERSION = re.compile(
+    r"(?:\b(?P<name>[A-Z][A-Za-z+#]*)\s+|\bversion\s+|\b(?=v\d))v?(?P<ver>\d+(?:\.\d+){1,3})(?![\d.]*\d)"
+)
+# "not much more than five times": a denied lower bound is an upper one.
+_DENIED = re.compile(r"\b(?:not|n't|never)\s+(?:\w+\s+){0,3}?(?:much\s+|far\s+|very\s+)?$", re.I)
 _TWICE = re.compile(r"\b(?P<word>twice|thrice)\b", re.I)
 _MACH = re.compile(r"\bMach\s+(?P<num>\d+(?:\.\d+)?)\b", re.I)
 _SPEED_OF_SOUND = re.compile(r"\s+(?:the\s+)?speed\s+of\s+sound\b", re.I)
@@ -104,6 +122,8 @@ _FREQUENCY = re.compile(
     r"|(?P<k>once|twice|thrice|[a-z]+\s+times|\d+\s+times)\s+(?:a|per|every|each)\s+(?P<per2>year|month|week|day))\b",
     re.I,
 )
+_PART_OF_DATE = re.compile(r"\.\d|\s*(?:%|per\s?cent)")
+_NOT_VERSION = re.compile(rf"\s*(?:%|per\s?cent|(?:thousand|million|billion|trillion|times|{_UNIT_RE})\b)", re.I)
 _YEAR = re.compile(r"(?<![\d,.])\b(?P<year>(?:1[89]|20)\d{2})s?\b(?![,.]?\d)")
 _ORDINAL = re.compile(rf"\b(?P<ord>{'|'.join(ORDINALS)}|\d+(?:st|nd|rd|th))\b", re.I)
 _COUNT = re.compile(rf"{_BOUND}{_NOT_IN_NAME}\b(?P<num>{_NUM})(?P<scale>{_SCALE})\b(?!\s*(?:%|-\d))", re.I)
@@ -126,6 +146,7 @@ class Quantity:
     precision: float = 0.0  # share of the value the written figure may be rounded by ("680 miles": 5/680)
     converted: bool = False  # written in another unit than the canonical one ("miles" for km)
     months: tuple[int, int] | None = None  # "early 2019": the months the year's part spans (1, 4)
+    version: tuple[int, ...] | None = None  # "3.6.1" -> (3, 6, 1); unit "version:<name>"
 
     @property
     def is_date(self) -> bool:
@@ -134,6 +155,10 @@ class Quantity:
     @property
     def is_count(self) -> bool:
         return self.unit.startswith("count:")
+
+    @property
+    def is_version(self) -> bool:
+        return self.version is not None
 
 
 def parse_number(raw: str) -> float | None:
@@ -184,7 +209,7 @@ def count_head(text: str, end: int) -> str:
         if w in STOPWORDS and w not in {"of"}:
             break
         if _DESIGNATION.fullmatch(w):
-            # "a single KN-24 missile": the name is not the counted noun, unless nothing else follows.
+            # "a single XY-24 rocket": the name is not the counted noun, unless nothing else follows.
             named = named or w
             words.append(("of", m.end()))
             continue
@@ -201,7 +226,7 @@ def count_head(text: str, end: int) -> str:
 
 
 def lemma(word: str) -> str:
-    """A stem to compare count nouns by (missiles/missile, tests/test)."""
+    """A stem to compare count nouns by (rockets/rocket, tests/test)."""
     from index.lexical import stem
 
     return stem(word.lower())
@@ -236,6 +261,41 @@ def extract_quantities(text: str) -> list[Quantity]:
             if shape in {"md", "dm"} and month_raw.lower().rstrip(".") == "may" and not month_raw[0].isupper():
                 continue  # "may 5" is a verb
             found.append(Quantity(0, 0, "date", "exact", m.start(), m.end(), m.group(0), (year, month, day)))
+    for m in _VERSION.finditer(text):
+        if not free(m.start("ver"), m.end("ver")) or _PART_OF_DATE.match(text, m.end("ver")):
+            continue
+        name = (m.group("name") or "").lower()
+        after = text[m.end("ver") : m.end("ver") + 20].lower()
+        if name in MONTHS or name == "mach" or _NOT_VERSION.match(after):
+            continue  # "Mach 5.5", "3.5 million", "2.5 km": a measure, not a version
+        name = "" if name == "version" else name
+        parts = tuple(int(x) for x in m.group("ver").split("."))
+        found.append(
+            Quantity(0, 0, f"version:{name}", "exact", m.start("ver"), m.end("ver"), m.group("ver"), version=parts)
+        )
+    for m in (*_MONEY.finditer(text), *_MONEY_WORDS.finditer(text)):
+        if not free(m.start(), m.end()):
+            continue
+        value = parse_number(m.group("num"))
+        if value is None:
+            continue
+        cur = m.group("cur").lower()
+        unit = _CURRENCY_SIGNS.get(cur) or _CURRENCY_WORDS.get(cur, " ".join(cur.split()))
+        raw_scale = (m.group("scale") or "").strip().lower()
+        magnitude = {"m": 1e6, "k": 1e3}.get(raw_scale) or SCALES.get(raw_scale, 1.0)
+        v = value * magnitude
+        found.append(
+            Quantity(
+                v,
+                v,
+                unit,
+                _bound(m.group("bound")),
+                m.start(),
+                m.end(),
+                m.group(0),
+                precision=_precision(m.group("num")),
+            )
+        )
     for m in _RANGE.finditer(text):
         if not free(m.start(), m.end()):
             continue
@@ -302,6 +362,8 @@ def extract_quantities(text: str) -> list[Quantity]:
         head = count_head(text, m.end())
         if raw in {"first", "second"} and not head:
             continue  # "at first", "a second time" are not positions in a series
+        if m.group("ord")[:1].isupper() and re.match(r"\s+[A-Z][a-z]", text[m.end() :]) and m.start() > 0:
+            continue  # "the Tenth Circuit", "Fifth Avenue": an ordinal inside a name
         found.append(Quantity(value, value, "ordinal", "exact", m.start(), m.end(), m.group(0)))
     for m in _COUNT.finditer(text):
         if not free(m.start(), m.end()):
@@ -325,7 +387,14 @@ def extract_quantities(text: str) -> list[Quantity]:
         v = _scaled(value, m.group("scale"))
         found.append(Quantity(v, v, f"count:{head}", _bound(m.group("bound")), m.start(), m.end(), m.group(0)))
     found.sort(key=lambda q: q.start)
-    return [_extreme(text, q) for q in found]
+    return [_denied(text, _extreme(text, q)) for q in found]
+
+
+def _denied(text: str, q: Quantity) -> Quantity:
+    """ "do not average much more than five times" is at most five times (and "not less than" at least)."""
+    if q.bound not in ("at_least", "at_most") or not _DENIED.search(text[max(0, q.start - 40) : q.start]):
+        return q
+    return dataclasses.replace(q, bound="at_most" if q.bound == "at_least" else "at_least")
 
 
 _MAXIMUM = re.compile(
@@ -392,10 +461,13 @@ def _within_part(q: Quantity, month: int | None) -> bool:
 
 def units_comparable(claim: Quantity, evidence: Quantity) -> bool:
     """Whether two quantities measure the same kind of thing (counts: the same counted noun; an evidence count
-    with no noun, such as a table cell "Number of missiles tested: 2", matches any)."""
+    with no noun, such as a table cell "Number of rockets tested: 2", matches any)."""
     if claim.is_count and evidence.is_count:
         a, b = claim.unit[6:], evidence.unit[6:]
         return bool(a) and (not b or a == b)
+    if claim.is_version and evidence.is_version:
+        a, b = claim.unit[8:], evidence.unit[8:]
+        return not a or not b or a == b
     return claim.unit == evidence.unit
 
 
@@ -405,6 +477,11 @@ def agrees(claim: Quantity, evidence: Quantity) -> bool:
         if not (claim.date and evidence.date and dates_agree(claim.date, evidence.date)):
             return False
         return _within_part(claim, evidence.date[1]) and _within_part(evidence, claim.date[1])
+    if claim.version is not None or evidence.version is not None:
+        # "Python 3" agrees with "Python 3.6"; "3.6" never agrees with "3.5", however close the numbers.
+        if not (claim.version and evidence.version):
+            return False
+        return evidence.version[: len(claim.version)] == claim.version
     rel = 0.05 if "about" in (claim.bound, evidence.bound) else 0.01
     if claim.converted != evidence.converted:
         # "677 miles" for "1,090 km": a converted figure is as exact as the rounding of either figure allows.

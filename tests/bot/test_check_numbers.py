@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.compare import Claim, Evidence, compare
 from bot.numbers import agrees, extract_quantities, parse_number, units_comparable
 
 
@@ -184,3 +185,48 @@ def test_an_opening_one_is_an_article_not_a_count(text, counts):
     from bot.numbers import extract_quantities
 
     assert sum(q.is_count for q in extract_quantities(text)) == counts
+
+
+# ----- money, versions, ranges in words, denied bounds, hypothetical figures ---------------------------------
+@pytest.mark.parametrize(
+    ("text", "unit", "low", "high", "bound"),
+    [
+        ("$6 billion a year", "usd", 6e9, 6e9, "exact"),
+        ("more than $6 billion", "usd", 6e9, 6e9, "at_least"),
+        ("US$ 2.5bn", "usd", 2.5e9, 2.5e9, "exact"),
+        ("€40m", "eur", 4e7, 4e7, "exact"),
+        ("6 billion dollars", "usd", 6e9, 6e9, "exact"),
+        ("from sixteen to twenty times", "times", 16, 20, "range"),
+        ("five or six times", "times", 5, 6, "range"),
+        ("do not yet average much more than five times", "times", 5, 5, "at_most"),
+    ],
+)
+def test_money_ranges_and_denied_bounds_are_read(text, unit, low, high, bound):
+    (q,) = [q for q in extract_quantities(text) if q.unit == unit]
+    assert (q.low, q.high, q.bound) == (low, high, bound)
+
+
+def test_versions_are_compared_part_by_part_not_as_close_numbers():
+    (a,) = extract_quantities("It requires Python 3.6 or later.")
+    (b,) = extract_quantities("It requires Python 3.5 or later.")
+    (c,) = extract_quantities("It requires Python 3 or later.") or [None]
+    assert a.version == (3, 6) and a.unit == "version:python"
+    assert not agrees(a, b)
+    assert agrees(a, a)
+    assert c is None or not c.is_version  # "Python 3" alone is no dotted version
+    assert [q.unit for q in extract_quantities("Mach 5.5, 3.5 million and 2.5 km")] == ["mach", "count:", "km"]
+
+
+@pytest.mark.parametrize(
+    ("claim", "outcome"),
+    [
+        ("Prices have risen to three times their 1990 level.", "supported"),
+        ("Prices have risen to twelve times their 1990 level.", "contradicted"),
+    ],
+)
+def test_a_supposed_figure_is_not_the_stated_one(claim, outcome):
+    evidence = Evidence(
+        "Prices ought to be about twelve times their 1990 level if wages are to keep pace, but in fact they have "
+        "risen to only three times that level."
+    )
+    assert compare(Claim.parse(claim), evidence, 0.7).outcome == outcome
