@@ -65,11 +65,11 @@ def test_dates_in_any_format(expected, given, correct):
     ("expected", "given", "correct"),
     [
         ("North Korea", "north korea", True),
-        ("North Korea", "Pyongyang", True),
-        ("North Korea", "the DPRK", True),
-        ("Pyongyang", "North Korea", True),
+        ("Russia", "Moscow", True),
+        ("China", "the PRC", True),
+        ("Moscow", "Russia", True),
         ("North Korea", "South Korea", False),
-        ("North Korea", "Korea", False),
+        ("Saudi Arabia", "Arabia", False),
         ("Kim Jong-un", "Kim Jong Un", True),
         ("Kim", "Kim Jong-un", True),
         ("Trump", "Donald Trump", True),
@@ -92,7 +92,7 @@ HOSTILE = "the economic and military pressure it has exerted on the denuclearisa
 @pytest.mark.parametrize(
     ("expected", "given"),
     [
-        (HANOI, "North Korea wanted all sanctions removed and the US refused"),
+        (HANOI.replace("Pyongyang", "Moscow"), "Russia wanted all sanctions removed and the US refused"),
         (HANOI, "the US would not lift every sanction as North Korea demanded"),
         (GLIDE, "it moves laterally close to the earth's surface"),
         (HOSTILE, "US economic and military pressure"),
