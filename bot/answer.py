@@ -319,7 +319,10 @@ def confidence(ev: Evidence, rule: AbstainRule = ABSTAIN) -> float:
         need = max(need, rule.two_unknown)
     elif ev.unknown == 1:
         need = max(need, rule.one_unknown)
-    return ev.joint - need
+    margin = ev.joint - need
+    if ev.strict:  # the question asks for a date, quantity or name: the best typed passage must reach its floor
+        margin = min(margin, ev.typed - rule.typed_floor)
+    return margin
 
 
 def _new_terms(p: Passage, q_terms: set[str], have: set[str]) -> set[str]:

@@ -227,8 +227,21 @@ def test_separation_is_the_chance_an_answerable_item_outranks_an_abstain_item(fa
     ("explicit", "sources", "absent"),
     [(False, 0.0, False), (True, 0.0, False), (False, 0.6, False), (False, 0.0, True)],
 )
-def test_confidence_is_below_zero_exactly_when_the_engine_abstains(joint, unknown, explicit, sources, absent):
-    ev = answering.Evidence(0.5, 0.5, explicit, sources=sources, joint=joint, unknown=unknown, absent_subject=absent)
+@pytest.mark.parametrize(("strict", "typed"), [(False, 0.0), (True, 0.0), (True, 0.45), (True, 0.9)])
+def test_confidence_is_below_zero_exactly_when_the_engine_abstains(
+    joint, unknown, explicit, sources, absent, strict, typed
+):
+    ev = answering.Evidence(
+        0.5,
+        0.5,
+        explicit,
+        sources=sources,
+        joint=joint,
+        unknown=unknown,
+        absent_subject=absent,
+        strict=strict,
+        typed=typed,
+    )
     assert answering.should_abstain(ev) == (answering.confidence(ev) < 0)
 
 
