@@ -29,6 +29,8 @@ def has_content(text: str) -> bool:
 def claim_text(text: str) -> str:
     """A claim ready to check, or InvalidRequest when it has nothing to check."""
     cleaned = clean_input(text)
+    if not cleaned:
+        raise InvalidRequest("the claim is empty")
     if not has_content(cleaned):
         raise InvalidRequest("the claim has no content words to check; write it as a sentence, e.g. 'X happened in Y'")
     return cleaned
