@@ -10,6 +10,7 @@ from fastapi.responses import JSONResponse
 from api.deps import StateDep
 from api.errors import RETRY_AFTER_SECONDS
 from api.schemas import HealthOut
+from bot.retrieval import version_key
 from corpus.errors import CitebotError
 
 router = APIRouter(tags=["health"])
@@ -28,11 +29,14 @@ def health(state: StateDep) -> Any:
     engine = state.engine
     if engine is None:
         return _unready("starting", state.last_error)
+    briefs = engine.briefs()
+    # Only the active versions' vectors: leftovers of a killed ingest are not the library (doctor removes them).
+    versions = [version_key(b) for b in briefs]
     try:
-        vectors = engine.store.count()  # a real round trip: a Chroma server that is down shows up here
+        engine.store.count()  # a real round trip even for an empty library: a Chroma server that is down shows up
+        vectors = engine.store.count({"version": {"$in": versions}}) if versions else 0
     except CitebotError as exc:
         return _unready("unavailable", str(exc))
-    briefs = engine.briefs()
     sessions = state.open_sessions()
     return HealthOut(
         status="ready",

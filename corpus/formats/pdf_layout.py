@@ -23,6 +23,7 @@ from pdfplumber.utils.exceptions import PdfminerException
 
 from corpus.errors import ParseError, UnsupportedFormat
 from corpus.formats.common import clean, make_table
+from corpus.limits import checkpoint
 from corpus.raw import RawTable
 
 _PAGE_NUMBER = re.compile(r"^\s*(?:page\s*)?[-–]?\s*\d{1,4}\s*[-–]?(?:\s*(?:of|/)\s*\d{1,4})?\s*$", re.IGNORECASE)
@@ -205,6 +206,7 @@ def group_lines(chars: list[Char], page: int) -> list[Line]:
 def read_pages(pdf: Any) -> list[Page]:
     pages = []
     for i, page in enumerate(pdf.pages, 1):
+        checkpoint()  # a page is the unit of work: a cancelled upload or a spent parse deadline stops here
         with reading():
             width, height = float(page.width), float(page.height)
             chars, edges = layout_objects(page)

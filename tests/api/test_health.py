@@ -115,3 +115,19 @@ def test_without_an_engine_the_lifespan_builds_one_and_indexes_the_bundled_brief
         body = c.post("/chat", json={"message": "Why did the Hanoi summit fail?"}).json()
         assert any(cit["footnotes"] == [11] for cit in body["citations"])
     assert (tmp_path / "fresh" / "sessions.sqlite3").exists()
+
+
+def test_orphan_vectors_of_a_killed_ingest_are_not_counted(client, engine, bundled_brief):
+    from dataclasses import replace
+
+    from bot.engine import _docs
+    from bot.retrieval import version_key
+    from index.views import passage_views
+
+    before = client.get("/health").json()["vectors"]
+    ghost = replace(
+        bundled_brief, id="ghost", passages=tuple(replace(p, brief_id="ghost") for p in bundled_brief.passages)
+    )
+    engine.store.add(_docs(passage_views(ghost), version_key(ghost)))  # stored, but the brief was never saved
+    assert engine.store.count() > before
+    assert client.get("/health").json()["vectors"] == before

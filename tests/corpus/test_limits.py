@@ -8,6 +8,7 @@ import threading
 import zipfile
 from collections.abc import Iterator
 
+import pdfplumber
 import pytest
 
 from corpus.errors import InputError, PayloadTooLarge, WorkCancelled
@@ -111,3 +112,22 @@ def test_checkpoint_is_a_no_op_outside_a_budget() -> None:
 
 def test_default_limits_are_the_settings_defaults() -> None:
     assert WorkLimits.defaults() == limits()
+
+
+def test_a_pdf_is_stopped_between_its_pages(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The PDF reader checks its budget before every page, not only after the whole parse."""
+    import corpus.formats.pdf_layout as layout
+
+    seen: list[int] = []
+    real = layout.checkpoint
+
+    def counting() -> None:
+        seen.append(1)
+        real()
+
+    monkeypatch.setattr(layout, "checkpoint", counting)
+    cancel = threading.Event()
+    cancel.set()
+    with within(Budget(limits(), cancel)), pytest.raises(WorkCancelled):
+        layout.read_pages(pdfplumber.open(io.BytesIO(to_pdf(SAMPLE))))
+    assert seen == [1]  # stopped at the first page's checkpoint
