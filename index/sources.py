@@ -103,28 +103,29 @@ def read_manifest(folder: Path, brief: Brief) -> dict[int, Path]:
     path = folder / MANIFEST
     if not path.is_file():
         return {}
+    shown = f"{folder.name}/{MANIFEST}"  # messages never show where the data dir is
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise InputError(f"{path} is not valid TOML: {exc}") from exc
+        raise InputError(f"{shown} is not valid TOML: {exc}") from exc
     entries = data.get("source", [])
     if not isinstance(entries, list):
-        raise InputError(f"{path}: 'source' must be a list of [[source]] tables")
+        raise InputError(f"{shown}: 'source' must be a list of [[source]] tables")
     by_url = {_norm_url(fn.url): fn.number for fn in brief.footnotes if fn.url}
     out: dict[int, Path] = {}
     for i, entry in enumerate(entries, 1):
         if not isinstance(entry, dict) or not isinstance(entry.get("file"), str):
-            raise InputError(f"{path}: source {i} needs a 'file' string")
+            raise InputError(f"{shown}: source {i} needs a 'file' string")
         number = entry.get("footnote")
         if number is None and isinstance(entry.get("url"), str):
             number = by_url.get(_norm_url(entry["url"]))
             if number is None:
-                raise InputError(f"{path}: source {i}'s url matches no footnote of {brief.id}")
+                raise InputError(f"{shown}: source {i}'s url matches no footnote of {brief.id}")
         if not isinstance(number, int) or isinstance(number, bool):
-            raise InputError(f"{path}: source {i} needs 'footnote' (a number) or a 'url' of a footnote")
+            raise InputError(f"{shown}: source {i} needs 'footnote' (a number) or a 'url' of a footnote")
         file = (folder / entry["file"]).resolve()
         if folder.resolve() not in file.parents:
-            raise InputError(f"{path}: source {i}'s file must be inside {folder}")
+            raise InputError(f"{shown}: source {i}'s file must be inside {folder.name}/")
         out[number] = file
     return out
 
@@ -195,7 +196,7 @@ def parse_source(path: Path, brief_id: str, footnote: int) -> SourceDocument:
             raise ParseError(f"{path.name} is larger than {MAX_SOURCE_BYTES} bytes")
         data = path.read_bytes()
     except OSError as exc:
-        raise ParseError(f"cannot read source {path}: {exc.strerror or exc}") from exc
+        raise ParseError(f"cannot read source {path.name}: {exc.strerror or exc}") from exc
     suffix = path.suffix.lower()
     if suffix in {".html", ".htm"}:
         text, fmt = html_text(data), "html"
