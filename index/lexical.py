@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 import re
@@ -140,6 +141,13 @@ def light_stem(word: str) -> str:
 
 def tokenize(text: str, *, keep_stopwords: bool = False) -> list[str]:
     """Lowercased, stemmed tokens. Numbers lose their thousands commas; hyphenated names give parts and whole."""
+    # The same passages are tokenized for every question that reaches them: remember them (a fresh list each
+    # call, so a caller may change its copy).
+    return list(_tokens(text, keep_stopwords))
+
+
+@functools.lru_cache(maxsize=65536)
+def _tokens(text: str, keep_stopwords: bool) -> tuple[str, ...]:
     out: list[str] = []
     text = _USA.sub(" usa ", text.translate(_QUOTES))
     for raw in _TOKEN.findall(text.lower()):
@@ -153,7 +161,7 @@ def tokenize(text: str, *, keep_stopwords: bool = False) -> list[str]:
         for part in parts:
             if keep_stopwords or part not in STOPWORDS:
                 out.append(stem(part))
-    return out
+    return tuple(out)
 
 
 def bigrams(tokens: Sequence[str]) -> frozenset[tuple[str, str]]:
