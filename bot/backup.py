@@ -21,7 +21,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from bot.ingest import CHANGE_LOG
-from bot.quiz_store import QUIZ_FILE
+from bot.quiz.store import QUIZ_FILE
 from bot.sessions import SESSIONS_FILE
 from corpus.errors import InvalidRequest
 from corpus.settings import Settings

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.engine import Engine
-from bot.retrieval import version_key
+from bot.qa.retrieval import version_key
 from corpus.settings import Settings
 from index.library import BriefRepository
 from index.store import forget_embedded, make_store

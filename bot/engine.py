@@ -16,11 +16,11 @@ from dataclasses import dataclass
 
 from langchain_core.embeddings import Embeddings
 
-from bot import answer as answering
-from bot.followup import resolve
-from bot.render import ABSTAIN_TEXT, answer_text
-from bot.retrieval import Candidate, IndexState, hybrid_search, version_key
-from bot.verify import make_citation, verify_citation
+from bot.citations import make_citation, verify_citation
+from bot.qa import answer as answering
+from bot.qa.followup import resolve
+from bot.qa.render import ABSTAIN_TEXT, answer_text
+from bot.qa.retrieval import Candidate, IndexState, hybrid_search, version_key
 from corpus.errors import BriefExists, BriefNotFound, CitationNotVerified, CitebotError, InvalidRequest
 from corpus.models import Brief, Citation, ParseWarning, Passage
 from corpus.settings import Settings

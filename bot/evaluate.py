@@ -166,11 +166,11 @@ class Outcome:
 
 
 def _check_fn() -> Callable[..., Any] | None:
-    """``bot.check.check_claim`` when that module exists (built separately); None otherwise."""
+    """``bot.claims.check.check_claim`` when that module exists (built separately); None otherwise."""
     try:
-        module = importlib.import_module("bot.check")
+        module = importlib.import_module("bot.claims.check")
     except ModuleNotFoundError as exc:
-        if exc.name in {"bot.check"}:
+        if exc.name in {"bot.claims.check"}:
             return None
         raise
     fn = getattr(module, "check_claim", None)

@@ -6,10 +6,10 @@ import json
 
 import click
 
+from bot.audit.source_answer import source_citation_json, source_citations, sources_text
 from bot.factory import build_engine, ingest_bundled
 from bot.inputs import clean_input
-from bot.render import answer_json, answer_readable
-from bot.source_answer import source_citation_json, source_citations, sources_text
+from bot.qa.render import answer_json, answer_readable
 from corpus.settings import get_settings
 
 

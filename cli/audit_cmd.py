@@ -13,9 +13,9 @@ from typing import Any
 
 import click
 
-from bot.audit import audit_brief
+from bot.audit.brief_citations import audit_brief
+from bot.audit.sources import verify_citations, verify_citations_json
 from bot.factory import BRIEF_SUFFIXES
-from bot.sources import verify_citations, verify_citations_json
 from corpus.audit import Finding, finding_json
 from corpus.errors import BriefNotFound, InputError
 from corpus.loader import load_brief

@@ -6,11 +6,11 @@ import json
 
 import click
 
-from bot.check import CheckResult, check_json
+from bot.audit.sources import check_with_sources
+from bot.claims.check import CheckResult, check_json
 from bot.factory import build_engine, ingest_bundled
 from bot.inputs import claim_text
-from bot.render import marker
-from bot.sources import check_with_sources
+from bot.qa.render import marker
 from corpus.settings import get_settings
 
 

@@ -160,7 +160,7 @@ def _detail(summary: dict[str, Any]) -> list[str]:
         ("check items", summary["check_items"]),
     ]
     if summary["check_skipped"]:
-        rows.append(("check skipped", f"{summary['check_skipped']} (bot.check.check_claim not available)"))
+        rows.append(("check skipped", f"{summary['check_skipped']} (bot.claims.check.check_claim not available)"))
     if "check_accuracy" in summary:
         rows.append(("check accuracy", summary["check_accuracy"]))
         for cls, pr in summary["check_per_class"].items():

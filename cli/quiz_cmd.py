@@ -9,9 +9,9 @@ from __future__ import annotations
 import click
 
 from bot.factory import build_engine, ingest_bundled
-from bot.quiz_master import Quiz, cosine_similarity
-from bot.quiz_store import QUIZ_FILE, QuizStore, Score
-from bot.render import marker
+from bot.qa.render import marker
+from bot.quiz.master import Quiz, cosine_similarity
+from bot.quiz.store import QUIZ_FILE, QuizStore, Score
 from corpus.models import Citation
 from corpus.settings import get_settings
 

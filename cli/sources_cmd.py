@@ -11,8 +11,8 @@ from pathlib import Path
 
 import click
 
+from bot.audit.fetch_sources import counts, fetch_sources, outcome_json
 from bot.factory import BRIEF_SUFFIXES
-from bot.fetch_sources import counts, fetch_sources, outcome_json
 from corpus.errors import BriefNotFound, InputError
 from corpus.loader import load_brief
 from corpus.models import Brief

@@ -3,7 +3,7 @@
 The parser already reports marker problems as ``ParseWarning``s; they become findings here. On top of that:
 footnote metadata that disagrees with itself (the date against the date in the URL, a missing or malformed URL,
 a missing publisher) and factual sentences that carry no citation at all. Model-based checks (possible
-mis-citations, likely sources) live in ``bot.audit`` and reuse these types.
+mis-citations, likely sources) live in ``bot.audit.brief_citations`` and reuse these types.
 """
 
 from __future__ import annotations

@@ -101,7 +101,7 @@ class Brief:
 
 @dataclass(frozen=True, slots=True)
 class Citation:
-    """A quote that is about to leave citebot. ``verified`` is set only by ``bot.verify``."""
+    """A quote that is about to leave citebot. ``verified`` is set only by ``bot.citations``."""
 
     quote: str
     footnotes: tuple[int, ...]

@@ -9,8 +9,8 @@ from fastapi import APIRouter
 from api.deps import EngineDep
 from api.schemas import ErrorOut
 from api.schemas_check import AuditResponse, VerifyCitationsResponse
-from bot.audit import audit_brief
-from bot.sources import source_index_for, verify_citations, verify_citations_json
+from bot.audit.brief_citations import audit_brief
+from bot.audit.sources import source_index_for, verify_citations, verify_citations_json
 from corpus.audit import finding_json
 
 router = APIRouter(prefix="/briefs", tags=["audit"])

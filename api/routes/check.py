@@ -9,8 +9,8 @@ from fastapi import APIRouter
 from api.deps import EngineDep, JsonBody
 from api.schemas import ErrorOut
 from api.schemas_check import CheckRequest, CheckResponse
-from bot.check import check_json
-from bot.sources import check_with_sources
+from bot.audit.sources import check_with_sources
+from bot.claims.check import check_json
 
 router = APIRouter(tags=["check"])
 

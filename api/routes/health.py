@@ -10,7 +10,7 @@ from fastapi.responses import JSONResponse
 from api.deps import StateDep
 from api.errors import RETRY_AFTER_SECONDS
 from api.schemas import HealthOut
-from bot.retrieval import version_key
+from bot.qa.retrieval import version_key
 from corpus.errors import CitebotError
 
 router = APIRouter(tags=["health"])

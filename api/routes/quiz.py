@@ -19,10 +19,10 @@ from api.schemas_quiz import (
     QuizNextResponse,
     ScoreOut,
 )
-from bot.quiz import Question
-from bot.quiz_master import Quiz, cosine_similarity
-from bot.quiz_store import QUIZ_FILE, QuizStore, Score
-from bot.render import citation_json
+from bot.qa.render import citation_json
+from bot.quiz.generate import Question
+from bot.quiz.master import Quiz, cosine_similarity
+from bot.quiz.store import QUIZ_FILE, QuizStore, Score
 from corpus.errors import BriefNotFound
 from corpus.models import Citation
 

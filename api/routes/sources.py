@@ -11,8 +11,8 @@ from api.deps import EngineDep
 from api.routes.jobs import JobsDep
 from api.schemas import ErrorOut
 from api.schemas_jobs import FootnoteSourceOut, JobStartedOut, SourcesOut
-from bot.fetch_sources import fetch_job, footnote_source_json, sources_status_json
-from bot.sources import source_index_for
+from bot.audit.fetch_sources import fetch_job, footnote_source_json, sources_status_json
+from bot.audit.sources import source_index_for
 
 router = APIRouter(prefix="/briefs", tags=["sources"])
 

@@ -16,9 +16,9 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.main import create_app
+from bot.citations import make_citation, verify_citation
 from bot.engine import Answer
-from bot.render import answer_text
-from bot.verify import make_citation, verify_citation
+from bot.qa.render import answer_text
 from corpus.errors import BriefNotFound, IndexUnavailable
 from corpus.models import Brief, Citation
 from corpus.settings import Settings

@@ -121,7 +121,7 @@ def test_orphan_vectors_of_a_killed_ingest_are_not_counted(client, engine, bundl
     from dataclasses import replace
 
     from bot.engine import _docs
-    from bot.retrieval import version_key
+    from bot.qa.retrieval import version_key
     from index.views import passage_views
 
     before = client.get("/health").json()["vectors"]

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from bot.quiz import generate_questions
+from bot.quiz.generate import generate_questions
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ import pytest
 
 from bot.doctor import diagnose
 from bot.engine import _docs
-from bot.retrieval import version_key
+from bot.qa.retrieval import version_key
 from index.views import passage_views
 
 pytestmark = pytest.mark.slow

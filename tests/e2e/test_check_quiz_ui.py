@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.quiz import generate_questions
+from bot.quiz.generate import generate_questions
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 

@@ -1,0 +1,1 @@
+"""Audits: the brief's own citations, and whether each footnote's source says what the brief cites it for."""

@@ -1,0 +1,225 @@
+"""Evidence for claim checking: a passage with the sentences it leans on, and what is known about a whole brief
+(its vocabulary, names, topic, word weights, paragraph leads), plus cached MiniLM similarities."""
+
+from __future__ import annotations
+
+import math
+import re
+import weakref
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+import numpy as np
+
+from bot.claims.names import document_names, head_noun, head_noun_key
+from bot.claims.text import entities, entity_keys, expand_acronyms, tokens, word_stem
+from corpus.models import Brief, Passage
+from index.views import leans_back, pronoun_subject
+
+EVIDENCE_KINDS = frozenset({"sentence", "table_row"})
+
+# "On March 4 2022, it fired …": a pronoun subject after a short opening phrase also leans on what came before.
+_LATE_PRONOUN = re.compile(r"^[^,]{0,40},\s*(?:it|they|he|she)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A piece of evidence: the passages quoted (``focal``) and the ones before them that name the subject."""
+
+    brief: Brief
+    focal: tuple[Passage, ...]
+    context: tuple[Passage, ...]
+    gloss: str = ""  # what is compared instead of the quoted text (a front-matter field read as a sentence)
+
+    @property
+    def text(self) -> str:
+        return " ".join(p.text for p in self.focal)
+
+    @property
+    def statement(self) -> str:
+        """The text the claim is compared with: the gloss when there is one, else the quoted text."""
+        return self.gloss or self.text
+
+    @property
+    def context_text(self) -> str:
+        label = self.focal[0].label if self.focal[0].kind == "table_row" and self.focal[0].label else ""
+        return " ".join([label, *(p.text for p in self.context)]).strip()
+
+
+# "Pakistan objected to its design": a possessive or object pronoun points back to the sentence before too.
+_BACK_REFERENCE = re.compile(r"\b(?:its|their|them)\b", re.IGNORECASE)
+
+
+def _leans(p: Passage) -> bool:
+    return leans_back(p.text) or bool(_LATE_PRONOUN.match(p.text) or _BACK_REFERENCE.search(p.text))
+
+
+def _sentences(brief: Brief) -> list[Passage]:
+    return [p for p in sorted(brief.passages, key=lambda p: p.seq) if p.kind in EVIDENCE_KINDS]
+
+
+def units_for(brief: Brief, passage: Passage) -> list[Unit]:
+    """The passage with the sentences it leans on; and with the next one when that one leans on it."""
+    if passage.kind != "sentence":
+        return [Unit(brief, (passage,), ())]
+    ordered = _sentences(brief)
+    i = next((k for k, p in enumerate(ordered) if p.id == passage.id), None)
+    if i is None:
+        return []
+    context: list[Passage] = []
+    j = i
+    topic = brief_profile(brief).topic
+    while _leans(ordered[j]) and j > 0 and ordered[j - 1].paragraph == passage.paragraph and len(context) < 2:
+        j -= 1
+        context.insert(0, ordered[j])
+        if any(e.key not in topic for e in entities(ordered[j].text)):
+            break  # this sentence names the subject: no need to look further back
+    units = [Unit(brief, (passage,), tuple(context))]
+    nxt = ordered[i + 1] if i + 1 < len(ordered) else None
+    # Only a sentence that opens on a pronoun continues this one's subject ("… the Model-17 …" + "It flew …");
+    # "On March 24, it tested …" starts a new event whose "it" is the brief's topic.
+    if nxt is not None and nxt.paragraph == passage.paragraph and pronoun_subject(nxt.text):
+        units.append(Unit(brief, (passage, ordered[i + 1]), tuple(context)))
+    return units
+
+
+def _cased_like_body(title: str, body: str) -> str:
+    """A title in capitals written as the body writes its words ("US-SOUTH AFRICA TRADE TALKS" -> "US-South
+    Africa trade talks"), so names stay names and common words stay common."""
+
+    def one(m: re.Match[str]) -> str:
+        word = m.group(0)
+        seen = [
+            f.group(0)
+            for f in re.finditer(rf"(?<![A-Za-z]){re.escape(word)}(?![A-Za-z])", body, re.IGNORECASE)
+            if not f.group(0).isupper() or len(word) <= 3
+        ]
+        # The body's usual spelling: "South" where it writes "South Africa" more often than "south of".
+        return max(dict.fromkeys(seen), key=seen.count) if seen else word.lower()
+
+    return re.sub(r"[A-Za-z]+", one, title)
+
+
+def front_matter_units(brief: Brief) -> list[Unit]:
+    """The disclaimer and title as evidence for claims about the brief itself (quoted verbatim, compared as
+    sentences: "The brief is about prospects of …")."""
+    out = []
+    body = brief.text[max((p.end for p in brief.passages if p.kind == "metadata"), default=0) :]
+    for p in brief.passages:
+        if p.kind != "metadata":
+            continue
+        if p.label == "disclaimer":
+            out.append(Unit(brief, (p,), (), " ".join(p.text.strip("() ").split()) + "."))
+        elif p.label == "title":
+            title = _cased_like_body(" ".join(p.text.split()), body) if p.text.isupper() else p.text
+            out.append(Unit(brief, (p,), (), f"The brief is about the {title[:1].lower()}{title[1:]}."))
+    return out
+
+
+@dataclass(frozen=True)
+class Profile:
+    """What claim checking needs to know about a whole brief (computed once per brief version)."""
+
+    common: frozenset[str]  # words the brief writes in lower case: a capitalised opener among them is no name
+    keys: set[str]  # every entity key the brief mentions
+    lower: str  # the brief's text, lower case, acronyms expanded
+    topic: frozenset[str]  # entity keys of the title: what every passage is about
+    weights: dict[str, float]  # stem -> IDF over the brief's sentences and rows
+    leads: dict[int, str]  # paragraph -> its opening sentence
+    acronyms: dict[str, str]  # the brief's own short forms (lower case) -> long forms, from its bracketed pairs
+    persons: frozenset[str]  # the people the brief names (lower-case names, first and last words)
+    heads: dict[str, str]  # head noun -> the brief's only multi-word name with that head ("toolkit" -> "… toolkit")
+
+
+@lru_cache(maxsize=32)
+def _brief_profile(brief: Brief) -> Profile:
+    text = brief.text
+    lower_words = {w.lower() for w in re.findall(r"\b[a-z][a-z'-]+\b", text)}
+    common = frozenset(lower_words | {word_stem(w) for w in lower_words})
+    names = document_names(text, [a.name for a in brief.authors] + list(brief.editors))
+    expanded = expand_acronyms(text, names.acronyms)
+    passages = _sentences(brief)
+    df: dict[str, int] = {}
+    leads: dict[int, str] = {}
+    for p in passages:
+        for st in {t.stem for t in tokens(p.text) if t.stem}:
+            df[st] = df.get(st, 0) + 1
+        if p.kind == "sentence" and p.paragraph is not None:
+            leads.setdefault(p.paragraph, p.text)
+    n = max(1, len(passages))
+    weights = {st: math.log(1 + n / c) for st, c in df.items()}
+    weights["__unknown__"] = math.log(1 + n)
+    return Profile(
+        common,
+        entity_keys(expanded),
+        " ".join(expanded.lower().split()),
+        _topic(brief, expanded),
+        weights,
+        leads,
+        names.acronyms,
+        names.persons,
+        _heads(text, names.acronyms),
+    )
+
+
+def _heads(text: str, acronyms: dict[str, str]) -> dict[str, str]:
+    """Head noun -> the only multi-word name (or acronym long form) of the text with that head."""
+    found: dict[str, set[str]] = {}
+    names = [e.text for e in entities(text) if len(e.text.split()) >= 2] + list(acronyms.values())
+    for name in names:
+        if name.isupper():
+            continue
+        found.setdefault(head_noun(name), set()).add(head_noun_key(name))
+    return {h: next(iter(ks)) for h, ks in found.items() if len(ks) == 1 and len(h) >= 4}
+
+
+def _topic(brief: Brief, expanded: str) -> frozenset[str]:
+    """The names of the title that the body keeps returning to (in at least a tenth of its paragraphs): what
+    every passage is about even when it does not name it."""
+    paragraphs: dict[int, str] = {}
+    for p in _sentences(brief):
+        if p.paragraph is not None:
+            paragraphs[p.paragraph] = paragraphs.get(p.paragraph, "") + " " + p.text
+    if not paragraphs:
+        return frozenset()
+    keyed = [entity_keys(expand_acronyms(t)) for t in paragraphs.values()]
+    need = max(3, len(keyed) // 10)
+    title = brief.title or ""
+    if title.isupper():
+        title = _cased_like_body(title, brief.text)
+    return frozenset(k for k in entity_keys(title) if sum(k in ks for ks in keyed) >= need)
+
+
+def brief_profile(brief: Brief) -> Profile:
+    """The brief's vocabulary, names, topic, word weights and paragraph leads (cached per brief version)."""
+    return _brief_profile(brief)
+
+
+_VECTORS: weakref.WeakKeyDictionary[Any, dict[str, list[float]]] = weakref.WeakKeyDictionary()
+_VECTORS_MAX = 4096
+
+
+def _embed_documents(embedder: Any, texts: Sequence[str]) -> list[list[float]]:
+    """Evidence texts recur from claim to claim: remember their vectors per embedder (bounded)."""
+    try:
+        memo = _VECTORS.setdefault(embedder, {})
+    except TypeError:  # an embedder that cannot be weakly referenced: no memo
+        return list(embedder.embed_documents(list(texts)))
+    todo = [t for t in dict.fromkeys(texts) if t not in memo]
+    if todo:
+        if len(memo) + len(todo) > _VECTORS_MAX:
+            memo.clear()
+        memo.update(zip(todo, embedder.embed_documents(todo), strict=True))
+    return [memo[t] for t in texts]
+
+
+def cosines(embedder: Any, claim: str, texts: Sequence[str]) -> list[float]:
+    if not texts:
+        return []
+    q = np.asarray(embedder.embed_query(claim), dtype=float)
+    docs = np.asarray(_embed_documents(embedder, texts), dtype=float)
+    q /= np.linalg.norm(q) + 1e-12
+    docs /= np.linalg.norm(docs, axis=1, keepdims=True) + 1e-12
+    return [float(x) for x in docs @ q]

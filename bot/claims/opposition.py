@@ -1,0 +1,85 @@
+"""Opposition between a claim and a piece of evidence: a shared word negated in one only, an antonym, a
+superlative given to something else, a comparison the other way round."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from bot.claims.lexicon import OPPOSITES
+from bot.claims.text import Token, comparisons, negated_stems, superlatives, synonym_keys
+
+if TYPE_CHECKING:
+    from bot.claims.compare import Claim
+
+
+def polarity_conflict(claim: Claim, ev_toks: tuple[Token, ...], ev_keys: set[str]) -> tuple[str | None, str | None]:
+    """A word the claim and evidence share, negated in one only; or an antonym pair ("offensive"/"defensive").
+    Returns (the evidence's opposing word, the claim word it opposes when it is an antonym)."""
+    ev_neg = negated_stems(ev_toks)
+    ev_neg_keys = {k for s in ev_neg for k in synonym_keys(s)}
+    claim_neg_keys = {k for s in claim.negated for k in synonym_keys(s)}
+    for s in claim.content:
+        keys = synonym_keys(s)
+        if not keys & ev_keys:
+            continue
+        in_claim = bool(keys & claim_neg_keys)
+        in_ev = bool(keys & ev_neg_keys)
+        if in_claim != in_ev:
+            return next((t.text for t in ev_toks if t.stem and synonym_keys(t.stem) & keys), s), None
+    ev_stems = {t.stem for t in ev_toks if t.stem}
+    content = set(claim.content)
+    for a, b in OPPOSITES:
+        for xs, ys in ((a, b), (b, a)):
+            x, y = next(iter(xs & content), None), next(iter(ys & ev_stems), None)
+            if x and y and not xs & ev_stems and (x in claim.negated) == (y in ev_neg):
+                return next((t.text for t in ev_toks if t.stem == y), y), x
+    return None, None
+
+
+def superlative_rival(claim: Claim, text: str) -> str | None:
+    """The evidence gives the claim's superlative to something else ("Wind power was the largest renewable source"
+    against "Solar was the largest renewable source"): the evidence's words, else None."""
+    for c in superlatives(claim.text):
+        for e in superlatives(text):
+            same_category = len(c.category & e.category) * 2 >= len(c.category)
+            if c.degree == e.degree and same_category and not c.subject & e.subject:
+                return f"{' '.join(sorted(e.subject))} … {e.degree}"
+    return None
+
+
+def _same(a: str | None, b: str | None) -> bool:
+    """Whether two name keys name one thing ("model-16" and "new model-16": one holds every word of the other)."""
+    if a is None or b is None:
+        return a == b
+    wa, wb = set(a.split()), set(b.split())
+    return a == b or wa <= wb or wb <= wa
+
+
+def comparative(claim: Claim, text: str, common: frozenset[str]) -> tuple[bool | None, str | None]:
+    """(True, words) when the evidence states the claim's comparison; (False, words) when it states the opposite;
+    (None, None) when it does not compare the same things."""
+    if not claim.comparisons:
+        return None, None
+    ev = comparisons(text, common=common)
+    for c in claim.comparisons:
+        for e in ev:
+            if c.dimension != e.dimension:
+                continue
+            # An evidence sentence whose subject is a pronoun ("It detonated … 16 times the size of …") compares
+            # the same things when what it compares against is the claim's.
+            same = (
+                c.subject is None or _same(c.subject, e.subject) or (e.subject is None and e.other is not None)
+            ) and (c.other is None or _same(c.other, e.other))
+            swapped = c.subject is not None and _same(c.subject, e.other) and _same(c.other, e.subject)
+            if not (same or swapped):
+                continue
+            agree = (c.direction == e.direction) == (same and not swapped)
+            m = re.search(
+                r"\b(?:more|less)\s+\w+(?:\s+than)?\b|\b\w+er\s+than\b|"
+                r"\b(?:\d+(?:\.\d+)?\s+times|twice|half)\s+the\s+\w+\s+of\b",
+                text,
+                re.I,
+            )
+            return agree, (m.group(0) if m else None)
+    return None, None

@@ -1,0 +1,1 @@
+"""The quiz: questions generated from a brief's cited sentences, tolerant grading and stored sessions."""

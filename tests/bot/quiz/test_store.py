@@ -1,0 +1,99 @@
+"""The quiz's SQLite store and the Quiz service: no repeats (also under concurrent requests), scores, mistakes."""
+
+from __future__ import annotations
+
+import random
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+
+from bot.quiz.generate import generate_questions
+from bot.quiz.master import Quiz
+from bot.quiz.store import QuizStore
+from corpus.errors import BriefNotFound, InvalidRequest, SessionNotFound
+
+
+class Library:
+    def __init__(self, *briefs):
+        self._briefs = {b.id: b for b in briefs}
+
+    def briefs(self):
+        return list(self._briefs.values())
+
+    def brief(self, brief_id):
+        if brief_id not in self._briefs:
+            raise BriefNotFound(brief_id)
+        return self._briefs[brief_id]
+
+
+@pytest.fixture
+def quiz(tmp_path, bundled_brief):
+    return Quiz(Library(bundled_brief), QuizStore(tmp_path / "quiz.sqlite3"), rng=random.Random(7))
+
+
+def test_a_full_round_asks_every_question_once_then_starts_again(quiz, bundled_brief):
+    pool = generate_questions(bundled_brief)
+    first = quiz.next(None)
+    session = first.session_id
+    ids = [first.question.id] + [quiz.next(session).question.id for _ in range(len(pool) - 1)]
+    assert sorted(ids) == sorted(q.id for q in pool)
+    second = quiz.next(session)
+    assert second.progress.round == 2 and second.progress.used == 1
+
+
+def test_concurrent_requests_of_one_session_never_get_the_same_question(quiz, bundled_brief):
+    pool = generate_questions(bundled_brief)
+    session = quiz.store.create()
+    with ThreadPoolExecutor(max_workers=8) as ex:
+        asked = list(ex.map(lambda _: quiz.next(session).question.id, range(len(pool))))
+    assert len(set(asked)) == len(pool)
+
+
+def test_state_is_kept_in_the_file(tmp_path, bundled_brief):
+    path = tmp_path / "quiz.sqlite3"
+    first = Quiz(Library(bundled_brief), QuizStore(path))
+    asked = first.next(None)
+    first.answer(asked.session_id, asked.question.id, asked.question.answer)
+    again = Quiz(Library(bundled_brief), QuizStore(path))
+    assert again.score(asked.session_id).correct == 1
+    assert again.next(asked.session_id).question.id != asked.question.id
+
+
+def test_answers_are_recorded_once_and_only_for_asked_questions(quiz):
+    asked = quiz.next(None)
+    graded = quiz.answer(asked.session_id, asked.question.id, asked.question.answer)
+    assert graded.grade.correct and graded.citation is not None and graded.citation.verified
+    with pytest.raises(InvalidRequest, match="already answered"):
+        quiz.answer(asked.session_id, asked.question.id, "again")
+    with pytest.raises(InvalidRequest, match="not asked"):
+        quiz.answer(asked.session_id, "q-unknown", "x")
+    with pytest.raises(SessionNotFound):
+        quiz.answer("quiz-nope", asked.question.id, "x")
+
+
+def test_mistakes_keep_the_wrong_answer_and_a_verified_quote(quiz, bundled_brief):
+    asked = quiz.next(None)
+    quiz.answer(asked.session_id, asked.question.id, "zebra")
+    (mistake,) = quiz.mistakes(asked.session_id)
+    assert mistake.answer == "zebra"
+    c = mistake.citation
+    assert c is not None and c.verified
+    assert bundled_brief.text[c.start : c.end] == c.quote
+    assert c.footnotes == bundled_brief.passage(asked.question.passage_id).footnotes
+
+
+def test_a_removed_brief_leaves_the_score_but_no_unverifiable_quote(tmp_path, bundled_brief):
+    library = Library(bundled_brief)
+    quiz = Quiz(library, QuizStore(tmp_path / "q.sqlite3"))
+    asked = quiz.next(None)
+    quiz.answer(asked.session_id, asked.question.id, "zebra")
+    library._briefs.clear()
+    (mistake,) = quiz.mistakes(asked.session_id)
+    assert mistake.citation is None
+    assert quiz.score(asked.session_id).wrong == 1
+
+
+def test_an_empty_library_is_a_clear_error(tmp_path):
+    quiz = Quiz(Library(), QuizStore(tmp_path / "q.sqlite3"))
+    with pytest.raises(InvalidRequest, match="nothing to ask"):
+        quiz.next(None)
