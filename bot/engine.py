@@ -21,6 +21,7 @@ from bot.qa import answer as answering
 from bot.qa.followup import resolve
 from bot.qa.render import ABSTAIN_TEXT, answer_text
 from bot.qa.retrieval import Candidate, IndexState, hybrid_search, version_key
+from bot.types import Answer, Hit
 from corpus.errors import BriefExists, BriefNotFound, CitationNotVerified, CitebotError, InvalidRequest
 from corpus.models import Brief, Citation, ParseWarning, Passage
 from corpus.settings import Settings
@@ -33,23 +34,6 @@ from index.views import PassageViews, passage_views
 log = logging.getLogger("citebot.engine")
 
 EMPTY_LIBRARY_TEXT = "The library has no briefs yet, so there is nothing to quote."
-
-
-@dataclass(frozen=True)
-class Hit:
-    passage: Passage
-    score: float
-    dense: float
-    lexical: float
-
-
-@dataclass(frozen=True)
-class Answer:
-    text: str
-    citations: tuple[Citation, ...]
-    abstained: bool
-    # The abstention evidence's margin (answer.confidence): below 0 the engine abstains. None: nothing was weighed.
-    confidence: float | None = None
 
 
 def replace_refusal(existing: Brief) -> str:

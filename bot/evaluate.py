@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 from typing import Any
 
-from bot.engine import Answer, Engine
+from bot.engine import Engine
+from bot.types import Answer
 from corpus.errors import InputError
 from corpus.loader import slugify
 

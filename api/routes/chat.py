@@ -14,9 +14,10 @@ from api.deps import EngineDep, JsonBody, SessionsDep, SettingsDep
 from api.errors import error_code, status_for
 from api.schemas import ChatRequest, ChatResponse, ErrorOut, SessionOut, TurnOut
 from bot.audit.source_answer import source_citation_json, source_citations, sources_text
-from bot.engine import Answer, Engine
+from bot.engine import Engine
 from bot.qa.render import answer_json, citation_json
 from bot.sessions import SessionStore
+from bot.types import Answer
 from corpus.errors import CitebotError
 
 log = logging.getLogger("citebot.api")

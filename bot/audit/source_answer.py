@@ -11,13 +11,12 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from bot.audit.sources import source_index_for
+from bot.types import Answer, Library
 from corpus.errors import InputError
 from index.sources import SourceIndex
-
-if TYPE_CHECKING:
-    from bot.engine import Answer, Engine
 
 log = logging.getLogger("citebot.sources")
 
@@ -41,14 +40,12 @@ class SourceCitation:
 
 
 def source_citations(
-    engine: Engine, answer: Answer, top_k: int, index: SourceIndex | None = None
+    engine: Library, answer: Answer, top_k: int, index: SourceIndex | None = None
 ) -> list[SourceCitation]:
     """Up to ``top_k`` verified source quotes behind the answer's brief quotes, best match first."""
     if answer.abstained or not answer.citations:
         return []
     if index is None:
-        from bot.audit.sources import source_index_for
-
         index = source_index_for(engine)
     found: dict[tuple[str, int, int], SourceCitation] = {}
     for cit in answer.citations:

@@ -14,20 +14,18 @@ import logging
 import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import numpy as np
 
 from bot.claims.check import CheckResult, SourceNote, check_claim
 from bot.claims.compare import Claim, Evidence, Judgement, compare
 from bot.claims.evidence import brief_profile
+from bot.types import Library
 from corpus.errors import InputError
 from corpus.models import Brief, Passage
 from index.sources import SourceDocument, SourceIndex, SourcePassage
 from index.views import leans_back
-
-if TYPE_CHECKING:
-    from bot.engine import Engine
 
 log = logging.getLogger("citebot.sources")
 
@@ -221,7 +219,7 @@ def verify_citations_json(brief: Brief, index: SourceIndex, results: Sequence[Ci
 _INDEXES: weakref.WeakKeyDictionary[Any, SourceIndex] = weakref.WeakKeyDictionary()
 
 
-def source_index_for(engine: Engine) -> SourceIndex:
+def source_index_for(engine: Library) -> SourceIndex:
     """One SourceIndex per engine (same settings and embedder), made on first use."""
     index = _INDEXES.get(engine)
     if index is None:
@@ -230,7 +228,7 @@ def source_index_for(engine: Engine) -> SourceIndex:
 
 
 def check_with_sources(
-    engine: Engine, claim: str, brief_id: str | None = None, *, index: SourceIndex | None = None
+    engine: Library, claim: str, brief_id: str | None = None, *, index: SourceIndex | None = None
 ) -> CheckResult:
     """``check_claim``, then for the deciding citation's footnotes: what each footnote's source says."""
     result = check_claim(engine, claim, brief_id)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
 from bot.citations import make_citation, verify_citation
 from bot.claims.alias import AliasFinding, alias_claim, check_alias
@@ -23,11 +23,9 @@ from bot.claims.names import surname_of
 from bot.claims.subjects import SUBSTITUTABLE, claim_kind, one_group
 from bot.claims.text import Entity, entity_keys, mentions, spelled_out
 from bot.qa.render import citation_json
+from bot.types import Library
 from corpus.errors import CitationNotVerified, InvalidRequest
 from corpus.models import Brief, Citation
-
-if TYPE_CHECKING:
-    from bot.engine import Engine
 
 log = logging.getLogger("citebot.check")
 
@@ -116,7 +114,7 @@ def _confidence(verdict: str, j: Judgement | None) -> float:
     return round(max(0.5, 0.9 - 0.4 * j.score), 2)
 
 
-def check_claim(engine: Engine, claim: str, brief_id: str | None = None) -> CheckResult:
+def check_claim(engine: Library, claim: str, brief_id: str | None = None) -> CheckResult:
     """Check a claim against the indexed briefs (one brief with ``brief_id``)."""
     text = _validate(claim)
     if engine.is_empty():

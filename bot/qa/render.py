@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from bot.types import Answer
 from corpus.models import Citation, Footnote, Reference
-
-if TYPE_CHECKING:
-    from bot.engine import Answer
 
 ABSTAIN_TEXT = "The brief does not address this question, so there is nothing to quote."
 UNCITED = "uncited in the brief"

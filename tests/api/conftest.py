@@ -17,8 +17,8 @@ from fastapi.testclient import TestClient
 
 from api.main import create_app
 from bot.citations import make_citation, verify_citation
-from bot.engine import Answer
 from bot.qa.render import answer_text
+from bot.types import Answer
 from corpus.errors import BriefNotFound, IndexUnavailable
 from corpus.models import Brief, Citation
 from corpus.settings import Settings

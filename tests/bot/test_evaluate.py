@@ -11,9 +11,9 @@ from typing import Any
 import pytest
 
 from bot import evaluate
-from bot.engine import Answer, Hit
 from bot.evaluate import Report, alt_hits, assign_briefs, coverage_row, load_items, normalise, run_eval
 from bot.qa import answer as answering
+from bot.types import Answer, Hit
 from corpus.errors import InputError
 from corpus.models import Citation, Passage
 
