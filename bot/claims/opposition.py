@@ -4,13 +4,27 @@ superlative given to something else, a comparison the other way round."""
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from bot.claims.lexicon import OPPOSITES
-from bot.claims.text import Token, comparisons, negated_stems, superlatives, synonym_keys
+from bot.claims.text import Comparison, Token, comparisons, negated_stems, superlatives, synonym_keys
 
-if TYPE_CHECKING:
-    from bot.claims.compare import Claim
+
+class Claim(Protocol):
+    """The parts of an analysed claim (``bot.claims.compare.Claim``) that opposition reads; named here so this
+    module need not import ``compare``, which imports it."""
+
+    @property
+    def text(self) -> str: ...
+
+    @property
+    def content(self) -> tuple[str, ...]: ...
+
+    @property
+    def negated(self) -> frozenset[str]: ...
+
+    @property
+    def comparisons(self) -> tuple[Comparison, ...]: ...
 
 
 def polarity_conflict(claim: Claim, ev_toks: tuple[Token, ...], ev_keys: set[str]) -> tuple[str | None, str | None]:
