@@ -11,10 +11,11 @@ from pathlib import Path
 
 from corpus.builder import build_brief
 from corpus.errors import CitebotError, ParseError, UnsupportedFormat, UnsupportedMediaType
+from corpus.formats import FRONT_ENDS
 from corpus.limits import checkpoint, current_limits, too_large
 from corpus.models import Brief
 from corpus.raw import RawDocument
-from corpus.text_format import parse_text
+from corpus.text_format import decode_text, parse_text
 
 log = logging.getLogger("citebot.corpus")
 
@@ -28,16 +29,6 @@ FrontEnd = Callable[[bytes], RawDocument]
 def slugify(name: str) -> str:
     slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
     return slug[:80] or "brief"
-
-
-def decode_text(data: bytes) -> str:
-    """Decode UTF-8 text, refusing binary data with a clear message."""
-    if b"\x00" in data[:8192]:
-        raise ParseError("the file is binary, not a text document")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise ParseError(f"the file is not valid UTF-8 text (bad byte at position {exc.start})") from exc
 
 
 def _parse_plain(data: bytes) -> RawDocument:
@@ -122,13 +113,7 @@ def content_hash(data: bytes) -> str:
 
 def front_ends() -> dict[str, FrontEnd]:
     """The parsers by format name. Formats other than text are added by ``corpus.formats``."""
-    table: dict[str, FrontEnd] = {"text": _parse_plain}
-    try:
-        from corpus.formats import FRONT_ENDS
-    except ImportError:
-        return table
-    table.update(FRONT_ENDS)
-    return table
+    return {"text": _parse_plain, **FRONT_ENDS}
 
 
 def parse_bytes(data: bytes, filename: str, *, brief_id: str | None = None) -> Brief:

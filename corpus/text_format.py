@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from corpus.dates import DATE_PATTERN, parse_date
+from corpus.errors import ParseError
 from corpus.markers import SUPERSCRIPT_DIGITS, SUPERSCRIPT_RUN, resolve_marker, superscript_to_str
 from corpus.models import Author
 from corpus.raw import (
@@ -29,6 +30,16 @@ _SOURCE_LINE = re.compile(r"^\s*Sources?\s*:", re.IGNORECASE)
 _TAG = re.compile(r"<[^>]+>")
 _TERMINAL = tuple(".?!")
 _TRAILING_CLOSERS = "\"”’')] " + SUPERSCRIPT_DIGITS
+
+
+def decode_text(data: bytes) -> str:
+    """Decode UTF-8 text, refusing binary data with a clear message."""
+    if b"\x00" in data[:8192]:
+        raise ParseError("the file is binary, not a text document")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ParseError(f"the file is not valid UTF-8 text (bad byte at position {exc.start})") from exc
 
 
 def _blocks(text: str) -> list[list[str]]:

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from corpus.errors import FetchFailed, ParseError
-from corpus.loader import decode_text
+from corpus.text_format import decode_text
 from index.sources import html_text, pdf_text
 
 MIN_WORDS = 40  # below this the "main text" of a page is a stub, not an article

@@ -25,10 +25,10 @@ from pathlib import Path
 from langchain_core.embeddings import Embeddings
 
 from corpus.errors import InputError, ParseError
-from corpus.loader import decode_text
 from corpus.models import Brief
 from corpus.sentences import split_sentences
 from corpus.settings import Settings
+from corpus.text_format import decode_text
 from index.fetch_store import FetchStore
 from index.store import ChromaPassageStore, PassageStore, StoredDoc
 

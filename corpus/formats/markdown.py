@@ -36,6 +36,7 @@ from corpus.formats.common import (
 from corpus.formats.html import html_blocks
 from corpus.models import Author
 from corpus.raw import Marker, RawDocument
+from corpus.text_format import decode_text
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 _DEF_START = re.compile(r"^ {0,3}\[\^([^\]\s]+)\]:[ \t]?(.*)$")
@@ -365,8 +366,6 @@ def _blocks(tokens: list[Token], numbers: dict[str, int], defined: set[int]) -> 
 
 def parse_markdown(data: bytes) -> RawDocument:
     """Find the structure of a Markdown brief."""
-    from corpus.loader import decode_text
-
     source = decode_text(data).replace("\r\n", "\n").replace("\r", "\n")
     front: dict[str, Any] = {}
     if m := _FRONT_MATTER.match(source):
