@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 from urllib.parse import urlparse
 
-from corpus.dates import DATE_PATTERN
 from corpus.models import Brief, Footnote, Passage
+from corpus.text.dates import DATE_PATTERN, MONTH_NAMES
 
 Severity = Literal["error", "warning", "info"]
 SEVERITY_ORDER: Mapping[str, int] = {"error": 0, "warning": 1, "info": 2}
@@ -198,9 +198,7 @@ _NUMBER_WORD = re.compile(
     r"million|billion|dozen)\s+(?:[a-z-]+\s+){0,2}?[a-z]+s\b",
     re.IGNORECASE,
 )
-_DAY_MONTH = re.compile(
-    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}\b"
-)
+_DAY_MONTH = re.compile(rf"\b{MONTH_NAMES}\s+\d{{1,2}}\b")
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 _DESIGNATION = re.compile(r"\b[A-Z][A-Za-z]*-\d+[A-Za-z]?\b")
 _EVENT = re.compile(

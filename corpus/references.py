@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from corpus.dates import DATE_PATTERN, parse_date
 from corpus.models import Reference
+from corpus.text.dates import DATE_PATTERN, parse_date
 
 _URL = re.compile(r"<\s*(https?://[^>\s]+)\s*>|(https?://\S+)")
 _OPEN_QUOTES = "\"“‘'"

@@ -6,25 +6,15 @@ import functools
 import itertools
 import math
 import re
-import threading
 from collections.abc import Iterable, Sequence
-from typing import Any
 
 import bm25s
 import numpy as np
 import numpy.typing as npt
 
-STOPWORDS = frozenset(
-    """a an the and or but nor of to in on at by for from with without into onto over under about as than then
-    so such that this these those there here it its it's itself they them their theirs he him his she her hers
-    we us our you your i me my mine is are was were be been being am do does did doing done have has had having
-    will would shall should can could may might must not no yes if else also too very just only own same
-    what which who whom whose when where why how whether any all some each every both either neither other
-    more most much many few less least one ones up down out off again further once during before after above
-    below between through against among until while because though although since per via get got tell told
-    say says said
-    """.split()  # noqa: SIM905 - a word list reads better as text
-)
+# The text toolkit is shared with bot; names kept here too for the callers that import them from index.lexical.
+from corpus.text.words import STOPWORDS as STOPWORDS
+from corpus.text.words import stem as stem
 
 # Words that frame a question rather than name its topic ("what happened", "how far", "what role"): a
 # question is not off-topic because the brief never uses one of these.
@@ -41,81 +31,6 @@ _TOKEN = re.compile(r"[a-z0-9]+(?:[-.,'][a-z0-9]+)*")
 # "US" the country must survive the stopword "us": rewrite it (case-sensitively) before lowercasing.
 _USA = re.compile(r"\bU\.S\.(?:A\.)?|\bUSA?\b|\b[Uu]nited [Ss]tates(?: of [Aa]merica)?\b")
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"})
-
-
-# Irregular verb forms that no suffix stemmer joins ("How far did it fly?" / "It flew for 1,090 km").
-_IRREGULAR = {
-    form: base
-    for base, forms in {
-        "fly": "flew flown",
-        "write": "wrote written",
-        "hold": "held",
-        "take": "took taken",
-        "see": "saw seen",
-        "go": "went gone",
-        "begin": "began begun",
-        "make": "made",
-        "say": "said",
-        "tell": "told",
-        "fight": "fought",
-        "think": "thought",
-        "bring": "brought",
-        "buy": "bought",
-        "seek": "sought",
-        "meet": "met",
-        "lead": "led",
-        "win": "won",
-        "give": "gave given",
-        "know": "knew known",
-        "grow": "grew grown",
-        "draw": "drew drawn",
-        "throw": "threw thrown",
-        "shoot": "shot",
-        "strike": "struck",
-        "rise": "rose risen",
-        "fall": "fell fallen",
-        "break": "broke broken",
-        "speak": "spoke spoken",
-        "choose": "chose chosen",
-        "drive": "drove driven",
-        "run": "ran",
-        "send": "sent",
-        "spend": "spent",
-        "build": "built",
-        "keep": "kept",
-        "feel": "felt",
-        "find": "found",
-        "become": "became",
-        "come": "came",
-        "stand": "stood",
-        "pay": "paid",
-        "sell": "sold",
-        "catch": "caught",
-        "teach": "taught",
-        "undergo": "underwent undergone",
-    }.items()
-    for form in forms.split()
-}
-
-_LOCAL = threading.local()
-
-
-def _stemmer() -> Any:
-    # PyStemmer objects are not thread-safe: one per thread.
-    stemmer = getattr(_LOCAL, "stemmer", None)
-    if stemmer is None:
-        import Stemmer
-
-        stemmer = _LOCAL.stemmer = Stemmer.Stemmer("english")
-    return stemmer
-
-
-def stem(word: str) -> str:
-    """The Snowball English stem (reopening/reopen, launched/launch); numbers stay as they are."""
-    word = _IRREGULAR.get(word, word)
-    if word.isdigit() or len(word) <= 3:
-        return word
-    return str(_stemmer().stemWord(word))
 
 
 def light_stem(word: str) -> str:

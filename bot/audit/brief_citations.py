@@ -23,8 +23,8 @@ from corpus.audit import (
     corpus_findings,
     url_date,
 )
-from corpus.dates import MONTHS
 from corpus.models import Brief, Footnote, Passage
+from corpus.text.dates import MONTHS
 from index.views import leans_back
 
 # A title must beat the cited one by this much (cosine) before we suggest it. Swaps need less: two sentences

@@ -49,7 +49,7 @@ from bot.claims.text import (
     tokens,
     word_stem,
 )
-from index.lexical import STOPWORDS
+from corpus.text.words import STOPWORDS
 
 Outcome = Literal["supported", "contradicted", "unrelated"]
 Reason = Literal[

@@ -12,7 +12,7 @@ from bot.claims.numbers import Quantity, agrees, extract_quantities, lemma, rend
 from bot.claims.quantities import comparable
 from bot.qa.render import marker
 from corpus.models import Citation
-from index.lexical import STOPWORDS
+from corpus.text.words import STOPWORDS
 
 
 def _subject_phrase(claim: Claim) -> str | None:

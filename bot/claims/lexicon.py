@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from functools import cache
 from importlib.resources import files
 
-from index.lexical import stem
+from corpus.text.words import stem
 
 
 def _lines(name: str) -> Iterator[str]:

@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass
 
 from bot.claims.units import ORDINALS, UNITS, WORD_NUMBERS
-from corpus.dates import MONTHS
+from corpus.text.dates import MONTH_PATTERN, MONTHS
+from corpus.text.words import STOPWORDS, stem
 
 _UNIT_RE = (
     r"(?:km|kilomet(?:re|er)s?)\s+(?:per|an|a)\s+hour|miles\s+(?:per|an)\s+hour|km/h|kilomet(?:re|er)s?|kms|km|kph|kmh|mph|miles?|mi|metres?|meters?|m|kilotonnes?|kilotons?|kt|megatonnes?|"
@@ -26,10 +27,7 @@ _WORD_NUM = "|".join(sorted(WORD_NUMBERS, key=len, reverse=True))
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _NUM = rf"(?:{_DIGITS}|(?:a\s+)?(?:{_WORD_NUM})(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?)"
 _SCALE = r"(?:\s+(?:thousand|million|billion|trillion))?"
-_MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
-)
+_MONTH = MONTH_PATTERN
 
 _AT_MOST = (
     r"slower\s+than|lower\s+than|up\s+to|as\s+(?:much|many|far)\s+as|"
@@ -197,8 +195,6 @@ def _unit(raw: str) -> tuple[str, float]:
 
 def count_head(text: str, end: int) -> str:
     """The noun a bare number counts: the first plural (or the last word) of up to four words after it."""
-    from index.lexical import STOPWORDS
-
     words: list[tuple[str, int]] = []
     named = ""
     for m in _HEAD.finditer(text, end):
@@ -227,8 +223,6 @@ def count_head(text: str, end: int) -> str:
 
 def lemma(word: str) -> str:
     """A stem to compare count nouns by (rockets/rocket, tests/test)."""
-    from index.lexical import stem
-
     return stem(word.lower())
 
 

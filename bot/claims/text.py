@@ -31,7 +31,8 @@ from bot.claims.lexicon import (
 )
 from bot.claims.names import initials_match
 from bot.claims.units import WORD_NUMBERS
-from index.lexical import STOPWORDS, stem
+from corpus.text.dates import CALENDAR_WORDS
+from corpus.text.words import STOPWORDS, stem
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*(?:[-.][A-Za-z0-9]+)*\.?|\d+(?:,\d{3})*(?:\.\d+)?")
 _DESIGNATION = re.compile(r"^[A-Za-z]+-\d+[A-Za-z]?$")
@@ -118,10 +119,7 @@ def canonical(name: str) -> str:
     return ALIASES.get(n, ALIASES.get(n.rstrip("."), n))
 
 
-_MONTH_WORDS = word_set(
-    "january february march april may june july august september october november december monday tuesday ",
-    "wednesday thursday friday saturday sunday",
-)
+_MONTH_WORDS = CALENDAR_WORDS
 _LABELS = word_set("date source sources note notes table figure")
 _CONNECTORS = frozenset({"of", "de", "for"})
 

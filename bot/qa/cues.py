@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from corpus.models import Passage
-from index.lexical import STOPWORDS, stem
+from corpus.text.dates import CALENDAR_WORDS, MONTH_NAMES
+from corpus.text.words import STOPWORDS, stem
 
 _CAUSAL = re.compile(
     r"\b(?:because|due to|owing to|as a result|since|so that|caused|reasons?|in order to|thanks to|led to|"
@@ -28,10 +29,7 @@ _NUMBER_WORDS = (
 _NUMBER_WORD = re.compile(rf"\b(?:{_NUMBER_WORDS})\b", re.I)
 _DIGITS = re.compile(r"(?<![\w.-])\d[\d,]*(?:\.\d+)?")
 _DURATION = re.compile(r"\b(?:a|an|one) (?:year|month|week|day|hour|minute|second|decade|century|season)\b", re.I)
-_CALENDAR = frozenset(
-    """january february march april may june july august september october november december monday tuesday
-    wednesday thursday friday saturday sunday""".split()  # noqa: SIM905
-)
+_CALENDAR = CALENDAR_WORDS
 _YEAR = re.compile(r"\b(?:1[0-9]\d\d|20\d\d)(?!\d|,\d)")
 _ERA = re.compile(r"\b\d{1,4}\s*(?:B\.?\s?C\.?|A\.?\s?D\.?|BCE|CE)(?!\w)")
 # Month names count only capitalised: "may" is also a verb, "march" a noun.
@@ -40,7 +38,7 @@ _MONTH = re.compile(
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+\d{1,2}\b|"
     r"\b(?:January|February|March|April|June|July|August|September|October|November|December)\b"
 )
-_MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_MONTHS = MONTH_NAMES
 _MONTH_NEAR = re.compile(rf"\b{_MONTHS}\.?\s+$")
 _MONTH_AFTER = re.compile(rf"\s+{_MONTHS}\b")
 _DECADE = re.compile(r"\b(?:1[0-9]|20)\d0s\b|\b(?:\w+(?:teenth|tieth|th|st|nd|rd)) century\b", re.I)

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from corpus.models import Brief, Passage
+from corpus.text.dates import MONTH_PATTERN
 
 QuestionKind = Literal["number", "date", "actor", "cause"]
 QuestionStyle = Literal["cloze", "short_answer"]
@@ -66,10 +67,7 @@ NUMBER_WORDS: dict[str, int] = {
 NUMBER_WORD_RE = re.compile(
     r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty)\b(?=\s+(?!of\b)[a-z])"
 )
-_MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
-)
+_MONTH = MONTH_PATTERN
 FULL_DATE_RE = re.compile(
     rf"\b(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|{_MONTH},?\s+\d{{4}}"
     rf"|{_MONTH}\s+\d{{1,2}}(?!\d)(?:st|nd|rd|th)?)"

@@ -22,8 +22,8 @@ from difflib import SequenceMatcher
 
 from bot.claims.lexicon import COUNTRY_GROUPS
 from bot.quiz.generate import NUMBER_WORDS, Question
-from corpus.dates import MONTHS
-from index.lexical import STOPWORDS, stem
+from corpus.text.dates import MONTHS
+from corpus.text.words import STOPWORDS, stem
 
 Similarity = Callable[[str, str], float]
 

@@ -20,10 +20,10 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from corpus.dates import parse_date
 from corpus.markers import resolve_marker
 from corpus.models import Author
 from corpus.raw import Marker, RawBlock, RawDocument, RawMetadataItem, RawParagraph, RawSourceNote, RawTable, Segment
+from corpus.text.dates import parse_date
 from corpus.text_format import _looks_like_definition, _parse_header
 
 

@@ -2,9 +2,9 @@ from __future__ import annotations
 
 import pytest
 
-from corpus.dates import parse_date
 from corpus.markers import resolve_marker
 from corpus.references import parse_reference, parse_source_line
+from corpus.text.dates import parse_date
 
 
 @pytest.mark.parametrize(

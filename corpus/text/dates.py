@@ -1,4 +1,5 @@
-"""Dates as briefs write them ("March 05, 2022", "April 2022") turned into ISO strings."""
+"""Dates as briefs write them ("March 05, 2022", "April 2022") turned into ISO strings, and the month and day
+names every other module matches dates with."""
 
 from __future__ import annotations
 
@@ -25,9 +26,18 @@ MONTHS = {
     )
     for name in names
 }
-_MONTH = (
+# A month's full name, capitalised as written in prose ("may" the verb is not a month).
+MONTH_NAMES = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+# A month written in full or abbreviated, with an optional period ("Sept.", "Jan").
+MONTH_PATTERN = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+)
+_MONTH = MONTH_PATTERN
+# Month and weekday names in lower case: words that date a sentence rather than say what it is about.
+CALENDAR_WORDS = frozenset(
+    """january february march april may june july august september october november december monday tuesday
+    wednesday thursday friday saturday sunday""".split()  # noqa: SIM905 - a word list reads better as text
 )
 # Month day, year | day Month year | Month year | YYYY-MM-DD | YYYY
 DATE_PATTERN = re.compile(
