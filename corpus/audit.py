@@ -16,6 +16,7 @@ from urllib.parse import urlparse
 
 from corpus.models import Brief, Footnote, Passage
 from corpus.text.dates import DATE_PATTERN, MONTH_NAMES
+from corpus.text.numbers import ONES, SCALES, TENS
 
 Severity = Literal["error", "warning", "info"]
 SEVERITY_ORDER: Mapping[str, int] = {"error": 0, "warning": 1, "info": 2}
@@ -193,11 +194,10 @@ def footnote_findings(brief: Brief) -> list[Finding]:
 _NUMBER = re.compile(
     r"(?<![\w.,])(?<![A-Za-z]-)\d[\d,]*(?:\.\d+)?(?:\s*(?:km/h|kms?|kilotons?|kt|m|%|percent|times|miles?))?"
 )
-_NUMBER_WORD = re.compile(
-    r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|"
-    r"million|billion|dozen)\s+(?:[a-z-]+\s+){0,2}?[a-z]+s\b",
-    re.IGNORECASE,
+_COUNTS = "|".join(
+    [*(w for w, n in ONES.items() if 2 <= n <= 12), *(w for w, n in TENS.items() if n <= 50), *SCALES, "dozen"]
 )
+_NUMBER_WORD = re.compile(rf"\b(?:{_COUNTS})\s+(?:[a-z-]+\s+){{0,2}}?[a-z]+s\b", re.IGNORECASE)
 _DAY_MONTH = re.compile(rf"\b{MONTH_NAMES}\s+\d{{1,2}}\b")
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 _DESIGNATION = re.compile(r"\b[A-Z][A-Za-z]*-\d+[A-Za-z]?\b")

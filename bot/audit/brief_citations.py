@@ -25,6 +25,7 @@ from corpus.audit import (
 )
 from corpus.models import Brief, Footnote, Passage
 from corpus.text.dates import MONTHS
+from corpus.text.vectors import cosine_matrix
 from index.views import leans_back
 
 # A title must beat the cited one by this much (cosine) before we suggest it. Swaps need less: two sentences
@@ -81,10 +82,8 @@ def _title(fn: Footnote) -> str:
 def _cosines(embedder: Embeddings, rows: Sequence[str], cols: Sequence[str]) -> np.ndarray:
     if not rows or not cols:
         return np.zeros((len(rows), len(cols)))
-    vectors = np.asarray(embedder.embed_documents([*rows, *cols]), dtype=float)
-    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True) + 1e-12
-    out: np.ndarray = vectors[: len(rows)] @ vectors[len(rows) :].T
-    return out
+    vectors = embedder.embed_documents([*rows, *cols])
+    return cosine_matrix(vectors[: len(rows)], vectors[len(rows) :])
 
 
 def _nearby(a: CitedGroup, b: CitedGroup) -> bool:

@@ -16,14 +16,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-import numpy as np
-
 from bot.claims.check import CheckResult, SourceNote, check_claim
 from bot.claims.compare import Claim, Evidence, Judgement, compare
 from bot.claims.evidence import brief_profile
 from bot.types import Library
 from corpus.errors import InputError
 from corpus.models import Brief, Passage
+from corpus.text.vectors import cosines
 from index.sources import SourceDocument, SourceIndex, SourcePassage
 from index.views import leans_back
 
@@ -86,11 +85,8 @@ def _units(
 def _cos(embedder: Any, query: str, texts: Sequence[str]) -> list[float]:
     if not texts:
         return []
-    q = np.asarray(embedder.embed_query(query), dtype=float)
-    d = np.asarray(embedder.embed_documents(list(texts)), dtype=float)
-    q /= np.linalg.norm(q) + 1e-12
-    d /= np.linalg.norm(d, axis=1, keepdims=True) + 1e-12
-    return [float(x) for x in d @ q]
+    q = embedder.embed_query(query)
+    return cosines(q, embedder.embed_documents(list(texts)))
 
 
 def judge_against_source(

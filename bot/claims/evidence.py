@@ -11,11 +11,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-import numpy as np
-
 from bot.claims.names import document_names, head_noun, head_noun_key
 from bot.claims.text import entities, entity_keys, expand_acronyms, tokens, word_stem
 from corpus.models import Brief, Passage
+from corpus.text.vectors import cosines as vector_cosines
 from index.views import leans_back, pronoun_subject
 
 EVIDENCE_KINDS = frozenset({"sentence", "table_row"})
@@ -218,8 +217,5 @@ def _embed_documents(embedder: Any, texts: Sequence[str]) -> list[list[float]]:
 def cosines(embedder: Any, claim: str, texts: Sequence[str]) -> list[float]:
     if not texts:
         return []
-    q = np.asarray(embedder.embed_query(claim), dtype=float)
-    docs = np.asarray(_embed_documents(embedder, texts), dtype=float)
-    q /= np.linalg.norm(q) + 1e-12
-    docs /= np.linalg.norm(docs, axis=1, keepdims=True) + 1e-12
-    return [float(x) for x in docs @ q]
+    query = embedder.embed_query(claim)
+    return vector_cosines(query, _embed_documents(embedder, texts))

@@ -85,7 +85,7 @@ COUNTRY_GROUPS: tuple[frozenset[str], ...] = tuple(
     frozenset((key.replace("_", " "), *forms)) for key, forms in _COUNTRY_FORMS.items() if forms
 )
 
-# Irregular word forms the Snowball stemmer leaves apart.
+# Irregular word forms the Snowball stemmer leaves apart, beyond the verbs ``stem`` itself folds (IRREGULAR_VERBS).
 IRREGULAR: dict[str, str] = dict(fields_of_two("irregular.txt"))
 # Words that mean the same thing (stems).
 SYNONYMS: tuple[frozenset[str], ...] = tuple(

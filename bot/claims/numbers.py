@@ -11,8 +11,9 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
-from bot.claims.units import ORDINALS, UNITS, WORD_NUMBERS
+from bot.claims.units import ORDINALS, UNITS
 from corpus.text.dates import MONTH_PATTERN, MONTHS
+from corpus.text.numbers import ONES, WORD_NUMBERS
 from corpus.text.words import STOPWORDS, stem
 
 _UNIT_RE = (
@@ -25,7 +26,8 @@ SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn
 
 _WORD_NUM = "|".join(sorted(WORD_NUMBERS, key=len, reverse=True))
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_NUM = rf"(?:{_DIGITS}|(?:a\s+)?(?:{_WORD_NUM})(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?)"
+_DIGIT_WORD = "|".join(w for w, n in ONES.items() if 1 <= n <= 9)  # "twenty-one" .. "ninety-nine"
+_NUM = rf"(?:{_DIGITS}|(?:a\s+)?(?:{_WORD_NUM})(?:[\s-](?:{_DIGIT_WORD}))?)"
 _SCALE = r"(?:\s+(?:thousand|million|billion|trillion))?"
 _MONTH = MONTH_PATTERN
 

@@ -30,8 +30,8 @@ from bot.claims.lexicon import (
     word_set,
 )
 from bot.claims.names import initials_match
-from bot.claims.units import WORD_NUMBERS
 from corpus.text.dates import CALENDAR_WORDS
+from corpus.text.numbers import WORD_NUMBERS
 from corpus.text.words import STOPWORDS, stem
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*(?:[-.][A-Za-z0-9]+)*\.?|\d+(?:,\d{3})*(?:\.\d+)?")

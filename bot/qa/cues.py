@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from corpus.models import Passage
 from corpus.text.dates import CALENDAR_WORDS, MONTH_NAMES
+from corpus.text.numbers import ONES, SCALES, TENS
 from corpus.text.words import STOPWORDS, stem
 
 _CAUSAL = re.compile(
@@ -20,11 +21,14 @@ _CAUSAL = re.compile(
     r"so as to|result of|on account of|for fear)\b",
     re.I,
 )
-_NUMBER_WORDS = (
-    "two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
-    "eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|"
-    "billions?|trillions?|milliards?|dozens?|half|halved|double[ds]?|twice|tripled?|quadrupled?|percent|"
-    "one-(?:half|third|quarter|fourth|fifth|sixth|eighth|tenth)"
+_NUMBER_WORDS = "|".join(
+    [
+        *(w for w, n in ONES.items() if n >= 2),
+        *TENS,
+        *(f"{w}s?" for w in SCALES),
+        "trillions?|milliards?|dozens?|half|halved|double[ds]?|twice|tripled?|quadrupled?|percent|"
+        "one-(?:half|third|quarter|fourth|fifth|sixth|eighth|tenth)",
+    ]
 )
 _NUMBER_WORD = re.compile(rf"\b(?:{_NUMBER_WORDS})\b", re.I)
 _DIGITS = re.compile(r"(?<![\w.-])\d[\d,]*(?:\.\d+)?")

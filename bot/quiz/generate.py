@@ -22,6 +22,7 @@ from typing import Literal
 
 from corpus.models import Brief, Passage
 from corpus.text.dates import MONTH_PATTERN
+from corpus.text.numbers import ONES, TENS
 
 QuestionKind = Literal["number", "date", "actor", "cause"]
 QuestionStyle = Literal["cloze", "short_answer"]
@@ -56,17 +57,10 @@ class _Span:
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 # A quantity: not part of a name ("Hwasong-14", "KN-23") or a unit-glued token ("600m"); an optional range.
 NUMBER_RE = re.compile(rf"(?<![\w.,\-/])(?:{_NUM})(?:\s*(?:-|–|to)\s*(?:{_NUM}))?(?![\w\-]|[.,]\d)")
-NUMBER_WORDS: dict[str, int] = {
-    w: i
-    for i, w in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "  # noqa: SIM905
-        "seventeen eighteen nineteen twenty".split()
-    )
-}
+NUMBER_WORDS: dict[str, int] = {**ONES, "twenty": TENS["twenty"]}
 # "two summits", "six underground tests": a number word before a word that is not "of" ("one of the …").
-NUMBER_WORD_RE = re.compile(
-    r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty)\b(?=\s+(?!of\b)[a-z])"
-)
+_COUNT_WORDS = "|".join(w for w, n in NUMBER_WORDS.items() if 2 <= n <= 12 or n == 20)
+NUMBER_WORD_RE = re.compile(rf"\b(?:{_COUNT_WORDS})\b(?=\s+(?!of\b)[a-z])")
 _MONTH = MONTH_PATTERN
 FULL_DATE_RE = re.compile(
     rf"\b(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|{_MONTH},?\s+\d{{4}}"

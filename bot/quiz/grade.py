@@ -23,6 +23,7 @@ from difflib import SequenceMatcher
 from bot.claims.lexicon import COUNTRY_GROUPS
 from bot.quiz.generate import NUMBER_WORDS, Question
 from corpus.text.dates import MONTHS
+from corpus.text.numbers import SCALES, TENS
 from corpus.text.words import STOPWORDS, stem
 
 Similarity = Callable[[str, str], float]
@@ -41,8 +42,8 @@ ALIASES: tuple[frozenset[str], ...] = tuple(
     for group in COUNTRY_GROUPS
 )
 
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
-_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+_TENS = TENS
+_SCALES = SCALES
 _SUFFIX = {"k": 1_000, "mn": 1_000_000, "bn": 1_000_000_000}
 _DIGITS_RE = re.compile(
     r"(?<![\w.])(\d{1,3}(?:[ ,\u00a0\u202f]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"

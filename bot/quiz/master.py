@@ -18,6 +18,7 @@ from bot.quiz.grade import Grade, Similarity, grade
 from bot.quiz.store import Progress, QuizStore, Score
 from corpus.errors import BriefNotFound, CitationNotVerified, InvalidRequest
 from corpus.models import Brief, Citation
+from corpus.text.vectors import cosine
 
 
 class Library(Protocol):
@@ -145,9 +146,6 @@ def cosine_similarity(embed: Callable[[str], Sequence[float]]) -> Similarity:
 
     def similarity(a: str, b: str) -> float:
         va, vb = embed(a), embed(b)
-        dot = sum(x * y for x, y in zip(va, vb, strict=True))
-        na = sum(x * x for x in va) ** 0.5
-        nb = sum(y * y for y in vb) ** 0.5
-        return dot / (na * nb) if na and nb else 0.0
+        return cosine(va, vb)
 
     return similarity
