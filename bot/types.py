@@ -29,7 +29,8 @@ class Answer:
     text: str
     citations: tuple[Citation, ...]
     abstained: bool
-    # The abstention evidence's margin (answer.confidence): below 0 the engine abstains. None: nothing was weighed.
+    # The abstention evidence's margin (bot.qa.answer.confidence): below 0 the engine abstains.
+    # None: nothing was weighed.
     confidence: float | None = None
 
 

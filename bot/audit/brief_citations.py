@@ -24,7 +24,7 @@ from corpus.audit import (
     url_date,
 )
 from corpus.models import Brief, Footnote, Passage
-from corpus.text.dates import MONTHS
+from corpus.text.dates import MONTH_NAMES, MONTHS
 from corpus.text.vectors import cosine_matrix
 from index.views import leans_back
 
@@ -163,9 +163,7 @@ def _miscitation(
 
 
 # ----- likely sources for uncited sentences ----------------------------------------------------------------------
-_MONTH_DAY = re.compile(
-    r"\b(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{1,2})\b"
-)
+_MONTH_DAY = re.compile(rf"\b({MONTH_NAMES})\s+(\d{{1,2}})\b")
 _NAMED = re.compile(r"\b[A-Z][A-Za-z]*-\d+[A-Za-z]?\b|\b(?:[A-Z][\w'-]+\s+)+(?:[Ss]ummit|[Tt]reaty|[Aa]greement)\b")
 
 

@@ -429,7 +429,7 @@ def _governed(text: str, entity: Entity) -> bool:
     return re.search(r"\b(?:of|in|at|by|for|with|from|to|on)\s+(?:the\s+)?$", text[: entity.start], re.I) is not None
 
 
-_MULTIPLE_WORDS = {"twice": 2.0, "half": 0.5}  # the rest of the number words: check_units.WORD_NUMBERS
+_MULTIPLE_WORDS = {"twice": 2.0, "half": 0.5}  # the rest of the number words: corpus.text.numbers
 _MULTIPLE = re.compile(
     r"\b(?P<n>\d+(?:\.\d+)?|twice|half|" + "|".join(sorted(WORD_NUMBERS, key=len, reverse=True)) + r")\s+"
     r"(?:times\s+)?(?:the\s+)?"

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from corpus.models import Passage
-from corpus.text.dates import CALENDAR_WORDS, MONTH_NAMES
+from corpus.text.dates import CALENDAR_WORDS, MONTH_NAMES, MONTH_PATTERN
 from corpus.text.numbers import ONES, SCALES, TENS
 from corpus.text.words import STOPWORDS, stem
 
@@ -37,11 +37,8 @@ _CALENDAR = CALENDAR_WORDS
 _YEAR = re.compile(r"\b(?:1[0-9]\d\d|20\d\d)(?!\d|,\d)")
 _ERA = re.compile(r"\b\d{1,4}\s*(?:B\.?\s?C\.?|A\.?\s?D\.?|BCE|CE)(?!\w)")
 # Month names count only capitalised: "may" is also a verb, "march" a noun.
-_MONTH = re.compile(
-    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+\d{1,2}\b|"
-    r"\b(?:January|February|March|April|June|July|August|September|October|November|December)\b"
-)
+# Alone, every month but May (a verb too) counts; with a day after it, May and the abbreviations count too.
+_MONTH = re.compile(rf"\b{MONTH_PATTERN}\s+\d{{1,2}}\b|\b{MONTH_NAMES.replace('|May|', '|')}\b")
 _MONTHS = MONTH_NAMES
 _MONTH_NEAR = re.compile(rf"\b{_MONTHS}\.?\s+$")
 _MONTH_AFTER = re.compile(rf"\s+{_MONTHS}\b")
