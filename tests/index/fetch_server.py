@@ -89,6 +89,10 @@ class SourceSite:
         self._lock = threading.Lock()
         self.delay = 0.0  # seconds every /article* page waits, to make requests overlap
         self.slow_seconds = 3.0
+        # What /robots.txt answers: (status, body). A 302 body is the Location it redirects to; status 0 closes
+        # the connection without an answer (a network error).
+        self.robots: tuple[int, bytes] = (200, b"User-agent: *\nDisallow: /private/\n")
+        self.robots_delay = 0.0  # seconds /robots.txt waits before answering
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self.server.daemon_threads = True
         self.port = self.server.server_address[1]
@@ -137,7 +141,16 @@ class SourceSite:
 
     def serve(self, h: BaseHTTPRequestHandler, path: str) -> None:
         if path == "/robots.txt":
-            self._send(h, 200, b"User-agent: *\nDisallow: /private/\n", "text/plain")
+            time.sleep(self.robots_delay)
+            status, body = self.robots
+            if status == 0:
+                h.close_connection = True
+            elif status in (301, 302):
+                self._redirect(h, body.decode())
+            else:
+                self._send(h, status, body, "text/plain")
+        elif path == "/rules/robots.txt":  # where a redirected robots.txt lands
+            self._send(h, 200, b"User-agent: *\nDisallow: /article\n", "text/plain")
         elif path.startswith(("/article", "/private/")):
             time.sleep(self.delay)
             self._send(h, 200, _page("Spring flood measured", ARTICLE_SENTENCES))

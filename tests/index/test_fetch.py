@@ -144,6 +144,55 @@ def test_robots_txt_disallowed_path_is_not_fetched(site, settings, tmp_path):
     assert site.hits["/private/report"] == 0 and site.hits["/robots.txt"] == 1
 
 
+@pytest.mark.parametrize("status", [500, 503, 429])
+def test_robots_txt_server_error_means_complete_disallow(site, settings, tmp_path, status):
+    """RFC 9309 2.3.1.4: a server error on robots.txt means "assume complete disallow"."""
+    site.robots = (status, b"temporarily unavailable")
+    out = one(site, settings, tmp_path, "/article")
+    assert out.status == "failed" and out.record.kind == "robots_unavailable", out.reason
+    assert f"HTTP {status}" in out.reason and "disallow" in out.reason
+    assert site.hits["/article"] == 0
+
+
+def test_robots_txt_unavailable_is_tried_again_on_the_next_run(site, settings, tmp_path):
+    site.robots = (503, b"down")
+    assert one(site, settings, tmp_path, "/article").status == "failed"
+    site.robots = (404, b"no such file")
+    again = one(site, settings, tmp_path, "/article")  # no --refresh: the failure was not a lasting one
+    assert again.status == "fetched" and site.hits["/article"] == 1
+
+
+@pytest.mark.parametrize("status", [404, 403, 410])
+def test_robots_txt_client_error_allows_everything(site, settings, tmp_path, status):
+    """RFC 9309 2.3.1.3: robots.txt "unavailable" (4xx) lets a crawler access any resource."""
+    site.robots = (status, b"no rules here")
+    out = one(site, settings, tmp_path, "/private/report")
+    assert out.status == "fetched", out.reason
+    assert site.hits["/private/report"] == 1
+
+
+def test_robots_txt_redirect_is_followed(site, settings, tmp_path):
+    site.robots = (302, b"/rules/robots.txt")
+    out = one(site, settings, tmp_path, "/article")
+    assert out.status == "failed" and out.record.kind == "robots"
+    assert site.hits["/rules/robots.txt"] == 1 and site.hits["/article"] == 0
+
+
+def test_robots_txt_network_error_means_disallow(site, settings, tmp_path):
+    site.robots = (0, b"")  # the connection is closed without an answer
+    out = one(site, settings, tmp_path, "/article")
+    assert out.status == "failed" and out.record.kind == "robots_unavailable", out.reason
+    assert "network error" in out.reason and site.hits["/article"] == 0
+
+
+def test_slow_robots_txt_leaves_the_page_unfetched_and_retried(site, settings, tmp_path):
+    site.robots_delay = 3.0  # longer than the settings' 1 s timeout
+    out = one(site, settings, tmp_path, "/article")
+    assert out.status == "failed" and out.record.kind in ("robots_unavailable", "timeout"), out.reason
+    assert site.hits["/article"] == 0
+    assert not FetchStore.for_settings(settings).is_done("flood-brief", 1, site.url("/article"))
+
+
 def test_oversized_response_fails(site, settings, tmp_path):
     out = one(site, settings, tmp_path, "/big")
     assert out.status == "failed" and out.record.kind == "too_large"
