@@ -101,8 +101,19 @@ class Fetcher:
         async with sem:
             yield
 
-    async def _read(self, url: str, limit: int) -> tuple[httpx.Response, bytes]:
-        async with self._slot(url), self.client.stream("GET", url) as resp:
+    async def _read(self, url: str, limit: int, budget: asyncio.Timeout) -> tuple[httpx.Response, bytes]:
+        # A fetch's total time counts while it talks to hosts, not while it waits for a free slot: a brief citing
+        # one host twenty times must not time out its last footnotes (or a redirect's next hop) in the queue.
+        loop = asyncio.get_running_loop()
+        when = budget.when()
+        left = self.settings.fetch_timeout if when is None else when - loop.time()
+        budget.reschedule(None)
+        async with self._slot(url):
+            budget.reschedule(loop.time() + left)
+            return await self._stream(url, limit)
+
+    async def _stream(self, url: str, limit: int) -> tuple[httpx.Response, bytes]:
+        async with self.client.stream("GET", url) as resp:
             chunks = []
             size = 0
             if not resp.is_redirect:
@@ -113,7 +124,7 @@ class Fetcher:
                     chunks.append(chunk)
             return resp, b"".join(chunks)
 
-    async def robots_allows(self, url: str) -> bool:
+    async def robots_allows(self, url: str, budget: asyncio.Timeout) -> bool:
         """What the host's robots.txt says about ``url`` for our User-Agent; no robots.txt allows everything.
 
         FetchFailed("robots_unavailable") when robots.txt could not be read (a server error, a timeout): RFC 9309
@@ -123,20 +134,20 @@ class Fetcher:
         lock = self._robots_locks.setdefault(origin, asyncio.Lock())
         async with lock:
             if origin not in self._robots:
-                self._robots[origin] = await self._load_robots(origin)
+                self._robots[origin] = await self._load_robots(origin, budget)
         rules = self._robots[origin]
         if isinstance(rules, FetchFailed):
             raise FetchFailed(rules.kind, rules.reason, status=rules.status)
         return rules is None or rules.can_fetch(self.settings.fetch_user_agent, url)
 
-    async def _load_robots(self, origin: str) -> RobotFileParser | FetchFailed | None:
+    async def _load_robots(self, origin: str, budget: asyncio.Timeout) -> RobotFileParser | FetchFailed | None:
         """The origin's rules; None when there are none (allow all); a FetchFailed when they are unavailable."""
         url = f"{origin}/robots.txt"
         host = httpx.URL(origin).host
         try:
             for _ in range(ROBOTS_MAX_REDIRECTS + 1):
                 await check_url(url, allow_private=self.settings.fetch_allow_private)
-                resp, body = await self._read(url, ROBOTS_MAX_BYTES)
+                resp, body = await self._read(url, ROBOTS_MAX_BYTES, budget)
                 if not (resp.is_redirect and "location" in resp.headers):
                     break
                 url = str(resp.url.join(resp.headers["location"]))
@@ -166,14 +177,24 @@ class Fetcher:
         return parser
 
     async def get(self, url: str) -> Response:
-        """GET with guarded, counted redirects. FetchFailed for everything that is not a final response."""
+        """GET with guarded, counted redirects, within ``fetch_timeout`` of request time in all (robots.txt and
+        redirects included, waits for a free host slot not). FetchFailed for everything not a final response."""
+        try:
+            async with asyncio.timeout(None) as budget:  # scheduled by each request (see ``_read``)
+                return await self._get(url, budget)
+        except TimeoutError as exc:
+            raise FetchFailed(
+                "timeout", f"timed out: no complete answer within {self.settings.fetch_timeout:g} s"
+            ) from exc
+
+    async def _get(self, url: str, budget: asyncio.Timeout) -> Response:
         current = url
         try:
             for _ in range(self.settings.fetch_max_redirects + 1):
                 await check_url(current, allow_private=self.settings.fetch_allow_private)
-                if self.settings.fetch_robots and not await self.robots_allows(current):
+                if self.settings.fetch_robots and not await self.robots_allows(current, budget):
                     raise FetchFailed("robots", f"robots.txt of {httpx.URL(current).host} disallows this URL")
-                resp, body = await self._read(current, self.settings.fetch_max_bytes)
+                resp, body = await self._read(current, self.settings.fetch_max_bytes, budget)
                 if resp.is_redirect and "location" in resp.headers:
                     current = str(resp.url.join(resp.headers["location"]))
                     continue

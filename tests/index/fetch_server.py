@@ -211,14 +211,19 @@ SAYERS = ("the river authority said", "officials reported", "a local paper wrote
 SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
-def brief_with_urls(folder: Path, urls: list[str], brief_id: str = "flood-brief") -> Brief:
-    """A plain-text brief with one cited sentence per URL; footnote n cites urls[n-1], dated 5 January 2022."""
+def brief_with_urls(
+    folder: Path, urls: list[str], brief_id: str = "flood-brief", sentences: list[str] | None = None
+) -> Brief:
+    """A plain-text brief with one cited sentence per URL; footnote n cites urls[n-1], dated 5 January 2022.
+    ``sentences[n-1]`` (ending in a full stop) is the sentence citing footnote n; by default all of them say
+    the flood reached 4.2 metres, each in another speaker's words."""
     body = []
     notes = []
     for n, url in enumerate(urls, 1):
         sup = str(n).translate(SUPERSCRIPT)
         who = SAYERS[(n - 1) % len(SAYERS)]
-        body.append(f"The spring flood reached 4.2 metres above the usual level, {who}.{sup}")
+        said = sentences[n - 1] if sentences else f"The spring flood reached 4.2 metres above the usual level, {who}."
+        body.append(f"{said}{sup}")
         notes.append(f'{sup} "Flood report number {n}," Example News, January 5, 2022, <{url}>.')
     text = (
         "SPRING FLOODS ALONG THE RIVER\n\nBy\nA. Writer\n\nJanuary 20, 2022\n\n"

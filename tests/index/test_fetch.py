@@ -250,6 +250,15 @@ def test_at_most_one_request_per_host_at_a_time(site, settings, tmp_path):
     assert site.max_in_flight[f"localhost:{site.port}"] == 1
 
 
+def test_waiting_for_a_free_host_slot_does_not_count_against_the_timeout(site, settings, tmp_path):
+    """Five pages of one host, 0.4 s each, one at a time: 2 s in all, but each within its own 1 s budget."""
+    site.delay = 0.4
+    (tmp_path / "briefs").mkdir()
+    brief = brief_with_urls(tmp_path / "briefs", [site.url(f"/article-{i}") for i in range(5)])
+    out = run(settings, [brief])
+    assert [o.status for o in out.values()] == ["fetched"] * 5, [o.reason for o in out.values()]
+
+
 def test_local_source_file_takes_precedence(site, settings, tmp_path):
     (tmp_path / "briefs").mkdir()
     brief = brief_with_urls(tmp_path / "briefs", [site.url("/article")])
