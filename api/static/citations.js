@@ -173,7 +173,7 @@ async function showFetchedSource(box, briefId, n, sentence) {
     box.append(
       el("figure", { class: "citation source-passage" }, [
         el("blockquote", { text: info.passage.quote }),
-        el("figcaption", { text: `What the source of [${n}] says (not the brief's words)` }),
+        el("figcaption", { class: "cite-meta", text: `What the source of [${n}] says (not the brief's words)` }),
       ]),
     );
   }
