@@ -72,7 +72,7 @@ def _stored_text(footnote: int) -> str:
     return text
 
 
-def _check_source_quotes(body: dict, *, archived_expected: bool) -> list[dict]:
+def _check_source_quotes(body: dict, site: SourceSite, *, archived_expected: bool) -> list[dict]:
     """Every source quote: labelled with a footnote its brief quote carries, verbatim in the stored source text,
     never the brief's words; an archived copy says so with its date."""
     srcs = body["source_citations"]
@@ -83,7 +83,8 @@ def _check_source_quotes(body: dict, *, archived_expected: bool) -> list[dict]:
         assert s["footnote"] in cited and s["footnote"] in LIVE | ARCHIVED
         assert _stored_text(s["footnote"])[s["start"] : s["end"]] == s["quote"] and s["verified"]
         assert s["quote"] not in brief_quotes
-        assert s["fetched_at"]
+        assert s["fetched_at"] and s["title"]
+        assert s["url"] == site.url(FOOTNOTES[s["footnote"] - 1][0])  # the footnote's own URL, archived or not
         assert bool(s["archived"]) == (s["footnote"] in ARCHIVED)
     if archived_expected:
         assert any(s["archived"] and s["archive_date"] == "2022-01-05" for s in srcs)
@@ -113,7 +114,7 @@ def test_fetch_then_answer_and_verify_one_hop_deeper_through_cli_and_api(brief_f
     # 2a. citebot ask --sources: the live source behind a quote, then an archived one.
     asked = runner.invoke(cli, ["ask", "--json", "--sources", "How high did the spring flood reach?"])
     assert asked.exit_code == 0, asked.output
-    srcs = _check_source_quotes(json.loads(asked.output), archived_expected=False)
+    srcs = _check_source_quotes(json.loads(asked.output), site, archived_expected=False)
     assert any(s["footnote"] == 1 and s["quote"] == ARTICLE_SENTENCES[0] for s in srcs)
     readable = runner.invoke(cli, ["ask", "--sources", "How many maps does the archive keep?"])
     assert "What the cited sources say:" in readable.output
@@ -131,6 +132,13 @@ def test_fetch_then_answer_and_verify_one_hop_deeper_through_cli_and_api(brief_f
     assert "2022-01-05" in results[4]["explanation"]
     assert all(results[n]["verdict"] == "source_not_provided" for n in range(6, 11))
 
+    # 3a'. citebot audit reads the fetch records: dead links and sources that could not be fetched.
+    audited = runner.invoke(cli, ["audit", "--json", "flood-brief"])
+    assert audited.exit_code == 0, audited.output
+    codes = {f["footnote"]: f["code"] for f in json.loads(audited.output)["findings"] if f["footnote"]}
+    assert all(codes.get(n) == "dead_link" for n in ARCHIVED)
+    assert all(codes.get(n) == "source_unavailable" for n in range(6, 11))
+
     # 2b and 3b. The API over the same data dir.
     from api.main import create_app
     from bot.factory import build_engine
@@ -140,7 +148,7 @@ def test_fetch_then_answer_and_verify_one_hop_deeper_through_cli_and_api(brief_f
         body = client.post(
             "/chat", json={"message": "How many maps does the archive keep?", "sources": True, "top_k": 3}
         ).json()
-        srcs = _check_source_quotes(body, archived_expected=True)
+        srcs = _check_source_quotes(body, site, archived_expected=True)
         five = next(s for s in srcs if s["footnote"] == 5)
         assert five["archived"].startswith(f"{site.base}/web/20220105120000/")
         assert "archived copy of 2022-01-05" in body["answer"]
