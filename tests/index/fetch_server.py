@@ -93,6 +93,8 @@ class SourceSite:
         # the connection without an answer (a network error).
         self.robots: tuple[int, bytes] = (200, b"User-agent: *\nDisallow: /private/\n")
         self.robots_delay = 0.0  # seconds /robots.txt waits before answering
+        self.agents: set[str] = set()  # User-Agent headers seen
+        self.archive_queries: list[dict[str, list[str]]] = []  # query strings the fake availability API got
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self.server.daemon_threads = True
         self.port = self.server.server_address[1]
@@ -114,6 +116,7 @@ class SourceSite:
                 path = urlsplit(self.path).path
                 with site._lock:
                     site.hits[path] += 1
+                    site.agents.add(self.headers.get("User-Agent", ""))
                     site._in_flight[host] += 1
                     site.max_in_flight[host] = max(site.max_in_flight[host], site._in_flight[host])
                 try:
@@ -170,6 +173,7 @@ class SourceSite:
             self._send(h, 410, b"gone", "text/plain")
         elif path == "/wayback/available":
             query = parse_qs(urlsplit(h.path).query)
+            self.archive_queries.append(query)
             asked = query.get("url", [""])[0]
             closest = {}
             if asked.endswith(("/gone", "/moved-page")):

@@ -269,8 +269,33 @@ def test_local_source_file_takes_precedence(site, settings, tmp_path):
     assert out.status == "skipped" and "local file 1.txt" in out.reason and site.hits["/article"] == 0
 
 
-def test_user_agent_is_descriptive(site, settings, tmp_path):
-    assert "citebot" in settings.fetch_user_agent
+def test_user_agent_is_descriptive_and_sent(site, settings, tmp_path):
+    one(site, settings, tmp_path, "/article")
+    assert site.agents == {settings.fetch_user_agent}
+    assert "citebot" in settings.fetch_user_agent and "citation" in settings.fetch_user_agent
+
+
+def test_at_most_fetch_concurrency_requests_at_once(site, settings, tmp_path):
+    site.delay = 0.15
+    (tmp_path / "briefs").mkdir()
+    brief = brief_with_urls(tmp_path / "briefs", [site.url(f"/article-{i}") for i in range(6)])
+    out = run(settings.model_copy(update={"fetch_concurrency": 2, "fetch_per_host": 6}), [brief])
+    assert all(o.status == "fetched" for o in out.values())
+    assert site.max_in_flight[f"127.0.0.1:{site.port}"] == 2
+
+
+def test_limits_default_to_the_issue_figures():
+    s = Settings()
+    assert (s.fetch_concurrency, s.fetch_per_host) == (4, 1)
+    assert (s.fetch_connect_timeout, s.fetch_timeout) == (10.0, 30.0)
+    assert (s.fetch_max_redirects, s.fetch_max_bytes) == (5, 20_000_000)
+    assert s.fetch_robots and not s.fetch_allow_private and s.archive_url == "https://archive.org"
+
+
+def test_archive_is_asked_for_the_snapshot_nearest_the_footnote_date(site, settings, tmp_path):
+    one(site, settings, tmp_path, "/gone")
+    assert site.archive_queries[-1]["timestamp"] == ["20220105"]  # the footnote's date, January 5, 2022
+    assert site.archive_queries[-1]["url"] == [site.url("/gone")]
 
 
 @pytest.mark.parametrize(
