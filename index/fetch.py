@@ -29,7 +29,7 @@ from corpus.errors import FetchFailed
 from corpus.settings import Settings
 
 DEAD_STATUSES = (404, 410)
-ROBOTS_MAX_BYTES = 500_000  # RFC 9309 asks crawlers to read at least 500 KiB
+ROBOTS_MAX_BYTES = 512_000  # RFC 9309: crawlers read at least 500 KiB of robots.txt and may ignore the rest
 ROBOTS_MAX_REDIRECTS = 5  # RFC 9309: follow at least five redirects to robots.txt
 
 
@@ -101,7 +101,9 @@ class Fetcher:
         async with sem:
             yield
 
-    async def _read(self, url: str, limit: int, budget: asyncio.Timeout) -> tuple[httpx.Response, bytes]:
+    async def _read(
+        self, url: str, limit: int, budget: asyncio.Timeout, *, truncate: bool = False
+    ) -> tuple[httpx.Response, bytes]:
         # A fetch's total time counts while it talks to hosts, not while it waits for a free slot: a brief citing
         # one host twenty times must not time out its last footnotes (or a redirect's next hop) in the queue.
         loop = asyncio.get_running_loop()
@@ -110,15 +112,20 @@ class Fetcher:
         budget.reschedule(None)
         async with self._slot(url):
             budget.reschedule(loop.time() + left)
-            return await self._stream(url, limit)
+            return await self._stream(url, limit, truncate)
 
-    async def _stream(self, url: str, limit: int) -> tuple[httpx.Response, bytes]:
+    async def _stream(self, url: str, limit: int, truncate: bool) -> tuple[httpx.Response, bytes]:
+        """The response and its body; over ``limit`` bytes FetchFailed("too_large"), or with ``truncate`` the
+        first ``limit`` bytes."""
         async with self.client.stream("GET", url) as resp:
             chunks = []
             size = 0
             if not resp.is_redirect:
                 async for chunk in resp.aiter_bytes():
                     size += len(chunk)
+                    if size > limit and truncate:
+                        chunks.append(chunk[: len(chunk) - (size - limit)])
+                        break
                     if size > limit:
                         raise FetchFailed("too_large", f"the response is larger than {limit} bytes")
                     chunks.append(chunk)
@@ -147,7 +154,7 @@ class Fetcher:
         try:
             for _ in range(ROBOTS_MAX_REDIRECTS + 1):
                 await check_url(url, allow_private=self.settings.fetch_allow_private)
-                resp, body = await self._read(url, ROBOTS_MAX_BYTES, budget)
+                resp, body = await self._read(url, ROBOTS_MAX_BYTES, budget, truncate=True)
                 if not (resp.is_redirect and "location" in resp.headers):
                     break
                 url = str(resp.url.join(resp.headers["location"]))

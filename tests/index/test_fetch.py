@@ -185,6 +185,13 @@ def test_robots_txt_network_error_means_disallow(site, settings, tmp_path):
     assert "network error" in out.reason and site.hits["/article"] == 0
 
 
+def test_robots_txt_over_500_kib_is_read_up_to_its_limit(site, settings, tmp_path):
+    """RFC 9309 2.5: a crawler may ignore what follows the first 500 KiB; the rules before it still hold."""
+    site.robots = (200, b"User-agent: *\nDisallow: /private/\n" + b"# padding\n" * 100_000)
+    assert one(site, settings, tmp_path, "/private/report").record.kind == "robots"
+    assert one(site, settings, tmp_path, "/article", refresh=True).status == "fetched"
+
+
 def test_slow_robots_txt_leaves_the_page_unfetched_and_retried(site, settings, tmp_path):
     site.robots_delay = 3.0  # longer than the settings' 1 s timeout
     out = one(site, settings, tmp_path, "/article")
