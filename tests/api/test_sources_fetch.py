@@ -124,6 +124,14 @@ def test_chat_with_sources_returns_verified_source_quotes_labelled_by_footnote(c
             assert s["archive_date"] == "2022-01-05" and "archived copy of 2022-01-05" in body["answer"]
 
 
+def test_check_names_the_archived_copy_and_its_date(client, site):
+    finished(client, client.post("/briefs/flood-brief/sources/fetch").json()["job_id"])
+    claim = "The spring flood reached 4.2 metres above the usual level, officials reported."  # footnote 2's
+    body = client.post("/check", json={"claim": claim, "brief_id": "flood-brief"}).json()
+    assert body["citations"][0]["footnotes"] == [2], body
+    assert f"the source of [2] (archived copy of {site.url('/gone')} from 2022-01-05) says" in body["explanation"]
+
+
 def test_chat_without_sources_has_no_source_citations(client):
     body = client.post("/chat", json={"message": "How high did the spring flood reach?"}).json()
     assert "source_citations" not in body  # the response shape is unchanged unless sources are asked for
