@@ -78,6 +78,15 @@ async def _archive_lookup(fetcher: Fetcher, url: str, timestamp: str | None) -> 
     return str(closest["url"]), date
 
 
+_SNAPSHOT = re.compile(r"(/web/\d{4,14})(/)")
+
+
+def raw_snapshot_url(snapshot: str) -> str:
+    """The Wayback URL of a snapshot's original bytes (``/web/<timestamp>id_/<url>``), without the archive's own
+    toolbar and rewritten links, which would otherwise be read as part of the source."""
+    return _SNAPSHOT.sub(r"\1id_\2", snapshot, count=1)
+
+
 def _record(brief: Brief, fn: Footnote, url: str, resp: Response, store: FetchStore, clock: Clock) -> FetchRecord:
     """Store the bytes and the extracted text of a good response; FetchFailed when it is not the source."""
     if resp.status in DEAD_STATUSES:
@@ -122,7 +131,7 @@ async def _fetch_one(
                 found = await _archive_lookup(fetcher, url, wayback_timestamp(fn.date, brief.date))
                 if found is not None:
                     snapshot, date = found
-                    rec = _record(brief, fn, url, await fetcher.get(snapshot), store, clock)
+                    rec = _record(brief, fn, url, await fetcher.get(raw_snapshot_url(snapshot)), store, clock)
                     return FetchRecord.from_json(
                         {**rec.to_json(), "status": "archived", "archive_url": snapshot, "archive_date": date}
                     )

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from corpus.settings import Settings
-from index.fetch_run import FetchOutcome, fetch_briefs, wayback_timestamp
+from index.fetch_run import FetchOutcome, fetch_briefs, raw_snapshot_url, wayback_timestamp
 from index.fetch_store import FetchStore
 from tests.index.fetch_server import (
     ARTICLE_SENTENCES,
@@ -112,6 +112,27 @@ def test_dead_link_falls_back_to_the_archived_snapshot(site, settings, tmp_path)
     assert out.record.archive_date == "2022-01-05"
     assert SNAPSHOT_SENTENCES[0] in stored_text(settings, out)
     assert "archived snapshot of 2022-01-05" in out.line()
+    # The original bytes were fetched (id_), not the archive's page with its toolbar; the link kept is the latter.
+    assert site.hits[f"/web/20220105120000id_/{site.url('/gone')}"] == 1
+    assert out.record.archive_url == f"{site.base}/web/20220105120000/{site.url('/gone')}"
+
+
+@pytest.mark.parametrize(
+    ("snapshot", "raw"),
+    [
+        (
+            "http://web.archive.org/web/20190313000000/https://example.org/a",
+            "http://web.archive.org/web/20190313000000id_/https://example.org/a",
+        ),
+        (
+            "https://web.archive.org/web/20190313/http://example.org/",
+            "https://web.archive.org/web/20190313id_/http://example.org/",
+        ),
+        ("https://mirror.example/other/path", "https://mirror.example/other/path"),
+    ],
+)
+def test_raw_snapshot_url_asks_for_the_original_bytes(snapshot, raw):
+    assert raw_snapshot_url(snapshot) == raw
 
 
 def test_no_archive_turns_the_fallback_off(site, settings, tmp_path):
