@@ -110,7 +110,9 @@ class Fetcher:
         when = budget.when()
         left = self.settings.fetch_timeout if when is None else when - loop.time()
         budget.reschedule(None)
-        async with self._slot(url):
+        # The host's slot first, then one of the overall ones: a request waiting for a busy host holds no overall
+        # slot, so twenty footnotes on one slow site do not keep the other hosts waiting.
+        async with self._slot(url), self.overall:
             budget.reschedule(loop.time() + left)
             return await self._stream(url, limit, truncate)
 

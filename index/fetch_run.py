@@ -119,23 +119,21 @@ def _record(brief: Brief, fn: Footnote, url: str, resp: Response, store: FetchSt
 async def _fetch_one(
     fetcher: Fetcher, brief: Brief, fn: Footnote, url: str, store: FetchStore, *, archive: bool, clock: Clock
 ) -> FetchRecord:
-    try:
-        async with fetcher.overall:  # each get() keeps its own time budget (``fetch_timeout``)
-            return _record(brief, fn, url, await fetcher.get(url), store, clock)
+    try:  # each get() keeps its own time budget (``fetch_timeout``) and takes its slots per request
+        return _record(brief, fn, url, await fetcher.get(url), store, clock)
     except FetchFailed as exc:
         first = exc
     dead = first.kind in ("dead", "dns") or (first.kind == "wall" and first.reason.startswith("soft-404"))
     if archive and dead:
         try:
-            async with fetcher.overall:
-                found = await _archive_lookup(fetcher, url, wayback_timestamp(fn.date, brief.date))
-                if found is not None:
-                    snapshot, date = found
-                    rec = _record(brief, fn, url, await fetcher.get(raw_snapshot_url(snapshot)), store, clock)
-                    return FetchRecord.from_json(
-                        {**rec.to_json(), "status": "archived", "archive_url": snapshot, "archive_date": date}
-                    )
-                first = FetchFailed(first.kind, f"{first.reason}; the archive has no snapshot", status=first.status)
+            found = await _archive_lookup(fetcher, url, wayback_timestamp(fn.date, brief.date))
+            if found is not None:
+                snapshot, date = found
+                rec = _record(brief, fn, url, await fetcher.get(raw_snapshot_url(snapshot)), store, clock)
+                return FetchRecord.from_json(
+                    {**rec.to_json(), "status": "archived", "archive_url": snapshot, "archive_date": date}
+                )
+            first = FetchFailed(first.kind, f"{first.reason}; the archive has no snapshot", status=first.status)
         except FetchFailed as exc:
             first = FetchFailed(first.kind, f"{first.reason}; archive fallback failed: {exc}", status=first.status)
     return FetchRecord(

@@ -94,6 +94,7 @@ class SourceSite:
         self.robots: tuple[int, bytes] = (200, b"User-agent: *\nDisallow: /private/\n")
         self.robots_delay = 0.0  # seconds /robots.txt waits before answering
         self.agents: set[str] = set()  # User-Agent headers seen
+        self.arrivals: list[str] = []  # "host path" of every request, in the order they arrived
         self.archive_queries: list[dict[str, list[str]]] = []  # query strings the fake availability API got
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self.server.daemon_threads = True
@@ -117,6 +118,7 @@ class SourceSite:
                 with site._lock:
                     site.hits[path] += 1
                     site.agents.add(self.headers.get("User-Agent", ""))
+                    site.arrivals.append(f"{host} {path}")
                     site._in_flight[host] += 1
                     site.max_in_flight[host] = max(site.max_in_flight[host], site._in_flight[host])
                 try:

@@ -312,6 +312,18 @@ def test_at_most_fetch_concurrency_requests_at_once(site, settings, tmp_path):
     assert site.max_in_flight[f"127.0.0.1:{site.port}"] == 2
 
 
+def test_footnotes_queued_for_a_busy_host_do_not_hold_up_other_hosts(site, settings, tmp_path):
+    """Eight pages of one slow host cited first, then one of another host: the other host is asked at once."""
+    site.delay = 0.2
+    (tmp_path / "briefs").mkdir()
+    urls = [site.url(f"/article-{i}") for i in range(8)] + [site.url("/article-other", "localhost")]
+    brief = brief_with_urls(tmp_path / "briefs", urls)
+    out = run(settings.model_copy(update={"fetch_timeout": 10.0}), [brief])
+    assert all(o.status == "fetched" for o in out.values())
+    pages = [a for a in site.arrivals if not a.endswith("/robots.txt")]
+    assert pages.index(f"localhost:{site.port} /article-other") <= 1, pages
+
+
 def test_limits_default_to_the_issue_figures():
     s = Settings()
     assert (s.fetch_concurrency, s.fetch_per_host) == (4, 1)
