@@ -13,7 +13,7 @@ from typing import Any
 
 import click
 
-from bot.audit.brief_citations import audit_brief
+from bot.audit.fetch_sources import audit_with_sources
 from bot.audit.sources import verify_citations, verify_citations_json
 from bot.factory import BRIEF_SUFFIXES
 from corpus.audit import Finding, finding_json
@@ -70,7 +70,7 @@ def audit(brief: str | None, as_json: bool) -> None:
     reports: list[dict[str, Any]] = []
     texts = []
     for b, _ in targets:
-        findings = audit_brief(b, embedder)
+        findings = audit_with_sources(b, embedder, settings)
         reports.append({"brief_id": b.id, "findings": [finding_json(f) for f in findings]})
         texts.append(audit_readable(b, findings))
     if as_json:

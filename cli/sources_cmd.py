@@ -47,7 +47,8 @@ def _targets(ids: tuple[str, ...], settings: Settings) -> list[Brief]:
 
 @click.group()
 def sources() -> None:
-    """The documents the footnotes cite: fetch, archive and list them."""
+    """The documents the footnotes cite: fetch them, with archived copies of dead links. (Their state per
+    footnote is listed by GET /briefs/{id}/sources.)"""
 
 
 @sources.command("fetch")

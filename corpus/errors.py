@@ -84,8 +84,8 @@ class CitationNotVerified(CitebotError):
 
 class FetchFailed(CitebotError):
     """A source could not be fetched or used. ``kind`` is a short code (``dead``, ``refused``, ``robots``,
-    ``too_large``, ``timeout``, ``network``, ``redirects``, ``wall``, ``unreadable``); ``dead`` links and DNS
-    failures are the ones the archive fallback is tried for."""
+    ``robots_unavailable``, ``too_large``, ``timeout``, ``network``, ``redirects``, ``wall``, ``unreadable``);
+    ``dead`` links and DNS failures are the ones the archive fallback is tried for."""
 
     def __init__(self, kind: str, reason: str, *, status: int | None = None) -> None:
         super().__init__(reason)

@@ -107,7 +107,10 @@ class Settings(BaseSettings):
     fetch_per_host: int = Field(default=1, ge=1, description="Source fetches in flight at once to one host.")
     fetch_connect_timeout: float = Field(default=10.0, gt=0, description="Seconds to connect to a source's host.")
     fetch_timeout: float = Field(
-        default=30.0, gt=0, description="Seconds a whole source fetch may take (redirects and body included)."
+        default=30.0,
+        gt=0,
+        description="Seconds of request time a whole source fetch may take (robots.txt, redirects and body "
+        "included; waiting for a free host slot is not counted).",
     )
     fetch_max_redirects: int = Field(default=5, ge=0, description="Redirects followed per source fetch.")
     fetch_max_bytes: int = Field(
@@ -117,7 +120,10 @@ class Settings(BaseSettings):
         default="citebot/0.1 (citation checker; fetches the sources footnotes cite)",
         description="User-Agent sent with source fetches, and the agent name robots.txt rules are read for.",
     )
-    fetch_robots: bool = Field(default=True, description="Honour robots.txt when fetching sources.")
+    fetch_robots: bool = Field(
+        default=True,
+        description="Honour robots.txt when fetching sources (RFC 9309: a 4xx allows all, a server error disallows).",
+    )
     fetch_allow_private: bool = Field(
         default=False,
         description="Fetch sources at private, loopback, link-local or multicast addresses (tests, intranets).",

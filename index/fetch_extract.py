@@ -19,7 +19,8 @@ MIN_WORDS = 40  # below this the "main text" of a page is a stub, not an article
 SHORT_WORDS = 150  # a text this short is examined for wall phrases as well as its title and headings
 
 # Phrases of generic web pages that stand in for the content. (kind, phrase) pairs, matched case-insensitively
-# on word boundaries. General English of the web, not of any document.
+# on word boundaries, the first match deciding. General English of the web, not of any document. The login wall
+# comes last: paywalls and cookie walls offer "sign in" too, and their own phrases are the more specific.
 WALL_PHRASES: tuple[tuple[str, str], ...] = (
     ("soft-404", "page not found"),
     ("soft-404", "404"),
@@ -30,10 +31,6 @@ WALL_PHRASES: tuple[tuple[str, str], ...] = (
     ("soft-404", "no longer available"),
     ("soft-404", "could not be found"),
     ("soft-404", "cannot be found"),
-    ("login wall", "sign in"),
-    ("login wall", "log in"),
-    ("login wall", "login required"),
-    ("login wall", "create an account"),
     ("paywall", "subscribe to continue"),
     ("paywall", "subscribe to read"),
     ("paywall", "subscribers only"),
@@ -44,6 +41,10 @@ WALL_PHRASES: tuple[tuple[str, str], ...] = (
     ("cookie wall", "cookie consent"),
     ("cookie wall", "we use cookies"),
     ("cookie wall", "cookie settings"),
+    ("login wall", "sign in"),
+    ("login wall", "log in"),
+    ("login wall", "login required"),
+    ("login wall", "create an account"),
 )
 _PASSWORD = re.compile(rb"<input\b[^>]*\btype\s*=\s*[\"']?password", re.IGNORECASE)
 _HEADINGS = re.compile(r"<(title|h1|h2)\b[^>]*>(.*?)</\1\s*>", re.IGNORECASE | re.DOTALL)

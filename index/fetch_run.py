@@ -78,6 +78,15 @@ async def _archive_lookup(fetcher: Fetcher, url: str, timestamp: str | None) -> 
     return str(closest["url"]), date
 
 
+_SNAPSHOT = re.compile(r"(/web/\d{4,14})(/)")
+
+
+def raw_snapshot_url(snapshot: str) -> str:
+    """The Wayback URL of a snapshot's original bytes (``/web/<timestamp>id_/<url>``), without the archive's own
+    toolbar and rewritten links, which would otherwise be read as part of the source."""
+    return _SNAPSHOT.sub(r"\1id_\2", snapshot, count=1)
+
+
 def _record(brief: Brief, fn: Footnote, url: str, resp: Response, store: FetchStore, clock: Clock) -> FetchRecord:
     """Store the bytes and the extracted text of a good response; FetchFailed when it is not the source."""
     if resp.status in DEAD_STATUSES:
@@ -110,27 +119,22 @@ def _record(brief: Brief, fn: Footnote, url: str, resp: Response, store: FetchSt
 async def _fetch_one(
     fetcher: Fetcher, brief: Brief, fn: Footnote, url: str, store: FetchStore, *, archive: bool, clock: Clock
 ) -> FetchRecord:
-    settings = fetcher.settings
-    try:
-        async with fetcher.overall, asyncio.timeout(settings.fetch_timeout):
-            return _record(brief, fn, url, await fetcher.get(url), store, clock)
-    except TimeoutError:
-        first = FetchFailed("timeout", f"no complete answer within {settings.fetch_timeout:g} s")
+    try:  # each get() keeps its own time budget (``fetch_timeout``) and takes its slots per request
+        return _record(brief, fn, url, await fetcher.get(url), store, clock)
     except FetchFailed as exc:
         first = exc
     dead = first.kind in ("dead", "dns") or (first.kind == "wall" and first.reason.startswith("soft-404"))
     if archive and dead:
         try:
-            async with fetcher.overall, asyncio.timeout(settings.fetch_timeout * 2):
-                found = await _archive_lookup(fetcher, url, wayback_timestamp(fn.date, brief.date))
-                if found is not None:
-                    snapshot, date = found
-                    rec = _record(brief, fn, url, await fetcher.get(snapshot), store, clock)
-                    return FetchRecord.from_json(
-                        {**rec.to_json(), "status": "archived", "archive_url": snapshot, "archive_date": date}
-                    )
-                first = FetchFailed(first.kind, f"{first.reason}; the archive has no snapshot", status=first.status)
-        except (FetchFailed, TimeoutError) as exc:
+            found = await _archive_lookup(fetcher, url, wayback_timestamp(fn.date, brief.date))
+            if found is not None:
+                snapshot, date = found
+                rec = _record(brief, fn, url, await fetcher.get(raw_snapshot_url(snapshot)), store, clock)
+                return FetchRecord.from_json(
+                    {**rec.to_json(), "status": "archived", "archive_url": snapshot, "archive_date": date}
+                )
+            first = FetchFailed(first.kind, f"{first.reason}; the archive has no snapshot", status=first.status)
+        except FetchFailed as exc:
             first = FetchFailed(first.kind, f"{first.reason}; archive fallback failed: {exc}", status=first.status)
     return FetchRecord(
         brief.id,

@@ -24,7 +24,7 @@ from corpus.settings import Settings
 
 OK_STATUSES = ("fetched", "archived")
 # Failures worth trying again on the next run without --refresh: the cause may have gone away.
-RETRY_KINDS = ("timeout", "network", "error")
+RETRY_KINDS = ("timeout", "network", "error", "robots_unavailable")
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,7 +9,7 @@ from fastapi import APIRouter
 from api.deps import EngineDep
 from api.schemas import ErrorOut
 from api.schemas_check import AuditResponse, VerifyCitationsResponse
-from bot.audit.brief_citations import audit_brief
+from bot.audit.fetch_sources import audit_with_sources
 from bot.audit.sources import source_index_for, verify_citations, verify_citations_json
 from corpus.audit import finding_json
 
@@ -24,10 +24,12 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 
 @router.get("/{brief_id}/audit", response_model=AuditResponse, responses=ERRORS)
 def audit(brief_id: str, engine: EngineDep) -> dict[str, Any]:
-    """Orphan and undefined footnotes, metadata that disagrees with itself, uncited factual sentences, and
-    suggestions (``suggested: true``): possible mis-citations and likely sources."""
+    """Orphan and undefined footnotes, metadata that disagrees with itself, uncited factual sentences,
+    suggestions (``suggested: true``): possible mis-citations and likely sources, and from fetched sources: dead
+    links (an archived copy used) and sources that could not be fetched."""
     brief = engine.brief(brief_id)
-    return {"brief_id": brief.id, "findings": [finding_json(f) for f in audit_brief(brief, engine.embedder)]}
+    findings = audit_with_sources(brief, engine.embedder, engine.settings)
+    return {"brief_id": brief.id, "findings": [finding_json(f) for f in findings]}
 
 
 @router.get("/{brief_id}/verify-citations", response_model=VerifyCitationsResponse, responses=ERRORS)

@@ -79,6 +79,8 @@ const FINDING_TITLES = {
   likely_source: "This footnote may also be the source of an uncited sentence",
   missing_url: "This footnote has no URL",
   malformed_url: "This footnote's URL looks malformed",
+  dead_link: "This footnote's link is dead (an archived copy is used)",
+  source_unavailable: "This footnote's source could not be fetched",
 };
 
 function sourceBlock(src, heading) {
@@ -173,7 +175,7 @@ async function showFetchedSource(box, briefId, n, sentence) {
     box.append(
       el("figure", { class: "citation source-passage" }, [
         el("blockquote", { text: info.passage.quote }),
-        el("figcaption", { text: `What the source of [${n}] says (not the brief's words)` }),
+        el("figcaption", { class: "cite-meta", text: `What the source of [${n}] says (not the brief's words)` }),
       ]),
     );
   }

@@ -1,5 +1,6 @@
 """Fetching a brief's footnoted sources as one piece of work, shared by ``citebot sources fetch`` and the API's
-background job, and the per-footnote status listing of ``GET /briefs/{id}/sources``.
+background job, the per-footnote status listing of ``GET /briefs/{id}/sources``, and what the citation audit
+learns from the fetch records (dead links, sources that could not be fetched).
 
 After a fetch the new sources are split and embedded into the sources collection (``SourceIndex.passages``),
 so answers, ``verify-citations`` and the audit use them with no further step.
@@ -11,7 +12,11 @@ import asyncio
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from langchain_core.embeddings import Embeddings
+
+from bot.audit.brief_citations import audit_brief
 from bot.jobs import Job
+from corpus.audit import SEVERITY_ORDER, Finding
 from corpus.errors import NotFound
 from corpus.models import Brief
 from corpus.settings import Settings
@@ -134,3 +139,48 @@ def footnote_source_json(
                 passage = {"quote": p.text, "start": p.start, "end": p.end, "score": round(sim, 4), "verified": True}
     out: dict[str, Any] = {**row, "label": doc.label if doc is not None else None, "passage": passage}
     return out
+
+
+def fetch_findings(brief: Brief, settings: Settings) -> list[Finding]:
+    """Audit findings from the fetch records: a footnote whose link is dead (an archived copy stands in for it)
+    and one whose source could not be fetched at all, with the reason. Footnotes with a local file are left out:
+    their source is at hand whatever became of the link."""
+    records = FetchStore.for_settings(settings).records(brief.id)
+    local = find_sources(brief, source_roots(settings))
+    out = []
+    for fn in sorted(brief.footnotes, key=lambda f: f.number):
+        rec = records.get(fn.number)
+        if rec is None or rec.url != fn.url or fn.number in local:
+            continue
+        details = {"url": rec.url, "kind": rec.kind, "http_status": rec.http_status, "fetched_at": rec.fetched_at}
+        if rec.status == "archived":
+            out.append(
+                Finding(
+                    "dead_link",
+                    "info",
+                    f"The link of footnote {fn.number} is dead; the archived snapshot of {rec.archive_date or '?'} "
+                    f"({rec.archive_url}) is used as its source.",
+                    footnote=fn.number,
+                    details={**details, "archived": rec.archive_url, "archive_date": rec.archive_date},
+                )
+            )
+        elif rec.status == "failed":
+            out.append(
+                Finding(
+                    "source_unavailable",
+                    "warning",
+                    f"The source of footnote {fn.number} could not be fetched: {rec.reason or rec.kind}.",
+                    footnote=fn.number,
+                    details=details,
+                )
+            )
+    return out
+
+
+def audit_with_sources(brief: Brief, embedder: Embeddings, settings: Settings) -> list[Finding]:
+    """``audit_brief`` plus the findings of the fetched sources, in the audit's order."""
+    seq = {p.id: p.seq for p in brief.passages}
+    findings = [*audit_brief(brief, embedder), *fetch_findings(brief, settings)]
+    return sorted(
+        findings, key=lambda f: (SEVERITY_ORDER[f.severity], f.footnote or 0, seq.get(f.passage_id or "", -1))
+    )

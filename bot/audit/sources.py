@@ -266,7 +266,8 @@ def check_with_sources(
         meaning = {"supported": "which supports the claim", "contradicted": "which contradicts the claim"}.get(
             verdict, "which does not address the claim"
         )
-        lines.append(f"the source of [{n}] says {said}, {meaning}")
+        archived = f" ({doc.label})" if doc.archived else ""  # an archived copy always says so, and its date
+        lines.append(f"the source of [{n}]{archived} says {said}, {meaning}")
     brief_says = (
         f"The brief says “{' '.join(first.quote.split())}” citing [{', '.join(str(n) for n in first.footnotes)}]"
     )

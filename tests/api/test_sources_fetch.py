@@ -85,6 +85,21 @@ def test_verify_citations_uses_fetched_text_with_verified_quotes(client):
     assert "archived copy of" in by_fn[2]["explanation"] and "2022-01-05" in by_fn[2]["explanation"]
 
 
+def test_audit_reports_the_dead_link_and_the_source_that_could_not_be_fetched(client, site):
+    before = client.get("/briefs/flood-brief/audit").json()["findings"]
+    assert not [f for f in before if f["code"] in ("dead_link", "source_unavailable")]
+    finished(client, client.post("/briefs/flood-brief/sources/fetch").json()["job_id"])
+    findings = client.get("/briefs/flood-brief/audit").json()["findings"]
+    mine = {f["footnote"]: f for f in findings if f["code"] in ("dead_link", "source_unavailable")}
+    assert set(mine) == {2, 3}  # the live source (1) needs no finding
+    assert mine[2]["code"] == "dead_link" and mine[2]["severity"] == "info"
+    assert "2022-01-05" in mine[2]["message"] and mine[2]["details"]["archived"].startswith(f"{site.base}/web/")
+    assert mine[3]["code"] == "source_unavailable" and mine[3]["severity"] == "warning"
+    assert "login wall" in mine[3]["message"]
+    severities = [f["severity"] for f in findings]
+    assert severities == sorted(severities, key=["error", "warning", "info"].index)
+
+
 def test_chat_with_sources_returns_verified_source_quotes_labelled_by_footnote(client):
     finished(client, client.post("/briefs/flood-brief/sources/fetch").json()["job_id"])
     store = FetchStore.for_settings(client.app.state.citebot.engine.settings)
@@ -107,6 +122,14 @@ def test_chat_with_sources_returns_verified_source_quotes_labelled_by_footnote(c
     for s in srcs:
         if s["archived"]:
             assert s["archive_date"] == "2022-01-05" and "archived copy of 2022-01-05" in body["answer"]
+
+
+def test_check_names_the_archived_copy_and_its_date(client, site):
+    finished(client, client.post("/briefs/flood-brief/sources/fetch").json()["job_id"])
+    claim = "The spring flood reached 4.2 metres above the usual level, officials reported."  # footnote 2's
+    body = client.post("/check", json={"claim": claim, "brief_id": "flood-brief"}).json()
+    assert body["citations"][0]["footnotes"] == [2], body
+    assert f"the source of [2] (archived copy of {site.url('/gone')} from 2022-01-05) says" in body["explanation"]
 
 
 def test_chat_without_sources_has_no_source_citations(client):

@@ -109,3 +109,16 @@ def test_run_killed_midway_resumes_without_fetching_again(site, tmp_path, monkey
     result = CliRunner().invoke(cli, ["sources", "fetch", str(tmp_path / "flood-brief.txt")])
     assert "[1] skipped" in result.output and "[2] fetched" in result.output
     assert site.hits["/article"] == 1
+
+
+def test_without_brief_ids_every_brief_is_fetched(site, tmp_path, monkeypatch):
+    """An empty library: the briefs folder's briefs are the ones fetched for."""
+    folder = tmp_path / "briefs"
+    folder.mkdir()
+    brief_with_urls(folder, [site.url("/article")], brief_id="first-brief")
+    brief_with_urls(folder, [site.url("/notes.txt")], brief_id="second-brief")
+    monkeypatch.setenv("CITEBOT_BRIEFS_DIR", str(folder))
+    result = CliRunner().invoke(cli, ["sources", "fetch"])
+    assert result.exit_code == 0, result.output
+    assert "first-brief [1] fetched" in result.output and "second-brief [1] fetched" in result.output
+    assert result.output.strip().splitlines()[-1] == "2 footnotes: 2 fetched, 0 from the archive, 0 failed, 0 skipped"

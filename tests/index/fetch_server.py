@@ -89,6 +89,13 @@ class SourceSite:
         self._lock = threading.Lock()
         self.delay = 0.0  # seconds every /article* page waits, to make requests overlap
         self.slow_seconds = 3.0
+        # What /robots.txt answers: (status, body). A 302 body is the Location it redirects to; status 0 closes
+        # the connection without an answer (a network error).
+        self.robots: tuple[int, bytes] = (200, b"User-agent: *\nDisallow: /private/\n")
+        self.robots_delay = 0.0  # seconds /robots.txt waits before answering
+        self.agents: set[str] = set()  # User-Agent headers seen
+        self.arrivals: list[str] = []  # "host path" of every request, in the order they arrived
+        self.archive_queries: list[dict[str, list[str]]] = []  # query strings the fake availability API got
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self.server.daemon_threads = True
         self.port = self.server.server_address[1]
@@ -110,6 +117,8 @@ class SourceSite:
                 path = urlsplit(self.path).path
                 with site._lock:
                     site.hits[path] += 1
+                    site.agents.add(self.headers.get("User-Agent", ""))
+                    site.arrivals.append(f"{host} {path}")
                     site._in_flight[host] += 1
                     site.max_in_flight[host] = max(site.max_in_flight[host], site._in_flight[host])
                 try:
@@ -137,7 +146,16 @@ class SourceSite:
 
     def serve(self, h: BaseHTTPRequestHandler, path: str) -> None:
         if path == "/robots.txt":
-            self._send(h, 200, b"User-agent: *\nDisallow: /private/\n", "text/plain")
+            time.sleep(self.robots_delay)
+            status, body = self.robots
+            if status == 0:
+                h.close_connection = True
+            elif status in (301, 302):
+                self._redirect(h, body.decode())
+            else:
+                self._send(h, status, body, "text/plain")
+        elif path == "/rules/robots.txt":  # where a redirected robots.txt lands
+            self._send(h, 200, b"User-agent: *\nDisallow: /article\n", "text/plain")
         elif path.startswith(("/article", "/private/")):
             time.sleep(self.delay)
             self._send(h, 200, _page("Spring flood measured", ARTICLE_SENTENCES))
@@ -157,6 +175,7 @@ class SourceSite:
             self._send(h, 410, b"gone", "text/plain")
         elif path == "/wayback/available":
             query = parse_qs(urlsplit(h.path).query)
+            self.archive_queries.append(query)
             asked = query.get("url", [""])[0]
             closest = {}
             if asked.endswith(("/gone", "/moved-page")):
@@ -198,14 +217,19 @@ SAYERS = ("the river authority said", "officials reported", "a local paper wrote
 SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
-def brief_with_urls(folder: Path, urls: list[str], brief_id: str = "flood-brief") -> Brief:
-    """A plain-text brief with one cited sentence per URL; footnote n cites urls[n-1], dated 5 January 2022."""
+def brief_with_urls(
+    folder: Path, urls: list[str], brief_id: str = "flood-brief", sentences: list[str] | None = None
+) -> Brief:
+    """A plain-text brief with one cited sentence per URL; footnote n cites urls[n-1], dated 5 January 2022.
+    ``sentences[n-1]`` (ending in a full stop) is the sentence citing footnote n; by default all of them say
+    the flood reached 4.2 metres, each in another speaker's words."""
     body = []
     notes = []
     for n, url in enumerate(urls, 1):
         sup = str(n).translate(SUPERSCRIPT)
         who = SAYERS[(n - 1) % len(SAYERS)]
-        body.append(f"The spring flood reached 4.2 metres above the usual level, {who}.{sup}")
+        said = sentences[n - 1] if sentences else f"The spring flood reached 4.2 metres above the usual level, {who}."
+        body.append(f"{said}{sup}")
         notes.append(f'{sup} "Flood report number {n}," Example News, January 5, 2022, <{url}>.')
     text = (
         "SPRING FLOODS ALONG THE RIVER\n\nBy\nA. Writer\n\nJanuary 20, 2022\n\n"

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from corpus.settings import Settings
-from index.fetch_run import FetchOutcome, fetch_briefs, wayback_timestamp
+from index.fetch_run import FetchOutcome, fetch_briefs, raw_snapshot_url, wayback_timestamp
 from index.fetch_store import FetchStore
 from tests.index.fetch_server import (
     ARTICLE_SENTENCES,
@@ -112,6 +112,27 @@ def test_dead_link_falls_back_to_the_archived_snapshot(site, settings, tmp_path)
     assert out.record.archive_date == "2022-01-05"
     assert SNAPSHOT_SENTENCES[0] in stored_text(settings, out)
     assert "archived snapshot of 2022-01-05" in out.line()
+    # The original bytes were fetched (id_), not the archive's page with its toolbar; the link kept is the latter.
+    assert site.hits[f"/web/20220105120000id_/{site.url('/gone')}"] == 1
+    assert out.record.archive_url == f"{site.base}/web/20220105120000/{site.url('/gone')}"
+
+
+@pytest.mark.parametrize(
+    ("snapshot", "raw"),
+    [
+        (
+            "http://web.archive.org/web/20190313000000/https://example.org/a",
+            "http://web.archive.org/web/20190313000000id_/https://example.org/a",
+        ),
+        (
+            "https://web.archive.org/web/20190313/http://example.org/",
+            "https://web.archive.org/web/20190313id_/http://example.org/",
+        ),
+        ("https://mirror.example/other/path", "https://mirror.example/other/path"),
+    ],
+)
+def test_raw_snapshot_url_asks_for_the_original_bytes(snapshot, raw):
+    assert raw_snapshot_url(snapshot) == raw
 
 
 def test_no_archive_turns_the_fallback_off(site, settings, tmp_path):
@@ -142,6 +163,62 @@ def test_robots_txt_disallowed_path_is_not_fetched(site, settings, tmp_path):
     out = one(site, settings, tmp_path, "/private/report")
     assert out.status == "failed" and out.record.kind == "robots"
     assert site.hits["/private/report"] == 0 and site.hits["/robots.txt"] == 1
+
+
+@pytest.mark.parametrize("status", [500, 503, 429])
+def test_robots_txt_server_error_means_complete_disallow(site, settings, tmp_path, status):
+    """RFC 9309 2.3.1.4: a server error on robots.txt means "assume complete disallow"."""
+    site.robots = (status, b"temporarily unavailable")
+    out = one(site, settings, tmp_path, "/article")
+    assert out.status == "failed" and out.record.kind == "robots_unavailable", out.reason
+    assert f"HTTP {status}" in out.reason and "disallow" in out.reason
+    assert site.hits["/article"] == 0
+
+
+def test_robots_txt_unavailable_is_tried_again_on_the_next_run(site, settings, tmp_path):
+    site.robots = (503, b"down")
+    assert one(site, settings, tmp_path, "/article").status == "failed"
+    site.robots = (404, b"no such file")
+    again = one(site, settings, tmp_path, "/article")  # no --refresh: the failure was not a lasting one
+    assert again.status == "fetched" and site.hits["/article"] == 1
+
+
+@pytest.mark.parametrize("status", [404, 403, 410])
+def test_robots_txt_client_error_allows_everything(site, settings, tmp_path, status):
+    """RFC 9309 2.3.1.3: robots.txt "unavailable" (4xx) lets a crawler access any resource."""
+    site.robots = (status, b"no rules here")
+    out = one(site, settings, tmp_path, "/private/report")
+    assert out.status == "fetched", out.reason
+    assert site.hits["/private/report"] == 1
+
+
+def test_robots_txt_redirect_is_followed(site, settings, tmp_path):
+    site.robots = (302, b"/rules/robots.txt")
+    out = one(site, settings, tmp_path, "/article")
+    assert out.status == "failed" and out.record.kind == "robots"
+    assert site.hits["/rules/robots.txt"] == 1 and site.hits["/article"] == 0
+
+
+def test_robots_txt_network_error_means_disallow(site, settings, tmp_path):
+    site.robots = (0, b"")  # the connection is closed without an answer
+    out = one(site, settings, tmp_path, "/article")
+    assert out.status == "failed" and out.record.kind == "robots_unavailable", out.reason
+    assert "network error" in out.reason and site.hits["/article"] == 0
+
+
+def test_robots_txt_over_500_kib_is_read_up_to_its_limit(site, settings, tmp_path):
+    """RFC 9309 2.5: a crawler may ignore what follows the first 500 KiB; the rules before it still hold."""
+    site.robots = (200, b"User-agent: *\nDisallow: /private/\n" + b"# padding\n" * 100_000)
+    assert one(site, settings, tmp_path, "/private/report").record.kind == "robots"
+    assert one(site, settings, tmp_path, "/article", refresh=True).status == "fetched"
+
+
+def test_slow_robots_txt_leaves_the_page_unfetched_and_retried(site, settings, tmp_path):
+    site.robots_delay = 3.0  # longer than the settings' 1 s timeout
+    out = one(site, settings, tmp_path, "/article")
+    assert out.status == "failed" and out.record.kind in ("robots_unavailable", "timeout"), out.reason
+    assert site.hits["/article"] == 0
+    assert not FetchStore.for_settings(settings).is_done("flood-brief", 1, site.url("/article"))
 
 
 def test_oversized_response_fails(site, settings, tmp_path):
@@ -201,6 +278,15 @@ def test_at_most_one_request_per_host_at_a_time(site, settings, tmp_path):
     assert site.max_in_flight[f"localhost:{site.port}"] == 1
 
 
+def test_waiting_for_a_free_host_slot_does_not_count_against_the_timeout(site, settings, tmp_path):
+    """Five pages of one host, 0.4 s each, one at a time: 2 s in all, but each within its own 1 s budget."""
+    site.delay = 0.4
+    (tmp_path / "briefs").mkdir()
+    brief = brief_with_urls(tmp_path / "briefs", [site.url(f"/article-{i}") for i in range(5)])
+    out = run(settings, [brief])
+    assert [o.status for o in out.values()] == ["fetched"] * 5, [o.reason for o in out.values()]
+
+
 def test_local_source_file_takes_precedence(site, settings, tmp_path):
     (tmp_path / "briefs").mkdir()
     brief = brief_with_urls(tmp_path / "briefs", [site.url("/article")])
@@ -211,8 +297,45 @@ def test_local_source_file_takes_precedence(site, settings, tmp_path):
     assert out.status == "skipped" and "local file 1.txt" in out.reason and site.hits["/article"] == 0
 
 
-def test_user_agent_is_descriptive(site, settings, tmp_path):
-    assert "citebot" in settings.fetch_user_agent
+def test_user_agent_is_descriptive_and_sent(site, settings, tmp_path):
+    one(site, settings, tmp_path, "/article")
+    assert site.agents == {settings.fetch_user_agent}
+    assert "citebot" in settings.fetch_user_agent and "citation" in settings.fetch_user_agent
+
+
+def test_at_most_fetch_concurrency_requests_at_once(site, settings, tmp_path):
+    site.delay = 0.15
+    (tmp_path / "briefs").mkdir()
+    brief = brief_with_urls(tmp_path / "briefs", [site.url(f"/article-{i}") for i in range(6)])
+    out = run(settings.model_copy(update={"fetch_concurrency": 2, "fetch_per_host": 6}), [brief])
+    assert all(o.status == "fetched" for o in out.values())
+    assert site.max_in_flight[f"127.0.0.1:{site.port}"] == 2
+
+
+def test_footnotes_queued_for_a_busy_host_do_not_hold_up_other_hosts(site, settings, tmp_path):
+    """Eight pages of one slow host cited first, then one of another host: the other host is asked at once."""
+    site.delay = 0.2
+    (tmp_path / "briefs").mkdir()
+    urls = [site.url(f"/article-{i}") for i in range(8)] + [site.url("/article-other", "localhost")]
+    brief = brief_with_urls(tmp_path / "briefs", urls)
+    out = run(settings.model_copy(update={"fetch_timeout": 10.0}), [brief])
+    assert all(o.status == "fetched" for o in out.values())
+    pages = [a for a in site.arrivals if not a.endswith("/robots.txt")]
+    assert pages.index(f"localhost:{site.port} /article-other") <= 1, pages
+
+
+def test_limits_default_to_the_issue_figures():
+    s = Settings()
+    assert (s.fetch_concurrency, s.fetch_per_host) == (4, 1)
+    assert (s.fetch_connect_timeout, s.fetch_timeout) == (10.0, 30.0)
+    assert (s.fetch_max_redirects, s.fetch_max_bytes) == (5, 20_000_000)
+    assert s.fetch_robots and not s.fetch_allow_private and s.archive_url == "https://archive.org"
+
+
+def test_archive_is_asked_for_the_snapshot_nearest_the_footnote_date(site, settings, tmp_path):
+    one(site, settings, tmp_path, "/gone")
+    assert site.archive_queries[-1]["timestamp"] == ["20220105"]  # the footnote's date, January 5, 2022
+    assert site.archive_queries[-1]["url"] == [site.url("/gone")]
 
 
 @pytest.mark.parametrize(
