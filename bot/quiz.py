@@ -24,7 +24,6 @@ from corpus.models import Brief, Passage
 
 QuestionKind = Literal["number", "date", "actor", "cause"]
 QuestionStyle = Literal["cloze", "short_answer"]
-KINDS: tuple[QuestionKind, ...] = ("number", "date", "actor", "cause")
 BLANK = "_____"
 
 
