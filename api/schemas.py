@@ -7,6 +7,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, BeforeValidator, Field, StringConstraints
 
 from bot.inputs import clean_input
+from corpus.models import Brief
 
 MAX_MESSAGE_CHARS = 2000
 
@@ -121,6 +122,8 @@ class BriefCounts(BaseModel):
 
 
 class BriefSummaryOut(BaseModel):
+    """A brief as ``GET /briefs`` (and ``citebot briefs --json``) lists it."""
+
     id: str
     title: str | None
     date: str | None
@@ -129,6 +132,27 @@ class BriefSummaryOut(BaseModel):
     format: str
     counts: BriefCounts
 
+    @classmethod
+    def of(cls, brief: Brief) -> BriefSummaryOut:
+        return cls(**_summary_fields(brief))
+
+
+def _summary_fields(brief: Brief) -> dict[str, Any]:
+    return {
+        "id": brief.id,
+        "title": brief.title,
+        "date": brief.date,
+        "authors": [AuthorOut(name=a.name, role=a.role) for a in brief.authors],
+        "organisation": brief.organisation,
+        "format": brief.format,
+        "counts": BriefCounts(
+            passages=len(brief.passages),
+            sentences=sum(1 for p in brief.passages if p.kind == "sentence"),
+            footnotes=len(brief.footnotes),
+            warnings=len(brief.warnings),
+        ),
+    }
+
 
 class BriefDetailOut(BriefSummaryOut):
     editors: list[str]
@@ -136,6 +160,17 @@ class BriefDetailOut(BriefSummaryOut):
     content_hash: str
     warnings: list[dict[str, Any]]
     text: str
+
+    @classmethod
+    def of(cls, brief: Brief) -> BriefDetailOut:
+        return cls(
+            **_summary_fields(brief),
+            editors=list(brief.editors),
+            disclaimer=brief.disclaimer,
+            content_hash=brief.content_hash,
+            warnings=[{"code": w.code, "footnote": w.footnote, "message": w.message} for w in brief.warnings],
+            text=brief.text,
+        )
 
 
 class FootnoteOut(BaseModel):
