@@ -10,8 +10,7 @@ from api.deps import EngineDep
 from api.schemas import ErrorOut
 from api.schemas_check import AuditResponse, VerifyCitationsResponse
 from bot.audit import audit_brief
-from bot.sources import source_index_for, verify_citations, verify_citations_json
-from corpus.audit import finding_json
+from bot.sources import source_index_for, verify_citations
 
 router = APIRouter(prefix="/briefs", tags=["audit"])
 
@@ -23,17 +22,17 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 
 
 @router.get("/{brief_id}/audit", response_model=AuditResponse, responses=ERRORS)
-def audit(brief_id: str, engine: EngineDep) -> dict[str, Any]:
+def audit(brief_id: str, engine: EngineDep) -> AuditResponse:
     """Orphan and undefined footnotes, metadata that disagrees with itself, uncited factual sentences, and
     suggestions (``suggested: true``): possible mis-citations and likely sources."""
     brief = engine.brief(brief_id)
-    return {"brief_id": brief.id, "findings": [finding_json(f) for f in audit_brief(brief, engine.embedder)]}
+    return AuditResponse.of(brief, audit_brief(brief, engine.embedder))
 
 
 @router.get("/{brief_id}/verify-citations", response_model=VerifyCitationsResponse, responses=ERRORS)
-def verify(brief_id: str, engine: EngineDep) -> dict[str, Any]:
+def verify(brief_id: str, engine: EngineDep) -> VerifyCitationsResponse:
     """Every cited sentence against its footnote's source file: supported, contradicted, source_silent or
     source_not_provided, each with the deciding source quote."""
     brief = engine.brief(brief_id)
     index = source_index_for(engine)
-    return verify_citations_json(brief, index, verify_citations(brief, index))
+    return VerifyCitationsResponse.of(brief, index, verify_citations(brief, index))

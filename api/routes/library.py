@@ -22,7 +22,7 @@ from fastapi.responses import JSONResponse
 
 from api.auth import key_name
 from api.deps import EngineDep, SettingsDep
-from api.routes.jobs import job_json, registry
+from api.routes.jobs import registry
 from api.schemas import ErrorOut
 from api.schemas_jobs import JobOut
 from api.schemas_library import IngestOut
@@ -106,7 +106,9 @@ async def upload_brief(
 
         job = registry(request).start("upload", job_work, subject=wanted, label=name)
         return JSONResponse(
-            job_json(job), status_code=status.HTTP_202_ACCEPTED, headers={"Location": f"/jobs/{job.id}"}
+            JobOut.of(job).model_dump(mode="json"),
+            status_code=status.HTTP_202_ACCEPTED,
+            headers={"Location": f"/jobs/{job.id}"},
         )
     cancel = threading.Event()
     work = functools.partial(ingest_bytes, engine, data, name, wanted, replace=replace, cancel=cancel)

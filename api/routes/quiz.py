@@ -8,7 +8,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Request
 
 from api.deps import EngineDep, JsonBody, SettingsDep
-from api.schemas import ErrorOut
+from api.schemas import CitationOut, ErrorOut
 from api.schemas_quiz import (
     MistakeOut,
     MistakesOut,
@@ -22,7 +22,6 @@ from api.schemas_quiz import (
 from bot.quiz import Question
 from bot.quiz_master import Quiz, cosine_similarity
 from bot.quiz_store import QUIZ_FILE, QuizStore, Score
-from bot.render import citation_json
 from corpus.errors import BriefNotFound
 from corpus.models import Citation
 
@@ -77,7 +76,7 @@ def _score_out(session_id: str, s: Score) -> ScoreOut:
 
 
 def _citation(c: Citation | None) -> dict[str, Any] | None:
-    return citation_json(c) if c is not None else None
+    return CitationOut.of(c).model_dump(mode="json") if c is not None else None
 
 
 @router.post("/next", response_model=QuizNextResponse, responses=ERRORS, dependencies=[JsonBody])
