@@ -1,4 +1,7 @@
 # The two commands: `make run` and `make test`. Each sets up .venv on its own if it is missing.
+# Every recipe line fails the recipe on its first error, an unset variable, or a failure anywhere in a pipe.
+SHELL := bash
+.SHELLFLAGS := -eu -o pipefail -c
 PY ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
@@ -7,20 +10,33 @@ export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 export ANONYMIZED_TELEMETRY := False
 
-.PHONY: install run test lint typecheck unit eval bench clean chromium
+.PHONY: install lock run test lint typecheck unit eval bench clean chromium
 
 install: $(STAMP)
 
-# torch is pinned and installed first: left to a dependency it would pull a multi-GB CUDA build.
-$(STAMP): requirements.txt requirements-dev.txt pyproject.toml
+# Installs exactly the lock (every file checked against its hash), then citebot itself without dependencies. The
+# lock pins torch to its CPU wheel by hash, so pip cannot take a multi-GB CUDA build in its place. The stamp is
+# removed first and written last: an install that fails anywhere fails make and leaves no stamp behind.
+$(STAMP): requirements-dev.lock pyproject.toml
 	@command -v $(PY) >/dev/null 2>&1 || { echo "python3.11 is required"; exit 2; }
+	@rm -f $(STAMP)
 	@test -x $(BIN)/python || $(PY) -m venv $(VENV)
-	@echo "Installing into $(VENV) (first run takes a few minutes)..."
-	@$(BIN)/pip install -q torch==2.13.0
-	@$(BIN)/pip install -q -r requirements.txt -r requirements-dev.txt
-	@$(BIN)/pip install -q --no-deps -e .
-	@$(BIN)/python -c "import torch, chromadb, sentence_transformers, fastapi, corpus" 
+	@echo "Installing into $(VENV) from requirements-dev.lock (first run takes a few minutes)..."
+	$(BIN)/pip install -q --require-hashes -r requirements-dev.lock
+	$(BIN)/pip install -q --no-deps -e .
+	$(BIN)/python -c "import torch, chromadb, sentence_transformers, fastapi, grimp, corpus"
 	@touch $(STAMP)
+
+# Re-pins the locks from pyproject.toml after a dependency changes there. Pins that still fit are kept; add
+# LOCK_ARGS=--upgrade to move everything to the newest allowed. The dev lock is constrained by the runtime one,
+# so the two agree on every package they share.
+PIP_COMPILE = $(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url $(LOCK_ARGS)
+LOCK_ARGS ?=
+lock:
+	@test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	@test -x $(BIN)/pip-compile || $(BIN)/pip install -q "pip-tools>=7.4"
+	$(PIP_COMPILE) -o requirements.lock pyproject.toml
+	$(PIP_COMPILE) --extra dev -c requirements.lock -o requirements-dev.lock pyproject.toml
 
 run: $(STAMP)
 	$(BIN)/citebot serve --host 127.0.0.1 --port 8000

@@ -1,13 +1,11 @@
 """Builds the FastAPI app: ``create_app()``; ``uvicorn --factory api.main:create_app`` also works.
 
-Routers live in ``api/routes/<name>.py`` (each exports ``router``) and are included by name from
-``ROUTE_MODULES``. A name whose module does not exist (yet) is skipped; an ImportError raised *inside* an
-existing module is a bug and is not hidden. "ui" comes last because it may mount static files at "/".
+Routers live in ``api/routes/<name>.py`` (each exports ``router``) and are imported plainly and listed in
+``ROUTE_MODULES``. "ui" comes last because it may mount static files at "/".
 """
 
 from __future__ import annotations
 
-import importlib
 from types import ModuleType
 
 from fastapi import FastAPI
@@ -19,35 +17,12 @@ from api.guard import LOOPBACK_HOSTS, BrowserGuardMiddleware, split_list
 from api.lifecycle import AppState, EngineBuilder, load_engine, make_lifespan
 from api.limits import JSON_BODY_LIMIT, BodyLimitMiddleware
 from api.ratelimit import RateLimitMiddleware
+from api.routes import audit, briefs, chat, check, health, jobs, library, quiz, sources, ui
 from bot.engine import Engine
 from bot.sessions import SessionStore
 from corpus.settings import Settings, get_settings
 
-ROUTE_MODULES: tuple[str, ...] = (
-    "health",
-    "briefs",
-    "chat",
-    "check",
-    "audit",
-    "library",
-    "quiz",
-    "sources",
-    "jobs",
-    "ui",
-)
-
-
-def route_modules(names: tuple[str, ...] = ROUTE_MODULES) -> list[ModuleType]:
-    """Import ``api.routes.<name>`` for each name, skipping only modules that do not exist."""
-    modules = []
-    for name in names:
-        qualified = f"api.routes.{name}"
-        try:
-            modules.append(importlib.import_module(qualified))
-        except ModuleNotFoundError as exc:
-            if exc.name != qualified:
-                raise
-    return modules
+ROUTE_MODULES: tuple[ModuleType, ...] = (health, briefs, chat, check, audit, library, quiz, sources, jobs, ui)
 
 
 def allowed_hosts(settings: Settings, bound_host: str | None) -> tuple[str, ...]:
@@ -106,6 +81,6 @@ def create_app(
         allowed_hosts=allowed_hosts(settings, bound_host),
         cors_origins=split_list(settings.cors_origins),
     )
-    for module in route_modules():
+    for module in ROUTE_MODULES:
         app.include_router(module.router)
     return app

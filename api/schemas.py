@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, Field, StringConstraints
 
+from bot.audit.source_answer import SourceCitation, sources_text
 from bot.inputs import clean_input
+from bot.qa.render import is_uncited
+from bot.types import Answer
+from corpus.models import Brief, Citation, Footnote, Reference
 
 MAX_MESSAGE_CHARS = 2000
 
@@ -53,6 +58,11 @@ class SourceOut(BaseModel):
     date: str | None
     url: str | None
 
+    @classmethod
+    def of(cls, src: Footnote | Reference) -> SourceOut:
+        number = src.number if isinstance(src, Footnote) else None
+        return cls(number=number, title=src.title, publisher=src.publisher, date=src.date, url=src.url)
+
 
 class CitationOut(BaseModel):
     """A verified verbatim quote: ``brief.text[start:end] == quote`` and the brief's own footnote numbers."""
@@ -67,6 +77,22 @@ class CitationOut(BaseModel):
     score: float
     verified: bool
     uncited: bool = Field(description='True for a body sentence the brief gives no footnote ("uncited in the brief").')
+
+    @classmethod
+    def of(cls, c: Citation) -> CitationOut:
+        """The DESIGN.md citation shape plus ``uncited``."""
+        return cls(
+            quote=c.quote,
+            footnotes=list(c.footnotes),
+            sources=[SourceOut.of(s) for s in c.sources],
+            brief_id=c.brief_id,
+            start=c.start,
+            end=c.end,
+            kind=c.kind,
+            score=round(float(c.score), 4),
+            verified=c.verified,
+            uncited=is_uncited(c),
+        )
 
 
 class SourceCitationOut(BaseModel):
@@ -85,15 +111,50 @@ class SourceCitationOut(BaseModel):
     score: float
     verified: bool
 
+    @classmethod
+    def of(cls, s: SourceCitation) -> SourceCitationOut:
+        return cls(
+            brief_id=s.brief_id,
+            footnote=s.footnote,
+            quote=s.quote,
+            start=s.start,
+            end=s.end,
+            title=s.title,
+            url=s.url,
+            archived=s.archived,
+            archive_date=s.archive_date,
+            fetched_at=s.fetched_at,
+            score=s.score,
+            verified=True,  # bot.source_answer keeps only sentences whose offsets give back the quote
+        )
+
 
 class ChatResponse(BaseModel):
-    session_id: str
+    session_id: str | None = Field(description="null only from `citebot ask --json`, which keeps no session.")
     abstained: bool
     answer: str
     citations: list[CitationOut]
     source_citations: list[SourceCitationOut] = Field(
         default_factory=list, description='With "sources": true, what the cited footnotes\' sources say.'
     )
+
+    @classmethod
+    def of(
+        cls, answer: Answer, session_id: str | None = None, sources: Sequence[SourceCitation] | None = None
+    ) -> ChatResponse:
+        """The ``POST /chat`` body (and ``citebot ask --json``). ``sources`` is given only when they were asked
+        for: it is then set (and shown, even empty), and the answer text ends with what the sources say."""
+        out = cls(
+            session_id=session_id,
+            abstained=answer.abstained,
+            answer=answer.text,
+            citations=[CitationOut.of(c) for c in answer.citations],
+        )
+        if sources is not None:
+            out.source_citations = [SourceCitationOut.of(s) for s in sources]
+            if sources:
+                out.answer = f"{out.answer}\n\n{sources_text(sources)}"
+        return out
 
 
 class TurnOut(BaseModel):
@@ -121,6 +182,8 @@ class BriefCounts(BaseModel):
 
 
 class BriefSummaryOut(BaseModel):
+    """A brief as ``GET /briefs`` (and ``citebot briefs --json``) lists it."""
+
     id: str
     title: str | None
     date: str | None
@@ -129,6 +192,27 @@ class BriefSummaryOut(BaseModel):
     format: str
     counts: BriefCounts
 
+    @classmethod
+    def of(cls, brief: Brief) -> BriefSummaryOut:
+        return cls(**_summary_fields(brief))
+
+
+def _summary_fields(brief: Brief) -> dict[str, Any]:
+    return {
+        "id": brief.id,
+        "title": brief.title,
+        "date": brief.date,
+        "authors": [AuthorOut(name=a.name, role=a.role) for a in brief.authors],
+        "organisation": brief.organisation,
+        "format": brief.format,
+        "counts": BriefCounts(
+            passages=len(brief.passages),
+            sentences=sum(1 for p in brief.passages if p.kind == "sentence"),
+            footnotes=len(brief.footnotes),
+            warnings=len(brief.warnings),
+        ),
+    }
+
 
 class BriefDetailOut(BriefSummaryOut):
     editors: list[str]
@@ -136,6 +220,17 @@ class BriefDetailOut(BriefSummaryOut):
     content_hash: str
     warnings: list[dict[str, Any]]
     text: str
+
+    @classmethod
+    def of(cls, brief: Brief) -> BriefDetailOut:
+        return cls(
+            **_summary_fields(brief),
+            editors=list(brief.editors),
+            disclaimer=brief.disclaimer,
+            content_hash=brief.content_hash,
+            warnings=[{"code": w.code, "footnote": w.footnote, "message": w.message} for w in brief.warnings],
+            text=brief.text,
+        )
 
 
 class FootnoteOut(BaseModel):

@@ -6,6 +6,10 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
+from api.errors import status_for
+from bot.jobs import Job
+from corpus.errors import CitebotError
+
 
 class JobOut(BaseModel):
     """A background job: what it is, how far it got, and its messages and result so far."""
@@ -24,6 +28,13 @@ class JobOut(BaseModel):
     cancel_requested: bool
     created_at: str
     finished_at: str | None
+
+    @classmethod
+    def of(cls, job: Job) -> JobOut:
+        """The job's consistent snapshot, plus the HTTP status its error would have had as a request."""
+        kind = job.error_type
+        error_status = (status_for(kind("")) if issubclass(kind, CitebotError) else 500) if kind else None
+        return cls(**job.snapshot(), error_status=error_status)
 
 
 class JobStartedOut(BaseModel):

@@ -7,12 +7,18 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from api.schemas import BriefSummaryOut
+from bot.engine import IngestReport
+from corpus.models import Brief, ParseWarning
 
 
 class WarningOut(BaseModel):
     code: str = Field(description="orphan_footnote | undefined_marker | duplicate_footnote | out_of_order_footnote")
     footnote: int | None
     message: str
+
+    @classmethod
+    def of(cls, w: ParseWarning) -> WarningOut:
+        return cls(code=w.code, footnote=w.footnote, message=w.message)
 
 
 class IngestOut(BaseModel):
@@ -24,3 +30,13 @@ class IngestOut(BaseModel):
     filename: str
     brief: BriefSummaryOut
     warnings: list[WarningOut]
+
+    @classmethod
+    def of(cls, brief: Brief, report: IngestReport, filename: str) -> IngestOut:
+        """The ``POST /briefs`` body (also one item of ``citebot ingest --json``)."""
+        return cls(
+            status=report.status,  # type: ignore[arg-type]  # IngestReport.status is one of the three
+            filename=filename,
+            brief=BriefSummaryOut.of(brief),
+            warnings=[WarningOut.of(w) for w in brief.warnings],
+        )

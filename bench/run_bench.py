@@ -41,10 +41,11 @@ sys.path.insert(0, str(ROOT))
 import httpx  # noqa: E402
 
 from bot.evaluate import first_hit  # noqa: E402
+from corpus.settings import BUNDLED_BRIEFS  # noqa: E402
 
 DEV = ROOT.parent / "shared" / "eval" / "dev.jsonl"
 HELD_OUT = [ROOT / "bench" / "heldout.jsonl", ROOT / "bench" / "heldout2.jsonl"]
-BRIEF = ROOT / "data" / "briefs" / "issi-2022-us-north-korea-talks.txt"
+BRIEF = BUNDLED_BRIEFS / "issi-2022-us-north-korea-talks.txt"
 CITEBOT = Path(sys.executable).with_name("citebot")
 PREFIXES = ("", "Tell me: ", "Quick question: ", "Please answer: ", "I wonder: ", "From the brief: ")
 

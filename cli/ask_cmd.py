@@ -6,10 +6,11 @@ import json
 
 import click
 
-from bot.audit.source_answer import source_citation_json, source_citations, sources_text
+from api.schemas import ChatResponse
+from bot.audit.source_answer import source_citations, sources_text
 from bot.factory import build_engine, ingest_bundled
 from bot.inputs import clean_input
-from bot.qa.render import answer_json, answer_readable
+from bot.qa.render import answer_readable
 from corpus.settings import get_settings
 
 
@@ -27,10 +28,8 @@ def ask(question: str, as_json: bool, brief_id: str | None, top_k: int | None, w
     answer = engine.ask(clean_input(question), brief_id=brief_id, top_k=top_k or settings.top_k)
     cites = source_citations(engine, answer, top_k or settings.top_k) if with_sources else []
     if as_json:
-        body = answer_json(answer, None)
-        if with_sources:
-            body["source_citations"] = [source_citation_json(s) for s in cites]
-        click.echo(json.dumps(body, ensure_ascii=False, indent=2))
+        body = ChatResponse.of(answer, sources=cites if with_sources else None)
+        click.echo(json.dumps(body.model_dump(mode="json", exclude_unset=True), ensure_ascii=False, indent=2))
     else:
         click.echo(answer_readable(answer) + (f"\n\n{sources_text(cites)}" if cites else ""))
 

@@ -13,10 +13,11 @@ from typing import Any
 
 import click
 
+from api.schemas_check import AuditResponse, VerifyCitationsResponse
 from bot.audit.fetch_sources import audit_with_sources
-from bot.audit.sources import verify_citations, verify_citations_json
+from bot.audit.sources import verify_citations
 from bot.factory import BRIEF_SUFFIXES
-from corpus.audit import Finding, finding_json
+from corpus.audit import Finding
 from corpus.errors import BriefNotFound, InputError
 from corpus.loader import load_brief
 from corpus.models import Brief
@@ -71,7 +72,7 @@ def audit(brief: str | None, as_json: bool) -> None:
     texts = []
     for b, _ in targets:
         findings = audit_with_sources(b, embedder, settings)
-        reports.append({"brief_id": b.id, "findings": [finding_json(f) for f in findings]})
+        reports.append(AuditResponse.of(b, findings).model_dump(mode="json"))
         texts.append(audit_readable(b, findings))
     if as_json:
         click.echo(json.dumps(reports[0] if len(reports) == 1 else reports, ensure_ascii=False, indent=2))
@@ -102,7 +103,7 @@ def verify_citations_cmd(brief: str | None, as_json: bool, sources_dir: Path | N
     for b, path in targets:
         roots = [r for r in (sources_dir, path.parent.parent / "sources" if path else None) if r is not None]
         index = SourceIndex(settings, embedder, roots=roots)
-        reports.append(verify_citations_json(b, index, verify_citations(b, index)))
+        reports.append(VerifyCitationsResponse.of(b, index, verify_citations(b, index)).model_dump(mode="json"))
     if as_json:
         click.echo(json.dumps(reports[0] if len(reports) == 1 else reports, ensure_ascii=False, indent=2))
         return

@@ -6,8 +6,9 @@ import json
 
 import click
 
+from api.schemas_check import CheckResponse
 from bot.audit.sources import check_with_sources
-from bot.claims.check import CheckResult, check_json
+from bot.claims.check import CheckResult
 from bot.factory import build_engine, ingest_bundled
 from bot.inputs import claim_text
 from bot.qa.render import marker
@@ -40,7 +41,7 @@ def check(claim: str, as_json: bool, brief_id: str | None) -> None:
     ingest_bundled(engine, settings)
     result = check_with_sources(engine, claim, brief_id)
     if as_json:
-        click.echo(json.dumps(check_json(result), ensure_ascii=False, indent=2))
+        click.echo(json.dumps(CheckResponse.of(result).model_dump(mode="json"), ensure_ascii=False, indent=2))
     else:
         click.echo(check_readable(result))
 

@@ -17,7 +17,8 @@ from typing import Any
 import click
 from tqdm import tqdm
 
-from api.routes.library import ingest_json
+from api.schemas import BriefSummaryOut
+from api.schemas_library import IngestOut
 from bot.engine import Engine
 from bot.factory import BRIEF_SUFFIXES, build_engine
 from bot.ingest import ingest_bytes
@@ -116,7 +117,7 @@ def _ingest_one(
     except InputError as exc:
         return _Outcome(path, error=str(exc))
     taken[wanted] = path
-    return _Outcome(path, brief, ingest_json(brief, report, path.name))
+    return _Outcome(path, brief, IngestOut.of(brief, report, path.name).model_dump(mode="json"))
 
 
 @click.command()
@@ -173,11 +174,11 @@ def ingest(paths: tuple[str, ...], brief_id: str | None, as_json: bool, progress
 @click.option("--json", "as_json", is_flag=True, help="Print the GET /briefs response shape.")
 def briefs(as_json: bool) -> None:
     """List the briefs in the library."""
-    from api.routes.library import brief_summary_json
-
     library = sorted(BriefRepository(get_settings()).all(), key=lambda b: b.id)
     if as_json:
-        click.echo(json.dumps([brief_summary_json(b) for b in library], ensure_ascii=False, indent=2))
+        click.echo(
+            json.dumps([BriefSummaryOut.of(b).model_dump(mode="json") for b in library], ensure_ascii=False, indent=2)
+        )
         return
     if not library:
         click.echo("The library is empty. Add briefs with: citebot ingest PATH...")

@@ -33,33 +33,37 @@ def cli() -> None:
     """citebot: citation-verified answers from footnoted briefs."""
 
 
-def _register() -> None:
-    from cli import parse_cmd
+# Plain imports, below the environment defaults above (a command module may import the model stack). A module
+# that fails to import fails the CLI loudly instead of silently dropping its commands.
+from cli import (  # noqa: E402
+    ask_cmd,
+    audit_cmd,
+    backup_cmd,
+    check_cmd,
+    doctor_cmd,
+    eval_cmd,
+    library_cmd,
+    parse_cmd,
+    quiz_cmd,
+    serve_cmd,
+    sources_cmd,
+)
 
-    cli.add_command(parse_cmd.parse)
-    for name in (
-        "serve_cmd",
-        "ask_cmd",
-        "eval_cmd",
-        "check_cmd",
-        "audit_cmd",
-        "library_cmd",
-        "quiz_cmd",
-        "doctor_cmd",
-        "backup_cmd",
-        "sources_cmd",
-    ):
-        try:
-            module = __import__(f"cli.{name}", fromlist=["COMMANDS"])
-        except ModuleNotFoundError as exc:
-            if exc.name != f"cli.{name}":
-                raise
-            continue
-        for command in module.COMMANDS:
-            cli.add_command(command)
-
-
-_register()
+for _module in (
+    parse_cmd,
+    serve_cmd,
+    ask_cmd,
+    eval_cmd,
+    check_cmd,
+    audit_cmd,
+    library_cmd,
+    quiz_cmd,
+    doctor_cmd,
+    backup_cmd,
+    sources_cmd,
+):
+    for _command in _module.COMMANDS:
+        cli.add_command(_command)
 
 
 def main() -> None:

@@ -43,19 +43,6 @@ class Finding:
     details: Mapping[str, Any] = field(default_factory=dict)
 
 
-def finding_json(f: Finding) -> dict[str, Any]:
-    """The DESIGN.md finding shape, plus ``details``."""
-    return {
-        "code": f.code,
-        "severity": f.severity,
-        "footnote": f.footnote,
-        "passage_id": f.passage_id,
-        "message": f.message,
-        "suggested": f.suggested,
-        "details": dict(f.details),
-    }
-
-
 def _snippet(text: str, limit: int = 80) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

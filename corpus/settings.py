@@ -8,7 +8,7 @@ from platformdirs import user_data_dir
 from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-BUNDLED_BRIEFS = Path(__file__).resolve().parent.parent / "data" / "briefs"
+BUNDLED_BRIEFS = Path(__file__).resolve().parent / "data" / "briefs"  # package data: installed with the wheel
 
 
 def _default_data_dir() -> Path:

@@ -9,50 +9,23 @@ from fastapi import APIRouter
 
 from api.deps import EngineDep
 from api.schemas import BriefDetailOut, BriefSummaryOut, ErrorOut, FootnoteOut, FootnotesOut
-from corpus.models import Brief
-from corpus.serialize import brief_meta_json, reference_json, warning_json
+from corpus.serialize import reference_json
 
 router = APIRouter(prefix="/briefs", tags=["briefs"])
 
 NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": ErrorOut, "description": "Unknown brief"}}
 
 
-def _summary(brief: Brief) -> dict[str, Any]:
-    meta = brief_meta_json(brief, with_text=False)
-    return {
-        "id": meta["id"],
-        "title": meta["title"],
-        "date": meta["date"],
-        "authors": meta["authors"],
-        "organisation": meta["organisation"],
-        "format": meta["format"],
-        "counts": {
-            "passages": len(brief.passages),
-            "sentences": sum(1 for p in brief.passages if p.kind == "sentence"),
-            "footnotes": len(brief.footnotes),
-            "warnings": len(brief.warnings),
-        },
-    }
-
-
 @router.get("", response_model=list[BriefSummaryOut])
-def list_briefs(engine: EngineDep) -> list[dict[str, Any]]:
+def list_briefs(engine: EngineDep) -> list[BriefSummaryOut]:
     """Every brief in the library, by id."""
-    return [_summary(b) for b in engine.briefs()]
+    return [BriefSummaryOut.of(b) for b in engine.briefs()]
 
 
 @router.get("/{brief_id}", response_model=BriefDetailOut, responses=NOT_FOUND)
-def get_brief(brief_id: str, engine: EngineDep) -> dict[str, Any]:
+def get_brief(brief_id: str, engine: EngineDep) -> BriefDetailOut:
     """A brief's metadata, parse warnings and canonical text (the text every quote's offsets point into)."""
-    brief = engine.brief(brief_id)
-    meta = brief_meta_json(brief)
-    return _summary(brief) | {
-        "editors": meta["editors"],
-        "disclaimer": meta["disclaimer"],
-        "content_hash": meta["content_hash"],
-        "warnings": [warning_json(w) for w in brief.warnings],
-        "text": meta["text"],
-    }
+    return BriefDetailOut.of(engine.brief(brief_id))
 
 
 @router.get("/{brief_id}/footnotes", response_model=FootnotesOut, responses=NOT_FOUND)

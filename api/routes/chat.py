@@ -12,10 +12,9 @@ from fastapi.sse import EventSourceResponse, format_sse_event
 
 from api.deps import EngineDep, JsonBody, SessionsDep, SettingsDep
 from api.errors import error_code, status_for
-from api.schemas import ChatRequest, ChatResponse, ErrorOut, SessionOut, TurnOut
-from bot.audit.source_answer import source_citation_json, source_citations, sources_text
+from api.schemas import ChatRequest, ChatResponse, CitationOut, ErrorOut, SessionOut, TurnOut
+from bot.audit.source_answer import source_citations
 from bot.engine import Engine
-from bot.qa.render import answer_json, citation_json
 from bot.sessions import SessionStore
 from bot.types import Answer
 from corpus.errors import CitebotError
@@ -41,23 +40,11 @@ def _ask(engine: Engine, settings_top_k: int, req: ChatRequest, history: list[st
     return engine.ask(req.message, brief_id=req.brief_id, top_k=req.top_k or settings_top_k, history=history)
 
 
-def _with_sources(engine: Engine, req: ChatRequest, top_k: int, answer: Answer, body: dict[str, Any]) -> None:
-    """``"sources": true``: add the source quotes behind the brief's quotes, and say what they are."""
-    if not req.sources:
-        return
-    cites = source_citations(engine, answer, top_k)
-    body["source_citations"] = [source_citation_json(s) for s in cites]
-    if cites:
-        body["answer"] = f"{body['answer']}\n\n{sources_text(cites)}"
-
-
-def _record(
-    sessions: SessionStore, req: ChatRequest, answer: Answer, engine: Engine | None = None, top_k: int = 3
-) -> dict[str, Any]:
-    """Store the exchange (creating the session if needed) and return the /chat response body."""
-    body = answer_json(answer, None)
-    if engine is not None:
-        _with_sources(engine, req, top_k, answer, body)
+def _record(sessions: SessionStore, req: ChatRequest, answer: Answer, engine: Engine, top_k: int) -> dict[str, Any]:
+    """Store the exchange (creating the session if needed) and return the /chat response body. With
+    ``"sources": true`` the body also quotes the sources behind the brief's quotes."""
+    cites = source_citations(engine, answer, top_k) if req.sources else None
+    body = ChatResponse.of(answer, None, cites).model_dump(mode="json", exclude_unset=True)
     session_id = sessions.record(req.session_id, req.message, body["answer"], json.dumps(body, ensure_ascii=False))
     return body | {"session_id": session_id}
 
@@ -101,7 +88,7 @@ def chat_stream(
                 if isinstance(item, Answer):
                     answer = item
                 else:  # sent as soon as it is verified, before the next one is even built
-                    yield _event("citation", citation_json(item))
+                    yield _event("citation", CitationOut.of(item).model_dump(mode="json"))
             if answer is None:  # pragma: no cover - ask_stream always ends with the Answer
                 raise RuntimeError("the engine ended the stream without an answer")
             body = _record(sessions, req, answer, engine, top_k)

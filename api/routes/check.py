@@ -10,7 +10,6 @@ from api.deps import EngineDep, JsonBody
 from api.schemas import ErrorOut
 from api.schemas_check import CheckRequest, CheckResponse
 from bot.audit.sources import check_with_sources
-from bot.claims.check import check_json
 
 router = APIRouter(tags=["check"])
 
@@ -23,6 +22,6 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 
 
 @router.post("/check", response_model=CheckResponse, responses=ERRORS, dependencies=[JsonBody])
-def check(req: CheckRequest, engine: EngineDep) -> dict[str, Any]:
+def check(req: CheckRequest, engine: EngineDep) -> CheckResponse:
     """supported / contradicted / not_found, with the verified quotes that decide it and the deciding difference."""
-    return check_json(check_with_sources(engine, req.claim, req.brief_id))
+    return CheckResponse.of(check_with_sources(engine, req.claim, req.brief_id))

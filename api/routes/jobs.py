@@ -11,11 +11,9 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Request, status
 
-from api.errors import status_for
 from api.schemas import ErrorOut
 from api.schemas_jobs import JobOut
-from bot.jobs import Job, JobRegistry
-from corpus.errors import CitebotError
+from bot.jobs import JobRegistry
 
 router = APIRouter(prefix="/jobs", tags=["jobs"])
 
@@ -40,27 +38,19 @@ async def get_jobs(request: Request) -> JobRegistry:
 JobsDep = Annotated[JobRegistry, Depends(get_jobs)]
 
 
-def job_json(job: Job) -> dict[str, Any]:
-    """``GET /jobs/{id}``: the job's snapshot, plus the HTTP status its error would have had as a request."""
-    body = job.snapshot()
-    kind = job.error_type
-    body["error_status"] = (status_for(kind("")) if issubclass(kind, CitebotError) else 500) if kind else None
-    return body
-
-
 @router.get("/{job_id}", response_model=JobOut, responses=NOT_FOUND)
-async def get_job(job_id: str, jobs: JobsDep) -> dict[str, Any]:
+async def get_job(job_id: str, jobs: JobsDep) -> JobOut:
     """A job's status and progress (done/total), its messages so far, and its result or error once finished."""
-    return job_json(jobs.get(job_id))
+    return JobOut.of(jobs.get(job_id))
 
 
 @router.delete("/{job_id}", response_model=JobOut, status_code=status.HTTP_202_ACCEPTED, responses=NOT_FOUND)
-async def delete_job(job_id: str, jobs: JobsDep) -> dict[str, Any]:
+async def delete_job(job_id: str, jobs: JobsDep) -> JobOut:
     """Cancel a job: it stops at its next step (an upload leaves the library as it was); a finished job is kept."""
-    return job_json(jobs.cancel(job_id))
+    return JobOut.of(jobs.cancel(job_id))
 
 
 @router.post("/{job_id}/cancel", response_model=JobOut, responses=NOT_FOUND)
-async def cancel_job(job_id: str, jobs: JobsDep) -> dict[str, Any]:
+async def cancel_job(job_id: str, jobs: JobsDep) -> JobOut:
     """The same as ``DELETE /jobs/{id}``, for clients that cannot send DELETE."""
-    return job_json(jobs.cancel(job_id))
+    return JobOut.of(jobs.cancel(job_id))

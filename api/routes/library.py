@@ -22,7 +22,7 @@ from fastapi.responses import JSONResponse
 
 from api.auth import key_name
 from api.deps import EngineDep, SettingsDep
-from api.routes.jobs import job_json, registry
+from api.routes.jobs import registry
 from api.schemas import ErrorOut
 from api.schemas_jobs import JobOut
 from api.schemas_library import IngestOut
@@ -32,7 +32,6 @@ from bot.jobs import Job
 from corpus.errors import PayloadTooLarge
 from corpus.loader import SUPPORTED_TYPES
 from corpus.models import Brief
-from corpus.serialize import brief_meta_json, warning_json
 from corpus.settings import Settings
 
 router = APIRouter(prefix="/briefs", tags=["library"])
@@ -54,35 +53,6 @@ UPLOAD_ERRORS: dict[int | str, dict[str, Any]] = {
     },
     503: {"model": ErrorOut, "description": "The index is loading or the store is unavailable"},
 }
-
-
-def brief_summary_json(brief: Brief) -> dict[str, Any]:
-    """The brief as ``GET /briefs`` lists it."""
-    meta = brief_meta_json(brief, with_text=False)
-    return {
-        "id": brief.id,
-        "title": brief.title,
-        "date": brief.date,
-        "authors": meta["authors"],
-        "organisation": brief.organisation,
-        "format": brief.format,
-        "counts": {
-            "passages": len(brief.passages),
-            "sentences": sum(1 for p in brief.passages if p.kind == "sentence"),
-            "footnotes": len(brief.footnotes),
-            "warnings": len(brief.warnings),
-        },
-    }
-
-
-def ingest_json(brief: Brief, report: IngestReport, filename: str) -> dict[str, Any]:
-    """The ``POST /briefs`` body (also ``citebot ingest --json``)."""
-    return {
-        "status": report.status,
-        "filename": filename,
-        "brief": brief_summary_json(brief),
-        "warnings": [warning_json(w) for w in brief.warnings],
-    }
 
 
 @router.post(
@@ -132,11 +102,13 @@ async def upload_brief(
 
         def job_work(job: Job) -> dict[str, Any]:
             done = ingest_bytes(engine, data, name, wanted, job.progress, replace=replace, cancel=job.cancel_event)
-            return _finish(settings, actor, *done, name)
+            return _finish(settings, actor, *done, name).model_dump(mode="json")
 
         job = registry(request).start("upload", job_work, subject=wanted, label=name)
         return JSONResponse(
-            job_json(job), status_code=status.HTTP_202_ACCEPTED, headers={"Location": f"/jobs/{job.id}"}
+            JobOut.of(job).model_dump(mode="json"),
+            status_code=status.HTTP_202_ACCEPTED,
+            headers={"Location": f"/jobs/{job.id}"},
         )
     cancel = threading.Event()
     work = functools.partial(ingest_bytes, engine, data, name, wanted, replace=replace, cancel=cancel)
@@ -146,11 +118,11 @@ async def upload_brief(
     return _finish(settings, key_name(request), brief, report, name)
 
 
-def _finish(settings: Settings, actor: str, brief: Brief, report: IngestReport, name: str) -> dict[str, Any]:
+def _finish(settings: Settings, actor: str, brief: Brief, report: IngestReport, name: str) -> IngestOut:
     """After an upload: a replace goes to the change log; the body is the upload's answer."""
     if report.status == "updated":
         record_change(settings.data_dir, "replaced", brief.id, brief.content_hash, actor)
-    return ingest_json(brief, report, name)
+    return IngestOut.of(brief, report, name)
 
 
 async def run_until_disconnected(request: Request, work: Callable[[], T], cancel: threading.Event) -> T:

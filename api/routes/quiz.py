@@ -8,7 +8,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Request
 
 from api.deps import EngineDep, JsonBody, SettingsDep
-from api.schemas import ErrorOut
+from api.schemas import CitationOut, ErrorOut
 from api.schemas_quiz import (
     MistakeOut,
     MistakesOut,
@@ -19,7 +19,6 @@ from api.schemas_quiz import (
     QuizNextResponse,
     ScoreOut,
 )
-from bot.qa.render import citation_json
 from bot.quiz.generate import Question
 from bot.quiz.master import Quiz, cosine_similarity
 from bot.quiz.store import QUIZ_FILE, QuizStore, Score
@@ -77,7 +76,7 @@ def _score_out(session_id: str, s: Score) -> ScoreOut:
 
 
 def _citation(c: Citation | None) -> dict[str, Any] | None:
-    return citation_json(c) if c is not None else None
+    return CitationOut.of(c).model_dump(mode="json") if c is not None else None
 
 
 @router.post("/next", response_model=QuizNextResponse, responses=ERRORS, dependencies=[JsonBody])

@@ -10,7 +10,7 @@ from starlette.concurrency import run_in_threadpool
 from api.deps import EngineDep
 from api.routes.jobs import JobsDep
 from api.schemas import ErrorOut
-from api.schemas_jobs import FootnoteSourceOut, JobStartedOut, SourcesOut
+from api.schemas_jobs import FootnoteSourceOut, JobOut, JobStartedOut, SourcesOut
 from bot.audit.fetch_sources import fetch_job, footnote_source_json, sources_status_json
 from bot.audit.sources import source_index_for
 
@@ -25,7 +25,7 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 @router.post("/{brief_id}/sources/fetch", status_code=202, response_model=JobStartedOut, responses=ERRORS)
 async def fetch(
     brief_id: str, engine: EngineDep, jobs: JobsDep, refresh: bool = False, archive: bool = True
-) -> dict[str, Any]:
+) -> JobStartedOut:
     """Start fetching every footnote URL of the brief (live, else an archived snapshot), then index what was
     fetched. Returns the job at once; poll ``GET /jobs/{id}``. A fetch already running for the brief is returned
     instead of starting a second one."""
@@ -34,7 +34,7 @@ async def fetch(
     if job is None:
         work = fetch_job([brief], engine.settings, source_index_for(engine), refresh=refresh, archive=archive)
         job = jobs.start("sources-fetch", work, subject=brief.id)
-    return {"job_id": job.id, "status_url": f"/jobs/{job.id}", "job": job.snapshot()}
+    return JobStartedOut(job_id=job.id, status_url=f"/jobs/{job.id}", job=JobOut.of(job))
 
 
 @router.get("/{brief_id}/sources", response_model=SourcesOut, responses=ERRORS)

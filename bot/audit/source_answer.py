@@ -11,7 +11,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from bot.audit.sources import source_index_for
 from bot.types import Answer, Library
@@ -86,23 +85,6 @@ def source_citations(
                         cit.quote,
                     )
     return sorted(found.values(), key=lambda s: -s.score)[:top_k]
-
-
-def source_citation_json(s: SourceCitation) -> dict[str, Any]:
-    return {
-        "brief_id": s.brief_id,
-        "footnote": s.footnote,
-        "quote": s.quote,
-        "start": s.start,
-        "end": s.end,
-        "title": s.title,
-        "url": s.url,
-        "archived": s.archived,
-        "archive_date": s.archive_date,
-        "fetched_at": s.fetched_at,
-        "score": s.score,
-        "verified": True,
-    }
 
 
 def sources_text(cites: Sequence[SourceCitation]) -> str:

@@ -172,45 +172,6 @@ def verify_citations(brief: Brief, index: SourceIndex) -> list[CitationCheck]:
     return out
 
 
-def source_quote_json(q: SourceQuote | None) -> dict[str, Any] | None:
-    if q is None:
-        return None
-    return {
-        "footnote": q.footnote,
-        "file": q.file,
-        "quote": q.quote,
-        "start": q.start,
-        "end": q.end,
-        "verified": q.verified,
-    }
-
-
-def verify_citations_json(brief: Brief, index: SourceIndex, results: Sequence[CitationCheck]) -> dict[str, Any]:
-    """The ``GET /briefs/{id}/verify-citations`` response."""
-    docs = index.documents(brief)
-    counts = {v: sum(1 for r in results if r.verdict == v) for v in VERDICTS}
-    return {
-        "brief_id": brief.id,
-        "sources": [
-            {"footnote": n, "file": d.name, "format": d.format, "url": d.url, "archived": d.archived}
-            for n, d in sorted(docs.items())
-        ],
-        "counts": counts,
-        "results": [
-            {
-                "passage_id": r.passage_id,
-                "paragraph": r.paragraph,
-                "sentence": r.sentence,
-                "footnote": r.footnote,
-                "verdict": r.verdict,
-                "quote": source_quote_json(r.quote),
-                "explanation": r.explanation,
-            }
-            for r in results
-        ],
-    }
-
-
 # ----- /check with the second hop --------------------------------------------------------------------------------
 _INDEXES: weakref.WeakKeyDictionary[Any, SourceIndex] = weakref.WeakKeyDictionary()
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Literal
 
 from bot.citations import make_citation, verify_citation
 from bot.claims.alias import AliasFinding, alias_claim, check_alias
@@ -22,7 +22,6 @@ from bot.claims.meta import MetaFinding, about_document, check_document_claim
 from bot.claims.names import surname_of
 from bot.claims.subjects import SUBSTITUTABLE, claim_kind, one_group
 from bot.claims.text import Entity, entity_keys, mentions, spelled_out
-from bot.qa.render import citation_json
 from bot.types import Library
 from corpus.errors import CitationNotVerified, InvalidRequest
 from corpus.models import Brief, Citation
@@ -270,18 +269,3 @@ def _decide(claim: Claim, judged: Sequence[tuple[Judgement, Unit]]) -> CheckResu
                 citations.append(c2)
                 explanation += f" The brief's {value} is about something else: {quote_text(c2)}."
     return CheckResult(verdict, _confidence(verdict, j), tuple(citations), explanation)
-
-
-def check_json(result: CheckResult) -> dict[str, Any]:
-    """The ``POST /check`` response shape (DESIGN.md), plus ``sources`` from the second hop when present."""
-    body: dict[str, Any] = {
-        "verdict": result.verdict,
-        "confidence": result.confidence,
-        "citations": [citation_json(c) for c in result.citations],
-        "explanation": result.explanation,
-    }
-    body["sources"] = [
-        {"footnote": s.footnote, "verdict": s.verdict, "quote": s.quote, "file": s.file, "start": s.start, "end": s.end}
-        for s in result.sources
-    ]
-    return body

@@ -155,14 +155,6 @@ def slots(text: str, entity: Entity, common: frozenset[str] = frozenset()) -> fr
     return frozenset(out)
 
 
-def same_slot(claim_text: str, claimed: Entity, evidence_text: str, found: Entity, common: frozenset[str]) -> bool:
-    """Whether an evidence name fills the claim name's place: the same preposition, the same modified noun, the
-    same event place, or both take part ("Lee met Ruiz" against "Ana Ruiz and Berg met")."""
-    a = slots(claim_text, claimed, common)
-    b = slots(evidence_text, found, common)
-    return bool(a & b)
-
-
 SUBSTITUTABLE = frozenset({"person", "organisation", "country", "place"})
 
 

@@ -1,9 +1,8 @@
-"""JSON and text renderings of answers; the answer text is made from verified citations, never the reverse."""
+"""Text renderings of answers, made from verified citations, never the reverse (the JSON shapes are api.schemas')."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
 from bot.types import Answer
 from corpus.models import Citation, Footnote, Reference
@@ -15,32 +14,6 @@ UNCITED = "uncited in the brief"
 def is_uncited(c: Citation) -> bool:
     """A body sentence the brief gives no footnote (shown as "uncited in the brief")."""
     return not c.footnotes and c.kind == "sentence"
-
-
-def source_json(src: Footnote | Reference) -> dict[str, Any]:
-    return {
-        "number": src.number if isinstance(src, Footnote) else None,
-        "title": src.title,
-        "publisher": src.publisher,
-        "date": src.date,
-        "url": src.url,
-    }
-
-
-def citation_json(c: Citation) -> dict[str, Any]:
-    """The DESIGN.md citation shape plus ``uncited``."""
-    return {
-        "quote": c.quote,
-        "footnotes": list(c.footnotes),
-        "sources": [source_json(s) for s in c.sources],
-        "brief_id": c.brief_id,
-        "start": c.start,
-        "end": c.end,
-        "kind": c.kind,
-        "score": round(float(c.score), 4),
-        "verified": c.verified,
-        "uncited": is_uncited(c),
-    }
 
 
 def marker(c: Citation) -> str:
@@ -58,16 +31,6 @@ def marker(c: Citation) -> str:
 def answer_text(citations: Sequence[Citation]) -> str:
     """The quotes, best first, each followed by its footnote numbers."""
     return "\n".join(f"“{c.quote}” {marker(c)}" for c in citations)
-
-
-def answer_json(answer: Answer, session_id: str | None) -> dict[str, Any]:
-    """The ``POST /chat`` response shape."""
-    return {
-        "session_id": session_id,
-        "abstained": answer.abstained,
-        "answer": answer.text,
-        "citations": [citation_json(c) for c in answer.citations],
-    }
 
 
 def _source_line(src: Footnote | Reference) -> str:

@@ -26,7 +26,6 @@ from corpus.text.numbers import ONES, TENS
 
 QuestionKind = Literal["number", "date", "actor", "cause"]
 QuestionStyle = Literal["cloze", "short_answer"]
-KINDS: tuple[QuestionKind, ...] = ("number", "date", "actor", "cause")
 BLANK = "_____"
 
 

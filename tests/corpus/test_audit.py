@@ -7,11 +7,11 @@ from collections.abc import Callable
 
 import pytest
 
+from api.schemas_check import FindingOut
 from corpus.audit import (
     corpus_findings,
     dates_disagree,
     factual_signals,
-    finding_json,
     url_date,
     url_problem,
 )
@@ -74,8 +74,8 @@ def test_bundled_brief_has_no_malformed_metadata(brief: Brief) -> None:
     assert not _codes(findings, "undefined_marker")
 
 
-def test_finding_json_shape(brief: Brief) -> None:
-    body = finding_json(_codes(corpus_findings(brief), "orphan_footnote")[0])
+def test_finding_shape_at_the_api_edge(brief: Brief) -> None:
+    body = FindingOut.of(_codes(corpus_findings(brief), "orphan_footnote")[0]).model_dump(mode="json")
     assert set(body) == {"code", "severity", "footnote", "passage_id", "message", "suggested", "details"}
     assert body["footnote"] == 5
     assert body["passage_id"] is None

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.audit.sources import check_with_sources, verify_citations, verify_citations_json
+from api.schemas_check import VerifyCitationsResponse
+from bot.audit.sources import check_with_sources, verify_citations
 from corpus.errors import InputError
 from corpus.loader import parse_bytes
 from corpus.settings import Settings
@@ -131,8 +132,8 @@ def test_verify_citations_planted_verdicts(brief, index):
             assert r.quote.verified
 
 
-def test_verify_citations_json_counts(brief, index):
-    body = verify_citations_json(brief, index, verify_citations(brief, index))
+def test_verify_citations_response_counts(brief, index):
+    body = VerifyCitationsResponse.of(brief, index, verify_citations(brief, index)).model_dump(mode="json")
     assert body["counts"] == {"supported": 1, "contradicted": 1, "source_silent": 1, "source_not_provided": 1}
     assert [s["footnote"] for s in body["sources"]] == [1, 2, 3]
     assert {r["verdict"] for r in body["results"]} == {

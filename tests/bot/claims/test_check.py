@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.claims.check import MAX_CLAIM_CHARS, check_claim, check_json
+from api.schemas_check import CheckResponse
+from bot.claims.check import MAX_CLAIM_CHARS, check_claim
 from corpus.errors import BriefNotFound, InvalidRequest
 
 pytestmark = pytest.mark.slow
@@ -92,7 +93,7 @@ def test_unmentioned_subject_is_not_found_without_citations(checker):
 
 
 def test_check_json_has_the_design_shape(checker):
-    body = check_json(check_claim(checker, "The Hwasong-14 has a range of 10400 km."))
+    body = CheckResponse.of(check_claim(checker, "The Hwasong-14 has a range of 10400 km.")).model_dump(mode="json")
     assert {"verdict", "confidence", "citations", "explanation"} <= set(body)
     assert body["verdict"] == "supported"
     c = body["citations"][0]

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from bot.qa.render import answer_json
+from api.schemas import ChatResponse
 from corpus.errors import BriefNotFound, InvalidRequest
 
 
@@ -73,7 +73,7 @@ def test_abstentions_are_counted(engine):
 
 def test_uncited_sentence_is_flagged(engine):
     answer = engine.ask("How far did the Hwasong-17 fly?")
-    body = answer_json(answer, None)["citations"][0]
+    body = ChatResponse.of(answer).model_dump(mode="json")["citations"][0]
     assert body["footnotes"] == []
     assert body["uncited"] is True
     assert "uncited in the brief" in answer.text
