@@ -48,6 +48,7 @@ def _register() -> None:
         "doctor_cmd",
         "backup_cmd",
         "sources_cmd",
+        "model_cmd",
     ):
         try:
             module = __import__(f"cli.{name}", fromlist=["COMMANDS"])
