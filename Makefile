@@ -20,6 +20,7 @@ $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	@$(BIN)/pip install -q -r requirements.txt -r requirements-dev.txt
 	@$(BIN)/pip install -q --no-deps -e .
 	@$(BIN)/python -c "import torch, chromadb, sentence_transformers, fastapi, corpus" 
+	@$(BIN)/citebot model export
 	@touch $(STAMP)
 
 run: $(STAMP)
