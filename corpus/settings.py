@@ -42,7 +42,7 @@ class Settings(BaseSettings):
     )
     onnx_dir: Path | None = Field(
         default=None,
-        description="Folder of the ONNX export made by `citebot model export`; default <sys.prefix>/share/citebot/onnx.",
+        description="Folder of the `citebot model export` files; default <sys.prefix>/share/citebot/onnx.",
     )
     onnx_int8: bool = Field(
         default=False,

@@ -19,8 +19,8 @@ from typing import Any
 import numpy as np
 from langchain_core.embeddings import Embeddings
 
-from index.threads import wanted_threads
 from index.onnxmodel.files import Manifest
+from index.threads import wanted_threads
 
 # Long lists are cut into batches of this many texts, sorted by length so each batch pads little.
 BATCH_SIZE = 32
@@ -61,7 +61,7 @@ class OnnxEmbeddings(Embeddings):
                 self._sessions[threads] = session
             return session
 
-    def _embed_batch(self, texts: list[str]) -> np.ndarray:
+    def _embed_batch(self, texts: list[str]) -> Any:
         encodings = self._tokenizer.encode_batch(texts)
         ids = np.array([e.ids for e in encodings], dtype=np.int64)
         mask = np.array([e.attention_mask for e in encodings], dtype=np.int64)

@@ -106,7 +106,8 @@ def _export_fp32(source: Path, out: Path) -> tuple[int, dict[str, str]]:
             out = self.inner(input_ids=input_ids, attention_mask=attention_mask, token_type_ids=token_type_ids)
             return out.last_hidden_state
 
-    sample = tokenizer(["a short sentence", "a second, somewhat longer sentence to pad"], padding=True, return_tensors="pt")
+    texts = ["a short sentence", "a second, somewhat longer sentence to pad"]
+    sample = tokenizer(texts, padding=True, return_tensors="pt")
     names = ["input_ids", "attention_mask", "token_type_ids"]
     axes = {name: {0: "batch", 1: "sequence"} for name in names}
     with torch.no_grad(), warnings.catch_warnings():
