@@ -54,6 +54,8 @@ class OnnxEmbeddings(Embeddings):
                 options = ort.SessionOptions()
                 options.intra_op_num_threads = threads  # 0: ONNX Runtime's default, one per core
                 options.inter_op_num_threads = 1
+                # Idle pool threads would spin waiting for work, taking the core a question thread needs.
+                options.add_session_config_entry("session.intra_op.allow_spinning", "0")
                 options.log_severity_level = 3
                 session = ort.InferenceSession(
                     str(self.model_file), sess_options=options, providers=["CPUExecutionProvider"]
