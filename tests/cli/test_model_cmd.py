@@ -61,3 +61,27 @@ def test_model_export_writes_both_models_and_a_manifest_that_verifies(tmp_path):
     for name, digest in manifest["files"].items():
         assert sha256_file(target / name) == digest
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]  # no work folder left behind
+
+
+def test_doctor_repair_does_not_move_the_store_aside_for_a_missing_model(tmp_path, monkeypatch, embedder):
+    monkeypatch.setenv("CITEBOT_DATA_DIR", str(tmp_path))
+    runner = CliRunner()
+    assert runner.invoke(cli, ["ingest", str(BUNDLED_BRIEF_PATH)]).exit_code == 0
+    monkeypatch.setenv("CITEBOT_ONNX_DIR", str(tmp_path / "no-export"))
+    result = runner.invoke(cli, ["doctor", "--repair"])
+    assert result.exit_code == 2
+    assert "citebot model export" in result.output
+    assert (tmp_path / "chroma").is_dir()
+    assert not (tmp_path / "quarantine").exists()
+
+
+def test_doctor_repair_reindexes_an_index_of_another_precision(tmp_path, monkeypatch, embedder):
+    monkeypatch.setenv("CITEBOT_DATA_DIR", str(tmp_path))
+    runner = CliRunner()
+    assert runner.invoke(cli, ["ingest", str(BUNDLED_BRIEF_PATH)]).exit_code == 0
+    monkeypatch.setenv("CITEBOT_ONNX_INT8", "true")
+    assert runner.invoke(cli, ["ask", HANOI]).exit_code == 2
+    repaired = runner.invoke(cli, ["doctor", "--repair"])
+    assert "IndexMismatch" in repaired.output
+    assert "moved to quarantine/ and rebuilt" in repaired.output
+    assert runner.invoke(cli, ["ask", HANOI]).exit_code == 0
