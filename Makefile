@@ -24,7 +24,8 @@ $(STAMP): requirements-dev.lock pyproject.toml
 	@echo "Installing into $(VENV) from requirements-dev.lock (first run takes a few minutes)..."
 	$(BIN)/pip install -q --require-hashes -r requirements-dev.lock
 	$(BIN)/pip install -q --no-deps -e .
-	$(BIN)/python -c "import torch, chromadb, sentence_transformers, fastapi, grimp, corpus"
+	$(BIN)/python -c "import torch, chromadb, sentence_transformers, fastapi, grimp, onnxruntime, corpus"
+	$(BIN)/citebot model export
 	@touch $(STAMP)
 
 # Re-pins the locks from pyproject.toml after a dependency changes there. Pins that still fit are kept; add

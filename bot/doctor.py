@@ -22,6 +22,7 @@ from typing import Any
 
 from bot.engine import Engine
 from bot.qa.retrieval import version_key
+from corpus.errors import ModelUnavailable
 from corpus.settings import Settings
 from index.library import BriefRepository
 from index.store import forget_embedded, make_store
@@ -134,6 +135,8 @@ def diagnose(settings: Settings, *, repair: bool = False, open_engine: EngineOpe
     try:
         engine = open_engine(settings, repository)
         engine.store.count()
+    except ModelUnavailable:
+        raise  # the model's files, not the store: moving the store aside would not help
     except Exception as exc:  # a damaged store raises whatever its backend raises
         what = f"the vector store cannot be opened ({type(exc).__name__})"
         if not repair or settings.chroma_url:  # a Chroma server is not ours to move aside

@@ -43,6 +43,7 @@ from cli import (  # noqa: E402
     doctor_cmd,
     eval_cmd,
     library_cmd,
+    model_cmd,
     parse_cmd,
     quiz_cmd,
     serve_cmd,
@@ -61,6 +62,7 @@ for _module in (
     doctor_cmd,
     backup_cmd,
     sources_cmd,
+    model_cmd,
 ):
     for _command in _module.COMMANDS:
         cli.add_command(_command)

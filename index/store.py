@@ -19,9 +19,10 @@ from urllib.parse import urlparse
 import httpx
 from langchain_core.embeddings import Embeddings
 
-from corpus.errors import IndexUnavailable
+from corpus.errors import IndexMismatch, IndexUnavailable
 from corpus.limits import checkpoint
 from corpus.settings import Settings
+from index.embeddings import identity_of
 
 Metadata = Mapping[str, str | int | float | bool]
 Where = dict[str, Any]
@@ -140,12 +141,14 @@ class ChromaPassageStore:
                 from langchain_chroma import Chroma
 
                 with self._guard():
-                    self._vs = Chroma(
+                    vs = Chroma(
                         client=self._client(),
                         collection_name=collection_name(self._settings),
                         embedding_function=self._embedder,
                         collection_configuration=COLLECTION_CONFIGURATION,  # type: ignore[arg-type]
                     )
+                    check_identity(vs._collection, self._embedder, self._settings, self.location)
+                    self._vs = vs
             return self._vs
 
     def refresh(self) -> None:
@@ -247,6 +250,49 @@ class ChromaPassageStore:
             hnsw = vs._collection.configuration.get("hnsw") or {}
         space = hnsw.get("space")
         return str(space) if space else None
+
+
+# Collection metadata keys recording which embedder made the vectors.
+MODEL_KEY, VARIANT_KEY, PATH_KEY = "citebot_embedder_model", "citebot_embedder_variant", "citebot_embedder_path"
+
+
+def check_identity(collection: Any, embedder: Embeddings, settings: Settings, location: str) -> None:
+    """Refuse a collection whose vectors another model (or precision) made; stamp a new one with ours.
+
+    The ONNX and torch paths of one model make the same vectors (fp32), so they share an index; the path that
+    made it is recorded for the record only. A collection from before the stamp holds the torch path's fp32
+    vectors of the configured model (the only embedder citebot had). Embedders that do not say what they are
+    (test fakes) are neither checked nor recorded."""
+    ours = identity_of(embedder)
+    if ours is None:
+        return
+    metadata = dict(collection.metadata or {})
+    if MODEL_KEY in metadata:
+        theirs = {"model": str(metadata[MODEL_KEY]), "variant": str(metadata.get(VARIANT_KEY, "fp32"))}
+    elif collection.count() > 0:
+        theirs = {"model": ours["model"], "variant": "fp32"}
+    else:
+        theirs = None
+    if theirs is not None and theirs != ours:
+        raise IndexMismatch(
+            f"the index in {location} holds vectors of {theirs['model']} ({theirs['variant']}), but citebot is set "
+            f"to embed with {ours['model']} ({ours['variant']}): set CITEBOT_ONNX_INT8 / CITEBOT_MODEL_PATH back, or "
+            "re-index with `citebot doctor --repair`, which moves the old index aside and re-embeds every brief"
+        )
+    if MODEL_KEY not in metadata:
+        path = "torch" if settings.embedder == "torch" else "onnx"
+        metadata.update({MODEL_KEY: ours["model"], VARIANT_KEY: ours["variant"], PATH_KEY: path})
+        collection.modify(metadata=metadata)
+
+
+def recorded_identity(store: PassageStore) -> dict[str, str]:
+    """What the store's collection records about the embedder that made it (empty when nothing is recorded)."""
+    vectorstore = getattr(store, "vectorstore", None)
+    if vectorstore is None:
+        return {}
+    metadata = vectorstore._collection.metadata or {}
+    keys = {MODEL_KEY: "model", VARIANT_KEY: "variant", PATH_KEY: "path"}
+    return {name: str(metadata[key]) for key, name in keys.items() if key in metadata}
 
 
 def make_store(settings: Settings, embedder: Embeddings) -> PassageStore:

