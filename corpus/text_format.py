@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from corpus.dates import DATE_PATTERN, parse_date
 from corpus.markers import SUPERSCRIPT_DIGITS, SUPERSCRIPT_RUN, resolve_marker, superscript_to_str
 from corpus.models import Author
+from corpus.text_notes import BRACKET_MARKER, line_note, take_bracket_blocks
 from corpus.raw import (
     Marker,
     RawBlock,
@@ -148,13 +149,22 @@ def _table(lines: list[str]) -> RawTable:
     return RawTable(caption=caption, columns=columns, rows=body)
 
 
-def _segments(text: str, defined: set[int], last: int) -> tuple[tuple[Segment, ...], int]:
+def _segments(
+    text: str, defined: set[int], last: int, bracketed: frozenset[int] = frozenset()
+) -> tuple[tuple[Segment, ...], int]:
     segs: list[Segment] = []
     pos = 0
-    for m in SUPERSCRIPT_RUN.finditer(text):
+    found = list(SUPERSCRIPT_RUN.finditer(text))
+    found += [m for m in BRACKET_MARKER.finditer(text) if int(m.group(1)) in bracketed]
+    for m in sorted(found, key=lambda m: m.start()):
+        if m.start() < pos:
+            continue
         if m.start() > pos:
             segs.append(text[pos : m.start()])
-        numbers = resolve_marker(superscript_to_str(m.group(0)), defined, last)
+        if m.re is BRACKET_MARKER:
+            numbers: tuple[int, ...] = (int(m.group(1)),)
+        else:
+            numbers = resolve_marker(superscript_to_str(m.group(0)), defined, last)
         last = max(last, *numbers)
         segs.append(Marker(numbers))
         pos = m.end()
@@ -166,6 +176,8 @@ def _segments(text: str, defined: set[int], last: int) -> tuple[tuple[Segment, .
 def parse_text(text: str) -> RawDocument:
     """Find the structure of a plain-text brief."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    # "[Footnote 3: …]" blocks leave the text first: they may sit inside a paragraph, between two of its lines
+    text, bracket_defs = take_bracket_blocks(text)
     blocks = _blocks(text)
     header = _parse_header(blocks)
 
@@ -190,7 +202,19 @@ def parse_text(text: str) -> RawDocument:
             flush()
             out.append(block)
 
+    cited: set[int] = set()  # bracketed numbers the body has cited so far
     for lines in blocks[header.body_start :]:
+        lead = line_note(lines[0])
+        if lead is not None and lead[0] in cited:
+            # a notes list: "[n] text" lines, a line without a number continuing the note above it
+            for line in lines:
+                if (note := line_note(line)) is not None:
+                    bracket_defs.append(note)
+                elif bracket_defs:
+                    number, body = bracket_defs[-1]
+                    bracket_defs[-1] = (number, f"{body} {line.strip()}")
+            continue
+        cited.update(int(m.group(1)) for line in lines for m in BRACKET_MARKER.finditer(line))
         if _is_footnote_block(lines):
             for line in lines:
                 m = _FOOTNOTE_DEF.match(line)
@@ -220,12 +244,14 @@ def parse_text(text: str) -> RawDocument:
             open_para = joined
     flush()
 
+    bracketed = frozenset(n for n, _ in bracket_defs)
+    defs = bracket_defs + defs
     defined = {n for n, _ in defs}
     last = 0
     resolved: list[RawBlock] = []
     for item in out:
         if isinstance(item, str):
-            segs, last = _segments(item, defined, last)
+            segs, last = _segments(item, defined, last, bracketed)
             resolved.append(RawParagraph(segs))
         else:
             resolved.append(item)

@@ -132,6 +132,14 @@ def read_notes(lines: list[Line], notes: list[tuple[str, str]], join: Callable[[
             notes[-1] = (last, join(text, clean(spaced(line.text))))
 
 
+def _names_a_part(line: Line) -> bool:
+    """A short line that ends no sentence: a chapter's or section's name above its notes, not a note's last line
+    (which ends in a period, a page number or a closing bracket)."""
+    text = clean(line.text)
+    letters = text.lstrip("\"“‘'([")
+    return 0 < len(text) <= 60 and not re.search(r"[.,;:)\]\d]$", text) and letters[:1].isupper()
+
+
 def _heading_like(line: Line, size: float) -> bool:
     return line.size > size * 1.1 or line.bold
 
@@ -148,6 +156,16 @@ def endnote_section(pages: list[Page]) -> tuple[int, int, int] | None:
             continue
         if any((label := note_label(x)) is not None and label.isdigit() for *_, x in flat[k + 1 : k + 4]):
             return p, f, i
+        # a book may open its notes with a paragraph on how to read them, or a chapter's name, before note 1
+        # (on the heading's page); that note 1 then opens the section
+        after = [x for q, *_, x in flat[k + 1 : k + 40] if q == p]
+        labels = [(n, x) for n, x in enumerate(after) if note_label(x) is not None]
+        if (
+            labels
+            and note_label(labels[0][1]) == "1"
+            and not any(_heading_like(x, ln.size) for x in after[: labels[0][0]])
+        ):
+            return p, f, i
     return None
 
 
@@ -159,6 +177,10 @@ def read_endnotes(lines: list[Line], join: Callable[[str, str], str]) -> tuple[l
     last = 0
     for k, line in enumerate(lines[1:], 1):
         label = note_label(line)
+        nxt = lines[k + 1] if k + 1 < len(lines) else None
+        if label is None and last and nxt is not None and note_label(nxt) == "1" and _names_a_part(line):
+            last = 0  # "CHAPTER TWO: MERE COPYISTS" set in the notes' own type: the next chapter's notes
+            continue
         if label is None and _heading_like(line, note_size):
             if head is not None and line.size >= head.size * 0.95 and not NOTES_HEADING.match(clean(line.text)):
                 return entries, lines[k:]  # a heading of the notes heading's rank ends the section
