@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from corpus.dates import DATE_PATTERN, parse_date
 from corpus.markers import SUPERSCRIPT_DIGITS, SUPERSCRIPT_RUN, resolve_marker, superscript_to_str
 from corpus.models import Author
-from corpus.text_notes import BRACKET_MARKER, line_note, take_bracket_blocks
 from corpus.raw import (
     Marker,
     RawBlock,
@@ -24,6 +23,7 @@ from corpus.raw import (
     RawTable,
     Segment,
 )
+from corpus.text_notes import BRACKET_MARKER, line_note, take_bracket_blocks
 
 _FOOTNOTE_DEF = re.compile(rf"^\s*([{SUPERSCRIPT_DIGITS}]+)(?:\s+|(?=[\"“‘']))(\S.*)$")
 _SOURCE_LINE = re.compile(r"^\s*Sources?\s*:", re.IGNORECASE)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -179,6 +180,12 @@ def page_chars(
     return out
 
 
+def _ornament(chars: list[Char]) -> bool:
+    """A line drawn with symbol glyphs only (a dingbat rule "❚❘❙❚❘❙", a row of stars): decoration, not text."""
+    shown = [c.text for c in chars if c.text.strip()]
+    return len(shown) > 2 and all(unicodedata.category(t[0]) == "So" for t in shown)
+
+
 def make_line(chars: list[Char], page: int) -> Line:
     chars.sort(key=lambda c: c.x0)
     body = [c for c in chars if not c.raised and c.text.strip()] or chars
@@ -203,7 +210,7 @@ def group_lines(chars: list[Char], page: int) -> list[Line]:
             clusters[-1].append(c)
         else:
             clusters.append([c])
-    lines = [make_line(cl, page) for cl in clusters if any(c.text.strip() for c in cl)]
+    lines = [make_line(cl, page) for cl in clusters if any(c.text.strip() for c in cl) and not _ornament(cl)]
     merged: list[Line] = []
     for line in lines:
         host = next(

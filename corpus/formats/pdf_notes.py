@@ -33,7 +33,8 @@ def note_label(line: Line) -> str | None:
     if not chars:
         return None
     if chars[0].raised:
-        label = "".join(c.text for c in itertools.takewhile(lambda c: c.raised, chars)).rstrip(".")
+        # "¹", "1.", and the bracketed "[1]" or "(1)" some classes print
+        label = "".join(c.text for c in itertools.takewhile(lambda c: c.raised, chars)).rstrip(".").strip("[]()")
         if len(label) == len(chars):
             return None  # raised and nothing else: not a note line
         if label.isdigit() or (label and set(label) <= _SYMBOLS):
@@ -63,8 +64,13 @@ def _compact(foot: list[Line]) -> bool:
     return all(b.top - a.bottom < 2 * a.size for a, b in itertools.pairwise(foot))
 
 
+def _opens_raised_label(line: Line) -> bool:
+    first = next((c for c in line.chars if c.text.strip()), None)
+    return first is not None and first.raised and (note_label(line) or "").isdigit()
+
+
 def _by_rule(
-    lines: list[Line], rules: list[tuple[float, float, float]], body_size: float, open_note: bool
+    lines: list[Line], rules: list[tuple[float, float, float]], body_size: float, open_note: bool, page_height: float
 ) -> int | None:
     x0 = min(ln.x0 for ln in lines)
     x1 = max(ln.x1 for ln in lines)
@@ -74,11 +80,14 @@ def _by_rule(
 
     for top, left, right in sorted(rules):
         # a note separator starts at the text's left edge and is shorter than the text is wide (a table's rules
-        # start where the table does)
-        if abs(left - x0) > 12 or right - left > 0.75 * (x1 - x0) or underline(top, left):
+        # start where the table does), unless the line under it opens with a raised number: some classes draw
+        # the separator across the whole measure
+        if abs(left - x0) > 12 or underline(top, left):
             continue
         i = next((k for k, ln in enumerate(lines) if ln.top > top), None)
         if i is None or i == 0 or any(ln.top <= top for ln in lines[i:]):
+            continue
+        if right - left > 0.75 * (x1 - x0) and not (_opens_raised_label(lines[i]) and top > page_height / 2):
             continue
         if any(ln.size > body_size * 1.05 for ln in lines[i:]) or not _compact(lines[i:]):
             continue
@@ -111,7 +120,7 @@ def split_foot(lines: list[Line], page: Page, body_size: float, open_note: bool)
     """(body lines, note lines) of one flow of a page."""
     if not lines:
         return lines, []
-    start = _by_rule(lines, page.rules, body_size, open_note)
+    start = _by_rule(lines, page.rules, body_size, open_note, page.height)
     if start is None:
         start = _by_size(lines, body_size)
     if start is None:

@@ -15,9 +15,9 @@ from dataclasses import dataclass
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _HYPHEN_END = re.compile(r"(\S*?)([^\W\d_]+)-$")
 _LEAD_WORD = re.compile(r"^[^\W\d_]+")
-# "laws.The" and "one,two": a sentence or clause mark glued to the next word (never inside a URL, an e-mail
-# address or initials such as "U.S.Code", whose letters before the mark are capitals or a single letter)
-_GLUED = re.compile(r"(?<=[a-z]{2}[.!?;:])(?=[A-Z][a-z])|(?<=[a-z]{2}[,;])(?=[a-z]{2})")
+# "laws.The", "one,two" and "technology,Sarnoff": a sentence or clause mark glued to the next word (never inside a
+# URL, an e-mail address or initials such as "U.S.Code", whose letters before the mark are capitals or one letter)
+_GLUED = re.compile(r"(?<=[a-z]{2}[.!?;:,])(?=[A-Z][a-z])|(?<=[a-z]{2}[,;])(?=[a-z]{2})")
 
 
 @dataclass(frozen=True, slots=True)
