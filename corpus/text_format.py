@@ -28,6 +28,7 @@ from corpus.text_notes import BRACKET_MARKER, line_note, take_bracket_blocks
 _FOOTNOTE_DEF = re.compile(rf"^\s*([{SUPERSCRIPT_DIGITS}]+)(?:\s+|(?=[\"“‘']))(\S.*)$")
 _SOURCE_LINE = re.compile(r"^\s*Sources?\s*:", re.IGNORECASE)
 _TAG = re.compile(r"<[^>]+>")
+_TITLE_WORDS = 20
 _TERMINAL = tuple(".?!")
 _TRAILING_CLOSERS = "\"”’')] " + SUPERSCRIPT_DIGITS
 
@@ -94,7 +95,9 @@ def _header_label(h: _Header, index: int, lines: list[str]) -> str | None:
     joined = " ".join(ln.strip() for ln in lines)
     if _is_footnote_block(lines) or _is_table(lines) or len(joined) > 250:
         return None
-    if index == 0 and not joined.endswith("."):
+    # a title is short: a first line of more than twenty words that ends without a period is a sentence (an
+    # editor's note, a lead-in), never the title
+    if index == 0 and not joined.endswith(".") and len(joined.split()) <= _TITLE_WORDS:
         h.title = joined
         return "title"
     if re.match(r"^\s*By\b", lines[0], re.IGNORECASE) and h.authors is None:
@@ -115,9 +118,43 @@ def _header_label(h: _Header, index: int, lines: list[str]) -> str | None:
     return None
 
 
-def _parse_header(blocks: list[list[str]]) -> _Header:
+# A person's name on a line of its own: two to five capitalised words or initials ("J. Walter Fewkes", "Ann de
+# Vries"), the byline an essay prints under its title without a "By".
+_NAME_LINE = re.compile(
+    r"^(?:[A-Z][a-z’'-]+|[A-Z]\.)(?:\s+(?:[A-Z][a-z’'-]+|[A-Z]\.|de|da|del|van|von|der|la|le)){1,4}$"
+)
+
+
+def lowercase_words(text: str) -> frozenset[str]:
+    """The words a document prints in lower case somewhere: a name's words never are ("mental health" is)."""
+    return frozenset(re.findall(r"\b[a-z][a-z’'-]+\b", text))
+
+
+def _title_and_byline(h: _Header, lines: list[str], common: frozenset[str]) -> bool:
+    """A first block of a title line (or lines) and a byline under it: record both. The byline's words must
+    never appear in lower case in the document, so a title's second line ("Mental Health") stays the title's."""
+    byline = lines[-1].strip() if len(lines) >= 2 else ""
+    if not _NAME_LINE.match(byline):
+        return False
+    if any(w.lower() in common for w in re.findall(r"[A-Za-z’'-]{2,}", byline) if w[0].isupper()):
+        return False
+    title = " ".join(ln.strip() for ln in lines[:-1])
+    if title.endswith(".") or len(title.split()) > _TITLE_WORDS:
+        return False
+    h.title = title
+    h.authors = (Author(lines[-1].strip()),)
+    h.items.append(RawMetadataItem("title", "\n".join(ln.strip() for ln in lines[:-1])))
+    h.items.append(RawMetadataItem("author", lines[-1].strip()))
+    return True
+
+
+def _parse_header(blocks: list[list[str]], common: frozenset[str] | None = None) -> _Header:
+    """The leading blocks as metadata; ``common`` is the document's lower-case vocabulary (no byline split
+    without it)."""
     h = _Header(body_start=len(blocks))
     for index, lines in enumerate(blocks):
+        if index == 0 and common is not None and _title_and_byline(h, lines, common):
+            continue
         label = _header_label(h, index, lines)
         if label is None:
             h.body_start = index
@@ -179,7 +216,7 @@ def parse_text(text: str) -> RawDocument:
     # "[Footnote 3: …]" blocks leave the text first: they may sit inside a paragraph, between two of its lines
     text, bracket_defs = take_bracket_blocks(text)
     blocks = _blocks(text)
-    header = _parse_header(blocks)
+    header = _parse_header(blocks, lowercase_words(text))
 
     defs: list[tuple[int, str]] = []
     # Body blocks in reading order; text paragraphs as strings until markers are resolved.

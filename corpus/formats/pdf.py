@@ -46,6 +46,7 @@ from corpus.formats.common import (
     assemble,
     clean,
     is_exponent,
+    is_placeholder_author,
     iso_date,
     marker_numbers,
 )
@@ -58,7 +59,6 @@ from corpus.raw import Marker, RawDocument, RawTable
 
 NO_TEXT_LAYER = "this PDF has no text layer; OCR is not supported (it looks like a scanned image)"
 _TERMINAL = re.compile(r"[.?!…][\"”’')\]]*$")
-_PLACEHOLDER_AUTHORS = frozenset({"anonymous", "unknown", "user", "admin", "administrator", "author", "owner"})
 # a file name or a word processor's default, never a document's title ("twelve.tables", "Microsoft Word - x.doc")
 _JUNK_TITLE = re.compile(r"^(?:microsoft \w+ - |untitled)|\.(?:docx?|pdf|indd|tex)$|^[^\s]*[._][^\s]*$", re.IGNORECASE)
 Join = Callable[[str, str], str]
@@ -250,7 +250,7 @@ def _metadata(info: dict[str, Any]) -> Metadata:
         authors=tuple(
             Author(n.strip())
             for n in re.split(r";|\band\b", author or "")
-            if n.strip() and n.strip().lower() not in _PLACEHOLDER_AUTHORS
+            if n.strip() and not is_placeholder_author(n)
         ),
         date=iso_date(text("CreationDate")),
     )
