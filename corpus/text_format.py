@@ -138,12 +138,15 @@ def _title_and_byline(h: _Header, lines: list[str], common: frozenset[str]) -> b
         return False
     if any(w.lower() in common for w in re.findall(r"[A-Za-z’'-]{2,}", byline) if w[0].isupper()):
         return False
-    title = " ".join(ln.strip() for ln in lines[:-1])
-    if title.endswith(".") or len(title.split()) > _TITLE_WORDS:
+    title_lines = [ln.strip() for ln in lines[:-1]]
+    # "…, by" closing the title line belongs to the byline under it
+    title_lines[-1] = re.sub(r"[,;]?\s*\bby$", "", title_lines[-1], flags=re.IGNORECASE).rstrip(" ,;")
+    title = " ".join(t for t in title_lines if t)
+    if not title or title.endswith(".") or len(title.split()) > _TITLE_WORDS:
         return False
     h.title = title
     h.authors = (Author(lines[-1].strip()),)
-    h.items.append(RawMetadataItem("title", "\n".join(ln.strip() for ln in lines[:-1])))
+    h.items.append(RawMetadataItem("title", "\n".join(ln.strip() for ln in lines[:-1])))  # as printed
     h.items.append(RawMetadataItem("author", lines[-1].strip()))
     return True
 

@@ -225,20 +225,23 @@ def split_definitions(blocks: Sequence[Block]) -> tuple[list[Block], list[tuple[
     body: list[Block] = []
     defs: list[tuple[int, str]] = []
     in_notes = False
+    opened = 0  # how many definitions there were when the notes section opened
     for b in blocks:
         if isinstance(b, Para) and b.heading and NOTES_HEADING.match(b.text) and not in_notes:
-            in_notes = True
+            in_notes, opened = True, len(defs)
             continue
         if isinstance(b, Para) and in_notes:
             if b.heading:
                 in_notes = False
-            elif (d := _definition(b)) is not None:
+            elif (d := _definition(b)) is not None and (len(defs) > opened or d[0] == 1):
+                # a numbered notes list opens with note 1; "2014. URL …" opening an author-year entry's
+                # wrapped line is no note
                 if b.list_number is None and isinstance(_first_piece(b), str):
                     _typed_notes(b.text, defs)
                 else:
                     defs.append(d)
                 continue
-            elif defs and not b.heading:
+            elif len(defs) > opened and not b.heading:
                 # a note that runs over two paragraphs
                 number, text = defs[-1]
                 defs[-1] = (number, f"{text} {clean(b.text)}")

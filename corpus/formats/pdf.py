@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Callable
 from functools import partial
@@ -130,6 +131,24 @@ def _centred(line: Line, left: float, right: float) -> bool:
     return line.x0 > left + 2 * line.size and abs((line.x0 + line.x1) - (left + right)) / 2 < line.size
 
 
+def _centred_heading(group: list[Line], body_size: float, left: float, right: float) -> bool:
+    """A short line of its own, centred over the text and ending no sentence, in at least the body's size: a
+    chapter's name set in the text face ("CHAPTER ONE: Creators")."""
+    line = group[0]
+    text = clean(line.text)
+    return (
+        len(group) == 1
+        and line.size >= body_size
+        and _centred(line, left, right)
+        and 2 <= len(text.split()) <= 12
+        and len(re.findall(r"[^\W\d_]{2,}", text)) >= 2  # words, not a centred formula or a lone symbol
+        and all(w[0].isupper() for w in re.findall(r"[^\W\d_]{4,}", text))  # in title or upper case
+        and not any(unicodedata.category(ch) == "Sm" for ch in text)
+        and not _TERMINAL.search(text)
+        and text[-1:] not in ",;:"
+    )
+
+
 def _starts_paragraph(prev: Line, line: Line, leading: float, left: float, right: float) -> bool:
     gap = line.bottom - prev.bottom
     if gap > leading * 1.3 or gap < 0:
@@ -175,8 +194,10 @@ def _paragraphs(
             elif pieces:
                 pieces.append("\n")
             pieces.extend(line_pieces)
-        heading = group[0].size > body_size * 1.1 or (
-            all(ln.bold for ln in group) and not _TERMINAL.search(clean(group[-1].text))
+        heading = (
+            group[0].size > body_size * 1.1
+            or (all(ln.bold for ln in group) and not _TERMINAL.search(clean(group[-1].text)))
+            or _centred_heading(group, body_size, left, right)
         )
         out.append((group[0], group[-1], Para(tuple(pieces), heading)))
     return out

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from reportlab.lib.pagesizes import A4
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from corpus.loader import parse_bytes
@@ -175,3 +176,36 @@ def test_a_comma_glued_to_a_capitalised_word_gets_its_space_back() -> None:
 
     brief = parse_bytes(canvas_pdf([page]), "comma.pdf")
     assert "flood, Miller Brown" in brief.text
+
+
+def test_a_comma_glued_after_a_capitalised_word_gets_its_space_back() -> None:
+    def page(c: Canvas) -> None:
+        draw_lines(c, 72, HEIGHT - 100, ["The film was Steamboat Bill,Jr. and it opened in the spring."])
+
+    brief = parse_bytes(canvas_pdf([page]), "comma.pdf")
+    assert "Bill, Jr." in brief.text
+
+
+def test_a_centred_chapter_name_in_the_text_face_is_a_heading() -> None:
+    def page(c: Canvas) -> None:
+        first = "The first mill stood by the ford, and its wheel was made of oak from the hill."
+        draw_lines(c, 72, HEIGHT - 60, [first])
+        lines = ["The second mill ground wheat for the whole valley and it burned once in a dry summer."] * 4
+        c.setFont("Times-Roman", 12.5)
+        c.drawCentredString(72 + stringWidth(lines[0], "Times-Roman", 12) / 2, HEIGHT - 100, "CHAPTER TWO: Mills")
+        draw_lines(c, 72, HEIGHT - 140, lines)
+
+    brief = parse_bytes(canvas_pdf([page], title="A History of Mills"), "chapter.pdf")
+    assert [p.text for p in brief.passages if p.kind == "heading"] == ["CHAPTER TWO: Mills"]
+
+
+def test_a_centred_formula_is_not_a_heading() -> None:
+    def page(c: Canvas) -> None:
+        draw_lines(c, 72, HEIGHT - 100, ["The cost of a step is given by the rule below, for every step taken."] * 3)
+        c.setFont("Times-Roman", 12)
+        width = stringWidth("The cost of a step is given by the rule below, for every step taken.", "Times-Roman", 12)
+        c.drawCentredString(72 + width / 2, HEIGHT - 160, "Cost if n < Limit")
+        draw_lines(c, 72, HEIGHT - 190, ["The rule holds for every step of the program and for no other thing."] * 3)
+
+    brief = parse_bytes(canvas_pdf([page]), "formula.pdf")
+    assert not [p for p in brief.passages if p.kind == "heading"]

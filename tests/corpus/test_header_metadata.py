@@ -50,3 +50,10 @@ def test_a_title_s_second_line_made_of_common_words_stays_in_the_title() -> None
     brief = parse_bytes(text.encode(), "advisory.md")
     assert brief.title == "Protecting Rivers Clean Water"
     assert brief.authors == ()
+
+
+def test_a_title_line_ending_in_by_leaves_by_to_the_byline() -> None:
+    text = "The Collected Letters of a Miller, by\nJohn R. Hale\n\nThe mill stood by the ford. Its wheel was oak.\n"
+    brief = parse_bytes(text.encode(), "letters.txt")
+    assert brief.title == "The Collected Letters of a Miller"
+    assert [a.name for a in brief.authors] == ["John R. Hale"]
