@@ -142,6 +142,8 @@ def _centred_heading(group: list[Line], body_size: float, left: float, right: fl
         and _centred(line, left, right)
         and 2 <= len(text.split()) <= 12
         and len(re.findall(r"[^\W\d_]{2,}", text)) >= 2  # words, not a centred formula or a lone symbol
+        and re.search(r"[^\W\d_]{4,}", text) is not None
+        and re.match(r"[\"“‘'\w]", text) is not None  # "(D.C. No. 5:06-CV-00376-C)" is a caption's line
         and all(w[0].isupper() for w in re.findall(r"[^\W\d_]{4,}", text))  # in title or upper case
         and not any(unicodedata.category(ch) == "Sm" for ch in text)
         and not _TERMINAL.search(text)
