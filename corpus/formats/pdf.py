@@ -53,7 +53,7 @@ from corpus.formats.common import (
 )
 from corpus.formats.pdf_columns import split_columns
 from corpus.formats.pdf_layout import Line, Page, drop_line_numbers, drop_running, read_pages, reading, tokens
-from corpus.formats.pdf_notes import endnote_section, read_endnotes, read_notes, split_foot
+from corpus.formats.pdf_notes import endnote_section, raised_numbers, read_endnotes, read_notes, split_foot
 from corpus.formats.pdf_text import join_lines, spaced, vocabulary
 from corpus.models import Author
 from corpus.raw import Marker, RawDocument, RawTable
@@ -343,12 +343,13 @@ def parse_pdf(data: bytes) -> RawDocument:
         _restore(pages, rest)
     notes: list[tuple[str, str]] = []
     bodies: list[list[list[Line]]] = []
+    raised = raised_numbers([ln for page in pages for flow in page.flows for ln in flow])
     open_note = False  # the last page had notes at its foot: the next foot may open with the rest of one
     for page in pages:
         page_bodies = []
         had_notes = False
         for flow in page.flows:
-            body, foot = split_foot(flow, page, body_size, open_note)
+            body, foot = split_foot(flow, page, body_size, open_note, raised)
             read_notes(foot, notes, join)
             page_bodies.append(body)
             had_notes = had_notes or bool(foot)

@@ -116,13 +116,35 @@ def _by_raised_number(lines: list[Line], body_size: float, height: float) -> int
     return None
 
 
-def split_foot(lines: list[Line], page: Page, body_size: float, open_note: bool) -> tuple[list[Line], list[Line]]:
-    """(body lines, note lines) of one flow of a page."""
+def raised_numbers(lines: list[Line]) -> set[int]:
+    """Every number set as a raised run of digits in these lines (the page's markers)."""
+    found: set[int] = set()
+    for line in lines:
+        run = ""
+        for c in [*line.chars, None]:
+            if c is not None and c.raised and c.text.isdigit():
+                run += c.text
+            else:
+                if run:
+                    found.add(int(run))
+                run = ""
+    return found
+
+
+def split_foot(
+    lines: list[Line], page: Page, body_size: float, open_note: bool, raised: set[int]
+) -> tuple[list[Line], list[Line]]:
+    """(body lines, note lines) of one flow of a page; ``raised`` holds every number the document raises."""
     if not lines:
         return lines, []
     start = _by_rule(lines, page.rules, body_size, open_note, page.height)
     if start is None:
         start = _by_size(lines, body_size)
+        # smaller type that opens with a typed number (a table's, a caption's, a year) is a note only when the
+        # document raises that number somewhere as a marker
+        label = note_label(lines[start]) if start is not None else None
+        if start is not None and label is not None and label.isdigit() and int(label) not in raised:
+            start = None
     if start is None:
         start = _by_raised_number(lines, body_size, page.height)
     if start is None:

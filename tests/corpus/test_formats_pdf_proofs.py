@@ -209,3 +209,13 @@ def test_a_centred_formula_is_not_a_heading() -> None:
 
     brief = parse_bytes(canvas_pdf([page]), "formula.pdf")
     assert not [p for p in brief.passages if p.kind == "heading"]
+
+
+def test_small_type_opening_with_a_number_no_marker_raises_is_not_a_note() -> None:
+    def page(c: Canvas) -> None:
+        draw_lines(c, 72, HEIGHT - 100, ["The mill's output rose every year until the flood, as the figures show."])
+        draw_lines(c, 72, 200, ["1984 was the best year, with two thousand sacks.", "1985 saw fewer."], size=8)
+
+    brief = parse_bytes(canvas_pdf([page]), "figures.pdf")
+    assert not brief.footnotes
+    assert "1984 was the best year" in brief.text
