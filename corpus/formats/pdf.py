@@ -259,6 +259,17 @@ def _join_flows(flows: list[list[Block]], join: Join) -> list[Block]:
     return out
 
 
+def _author_names(field: str) -> list[str]:
+    """The names in an info Author field: split at ";" and "and", and at commas when every part is a full name
+    ("Ann Lee, Bo Chen"), never inside one written surname first ("Lee, Ann")."""
+    names = [n.strip() for n in re.split(r";|\band\b", field) if n.strip()]
+    out: list[str] = []
+    for name in names:
+        parts = [p.strip() for p in name.split(",") if p.strip()]
+        out.extend(parts if len(parts) > 1 and all(len(p.split()) >= 2 for p in parts) else [name])
+    return out
+
+
 def _metadata(info: dict[str, Any]) -> Metadata:
     def text(key: str) -> str | None:
         value = info.get(key)
@@ -271,9 +282,7 @@ def _metadata(info: dict[str, Any]) -> Metadata:
     return Metadata(
         title=None if title is None or _JUNK_TITLE.search(title) else title,
         authors=tuple(
-            Author(n.strip())
-            for n in re.split(r";|\band\b", author or "")
-            if n.strip() and not is_placeholder_author(n)
+            Author(n.strip()) for n in _author_names(author or "") if n.strip() and not is_placeholder_author(n)
         ),
         date=iso_date(text("CreationDate")),
     )

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
@@ -219,3 +220,19 @@ def test_small_type_opening_with_a_number_no_marker_raises_is_not_a_note() -> No
     brief = parse_bytes(canvas_pdf([page]), "figures.pdf")
     assert not brief.footnotes
     assert "1984 was the best year" in brief.text
+
+
+@pytest.mark.parametrize(
+    ("field", "names"),
+    [
+        ("Ann Lee, Bo Chen, Cy Dorn", ["Ann Lee", "Bo Chen", "Cy Dorn"]),
+        ("Lee, Ann", ["Lee, Ann"]),
+        ("A. Lee and B. Chen", ["A. Lee", "B. Chen"]),
+    ],
+)
+def test_the_info_author_field_is_split_into_names(field: str, names: list[str]) -> None:
+    def page(c: Canvas) -> None:
+        draw_lines(c, 72, HEIGHT - 100, ["The mill closed in the winter of that year."])
+
+    brief = parse_bytes(canvas_pdf([page], title="Mills", author=field), "mills.pdf")
+    assert [a.name for a in brief.authors] == names
