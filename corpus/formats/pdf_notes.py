@@ -215,8 +215,10 @@ def read_endnotes(lines: list[Line], join: Callable[[str, str], str]) -> tuple[l
         if label is None and _heading_like(line, note_size):
             if head is not None and line.size >= head.size * 0.95 and not NOTES_HEADING.match(clean(line.text)):
                 return entries, lines[k:]  # a heading of the notes heading's rank ends the section
-            last = 0  # "Chapter 3", "Notes to pages 41-60": numbering may restart
-            continue
+            if not entries or NOTES_HEADING.match(clean(line.text)) or (nxt is not None and note_label(nxt) == "1"):
+                continue  # "Chapter 3", "Notes to pages 41-60": a part's name; its numbering may restart at 1
+            # otherwise a bold or larger line inside a note is the note's own text, and never resets the count,
+            # so a wrapped line opening with a year or a page ("1992", "872") cannot open a note
         if label is not None and label.isdigit() and (not last or int(label) in (last + 1, 1)):
             entries.append((int(label), note_text(line, label)))
             last = int(label)
