@@ -29,6 +29,9 @@ _FOOTNOTE_DEF = re.compile(rf"^\s*([{SUPERSCRIPT_DIGITS}]+)(?:\s+|(?=[\"“‘']
 _SOURCE_LINE = re.compile(r"^\s*Sources?\s*:", re.IGNORECASE)
 _TAG = re.compile(r"<[^>]+>")
 _TITLE_WORDS = 20
+# a sentence ending inside the line ("… is licensed under a Creative Commons license. This license permits"):
+# a notice, not a title ("Dr. Strangelove" and "U.S. Policy" end no sentence)
+_SENTENCE_END = re.compile(r"[a-z]{2,}[.!?]\s+[A-Z][a-z]")
 _TERMINAL = tuple(".?!")
 _TRAILING_CLOSERS = "\"”’')] " + SUPERSCRIPT_DIGITS
 
@@ -97,7 +100,12 @@ def _header_label(h: _Header, index: int, lines: list[str]) -> str | None:
         return None
     # a title is short: a first line of more than twenty words that ends without a period is a sentence (an
     # editor's note, a lead-in), never the title
-    if index == 0 and not joined.endswith(".") and len(joined.split()) <= _TITLE_WORDS:
+    if (
+        index == 0
+        and not joined.endswith(".")
+        and len(joined.split()) <= _TITLE_WORDS
+        and not _SENTENCE_END.search(joined)
+    ):
         h.title = joined
         return "title"
     if re.match(r"^\s*By\b", lines[0], re.IGNORECASE) and h.authors is None:

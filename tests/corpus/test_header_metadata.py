@@ -57,3 +57,16 @@ def test_a_title_line_ending_in_by_leaves_by_to_the_byline() -> None:
     brief = parse_bytes(text.encode(), "letters.txt")
     assert brief.title == "The Collected Letters of a Miller"
     assert [a.name for a in brief.authors] == ["John R. Hale"]
+
+
+def test_a_notice_of_two_sentences_is_not_the_title() -> None:
+    text = (
+        "This copy of the survey is licensed for reading. This licence permits copying\n\nThe mill stood by the ford.\n"
+    )
+    brief = parse_bytes(text.encode(), "survey.txt")
+    assert brief.title is None or not brief.title.startswith("This copy")
+
+
+def test_a_title_with_an_abbreviation_is_still_the_title() -> None:
+    brief = parse_bytes(b"Dr. Smith and the U.S. Mills\n\nThe mill stood by the ford. It burned.\n", "mills.txt")
+    assert brief.title == "Dr. Smith and the U.S. Mills"
