@@ -39,15 +39,58 @@ def _marker_runs(raw: RawDocument) -> list[int]:
     return out
 
 
+def _exact_alignment(maxes: list[int], lasts: list[int]) -> list[int] | None:
+    """The one way to give each marker run, in order, a later run of notes that ends at its highest marker; None
+    when there is no such way or more than one (an excerpt's notes pages may hold other chapters' notes)."""
+    found: list[list[int]] = []
+
+    def walk(k: int, start: int, path: list[int]) -> None:
+        if len(found) > 1:
+            return
+        if k == len(maxes):
+            found.append(path)
+            return
+        for j in range(start, len(lasts)):
+            if lasts[j] == maxes[k]:
+                walk(k + 1, j + 1, [*path, j])
+
+    walk(0, 0, [])
+    return found[0] if len(found) == 1 else None
+
+
+def _marker_maxes(raw: RawDocument, marker_runs: list[int]) -> list[int]:
+    maxes: dict[int, int] = {}
+    index = 0
+    for block in raw.blocks:
+        if isinstance(block, RawParagraph):
+            for seg in block.segments:
+                if isinstance(seg, Marker):
+                    k = marker_runs[index]
+                    maxes[k] = max(maxes.get(k, 0), *seg.numbers)
+                    index += 1
+    return [maxes[k] for k in sorted(maxes)]
+
+
 def renumber_restarting_notes(raw: RawDocument) -> RawDocument:
     """The document with per-chapter note numbers made unique, or unchanged when its notes do not restart."""
     runs = _def_runs(raw.footnote_defs)
-    if len(runs) < 2 or any([n for n, _ in r] != list(range(1, len(r) + 1)) for r in runs):
+    if len(runs) < 2 or any([n for n, _ in r] != list(range(r[0][0], r[0][0] + len(r))) for r in runs):
+        return raw
+    if any(r[0][0] != 1 for r in runs[1:]):
         return raw
     marker_runs = _marker_runs(raw)
-    if not marker_runs or marker_runs[-1] != len(runs) - 1:
+    if not marker_runs:
         return raw
-    offsets = [sum(len(r) for r in runs[:k]) for k in range(len(runs))]
+    if marker_runs[-1] == len(runs) - 1 and runs[0][0][0] == 1:
+        target = list(range(len(runs)))  # one run of markers for every run of notes
+    else:
+        # fewer chapters cite than have notes (a chapter printed with the notes pages around its own): each run of
+        # markers goes to the run of notes that ends where it ends, when only one such pairing exists
+        aligned = _exact_alignment(_marker_maxes(raw, marker_runs), [r[-1][0] for r in runs])
+        if aligned is None:
+            return raw
+        target = aligned
+    offsets = [(runs[0][0][0] - 1 + sum(len(r) for r in runs[:k])) if k else 0 for k in range(len(runs))]
     blocks = []
     index = 0
     for block in raw.blocks:
@@ -55,9 +98,9 @@ def renumber_restarting_notes(raw: RawDocument) -> RawDocument:
             segments = []
             for seg in block.segments:
                 if isinstance(seg, Marker):
-                    k = marker_runs[index]
+                    k = target[marker_runs[index]]
                     index += 1
-                    if max(seg.numbers) > len(runs[k]):
+                    if max(seg.numbers) > runs[k][-1][0] or min(seg.numbers) < runs[k][0][0]:
                         return raw  # a marker with no note in its chapter: the runs do not line up
                     seg = Marker(tuple(n + offsets[k] for n in seg.numbers))
                 segments.append(seg)

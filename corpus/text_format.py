@@ -24,10 +24,15 @@ from corpus.raw import (
     Segment,
 )
 from corpus.text.dates import DATE_PATTERN, parse_date
+from corpus.text_notes import BRACKET_MARKER, line_note, take_bracket_blocks
 
 _FOOTNOTE_DEF = re.compile(rf"^\s*([{SUPERSCRIPT_DIGITS}]+)(?:\s+|(?=[\"“‘']))(\S.*)$")
 _SOURCE_LINE = re.compile(r"^\s*Sources?\s*:", re.IGNORECASE)
 _TAG = re.compile(r"<[^>]+>")
+_TITLE_WORDS = 20
+# a sentence ending inside the line ("… is licensed under a Creative Commons license. This license permits"):
+# a notice, not a title ("Dr. Strangelove" and "U.S. Policy" end no sentence)
+_SENTENCE_END = re.compile(r"[a-z]{2,}[.!?]\s+[A-Z][a-z]")
 _TERMINAL = tuple(".?!")
 _TRAILING_CLOSERS = "\"”’')] " + SUPERSCRIPT_DIGITS
 
@@ -104,7 +109,14 @@ def _header_label(h: _Header, index: int, lines: list[str]) -> str | None:
     joined = " ".join(ln.strip() for ln in lines)
     if _is_footnote_block(lines) or _is_table(lines) or len(joined) > 250:
         return None
-    if index == 0 and not joined.endswith("."):
+    # a title is short: a first line of more than twenty words that ends without a period is a sentence (an
+    # editor's note, a lead-in), never the title
+    if (
+        index == 0
+        and not joined.endswith(".")
+        and len(joined.split()) <= _TITLE_WORDS
+        and not _SENTENCE_END.search(joined)
+    ):
         h.title = joined
         return "title"
     if re.match(r"^\s*By\b", lines[0], re.IGNORECASE) and h.authors is None:
@@ -125,9 +137,46 @@ def _header_label(h: _Header, index: int, lines: list[str]) -> str | None:
     return None
 
 
-def _parse_header(blocks: list[list[str]]) -> _Header:
+# A person's name on a line of its own: two to five capitalised words or initials ("J. Walter Fewkes", "Ann de
+# Vries"), the byline an essay prints under its title without a "By".
+_NAME_LINE = re.compile(
+    r"^(?:[A-Z][a-z’'-]+|[A-Z]\.)(?:\s+(?:[A-Z][a-z’'-]+|[A-Z]\.|de|da|del|van|von|der|la|le)){1,4}$"
+)
+
+
+def lowercase_words(text: str) -> frozenset[str]:
+    """The words a document prints in lower case somewhere: a name's words never are ("mental health" is)."""
+    return frozenset(re.findall(r"\b[a-z][a-z’'-]+\b", text))
+
+
+def _title_and_byline(h: _Header, lines: list[str], common: frozenset[str]) -> bool:
+    """A first block of a title line (or lines) and a byline under it: record both. The byline's words must
+    never appear in lower case in the document, so a title's second line ("Mental Health") stays the title's."""
+    byline = lines[-1].strip() if len(lines) >= 2 else ""
+    if not _NAME_LINE.match(byline):
+        return False
+    if any(w.lower() in common for w in re.findall(r"[A-Za-z’'-]{2,}", byline) if w[0].isupper()):
+        return False
+    title_lines = [ln.strip() for ln in lines[:-1]]
+    # "…, by" closing the title line belongs to the byline under it
+    title_lines[-1] = re.sub(r"[,;]?\s*\bby$", "", title_lines[-1], flags=re.IGNORECASE).rstrip(" ,;")
+    title = " ".join(t for t in title_lines if t)
+    if not title or title.endswith(".") or len(title.split()) > _TITLE_WORDS:
+        return False
+    h.title = title
+    h.authors = (Author(lines[-1].strip()),)
+    h.items.append(RawMetadataItem("title", "\n".join(ln.strip() for ln in lines[:-1])))  # as printed
+    h.items.append(RawMetadataItem("author", lines[-1].strip()))
+    return True
+
+
+def _parse_header(blocks: list[list[str]], common: frozenset[str] | None = None) -> _Header:
+    """The leading blocks as metadata; ``common`` is the document's lower-case vocabulary (no byline split
+    without it)."""
     h = _Header(body_start=len(blocks))
     for index, lines in enumerate(blocks):
+        if index == 0 and common is not None and _title_and_byline(h, lines, common):
+            continue
         label = _header_label(h, index, lines)
         if label is None:
             h.body_start = index
@@ -159,13 +208,22 @@ def _table(lines: list[str]) -> RawTable:
     return RawTable(caption=caption, columns=columns, rows=body)
 
 
-def _segments(text: str, defined: set[int], last: int) -> tuple[tuple[Segment, ...], int]:
+def _segments(
+    text: str, defined: set[int], last: int, bracketed: frozenset[int] = frozenset()
+) -> tuple[tuple[Segment, ...], int]:
     segs: list[Segment] = []
     pos = 0
-    for m in SUPERSCRIPT_RUN.finditer(text):
+    found = list(SUPERSCRIPT_RUN.finditer(text))
+    found += [m for m in BRACKET_MARKER.finditer(text) if int(m.group(1)) in bracketed]
+    for m in sorted(found, key=lambda m: m.start()):
+        if m.start() < pos:
+            continue
         if m.start() > pos:
             segs.append(text[pos : m.start()])
-        numbers = resolve_marker(superscript_to_str(m.group(0)), defined, last)
+        if m.re is BRACKET_MARKER:
+            numbers: tuple[int, ...] = (int(m.group(1)),)
+        else:
+            numbers = resolve_marker(superscript_to_str(m.group(0)), defined, last)
         last = max(last, *numbers)
         segs.append(Marker(numbers))
         pos = m.end()
@@ -177,8 +235,10 @@ def _segments(text: str, defined: set[int], last: int) -> tuple[tuple[Segment, .
 def parse_text(text: str) -> RawDocument:
     """Find the structure of a plain-text brief."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    # "[Footnote 3: …]" blocks leave the text first: they may sit inside a paragraph, between two of its lines
+    text, bracket_defs = take_bracket_blocks(text)
     blocks = _blocks(text)
-    header = _parse_header(blocks)
+    header = _parse_header(blocks, lowercase_words(text))
 
     defs: list[tuple[int, str]] = []
     # Body blocks in reading order; text paragraphs as strings until markers are resolved.
@@ -201,7 +261,19 @@ def parse_text(text: str) -> RawDocument:
             flush()
             out.append(block)
 
+    cited: set[int] = set()  # bracketed numbers the body has cited so far
     for lines in blocks[header.body_start :]:
+        lead = line_note(lines[0])
+        if lead is not None and lead[0] in cited:
+            # a notes list: "[n] text" lines, a line without a number continuing the note above it
+            for line in lines:
+                if (note := line_note(line)) is not None:
+                    bracket_defs.append(note)
+                elif bracket_defs:
+                    number, body = bracket_defs[-1]
+                    bracket_defs[-1] = (number, f"{body} {line.strip()}")
+            continue
+        cited.update(int(m.group(1)) for line in lines for m in BRACKET_MARKER.finditer(line))
         if _is_footnote_block(lines):
             for line in lines:
                 m = _FOOTNOTE_DEF.match(line)
@@ -231,12 +303,14 @@ def parse_text(text: str) -> RawDocument:
             open_para = joined
     flush()
 
+    bracketed = frozenset(n for n, _ in bracket_defs)
+    defs = bracket_defs + defs
     defined = {n for n, _ in defs}
     last = 0
     resolved: list[RawBlock] = []
     for item in out:
         if isinstance(item, str):
-            segs, last = _segments(item, defined, last)
+            segs, last = _segments(item, defined, last, bracketed)
             resolved.append(RawParagraph(segs))
         else:
             resolved.append(item)

@@ -24,7 +24,7 @@ from corpus.markers import resolve_marker
 from corpus.models import Author
 from corpus.raw import Marker, RawBlock, RawDocument, RawMetadataItem, RawParagraph, RawSourceNote, RawTable, Segment
 from corpus.text.dates import parse_date
-from corpus.text_format import _looks_like_definition, _parse_header
+from corpus.text_format import _looks_like_definition, _parse_header, lowercase_words
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +102,19 @@ _DIGIT_MARKER = re.compile(r"^\s*[\[(]?(\d+(?:\s*[,–-]\s*\d+)*)[\])]?\s*$")
 
 def clean(text: str) -> str:
     return _WS.sub(" ", text).strip()
+
+
+# The account names office software writes into a file's author field when its user set none.
+_PLACEHOLDER_AUTHOR = re.compile(
+    r"^(?:anonymous|unknown|user|admin|administrator|author|owner|"
+    r"(?:microsoft(?: office)?|office|windows|mac|apple|valued|authorized) user|customer)$",
+    re.IGNORECASE,
+)
+
+
+def is_placeholder_author(name: str) -> bool:
+    """Whether a container's author field holds a software default ("Microsoft Office User"), not a person."""
+    return bool(_PLACEHOLDER_AUTHOR.match(clean(name)))
 
 
 def marker_numbers(text: str) -> tuple[int, ...] | None:
@@ -212,20 +225,23 @@ def split_definitions(blocks: Sequence[Block]) -> tuple[list[Block], list[tuple[
     body: list[Block] = []
     defs: list[tuple[int, str]] = []
     in_notes = False
+    opened = 0  # how many definitions there were when the notes section opened
     for b in blocks:
         if isinstance(b, Para) and b.heading and NOTES_HEADING.match(b.text) and not in_notes:
-            in_notes = True
+            in_notes, opened = True, len(defs)
             continue
         if isinstance(b, Para) and in_notes:
             if b.heading:
                 in_notes = False
-            elif (d := _definition(b)) is not None:
+            elif (d := _definition(b)) is not None and (len(defs) > opened or d[0] == 1):
+                # a numbered notes list opens with note 1; "2014. URL …" opening an author-year entry's
+                # wrapped line is no note
                 if b.list_number is None and isinstance(_first_piece(b), str):
                     _typed_notes(b.text, defs)
                 else:
                     defs.append(d)
                 continue
-            elif defs and not b.heading:
+            elif len(defs) > opened and not b.heading:
                 # a note that runs over two paragraphs
                 number, text = defs[-1]
                 defs[-1] = (number, f"{text} {clean(b.text)}")
@@ -370,7 +386,8 @@ def assemble(
         and can_be_title(first.text)
         and (first.heading or meta.title is None or _same(clean(first.text), meta.title))
     )
-    header = _parse_header(leading) if leading and can_title else None
+    words = lowercase_words(" ".join(b.text for b in body if isinstance(b, Para)))
+    header = _parse_header(leading, words) if leading and can_title else None
     consumed = header.body_start if header else 0
     body = body[consumed:]
 

@@ -27,6 +27,7 @@ from corpus.formats.common import (
     assemble,
     clean,
     is_exponent,
+    is_placeholder_author,
     iso_date,
     make_table,
     marker_numbers,
@@ -377,7 +378,7 @@ def _metadata(pkg: _Package, stated: dict[str, list[str]]) -> Metadata:
     written = next((d for d in (iso_date(t) for t in stated["date"]) if d), None)
     return Metadata(
         title=find(core, "dc:title"),
-        authors=tuple(Author(n.strip()) for n in names if n.strip()),
+        authors=tuple(Author(n.strip()) for n in names if n.strip() and not is_placeholder_author(n)),
         organisation=find(app, "ep:Company"),
         date=written or iso_date(find(core, "dcterms:created")),
     )

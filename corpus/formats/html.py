@@ -51,6 +51,9 @@ _NAV_CLASS = re.compile(
 )
 # Marked as not part of the printed page, or hidden: interface text, not the document's.
 _NOT_PRINTED = re.compile(r"(?:^|\s)(?:noprint|no-print|d-print-none|print-hidden|hidden-print)(?:$|\s)", re.IGNORECASE)
+# An e-book's marker of where the printed edition's page turned: "pagenum" (Project Gutenberg), "page-number",
+# "pageno"; EPUB and DPUB mark it with epub:type="pagebreak" or role="doc-pagebreak".
+_PAGE_BREAK_CLASS = re.compile(r"(?:^|\s)(?:pagenum|page-?num(?:ber)?|pageno|page-?break)(?:$|\s)", re.IGNORECASE)
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 # MediaWiki's page furniture (every wiki running it, Wikipedia included): edit links, hatnotes ("For other uses,
 # see …"), navigation boxes, category links, the "Retrieved from" footer.
@@ -100,6 +103,10 @@ def _is_hidden(node: LexborNode) -> bool:
         return True
     if "hidden" in node.attributes:
         return True
+    page_break = _PAGE_BREAK_CLASS.search(classes) or "pagebreak" in f"{attr(node, 'epub:type')} {attr(node, 'role')}"
+    if page_break and len(clean(node_text(node))) <= 15:
+        return True  # the printed edition's page number ("[Pg 23]") where its page turned; a paragraph kept to
+        # start a new printed page holds more than a number
     # aria-hidden text is a visual duplicate (an icon, a menu label); a raised note number may be hidden from
     # screen readers beside a spoken label, so anything holding an in-page link or a superscript stays.
     return attr(node, "aria-hidden") == "true" and node.css_first('a[href^="#"], sup') is None

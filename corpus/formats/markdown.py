@@ -34,6 +34,7 @@ from corpus.formats.common import (
     with_urls,
 )
 from corpus.formats.html import html_blocks
+from corpus.formats.md_inline_notes import inline_notes_to_labels
 from corpus.models import Author
 from corpus.raw import Marker, RawDocument
 from corpus.text_format import decode_text
@@ -378,7 +379,7 @@ def parse_markdown(data: bytes) -> RawDocument:
         if isinstance(loaded, dict):
             front = loaded
         source = source[m.end() :]
-    body, raw_defs = _split_definitions(_unwrap_admonitions(source))
+    body, raw_defs = _split_definitions(_unwrap_admonitions(inline_notes_to_labels(source)))
     numbers = _numbering(body, [lb for lb, _ in raw_defs])
     md = MarkdownIt("commonmark").enable("table")
     defs: list[tuple[int, str]] = []

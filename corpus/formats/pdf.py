@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Callable
 from functools import partial
@@ -46,19 +47,19 @@ from corpus.formats.common import (
     assemble,
     clean,
     is_exponent,
+    is_placeholder_author,
     iso_date,
     marker_numbers,
 )
 from corpus.formats.pdf_columns import split_columns
 from corpus.formats.pdf_layout import Line, Page, drop_line_numbers, drop_running, read_pages, reading, tokens
-from corpus.formats.pdf_notes import endnote_section, read_endnotes, read_notes, split_foot
+from corpus.formats.pdf_notes import endnote_section, raised_numbers, read_endnotes, read_notes, split_foot
 from corpus.formats.pdf_text import join_lines, spaced, vocabulary
 from corpus.models import Author
 from corpus.raw import Marker, RawDocument, RawTable
 
 NO_TEXT_LAYER = "this PDF has no text layer; OCR is not supported (it looks like a scanned image)"
 _TERMINAL = re.compile(r"[.?!…][\"”’')\]]*$")
-_PLACEHOLDER_AUTHORS = frozenset({"anonymous", "unknown", "user", "admin", "administrator", "author", "owner"})
 # a file name or a word processor's default, never a document's title ("twelve.tables", "Microsoft Word - x.doc")
 _JUNK_TITLE = re.compile(r"^(?:microsoft \w+ - |untitled)|\.(?:docx?|pdf|indd|tex)$|^[^\s]*[._][^\s]*$", re.IGNORECASE)
 Join = Callable[[str, str], str]
@@ -130,6 +131,26 @@ def _centred(line: Line, left: float, right: float) -> bool:
     return line.x0 > left + 2 * line.size and abs((line.x0 + line.x1) - (left + right)) / 2 < line.size
 
 
+def _centred_heading(group: list[Line], body_size: float, left: float, right: float) -> bool:
+    """A short line of its own, centred over the text and ending no sentence, in at least the body's size: a
+    chapter's name set in the text face ("CHAPTER ONE: Creators")."""
+    line = group[0]
+    text = clean(line.text)
+    return (
+        len(group) == 1
+        and line.size >= body_size
+        and _centred(line, left, right)
+        and 2 <= len(text.split()) <= 12
+        and len(re.findall(r"[^\W\d_]{2,}", text)) >= 2  # words, not a centred formula or a lone symbol
+        and re.search(r"[^\W\d_]{4,}", text) is not None
+        and re.match(r"[\"“‘'\w]", text) is not None  # "(D.C. No. 5:06-CV-00376-C)" is a caption's line
+        and all(w[0].isupper() for w in re.findall(r"[^\W\d_]{4,}", text))  # in title or upper case
+        and not any(unicodedata.category(ch) == "Sm" for ch in text)
+        and not _TERMINAL.search(text)
+        and text[-1:] not in ",;:"
+    )
+
+
 def _starts_paragraph(prev: Line, line: Line, leading: float, left: float, right: float) -> bool:
     gap = line.bottom - prev.bottom
     if gap > leading * 1.3 or gap < 0:
@@ -175,8 +196,10 @@ def _paragraphs(
             elif pieces:
                 pieces.append("\n")
             pieces.extend(line_pieces)
-        heading = group[0].size > body_size * 1.1 or (
-            all(ln.bold for ln in group) and not _TERMINAL.search(clean(group[-1].text))
+        heading = (
+            group[0].size > body_size * 1.1
+            or (all(ln.bold for ln in group) and not _TERMINAL.search(clean(group[-1].text)))
+            or _centred_heading(group, body_size, left, right)
         )
         out.append((group[0], group[-1], Para(tuple(pieces), heading)))
     return out
@@ -236,6 +259,17 @@ def _join_flows(flows: list[list[Block]], join: Join) -> list[Block]:
     return out
 
 
+def _author_names(field: str) -> list[str]:
+    """The names in an info Author field: split at ";" and "and", and at commas when every part is a full name
+    ("Ann Lee, Bo Chen"), never inside one written surname first ("Lee, Ann")."""
+    names = [n.strip() for n in re.split(r";|\band\b", field) if n.strip()]
+    out: list[str] = []
+    for name in names:
+        parts = [p.strip() for p in name.split(",") if p.strip()]
+        out.extend(parts if len(parts) > 1 and all(len(p.split()) >= 2 for p in parts) else [name])
+    return out
+
+
 def _metadata(info: dict[str, Any]) -> Metadata:
     def text(key: str) -> str | None:
         value = info.get(key)
@@ -248,9 +282,7 @@ def _metadata(info: dict[str, Any]) -> Metadata:
     return Metadata(
         title=None if title is None or _JUNK_TITLE.search(title) else title,
         authors=tuple(
-            Author(n.strip())
-            for n in re.split(r";|\band\b", author or "")
-            if n.strip() and n.strip().lower() not in _PLACEHOLDER_AUTHORS
+            Author(n.strip()) for n in _author_names(author or "") if n.strip() and not is_placeholder_author(n)
         ),
         date=iso_date(text("CreationDate")),
     )
@@ -320,12 +352,13 @@ def parse_pdf(data: bytes) -> RawDocument:
         _restore(pages, rest)
     notes: list[tuple[str, str]] = []
     bodies: list[list[list[Line]]] = []
+    raised = raised_numbers([ln for page in pages for flow in page.flows for ln in flow])
     open_note = False  # the last page had notes at its foot: the next foot may open with the rest of one
     for page in pages:
         page_bodies = []
         had_notes = False
         for flow in page.flows:
-            body, foot = split_foot(flow, page, body_size, open_note)
+            body, foot = split_foot(flow, page, body_size, open_note, raised)
             read_notes(foot, notes, join)
             page_bodies.append(body)
             had_notes = had_notes or bool(foot)

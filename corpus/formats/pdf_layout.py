@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -123,9 +124,36 @@ def layout_objects(page: Any) -> tuple[list[LTChar], list[LTCurve]]:
     return chars, edges
 
 
-def page_chars(page: Any, objs: Sequence[LTChar], exclude: Sequence[tuple[float, float, float, float]]) -> list[Char]:
+def trim_frame(page: Any) -> tuple[float, float, float, float]:
+    """(x0, top, x1, bottom) of the page a reader sees, in pdfplumber's top-down MediaBox coordinates: the TrimBox
+    (the printed page after cutting) or else the CropBox (what a viewer shows). A printer's proof PDF is larger
+    than the page: the sheet around it holds a job slug ("book.qxd 2/10/04 Page 23"), a pass stamp ("4TH PASS
+    PAGES"), crop and registration marks and margin line numbers for proofreading, none of it the author's text."""
+    height, width = float(page.height), float(page.width)
+    mb_x0, mb_y0 = float(page.mediabox[0]), float(page.mediabox[1])
+    box = page.page_obj.attrs.get("TrimBox") or page.cropbox
+    try:
+        bx0, by0, bx1, by1 = (float(v) for v in box)
+    except (TypeError, ValueError):
+        return 0.0, 0.0, width, height
+    x0, x1 = max(0.0, bx0 - mb_x0), min(width, bx1 - mb_x0)
+    top, bottom = max(0.0, height - (by1 - mb_y0)), min(height, height - (by0 - mb_y0))
+    # a box that is not a sensible part of the page (absent, inverted, a sliver) leaves the whole page
+    if x1 - x0 < 0.4 * width or bottom - top < 0.4 * height:
+        return 0.0, 0.0, width, height
+    return x0, top, x1, bottom
+
+
+def page_chars(
+    page: Any,
+    objs: Sequence[LTChar],
+    exclude: Sequence[tuple[float, float, float, float]],
+    frame: tuple[float, float, float, float] | None = None,
+) -> list[Char]:
+    """The page's characters in top-down coordinates relative to the trimmed page (``frame``)."""
     height, width = float(page.height), float(page.width)
     mb_x0, mb_top = float(page.mediabox[0]), float(page.mediabox[1])
+    fx0, ftop, fx1, fbottom = frame or (0.0, 0.0, width, height)
     out = []
     for c in objs:
         text = c.get_text().translate(_LIGATURES)
@@ -133,23 +161,29 @@ def page_chars(page: Any, objs: Sequence[LTChar], exclude: Sequence[tuple[float,
             continue
         # the same page coordinates pdfplumber reports (top-down, relative to the MediaBox)
         x0, top = float(c.x0) + mb_x0, height - float(c.y1) + mb_top
-        if not (-1 <= x0 <= width + 1 and -1 <= top <= height + 1):
-            continue  # outside the page: a printer's slug or crop-mark label beyond the trim
+        if not (fx0 - 1 <= x0 <= fx1 + 1 and ftop - 1 <= top <= fbottom + 1):
+            continue  # outside the trimmed page: a printer's slug, a crop-mark label, a proof's line numbers
         if any(b[0] - 1 <= x0 <= b[2] + 1 and b[1] - 1 <= top <= b[3] + 1 for b in exclude):
             continue
         font = str(c.fontname).lower()
         out.append(
             Char(
                 text,
-                x0,
-                float(c.x1) + mb_x0,
-                top,
-                height - float(c.y0) + mb_top,
+                x0 - fx0,
+                float(c.x1) + mb_x0 - fx0,
+                top - ftop,
+                height - float(c.y0) + mb_top - ftop,
                 round(float(c.size), 1),
                 "bold" in font or "black" in font,
             )
         )
     return out
+
+
+def _ornament(chars: list[Char]) -> bool:
+    """A line drawn with symbol glyphs only (a dingbat rule "❚❘❙❚❘❙", a row of stars): decoration, not text."""
+    shown = [c.text for c in chars if c.text.strip()]
+    return len(shown) > 2 and all(unicodedata.category(t[0]) == "So" for t in shown)
 
 
 def make_line(chars: list[Char], page: int) -> Line:
@@ -176,7 +210,7 @@ def group_lines(chars: list[Char], page: int) -> list[Line]:
             clusters[-1].append(c)
         else:
             clusters.append([c])
-    lines = [make_line(cl, page) for cl in clusters if any(c.text.strip() for c in cl)]
+    lines = [make_line(cl, page) for cl in clusters if any(c.text.strip() for c in cl) and not _ornament(cl)]
     merged: list[Line] = []
     for line in lines:
         host = next(
@@ -208,7 +242,8 @@ def read_pages(pdf: Any) -> list[Page]:
     for i, page in enumerate(pdf.pages, 1):
         checkpoint()  # a page is the unit of work: a cancelled upload or a spent parse deadline stops here
         with reading():
-            width, height = float(page.width), float(page.height)
+            fx0, ftop, fx1, fbottom = frame = trim_frame(page)
+            width, height = fx1 - fx0, fbottom - ftop
             chars, edges = layout_objects(page)
             tables: list[tuple[float, float, RawTable]] = []
             boxes: list[tuple[float, float, float, float]] = []
@@ -222,14 +257,19 @@ def read_pages(pdf: Any) -> list[Page]:
                     # a ruled box of one column is a text box (a sidebar, a list of points), read as text
                     if table is not None and len(rows) > 1 and len(table.columns) > 1 and table.rows:
                         x0, top, x1, bottom = (float(v) for v in t.bbox)
-                        tables.append((top, bottom, table))
+                        tables.append((top - ftop, bottom - ftop, table))
                         boxes.append((x0, top, x1, bottom))
             rules = [
-                (height - float(e.y1) + float(page.mediabox[1]), float(e.x0), float(e.x1))
+                (
+                    float(page.height) - float(e.y1) + float(page.mediabox[1]) - ftop,
+                    float(e.x0) - fx0,
+                    float(e.x1) - fx0,
+                )
                 for e in edges
                 if float(e.y1) - float(e.y0) < 2 and 20 < float(e.x1) - float(e.x0) < 0.6 * width
             ]
-            pages.append(Page(i, height, width, group_lines(page_chars(page, chars, boxes), i), tables, rules))
+            lines = group_lines(page_chars(page, chars, boxes, frame), i)
+            pages.append(Page(i, height, width, lines, tables, rules))
         page.close()  # free the page's cached layout: a long PDF is read one page at a time
     return pages
 
@@ -238,8 +278,39 @@ def signature(line: Line) -> str:
     return re.sub(r"\d+", "#", clean(line.text).lower())
 
 
+_FOLIO = re.compile(r"^\s*(\d{1,4})\s+\D.{0,60}$|^.{0,60}\D\s+(\d{1,4})\s*$")
+
+
+def _folio(line: Line) -> int | None:
+    """The page number a short margin line opens or ends with ("308 NOTES", "“PIRACY” 23"), if any."""
+    text = clean(line.text)
+    m = _FOLIO.match(text)
+    if m is None or len(text.split()) > 8 or _opens_raised(line):
+        return None
+    number = m.group(1) or m.group(2)
+    if m.group(1) and text[len(number) :][:1] in ".)":
+        return None  # "12. Ibid.": a typed note label, not a folio
+    return int(number)
+
+
+def _outermost(page: Page) -> list[Line]:
+    """The lines nearest the page's top and bottom edges (a folio is never inside the text block)."""
+    if not page.lines:
+        return []
+    top = min(ln.top for ln in page.lines)
+    bottom = max(ln.bottom for ln in page.lines)
+    return [ln for ln in page.lines if ln.top <= top + 2 or ln.bottom >= bottom - 2]
+
+
+def _opens_raised(line: Line) -> bool:
+    """A line opening with a raised label is a note ("⁴ Ibid."), however often its text repeats."""
+    first = next((c for c in line.chars if c.text.strip()), None)
+    return first is not None and first.raised
+
+
 def drop_running(pages: list[Page]) -> None:
-    """Remove running headers/footers and page numbers: lines in the top or bottom margin that repeat."""
+    """Remove running headers/footers and page numbers: lines in the top or bottom margin that repeat, and margin
+    lines carrying the page's number in sequence with the numbers of the pages around it."""
 
     def marginal(page: Page, line: Line) -> bool:
         return line.bottom < page.height * 0.12 or line.top > page.height * 0.88
@@ -253,12 +324,27 @@ def drop_running(pages: list[Page]) -> None:
     # ("NOTES 301"): three pages with the same margin line, digits aside, is already a pattern, and two when the
     # line opens or ends with its page number.
     def running(page: Page, line: Line) -> bool:
+        if _opens_raised(line):
+            return False
         key = signature(line)
         threshold = 2 if len(pages) < 6 or key.startswith("#") or key.endswith("#") else 3
         return seen[(key, round(line.top / 10))] >= threshold or bool(_PAGE_NUMBER.match(line.text))
 
     for page in pages:
         page.lines = [ln for ln in page.lines if not (marginal(page, ln) and running(page, ln))]
+
+    # A folio counts up with the pages even where the running title beside it changes ("“PIRACY” 23", "24 FREE
+    # CULTURE"): a margin number one or two on from a margin number one or two pages away is the page's number.
+    folios = [{n for ln in _outermost(page) if marginal(page, ln) and (n := _folio(ln)) is not None} for page in pages]
+    for p, page in enumerate(pages):
+        found = {
+            id(ln)
+            for ln in _outermost(page)
+            if marginal(page, ln)
+            and (n := _folio(ln)) is not None
+            and any(0 <= p + d < len(pages) and n + d in folios[p + d] for d in (-2, -1, 1, 2))
+        }
+        page.lines = [ln for ln in page.lines if id(ln) not in found]
 
 
 def _leading_number(line: Line) -> tuple[str, int] | None:

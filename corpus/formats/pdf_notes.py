@@ -33,7 +33,8 @@ def note_label(line: Line) -> str | None:
     if not chars:
         return None
     if chars[0].raised:
-        label = "".join(c.text for c in itertools.takewhile(lambda c: c.raised, chars)).rstrip(".")
+        # "¹", "1.", and the bracketed "[1]" or "(1)" some classes print
+        label = "".join(c.text for c in itertools.takewhile(lambda c: c.raised, chars)).rstrip(".").strip("[]()")
         if len(label) == len(chars):
             return None  # raised and nothing else: not a note line
         if label.isdigit() or (label and set(label) <= _SYMBOLS):
@@ -63,8 +64,13 @@ def _compact(foot: list[Line]) -> bool:
     return all(b.top - a.bottom < 2 * a.size for a, b in itertools.pairwise(foot))
 
 
+def _opens_raised_label(line: Line) -> bool:
+    first = next((c for c in line.chars if c.text.strip()), None)
+    return first is not None and first.raised and (note_label(line) or "").isdigit()
+
+
 def _by_rule(
-    lines: list[Line], rules: list[tuple[float, float, float]], body_size: float, open_note: bool
+    lines: list[Line], rules: list[tuple[float, float, float]], body_size: float, open_note: bool, page_height: float
 ) -> int | None:
     x0 = min(ln.x0 for ln in lines)
     x1 = max(ln.x1 for ln in lines)
@@ -74,11 +80,14 @@ def _by_rule(
 
     for top, left, right in sorted(rules):
         # a note separator starts at the text's left edge and is shorter than the text is wide (a table's rules
-        # start where the table does)
-        if abs(left - x0) > 12 or right - left > 0.75 * (x1 - x0) or underline(top, left):
+        # start where the table does), unless the line under it opens with a raised number: some classes draw
+        # the separator across the whole measure
+        if abs(left - x0) > 12 or underline(top, left):
             continue
         i = next((k for k, ln in enumerate(lines) if ln.top > top), None)
         if i is None or i == 0 or any(ln.top <= top for ln in lines[i:]):
+            continue
+        if right - left > 0.75 * (x1 - x0) and not (_opens_raised_label(lines[i]) and top > page_height / 2):
             continue
         if any(ln.size > body_size * 1.05 for ln in lines[i:]) or not _compact(lines[i:]):
             continue
@@ -107,13 +116,35 @@ def _by_raised_number(lines: list[Line], body_size: float, height: float) -> int
     return None
 
 
-def split_foot(lines: list[Line], page: Page, body_size: float, open_note: bool) -> tuple[list[Line], list[Line]]:
-    """(body lines, note lines) of one flow of a page."""
+def raised_numbers(lines: list[Line]) -> set[int]:
+    """Every number set as a raised run of digits in these lines (the page's markers)."""
+    found: set[int] = set()
+    for line in lines:
+        run = ""
+        for c in [*line.chars, None]:
+            if c is not None and c.raised and c.text.isdigit():
+                run += c.text
+            else:
+                if run:
+                    found.add(int(run))
+                run = ""
+    return found
+
+
+def split_foot(
+    lines: list[Line], page: Page, body_size: float, open_note: bool, raised: set[int]
+) -> tuple[list[Line], list[Line]]:
+    """(body lines, note lines) of one flow of a page; ``raised`` holds every number the document raises."""
     if not lines:
         return lines, []
-    start = _by_rule(lines, page.rules, body_size, open_note)
+    start = _by_rule(lines, page.rules, body_size, open_note, page.height)
     if start is None:
         start = _by_size(lines, body_size)
+        # smaller type that opens with a typed number (a table's, a caption's, a year) is a note only when the
+        # document raises that number somewhere as a marker
+        label = note_label(lines[start]) if start is not None else None
+        if start is not None and label is not None and label.isdigit() and int(label) not in raised:
+            start = None
     if start is None:
         start = _by_raised_number(lines, body_size, page.height)
     if start is None:
@@ -132,6 +163,14 @@ def read_notes(lines: list[Line], notes: list[tuple[str, str]], join: Callable[[
             notes[-1] = (last, join(text, clean(spaced(line.text))))
 
 
+def _names_a_part(line: Line) -> bool:
+    """A short line that ends no sentence: a chapter's or section's name above its notes, not a note's last line
+    (which ends in a period, a page number or a closing bracket)."""
+    text = clean(line.text)
+    letters = text.lstrip("\"“‘'([")
+    return 0 < len(text) <= 60 and not re.search(r"[.,;:)\]\d]$", text) and letters[:1].isupper()
+
+
 def _heading_like(line: Line, size: float) -> bool:
     return line.size > size * 1.1 or line.bold
 
@@ -148,6 +187,16 @@ def endnote_section(pages: list[Page]) -> tuple[int, int, int] | None:
             continue
         if any((label := note_label(x)) is not None and label.isdigit() for *_, x in flat[k + 1 : k + 4]):
             return p, f, i
+        # a book may open its notes with a paragraph on how to read them, or a chapter's name, before note 1
+        # (on the heading's page); that note 1 then opens the section
+        after = [x for q, *_, x in flat[k + 1 : k + 40] if q == p]
+        labels = [(n, x) for n, x in enumerate(after) if note_label(x) is not None]
+        if (
+            labels
+            and note_label(labels[0][1]) == "1"
+            and not any(_heading_like(x, ln.size) for x in after[: labels[0][0]])
+        ):
+            return p, f, i
     return None
 
 
@@ -159,11 +208,17 @@ def read_endnotes(lines: list[Line], join: Callable[[str, str], str]) -> tuple[l
     last = 0
     for k, line in enumerate(lines[1:], 1):
         label = note_label(line)
+        nxt = lines[k + 1] if k + 1 < len(lines) else None
+        if label is None and last and nxt is not None and note_label(nxt) == "1" and _names_a_part(line):
+            last = 0  # "CHAPTER TWO: MERE COPYISTS" set in the notes' own type: the next chapter's notes
+            continue
         if label is None and _heading_like(line, note_size):
             if head is not None and line.size >= head.size * 0.95 and not NOTES_HEADING.match(clean(line.text)):
                 return entries, lines[k:]  # a heading of the notes heading's rank ends the section
-            last = 0  # "Chapter 3", "Notes to pages 41-60": numbering may restart
-            continue
+            if not entries or NOTES_HEADING.match(clean(line.text)) or (nxt is not None and note_label(nxt) == "1"):
+                continue  # "Chapter 3", "Notes to pages 41-60": a part's name; its numbering may restart at 1
+            # otherwise a bold or larger line inside a note is the note's own text, and never resets the count,
+            # so a wrapped line opening with a year or a page ("1992", "872") cannot open a note
         if label is not None and label.isdigit() and (not last or int(label) in (last + 1, 1)):
             entries.append((int(label), note_text(line, label)))
             last = int(label)

@@ -15,9 +15,10 @@ from dataclasses import dataclass
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _HYPHEN_END = re.compile(r"(\S*?)([^\W\d_]+)-$")
 _LEAD_WORD = re.compile(r"^[^\W\d_]+")
-# "laws.The" and "one,two": a sentence or clause mark glued to the next word (never inside a URL, an e-mail
-# address or initials such as "U.S.Code", whose letters before the mark are capitals or a single letter)
-_GLUED = re.compile(r"(?<=[a-z]{2}[.!?;:])(?=[A-Z][a-z])|(?<=[a-z]{2}[,;])(?=[a-z]{2})")
+# "laws.The", "one,two" and "technology,Sarnoff": a sentence or clause mark glued to the next word (never inside a
+# URL, an e-mail address or initials such as "U.S.Code", whose letters before the mark are capitals or one letter)
+_COMMA_GLUED = re.compile(r"(?<=[a-z]{2},)(?=[A-Z][a-z])")
+_GLUED = re.compile(r"(?<=[a-z]{2}[.!?;:,])(?=[A-Z][a-z])|(?<=[a-z]{2}[,;])(?=[a-z]{2})")
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +81,9 @@ def _spaced_token(token: str) -> str:
     if "/" in token or "@" in token or "www" in token or token.rstrip(".").count(".") > 1:
         return token
     if not re.match(r"^[(\"“‘']?[a-z]", token):
-        return token  # "Example.Org", "Pub.L": a capitalised name with a dot is more often a name than two words
+        # "Example.Org", "Pub.L": a capitalised name with a dot is more often a name than two words; a comma
+        # never joins one ("Bill,Jr.", "Superman,Winick")
+        return _COMMA_GLUED.sub(" ", token)
     return _GLUED.sub(" ", token)
 
 

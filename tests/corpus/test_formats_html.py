@@ -371,3 +371,17 @@ def test_editorial_tags_in_superscript_are_dropped_even_when_printed(tag: str) -
 def test_lettered_superscript_is_kept() -> None:
     brief = _parse("<html><body><h1>T</h1><p>Point x<sup>a</sup> lies here.</p></body></html>")
     assert "xa" in brief.text or "x a" in brief.text
+
+
+def test_an_e_book_s_printed_page_numbers_stay_out_of_the_text() -> None:
+    html = (
+        "<html><head><title>River Notes</title></head><body><h1>River Notes</h1>"
+        '<p>The ferry ran until the bridge<span class="pagenum"><a id="Page_2">[Pg 2]</a></span> opened in May.</p>'
+        '<p>It never ran again.<span epub:type="pagebreak" role="doc-pagebreak" title="3">3</span> The landing is a '
+        "park.</p>"
+        '<p class="page-break">A paragraph set to open a new printed page keeps its words.</p></body></html>'
+    )
+    brief = parse_bytes(html.encode(), "river.html")
+    assert "The ferry ran until the bridge opened in May." in brief.text
+    assert "[Pg" not in brief.text and "again.3" not in brief.text
+    assert "keeps its words" in brief.text

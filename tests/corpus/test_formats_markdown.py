@@ -201,3 +201,21 @@ def test_a_heading_that_cites_a_note_stays_footnoted_text() -> None:
     cited = [p for p in brief.passages if p.footnotes and p.kind != "footnote"]
     assert [(p.kind, p.text, p.footnotes) for p in cited] == [("sentence", "AFFIRMED.", (1,))]
     assert not [w for w in brief.warnings if w.code == "orphan_footnote"]
+
+
+def test_pandoc_inline_notes_are_numbered_in_reading_order() -> None:
+    md = (
+        "# Bridges\n\nThe bridge opened in May.^[County record, 1921, see [the map](https://example.org/m).] "
+        "The ferry stopped.[^a]\n\nA third claim.^[Ibid.]\n\n```\ncode ^[not a note]\n```\n\nUse `x^[1]` here.\n\n"
+        "[^a]: Harbour diary.\n"
+    )
+    brief = parse_bytes(md.encode(), "bridges.md")
+    assert sorted((f.number, f.raw) for f in brief.footnotes) == [
+        (1, "County record, 1921, see the map, <https://example.org/m>."),
+        (2, "Harbour diary."),
+        (3, "Ibid."),
+    ]
+    assert sentence(brief, "The bridge opened").text == "The bridge opened in May."
+    assert sentence(brief, "The bridge opened").footnotes == (1,)
+    assert sentence(brief, "A third claim").footnotes == (3,)
+    assert "x^[1]" in brief.text

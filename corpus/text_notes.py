@@ -1,0 +1,67 @@
+"""Notes a plain-text file marks with bracketed numbers: "…New Mexico,[1] I visited" in the body, and the note
+either as a bracketed block where the typesetter put it ("[Footnote 1: This work was …]", the convention of
+transcribed books, possibly over several lines and holding brackets of its own) or as a line that opens with the
+number ("[1] Box, G. E. P. …", the convention of essays with a notes list at the end).
+
+A bracketed number in the body is a marker only when a note with that number exists, so "[1990]" or "[sic]" stay
+text; a line opening with "[n]" is a note only when the body cited "[n]" before it.
+"""
+
+from __future__ import annotations
+
+import re
+
+# "[Footnote 12: …]" / "[Note 3: …]" opening a line (the block ends at its matching bracket)
+_BLOCK_OPEN = re.compile(r"^[ \t]*\[(?:foot\s*note|note)\s+(\d{1,4})\s*[:.]\s*", re.IGNORECASE | re.MULTILINE)
+# "[12] text" opening a line
+_LINE_NOTE = re.compile(r"^\s*\[(\d{1,4})\]\s+(\S.*)$")
+# a bracketed number inside running text: after a letter, a closing mark or punctuation, possibly one space
+BRACKET_MARKER = re.compile(r"(?<=[^\s\[])\s?\[(\d{1,4})\](?!\s*:)")
+
+
+def _block_end(text: str, start: int) -> int | None:
+    """Index just past the bracket that closes the block opened at ``start`` (nested brackets allowed)."""
+    depth = 0
+    for i in range(start, len(text)):
+        if text[i] == "[":
+            depth += 1
+        elif text[i] == "]":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+    return None
+
+
+def take_bracket_blocks(text: str) -> tuple[str, list[tuple[int, str]]]:
+    """The text without its "[Footnote n: …]" blocks (each replaced by a blank line, so paragraphs around it stay
+    apart), and the notes as (number, text) in document order."""
+    notes: list[tuple[int, str]] = []
+    out: list[str] = []
+    pos = 0
+    for m in _BLOCK_OPEN.finditer(text):
+        if m.start() < pos:
+            continue  # inside a block already taken
+        open_at = text.index("[", m.start())
+        end = _block_end(text, open_at)
+        if end is None:
+            continue
+        body = text[m.end() : end - 1]
+        notes.append((int(m.group(1)), " ".join(body.split())))
+        out.append(text[pos : m.start()])
+        out.append("\n\n")
+        pos = end
+    out.append(text[pos:])
+    return "".join(out), notes
+
+
+def cited_before(text: str) -> dict[int, int]:
+    """Each bracketed number cited in running text, with the offset of its first citation."""
+    first: dict[int, int] = {}
+    for m in BRACKET_MARKER.finditer(text):
+        first.setdefault(int(m.group(1)), m.start())
+    return first
+
+
+def line_note(line: str) -> tuple[int, str] | None:
+    m = _LINE_NOTE.match(line)
+    return (int(m.group(1)), m.group(2).strip()) if m else None

@@ -1,0 +1,126 @@
+"""End-to-end parser checks on real documents in layouts the development set lacks (``../shared/eval/real-extra``,
+provenance in tests/data/real/SOURCE.md): a transcribed book as plain text and as HTML, an essay as Markdown and as
+its LaTeX PDF, a research bulletin with bracketed note labels, a publisher's proof of a book excerpt with per-chapter
+endnotes, and a Word file with real footnotes. Exact note numbers, titles, no page furniture in sentences. Skipped
+when the folder is absent."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from corpus.loader import parse_bytes
+from corpus.models import Brief
+from tests.corpus.format_checks import assert_offsets
+
+REAL_EXTRA = Path(__file__).resolve().parents[2].parent / "shared" / "eval" / "real-extra"
+
+FEWKES_TXT = "fewkes-passamaquoddy-folk-lore-1890.txt"
+FEWKES_HTML = "fewkes-passamaquoddy-folk-lore-1890.html"
+ZYNDA_MD = "zynda-two-cultures-essay.md"
+ZYNDA_PDF = "zynda-two-cultures-essay.pdf"
+MRL = "monero-mrl-0001-chain-reactions-2014.pdf"
+LESSIG = "lessig-free-culture-2004-preface-ch2-notes.pdf"
+FELDMAN = "feldman-gerke-writing-samples.docx"
+
+# page furniture that must never reach a sentence: proof slugs, pass stamps, e-book page numbers, margin line
+# numbers read as a run of numbers, dingbat rules, unconverted note syntax
+_FURNITURE = re.compile(r"\.qxd|PASS PAGES|\[Pg \d|(?:\b\d{1,2}\s+){4}|[❚❘❙]|\[Footnote|</?sup>|\[\^\d")
+
+
+@cache
+def _load(name: str) -> Brief:
+    path = REAL_EXTRA / name
+    if not path.exists():
+        pytest.skip(f"{name} is not present")
+    return parse_bytes(path.read_bytes(), path.name)
+
+
+def _sentences(brief: Brief) -> list[str]:
+    return [p.text for p in brief.passages if p.kind == "sentence"]
+
+
+def _containing(brief: Brief, words: str) -> tuple[int, ...]:
+    found = [p for p in brief.passages if p.kind == "sentence" and words in p.text]
+    assert len(found) == 1, f"{len(found)} sentences hold {words!r}"
+    return found[0].footnotes
+
+
+@pytest.mark.parametrize(
+    ("name", "count"),
+    [(FEWKES_TXT, 33), (FEWKES_HTML, 33), (ZYNDA_MD, 17), (ZYNDA_PDF, 17), (MRL, 3), (FELDMAN, 7)],
+)
+def test_every_note_number_exactly(name: str, count: int) -> None:
+    brief = _load(name)
+    assert [f.number for f in brief.footnotes] == list(range(1, count + 1))
+    assert {n for n, _ in brief.markers} == set(range(1, count + 1))
+    assert not brief.warnings
+    assert_offsets(brief)
+
+
+@pytest.mark.parametrize("name", [FEWKES_TXT, FEWKES_HTML, ZYNDA_MD, ZYNDA_PDF, MRL, LESSIG, FELDMAN])
+def test_no_page_furniture_in_any_sentence(name: str) -> None:
+    brief = _load(name)
+    assert not [s for s in _sentences(brief) if _FURNITURE.search(s)]
+
+
+@pytest.mark.parametrize(
+    ("name", "title", "author"),
+    [
+        (ZYNDA_MD, "Further Thoughts on The Two Cultures", "David Zynda"),
+        (ZYNDA_PDF, "Further Thoughts on The Two Cultures", "David Zynda"),
+        (FEWKES_TXT, "The Project Gutenberg eBook, Contribution to Passamaquoddy Folk-Lore", "J. Walter Fewkes"),
+        (LESSIG, "Free Culture", "Lawrence Lessig"),
+        (MRL, "A Note on Chain Reactions in Traceability in CryptoNote 2.0", None),
+    ],
+)
+def test_title_and_author(name: str, title: str, author: str | None) -> None:
+    brief = _load(name)
+    assert brief.title == title
+    if author is not None:
+        assert [a.name for a in brief.authors] == [author]
+
+
+def test_transcribed_book_notes_leave_the_text_and_cite_their_sentence() -> None:
+    for name in (FEWKES_TXT, FEWKES_HTML):
+        brief = _load(name)
+        assert _containing(brief, "less civilized Indians of New Mexico, I visited") == (1,)
+        note = brief.footnote(1)
+        assert note is not None and note.raw.startswith("This work was undertaken as a preparation")
+
+
+def test_bracketed_labels_under_a_full_measure_rule_are_the_bulletin_s_notes() -> None:
+    brief = _load(MRL)
+    note = brief.footnote(1)
+    assert note is not None and note.raw == "We define a mixin as a foreign output included in the transaction."
+    assert not [s for s in _sentences(brief) if "We define a mixin" in s]
+
+
+def test_repeated_ibid_notes_at_the_page_foot_are_all_kept() -> None:
+    brief = _load(ZYNDA_PDF)
+    four, seventeen = brief.footnote(4), brief.footnote(17)
+    assert four is not None and four.raw.startswith("Breiman, Leo")
+    assert seventeen is not None and seventeen.raw.startswith("Breiman, Leo")
+
+
+def test_book_proof_endnotes_restart_per_chapter_and_are_cited_by_their_chapter() -> None:
+    brief = _load(LESSIG)
+    # preface 3, introduction 11, part opener 4, chapter one 7, chapter two 22 cited; the last notes page also
+    # prints chapters three and four (9 notes), cited by nothing in this excerpt
+    assert {n for n, _ in brief.markers} == set(range(1, 48))
+    assert [f.number for f in brief.footnotes] == list(range(1, 57))
+    assert {w.footnote for w in brief.warnings} == set(range(48, 57))
+    assert _containing(brief, "is a direct cartoon parody of Steamboat Bill") == (20,)
+    twenty = brief.footnote(20)
+    assert twenty is not None and twenty.raw.startswith("(note 2 of part 4) I am grateful to David Gerstein")
+    assert not [f for f in brief.footnotes if "CHAPTER" in f.raw or "NOTES 3" in f.raw]
+    assert "CHAPTER ONE: Creators" in [p.text for p in brief.passages if p.kind == "heading"]
+
+
+def test_word_file_without_a_title_or_author_is_not_given_its_lead_in_or_account_name() -> None:
+    brief = _load(FELDMAN)
+    assert brief.authors == ()
+    assert brief.title is None or not brief.title.startswith("Below is a blog post")

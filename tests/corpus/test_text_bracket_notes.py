@@ -1,0 +1,72 @@
+"""Plain-text notes marked with bracketed numbers: "[Footnote n: …]" blocks where the typesetter put them (the
+convention of transcribed books) and "[n] …" notes lists (the convention of essays)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from corpus.models import Brief
+from corpus.text_notes import take_bracket_blocks
+from tests.corpus.conftest import sentence_starting
+
+Parse = Callable[[str], Brief]
+
+BOOK = """A Survey of River Crossings
+
+The ferry at the narrows carried wagons until the bridge opened.[1] The
+old landing is now a park.
+
+[Footnote 1: The bridge opened in the spring of that year [see the
+county record], and the ferry stopped within a month.]
+
+Upstream, a second ferry ran only in summer,[2] and a ford served the
+rest of the year.
+
+[Footnote 2: Local accounts differ on the dates.]
+"""
+
+
+def test_footnote_blocks_become_notes_with_their_numbers(parse_text_brief: Parse) -> None:
+    brief = parse_text_brief(BOOK)
+    assert [f.number for f in brief.footnotes] == [1, 2]
+    assert brief.footnotes[0].raw.startswith("The bridge opened in the spring")
+    assert brief.footnotes[0].raw.endswith("the ferry stopped within a month.")
+    assert not brief.warnings
+
+
+def test_bracketed_markers_cite_their_notes_and_leave_the_text(parse_text_brief: Parse) -> None:
+    brief = parse_text_brief(BOOK)
+    first = sentence_starting(brief, "The ferry at the narrows")
+    assert first.text == "The ferry at the narrows carried wagons until the bridge opened."
+    assert first.footnotes == (1,)
+    assert "[1]" not in brief.text and "[Footnote" not in brief.text
+
+
+def test_a_block_between_two_lines_of_a_paragraph_does_not_split_it(parse_text_brief: Parse) -> None:
+    text = "The survey began in May,[1] and it\n[Footnote 1: A wet spring.]\nended in June.\n"
+    brief = parse_text_brief("Title Line\n\n" + text)
+    assert sentence_starting(brief, "The survey began").text == "The survey began in May, and it ended in June."
+
+
+def test_nested_brackets_stay_inside_their_block() -> None:
+    rest, notes = take_bracket_blocks("Text.[1]\n\n[Footnote 1: See [2] and [the map].]\n\nMore text.\n")
+    assert notes == [(1, "See [2] and [the map].")]
+    assert "More text." in rest and "Footnote" not in rest
+
+
+def test_a_notes_list_of_bracketed_numbers_defines_the_notes(parse_text_brief: Parse) -> None:
+    brief = parse_text_brief(
+        "Two Essays on Bridges\n\nMost bridges outlast their builders.[1] A few do not.[2]\n\n"
+        "Notes\n\n[1] Smith, A History of Bridges, 1990, p. 4.\n[2] Ibid., p. 9, on the\ncollapse of the span.\n"
+    )
+    assert [(f.number, f.raw) for f in brief.footnotes] == [
+        (1, "Smith, A History of Bridges, 1990, p. 4."),
+        (2, "Ibid., p. 9, on the collapse of the span."),
+    ]
+    assert sentence_starting(brief, "A few do not").footnotes == (2,)
+
+
+def test_a_bracketed_number_with_no_note_stays_text(parse_text_brief: Parse) -> None:
+    brief = parse_text_brief("Old Records\n\nThe register [1990] lists the names [sic] of the owners.\n")
+    assert not brief.footnotes
+    assert "[1990]" in brief.text and "[sic]" in brief.text
