@@ -172,6 +172,7 @@ def check_claim(engine: Engine, claim: str, brief_id: str | None = None) -> Chec
             prof.acronyms,
             prof.persons,
             prof.heads,
+            prof.voice,
         )
         judged.append((compare(parsed, ev, sim, known=known), u))
     result = _decide(parsed, judged)

@@ -164,6 +164,14 @@ def _indefinite(text: str, entity: Entity) -> bool:
     return re.search(r"\b(?:a|an)\s+$", text[: entity.start], re.I) is not None
 
 
+_FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Oo]ur|us)\b")
+
+
+def _in_voice(entity: Entity, voice: str) -> bool:
+    """The name is one the document speaks as (its masthead names it)."""
+    return re.search(rf"(?<![\w-]){re.escape(entity.key)}(?![\w-])", voice) is not None
+
+
 def _blank(text: str, spans: Sequence[tuple[int, int]]) -> str:
     for s, e in spans:
         text = text[:s] + " " * (e - s) + text[e:]
@@ -184,6 +192,7 @@ class Evidence:
     acronyms: Mapping[str, str] = field(default_factory=dict)  # the brief's own short forms -> long forms
     persons: frozenset[str] = frozenset()  # the people the brief names (``bot.check_names``)
     heads: Mapping[str, str] = field(default_factory=dict)  # head noun -> the brief's only long name with it
+    voice: str = ""  # the brief's masthead, lower case: who "we" is in its own sentences (``bot.check_evidence``)
 
     @property
     def full(self) -> str:
@@ -377,6 +386,9 @@ def _measure(
     ev_keys = entity_keys(full) | set(evidence.implied)
     low = " ".join(full.lower().split())
     missing = tuple(e for e in claim.entities if not mentions(e, ev_keys, low) and not _named_by_head(e, low, evidence))
+    if missing and evidence.voice and _FIRST_PERSON.search(evidence.text):
+        # "We … now affirm" in a ruling headed "Court of Appeals / First Circuit": the court speaks as "we".
+        missing = tuple(e for e in missing if not _in_voice(e, evidence.voice))
     ev_toks = tokens(full)
     have = _stem_set(ev_toks)
     qchecks = check_quantities(claim, evidence.text, evidence.common, year_of(evidence.context))

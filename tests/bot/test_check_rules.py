@@ -328,3 +328,38 @@ def test_a_name_after_an_aside_with_without_is_not_denied(claim, evidence, outco
 )
 def test_dispositions_oppose_each_other(claim, evidence, outcome):
     assert _judge(claim, Evidence(evidence), 0.8).outcome == outcome
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence", "voice", "outcome"),
+    [
+        # a ruling speaks as "we": the court its masthead names
+        (
+            "The First Circuit affirmed the judgment against Berg.",
+            "We affirm the judgment against Berg.",
+            "court of appeals first circuit",
+            "supported",
+        ),
+        (
+            "The Second Circuit affirmed the judgment against Berg.",
+            "We affirm the judgment against Berg.",
+            "court of appeals first circuit",
+            "unrelated",
+        ),
+        # a research group's report speaks as "we" too
+        (
+            "The Rainfall Lab calibrated the gauges against radar data.",
+            "We calibrated the gauges against radar data.",
+            "the rainfall lab annual report",
+            "supported",
+        ),
+        (
+            "The Rainfall Lab calibrated the gauges against radar data.",
+            "We calibrated the gauges against radar data.",
+            "",
+            "unrelated",
+        ),
+    ],
+)
+def test_we_is_the_document_its_masthead_names(claim, evidence, voice, outcome):
+    assert _judge(claim, Evidence(evidence, voice=voice), 0.8).outcome == outcome
