@@ -169,6 +169,7 @@ def check_claim(engine: Library, claim: str, brief_id: str | None = None) -> Che
             prof.acronyms,
             prof.persons,
             prof.heads,
+            prof.voice,
         )
         judged.append((compare(parsed, ev, sim, known=known), u))
     result = _decide(parsed, judged)

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, Literal
 
-from bot.claims.attributes import check_attributes
+from bot.claims.attributes import AttributeCheck, check_attributes
 from bot.claims.lexicon import ALIASES, FRAME, NECESSITY, fold_phrases
 from bot.claims.lists import unlisted_member
 from bot.claims.names import head_noun, head_noun_key, surname_of
@@ -72,17 +74,44 @@ _FRAMING = re.compile(r"^\s*(?:according to the brief,?|the brief (?:says|states
 # Comparatives are compared as comparisons ("larger than" vs "smaller than"), not as content words.
 _COMPARATIVE = re.compile(r"\b(?:(?:more|less)\s+\w+|\w+er)\s+than\b", re.I)
 
-# Thresholds over coverage (share of the claim's content words the evidence has) and similarity (MiniLM cosine).
-SUPPORT_COVERAGE = 0.75
-SUPPORT_COVERAGE_WITH_SIMILARITY = (0.5, 0.62)
-NUMBER_CONTRADICTION = (0.34, 0.45)  # coverage or similarity needed to call a number mismatch a contradiction
-OPPOSITION_COVERAGE = 0.6  # negation and comparative flips need the rest of the claim to line up
-DATE_EVENT_COVERAGE = 0.75  # share of the claim's words needed before a different date contradicts it
-RARE = 0.75  # a word whose IDF is this close to the top is one the brief uses once or twice
-FOCAL_COVERAGE = 0.3  # the quoted sentence itself must carry this much of the claim
-WORDS_COVERAGE = 0.34  # share of the claim's words (numbers aside) needed for support
-SUBSTITUTION_COVERAGE = 0.6
-UNKNOWN_SUBSTITUTION_COVERAGE = 0.7  # a name the brief never mentions stands in for another only on a close match
+
+@dataclass(frozen=True)
+class Thresholds:
+    """Every tuning number of the comparison. *Coverage* is the IDF-weighted share of the claim's content words (and
+    numbers) the evidence has; *similarity* the embedding cosine of claim and evidence. The ``*_bonus`` and
+    ``*_factor`` fields only rank pieces of evidence of one outcome against each other."""
+
+    support_coverage: float = 0.75  # words and numbers enough for support on their own
+    support_coverage_with_similarity: float = 0.5  # ... or this much coverage ...
+    support_similarity: float = 0.62  # ... with this similarity
+    focal_coverage: float = 0.3  # the quoted sentence itself must carry this much of the claim
+    words_coverage: float = 0.34  # share of the claim's words (numbers aside) needed for support
+    number_coverage: float = 0.34  # coverage, or ...
+    number_similarity: float = 0.45  # ... similarity, needed to call a number mismatch a contradiction
+    weak_number_coverage: float = 0.2  # added to both when no mismatched number has a role that fits
+    weak_number_similarity: float = 0.15
+    date_event_coverage: float = 0.75  # share of the claim's words needed before a different date contradicts it
+    anchored_date_event_slack: float = 0.2  # ... less when another number of the claim matches here
+    same_event_similarity: float = 0.7  # a similarity that alone says the event is the claim's
+    rare: float = 0.75  # a word whose IDF is this close to the top is one the brief uses once or twice
+    opposition_coverage: float = 0.6  # a negation flip needs the rest of the claim to line up
+    opposition_slack: float = 0.2  # less for an antonym, comparative or class: the opposed word is the difference
+    substitution_coverage: float = 0.6
+    unknown_substitution_coverage: float = 0.7  # a name the brief never mentions stands in only on a close match
+    entity_bonus: float = 0.1
+    negation_bonus: float = 0.1
+    opposition_bonus: float = 0.15
+    strong_number_bonus: float = 0.2
+    weak_number_bonus: float = 0.05
+    quantity_support_bonus: float = 0.1
+    missing_factor: float = 0.8
+    weak_factor: float = 0.7
+    partial_factor: float = 0.8
+    near_partial_factor: float = 0.85
+    near_miss_factor: float = 0.9
+
+
+THRESHOLDS = Thresholds()
 
 
 @dataclass(frozen=True)
@@ -135,6 +164,14 @@ def _indefinite(text: str, entity: Entity) -> bool:
     return re.search(r"\b(?:a|an)\s+$", text[: entity.start], re.I) is not None
 
 
+_FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Oo]ur|us)\b")
+
+
+def _in_voice(entity: Entity, voice: str) -> bool:
+    """The name is one the document speaks as (its masthead names it)."""
+    return re.search(rf"(?<![\w-]){re.escape(entity.key)}(?![\w-])", voice) is not None
+
+
 def _blank(text: str, spans: Sequence[tuple[int, int]]) -> str:
     for s, e in spans:
         text = text[:s] + " " * (e - s) + text[e:]
@@ -155,6 +192,7 @@ class Evidence:
     acronyms: Mapping[str, str] = field(default_factory=dict)  # the brief's own short forms -> long forms
     persons: frozenset[str] = frozenset()  # the people the brief names (``bot.claims.names``)
     heads: Mapping[str, str] = field(default_factory=dict)  # head noun -> the brief's only long name with it
+    voice: str = ""  # the brief's masthead, lower case: who "we" is in its own sentences (``bot.check_evidence``)
 
     @property
     def full(self) -> str:
@@ -202,7 +240,7 @@ def _stem_set(toks: tuple[Token, ...]) -> set[str]:
 
 
 def _coverage(
-    stems: Sequence[str], have: set[str], weights: Mapping[str, float], numbers: tuple[int, int] = (0, 0)
+    stems: Sequence[str], have: AbstractSet[str], weights: Mapping[str, float], numbers: tuple[int, int] = (0, 0)
 ) -> tuple[float, tuple[str, ...]]:
     """IDF-weighted share of the claim's content words the evidence has (rare words weigh more). ``numbers`` is
     (claim quantities, matched ones): a matched number counts like a rare word."""
@@ -231,7 +269,12 @@ def _named_by_head(entity: Entity, low: str, evidence: Evidence) -> bool:
 
 
 def _substitute(
-    claim: Claim, evidence: Evidence, missing: Sequence[Entity], known: Callable[[Entity], bool], coverage: float
+    claim: Claim,
+    evidence: Evidence,
+    missing: Sequence[Entity],
+    known: Callable[[Entity], bool],
+    coverage: float,
+    t: Thresholds,
 ) -> Entity | None:
     """The evidence's name in the place the claim gives to a name it lacks ("Berg" where the claim has "Lee"
     at the Geneva summit, "Chile" where it has "China and Russia" as the ones concerned), else None.
@@ -244,7 +287,7 @@ def _substitute(
     if want not in SUBSTITUTABLE and not all(known(m) for m in missing):
         return None
     unknown = not all(known(m) for m in missing)
-    if coverage < (UNKNOWN_SUBSTITUTION_COVERAGE if unknown else SUBSTITUTION_COVERAGE):
+    if coverage < (t.unknown_substitution_coverage if unknown else t.substitution_coverage):
         return None
     if want in {"place", "country"}:
         # "The Geneva summit was held in Switzerland": the claim already places its event; another name adds to it.
@@ -267,20 +310,85 @@ def _substitute(
     return None
 
 
-def compare(
-    claim: Claim,
-    evidence: Evidence,
-    similarity: float,
-    *,
-    known: Callable[[Entity], bool] = lambda e: True,
-) -> Judgement:
-    """Compare a claim with one piece of evidence. ``known(entity)``: the brief mentions it somewhere."""
+@dataclass(frozen=True)
+class Facts:
+    """What every rule reads: a claim and one piece of evidence, measured once."""
+
+    claim: Claim
+    evidence: Evidence
+    similarity: float
+    known: Callable[[Entity], bool]
+    full: str  # the evidence with its context, folded and with the claim's acronyms spelled out
+    ev_toks: tuple[Token, ...]
+    have: frozenset[str]  # the stems and synonym keys of ``full``
+    missing: tuple[Entity, ...]  # the claim's names the evidence lacks
+    stated: tuple[QuantityCheck, ...]  # the claim's quantities against the evidence's, as stated
+    quantities: tuple[QuantityCheck, ...]  # ... with a count in a part of the claim's period no longer a mismatch
+    numbers: tuple[int, int]  # (the claim's quantities, those matched)
+    coverage: float
+    matched: tuple[str, ...]
+    words_coverage: float  # coverage of the words alone, numbers aside
+    focal_coverage: float  # coverage by the quoted sentence alone
+    measured: bool  # a measurement (not a date, not a count) of the claim matches in the quoted sentence
+    rare_missing: tuple[str, ...]
+    t: Thresholds
+
+    @property
+    def base(self) -> float:
+        return 0.5 * self.coverage + 0.5 * self.similarity
+
+    @property
+    def top(self) -> float:
+        """The informativeness of a word the brief never uses (0 when unknown)."""
+        return self.evidence.weights.get("__unknown__", 0.0)
+
+    @cached_property
+    def attribute(self) -> AttributeCheck:
+        named = [n for e in self.claim.entities if e.key not in self.evidence.implied for n in (e.text, e.key)]
+        return check_attributes(self.claim.text, named, self.evidence.full, self.evidence.acronyms)
+
+    @cached_property
+    def comparison(self) -> tuple[bool | None, str | None]:
+        return comparative(self.claim, self.evidence.text, self.evidence.common)
+
+    def with_words(self, extra: set[str] | frozenset[str]) -> float:
+        """The coverage had the evidence also these words (the opposed word counts as matched: it is what differs)."""
+        return _coverage(self.claim.content, self.have | extra, self.evidence.weights, self.numbers)[0]
+
+    def result(
+        self,
+        outcome: Outcome,
+        reason: Reason,
+        score: float,
+        *,
+        quantities: tuple[QuantityCheck, ...] | None = None,
+        **kw: Any,
+    ) -> Judgement:
+        kw.setdefault("missing", self.missing)
+        return Judgement(
+            outcome,
+            reason,
+            score,
+            self.coverage,
+            self.similarity,
+            quantities=self.quantities if quantities is None else quantities,
+            matched=self.matched,
+            **kw,
+        )
+
+
+def _measure(
+    claim: Claim, evidence: Evidence, similarity: float, known: Callable[[Entity], bool], t: Thresholds
+) -> Facts:
     # Folded like the claim ("would not step back from" reads "would not abandon"); quotes stay verbatim.
     wanted = claim_acronyms(claim.text)
     full = expand_acronyms(fold_phrases(evidence.full), evidence.acronyms, wanted)
     ev_keys = entity_keys(full) | set(evidence.implied)
     low = " ".join(full.lower().split())
     missing = tuple(e for e in claim.entities if not mentions(e, ev_keys, low) and not _named_by_head(e, low, evidence))
+    if missing and evidence.voice and _FIRST_PERSON.search(evidence.text):
+        # "We … now affirm" in a ruling headed "Court of Appeals / First Circuit": the court speaks as "we".
+        missing = tuple(e for e in missing if not _in_voice(e, evidence.voice))
     ev_toks = tokens(full)
     have = _stem_set(ev_toks)
     qchecks = check_quantities(claim, evidence.text, evidence.common, year_of(evidence.context))
@@ -323,7 +431,7 @@ def compare(
     # A kind-of-thing word the brief uses ("train-based", "short-range") missing here: another passage's fact.
     top = evidence.weights.get("__unknown__", 0.0)
     # A compound the brief never uses ("solid-fuel", "nuclear-capable") is a fact the brief does not state.
-    rare_missing = [
+    rare_missing = tuple(
         s
         for s in claim.content
         if "-" in s
@@ -332,162 +440,328 @@ def compare(
             0 < evidence.weights.get(s, top + 1) <= top
             or any(p and p not in evidence.weights and p not in STOPWORDS for p in s.split("-"))
         )
-    ]
-    base = 0.5 * coverage + 0.5 * similarity
-    entity_share = 1 - len(missing) / len(claim.entities) if claim.entities else 1.0
-
-    def result(outcome: Outcome, reason: Reason, score: float, **kw: Any) -> Judgement:
-        kw.setdefault("missing", missing)
-        return Judgement(outcome, reason, score, coverage, similarity, quantities=qchecks, matched=matched, **kw)
-
-    if missing:
-        sub = _substitute(claim, evidence, missing, known, coverage)
-        if sub is not None and not any(q.status == "mismatch" for q in qchecks):
-            return result("contradicted", "entity", base + 0.1, substitute=sub)
-        return result("unrelated", "missing_entity", base * entity_share * 0.8)
-
-    swap = agent_swap(
-        claim.text, full, evidence.common, lambda a, b: bool(synonym_keys(a) & synonym_keys(b)), evidence.persons
     )
-    if swap is not None and coverage >= SUBSTITUTION_COVERAGE:
-        # "According to Berg, the US wanted tariffs lifted" against "… Madrid wanted tariffs lifted".
-        return result("contradicted", "entity", base + 0.1, substitute=swap[1], missing=(swap[0],))
+    return Facts(
+        claim=claim,
+        evidence=evidence,
+        similarity=similarity,
+        known=known,
+        full=full,
+        ev_toks=ev_toks,
+        have=frozenset(have),
+        missing=missing,
+        stated=qchecks,
+        quantities=_part_of_period(qchecks),
+        numbers=numbers,
+        coverage=coverage,
+        matched=matched,
+        words_coverage=words_coverage,
+        focal_coverage=focal_coverage,
+        measured=measured,
+        rare_missing=rare_missing,
+        t=t,
+    )
 
+
+def _part_of_period(qchecks: tuple[QuantityCheck, ...]) -> tuple[QuantityCheck, ...]:
+    """A count no longer mismatches when the evidence is about one day of the claim's period ("1 rocket on January
+    30, 2022" against "ten rockets in 2022"), or the claim about one month of the evidence's year ("seven tests in
+    January 2022" against "10 tests in 2022"): one count is a part of the other, so neither can contradict it."""
     finer = any(
         q.status == "match" and q.claim.is_date and q.evidence is not None and not as_precise(q.evidence, q.claim)
         for q in qchecks
     )
-    # The evidence is about one day of the claim's period ("1 rocket on January 30, 2022" against "ten rockets
-    # in 2022"), or the claim about one month of the evidence's year ("seven tests in January 2022" against "10
-    # tests in 2022"): one count is a part of the other, so neither can contradict it.
     coarser = any(q.status == "absent" and q.claim.is_date and q.evidence is not None for q in qchecks)
-    if finer or coarser:
-        qchecks = tuple(
-            QuantityCheck(q.claim, q.evidence, "absent", q.strength)
-            if q.status == "mismatch" and q.claim.is_count
-            else q
-            for q in qchecks
-        )
-    mismatch = [q for q in qchecks if q.status == "mismatch"]
-    if mismatch:
-        # Another of the claim's measurements matching here ("five times the speed of sound") pins the passage to
-        # the claim's fact as firmly as a strong role does.
-        strong = any(q.strength > 0 for q in mismatch) or any(
-            q.status == "match" and not q.claim.is_date and not q.claim.is_count for q in qchecks
-        )
-        need_cov, need_sim = NUMBER_CONTRADICTION
-        measured = any(not q.claim.is_date for q in mismatch)
-        anchored = any(q.status == "match" for q in qchecks)
-        # A different date only contradicts when the event is plainly the same one (its words line up, or
-        # another number of the claim matches here); a different measurement needs less.
-        event = words_coverage >= (DATE_EVENT_COVERAGE - (0.2 if anchored else 0.0)) or similarity >= 0.7
-        # ... and only an event the claim singles out: a named thing ("the Model-16", "the Geneva summit"), a
-        # count, a day, or a definite description ("The 2017 test"). "Chile conducted a rocket test in
-        # 2021" is not denied by tests in 2006 and 2017: there may have been more.
-        specific = (
-            anchored
-            or any(e.key not in evidence.implied and not _indefinite(claim.text, e) for e in claim.entities)
-            or any(q.claim.is_date and q.claim.date and q.claim.date[2] is not None for q in mismatch)
-            or claim.text.lstrip().lower().startswith("the ")
-            or (top > 0 and any(evidence.weights.get(w, 0.0) >= RARE * top for w in matched))
-        )
-        event = event and (measured or specific)
-        dated_elsewhere = any(q.status == "mismatch" and q.claim.is_date for q in qchecks)
-        if measured and dated_elsewhere and all(e.key in evidence.implied for e in claim.entities):
-            # "Chile's new rocket flew 700 km in January 2022" against the March 4 launch: another date and
-            # another figure for an unnamed rocket are another event.
-            return result("unrelated", "weak", base * 0.7)
-        if not measured and any(
-            q.status == "absent" and not q.claim.is_date and q.claim.unit != "ordinal" for q in qchecks
-        ):
-            # "70 rockets in 2022" against "a series of rockets in 2020": the claim's count is not here, so
-            # neither is its event; another year is no contradiction.
-            return result("unrelated", "weak", base * 0.7)
-        if (measured or event) and (
-            coverage >= need_cov + (0 if strong else 0.2) or similarity >= need_sim + (0 if strong else 0.15)
-        ):
-            return result("contradicted", "number", base + (0.2 if strong else 0.05))
-        return result("unrelated", "weak", base * 0.7)
+    if not (finer or coarser):
+        return qchecks
+    return tuple(
+        QuantityCheck(q.claim, q.evidence, "absent", q.strength) if q.status == "mismatch" and q.claim.is_count else q
+        for q in qchecks
+    )
 
-    # "The XY-24 is a long-range glider" against "XY-24 … Short range glider".
-    named = [n for e in claim.entities if e.key not in evidence.implied for n in (e.text, e.key)]
-    attribute = check_attributes(claim.text, named, evidence.full, evidence.acronyms)
+
+# ----- the rules, in order: the first that decides gives the judgement --------------------------------------------
+Rule = Callable[[Facts], Judgement | None]
+
+
+def missing_name(f: Facts) -> Judgement | None:
+    """A name of the claim is not here: another name in its place contradicts, else the evidence is unrelated."""
+    if not f.missing:
+        return None
+    t = f.t
+    sub = _substitute(f.claim, f.evidence, f.missing, f.known, f.coverage, t)
+    if sub is not None and not any(q.status == "mismatch" for q in f.stated):
+        return f.result("contradicted", "entity", f.base + t.entity_bonus, substitute=sub, quantities=f.stated)
+    share = 1 - len(f.missing) / len(f.claim.entities)
+    return f.result("unrelated", "missing_entity", f.base * share * t.missing_factor, quantities=f.stated)
+
+
+def swapped_agent(f: Facts) -> Judgement | None:
+    """ "According to Berg, the US wanted tariffs lifted" against "… Madrid wanted tariffs lifted"."""
+    swap = agent_swap(
+        f.claim.text,
+        f.full,
+        f.evidence.common,
+        lambda a, b: bool(synonym_keys(a) & synonym_keys(b)),
+        f.evidence.persons,
+    )
+    if swap is None or f.coverage < f.t.substitution_coverage:
+        return None
+    return f.result(
+        "contradicted", "entity", f.base + f.t.entity_bonus, substitute=swap[1], missing=(swap[0],), quantities=f.stated
+    )
+
+
+def _mismatches(f: Facts) -> list[QuantityCheck]:
+    return [q for q in f.quantities if q.status == "mismatch"]
+
+
+def mismatch_of_another_event(f: Facts) -> Judgement | None:
+    """ "Chile's new rocket flew 700 km in January 2022" against the March 4 launch: another date and another
+    figure for an unnamed thing are another event."""
+    mismatch = _mismatches(f)
+    if not mismatch:
+        return None
+    measured = any(not q.claim.is_date for q in mismatch)
+    dated_elsewhere = any(q.claim.is_date for q in mismatch)
+    if measured and dated_elsewhere and all(e.key in f.evidence.implied for e in f.claim.entities):
+        return f.result("unrelated", "weak", f.base * f.t.weak_factor)
+    return None
+
+
+def mismatch_without_the_count(f: Facts) -> Judgement | None:
+    """ "70 rockets in 2022" against "a series of rockets in 2020": the claim's count is not here, so neither is its
+    event; another year is no contradiction."""
+    mismatch = _mismatches(f)
+    if not mismatch or any(not q.claim.is_date for q in mismatch):
+        return None
+    if any(q.status == "absent" and not q.claim.is_date and q.claim.unit != "ordinal" for q in f.quantities):
+        return f.result("unrelated", "weak", f.base * f.t.weak_factor)
+    return None
+
+
+def _singled_out(f: Facts, mismatch: Sequence[QuantityCheck], anchored: bool) -> bool:
+    """The claim singles out one event: a named thing ("the Model-16", "the Geneva summit"), a count, a day, a
+    definite description ("The 2017 test") or a word the brief rarely uses. "Chile conducted a rocket test in 2021"
+    is not denied by tests in 2006 and 2017: there may have been more."""
+    claim, ev = f.claim, f.evidence
+    return (
+        anchored
+        or any(e.key not in ev.implied and not _indefinite(claim.text, e) for e in claim.entities)
+        or any(q.claim.is_date and q.claim.date and q.claim.date[2] is not None for q in mismatch)
+        or claim.text.lstrip().lower().startswith("the ")
+        or (f.top > 0 and any(ev.weights.get(w, 0.0) >= f.t.rare * f.top for w in f.matched))
+    )
+
+
+def mismatched_number(f: Facts) -> Judgement | None:
+    """A number of the claim differs from the evidence's number in the same role: a contradiction when the evidence
+    is about the claim's fact, else unrelated."""
+    mismatch = _mismatches(f)
+    if not mismatch:
+        return None
+    t = f.t
+    # Another of the claim's measurements matching here ("five times the speed of sound") pins the passage to the
+    # claim's fact as firmly as a strong role does.
+    strong = any(q.strength > 0 for q in mismatch) or any(
+        q.status == "match" and not q.claim.is_date and not q.claim.is_count for q in f.quantities
+    )
+    measured = any(not q.claim.is_date for q in mismatch)
+    anchored = any(q.status == "match" for q in f.quantities)
+    # A different date only contradicts when the event is plainly the same one (its words line up, or another
+    # number of the claim matches here), and one the claim singles out; a different measurement needs less.
+    slack = t.anchored_date_event_slack if anchored else 0.0
+    event = f.words_coverage >= t.date_event_coverage - slack or f.similarity >= t.same_event_similarity
+    event = event and (measured or _singled_out(f, mismatch, anchored))
+    need_cov = t.number_coverage + (0 if strong else t.weak_number_coverage)
+    need_sim = t.number_similarity + (0 if strong else t.weak_number_similarity)
+    if (measured or event) and (f.coverage >= need_cov or f.similarity >= need_sim):
+        bonus = t.strong_number_bonus if strong else t.weak_number_bonus
+        return f.result("contradicted", "number", f.base + bonus)
+    return f.result("unrelated", "weak", f.base * f.t.weak_factor)
+
+
+def opposed_class(f: Facts) -> Judgement | None:
+    """ "The XY-24 is a long-range glider" against "XY-24 … Short range glider"."""
+    attribute = f.attribute
+    if attribute.status != "opposed":
+        return None
     # The claim's own class word counts as matched, as an antonym does: it is what differs.
-    claimed_words = {k for t in tokens(attribute.claimed) if t.stem for k in synonym_keys(t.stem)}
-    with_class = _coverage(
-        claim.content, have | claimed_words | _stem_set(tokens(attribute.claimed)), evidence.weights, numbers
-    )[0]
-    if attribute.status == "opposed" and with_class >= OPPOSITION_COVERAGE - 0.2:
-        return result("contradicted", "attribute", base + 0.15, opposite=attribute.difference)
+    claimed = {k for tok in tokens(attribute.claimed) if tok.stem for k in synonym_keys(tok.stem)}
+    if f.with_words(claimed | _stem_set(tokens(attribute.claimed))) < f.t.opposition_coverage - f.t.opposition_slack:
+        return None
+    return f.result("contradicted", "attribute", f.base + f.t.opposition_bonus, opposite=attribute.difference)
 
-    rival = superlative_rival(claim, evidence.text)
-    if rival is not None and coverage >= OPPOSITION_COVERAGE - 0.2:
-        return result("contradicted", "comparative", base + 0.15, opposite=rival)
 
-    # "one of the least powerful" against "one of the most powerful"
-    degrees = superlative_degrees(evidence.text)
-    flipped = [d for d in superlative_degrees(claim.text) if (d[0], -d[1]) in degrees and d not in degrees]
-    if flipped and coverage >= OPPOSITION_COVERAGE - 0.2:
-        said = re.search(r"\b(?:most|least)\s+[a-z]+|\b[a-z]+est\b", evidence.text, re.I)
-        return result("contradicted", "comparative", base + 0.15, opposite=said.group(0) if said else None)
+def superlative_elsewhere(f: Facts) -> Judgement | None:
+    """ "Wind was the largest source" against "Solar was the largest source"."""
+    rival = superlative_rival(f.claim, f.evidence.text)
+    if rival is None or f.coverage < f.t.opposition_coverage - f.t.opposition_slack:
+        return None
+    return f.result("contradicted", "comparative", f.base + f.t.opposition_bonus, opposite=rival)
 
-    # "the views are those of the Institute" against "… do not represent those of the Institute"
-    _, claim_stated = denied_names(claim.text, common=evidence.common)
-    ev_denied, ev_stated = denied_names(evidence.text, common=evidence.common)
+
+def superlative_flipped(f: Facts) -> Judgement | None:
+    """ "one of the least powerful" against "one of the most powerful"."""
+    degrees = superlative_degrees(f.evidence.text)
+    flipped = [d for d in superlative_degrees(f.claim.text) if (d[0], -d[1]) in degrees and d not in degrees]
+    if not flipped or f.coverage < f.t.opposition_coverage - f.t.opposition_slack:
+        return None
+    said = re.search(r"\b(?:most|least)\s+[a-z]+|\b[a-z]+est\b", f.evidence.text, re.I)
+    return f.result(
+        "contradicted", "comparative", f.base + f.t.opposition_bonus, opposite=said.group(0) if said else None
+    )
+
+
+def denied_name(f: Facts) -> Judgement | None:
+    """ "the views are those of the Institute" against "… do not represent those of the Institute"."""
+    _, claim_stated = denied_names(f.claim.text, common=f.evidence.common)
+    ev_denied, ev_stated = denied_names(f.evidence.text, common=f.evidence.common)
     flips = [k for k in claim_stated if k in ev_denied and k not in ev_stated]
-    if flips and coverage >= OPPOSITION_COVERAGE:
-        name = next((e.text for e in claim.entities if e.key == flips[0]), flips[0])
-        return result("contradicted", "negation", base + 0.1, opposite=name, claimed=name)
+    if not flips or f.coverage < f.t.opposition_coverage:
+        return None
+    name = next((e.text for e in f.claim.entities if e.key == flips[0]), flips[0])
+    return f.result("contradicted", "negation", f.base + f.t.negation_bonus, opposite=name, claimed=name)
 
-    verdict, words = comparative(claim, evidence.text, evidence.common)
-    if verdict is False and coverage >= OPPOSITION_COVERAGE - 0.2:
-        return result("contradicted", "comparative", base + 0.15, opposite=words)
 
-    opposite, antonym = polarity_conflict(claim, ev_toks, have)
-    if opposite:
-        with_antonym = _coverage(claim.content, have | synonym_keys(antonym or ""), evidence.weights, numbers)[0]
-        if with_antonym >= OPPOSITION_COVERAGE:
-            keys = (
-                synonym_keys(antonym)
-                if antonym
-                else {k for t in ev_toks if t.text == opposite for k in synonym_keys(t.stem)}
-            )
-            word = next((t.text for t in tokens(claim.text) if t.stem and synonym_keys(t.stem) & keys), antonym)
-            return result("contradicted", "negation", base + 0.1, opposite=opposite, claimed=word)
-        # A word the claim shares with the evidence, affirmed in one and denied in the other: whatever else lines
-        # up, this evidence cannot support the claim.
-        return result("unrelated", "partial", base * 0.8)
+def opposite_comparison(f: Facts) -> Judgement | None:
+    """ "X is larger than Y" against "X is smaller than Y"."""
+    verdict, words = f.comparison
+    if verdict is not False or f.coverage < f.t.opposition_coverage - f.t.opposition_slack:
+        return None
+    return f.result("contradicted", "comparative", f.base + f.t.opposition_bonus, opposite=words)
 
-    if any(q.status == "absent" for q in qchecks):
-        return result("unrelated", "missing_number", base * 0.8)
-    if claim.comparisons and verdict is None:
-        return result("unrelated", "partial", base * 0.8)
-    if unlisted_member(claim.text, [w for w in claim.content if w not in matched], evidence.text):
-        # "such as mean, median and variance" names some members of a kind: not the claim's missing one.
-        return result("unrelated", "partial", base * 0.85)
-    if rare_missing:
-        # A word the brief uses only rarely, missing here, means the claim is about another passage's fact
-        # ("a train-based rocket in 2019" against "short-range rockets in 2019").
-        return result("unrelated", "partial", base * 0.85)
-    if other_subject(claim.text, evidence.text, evidence.context, evidence.common, evidence.persons):
-        return result("unrelated", "partial", base * 0.8)
-    if attribute.status == "elsewhere":
-        # The evidence's "short-range" is about something else than the claim's Model-12.
-        return result("unrelated", "partial", base * 0.8)
-    if verdict is not True and reversed_roles(claim.text, claim.entities, full, evidence.common):
-        # "Chile considers Peru a rival" against "Peru perceives Santiago … as a rival": the same names, the other
-        # way round (a comparison stated the other way round, "X is smaller than Y" for "Y is larger than X", is
-        # the claim itself).
-        return result("unrelated", "partial", base * 0.8)
-    c_min, s_min = SUPPORT_COVERAGE_WITH_SIMILARITY
-    # The claim's own words, not only its numbers, must be there: "Berg met Ruiz in 2021" is not "in 2021, Berg
-    # described his policy".
-    # A matched measurement ("250,000 tons of TNT") is the claim's own fact, whatever words frame it.
-    if claim.content and words_coverage < WORDS_COVERAGE and not measured:
-        return result("unrelated", "partial", base * 0.85)
-    # A matched measurement ("about 6,200 km/h") carries the claim in the quoted sentence by itself.
-    if (focal_coverage >= FOCAL_COVERAGE or measured) and (
-        coverage >= SUPPORT_COVERAGE or (coverage >= c_min and similarity >= s_min)
-    ):
-        return result("supported", "match", base + 0.1 * bool(claim.quantities))
-    return result("unrelated", "partial", base * 0.9)
+
+def opposite_polarity(f: Facts) -> Judgement | None:
+    """A word the claim shares with the evidence, affirmed in one and denied in the other, or an antonym: a
+    contradiction when the rest lines up, and never support whatever else does."""
+    opposite, antonym = polarity_conflict(f.claim, f.ev_toks, set(f.have))
+    if not opposite:
+        return None
+    if f.with_words(synonym_keys(antonym or "")) >= f.t.opposition_coverage:
+        keys = (
+            synonym_keys(antonym)
+            if antonym
+            else {k for tok in f.ev_toks if tok.text == opposite for k in synonym_keys(tok.stem)}
+        )
+        word = next((tok.text for tok in tokens(f.claim.text) if tok.stem and synonym_keys(tok.stem) & keys), antonym)
+        return f.result("contradicted", "negation", f.base + f.t.negation_bonus, opposite=opposite, claimed=word)
+    return f.result("unrelated", "partial", f.base * f.t.partial_factor)
+
+
+def missing_number(f: Facts) -> Judgement | None:
+    """A number of the claim the evidence does not have: the claim's fact is not here."""
+    if any(q.status == "absent" for q in f.quantities):
+        return f.result("unrelated", "missing_number", f.base * f.t.partial_factor)
+    return None
+
+
+def comparison_not_stated(f: Facts) -> Judgement | None:
+    """The claim compares two things and the evidence does not compare them."""
+    if f.claim.comparisons and f.comparison[0] is None:
+        return f.result("unrelated", "partial", f.base * f.t.partial_factor)
+    return None
+
+
+def unnamed_member(f: Facts) -> Judgement | None:
+    """ "such as mean, median and variance" names some members of a kind: not the claim's missing one."""
+    if unlisted_member(f.claim.text, [w for w in f.claim.content if w not in f.matched], f.evidence.text):
+        return f.result("unrelated", "partial", f.base * f.t.near_partial_factor)
+    return None
+
+
+def rare_word_missing(f: Facts) -> Judgement | None:
+    """A word the brief uses only rarely, missing here, means the claim is about another passage's fact ("a
+    train-based rocket in 2019" against "short-range rockets in 2019")."""
+    if f.rare_missing:
+        return f.result("unrelated", "partial", f.base * f.t.near_partial_factor)
+    return None
+
+
+def another_subject(f: Facts) -> Judgement | None:
+    """The evidence says the claim's words of something else."""
+    ev = f.evidence
+    if other_subject(f.claim.text, ev.text, ev.context, ev.common, ev.persons):
+        return f.result("unrelated", "partial", f.base * f.t.partial_factor)
+    return None
+
+
+def class_of_another(f: Facts) -> Judgement | None:
+    """The evidence's "short-range" is about something else than the claim's Model-12."""
+    if f.attribute.status == "elsewhere":
+        return f.result("unrelated", "partial", f.base * f.t.partial_factor)
+    return None
+
+
+def roles_reversed(f: Facts) -> Judgement | None:
+    """ "Chile considers Peru a rival" against "Peru perceives Santiago … as a rival": the same names, the other
+    way round (a comparison stated the other way round, "X is smaller than Y" for "Y is larger than X", is the
+    claim itself)."""
+    if f.comparison[0] is not True and reversed_roles(f.claim.text, f.claim.entities, f.full, f.evidence.common):
+        return f.result("unrelated", "partial", f.base * f.t.partial_factor)
+    return None
+
+
+def too_few_words(f: Facts) -> Judgement | None:
+    """The claim's own words, not only its numbers, must be there: "Berg met Ruiz in 2021" is not "in 2021, Berg
+    described his policy". A matched measurement ("250,000 tons of TNT") is the claim's own fact, whatever words
+    frame it."""
+    if f.claim.content and f.words_coverage < f.t.words_coverage and not f.measured:
+        return f.result("unrelated", "partial", f.base * f.t.near_partial_factor)
+    return None
+
+
+def same_fact(f: Facts) -> Judgement | None:
+    """Support: the quoted sentence carries the claim (a matched measurement, "about 6,200 km/h", does by itself)
+    and the evidence covers it, closely or with a similar meaning."""
+    t = f.t
+    carried = f.focal_coverage >= t.focal_coverage or f.measured
+    covered = f.coverage >= t.support_coverage or (
+        f.coverage >= t.support_coverage_with_similarity and f.similarity >= t.support_similarity
+    )
+    if carried and covered:
+        return f.result("supported", "match", f.base + t.quantity_support_bonus * bool(f.claim.quantities))
+    return None
+
+
+RULES: tuple[Rule, ...] = (
+    missing_name,
+    swapped_agent,
+    mismatch_of_another_event,
+    mismatch_without_the_count,
+    mismatched_number,
+    opposed_class,
+    superlative_elsewhere,
+    superlative_flipped,
+    denied_name,
+    opposite_comparison,
+    opposite_polarity,
+    missing_number,
+    comparison_not_stated,
+    unnamed_member,
+    rare_word_missing,
+    another_subject,
+    class_of_another,
+    roles_reversed,
+    too_few_words,
+    same_fact,
+)
+
+
+def compare(
+    claim: Claim,
+    evidence: Evidence,
+    similarity: float,
+    *,
+    known: Callable[[Entity], bool] = lambda e: True,
+    thresholds: Thresholds = THRESHOLDS,
+    rules: Sequence[Rule] = RULES,
+) -> Judgement:
+    """Compare a claim with one piece of evidence: the first rule that decides gives the judgement, else the
+    evidence is unrelated. ``known(entity)``: the brief mentions it somewhere."""
+    facts = _measure(claim, evidence, similarity, known, thresholds)
+    for rule in rules:
+        judgement = rule(facts)
+        if judgement is not None:
+            return judgement
+    return facts.result("unrelated", "partial", facts.base * thresholds.near_miss_factor)

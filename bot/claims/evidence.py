@@ -130,6 +130,7 @@ class Profile:
     acronyms: dict[str, str]  # the brief's own short forms (lower case) -> long forms, from its bracketed pairs
     persons: frozenset[str]  # the people the brief names (lower-case names, first and last words)
     heads: dict[str, str]  # head noun -> the brief's only multi-word name with that head ("toolkit" -> "… toolkit")
+    voice: str = ""  # the masthead, lower case: who "we" is in the brief's own sentences
 
 
 @lru_cache(maxsize=32)
@@ -160,7 +161,18 @@ def _brief_profile(brief: Brief) -> Profile:
         names.acronyms,
         names.persons,
         _heads(text, names.acronyms),
+        _masthead(brief),
     )
+
+
+def _masthead(brief: Brief) -> str:
+    """The title, organisation and authors, with the headings set above the first body sentence ("COURT OF
+    APPEALS" / "FIRST CIRCUIT"), lower case: the names a document speaks as when it writes "we"."""
+    ordered = sorted(brief.passages, key=lambda p: p.seq)
+    first = next((p.seq for p in ordered if p.kind in EVIDENCE_KINDS), None)
+    above = [p.text for p in ordered if p.kind == "heading" and (first is None or p.seq < first)]
+    parts = [brief.title or "", brief.organisation or "", *(a.name for a in brief.authors), *above]
+    return " ".join(" ".join(parts).lower().split())
 
 
 def _heads(text: str, acronyms: dict[str, str]) -> dict[str, str]:

@@ -484,15 +484,14 @@ def denied_names(text: str, *, common: frozenset[str] = frozenset()) -> tuple[se
     """(keys of names inside a negation's clause or after an exception, keys of names outside any): "do not
     represent those of the Institute" and "all breeds apart from the Muscovy" deny the Institute and the Muscovy."""
     toks = tokens(text)
-    spans = [
-        (m.end(), next((c.start() for c in re.finditer(r"[,.;:)]", text) if c.start() > m.end()), len(text)))
-        for m in _EXCEPTIONS.finditer(text)
-    ]
+    # A clause ends at punctuation, and at a dash or bracket closing an aside ("delivered without notes—tracing the
+    # fall of the Republic" denies the notes, not the Republic).
+    ends = [m.start() for m in re.finditer(r"[,.;:()\u2013\u2014]", text)]
+    spans = [(m.end(), next((c for c in ends if c > m.end()), len(text))) for m in _EXCEPTIONS.finditer(text)]
     for t in toks:
         n = "n't" if t.norm.endswith("n't") else t.norm
         if n in {"not", "n't", "never", "no", "without"}:
-            stop = next((m.start() for m in re.finditer(r"[,.;:]", text) if m.start() > t.end), len(text))
-            spans.append((t.end, stop))
+            spans.append((t.end, next((c for c in ends if c > t.end), len(text))))
     denied: set[str] = set()
     stated: set[str] = set()
     for e in entities(text, common=common):

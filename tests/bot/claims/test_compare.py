@@ -144,3 +144,44 @@ def test_comparisons_and_leading_names():
     assert comparisons("Earlier, North Korea and the US failed.") == []
     assert leading_entity("On March 4 2022, it fired a missile.") == "<pronoun>"
     assert leading_entity("During the Trump era, Kim Jong-un and Trump met.") == "kim jong-un"
+
+
+# ----- the rules and their thresholds ------------------------------------------------------------------------------
+def test_rules_are_named_once_and_support_comes_last():
+    from bot.claims.compare import RULES
+
+    names = [r.__name__ for r in RULES]
+    assert len(names) == len(set(names))
+    assert names[0] == "missing_name"
+    assert names[-1] == "same_fact"
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence"),
+    [
+        (
+            "The bakery on Elm Street sells fresh rye bread.",
+            "The bakery on Elm Street sells fresh rye bread every morning.",
+        ),
+        ("The museum opens its garden in spring.", "In spring the museum opens the garden to visitors."),
+    ],
+)
+def test_support_follows_the_thresholds_both_ways(claim, evidence):
+    from bot.claims.compare import Thresholds
+
+    parsed, ev = Claim.parse(claim), Evidence(evidence)
+    judged = compare(parsed, ev, 0.8)
+    assert judged.outcome == "supported"
+    # The same evidence, asked for more coverage and similarity than it has, no longer supports the claim.
+    strict = Thresholds(
+        support_coverage=1.01, support_similarity=0.9, support_coverage_with_similarity=judged.coverage + 0.01
+    )
+    assert compare(parsed, ev, 0.8, thresholds=strict).outcome == "unrelated"
+
+
+def test_a_rule_list_without_support_never_supports():
+    from bot.claims.compare import RULES
+
+    parsed = Claim.parse("The museum opens its garden in spring.")
+    ev = Evidence("In spring the museum opens the garden to visitors.")
+    assert compare(parsed, ev, 0.8, rules=RULES[:-1]).outcome == "unrelated"

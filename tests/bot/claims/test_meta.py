@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.claims.evidence import front_matter_units
+from bot.claims.evidence import brief_profile, front_matter_units
 from bot.claims.meta import about_document, check_document_claim
 from corpus.loader import parse_bytes
 
@@ -84,3 +84,26 @@ def test_the_title_and_disclaimer_are_compared_as_sentences_but_quoted_verbatim(
     assert units["title"].statement == "The brief is about the water security in the Nile basin."
     assert units["title"].text == "WATER SECURITY IN THE NILE BASIN"
     assert "do not represent those of CRS" in units["disclaimer"].statement
+
+
+@pytest.mark.parametrize(
+    ("source", "name", "inside"),
+    [
+        (
+            b"# Rainfall Gauges Annual Report\n\n## Northern Rainfall Lab\n\nWe calibrated the gauges in May.[^1]\n\n"
+            b"## Methods\n\nThe network grew to 40 stations.\n\n[^1]: Lab notes, 2021.\n",
+            "northern rainfall lab",
+            "methods",
+        ),
+        (
+            b"# Court of Appeals\n\n## First Circuit\n\nWe affirm the judgment.[^1]\n\n## Discussion\n\n"
+            b"The appeal was timely.\n\n[^1]: See the record.\n",
+            "first circuit",
+            "discussion",
+        ),
+    ],
+)
+def test_the_masthead_is_the_title_and_the_headings_above_the_first_sentence(source, name, inside):
+    voice = brief_profile(parse_bytes(source, "doc.md")).voice
+    assert name in voice
+    assert inside not in voice  # a heading inside the body is not the document's name

@@ -77,3 +77,22 @@ def test_the_lexicon_names_no_subject_of_the_bundled_brief():
     for entry in files("bot.claims").joinpath("wordlists").iterdir():
         text = entry.read_text(encoding="utf-8").lower()
         assert not [w for w in banned if w in text], entry.name
+
+
+@pytest.mark.parametrize(
+    ("text", "denied", "stated"),
+    [
+        (
+            "In 1993, the senator gave lectures on the floor—delivered without notes—tracing the fall of the Roman "
+            "Republic.",
+            set(),
+            "roman republic",
+        ),
+        ("The museum reopened in May (without the East Wing) under the Parks Board.", "east wing", "parks board"),
+        ("The museum reopened in May without the East Wing, under the Parks Board.", "east wing", "parks board"),
+    ],
+)
+def test_a_negation_ends_where_its_aside_ends(text, denied, stated):
+    d, s = denied_names(text)
+    assert stated in s
+    assert not denied or denied in d

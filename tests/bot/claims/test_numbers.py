@@ -230,3 +230,62 @@ def test_a_supposed_figure_is_not_the_stated_one(claim, outcome):
         "risen to only three times that level."
     )
     assert compare(Claim.parse(claim), evidence, 0.7).outcome == outcome
+
+
+# ----- the issue's number and coverage rules, end to end through compare, each on two topics ----------------------
+@pytest.mark.parametrize(
+    ("claim", "evidence", "outcome"),
+    [
+        # money and magnitudes, the period written before or after the figure
+        (
+            "The legal publishers earn $6 billion a year.",
+            "Each year, the legal publishers earn more than $6 billion from their subscribers.",
+            "supported",
+        ),
+        (
+            "The city spends €40 million a year on its parks.",
+            "Every year the city spends about €40 million on its parks.",
+            "supported",
+        ),
+        (
+            "The city spends €25 million a year on its parks.",
+            "Every year the city spends about €40 million on its parks.",
+            "contradicted",
+        ),
+        # a figure above a lower bound is not denied by it
+        (
+            "The legal publishers earn $9 billion a year.",
+            "Each year, the legal publishers earn more than $6 billion from their subscribers.",
+            "unrelated",
+        ),
+        # versions, part by part
+        ("The toolkit requires Python 3.6.", "The toolkit requires Python 3.5 or later.", "contradicted"),
+        ("The toolkit requires Python 3.5.", "The toolkit requires Python 3.5 or later.", "supported"),
+        ("The plugin runs on Node 18.2.", "The plugin runs on Node 16.4 and newer.", "contradicted"),
+        # numbers meet only the number in the same slot
+        (
+            "The bridge is 300 metres long.",
+            "The bridge, opened in 1990 after 300 days of work, is 450 metres long.",
+            "contradicted",
+        ),
+        ("The dam took 300 days to build.", "The dam, 450 metres long, took 300 days to build.", "supported"),
+        # an example list names some members only
+        (
+            "The module offers a mode function.",
+            "The module offers functions such as mean, median and variance for samples.",
+            "unrelated",
+        ),
+        (
+            "The bakery sells rye bread.",
+            "The bakery sells breads such as sourdough, baguette and brioche.",
+            "unrelated",
+        ),
+        (
+            "The bakery sells brioche bread.",
+            "The bakery sells breads such as sourdough, baguette and brioche.",
+            "supported",
+        ),
+    ],
+)
+def test_issue_number_and_list_rules_hold_through_compare(claim: str, evidence: str, outcome: str) -> None:
+    assert compare(Claim.parse(claim), Evidence(evidence), 0.75).outcome == outcome

@@ -277,3 +277,89 @@ SPEED = Evidence("It can achieve more than five times the speed of sound.")
 def test_words_roles_compounds_and_bounds(claim, evidence, outcome, reason):
     j = _judge(claim, evidence)
     assert (j.outcome, j.reason) == (outcome, reason), j
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence", "outcome"),
+    [
+        (
+            "Byrd's lectures on the Roman Republic were delivered in 1993.",
+            "In 1993, Byrd gave a series of 14 lectures on the Senate floor—delivered without notes—tracing the rise "
+            "and the fall of the Roman Republic.",
+            "supported",
+        ),
+        (
+            "The Parks Board reopened the museum in May.",
+            "The museum reopened in May (without the East Wing) under the Parks Board.",
+            "supported",
+        ),
+    ],
+)
+def test_a_name_after_an_aside_with_without_is_not_denied(claim, evidence, outcome):
+    assert _judge(claim, Evidence(evidence), 0.8).outcome == outcome
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence", "outcome"),
+    [
+        # a ruling's disposition: "reversed" against "affirmed"
+        (
+            "The appeals court reversed the district court's judgment in the Berg case.",
+            "In the Berg case, the appeals court affirmed the district court's judgment.",
+            "contradicted",
+        ),
+        (
+            "The appeals court upheld the district court's judgment in the Berg case.",
+            "In the Berg case, the appeals court affirmed the district court's judgment.",
+            "supported",
+        ),
+        # a request's disposition: "granted" against "denied"
+        (
+            "The planning board granted the permit for the Elm Street tower.",
+            "The planning board denied the permit for the Elm Street tower in March.",
+            "contradicted",
+        ),
+        (
+            "The planning board denied the permit for the Elm Street tower.",
+            "The planning board denied the permit for the Elm Street tower in March.",
+            "supported",
+        ),
+    ],
+)
+def test_dispositions_oppose_each_other(claim, evidence, outcome):
+    assert _judge(claim, Evidence(evidence), 0.8).outcome == outcome
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence", "voice", "outcome"),
+    [
+        # a ruling speaks as "we": the court its masthead names
+        (
+            "The First Circuit affirmed the judgment against Berg.",
+            "We affirm the judgment against Berg.",
+            "court of appeals first circuit",
+            "supported",
+        ),
+        (
+            "The Second Circuit affirmed the judgment against Berg.",
+            "We affirm the judgment against Berg.",
+            "court of appeals first circuit",
+            "unrelated",
+        ),
+        # a research group's report speaks as "we" too
+        (
+            "The Rainfall Lab calibrated the gauges against radar data.",
+            "We calibrated the gauges against radar data.",
+            "the rainfall lab annual report",
+            "supported",
+        ),
+        (
+            "The Rainfall Lab calibrated the gauges against radar data.",
+            "We calibrated the gauges against radar data.",
+            "",
+            "unrelated",
+        ),
+    ],
+)
+def test_we_is_the_document_its_masthead_names(claim, evidence, voice, outcome):
+    assert _judge(claim, Evidence(evidence, voice=voice), 0.8).outcome == outcome
