@@ -146,6 +146,8 @@ class Weights:
     phrase: float = 0.2
     sources_bonus: float = 0.15
     sources_malus: float = 0.25
+    note_malus: float = 0.0  # a prose note by the author (not a reference entry): an aside, still evidence
+    back_matter: float = 0.2  # under an "Acknowledgements" / "About the authors" / "Credits" heading
     near_anchor: float = 0.25  # follow-ups: near the passage that answered the previous turn
     same_event: float = 0.08  # the question's verb is in the passage ("how long does X last" / "lasts one year")
 
@@ -182,7 +184,9 @@ def rank(
         dense = max(w.dense_self * c.dense_self, w.dense_context * c.dense_context)
         score = w.rrf * c.rrf + dense + w.coverage * coverage + w.phrase * c.phrase + cue_bonus(question, c.passage)
         if c.passage.kind in ("footnote", "source_note"):
-            score += w.sources_bonus if wants_sources else -w.sources_malus
+            score += w.sources_bonus if wants_sources else -(w.note_malus if c.role == "note" else w.sources_malus)
+        elif c.role == "back":
+            score -= w.back_matter
         if anchor:
             score += w.near_anchor * _near(c.passage, anchor)
         if verbs and verbs & set(tokenize(c.passage.text)):

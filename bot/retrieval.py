@@ -131,6 +131,7 @@ class Candidate:
     coverage: float  # IDF-weighted share of the query's content terms in the passage's own text
     coverage_context: float  # the same with its context
     phrase: float  # share of the query's adjacent term pairs found adjacent in the passage
+    role: str = "body"  # the passage's role in its document (index.views.PassageViews.role)
 
 
 def where_filter(state: IndexState, brief_id: str | None, kinds: frozenset[str] | None) -> Where | None:
@@ -226,6 +227,7 @@ def hybrid_search(
             coverage=state.lexical.coverage(terms, pos),
             coverage_context=state.lexical_context.coverage(terms, pos),
             phrase=state.lexical.phrase_overlap(pairs, pos),
+            role=state.views[pos].role,
         )
         for pos, score in rrf.items()
     ]
