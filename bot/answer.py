@@ -149,9 +149,6 @@ class Weights:
     note_malus: float = 0.0  # a prose note by the author (not a reference entry): an aside, still evidence
     back_matter: float = 0.2  # under an "Acknowledgements" / "About the authors" / "Credits" heading
     near_anchor: float = 0.25  # follow-ups: near the passage that answered the previous turn
-    # A passage's answer-type bonus ("why": a reason) counts in full only from this coverage of the question's
-    # terms up: "since ..." in a sentence about something else is no reason for the asked event.
-    cue_coverage: float = 0.2
     same_event: float = 0.08  # the question's verb is in the passage ("how long does X last" / "lasts one year")
 
 
@@ -185,10 +182,7 @@ def rank(
     for c in candidates:
         coverage = max(c.coverage, w.context_discount * c.coverage_context)
         dense = max(w.dense_self * c.dense_self, w.dense_context * c.dense_context)
-        cue = cue_bonus(question, c.passage)
-        if cue > 0 and w.cue_coverage > 0:  # the form of an answer counts in a passage about the question
-            cue *= min(1.0, c.coverage / w.cue_coverage)
-        score = w.rrf * c.rrf + dense + w.coverage * coverage + w.phrase * c.phrase + cue
+        score = w.rrf * c.rrf + dense + w.coverage * coverage + w.phrase * c.phrase + cue_bonus(question, c.passage)
         if c.passage.kind in ("footnote", "source_note"):
             score += w.sources_bonus if wants_sources else -(w.note_malus if c.role == "note" else w.sources_malus)
         elif c.role == "back":

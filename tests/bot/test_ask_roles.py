@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 
 from bot import answer as answering
-from bot.cues import asked, has_answer
 from bot.retrieval import Candidate, IndexState
 from bot.verify import make_citation, verify_citation
 from corpus.loader import load_brief
@@ -165,17 +164,3 @@ def test_a_personal_authors_name_words_are_author_terms():
 def test_an_organisation_as_author_gives_no_author_terms():
     state = IndexState.build([_brief(DUCK)])
     assert state.author_terms(_brief(DUCK).id) == frozenset()
-
-
-# ----- the answer-type cue -------------------------------------------------------------------------------------
-@pytest.mark.parametrize("relative", [KEYNES, DUCK])
-def test_a_reason_in_a_passage_about_something_else_does_not_outrank_one_about_the_question(relative):
-    brief = _brief(relative)
-    state = IndexState.build([brief])
-    sentences = [p for p in brief.passages if p.kind == "sentence" and len(p.text) > 40]
-    causal = next(p for p in sentences if " because " in p.text)
-    plain = next(p for p in sentences if not has_answer(asked("Why?"), p.text))
-    about = _candidate(state, plain, 0.6, 0.5)
-    elsewhere = dataclasses.replace(_candidate(state, causal, 0.6, 0.02), coverage_context=0.02)
-    ranked = answering.rank([elsewhere, about], "Why did it happen?")
-    assert ranked[0][0].passage == plain
