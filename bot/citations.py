@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import itertools
 from collections.abc import Sequence
 
 from corpus.errors import CitationNotVerified
@@ -31,18 +32,24 @@ def _sources(brief: Brief, passages: Sequence[Passage], footnotes: Sequence[int]
     return tuple(out)
 
 
-def make_citation(brief: Brief, passages: Sequence[Passage], score: float) -> Citation:
-    """A citation from one passage or several adjacent ones (quote = the brief's text from first to last)."""
+def make_citation(
+    brief: Brief, passages: Sequence[Passage], score: float, cited: Sequence[Passage] | None = None
+) -> Citation:
+    """A citation from one passage or several adjacent ones (quote = the brief's text from first to last).
+
+    ``cited``: the quoted passages that answer (default: all). A neighbour quoted only to give the answer its
+    subject ("This myth ..." before "It was ...") lends the quote its words, not its footnotes."""
     if not passages:
         raise ValueError("a citation needs at least one passage")
     ordered = sorted(passages, key=lambda p: p.seq)
     first, last = ordered[0], ordered[-1]
-    footnotes = _union(ordered)
+    answering = [p for p in ordered if cited is None or any(p.id == c.id for c in cited)] or ordered
+    footnotes = _union(answering)
     kinds = {p.kind for p in ordered}
     return Citation(
         quote=brief.text[first.start : last.end],
         footnotes=footnotes,
-        sources=_sources(brief, ordered, footnotes),
+        sources=_sources(brief, answering, footnotes),
         brief_id=brief.id,
         start=first.start,
         end=last.end,
@@ -50,7 +57,7 @@ def make_citation(brief: Brief, passages: Sequence[Passage], score: float) -> Ci
         score=float(score),
         verified=False,
         passage_ids=tuple(p.id for p in ordered),
-        direct=any(p.direct for p in ordered),
+        direct=any(p.direct for p in answering),
     )
 
 
@@ -62,8 +69,8 @@ def verify_citation(brief: Brief, c: Citation) -> Citation:
     """Return ``c`` with verified=True, or raise CitationNotVerified.
 
     Checks: the brief id; ``brief.text[start:end] == quote``; the quote spans exactly its passages, which are
-    adjacent in reading order; footnotes equal the union of those passages' parsed footnotes; sources are
-    exactly the brief's footnotes for those numbers (plus table sources).
+    adjacent in reading order; footnotes equal the union of the parsed footnotes of those passages, or of some of
+    them (the ones that answer); sources are exactly the brief's footnotes for those numbers (plus table sources).
     """
     if c.brief_id != brief.id:
         raise _fail(f"citation names brief {c.brief_id!r}, checked against {brief.id!r}")
@@ -91,9 +98,12 @@ def verify_citation(brief: Brief, c: Citation) -> Citation:
         raise _fail("the quote does not span exactly its passages")
     if any(brief.text[p.start : p.end] != p.text for p in passages):
         raise _fail("a passage no longer matches the brief's text")
-    expected = _union(passages)
-    if tuple(c.footnotes) != expected:
-        raise _fail(f"footnotes {list(c.footnotes)} differ from the parsed {list(expected)}")
-    if tuple(c.sources) != _sources(brief, passages, expected):
+    subsets = [passages] + [
+        list(s) for n in range(len(passages) - 1, 0, -1) for s in itertools.combinations(passages, n)
+    ]
+    cited = [s for s in subsets if _union(s) == tuple(c.footnotes)]
+    if not cited:
+        raise _fail(f"footnotes {list(c.footnotes)} differ from the parsed {list(_union(passages))}")
+    if not any(tuple(c.sources) == _sources(brief, s, c.footnotes) for s in cited):
         raise _fail("sources differ from the brief's footnotes")
     return dataclasses.replace(c, verified=True)

@@ -354,7 +354,7 @@ class Engine:
         for sel in selections:
             brief = state.briefs[sel.passages[0].brief_id]
             try:
-                citation = verify_citation(brief, make_citation(brief, sel.passages, sel.score))
+                citation = verify_citation(brief, make_citation(brief, sel.passages, sel.score, sel.cited or None))
             except CitationNotVerified as exc:
                 self._count("citations_dropped")
                 log.error("dropped a citation that failed verification: %s", exc)

@@ -48,11 +48,45 @@ QUESTION_LEAD_SENTENCES = 2
 _BRIEF_WORD = re.compile(r"\b(?:of )?the brief\b", re.IGNORECASE)
 
 
+# Headings of a document's back matter, in general English: the parts after the body that thank, credit, license,
+# introduce the authors or list sources. They share the body's topic words (a thanks to the people whose work the
+# body discusses) without answering questions about it.
+_BACK_MATTER = re.compile(
+    r"^\W*(?:\d+\.?\s+)?(?:acknowledge?ments?|thanks|credits?|terms(?: of use)?|licen[cs]e|copyright|"
+    r"about (?:the )?authors?|about us|authors?(?: information| contributions?| bios?| notes?)?|contributors|"
+    r"funding|disclosures?|conflicts? of interest|competing interests?|references?|bibliography|works cited|"
+    r"sources|further reading|external links|see also|suggested citation|how to cite|citation|notes|endnotes)"
+    r"\W*$",
+    re.IGNORECASE,
+)
+# Signs of a bibliographic entry (a URL or DOI, a year in brackets, a page or ISBN, "Retrieved", "et al.", "See
+# ..."): a note without any is a prose aside by the author, evidence like body text.
+_REFERENCE = re.compile(
+    r"https?://|www\.|\bdoi\b|\bISBN\b|\(\d{4}[^)]{0,20}\)|\bpp?\.\s*\d|\b(?:Retrieved|Accessed|Available)\b|"
+    r"\bet al\b|\bIbid\b|\bId\.|^\W*(?:See|Cf)\b|\bPress\b|\b[Vv]ol\.|\b\d{4}\.\s*$",
+)
+# Below this many words a note is a bare reference ("Cmd. 280."), whatever its form.
+PROSE_NOTE_WORDS = 8
+
+
+def is_back_matter(path: tuple[str, ...]) -> bool:
+    """Whether a section path lies in the back matter (under "Acknowledgements", "About the authors", ...)."""
+    return any(_BACK_MATTER.match(h) for h in path)
+
+
+def is_prose_note(text: str) -> bool:
+    """Whether a note's text is the author's prose ("While X generally helps, at very high Y it can ..."), not a
+    bibliographic entry."""
+    return len(text.split()) >= PROSE_NOTE_WORDS and not _REFERENCE.search(text)
+
+
 @dataclass(frozen=True, slots=True)
 class PassageViews:
     passage: Passage
     self_text: str  # embedded as the "s" view
     context_text: str | None  # embedded as the "c" view (sentences with a predecessor in the paragraph)
+    # "body"; "back" (under a back-matter heading); "reference" (a bibliographic note); "note" (a prose note).
+    role: str = "body"
 
     @property
     def lexical_text(self) -> str:
@@ -128,5 +162,8 @@ def passage_views(brief: Brief) -> list[PassageViews]:
         if p.kind == "sentence" and (before or path):
             body = " ".join([*(b.text for b in before), p.text])
             context = f"{path}: {body}" if path else body
-        out.append(PassageViews(p, self_text, context))
+        role = "back" if is_back_matter(sections.get(p.id, ())) else "body"
+        if p.kind in ("footnote", "source_note"):
+            role = "note" if p.kind == "footnote" and is_prose_note(p.text) else "reference"
+        out.append(PassageViews(p, self_text, context, role))
     return out

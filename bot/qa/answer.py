@@ -26,10 +26,12 @@ _FOOTNOTE_NUMBER = re.compile(
 
 @dataclass(frozen=True, slots=True)
 class Selection:
-    """Adjacent passages to quote together, with the score of the best of them."""
+    """Adjacent passages to quote together, with the score of the best of them. ``cited``: those whose footnotes
+    the citation carries, the ones that answer (empty: all); a neighbour quoted for its subject is not cited."""
 
     passages: tuple[Passage, ...]
     score: float
+    cited: tuple[Passage, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,6 +146,8 @@ class Weights:
     phrase: float = 0.2
     sources_bonus: float = 0.15
     sources_malus: float = 0.25
+    note_malus: float = 0.0  # a prose note by the author (not a reference entry): an aside, still evidence
+    back_matter: float = 0.2  # under an "Acknowledgements" / "About the authors" / "Credits" heading
     near_anchor: float = 0.25  # follow-ups: near the passage that answered the previous turn
     same_event: float = 0.08  # the question's verb is in the passage ("how long does X last" / "lasts one year")
 
@@ -180,7 +184,9 @@ def rank(
         dense = max(w.dense_self * c.dense_self, w.dense_context * c.dense_context)
         score = w.rrf * c.rrf + dense + w.coverage * coverage + w.phrase * c.phrase + cue_bonus(question, c.passage)
         if c.passage.kind in ("footnote", "source_note"):
-            score += w.sources_bonus if wants_sources else -w.sources_malus
+            score += w.sources_bonus if wants_sources else -(w.note_malus if c.role == "note" else w.sources_malus)
+        elif c.role == "back":
+            score -= w.back_matter
         if anchor:
             score += w.near_anchor * _near(c.passage, anchor)
         if verbs and verbs & set(tokenize(c.passage.text)):
@@ -329,11 +335,17 @@ def _new_terms(p: Passage, q_terms: set[str], have: set[str]) -> set[str]:
     return (set(tokenize(p.text)) & q_terms) - have
 
 
-def _merge(state: IndexState, p: Passage, q_terms: set[str], question: str) -> tuple[Passage, ...]:
+def _merge(
+    state: IndexState, p: Passage, q_terms: set[str], question: str
+) -> tuple[tuple[Passage, ...], tuple[Passage, ...]]:
     """Join a sentence with its predecessor (or successor) when it leans on it and together they answer better:
-    the neighbour adds question terms, or (for the successor) gives what the question asks for ("how far")."""
+    the neighbour adds question terms, or (for the successor) gives what the question asks for ("how far").
+
+    Returns the passages to quote and those that answer (whose footnotes are cited): the sentence itself, and a
+    successor instead when it, not the sentence, holds what the question asks for. A neighbour that only adds
+    words (the subject a pronoun stands for, a detail) is context, not the answer's source."""
     if p.kind != "sentence":
-        return (p,)
+        return (p,), (p,)
     have = set(tokenize(p.text)) & q_terms
     group = [p]
     prev = state.neighbour(p, -1)
@@ -345,20 +357,34 @@ def _merge(state: IndexState, p: Passage, q_terms: set[str], question: str) -> t
         and _new_terms(prev, q_terms, have)
     ):
         group.insert(0, prev)
-        return tuple(group)
+        return tuple(group), (p,)
     nxt = state.neighbour(p, 1)
-    if (
-        nxt is not None
-        and nxt.kind == "sentence"
-        and nxt.paragraph == p.paragraph
-        and pronoun_subject(nxt.text)
-        and (
-            len(_new_terms(nxt, q_terms, have)) >= max(1, len(q_terms - have) // 2)
-            or cue_bonus(question, nxt) > max(0.0, cue_bonus(question, p))
-        )
-    ):
-        group.append(nxt)
-    return tuple(group)
+    if nxt is not None and nxt.kind == "sentence" and nxt.paragraph == p.paragraph and pronoun_subject(nxt.text):
+        typed = cue_bonus(question, nxt) > max(0.0, cue_bonus(question, p))
+        if typed or len(_new_terms(nxt, q_terms, have)) >= max(1, len(q_terms - have) // 2):
+            return (p, nxt), ((nxt,) if typed else (p,))
+    return tuple(group), (p,)
+
+
+def _answering(merged: Sequence[Passage], by_id: dict[str, Candidate], question: str) -> tuple[Passage, ...]:
+    """Of two merged sentences that were both retrieved, the one that answers: the only one holding an answer of
+    the asked type ("why": a reason), else the one whose own words and meaning are clearly closer to the question
+    (a sentence ranked through its context, the one before it, may be only the answer's successor), else both."""
+    found = [c for c in (by_id.get(p.id) for p in merged) if c is not None]
+    if len(merged) < 2 or len(found) < len(merged):
+        return ()
+    a = asked(question)
+    typed = [c for c in found if has_answer(a, c.passage.text)]
+    if a.kind and len(typed) == 1:
+        return (typed[0].passage,)
+    ranked = sorted(found, key=lambda c: -_support(c)[0])
+    if _support(ranked[0])[0] < CLEARLY_CLOSER * _support(ranked[1])[0]:
+        return tuple(p for p in merged)  # no clear answerer: both sentences' sources are cited
+    return (ranked[0].passage,)
+
+
+# How much closer to the question (own-text support) one of two merged sentences must be to be cited alone.
+CLEARLY_CLOSER = 1.3
 
 
 def select(
@@ -372,6 +398,7 @@ def select(
 ) -> list[Selection]:
     """The passages that answer, best first, adjacent sentences merged, no passage quoted twice."""
     q_terms = set(content_terms(question))
+    by_id = {c.passage.id: c for c in candidates}
     chosen: list[Selection] = []
     used: set[str] = set()
     for p in named_passages(state, question, brief_id):
@@ -383,8 +410,10 @@ def select(
             break
         if c.passage.id in used:
             continue
-        group = tuple(p for p in _merge(state, c.passage, q_terms, question) if p.id not in used) or (c.passage,)
-        chosen.append(Selection(group, score))
+        merged, cited = _merge(state, c.passage, q_terms, question)
+        cited = _answering(merged, by_id, question) or cited
+        group = tuple(p for p in merged if p.id not in used) or (c.passage,)
+        chosen.append(Selection(group, score, tuple(p for p in cited if p in group)))
         used.update(p.id for p in group)
     return chosen[:top_k]
 

@@ -104,6 +104,13 @@ class IndexState:
             position={v.passage.id: i for i, v in enumerate(views)},
         )
 
+    def author_terms(self, brief_id: str | None) -> frozenset[str]:
+        """Terms of the personal names of the authors of one brief (or of any): a reader asks "what does <the
+        author> argue" of a text that says "I", so these words are no evidence of where the answer is."""
+        one = self.briefs.get(brief_id) if brief_id is not None else None
+        briefs = [one] if one is not None else list(self.briefs.values())
+        return frozenset(t for b in briefs for a in b.authors if _personal(a.name) for t in tokenize(a.name))
+
     def neighbour(self, p: Passage, step: int) -> Passage | None:
         """The passage ``step`` places away in reading order within the same brief, if any."""
         i = self.position.get(p.id)
@@ -111,6 +118,12 @@ class IndexState:
             return None
         q = self.views[i + step].passage
         return q if q.brief_id == p.brief_id else None
+
+
+def _personal(name: str) -> bool:
+    """Whether an author name looks like a person's ("Ann B. Lee"), not a body's ("Office of the Director")."""
+    words = name.split()
+    return 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words)
 
 
 def version_key(brief: Brief) -> str:
@@ -131,6 +144,7 @@ class Candidate:
     coverage: float  # IDF-weighted share of the query's content terms in the passage's own text
     coverage_context: float  # the same with its context
     phrase: float  # share of the query's adjacent term pairs found adjacent in the passage
+    role: str = "body"  # the passage's role in its document (index.views.PassageViews.role)
 
 
 def where_filter(state: IndexState, brief_id: str | None, kinds: frozenset[str] | None) -> Where | None:
@@ -199,6 +213,10 @@ def hybrid_search(
         (dense_self if h.metadata.get("view") == "s" else dense_context)[pos] = h.similarity
     dense = {p: max(dense_self.get(p, -1.0), dense_context.get(p, -1.0)) for p in {*dense_self, *dense_context}}
     terms = content_terms(query)
+    # The author's name is matched by the front matter (BM25), but a passage is not closer to the question for
+    # lacking it: coverage counts the other terms, unless the name is all the question has.
+    authors = state.author_terms(brief_id)
+    covered = [t for t in terms if t not in authors] or terms
     pairs = bigrams(tokenize(query))
     bm25 = state.lexical.scores(terms)
     bm25_context = state.lexical_context.scores(terms)
@@ -223,9 +241,10 @@ def hybrid_search(
             dense_context=dense_context.get(pos, dense_self.get(pos, 0.0)),
             bm25=float(bm25[pos]),
             bm25_context=float(bm25_context[pos]),
-            coverage=state.lexical.coverage(terms, pos),
-            coverage_context=state.lexical_context.coverage(terms, pos),
+            coverage=state.lexical.coverage(covered, pos),
+            coverage_context=state.lexical_context.coverage(covered, pos),
             phrase=state.lexical.phrase_overlap(pairs, pos),
+            role=state.views[pos].role,
         )
         for pos, score in rrf.items()
     ]

@@ -84,8 +84,8 @@ def test_table_row_sources_are_the_tables(bundled_brief):
 def test_engine_drops_a_tampered_citation_and_counts_it(engine, monkeypatch, caplog, field):
     real = bot.engine.make_citation
 
-    def tampered(brief, passages, score):
-        c = real(brief, passages, score)
+    def tampered(brief, passages, score, cited=None):
+        c = real(brief, passages, score, cited)
         if "came to a halt" not in c.quote:
             return c
         if field == "offsets":
@@ -106,7 +106,9 @@ def test_engine_drops_a_tampered_citation_and_counts_it(engine, monkeypatch, cap
 def test_when_every_citation_fails_the_engine_abstains(engine, monkeypatch):
     real = bot.engine.make_citation
     monkeypatch.setattr(
-        bot.engine, "make_citation", lambda b, ps, s: dataclasses.replace(real(b, ps, s), footnotes=(99,))
+        bot.engine,
+        "make_citation",
+        lambda b, ps, s, cited=None: dataclasses.replace(real(b, ps, s, cited), footnotes=(99,)),
     )
     answer = engine.ask("Why did the Hanoi summit fail?")
     assert answer.abstained
@@ -135,7 +137,9 @@ def test_ask_stream_yields_each_citation_before_verifying_the_next(engine, monke
 def test_ask_stream_never_yields_a_tampered_citation(engine, monkeypatch):
     real = bot.engine.make_citation
     monkeypatch.setattr(
-        bot.engine, "make_citation", lambda b, ps, s: dataclasses.replace(real(b, ps, s), footnotes=(99,))
+        bot.engine,
+        "make_citation",
+        lambda b, ps, s, cited=None: dataclasses.replace(real(b, ps, s, cited), footnotes=(99,)),
     )
     items = list(engine.ask_stream("Why did the Hanoi summit fail?"))
     assert len(items) == 1
