@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from bot import answer as answering
-from bot.retrieval import Candidate, IndexState
-from bot.verify import make_citation, verify_citation
+from bot.citations import make_citation, verify_citation
+from bot.qa.retrieval import Candidate, IndexState
 from corpus.loader import load_brief
 from corpus.models import Brief, Passage
 from index.views import is_back_matter, is_prose_note, passage_views
