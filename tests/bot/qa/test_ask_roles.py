@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from bot import answer as answering
 from bot.citations import make_citation, verify_citation
+from bot.qa import answer as answering
 from bot.qa.retrieval import Candidate, IndexState
 from corpus.loader import load_brief
 from corpus.models import Brief, Passage
