@@ -16,7 +16,7 @@ from corpus.loader import load_brief
 from corpus.models import Brief, Passage
 from index.views import is_back_matter, is_prose_note, passage_views
 
-REAL_DEV = Path(__file__).resolve().parents[2].parent / "shared" / "eval" / "real-dev"
+REAL_DEV = Path(__file__).resolve().parents[3].parent / "shared" / "eval" / "real-dev"
 DUCK = "wikipedia-duck/wikipedia-duck-2024.html"
 KEYNES = "keynes-europe-after-the-treaty/keynes-economic-consequences-ch6-europe-after-the-treaty.docx"
 HEAT = "carbonplan-extreme-heat/carbonplan-modeling-extreme-heat-2023.md"
