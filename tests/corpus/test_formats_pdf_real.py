@@ -98,13 +98,18 @@ def test_advisory_body_is_free_of_references_and_footers(advisory: Brief) -> Non
     assert _containing(advisory, "were 51% higher for adolescent girls") == (45,)
 
 
-# ----- a real two-column paper kept in the repository (tests/data/real/SOURCE.md) ---------------------------------
+# ----- a real two-column paper beside real-dev (provenance in tests/data/real/SOURCE.md) ---------------------------
 
-YELLOW_PAPER = Path(__file__).resolve().parents[1] / "data" / "real" / "ethereum-yellow-paper-byzantium-2018.pdf"
+# Fetched documents are kept under shared/, never committed: these tests skip where that folder is absent.
+YELLOW_PAPER = (
+    Path(__file__).resolve().parents[3] / "shared" / "eval" / "real-extra" / "ethereum-yellow-paper-byzantium-2018.pdf"
+)
 
 
 @pytest.fixture(scope="module")
 def paper() -> Brief:
+    if not YELLOW_PAPER.is_file():
+        pytest.skip("../shared/eval/real-extra/ethereum-yellow-paper-byzantium-2018.pdf is not here")
     return load_brief(YELLOW_PAPER)
 
 
