@@ -1,4 +1,4 @@
-"""Lexical side of hybrid retrieval: a small English tokenizer and a BM25 index (bm25s) over passages."""
+"""Lexical side of hybrid retrieval: a small English tokenizer and a BM25 index (index/bm25.py) over passages."""
 
 from __future__ import annotations
 
