@@ -224,7 +224,8 @@ def serve_and_measure(data_dir: Path, size: int, n1: int, n8: int) -> dict[str, 
         n1 = n8 = len(pool) // 4
     out: dict[str, Any] = {}
     started = time.perf_counter()
-    proc = subprocess.Popen([*args, "--log-level", "warning"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    args += ["--log-level", "warning"]
+    proc = subprocess.Popen(args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
         with httpx.Client() as client:
             while True:

@@ -48,7 +48,8 @@ WRITERS: list[tuple[str, Callable[[Spec], bytes]]] = [
 KEEP = frozenset(
     """I January February March April May June July August September October November December Monday Tuesday
     Wednesday Thursday Friday Saturday Sunday English Act Court Circuit State States Republic Table Figure
-    Section Part Chapter See Id But And The This That These Those When While If In On At For From With However""".split()
+    Section Part Chapter See Id But And The This That These Those When While If In On At For From With
+    However""".split()  # noqa: SIM905 - a word list reads better as text
 )
 ONSETS = ["b", "c", "d", "f", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "z", "br", "dr", "gr", "st", "tr"]
 VOWELS = ["a", "e", "i", "o", "u", "ai", "ei", "ou", "ia"]
@@ -135,8 +136,9 @@ class Rewriter:
                 new = "".join(self.rng.choice("ABCDEFGHKLMNPRSTVW") for _ in range(len(word)))
             else:
                 syllables = self.rng.randint(2, 3)
+                last = syllables - 1
                 new = "".join(
-                    self.rng.choice(ONSETS) + self.rng.choice(VOWELS) + (self.rng.choice(CODAS) if i == syllables - 1 else "")
+                    self.rng.choice(ONSETS) + self.rng.choice(VOWELS) + (self.rng.choice(CODAS) if i == last else "")
                     for i in range(syllables)
                 ).capitalize()
             self.names[word] = new
@@ -159,13 +161,13 @@ class Rewriter:
         def word(m: re.Match[str]) -> str:
             w = m.group(0)
             start = m.start()
-            sentence_start = start == 0 or text[:start].rstrip()[-1:] in ".!?:;\"“("
+            sentence_start = start == 0 or text[:start].rstrip()[-1:] in '.!?:;"“('
             if w in KEEP or (w.isupper() and shouting) or (sentence_start and w not in self.names):
                 return w
             return self.name(w)
 
         def number(m: re.Match[str]) -> str:
-            if re.search(r"(?:%s) $" % "|".join(MONTHS + ["November", "December"]), text[: m.start()]):
+            if re.search(f"(?:{'|'.join([*MONTHS, 'November', 'December'])}) $", text[: m.start()]):
                 return m.group(0)  # a day of the month
             return self.number(m)
 
@@ -187,10 +189,12 @@ def make_brief(index: int, seed: int = 0) -> Spec:
     notes: dict[int, str] = {}
     renumber: dict[tuple[int, int], int] = {}
     titles: list[str] = []
+    first = pool[0]
     for run in range(rng.choice([1, 1, 1, 2, 2, 3])):
         k = rng.choices(range(len(pool)), weights)[0]
         src = pool[k]
-        first = src if run == 0 else first
+        if run == 0:
+            first = src
         length = max(2, min(len(src.paragraphs), round(rng.lognormvariate(1.5, 0.7))))
         start = rng.randrange(0, len(src.paragraphs) - length + 1)
         for j, para in enumerate(src.paragraphs[start : start + length]):
@@ -292,7 +296,7 @@ def _sentences(pieces: tuple[object, ...]) -> list[tuple[str, tuple[int, ...]]]:
             continue
         if not isinstance(x, str):
             continue
-        if x[:1].isspace() and current.rstrip()[-1:] in ('.', '!', '?', '"', '”'):
+        if x[:1].isspace() and current.rstrip()[-1:] in (".", "!", "?", '"', "”"):
             out.append((current.strip(), tuple(notes)))
             current, notes = "", []
         segments = re.split(r"(?<=[.!?])\s+(?=[A-Z\"“])", x)

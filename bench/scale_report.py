@@ -1,6 +1,6 @@
 """The scale curve's section of bench/RESULTS.md and its PNG charts, from bench/RESULTS_scale.json.
 
-    .venv/bin/python bench/scale_report.py      # redraw from the recorded figures
+.venv/bin/python bench/scale_report.py      # redraw from the recorded figures
 """
 
 from __future__ import annotations
@@ -84,7 +84,7 @@ def section(results: dict[str, Any]) -> str:
         "(`bench/scale_briefs.py`: runs of consecutive paragraphs with their footnotes, names and figures renamed "
         "per brief so no two briefs share a sentence; text, Markdown, HTML, DOCX, PDF in turn), grown in one data "
         "directory and served by a real `citebot serve` on 127.0.0.1. Questions are distinct (never asked before, "
-        "so every one pays a query embedding); \"scoped\" requests name the question's brief. "
+        'so every one pays a query embedding); "scoped" requests name the question\'s brief. '
         f"Embedder: `{results.get('embedder', '?')}`. Machine: 2 cores shared with other work (load averages below).",
         "",
         f"![/chat latency]({CHART_LATENCY}) ![memory, disk, cold start, ingest]({CHART_RESOURCES}) "
@@ -104,7 +104,8 @@ def section(results: dict[str, Any]) -> str:
         lines.append(
             f"| {e['briefs']:,}{' (partial)' if e.get('partial') else ''} | {e['passages']:,} | {e['vectors']:,} "
             f"| {e['ingest']['passages_per_s']} | {e['disk_mb']} "
-            f"| {s['cold_start_health_s']}, {s['cold_start_first_chat_s']} | {s['rss_mb']:.0f} / {s['peak_rss_mb']:.0f} "
+            f"| {s['cold_start_health_s']}, {s['cold_start_first_chat_s']} "
+            f"| {s['rss_mb']:.0f} / {s['peak_rss_mb']:.0f} "
             f"| {lat('c1_library')} | {lat('c1_scoped')} | {lat('c8_library')} | {lat('c8_scoped')} "
             f"| {s['c1_library']['top_citation_right_brief']:.0%} | {e['load_avg_start']} -> {e['load_avg_end']} |"
         )

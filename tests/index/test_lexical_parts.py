@@ -75,9 +75,10 @@ def test_removing_a_part_scores_exactly_as_a_fresh_build():
 def test_replacing_a_part_then_removing_all_and_adding_back():
     a, b = build(PART_A, PART_B)
     index = LexicalIndex.from_parts([a, b])
-    (b2,) = build(PART_B[:2] + ["The treaty was reviewed in 2004."], vocabulary=index.vocabulary)
+    changed = [*PART_B[:2], "The treaty was reviewed in 2004."]
+    (b2,) = build(changed, vocabulary=index.vocabulary)
     index = LexicalIndex.from_parts([a, b2], index)
-    assert_same_index(index, LexicalIndex(PART_A + PART_B[:2] + ["The treaty was reviewed in 2004."]))
+    assert_same_index(index, LexicalIndex(PART_A + changed))
     index = LexicalIndex.from_parts([], index)
     assert index.size == 0
     assert index.scores(content_terms("river treaty")).tolist() == []
