@@ -127,6 +127,35 @@ def lexical_add_cost(engine: Any, size: int) -> dict[str, Any]:
     }
 
 
+def where_time_goes(engine: Any, size: int, count: int = 20) -> dict[str, Any]:
+    """In process: distinct questions through ``engine.ask`` under cProfile; the functions with the most cumulative
+    time (own code and the libraries it calls), and the share of the query embedding."""
+    import cProfile
+    import pstats
+
+    questions = question_pool(size, count, seed=size + 7919)
+    engine.ask("warm-up: what does the library say?")
+    profile = cProfile.Profile()
+    t = time.perf_counter()
+    profile.enable()
+    for q in questions:
+        engine.ask(q.text)
+    profile.disable()
+    wall = time.perf_counter() - t
+    stats = pstats.Stats(profile)
+    rows = []
+    for (file, line, func), (_, _, _, cumulative, _) in stats.stats.items():  # type: ignore[attr-defined]
+        where = file.split("site-packages/")[-1].replace(str(ROOT) + "/", "")
+        rows.append((cumulative, f"{where}:{line}({func})"))
+    rows.sort(reverse=True)
+    per_q = 1000 / len(questions)
+    return {
+        "questions": len(questions),
+        "ms_per_question": round(wall * per_q, 1),
+        "top_cumulative_ms_per_question": [[name, round(c * per_q, 1)] for c, name in rows[:25]],
+    }
+
+
 def disk_bytes(path: Path) -> int:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
 
@@ -304,6 +333,7 @@ def main() -> None:
             entry["formats"] = sorted({b.format for b in briefs})
             entry["disk_mb"] = round(disk_bytes(data_dir) / 2**20, 1)
             entry["lexical_add_one"] = lexical_add_cost(engine, len(briefs))
+            entry["in_process_profile"] = where_time_goes(engine, len(briefs))
             gc.collect()
             entry["serve"] = serve_and_measure(data_dir, len(briefs), args.requests, args.requests_c8)
             entry["load_avg_end"] = round(os.getloadavg()[0], 2)

@@ -124,26 +124,25 @@ class BM25:
             total = sum(int(p.lengths.sum()) for p in parts)
         self.doc_freq = df
         self.total_length = total
-        # Columns by term: the parts' rows stacked and re-laid by column (numbers only, no text is read).
-        width = len(vocabulary)
-        if parts:
-            stacked = sparse.vstack(
+        self._tiers = _tiers(
+            parts, previous._tiers if previous is not None and previous.vocabulary is vocabulary else ()
+        )
+        # Where each part's rows now sit in the index (parts come and go, and a new brief may sort in the middle).
+        start: dict[int, int] = {}
+        at = 0
+        for p in parts:
+            start[id(p)] = at
+            at += p.size
+        self._positions = [
+            np.concatenate(
                 [
-                    sparse.csr_array((p.counts.data, p.counts.indices, p.counts.indptr), shape=(p.size, width))
-                    for p in parts
-                ],
-                format="csr",
+                    np.arange(start[id(p)], start[id(p)] + p.size) if id(p) in start else np.full(p.size, -1)
+                    for p in t.parts
+                ]
             )
-            columns = sparse.csc_array(stacked)
-            self._data = columns.data
-            self._rows = columns.indices
-            self._starts = columns.indptr
-            lengths = np.concatenate([p.lengths for p in parts])
-        else:
-            self._data = np.zeros(0)
-            self._rows = np.zeros(0, dtype=np.int32)
-            self._starts = np.zeros(width + 1, dtype=np.int32)
-            lengths = np.zeros(0, dtype=np.int64)
+            for t in self._tiers
+        ]
+        lengths = np.concatenate([p.lengths for p in parts]) if parts else np.zeros(0, dtype=np.int64)
         mean = total / self.size if self.size else 1.0
         self._norm = K1 * (1 - B + B * lengths / mean)
 
@@ -156,13 +155,83 @@ class BM25:
         out = np.zeros(self.size)
         for term in query:
             col = self.vocabulary.get(term)
-            if col is None or col + 1 >= len(self._starts) or term not in self.doc_freq:
-                continue  # never seen, or seen only by parts built after this index or since removed
-            start, end = self._starts[col], self._starts[col + 1]
-            rows = self._rows[start:end]
-            tf = self._data[start:end]
-            out[rows] += self.idf(term) * tf / (tf + self._norm[rows])
+            if col is None or term not in self.doc_freq:
+                continue  # never seen, or only by documents since removed
+            idf = self.idf(term)
+            for tier, positions in zip(self._tiers, self._positions, strict=True):
+                if col + 1 >= len(tier.starts):
+                    continue  # a term newer than the tier
+                begin, end = tier.starts[col], tier.starts[col + 1]
+                if begin == end:
+                    continue
+                at = positions[tier.rows[begin:end]]
+                tf = tier.data[begin:end]
+                if tier.dead:
+                    live = at >= 0
+                    at, tf = at[live], tf[live]
+                # Each document sits in one tier: it gets one addition per query term, in query order, whatever the
+                # tiers are, so the sums equal a fresh build's to the last bit.
+                out[at] += idf * tf / (tf + self._norm[at])
         return out
+
+
+@dataclass(frozen=True, eq=False)
+class _Tier:
+    """Some parts' rows laid out by column (term): the postings of a term are one slice. An index keeps a few tiers,
+    as a log-structured store does, so adding a brief lays out only a small tier, not every posting again."""
+
+    parts: tuple[Part, ...]
+    data: npt.NDArray[np.float64]  # term counts
+    rows: npt.NDArray[np.int32]  # row within the tier
+    starts: npt.NDArray[np.int64]  # column -> first posting
+    docs: int
+    dead: int = 0  # rows of parts no longer in the index (skipped at query time until the tier is re-laid)
+
+    @classmethod
+    def build(cls, parts: Sequence[Part]) -> _Tier:
+        width = len(parts[0].vocabulary)
+        offsets = np.cumsum([0] + [p.counts.nnz for p in parts])
+        indptr = np.concatenate(
+            [np.zeros(1, dtype=np.int64)] + [p.counts.indptr[1:] + o for p, o in zip(parts, offsets, strict=False)]
+        )
+        docs = sum(p.size for p in parts)
+        rows = sparse.csr_array(
+            (np.concatenate([p.counts.data for p in parts]), np.concatenate([p.counts.indices for p in parts]), indptr),
+            shape=(docs, width),
+        )
+        columns = rows.tocsc()
+        return cls(tuple(parts), columns.data, columns.indices, columns.indptr.astype(np.int64), docs)
+
+
+def _tiers(parts: Sequence[Part], previous: Sequence[_Tier]) -> tuple[_Tier, ...]:
+    """The tiers for ``parts``: the previous ones kept while three quarters of their rows are still in the index,
+    the new parts (and those of dissolved tiers) in a new tier, and a tier merged into the one before it while it is
+    at least half that one's size (each posting is then re-laid O(log n) times over the index's life)."""
+    present = {id(p) for p in parts}
+    kept: list[_Tier] = []
+    loose: list[Part] = []
+    placed: set[int] = set()
+    for tier in previous:
+        dead = sum(p.size for p in tier.parts if id(p) not in present)
+        if dead * 4 > tier.docs:
+            loose += [p for p in tier.parts if id(p) in present]
+        else:
+            kept.append(_Tier(tier.parts, tier.data, tier.rows, tier.starts, tier.docs, dead) if dead else tier)
+        placed.update(id(p) for p in tier.parts)
+    loose += [p for p in parts if id(p) not in placed]
+    if loose:
+        kept.append(_Tier.build(loose))
+    while len(kept) > 1 and 2 * (kept[-1].docs - kept[-1].dead) >= kept[-2].docs - kept[-2].dead:
+        newer, older = kept.pop(), kept.pop()
+        kept.append(_Tier.build([p for p in (*older.parts, *newer.parts) if id(p) in present]))
+    return tuple(t for t in kept if t.docs > t.dead)
+
+
+def _rows_at(start: int | None, size: int) -> npt.NDArray[np.int64]:
+    """Index positions of a part's rows, or -1 for a part no longer in the index."""
+    if start is None:
+        return np.full(size, -1, dtype=np.int64)
+    return np.arange(start, start + size, dtype=np.int64)
 
 
 def _merge(into: dict[str, int], counts: dict[str, int], sign: int) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+
 import bm25s
 import numpy as np
 import pytest
@@ -121,3 +123,45 @@ def test_scores_match_the_bm25s_library_it_replaced(question):
     query = [f for t in content_terms(question) for f in index.family(t)]
     expected = np.asarray(reference.get_scores(query), dtype=np.float64) if query else np.zeros(len(docs))
     assert np.allclose(index.scores(content_terms(question)), expected, rtol=1e-5, atol=1e-6)
+
+
+def test_many_adds_and_removes_keep_scores_equal_to_a_fresh_build():
+    # Enough parts and changes for the index to keep several tiers, some with rows of removed parts.
+    rng = random.Random(3)
+    words = [
+        "river",
+        "treaty",
+        "dam",
+        "flood",
+        "canal",
+        "export",
+        "bank",
+        "rate",
+        "clinic",
+        "survey",
+        "budget",
+        "court",
+        "appeal",
+        "plea",
+        "harbour",
+    ]
+    pool = {
+        f"p{i:02d}": [" ".join(rng.choice(words) for _ in range(rng.randint(2, 9))) for _ in range(rng.randint(1, 6))]
+        for i in range(40)
+    }
+    index = LexicalIndex.from_parts([])
+    live: dict[str, LexicalPart] = {}
+    most_tiers = 0
+    for step in range(120):
+        name = rng.choice(sorted(pool))
+        if name in live and rng.random() < 0.5:
+            del live[name]
+        else:
+            live[name] = LexicalPart.build(pool[name], index.vocabulary)
+        order = sorted(live)
+        index = LexicalIndex.from_parts([live[n] for n in order], index)
+        most_tiers = max(most_tiers, len(index._bm25._tiers))
+        fresh = LexicalIndex([d for n in order for d in pool[n]])
+        for query in (["river", "treati"], ["clinic", "clinic", "budget"], ["plea", "harbour", "export"]):
+            assert np.array_equal(index.scores(query), fresh.scores(query)), step
+    assert most_tiers >= 3
