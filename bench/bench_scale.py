@@ -298,6 +298,9 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[10, 100])
     parser.add_argument("--keep", type=Path, help="grow the library here and keep it (a later run continues it)")
     parser.add_argument("--budget-s", type=float, default=1500, help="ingest time allowed for the whole run")
+    parser.add_argument(
+        "--lexical-only", action="store_true", help="re-measure only the add-one-brief cost of a kept library's size"
+    )
     parser.add_argument("--requests", type=int, default=60, help="questions per kind at concurrency 1")
     parser.add_argument("--requests-c8", type=int, default=96, help="questions per kind at concurrency 8")
     args = parser.parse_args()
@@ -319,6 +322,11 @@ def main() -> None:
         for size in args.sizes:
             have = len(engine.briefs())
             print(f"size {size}: have {have}", file=sys.stderr)
+            if args.lexical_only:
+                if have == size:
+                    results["sizes"][str(size)]["lexical_add_one"] = lexical_add_cost(engine, size)
+                    JSON_OUT.write_text(json.dumps(results, indent=2) + "\n")
+                continue
             entry: dict[str, Any] = {"machine": machine(), "load_avg_start": round(os.getloadavg()[0], 2)}
             entry["ingest"] = grow(engine, have, size, deadline)
             earlier = results["sizes"].get(str(size), {}).get("ingest")

@@ -95,6 +95,8 @@ class BM25:
     size: int
     doc_freq: dict[str, int]
     total_length: int
+    _tiers: tuple[_Tier, ...]
+    _positions: list[npt.NDArray[np.int64]]  # per tier: index position of each of its rows (-1: removed)
 
     def __init__(self, parts: Sequence[Part], previous: BM25 | None = None) -> None:
         vocabulary = parts[0].vocabulary if parts else (previous.vocabulary if previous else Vocabulary())
