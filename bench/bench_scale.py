@@ -149,10 +149,12 @@ def where_time_goes(engine: Any, size: int, count: int = 20) -> dict[str, Any]:
         rows.append((cumulative, f"{where}:{line}({func})"))
     rows.sort(reverse=True)
     per_q = 1000 / len(questions)
+    own = [r for r in rows if r[1].startswith(("bot/", "index/", "corpus/")) or r[1].startswith("chromadb/api")]
     return {
         "questions": len(questions),
         "ms_per_question": round(wall * per_q, 1),
         "top_cumulative_ms_per_question": [[name, round(c * per_q, 1)] for c, name in rows[:25]],
+        "own_code_and_chroma_cumulative_ms_per_question": [[name, round(c * per_q, 1)] for c, name in own[:30]],
     }
 
 
@@ -299,7 +301,7 @@ def main() -> None:
     parser.add_argument("--keep", type=Path, help="grow the library here and keep it (a later run continues it)")
     parser.add_argument("--budget-s", type=float, default=1500, help="ingest time allowed for the whole run")
     parser.add_argument(
-        "--lexical-only", action="store_true", help="re-measure only the add-one-brief cost of a kept library's size"
+        "--lexical-only", action="store_true", help="re-measure a kept library's add-one-brief cost and profile only"
     )
     parser.add_argument("--requests", type=int, default=60, help="questions per kind at concurrency 1")
     parser.add_argument("--requests-c8", type=int, default=96, help="questions per kind at concurrency 8")
@@ -322,9 +324,11 @@ def main() -> None:
         for size in args.sizes:
             have = len(engine.briefs())
             print(f"size {size}: have {have}", file=sys.stderr)
-            if args.lexical_only:
-                if have == size:
-                    results["sizes"][str(size)]["lexical_add_one"] = lexical_add_cost(engine, size)
+            if args.lexical_only:  # the kept library's size, measured again in process (no ingest, no server)
+                earlier = results["sizes"].get(str(size))
+                if earlier and earlier["briefs"] == have:
+                    earlier["lexical_add_one"] = lexical_add_cost(engine, have)
+                    earlier["in_process_profile"] = where_time_goes(engine, have)
                     JSON_OUT.write_text(json.dumps(results, indent=2) + "\n")
                 continue
             entry: dict[str, Any] = {"machine": machine(), "load_avg_start": round(os.getloadavg()[0], 2)}

@@ -19,6 +19,13 @@ JSON_OUT = ROOT / "bench" / "RESULTS_scale.json"
 CHART_LATENCY = "scale_latency.png"
 CHART_RESOURCES = "scale_resources.png"
 CHART_LEXICAL = "scale_lexical_add.png"
+PROFILE_ROWS = (
+    ("retrieve", "retrieval.py"),
+    ("query embedding", "embed"),
+    ("Chroma query", "chromadb/api"),
+    ("answer", "answer.py"),
+    ("verify", "verify"),
+)
 TARGETS = "at 1,000 briefs: all-distinct /chat p50 <= 50 ms and p99 <= 200 ms at c=1, server memory <= 2.5 GB"
 
 
@@ -54,6 +61,8 @@ def charts(results: dict[str, Any], folder: Path) -> None:
     axes[1].set(xscale="log", xlabel="briefs", ylabel="s", title="cold start")
     axes[2].plot(n, [e["ingest"]["passages_per_s"] or 0 for e in rows], "o-")
     axes[2].set(xscale="log", xlabel="briefs", ylabel="passages / s", title="ingest throughput (briefs added)")
+    axes[1].set_ylim(bottom=0)
+    axes[2].set_ylim(bottom=0)
     for ax in axes:
         ax.grid(alpha=0.3)
         if ax.get_legend_handles_labels()[0]:
@@ -125,6 +134,29 @@ def section(results: dict[str, Any]) -> str:
             f"({x['incremental_lexical_relayout_s'] * 1000:.1f}) | {x['scratch_snapshot_s'] * 1000:.0f} "
             f"| {x['bm25s_full_reindex_s'] * 1000:.0f} |"
         )
+    lines += [
+        "",
+        "Where an in-process question's time goes (`engine.ask` under cProfile, distinct questions; "
+        "cumulative ms per question, so nested rows overlap):",
+        "",
+    ]
+    for e in rows:
+        prof = e.get("in_process_profile")
+        if not prof:
+            continue
+        ms = {
+            name.split("(")[-1].rstrip(")"): v
+            for name, v in reversed(
+                prof.get("own_code_and_chroma_cumulative_ms_per_question", prof["top_cumulative_ms_per_question"])
+            )
+        }
+        embed = ms.get("embed_query", 0.0)
+        picks = [f"query embedding {embed:.0f}"]
+        if "_candidates" in ms:
+            picks.append(f"retrieval without the embedding {ms['_candidates'] - embed:.0f}")
+        if "_selections" in ms and "_candidates" in ms:
+            picks.append(f"ranking, selection and verification {ms['_selections'] - ms['_candidates']:.0f}")
+        lines.append(f"- {e['briefs']:,} briefs: {prof['ms_per_question']:.0f} ms per question; " + ", ".join(picks))
     lines += ["", f"Targets {TARGETS}."]
     return "\n".join(lines)
 
