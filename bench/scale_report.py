@@ -85,7 +85,7 @@ def charts(results: dict[str, Any], folder: Path) -> None:
 
 
 def section(results: dict[str, Any]) -> str:
-    rows = sorted(results["sizes"].values(), key=lambda e: e["briefs"])
+    rows = sorted(({**e, "target": int(k)} for k, e in results["sizes"].items()), key=lambda e: e["briefs"])
     lines = [
         "## Scale curve: 10, 100, 1,000 briefs (`bench/bench_scale.py`)",
         "",
@@ -110,8 +110,10 @@ def section(results: dict[str, Any]) -> str:
         def lat(key: str, s: dict[str, Any] = s) -> str:
             return f"{s[key]['p50_ms']:.0f} / {s[key]['p99_ms']:.0f}"
 
+        partial = f" (of {e['target']:,}: ingest budget ran out)" if e.get("partial") else ""
         lines.append(
-            f"| {e['briefs']:,}{' (partial)' if e.get('partial') else ''} | {e['passages']:,} | {e['vectors']:,} "
+            f"| {e['briefs']:,}{partial} "
+            f"| {e['passages']:,} | {e['vectors']:,} "
             f"| {e['ingest']['passages_per_s']} | {e['disk_mb']} "
             f"| {s['cold_start_health_s']}, {s['cold_start_first_chat_s']} "
             f"| {s['rss_mb']:.0f} / {s['peak_rss_mb']:.0f} "
@@ -156,6 +158,9 @@ def section(results: dict[str, Any]) -> str:
             picks.append(f"retrieval without the embedding {ms['_candidates'] - embed:.0f}")
         if "_selections" in ms and "_candidates" in ms:
             picks.append(f"ranking, selection and verification {ms['_selections'] - ms['_candidates']:.0f}")
+        scans = [ms[k] for k in ("mentions", "spells_out") if k in ms]
+        if scans:
+            picks.append(f"of which whole-library phrase scans (`IndexState.mentions`/`spells_out`) {max(scans):.0f}")
         lines.append(f"- {e['briefs']:,} briefs: {prof['ms_per_question']:.0f} ms per question; " + ", ".join(picks))
     lines += ["", f"Targets {TARGETS}."]
     return "\n".join(lines)
