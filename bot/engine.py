@@ -120,7 +120,7 @@ class Engine:
                     # Another process changed the library: its vectors are on disk but not in this
                     # process's view of the store until it is reopened.
                     self.store.refresh()
-                    self._state = IndexState.build(self.repository.all(), self.repository.stamp())
+                    self._state = IndexState.build(self.repository.all(), self.repository.stamp(), self._state)
                 state = self._state
         return state
 
@@ -169,7 +169,7 @@ class Engine:
                 raise
             with self._write_lock:
                 self.repository.save(brief)
-                self._state = IndexState.build(self.repository.all(), self.repository.stamp())
+                self._state = IndexState.build(self.repository.all(), self.repository.stamp(), self._state)
                 if old is not None:
                     self._discard_others(brief.id, version)
             self._count("ingests")
@@ -231,7 +231,7 @@ class Engine:
         with self._brief_lock(brief_id), self._write_lock:
             old = self.repository.get(brief_id)
             self.repository.delete(brief_id)
-            self._state = IndexState.build(self.repository.all(), self.repository.stamp())
+            self._state = IndexState.build(self.repository.all(), self.repository.stamp(), self._state)
             try:
                 self.store.delete_brief(old.id)
             except CitebotError as exc:

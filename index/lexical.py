@@ -1,4 +1,4 @@
-"""Lexical side of hybrid retrieval: a small English tokenizer and a BM25 index (bm25s) over passages."""
+"""Lexical side of hybrid retrieval: a small English tokenizer and a BM25 index (index/bm25.py) over passages."""
 
 from __future__ import annotations
 
@@ -7,14 +7,15 @@ import itertools
 import math
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
-import bm25s
 import numpy as np
 import numpy.typing as npt
 
 # The text toolkit is shared with bot; names kept here too for the callers that import them from index.lexical.
 from corpus.text.words import STOPWORDS as STOPWORDS
 from corpus.text.words import stem as stem
+from index.bm25 import BM25, Part, Vocabulary
 
 # Words that frame a question rather than name its topic ("what happened", "how far", "what role"): a
 # question is not off-topic because the brief never uses one of these.
@@ -137,26 +138,84 @@ def question_verbs(question: str) -> frozenset[str]:
     return frozenset(out)
 
 
-class LexicalIndex:
-    """BM25 over a fixed list of documents, plus the per-document term sets used for coverage."""
+@dataclass(frozen=True, eq=False)
+class LexicalPart:
+    """The tokenized documents of one part of a corpus (a brief): built once, reused by every index holding it."""
 
-    def __init__(self, docs: Sequence[str]) -> None:
-        self.size = len(docs)
+    terms: tuple[frozenset[str], ...]
+    pairs: tuple[frozenset[tuple[str, str]], ...]
+    counts: Part
+
+    @classmethod
+    def build(cls, docs: Sequence[str], vocabulary: Vocabulary) -> LexicalPart:
         tokens = [tokenize(d) or ["\x00empty"] for d in docs]
-        self.terms = [frozenset(t) for t in tokens]
-        self.pairs = [bigrams(t) for t in tokens]
-        df: dict[str, int] = {}
-        for ts in self.terms:
-            for t in ts:
-                df[t] = df.get(t, 0) + 1
-        self._df = df
-        self._by_prefix: dict[str, list[str]] = {}
-        for t in df:
-            if len(t) >= 5:
-                self._by_prefix.setdefault(t[:5], []).append(t)
-        self._bm25 = bm25s.BM25()
-        if docs:
-            self._bm25.index(tokens, show_progress=False)
+        return cls(
+            tuple(frozenset(t) for t in tokens), tuple(bigrams(t) for t in tokens), Part.build(tokens, vocabulary)
+        )
+
+
+class LexicalIndex:
+    """BM25 over a list of documents, plus the per-document term sets used for coverage.
+
+    Built from parts (``from_parts``), an index made from its predecessor re-reads only the parts that came or
+    went, and scores exactly as one built from scratch over the same parts."""
+
+    parts: tuple[LexicalPart, ...]
+    terms: list[frozenset[str]]
+    pairs: list[frozenset[tuple[str, str]]]
+    size: int
+    _bm25: BM25
+    _df: dict[str, int]
+    _by_prefix: dict[str, frozenset[str]]
+
+    def __init__(self, docs: Sequence[str] = ()) -> None:
+        self._set_parts([LexicalPart.build(docs, Vocabulary())] if docs else [], None)
+
+    @classmethod
+    def from_parts(cls, parts: Sequence[LexicalPart], previous: LexicalIndex | None = None) -> LexicalIndex:
+        """The index over ``parts`` in order; with ``previous`` (whose parts share the vocabulary), only the parts
+        not in it, or no longer in it, are counted."""
+        index = cls.__new__(cls)
+        index._set_parts(parts, previous)
+        return index
+
+    @property
+    def vocabulary(self) -> Vocabulary:
+        """Build the parts of a successor index with this."""
+        return self._bm25.vocabulary
+
+    def _set_parts(self, parts: Sequence[LexicalPart], previous: LexicalIndex | None) -> None:
+        self.parts = tuple(parts)
+        self.terms = [t for p in parts for t in p.terms]
+        self.pairs = [b for p in parts for b in p.pairs]
+        reuse = previous is not None and (not parts or parts[0].counts.vocabulary is previous.vocabulary)
+        self._bm25 = BM25([p.counts for p in parts], previous._bm25 if previous is not None and reuse else None)
+        self.size = self._bm25.size
+        self._df = self._bm25.doc_freq
+        if previous is not None and reuse:
+            # Words of the same family are grouped by their first five letters: only words that came or went move.
+            by_prefix = dict(previous._by_prefix)
+            was = {id(p) for p in previous.parts}
+            kept = {id(p) for p in parts}
+            came = {t for p in parts if id(p) not in was for t in p.counts.doc_freq if t not in previous._df}
+            went = {t for p in previous.parts if id(p) not in kept for t in p.counts.doc_freq if t not in self._df}
+            for t in went:
+                if len(t) >= 5:
+                    left = by_prefix[t[:5]] - {t}
+                    if left:
+                        by_prefix[t[:5]] = left
+                    else:
+                        del by_prefix[t[:5]]
+            for t in came:
+                if len(t) >= 5:
+                    by_prefix[t[:5]] = by_prefix.get(t[:5], frozenset()) | {t}
+            self._by_prefix = by_prefix
+        else:
+            groups: dict[str, set[str]] = {}
+            for t in self._df:
+                if len(t) >= 5:
+                    groups.setdefault(t[:5], set()).add(t)
+            self._by_prefix = {k: frozenset(v) for k, v in groups.items()}
 
     def family(self, term: str) -> tuple[str, ...]:
         """The term if the corpus uses it; else corpus words of the same family (one stem a prefix of the other,
@@ -165,7 +224,8 @@ class LexicalIndex:
             return (term,)
         if len(term) < 5:
             return ()
-        return tuple(t for t in self._by_prefix.get(term[:5], ()) if t.startswith(term) or term.startswith(t))
+        # Sorted: the scores add the family's terms in this order, the same whatever order the parts came in.
+        return tuple(sorted(t for t in self._by_prefix.get(term[:5], ()) if t.startswith(term) or term.startswith(t)))
 
     def knows(self, term: str) -> bool:
         """Whether the corpus uses the term or a word of its family."""
@@ -180,7 +240,7 @@ class LexicalIndex:
         query = [f for t in terms for f in self.family(t)]
         if not self.size or not query:
             return np.zeros(self.size)
-        return np.asarray(self._bm25.get_scores(query), dtype=np.float64)
+        return self._bm25.scores(query)
 
     def phrase_overlap(self, pairs: frozenset[tuple[str, str]], doc: int) -> float:
         """Share of the query's adjacent term pairs that also appear adjacent in document ``doc``."""

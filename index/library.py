@@ -88,6 +88,9 @@ class BriefRepository:
         self.root = Path(settings.data_dir) / "briefs"
         self.quarantine_dir = Path(settings.data_dir) / "quarantine"
         self._reported: set[str] = set()
+        # Parsed briefs by file, with the file's (mtime, size, inode) when read: an unchanged file is not parsed
+        # again, and the same Brief object comes back (so an index snapshot can keep what it built from it).
+        self._parsed: dict[Path, tuple[tuple[int, int, int], Brief]] = {}
 
     def _path(self, brief_id: str) -> Path:
         if not _SAFE_ID.match(brief_id):
@@ -129,9 +132,20 @@ class BriefRepository:
     def all(self) -> list[Brief]:
         """Every readable stored brief, sorted by id; an unreadable file is skipped (and logged once)."""
         briefs = []
-        for path in self._files():
+        files = self._files()
+        for gone in self._parsed.keys() - set(files):
+            self._parsed.pop(gone, None)
+        for path in files:
             try:
-                briefs.append(self._load(path.read_text(encoding="utf-8", errors="strict"), path))
+                st = path.stat()
+                signature = (st.st_mtime_ns, st.st_size, st.st_ino)
+                cached = self._parsed.get(path)
+                if cached is not None and cached[0] == signature:
+                    briefs.append(cached[1])
+                    continue
+                brief = self._load(path.read_text(encoding="utf-8", errors="strict"), path)
+                self._parsed[path] = (signature, brief)
+                briefs.append(brief)
             except FileNotFoundError:  # deleted between listing and reading
                 continue
             except (IndexUnavailable, UnicodeDecodeError, OSError) as exc:

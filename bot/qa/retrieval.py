@@ -11,12 +11,23 @@ import numpy as np
 import numpy.typing as npt
 
 from corpus.models import Brief, Passage
-from index.lexical import LexicalIndex, bigrams, content_terms, phrase_key, tokenize
+from index.bm25 import Vocabulary
+from index.lexical import LexicalIndex, LexicalPart, bigrams, content_terms, phrase_key, tokenize
 from index.store import PassageStore, Where
 from index.views import VIEWS_VERSION, PassageViews, passage_views
 
 RRF_K = 60  # the usual constant: damps the head so neither ranking dominates
 MAX_CACHED_VECTORS = 50_000  # above this, passages the dense query did not return just score 0
+
+
+@dataclass(frozen=True, eq=False)
+class _BriefPart:
+    """What one brief contributes to a snapshot, kept for the next snapshot while the brief is unchanged."""
+
+    brief: Brief
+    views: tuple[PassageViews, ...]
+    lexical: LexicalPart
+    context: LexicalPart
 
 
 @dataclass(frozen=True)
@@ -30,6 +41,7 @@ class IndexState:
     lexical_context: LexicalIndex  # over each sentence with its paragraph's lead and its predecessor
     stamp: int = 0
     position: Mapping[str, int] = field(default_factory=dict)  # passage id -> index in views
+    parts: Mapping[str, _BriefPart] = field(default_factory=dict, compare=False, repr=False)  # reused by successors
     # Stored vectors of the active versions, fetched from the store once per snapshot on first need.
     _vectors: dict[str, npt.NDArray[np.float32]] = field(default_factory=dict, compare=False, repr=False)
     _vectors_lock: threading.Lock = field(default_factory=threading.Lock, compare=False, repr=False)
@@ -92,16 +104,38 @@ class IndexState:
         return self._vectors.get(doc_id)
 
     @classmethod
-    def build(cls, briefs: Sequence[Brief], stamp: int = 0) -> IndexState:
-        views = [v for b in sorted(briefs, key=lambda b: b.id) for v in passage_views(b)]
+    def build(cls, briefs: Sequence[Brief], stamp: int = 0, previous: IndexState | None = None) -> IndexState:
+        """The snapshot of ``briefs``; given the ``previous`` one, briefs it already held unchanged keep their views
+        and lexical parts, so adding one brief reads only that brief."""
+        ordered = sorted(briefs, key=lambda b: b.id)
+        vocabulary = previous.lexical.vocabulary if previous is not None else Vocabulary()
+        context_vocabulary = previous.lexical_context.vocabulary if previous is not None else Vocabulary()
+        parts: dict[str, _BriefPart] = {}
+        for b in ordered:
+            old = previous.parts.get(b.id) if previous is not None else None
+            if old is not None and (old.brief is b or old.brief == b):
+                parts[b.id] = old
+                continue
+            views = tuple(passage_views(b))
+            parts[b.id] = _BriefPart(
+                b,
+                views,
+                LexicalPart.build([v.lexical_text for v in views], vocabulary),
+                LexicalPart.build([v.lexical_context for v in views], context_vocabulary),
+            )
+        chosen = [parts[b.id] for b in ordered]
+        all_views = [v for part in chosen for v in part.views]
         return cls(
-            briefs={b.id: b for b in briefs},
-            versions={b.id: version_key(b) for b in briefs},
-            views=views,
-            lexical=LexicalIndex([v.lexical_text for v in views]),
-            lexical_context=LexicalIndex([v.lexical_context for v in views]),
+            briefs={b.id: b for b in ordered},
+            versions={b.id: version_key(b) for b in ordered},
+            views=all_views,
+            lexical=LexicalIndex.from_parts([p.lexical for p in chosen], previous.lexical if previous else None),
+            lexical_context=LexicalIndex.from_parts(
+                [p.context for p in chosen], previous.lexical_context if previous else None
+            ),
             stamp=stamp,
-            position={v.passage.id: i for i, v in enumerate(views)},
+            position={v.passage.id: i for i, v in enumerate(all_views)},
+            parts=parts,
         )
 
     def author_terms(self, brief_id: str | None) -> frozenset[str]:

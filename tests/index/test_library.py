@@ -49,3 +49,19 @@ def test_unknown_or_unsafe_ids_are_not_found(repo, brief_id):
         repo.get(brief_id)
     with pytest.raises(BriefNotFound):
         repo.delete(brief_id)
+
+
+def test_all_reads_only_the_files_that_changed(repo, bundled_brief):
+    repo.save(bundled_brief)
+    other = dataclasses.replace(bundled_brief, id="other")
+    repo.save(other)
+    first = repo.all()
+    second = repo.all()
+    assert all(x is y for x, y in zip(first, second, strict=True))  # the same objects: not parsed again
+    changed = dataclasses.replace(other, content_hash="0" * 64)
+    repo.save(changed)
+    third = repo.all()
+    assert third[0] is first[0] or third[1] is first[1]
+    assert [b.content_hash for b in third if b.id == "other"] == ["0" * 64]
+    repo.delete("other")
+    assert repo.all() == [bundled_brief]

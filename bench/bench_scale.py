@@ -1,0 +1,366 @@
+"""The scale curve: a library grown to 10, 100 and 1,000 briefs (``bench/scale_briefs.py``), measured at each size.
+
+    .venv/bin/python bench/bench_scale.py --sizes 10 100              # a temp library, removed at the end
+    .venv/bin/python bench/bench_scale.py --sizes 10 100 1000 --keep /tmp/lib --budget-s 1500
+
+One library grows through the sizes (the 100-brief library is the 10-brief one plus 90), ingested in process
+through ``build_engine`` (so with whatever embedder ``load_embedder`` gives). At each size:
+- ingest: passages per second for the briefs added at this step (parse, embed and store);
+- index size on disk (the whole data directory: Chroma, parsed briefs);
+- the lexical index when one more brief is added: the new snapshot built from the previous one against one built
+  from scratch (tokenizer cache cleared), and bm25s indexing every document as citebot did before;
+- a real ``citebot serve`` on 127.0.0.1: cold start (spawn to the first ready /health, then to the first answered
+  /chat), resident memory after the load (VmRSS and peak VmHWM), and /chat p50/p99 at concurrency 1 and 8 with
+  questions never asked before, library-wide and scoped with ``brief_id``; and how often the top citation comes
+  from the brief the question was made from (and carries its footnote).
+A size whose ingest would overrun ``--budget-s`` stops where the budget ran out and is measured and recorded there,
+marked partial. Results merge into ``bench/RESULTS_scale.json`` (other sizes' entries are kept) and the section of
+``bench/RESULTS.md``; ``bench/scale_charts.py`` draws the PNGs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import http.client
+import json
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+import httpx  # noqa: E402
+from results_section import machine  # noqa: E402
+from run_bench import free_port, pct  # noqa: E402
+from scale_briefs import Question, make_brief, questions_for, write_brief  # noqa: E402
+
+CITEBOT = Path(sys.executable).with_name("citebot")
+JSON_OUT = ROOT / "bench" / "RESULTS_scale.json"
+
+
+def brief_id(i: int) -> str:
+    return f"scale-{i:04d}"
+
+
+# ---------------------------------------------------------------------------------------------------- ingest
+def grow(engine: Any, start: int, stop: int, deadline: float) -> dict[str, Any]:
+    """Ingest briefs ``start``..``stop - 1`` (fewer if the deadline passes); parse and embed+store timings."""
+    from corpus.loader import parse_bytes
+
+    parse_s = ingest_s = 0.0
+    passages = 0
+    done = start
+    for i in range(start, stop):
+        if time.monotonic() > deadline:
+            break
+        t = time.perf_counter()
+        name, data = write_brief(i)
+        brief = parse_bytes(data, name, brief_id=brief_id(i))
+        parse_s += time.perf_counter() - t
+        t = time.perf_counter()
+        engine.ingest(brief)
+        ingest_s += time.perf_counter() - t
+        passages += len(brief.passages)
+        done = i + 1
+        if done % 25 == 0:
+            print(f"  ingested {done}/{stop} ({passages / (parse_s + ingest_s):.1f} passages/s)", file=sys.stderr)
+    return {
+        "added": done - start,
+        "passages_added": passages,
+        "parse_s": round(parse_s, 2),
+        "embed_store_s": round(ingest_s, 2),
+        "passages_per_s": round(passages / (parse_s + ingest_s), 1) if passages else None,
+        "reached": done,
+    }
+
+
+def lexical_add_cost(engine: Any, size: int) -> dict[str, Any]:
+    """Seconds to make the searchable snapshot with one more brief: from the previous snapshot, from scratch, and
+    bm25s over every document (the pre-change design's lexical step alone)."""
+    import bm25s
+
+    from bot.qa.retrieval import IndexState
+    from corpus.loader import parse_bytes
+    from index import lexical
+
+    state = engine._state
+    briefs = list(state.briefs.values())
+    name, data = write_brief(size)
+    extra = parse_bytes(data, name, brief_id=brief_id(size))
+    t = time.perf_counter()
+    updated = IndexState.build([*briefs, extra], previous=state)
+    incremental = time.perf_counter() - t
+    t = time.perf_counter()
+    lexical.LexicalIndex.from_parts([p.lexical for p in updated.parts.values()], state.lexical)
+    relayout = time.perf_counter() - t
+    lexical._tokens.cache_clear()
+    t = time.perf_counter()
+    fresh = IndexState.build([*briefs, extra])
+    scratch = time.perf_counter() - t
+    t = time.perf_counter()
+    for texts in ([v.lexical_text for v in fresh.views], [v.lexical_context for v in fresh.views]):
+        bm25s.BM25().index([lexical.tokenize(x) or ["\x00empty"] for x in texts], show_progress=False)
+    old = time.perf_counter() - t
+    return {
+        "documents": len(fresh.views),
+        "vocabulary": len(fresh.lexical._df),
+        "incremental_snapshot_s": round(incremental, 4),
+        "incremental_lexical_relayout_s": round(relayout, 4),
+        "scratch_snapshot_s": round(scratch, 4),
+        "bm25s_full_reindex_s": round(old, 4),
+    }
+
+
+def where_time_goes(engine: Any, size: int, count: int = 20) -> dict[str, Any]:
+    """In process: distinct questions through ``engine.ask`` under cProfile; the functions with the most cumulative
+    time (own code and the libraries it calls), and the share of the query embedding."""
+    import cProfile
+    import pstats
+
+    questions = question_pool(size, count, seed=size + 7919)
+    engine.ask("warm-up: what does the library say?")
+    profile = cProfile.Profile()
+    t = time.perf_counter()
+    profile.enable()
+    for q in questions:
+        engine.ask(q.text)
+    profile.disable()
+    wall = time.perf_counter() - t
+    stats = pstats.Stats(profile)
+    rows = []
+    for (file, line, func), (_, _, _, cumulative, _) in stats.stats.items():  # type: ignore[attr-defined]
+        where = file.split("site-packages/")[-1].replace(str(ROOT) + "/", "")
+        rows.append((cumulative, f"{where}:{line}({func})"))
+    rows.sort(reverse=True)
+    per_q = 1000 / len(questions)
+    own = [r for r in rows if r[1].startswith(("bot/", "index/", "corpus/")) or r[1].startswith("chromadb/api")]
+    return {
+        "questions": len(questions),
+        "ms_per_question": round(wall * per_q, 1),
+        "top_cumulative_ms_per_question": [[name, round(c * per_q, 1)] for c, name in rows[:25]],
+        "own_code_and_chroma_cumulative_ms_per_question": [[name, round(c * per_q, 1)] for c, name in own[:30]],
+    }
+
+
+def disk_bytes(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+
+
+# ----------------------------------------------------------------------------------------------------- serve
+def memory(pid: int) -> dict[str, float]:
+    fields = {}
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        key, _, value = line.partition(":")
+        if key in ("VmRSS", "VmHWM"):
+            fields[key] = round(int(value.split()[0]) / 1024, 1)
+    return fields
+
+
+def post(conn: http.client.HTTPConnection, body: dict[str, Any]) -> tuple[float, int, dict[str, Any]]:
+    t = time.perf_counter()
+    conn.request("POST", "/chat", body=json.dumps(body), headers={"Content-Type": "application/json"})
+    resp = conn.getresponse()
+    raw = resp.read()
+    ms = (time.perf_counter() - t) * 1000
+    try:
+        answer = json.loads(raw) if resp.status == 200 else {}
+    except ValueError:
+        answer = {}
+    return ms, resp.status, answer
+
+
+def load(port: int, questions: Sequence[Question], concurrency: int, scoped: bool) -> dict[str, Any]:
+    """POST /chat once per question from ``concurrency`` keep-alive clients."""
+
+    def worker(chunk: Sequence[Question]) -> list[tuple[float, int, bool, bool]]:
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+        out = []
+        try:
+            for q in chunk:
+                body: dict[str, Any] = {"message": q.text, "top_k": 3}
+                if scoped:
+                    body["brief_id"] = q.brief_id
+                ms, status, answer = post(conn, body)
+                top = (answer.get("citations") or [None])[0]
+                right = bool(top and top.get("brief_id") == q.brief_id)
+                note = bool(right and top and set(q.footnotes) & set(top.get("footnotes", [])))
+                out.append((ms, status, right, note))
+        finally:
+            conn.close()
+        return out
+
+    chunks = [list(questions[i::concurrency]) for i in range(concurrency)]
+    t = time.perf_counter()
+    with ThreadPoolExecutor(concurrency) as pool:
+        rows = [r for chunk in pool.map(worker, chunks) for r in chunk]
+    wall = time.perf_counter() - t
+    ms = [r[0] for r in rows]
+    noted = [r for r, q in zip(rows, [q for c in chunks for q in c], strict=True) if q.footnotes]
+    return {
+        "requests": len(rows),
+        "errors": sum(r[1] != 200 for r in rows),
+        "p50_ms": round(statistics.median(ms), 1),
+        "p99_ms": round(pct(ms, 0.99), 1),
+        "rps": round(len(rows) / wall, 1),
+        "top_citation_right_brief": round(sum(r[2] for r in rows) / len(rows), 3),
+        "top_citation_right_footnote": round(sum(r[3] for r in noted) / len(noted), 3) if noted else None,
+    }
+
+
+def question_pool(size: int, count: int, seed: int) -> list[Question]:
+    """``count`` distinct questions about random briefs of the library."""
+    rng = random.Random(seed)
+    seen: set[str] = set()
+    out: list[Question] = []
+    per_brief: dict[int, list[Question]] = {}
+    attempts = 0
+    while len(out) < count and attempts < count * 20:
+        attempts += 1
+        i = rng.randrange(size)
+        if i not in per_brief:
+            per_brief[i] = questions_for(make_brief(i), brief_id(i), random.Random(f"q{seed}:{i}"), 40)
+        if not per_brief[i]:
+            continue
+        q = per_brief[i].pop(0)
+        if q.text not in seen:
+            seen.add(q.text)
+            out.append(q)
+    return out
+
+
+def serve_and_measure(data_dir: Path, size: int, n1: int, n8: int) -> dict[str, Any]:
+    port = free_port()
+    env = {**os.environ, "CITEBOT_DATA_DIR": str(data_dir)}
+    env.pop("CITEBOT_CHROMA_URL", None)
+    args = [str(CITEBOT), "serve", "--host", "127.0.0.1", "--port", str(port), "--no-access-log"]
+    pool = question_pool(size, 2 * n1 + 2 * n8 + 1, seed=size)
+    warm, pool = pool[0], pool[1:]
+    if len(pool) < 2 * n1 + 2 * n8:  # a small library has fewer distinct questions: fewer per kind
+        n1 = n8 = len(pool) // 4
+    out: dict[str, Any] = {}
+    started = time.perf_counter()
+    args += ["--log-level", "warning"]
+    proc = subprocess.Popen(args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        with httpx.Client() as client:
+            while True:
+                if proc.poll() is not None:
+                    raise RuntimeError(f"citebot serve exited: {proc.stderr.read().decode()[-2000:]}")  # type: ignore[union-attr]
+                if time.perf_counter() - started > 900:
+                    raise RuntimeError("citebot serve was not ready after 900 s")
+                try:
+                    r = client.get(f"http://127.0.0.1:{port}/health", timeout=5)
+                    if r.status_code == 200 and r.json().get("ready", True):
+                        break
+                except (httpx.HTTPError, ValueError):
+                    pass
+                time.sleep(0.05)
+        out["cold_start_health_s"] = round(time.perf_counter() - started, 2)
+        out["rss_after_start_mb"] = memory(proc.pid)["VmRSS"]
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
+        post(conn, {"message": warm.text})
+        conn.close()
+        out["cold_start_first_chat_s"] = round(time.perf_counter() - started, 2)
+        k = 0
+        for concurrency, n in ((1, n1), (8, n8)):
+            for scoped in (False, True):
+                batch, k = pool[k : k + n], k + n
+                out[f"c{concurrency}_{'scoped' if scoped else 'library'}"] = load(port, batch, concurrency, scoped)
+        mem = memory(proc.pid)
+        out["rss_mb"], out["peak_rss_mb"] = mem["VmRSS"], mem["VmHWM"]
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+    return out
+
+
+# ------------------------------------------------------------------------------------------------------ main
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10, 100])
+    parser.add_argument("--keep", type=Path, help="grow the library here and keep it (a later run continues it)")
+    parser.add_argument("--budget-s", type=float, default=1500, help="ingest time allowed for the whole run")
+    parser.add_argument(
+        "--lexical-only", action="store_true", help="re-measure a kept library's add-one-brief cost and profile only"
+    )
+    parser.add_argument("--requests", type=int, default=60, help="questions per kind at concurrency 1")
+    parser.add_argument("--requests-c8", type=int, default=96, help="questions per kind at concurrency 8")
+    args = parser.parse_args()
+
+    from bot.factory import build_engine
+    from corpus.settings import Settings
+    from index.embeddings import load_embedder
+
+    data_dir = args.keep or Path(tempfile.mkdtemp(prefix="citebot-scale-")) / "data"
+    results = json.loads(JSON_OUT.read_text()) if JSON_OUT.exists() else {"sizes": {}}
+    settings = Settings(data_dir=data_dir)
+    t = time.perf_counter()
+    engine = build_engine(settings)
+    embedder = load_embedder(settings)
+    results["embedder"] = f"{type(embedder).__module__}.{type(embedder).__name__}"
+    results["engine_start_s"] = round(time.perf_counter() - t, 2)
+    deadline = time.monotonic() + args.budget_s
+    try:
+        for size in args.sizes:
+            have = len(engine.briefs())
+            print(f"size {size}: have {have}", file=sys.stderr)
+            if args.lexical_only:  # the kept library's size, measured again in process (no ingest, no server)
+                earlier = results["sizes"].get(str(size))
+                if earlier and earlier["briefs"] == have:
+                    earlier["lexical_add_one"] = lexical_add_cost(engine, have)
+                    earlier["in_process_profile"] = where_time_goes(engine, have)
+                    JSON_OUT.write_text(json.dumps(results, indent=2) + "\n")
+                continue
+            entry: dict[str, Any] = {"machine": machine(), "load_avg_start": round(os.getloadavg()[0], 2)}
+            entry["ingest"] = grow(engine, have, size, deadline)
+            earlier = results["sizes"].get(str(size), {}).get("ingest")
+            if entry["ingest"]["added"] == 0 and earlier:  # a kept library: report how it was built
+                entry["ingest"] = {**earlier, "reused": True}
+            briefs = engine.briefs()
+            entry["briefs"] = len(briefs)
+            entry["partial"] = len(briefs) < size
+            entry["passages"] = sum(len(b.passages) for b in briefs)
+            entry["footnotes"] = sum(len(b.footnotes) for b in briefs)
+            entry["vectors"] = engine.store.count()
+            entry["formats"] = sorted({b.format for b in briefs})
+            entry["disk_mb"] = round(disk_bytes(data_dir) / 2**20, 1)
+            entry["lexical_add_one"] = lexical_add_cost(engine, len(briefs))
+            entry["in_process_profile"] = where_time_goes(engine, len(briefs))
+            gc.collect()
+            entry["serve"] = serve_and_measure(data_dir, len(briefs), args.requests, args.requests_c8)
+            entry["load_avg_end"] = round(os.getloadavg()[0], 2)
+            results["sizes"][str(size)] = entry
+            JSON_OUT.write_text(json.dumps(results, indent=2) + "\n")
+            print(json.dumps(entry, indent=1), file=sys.stderr)
+            if entry["partial"]:
+                break
+    finally:
+        if args.keep is None:
+            shutil.rmtree(data_dir.parent, ignore_errors=True)
+    from scale_report import write_report
+
+    write_report(results)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,59 @@
+"""A snapshot built from the previous one re-reads only the briefs that changed, and searches as a fresh one does."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from bot.qa.retrieval import IndexState
+from corpus.models import Brief, Passage
+from index.lexical import content_terms
+
+
+def _brief(brief_id: str, *sentences: str) -> Brief:
+    text = " ".join(sentences)
+    passages, start = [], 0
+    for i, s in enumerate(sentences):
+        passages.append(
+            Passage(
+                id=f"{brief_id}:{i}",
+                brief_id=brief_id,
+                kind="sentence",
+                text=s,
+                start=start,
+                end=start + len(s),
+                paragraph=1,
+                seq=i,
+            )
+        )
+        start += len(s) + 1
+    return Brief(id=brief_id, title=brief_id, text=text, passages=tuple(passages), content_hash=brief_id + text)
+
+
+A = _brief("a", "The river treaty was signed in 1996.", "It shares the spring flood between two states.")
+B = _brief("b", "Exports fell by a third in 2020.", "The central bank raised rates twice.")
+C = _brief("c", "A survey of 900 households backed new clinics.", "Clinics treat twice as many patients.")
+QUESTIONS = ("When was the treaty signed?", "How much did exports fall?", "Who backed the clinics?")
+
+
+def _same_search(updated: IndexState, fresh: IndexState) -> None:
+    assert [v.passage.id for v in updated.views] == [v.passage.id for v in fresh.views]
+    assert updated.position == fresh.position
+    for q in QUESTIONS:
+        terms = content_terms(q)
+        assert np.array_equal(updated.lexical.scores(terms), fresh.lexical.scores(terms))
+        assert np.array_equal(updated.lexical_context.scores(terms), fresh.lexical_context.scores(terms))
+
+
+def test_adding_a_brief_keeps_the_others_parts_and_matches_a_fresh_build():
+    before = IndexState.build([A, C])
+    after = IndexState.build([A, B, C], previous=before)
+    assert after.parts["a"] is before.parts["a"] and after.parts["c"] is before.parts["c"]
+    _same_search(after, IndexState.build([A, B, C]))
+
+
+def test_removing_and_changing_briefs_matches_a_fresh_build():
+    state = IndexState.build([A, B, C])
+    changed = _brief("b", "Exports rose by a fifth in 2021.")
+    state = IndexState.build([A, changed], previous=state)
+    assert state.parts["b"].brief is changed
+    _same_search(state, IndexState.build([A, changed]))
