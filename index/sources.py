@@ -171,21 +171,27 @@ def html_text(data: bytes) -> str:
 
 
 def pdf_text(data: bytes, name: str) -> str:
-    import io
-
-    from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+    """A source PDF's text, read by the same reader as a brief: columns in reading order, line-end hyphenation undone,
+    running heads, folios and printer's marks left out. The source's own notes follow its body as paragraphs: in a
+    source they are text to search, never footnotes of the brief."""
+    from corpus.formats.pdf import parse_pdf
+    from corpus.raw import RawParagraph, RawTable
 
     try:
-        reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted:
-            raise ParseError(f"{name} is an encrypted PDF")
-        pages = [page.extract_text() or "" for page in reader.pages]
-    except PdfReadError as exc:
-        raise ParseError(f"{name} is not a readable PDF: {exc}") from exc
-    text = "\n\n".join(p.strip() for p in pages if p.strip())
-    # PDF lines wrap inside paragraphs: join them, keep blank-line paragraph breaks.
-    return "\n\n".join(" ".join(block.split()) for block in re.split(r"\n\s*\n", text) if block.strip())
+        raw = parse_pdf(data)
+    except ParseError as exc:
+        raise ParseError(f"{name}: {exc}") from exc
+    paragraphs: list[str] = []
+    for block in raw.blocks:
+        if isinstance(block, RawParagraph):
+            paragraphs.append("".join(s for s in block.segments if isinstance(s, str)))
+        elif isinstance(block, RawTable):
+            rows = [block.caption or "", " | ".join(block.columns)] + [" | ".join(row) for row in block.rows]
+            paragraphs.append("\n".join(rows))
+        else:
+            paragraphs.append(block.text)
+    paragraphs.extend(text for _, text in raw.footnote_defs)
+    return "\n\n".join(joined for p in paragraphs if (joined := " ".join(p.split())))
 
 
 def parse_source(path: Path, brief_id: str, footnote: int) -> SourceDocument:
