@@ -8,9 +8,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-OPTIONAL_IN_NAMES = ("of", "the", "for")  # words a name may drop: "Bank of Canada" ~ "Canada Bank"
+OPTIONAL_IN_NAMES = ("of", "the", "for")  # a name matches without them: "Bank of Canada" as "bank ... canada"
 _BETWEEN_INITIALS = frozenset(("of", "the", "and", "for", "on", "in"))  # "National Bank of Canada" spells "NBC"
 _NAME_GAP = r"(?: [a-z0-9]+){0,2}"  # at most two other words between a name's words
+# Initials of two letter-only words of a phrase key, found at every space (lookahead, so pairs overlap).
+_ADJACENT = re.compile(r" (?=([a-z])[a-z]* ([a-z])[a-z]* )")
+_SKIPPING = re.compile(r" (?=([a-z])[a-z]* (?:" + "|".join(sorted(_BETWEEN_INITIALS)) + r") ([a-z])[a-z]* )")
 
 
 @dataclass(frozen=True)
@@ -27,10 +30,9 @@ class PhrasePostings:
         words: dict[str, list[int]] = {}
         initials: dict[str, list[int]] = {}
         for i, key in enumerate(keys):
-            tokens = key.split()
-            for w in set(tokens):
+            for w in set(key.split()):
                 words.setdefault(w, []).append(i)
-            for pair in _initial_pairs(tokens):
+            for pair in _initial_pairs(key):
                 initials.setdefault(pair, []).append(i)
         return cls(tuple(keys), {w: tuple(p) for w, p in words.items()}, {k: tuple(p) for k, p in initials.items()})
 
@@ -61,16 +63,7 @@ class PhrasePostings:
         return any(pattern.search(self.keys[i]) for i in sorted(candidates or ()))
 
 
-def _initial_pairs(tokens: Sequence[str]) -> set[str]:
+def _initial_pairs(key: str) -> set[str]:
     """The initials of letter-only words one after the other, or with one small word between (a necessary
     condition for an acronym match, which the pattern then checks exactly)."""
-    alpha = [t.isascii() and t.isalpha() for t in tokens]
-    pairs = set()
-    for i, t in enumerate(tokens):
-        if not alpha[i]:
-            continue
-        if i + 1 < len(tokens) and alpha[i + 1]:
-            pairs.add(t[0] + tokens[i + 1][0])
-        if i + 2 < len(tokens) and tokens[i + 1] in _BETWEEN_INITIALS and alpha[i + 2]:
-            pairs.add(t[0] + tokens[i + 2][0])
-    return pairs
+    return {a + b for a, b in _ADJACENT.findall(key)} | {a + b for a, b in _SKIPPING.findall(key)}
