@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import numpy.typing as npt
 
+from bot.qa.phrases import OPTIONAL_IN_NAMES, PhrasePostings
 from corpus.models import Brief, Passage
 from index.bm25 import Vocabulary
 from index.lexical import LexicalIndex, LexicalPart, bigrams, content_terms, phrase_key, tokenize
@@ -28,6 +29,7 @@ class _BriefPart:
     views: tuple[PassageViews, ...]
     lexical: LexicalPart
     context: LexicalPart
+    phrases: list[PhrasePostings] = field(default_factory=list)  # built on first need (a question's name checks)
 
 
 @dataclass(frozen=True)
@@ -45,7 +47,6 @@ class IndexState:
     # Stored vectors of the active versions, fetched from the store once per snapshot on first need.
     _vectors: dict[str, npt.NDArray[np.float32]] = field(default_factory=dict, compare=False, repr=False)
     _vectors_lock: threading.Lock = field(default_factory=threading.Lock, compare=False, repr=False)
-    _phrase_text: list[str] = field(default_factory=list, compare=False, repr=False)
     _lower_words: list[frozenset[str]] = field(default_factory=list, compare=False, repr=False)
 
     def lower_words(self) -> frozenset[str]:
@@ -58,36 +59,36 @@ class IndexState:
                     self._lower_words.append(frozenset(words))
         return self._lower_words[0]
 
+    def _phrases(self) -> list[PhrasePostings]:
+        """Each brief's phrase postings, built on first need and kept with the brief's part for later snapshots."""
+        parts = [self.parts[b] for b in self.briefs]
+        if any(not p.phrases for p in parts):
+            with self._vectors_lock:
+                for p in parts:
+                    if not p.phrases:
+                        p.phrases.append(PhrasePostings.build([phrase_key(v.self_text) for v in p.views]))
+        return [p.phrases[0] for p in parts]
+
     def mentions_each(self, phrase: str) -> bool:
         """Whether every word of the phrase key occurs somewhere in the library (not necessarily together)."""
-        self.mentions("")  # builds the phrase text once
-        text = self._phrase_text[0]
-        return all(f" {w} " in text for w in phrase.split() if w not in ("of", "the", "for"))
+        postings = self._phrases()
+        words = [w for w in phrase.split() if w not in OPTIONAL_IN_NAMES]
+        return all(any(p.has_word(w) for p in postings) for w in words)
 
     def mentions(self, phrase: str) -> bool:
         """Whether a passage has the phrase's words (a ``phrase_key``; "of", "the", "for" optional) in order,
         at most two other words apart: "Professor Weiss" is in "Professor Clara Weiss", but "Secretary of State"
         is not in "Press Secretary, Ann Lee, stated"."""
-        if not self._phrase_text:
-            with self._vectors_lock:
-                if not self._phrase_text:
-                    self._phrase_text.append("\n".join(phrase_key(v.self_text) for v in self.views))
-        text = self._phrase_text[0]
-        words = [w for w in phrase.split() if w not in ("of", "the", "for")]
-        if not words or not self.mentions_each(phrase):
-            return False
-        gap = r"(?: [a-z0-9]+){0,2}"
-        return re.search(" " + gap.join(" " + re.escape(w) for w in words).lstrip() + " ", text) is not None
+        words = [w for w in phrase.split() if w not in OPTIONAL_IN_NAMES]
+        return bool(words) and any(p.mentions(words) for p in self._phrases())
 
     def spells_out(self, acronym: str) -> bool:
         """Whether some passage writes the acronym's words out: "NHL" in "National Hockey League" (small words
         such as "of" and "and" may come between)."""
-        self.mentions("")  # builds the phrase text once
         letters = [c for c in acronym.lower() if c.isalpha()]
         if len(letters) < 2:
             return False
-        pattern = r"(?: (?:of|the|and|for|on|in))?".join(f" {c}[a-z]*" for c in letters)
-        return re.search(pattern + " ", self._phrase_text[0]) is not None
+        return any(p.spells_out(letters) for p in self._phrases())
 
     def vector(self, store: PassageStore, doc_id: str) -> npt.NDArray[np.float32] | None:
         """The stored embedding of one document of an active version (None for very large libraries)."""
