@@ -125,7 +125,7 @@ class SourceCitationOut(BaseModel):
             archive_date=s.archive_date,
             fetched_at=s.fetched_at,
             score=s.score,
-            verified=True,  # bot.source_answer keeps only sentences whose offsets give back the quote
+            verified=True,  # bot.audit.source_answer keeps only sentences whose offsets give back the quote
         )
 
 
