@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from typing import Any
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from api.errors import status_for
+from bot.audit.fetch_sources import FootnoteSource, SourceStatus
 from bot.jobs import Job
 from corpus.errors import CitebotError
 
@@ -44,6 +46,8 @@ class JobStartedOut(BaseModel):
 
 
 class SourceStatusOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
     footnote: int
     url: str | None
     status: str = Field(description="local, fetched, archived, failed or not_fetched.")
@@ -60,9 +64,15 @@ class SourcesOut(BaseModel):
     brief_id: str
     sources: list[SourceStatusOut]
 
+    @classmethod
+    def of(cls, brief_id: str, statuses: list[SourceStatus]) -> SourcesOut:
+        return cls(brief_id=brief_id, sources=[SourceStatusOut.model_validate(s) for s in statuses])
+
 
 class SourcePassageOut(BaseModel):
     """A sentence of the footnote's source (not the brief): ``source_text[start:end] == quote``."""
+
+    model_config = ConfigDict(from_attributes=True)
 
     quote: str
     start: int
@@ -74,3 +84,8 @@ class SourcePassageOut(BaseModel):
 class FootnoteSourceOut(SourceStatusOut):
     label: str | None = Field(description="How answers name this source; an archived copy says so, with its date.")
     passage: SourcePassageOut | None = Field(description="The source sentence best matching the citing sentence.")
+
+    @classmethod
+    def of(cls, found: FootnoteSource) -> FootnoteSourceOut:
+        passage = SourcePassageOut.model_validate(found.passage) if found.passage is not None else None
+        return cls(**asdict(found.status), label=found.label, passage=passage)

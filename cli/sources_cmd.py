@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from bot.audit.fetch_sources import counts, fetch_sources, outcome_json
+from bot.audit.fetch_sources import counts, fetch_result, fetch_sources
 from bot.factory import BRIEF_SUFFIXES
 from corpus.errors import BriefNotFound, InputError
 from corpus.loader import load_brief
@@ -74,7 +74,7 @@ def fetch(brief_ids: tuple[str, ...], refresh: bool, no_archive: bool, as_json: 
     outcomes = fetch_sources(briefs, settings, refresh=refresh, archive=not no_archive, on_outcome=show)
     c = counts(outcomes)
     if as_json:
-        click.echo(json.dumps({"counts": c, "outcomes": [outcome_json(o) for o in outcomes]}, indent=2))
+        click.echo(json.dumps(fetch_result(outcomes), indent=2))
         return
     click.echo(
         f"{len(outcomes)} footnotes: {c['fetched']} fetched, {c['archived']} from the archive, "

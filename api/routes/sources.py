@@ -11,7 +11,7 @@ from api.deps import EngineDep
 from api.routes.jobs import JobsDep
 from api.schemas import ErrorOut
 from api.schemas_jobs import FootnoteSourceOut, JobOut, JobStartedOut, SourcesOut
-from bot.audit.fetch_sources import fetch_job, footnote_source_json, sources_status_json
+from bot.audit.fetch_sources import fetch_job, footnote_source, source_statuses
 from bot.audit.sources import source_index_for
 
 router = APIRouter(prefix="/briefs", tags=["sources"])
@@ -38,18 +38,22 @@ async def fetch(
 
 
 @router.get("/{brief_id}/sources", response_model=SourcesOut, responses=ERRORS)
-async def sources(brief_id: str, engine: EngineDep) -> dict[str, Any]:
+async def sources(brief_id: str, engine: EngineDep) -> SourcesOut:
     """Per footnote: local file, fetched, archived, failed (with why) or not fetched; final URL, archive URL,
     fetched_at and how many of its sentences are indexed."""
     brief = engine.brief(brief_id)
-    return await run_in_threadpool(sources_status_json, brief, engine.settings, source_index_for(engine))
+    statuses = await run_in_threadpool(source_statuses, brief, engine.settings, source_index_for(engine))
+    return SourcesOut.of(brief.id, statuses)
 
 
 @router.get("/{brief_id}/sources/{footnote}", response_model=FootnoteSourceOut, responses=ERRORS)
-async def footnote_source(brief_id: str, footnote: int, engine: EngineDep, sentence: str | None = None) -> Any:
+async def get_footnote_source(
+    brief_id: str, footnote: int, engine: EngineDep, sentence: str | None = None
+) -> FootnoteSourceOut:
     """One footnote's fetch status and links, and the source sentence that best matches ``sentence`` (the
     sentence citing it), for the UI's footnote panel."""
     brief = engine.brief(brief_id)
     index = source_index_for(engine)
     text = (sentence or "")[:2000]
-    return await run_in_threadpool(footnote_source_json, brief, footnote, text, engine.settings, index)
+    found = await run_in_threadpool(footnote_source, brief, footnote, text, engine.settings, index)
+    return FootnoteSourceOut.of(found)

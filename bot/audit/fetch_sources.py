@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass
 from typing import Any
 
 from langchain_core.embeddings import Embeddings
@@ -42,19 +43,75 @@ def fetch_sources(
     )
 
 
-def outcome_json(o: FetchOutcome) -> dict[str, Any]:
-    rec = o.record
-    return {
-        "brief_id": o.brief_id,
-        "footnote": o.footnote,
-        "url": o.url,
-        "status": o.status,
-        "reason": o.reason,
-        "final_url": rec.final_url if rec else None,
-        "archived": rec.archive_url if rec else None,
-        "archive_date": rec.archive_date if rec else None,
-        "fetched_at": rec.fetched_at if rec else None,
-    }
+@dataclass(frozen=True, slots=True)
+class OutcomeRow:
+    """What one fetch did for one footnote: the job's result row and ``sources fetch --json``'s."""
+
+    brief_id: str
+    footnote: int
+    url: str | None
+    status: str
+    reason: str | None
+    final_url: str | None
+    archived: str | None
+    archive_date: str | None
+    fetched_at: str | None
+
+    @classmethod
+    def of(cls, o: FetchOutcome) -> OutcomeRow:
+        rec = o.record
+        return cls(
+            brief_id=o.brief_id,
+            footnote=o.footnote,
+            url=o.url,
+            status=o.status,
+            reason=o.reason,
+            final_url=rec.final_url if rec else None,
+            archived=rec.archive_url if rec else None,
+            archive_date=rec.archive_date if rec else None,
+            fetched_at=rec.fetched_at if rec else None,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class SourceStatus:
+    """Where one footnote's source comes from and what state it is in (``GET /briefs/{id}/sources``)."""
+
+    footnote: int
+    url: str | None
+    status: str  # local, fetched, archived, failed or not_fetched
+    reason: str | None
+    final_url: str | None
+    archived: str | None
+    archive_date: str | None
+    fetched_at: str | None
+    title: str | None
+    passages: int
+
+
+@dataclass(frozen=True, slots=True)
+class SourcePassage:
+    """A sentence of the footnote's source (not the brief): ``source_text[start:end] == quote``."""
+
+    quote: str
+    start: int
+    end: int
+    score: float
+    verified: bool
+
+
+@dataclass(frozen=True, slots=True)
+class FootnoteSource:
+    """One footnote's status plus how answers name its source and the source sentence matching the citing one."""
+
+    status: SourceStatus
+    label: str | None
+    passage: SourcePassage | None
+
+
+def fetch_result(outcomes: Sequence[FetchOutcome]) -> dict[str, Any]:
+    """The counts and one row per footnote, as plain data (a job's stored result, the CLI's ``--json``)."""
+    return {"counts": counts(outcomes), "outcomes": [asdict(OutcomeRow.of(o)) for o in outcomes]}
 
 
 def counts(outcomes: Sequence[FetchOutcome]) -> dict[str, int]:
@@ -80,13 +137,13 @@ def fetch_job(
             for brief in briefs:
                 n = sum(len(p) for p in index.passages(brief).values())
                 job.progress(message=f"{brief.id}: {n} source passages indexed")
-        return {"counts": counts(outcomes), "outcomes": [outcome_json(o) for o in outcomes]}
+        return fetch_result(outcomes)
 
     return work
 
 
-def sources_status_json(brief: Brief, settings: Settings, index: SourceIndex | None = None) -> dict[str, Any]:
-    """``GET /briefs/{id}/sources``: per footnote, where its source comes from and what state it is in."""
+def source_statuses(brief: Brief, settings: Settings, index: SourceIndex | None = None) -> list[SourceStatus]:
+    """Per footnote, where its source comes from and what state it is in."""
     store = FetchStore.for_settings(settings)
     records = store.records(brief.id)
     local = find_sources(brief, [*(index.roots if index else ()), *source_roots(settings)])
@@ -105,29 +162,29 @@ def sources_status_json(brief: Brief, settings: Settings, index: SourceIndex | N
         else:
             status, reason = "not_fetched", None if fn.url else "the footnote gives no URL"
         rows.append(
-            {
-                "footnote": fn.number,
-                "url": fn.url,
-                "status": status,
-                "reason": reason,
-                "final_url": rec.final_url if rec else None,
-                "archived": rec.archive_url if rec else None,
-                "archive_date": rec.archive_date if rec else None,
-                "fetched_at": rec.fetched_at if rec else None,
-                "title": rec.title if rec else None,
-                "passages": len(source_passages(doc)) if doc is not None else 0,
-            }
+            SourceStatus(
+                footnote=fn.number,
+                url=fn.url,
+                status=status,
+                reason=reason,
+                final_url=rec.final_url if rec else None,
+                archived=rec.archive_url if rec else None,
+                archive_date=rec.archive_date if rec else None,
+                fetched_at=rec.fetched_at if rec else None,
+                title=rec.title if rec else None,
+                passages=len(source_passages(doc)) if doc is not None else 0,
+            )
         )
-    return {"brief_id": brief.id, "sources": rows}
+    return rows
 
 
-def footnote_source_json(
+def footnote_source(
     brief: Brief, footnote: int, sentence: str | None, settings: Settings, index: SourceIndex
-) -> dict[str, Any]:
-    """One footnote's row of ``sources_status_json`` plus, when its source is at hand, the source sentence that
-    best matches ``sentence`` (the citing sentence), verified against the stored source text."""
-    row = next((r for r in sources_status_json(brief, settings, index)["sources"] if r["footnote"] == footnote), None)
-    if row is None:
+) -> FootnoteSource:
+    """One footnote's status plus, when its source is at hand, the source sentence that best matches
+    ``sentence`` (the citing sentence), verified against the stored source text."""
+    status = next((r for r in source_statuses(brief, settings, index) if r.footnote == footnote), None)
+    if status is None:
         raise NotFound(f"{brief.id} has no footnote {footnote}")
     passage = None
     doc = index.documents(brief).get(footnote)
@@ -136,9 +193,8 @@ def footnote_source_json(
         hits = index.search(brief, footnote, index.embedder.embed_query(sentence), candidates, k=1)
         for p, sim in hits:
             if doc.text[p.start : p.end] == p.text:
-                passage = {"quote": p.text, "start": p.start, "end": p.end, "score": round(sim, 4), "verified": True}
-    out: dict[str, Any] = {**row, "label": doc.label if doc is not None else None, "passage": passage}
-    return out
+                passage = SourcePassage(quote=p.text, start=p.start, end=p.end, score=round(sim, 4), verified=True)
+    return FootnoteSource(status=status, label=doc.label if doc is not None else None, passage=passage)
 
 
 def fetch_findings(brief: Brief, settings: Settings) -> list[Finding]:
