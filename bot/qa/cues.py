@@ -11,8 +11,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from bot.qa import answer_types as types
 from corpus.models import Passage
-from corpus.text.dates import CALENDAR_WORDS, MONTH_NAMES, MONTH_PATTERN
+from corpus.text.dates import MONTH_NAMES, MONTH_PATTERN
 from corpus.text.numbers import ONES, SCALES, TENS
 from corpus.text.words import STOPWORDS, stem
 
@@ -33,7 +34,6 @@ _NUMBER_WORDS = "|".join(
 _NUMBER_WORD = re.compile(rf"\b(?:{_NUMBER_WORDS})\b", re.I)
 _DIGITS = re.compile(r"(?<![\w.-])\d[\d,]*(?:\.\d+)?")
 _DURATION = re.compile(r"\b(?:a|an|one) (?:year|month|week|day|hour|minute|second|decade|century|season)\b", re.I)
-_CALENDAR = CALENDAR_WORDS
 _YEAR = re.compile(r"\b(?:1[0-9]\d\d|20\d\d)(?!\d|,\d)")
 _ERA = re.compile(r"\b\d{1,4}\s*(?:B\.?\s?C\.?|A\.?\s?D\.?|BCE|CE)(?!\w)")
 # Month names count only capitalised: "may" is also a verb, "march" a noun.
@@ -43,8 +43,6 @@ _MONTHS = MONTH_NAMES
 _MONTH_NEAR = re.compile(rf"\b{_MONTHS}\.?\s+$")
 _MONTH_AFTER = re.compile(rf"\s+{_MONTHS}\b")
 _DECADE = re.compile(r"\b(?:1[0-9]|20)\d0s\b|\b(?:\w+(?:teenth|tieth|th|st|nd|rd)) century\b", re.I)
-_CAPITALISED = re.compile(r"(?<![\w'’])[A-Z][\w'’.-]*")
-_SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|[\"“(]\s*)$")
 
 # Nouns whose instances are proper names: "which city" wants a name, not "a famous city".
 _NAMED_NOUNS = frozenset(
@@ -53,6 +51,8 @@ _NAMED_NOUNS = frozenset(
     company firm corporation business bank organisation organization agency institute institution ministry
     department court judge lawyer attorney counsel newspaper magazine journal publisher book film team club
     party person people man woman president leader author writer scientist country's city's""".split()  # noqa: SIM905
+) | frozenset(
+    stem(w) for name in ("place_nouns.txt", "person_nouns.txt", "organisation_nouns.txt") for w in types.words(name)
 )
 # "What is the X": nouns whose value is a quantity ("the population of ...", "the speed of ...").
 _MEASURE_NOUNS = frozenset(
@@ -112,13 +112,25 @@ STRICT = frozenset({"date", "quantity", "name"})
 @dataclass(frozen=True, slots=True)
 class Asked:
     """What a question asks for: ``kind`` is "date", "quantity", "name", "reason", "place" or "" (anything);
-    ``head`` the stem of the noun the answer must be about ("how many lectures" -> "lectur"), if any."""
+    ``head`` the stem of the noun the answer must be about ("how many lectures" -> "lectur"), if any; ``slot``
+    the kind of name or amount ("person", "place", "organisation", "money"; "" for any); ``phrase`` the words
+    of the noun phrase asked about ("which West Coast law school" -> west, coast, law, school)."""
 
     kind: str
     head: str | None = None
     question_years: frozenset[str] = frozenset()
     question_numbers: frozenset[str] = frozenset()
     question_words: frozenset[str] = frozenset()
+    slot: str = ""
+    phrase: frozenset[str] = frozenset()
+
+    @property
+    def question(self) -> types.Question:
+        return types.Question(self.question_words, self.phrase)
+
+    @property
+    def question_stems(self) -> frozenset[str]:
+        return frozenset(stem(w) for w in self.question_words)
 
     @property
     def strict(self) -> bool:
@@ -204,8 +216,10 @@ def asked(question: str) -> Asked:
         for part in (w.lower().removesuffix("'s").removesuffix("’s").strip(".-"), *w.lower().split("-"))
     )
 
-    def make(kind: str, head: str | None = None) -> Asked:
-        return Asked(kind, head, years, numbers, words)
+    phrase = _noun_phrase(q)
+
+    def make(kind: str, head: str | None = None, slot: str = "") -> Asked:
+        return Asked(kind, head, years, numbers, words, slot, frozenset(phrase))
 
     if WHEN.search(q):
         return make("date")
@@ -213,23 +227,26 @@ def asked(question: str) -> Asked:
     if many:
         rest = re.findall(r"[\w'’-]+", many.group(1))
         head = _first_plural(rest) if "many" in many.group(0).lower() else _mass_noun(rest)
-        return make("quantity", head)
+        return make("quantity", head, types.MONEY if head and types.money_noun(head) else "")
     if _HOW_MEASURE.search(q):
         return make("quantity")
-    if WHO.search(q) or _CALLED.search(q):
-        return make("name")
+    if WHO.search(q):
+        return make("name", slot=types.PERSON)
+    called = _CALLED.search(q)
+    if called:
+        after = re.findall(r"[a-z]+", q[called.end() :].lower())
+        return make("name", slot=types.slot_of_noun(singular(after[1])) if after[:1] == ["the"] and after[1:] else "")
     if WHY.search(q):
         return make("reason")
     if WHERE.search(q):
         return make("place")
-    phrase = _noun_phrase(q)
     if phrase:
         last = stem(phrase[-1])
         if last in _MEASURE_NOUNS or _MEASURE_MODIFIERS & set(phrase):
-            return make("quantity")
+            return make("quantity", slot=types.MONEY if any(types.money_noun(w) for w in phrase) else "")
         named = [singular(w) for w in phrase if stem(w) in _NAMED_NOUNS]
         if named:
-            return make("name", named[-1])
+            return make("name", named[-1], types.slot_of_noun(named[-1]))
         plural = _first_plural(phrase)
         return make("", plural or singular(phrase[0]))
     return make("")
@@ -253,30 +270,10 @@ def _has_quantity(a: Asked, text: str) -> bool:
             continue  # a year is a date, not an amount
         if _MONTH_NEAR.search(text[max(0, m.start() - 10) : m.start()]) or _MONTH_AFTER.match(text[m.end() :]):
             continue  # the day of a date ("May 7", "7 May")
+        if types.rank_number(text, m.start()):
+            continue  # a position ("the top 10"), not an amount
         return True
     return False
-
-
-def _has_name(a: Asked, text: str, common: frozenset[str] = frozenset()) -> bool:
-    """Whether the text has a capitalised word the question does not use, not capitalised for grammar only.
-    ``common``: words the document also writes in lower case ("the State" in a court's opinion); alone they
-    are not names, though inside a run of capitalised words ("East Coast") they are."""
-    for m in _CAPITALISED.finditer(text):
-        word = m.group(0).rstrip(".").lower().removesuffix("'s").removesuffix("’s")
-        if word in a.question_words or word in STOPWORDS or word in _CALENDAR or len(word) < 2:
-            continue
-        if _SENTENCE_START.search(text[: m.start()]):
-            continue  # capitalised for grammar, not as a name
-        if word in common and not _in_capitalised_run(text, m.start(), m.end()):
-            continue
-        return True
-    return False
-
-
-def _in_capitalised_run(text: str, start: int, end: int) -> bool:
-    before = re.search(r"([A-Z][\w'’.-]*)\s+$", text[:start])
-    after = re.match(r"\s+(?:of\s+|the\s+)?[A-Z]", text[end:])
-    return bool(before and not _SENTENCE_START.search(text[: before.start()])) or bool(after)
 
 
 def has_answer(a: Asked, text: str, common: frozenset[str] = frozenset()) -> bool:
@@ -285,16 +282,20 @@ def has_answer(a: Asked, text: str, common: frozenset[str] = frozenset()) -> boo
     if a.kind == "quantity" and a.head is not None and not _names_head(a.head, text):
         return False  # "how many lectures": a number of something else is not the answer
     if a.kind == "date":
-        return _has_date(a, text)
+        return _has_date(a, text) and not types.other_phase(a.question_stems, _stems(text))
     if a.kind == "quantity":
-        return _has_quantity(a, text)
+        return _has_quantity(a, text) and (a.slot != types.MONEY or types.has_money(text))
     if a.kind == "name":
-        return _has_name(a, text, common)
+        return types.fills(a.slot, text, a.question, common)
     if a.kind == "reason":
         return bool(_CAUSAL.search(text))
     if a.kind == "place":
-        return _has_name(a, text, common)
+        return types.fills(types.PLACE, text, a.question, common)
     return True
+
+
+def _stems(text: str) -> frozenset[str]:
+    return frozenset(stem(w) for w in re.findall(r"[a-z]+", text.lower()))
 
 
 @dataclass(frozen=True, slots=True)
@@ -330,7 +331,7 @@ def cue_bonus(question: str, p: Passage, w: CueWeights = CUES) -> float:
         bonus += w.typed if has_answer(a, text) else -w.untyped
     elif a.kind == "reason" and _CAUSAL.search(text):
         bonus += w.reason
-    elif a.kind == "place" and _has_name(a, text):
+    elif a.kind == "place" and has_answer(a, text):
         bonus += w.place
     if a.kind == "" and a.head is not None and _names_head(a.head, text):
         bonus += w.head
