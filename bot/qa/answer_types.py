@@ -117,16 +117,17 @@ class Question:
     phrase: frozenset[str] = frozenset()  # "which West Coast law school" -> west, coast, law, school
 
 
-def _new_words(run: NameRun, q: Question, common: frozenset[str]) -> list[str]:
-    """The run's words that can name an answer: not the question's, not small or calendar words, not the one
-    capitalised only because it starts the sentence, and (alone) not a word the document writes in lower case."""
+def _counted(run: NameRun, q: Question, common: frozenset[str]) -> list[str]:
+    """The run's words (as written) that can name an answer: not the question's, not small or calendar words,
+    not the one capitalised only because it starts the sentence, and (alone) not a word the document writes in
+    lower case ("the State")."""
     plain = run.plain
     out = []
     for i, w in enumerate(plain):
         if (i == 0 and run.grammar) or w in q.words or w in STOPWORDS or w in CALENDAR_WORDS or len(w) < 2:
             continue
-        out.append(w)
-    if len(plain) == 1 and out and out[0] in common:
+        out.append(run.words[i])
+    if len(plain) == 1 and out and plain[0] in common:
         return []
     return out
 
@@ -144,9 +145,17 @@ def _modifier(text: str, run: NameRun, q: Question) -> bool:
     return bool(m and (m.group(1).lower() in q.phrase or m.group(1).lower().rstrip("s") in q.phrase))
 
 
-def _acronym(run: NameRun) -> bool:
-    letters = "".join(ch for w in run.words for ch in w if ch.isalpha())
+def _acronym(counted: list[str]) -> bool:
+    """Whether the words are initials ("COA", "U.S.", "OCCA's")."""
+    letters = "".join(ch for w in counted for ch in w.removesuffix("'s").removesuffix("’s") if ch.isalpha())
     return len(letters) >= 2 and letters.isupper()
+
+
+def _code(counted: list[str]) -> bool:
+    """Whether the words are a code or a citation, not a name: each has a digit ("P.2d") or all are
+    abbreviations ("Okla. Crim. App.")."""
+    digits = all(any(ch.isdigit() for ch in w) for w in counted)
+    return digits or (len(counted) > 1 and all(w.endswith(".") for w in counted))
 
 
 def fills(slot: str, text: str, q: Question, common: frozenset[str] = frozenset()) -> bool:
@@ -154,7 +163,8 @@ def fills(slot: str, text: str, q: Question, common: frozenset[str] = frozenset(
     the question's own. ``common``: words the document writes in lower case ("the State" is no name alone)."""
     titles = words("person_titles.txt")
     for run in name_runs(text):
-        if not _new_words(run, q, common) or _modifier(text, run, q):
+        counted = _counted(run, q, common)
+        if not counted or _modifier(text, run, q) or (slot in (PERSON, PLACE) and _code(counted)):
             continue
         plain = set(run.plain)
         before = _before(text, run)
@@ -164,7 +174,7 @@ def fills(slot: str, text: str, q: Question, common: frozenset[str] = frozenset(
         place = bool(plain & words("place_nouns.txt"))
         if slot == PERSON and ((located and not (org or titled)) or (place and not org)):
             continue  # "trained in Vienna", "Kent County": a place, not an agent
-        if slot == PLACE and (titled or (org and not place) or (_acronym(run) and not located)):
+        if slot == PLACE and (titled or (org and not place) or (_acronym(counted) and not located)):
             continue  # "Judge Lee", "the Supreme Court", "the COA": an agent, not a place
         return True
     return False
@@ -174,10 +184,14 @@ _MONEY_SYMBOL = re.compile(r"[$£€¥₹]\s?\d|\d\s?[$£€¥₹]")
 _SCALE = frozenset({"thousand", "million", "millions", "billion", "billions", "trillion", "milliard", "milliards"})
 
 
+# A change of a sum answers "how much did the price rise" as well as the sum does.
+_CHANGE = re.compile(r"\d\s?%|\b(?:percent|per cent|(?:\w+ )?times|doubled|tripled|halved|twice)\b", re.I)
+
+
 def has_money(text: str) -> bool:
-    """Whether the text gives a sum of money: a currency sign, or a number with a currency or magnitude word
-    after it ("$6 billion", "25 milliards of marks", "40 dollars")."""
-    if _MONEY_SYMBOL.search(text):
+    """Whether the text gives a sum of money or its change: a currency sign, a number with a currency or
+    magnitude word after it ("$6 billion", "25 milliards of marks", "40 dollars"), a percentage or a multiple."""
+    if _MONEY_SYMBOL.search(text) or _CHANGE.search(text):
         return True
     currencies = words("currencies.txt")
     for m in re.finditer(r"(?<![\w.-])\d[\d,]*(?:\.\d+)?((?:\s+[a-z]+){1,3})", text):

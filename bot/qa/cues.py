@@ -44,15 +44,14 @@ _MONTH_NEAR = re.compile(rf"\b{_MONTHS}\.?\s+$")
 _MONTH_AFTER = re.compile(rf"\s+{_MONTHS}\b")
 _DECADE = re.compile(r"\b(?:1[0-9]|20)\d0s\b|\b(?:\w+(?:teenth|tieth|th|st|nd|rd)) century\b", re.I)
 
-# Nouns whose instances are proper names: "which city" wants a name, not "a famous city".
+# Nouns whose instances are proper names: "which city" wants a name, not "a famous city". Matched word for word
+# (singular), not by stem: a stem would take "report" for "reporter" and "published" for "publisher". The
+# place, person and organisation nouns of bot/qa/wordlists/ are named nouns too.
 _NAMED_NOUNS = frozenset(
-    stem(w)
-    for w in """city town village county country nation state province region capital school university college
+    """city town village county country nation state province region capital school university college
     company firm corporation business bank organisation organization agency institute institution ministry
     department court judge lawyer attorney counsel newspaper magazine journal publisher book film team club
-    party person people man woman president leader author writer scientist country's city's""".split()  # noqa: SIM905
-) | frozenset(
-    stem(w) for name in ("place_nouns.txt", "person_nouns.txt", "organisation_nouns.txt") for w in types.words(name)
+    party person man woman president leader author writer scientist""".split()  # noqa: SIM905
 )
 # "What is the X": nouns whose value is a quantity ("the population of ...", "the speed of ...").
 _MEASURE_NOUNS = frozenset(
@@ -227,15 +226,16 @@ def asked(question: str) -> Asked:
     if many:
         rest = re.findall(r"[\w'’-]+", many.group(1))
         head = _first_plural(rest) if "many" in many.group(0).lower() else _mass_noun(rest)
-        return make("quantity", head, types.MONEY if head and types.money_noun(head) else "")
+        # "how much revenue", "how much was the bail": an amount of money is asked
+        money = any(types.money_noun(w) for w in words) and "much" in many.group(0).lower()
+        return make("quantity", head, types.MONEY if money else "")
     if _HOW_MEASURE.search(q):
         return make("quantity")
     if WHO.search(q):
         return make("name", slot=types.PERSON)
     called = _CALLED.search(q)
     if called:
-        after = re.findall(r"[a-z]+", q[called.end() :].lower())
-        return make("name", slot=types.slot_of_noun(singular(after[1])) if after[:1] == ["the"] and after[1:] else "")
+        return make("name", slot=_named_slot(q[called.end() :]))
     if WHY.search(q):
         return make("reason")
     if WHERE.search(q):
@@ -244,12 +244,18 @@ def asked(question: str) -> Asked:
         last = stem(phrase[-1])
         if last in _MEASURE_NOUNS or _MEASURE_MODIFIERS & set(phrase):
             return make("quantity", slot=types.MONEY if any(types.money_noun(w) for w in phrase) else "")
-        named = [singular(w) for w in phrase if stem(w) in _NAMED_NOUNS]
+        named = [singular(w) for w in phrase if singular(w) in _NAMED_NOUNS or types.slot_of_noun(singular(w))]
         if named:
             return make("name", named[-1], types.slot_of_noun(named[-1]))
         plural = _first_plural(phrase)
         return make("", plural or singular(phrase[0]))
     return make("")
+
+
+def _named_slot(rest: str) -> str:
+    """The slot of "the name of the <noun>" from the words after "name": "of the lawyer" -> person."""
+    after = [w for w in re.findall(r"[a-z]+", rest.lower()) if w not in {"of", "the", "a", "an", "its", "their"}]
+    return types.slot_of_noun(singular(after[0])) if after else ""
 
 
 def _has_date(a: Asked, text: str) -> bool:
@@ -258,9 +264,12 @@ def _has_date(a: Asked, text: str) -> bool:
     return any(y not in a.question_years for y in _YEAR.findall(text))
 
 
-def _has_quantity(a: Asked, text: str) -> bool:
-    if _NUMBER_WORD.search(text) or _DURATION.search(text):
-        return True
+def _amounts(a: Asked, text: str, durations: bool = True) -> list[int]:
+    """Where the text gives an amount: number words, durations ("a year") and figures that are not a year, the
+    day of a date, a rank or one of the question's own numbers."""
+    out = [m.start() for m in _NUMBER_WORD.finditer(text)]
+    if durations:
+        out += [m.start() for m in _DURATION.finditer(text)]
     for m in _DIGITS.finditer(text):
         raw = m.group(0).rstrip(",")
         n = raw.replace(",", "")
@@ -272,8 +281,30 @@ def _has_quantity(a: Asked, text: str) -> bool:
             continue  # the day of a date ("May 7", "7 May")
         if types.rank_number(text, m.start()):
             continue  # a position ("the top 10"), not an amount
-        return True
-    return False
+        out.append(m.start())
+    return out
+
+
+# How far (in words) an amount may stand from the noun it counts: "14 lectures", "at least 35,000 people",
+# "the number of species is put at 120".
+_COUNT_BEFORE, _COUNT_AFTER = 4, 6
+
+
+def _counts(head: str, text: str, amounts: list[int]) -> bool:
+    """Whether one of the amounts counts the head noun, standing a few words before or after it: asked "how many
+    species", "most species breed once a year" gives no count of species."""
+    starts = set(amounts)
+    tokens = list(re.finditer(r"[\w'’-]+", text))
+    heads = [i for i, t in enumerate(tokens) if singular(t.group(0)) == head]
+    numbers = [i for i, t in enumerate(tokens) if t.start() in starts]
+    return any(h - _COUNT_BEFORE <= n <= h + _COUNT_AFTER for h in heads for n in numbers)
+
+
+def _has_quantity(a: Asked, text: str) -> bool:
+    amounts = _amounts(a, text, durations=a.head is None)  # "once a year" counts no species
+    if a.head is None or not amounts:
+        return bool(amounts)
+    return _counts(a.head, text, amounts)
 
 
 def has_answer(a: Asked, text: str, common: frozenset[str] = frozenset()) -> bool:
