@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 
+from corpus.models import Brief
 from corpus.text.dates import CALENDAR_WORDS
 from corpus.text.words import STOPWORDS, stem
 
@@ -46,8 +47,8 @@ def phases() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in out.items()}
 
 
-# Slots a "name" question can ask for.
-PERSON, PLACE, ORGANISATION, MONEY = "person", "place", "organisation", "money"
+# Slots a question can ask for: an agent is a person or an organisation ("who founded ...").
+PERSON, AGENT, PLACE, ORGANISATION, MONEY = "person", "agent", "place", "organisation", "money"
 _SLOT_NOUNS = ((PLACE, "place_nouns.txt"), (PERSON, "person_nouns.txt"), (ORGANISATION, "organisation_nouns.txt"))
 
 
@@ -100,13 +101,25 @@ def name_runs(text: str) -> list[NameRun]:
             runs.append(NameRun(tuple(m.group(0) for m in cur), start, cur[-1].end(), grammar))
 
     for m in _CAP_WORD.finditer(text):
-        if cur and _JOINER.fullmatch(text[cur[-1].end() : m.start()]) and not cur[-1].group(0).endswith(","):
+        if cur and _JOINER.fullmatch(text[cur[-1].end() : m.start()]) and _runs_on(cur[-1].group(0), m.group(0)):
             cur.append(m)
             continue
         close()
         cur = [m]
     close()
     return runs
+
+
+def _runs_on(word: str, nxt: str) -> bool:
+    """Whether a name goes on past a word ending in a period: after an initial ("Robert C. Byrd"), initials
+    ("U.S. Courts"), a title ("Dr. Olsen") or inside a chain of abbreviations ("Okla. Crim. App."); otherwise
+    the period ends a sentence ("... the Twelve Tables. See Watson")."""
+    if not word.endswith("."):
+        return True
+    bare = word[:-1]
+    if len(bare) == 1 or "." in bare or bare.lower() in words("person_titles.txt"):
+        return True
+    return len(bare) <= 5 and nxt.endswith(".")
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,9 +151,15 @@ def _before(text: str, run: NameRun) -> str:
     return m.group(1).lower() if m else ""
 
 
-def _modifier(text: str, run: NameRun, q: Question) -> bool:
-    """Whether the run only qualifies the asked noun, written in lower case after it: "an Oklahoma county", "the
-    famous East Coast law school" describe a kind of what is asked, not its name ("Tulsa County")."""
+_INDEFINITE = re.compile(r"\b(?:a|an)\s+(?:[a-z][\w-]*\s+){0,2}$", re.I)
+
+
+def _descriptor(text: str, run: NameRun, q: Question) -> bool:
+    """Whether the run only describes a kind of thing: it qualifies the asked noun, written in lower case after
+    it ("the East Coast law school" for "which law school"), or follows "a"/"an" ("an Oklahoma county", "a
+    famous Harvard professor"): a name with an indefinite article is not the one thing asked for."""
+    if _INDEFINITE.search(text[: run.start]):
+        return True
     m = _NEXT_WORD.match(text, run.end)
     return bool(m and (m.group(1).lower() in q.phrase or m.group(1).lower().rstrip("s") in q.phrase))
 
@@ -151,32 +170,140 @@ def _acronym(counted: list[str]) -> bool:
     return len(letters) >= 2 and letters.isupper()
 
 
-def _code(counted: list[str]) -> bool:
-    """Whether the words are a code or a citation, not a name: each has a digit ("P.2d") or all are
-    abbreviations ("Okla. Crim. App.")."""
+_NUMBERED = re.compile(r"\s*\d")
+
+
+def _code(text: str, run: NameRun, counted: list[str]) -> bool:
+    """Whether the words are a code or a citation, not a name: each has a digit ("P.2d"), all are abbreviations
+    ("Okla. Crim. App."), or an abbreviation stands before a number ("10th Cir. 2008", "Vol. 3")."""
     digits = all(any(ch.isdigit() for ch in w) for w in counted)
-    return digits or (len(counted) > 1 and all(w.endswith(".") for w in counted))
+    abbreviated = all(w.endswith(".") for w in counted)
+    return digits or (abbreviated and (len(counted) > 1 or bool(_NUMBERED.match(text, run.end))))
 
 
-def fills(slot: str, text: str, q: Question, common: frozenset[str] = frozenset()) -> bool:
-    """Whether the text has a name of the slot's kind (person, place, organisation; "" for any name) other than
-    the question's own. ``common``: words the document writes in lower case ("the State" is no name alone)."""
+_AUTHORS = re.compile(r",?\s+(?:et al\b|and [A-Z]|&|\(?(?:1[5-9]|20)\d\d\b)")
+
+
+def _learned(text: str) -> tuple[set[str], set[str]]:
+    """Words a text uses as place names ("in Tulsa", "Kent County", "the State of Ohio") and as people's names
+    ("Judge Amos Reed", "Dr. Olsen")."""
+    places: set[str] = set()
+    people: set[str] = set()
+    titles, place_nouns = words("person_titles.txt"), words("place_nouns.txt")
+    lower = set(re.findall(r"\b[a-z][a-z'’-]+\b", text))  # "in Children and Youth": title case, no place
+    for run in name_runs(text):
+        plain = [
+            w
+            for i, w in enumerate(run.plain)
+            if not (i == 0 and run.grammar) and w not in lower and w not in CALENDAR_WORDS and w not in STOPWORDS
+        ]
+        if not plain or any(ch.isdigit() for w in plain for ch in w):
+            continue
+        before = _before(text, run)
+        if before in titles or plain[0] in titles:
+            people.update(w for w in plain if w not in titles)
+        elif _nouns(tuple(plain), "organisation_nouns.txt"):
+            continue  # "in the Supreme Court": an organisation, even after "in"
+        elif _AUTHORS.match(text, run.end):
+            continue  # "in Lee et al. (2020)", "in Lee (2020)": authors cited, not places
+        elif (before in words("locative_prepositions.txt") and not run.words[-1].endswith(("'s", "’s"))) or (
+            set(run.plain) & place_nouns
+        ):
+            places.update(w for w in plain if w not in place_nouns)
+    return places, people
+
+
+_PLACES: dict[tuple[str, str], frozenset[str]] = {}
+
+
+def document_places(brief: Brief, version: str = "") -> frozenset[str]:
+    """The words one document uses as place names and never as a person's: names come from the document itself,
+    so "Oklahoma" is a place wherever a brief once wrote "in Oklahoma". Cached per brief version."""
+    key = (brief.id, version)
+    found = _PLACES.get(key)
+    if found is None:
+        places, people = _learned(brief.text)
+        found = frozenset(places - people)
+        if len(_PLACES) > 256:
+            _PLACES.clear()
+        _PLACES[key] = found
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """What the words around a name run say about it."""
+
+    located: bool  # after "in", "at", "near" ...: "trained in Vienna"
+    titled: bool  # after or starting with a title: "Judge Lee", "Dr. Olsen"
+    org: bool  # holds an organisation noun: "Research Centre", "Bank of Canada"
+    place: bool  # holds a place noun: "Kent County", "the United States"
+    acronym: bool  # initials: "COA", "U.S."
+    code: bool  # a code or citation: "P.2d", "Okla. Crim. App."
+    ordinary: bool  # only words the document also writes in lower case: "the Twelve Tables"
+
+
+def _nouns(plain: tuple[str, ...], name: str) -> bool:
+    listed = words(name)
+    return any(w in listed or (w.endswith("s") and w[:-1] in listed) for w in plain)
+
+
+def _read(text: str, run: NameRun, counted: list[str], common: frozenset[str], places: frozenset[str]) -> _Reading:
     titles = words("person_titles.txt")
+    before = _before(text, run)
+    return _Reading(
+        located=before in words("locative_prepositions.txt"),
+        titled=before in titles or (len(run.words) > 1 and run.plain[0] in titles),
+        org=_nouns(run.plain, "organisation_nouns.txt"),
+        place=_nouns(run.plain, "place_nouns.txt") or _known_place(counted, common, places),
+        acronym=_acronym(counted),
+        code=_code(text, run, counted),
+        ordinary=all(_plain(w) in common for w in counted),
+    )
+
+
+def _known_place(counted: list[str], common: frozenset[str], places: frozenset[str]) -> bool:
+    """Whether the document uses these words as a place name: one of them is a learned place and the others are
+    ordinary words ("New York" where "York" was seen "in York")."""
+    plain = [_plain(w) for w in counted]
+    return any(w in places for w in plain) and all(w in places or w in common for w in plain)
+
+
+def _agent(r: _Reading) -> bool:
+    """A person or an organisation: not a place ("in Vienna", "Kent County"), a code, or a run of ordinary
+    words ("the Twelve Tables") unless a title or an organisation noun makes it one."""
+    if r.code or (r.place and not r.org) or (r.located and not (r.org or r.titled)):
+        return False
+    return not r.ordinary or r.org or r.titled or r.acronym
+
+
+def _person(r: _Reading) -> bool:
+    """A person: an agent that is not an organisation ("which judge" is not answered by "the OCCA")."""
+    return _agent(r) and not r.org and not r.acronym
+
+
+def _place(r: _Reading) -> bool:
+    """A place: not a person ("Judge Lee"), an organisation ("the Supreme Court") or a code, and initials only
+    after a place preposition ("in the UK", not "the COA ordered")."""
+    return not (r.code or r.titled or (r.org and not r.place) or (r.acronym and not r.located))
+
+
+_SLOT_RULES = {PERSON: _person, AGENT: _agent, PLACE: _place}
+
+
+def fills(
+    slot: str, text: str, q: Question, common: frozenset[str] = frozenset(), places: frozenset[str] = frozenset()
+) -> bool:
+    """Whether the text has a name of the slot's kind (person, agent, place; organisation and "" for any name)
+    other than the question's own. ``common``: the words the document writes in lower case; ``places``: the
+    words it uses as place names (``document_places``)."""
+    rule = _SLOT_RULES.get(slot)
     for run in name_runs(text):
         counted = _counted(run, q, common)
-        if not counted or _modifier(text, run, q) or (slot in (PERSON, PLACE) and _code(counted)):
+        if not counted or _descriptor(text, run, q):
             continue
-        plain = set(run.plain)
-        before = _before(text, run)
-        located = before in words("locative_prepositions.txt")
-        titled = before in titles or (len(run.words) > 1 and run.plain[0] in titles)
-        org = bool(plain & words("organisation_nouns.txt"))
-        place = bool(plain & words("place_nouns.txt"))
-        if slot == PERSON and ((located and not (org or titled)) or (place and not org)):
-            continue  # "trained in Vienna", "Kent County": a place, not an agent
-        if slot == PLACE and (titled or (org and not place) or (_acronym(counted) and not located)):
-            continue  # "Judge Lee", "the Supreme Court", "the COA": an agent, not a place
-        return True
+        if rule is None or rule(_read(text, run, counted, common, places)):
+            return True
     return False
 
 

@@ -76,6 +76,7 @@ WHEN = re.compile(
     re.I,
 )
 WHO = re.compile(r"^\W*(?:who|whom|whose)\b|\b(?:by|to|from|with|for) whom\b", re.I)
+_WHO_ROLE = re.compile(r"^\W*who (?:is|was|are|were) (?:the|a|an|its|their) (\w+)(?: (\w+))?", re.I)
 # "What is X called?" is often answered by a common noun ("a drake"); "the name of X" by a proper name.
 _CALLED = re.compile(r"\b(?:the|its|their|his|her) name of\b|\bwhat (?:is|was) (?:the|its|their) name\b", re.I)
 WHERE = re.compile(r"^\W*where\b", re.I)  # "in which county" is a "which <named noun>" question
@@ -232,7 +233,11 @@ def asked(question: str) -> Asked:
     if _HOW_MEASURE.search(q):
         return make("quantity")
     if WHO.search(q):
-        return make("name", slot=types.PERSON)
+        # "Who was the judge ...?" asks for a person; "Who founded ...?" for a person or an organisation.
+        role = _WHO_ROLE.search(q)
+        nouns = role.group(1, 2) if role else ()
+        person = any(n and types.slot_of_noun(singular(n)) == types.PERSON for n in nouns)
+        return make("name", slot=types.PERSON if person else types.AGENT)
     called = _CALLED.search(q)
     if called:
         return make("name", slot=_named_slot(q[called.end() :]))
@@ -287,7 +292,7 @@ def _amounts(a: Asked, text: str, durations: bool = True) -> list[int]:
 
 # How far (in words) an amount may stand from the noun it counts: "14 lectures", "at least 35,000 people",
 # "the number of species is put at 120".
-_COUNT_BEFORE, _COUNT_AFTER = 4, 6
+_COUNT_BEFORE, _COUNT_AFTER = 4, 4
 
 
 def _counts(head: str, text: str, amounts: list[int]) -> bool:
@@ -307,7 +312,7 @@ def _has_quantity(a: Asked, text: str) -> bool:
     return _counts(a.head, text, amounts)
 
 
-def has_answer(a: Asked, text: str, common: frozenset[str] = frozenset()) -> bool:
+def has_answer(a: Asked, text: str, common: frozenset[str] = frozenset(), places: frozenset[str] = frozenset()) -> bool:
     """Whether the text holds an answer of the asked type (always true when no particular type is asked).
     ``common``: the document's lower-case words, to tell a name from a capitalised common noun."""
     if a.kind == "quantity" and a.head is not None and not _names_head(a.head, text):
@@ -317,11 +322,11 @@ def has_answer(a: Asked, text: str, common: frozenset[str] = frozenset()) -> boo
     if a.kind == "quantity":
         return _has_quantity(a, text) and (a.slot != types.MONEY or types.has_money(text))
     if a.kind == "name":
-        return types.fills(a.slot, text, a.question, common)
+        return types.fills(a.slot, text, a.question, common, places)
     if a.kind == "reason":
         return bool(_CAUSAL.search(text))
     if a.kind == "place":
-        return types.fills(types.PLACE, text, a.question, common)
+        return types.fills(types.PLACE, text, a.question, common, places)
     return True
 
 
