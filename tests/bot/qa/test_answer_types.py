@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 
 from bot.qa import answer_types as types
-from bot.qa.cues import asked, has_answer
-from corpus.models import Brief
+from bot.qa.cues import asked, cue_bonus, has_answer
+from corpus.models import Brief, Passage
 
 
 def _holds(question: str, text: str) -> bool:
@@ -238,3 +238,22 @@ def test_a_name_the_document_uses_as_a_place_does_not_answer_who():
     a = asked("Who conducted the choir?")
     assert not has_answer(a, "The choir was conducted from Ashby for a decade.", places=places)
     assert has_answer(a, "The choir was conducted by Marlow for a decade.", places=places)
+
+
+# ------------------------------------------------------------------------------------------------ ranking
+def _sentence(text: str) -> Passage:
+    return Passage(id="b:1", brief_id="b", kind="sentence", text=text, start=0, end=len(text), paragraph=1)
+
+
+def test_the_date_of_the_asked_event_outranks_the_date_of_its_other_end():
+    question = "When did the dock strike end?"
+    ended = _sentence("The dock strike ended on 12 May 1926, after nine days.")
+    began = _sentence("The dock strike began on 3 May 1926, at midnight.")
+    assert cue_bonus(question, ended) > cue_bonus(question, began)
+
+
+def test_a_county_name_outranks_a_sentence_that_only_names_the_state():
+    question = "In which Ohio county was the mill built?"
+    named = _sentence("The mill was built in Greene County, Ohio, in 1820.")
+    unnamed = _sentence("The mill was one of the first built in Ohio.")
+    assert cue_bonus(question, named) > cue_bonus(question, unnamed)
