@@ -130,14 +130,16 @@ class Question:
     phrase: frozenset[str] = frozenset()  # "which West Coast law school" -> west, coast, law, school
 
 
-def _counted(run: NameRun, q: Question, common: frozenset[str]) -> list[str]:
+def _counted(run: NameRun, q: Question, common: frozenset[str], initial: bool = False) -> list[str]:
     """The run's words (as written) that can name an answer: not the question's, not small or calendar words,
     not the one capitalised only because it starts the sentence, and (alone) not a word the document writes in
-    lower case ("the State")."""
+    lower case ("the State"). ``initial``: a sentence's first word counts when the library never writes it in
+    lower case ("Lenin is said to have declared ...")."""
     plain = run.plain
     out = []
     for i, w in enumerate(plain):
-        if (i == 0 and run.grammar) or w in q.words or w in STOPWORDS or w in CALENDAR_WORDS or len(w) < 2:
+        grammar = i == 0 and run.grammar and not (initial and common and w.isalpha() and w not in common)
+        if grammar or w in q.words or w in STOPWORDS or w in CALENDAR_WORDS or len(w) < 2:
             continue
         out.append(run.words[i])
     if len(plain) == 1 and out and plain[0] in common:
@@ -270,16 +272,14 @@ def _known_place(counted: list[str], common: frozenset[str], places: frozenset[s
 
 
 def _agent(r: _Reading) -> bool:
-    """A person or an organisation: not a place ("in Vienna", "Kent County"), a code, or a run of ordinary
-    words ("the Twelve Tables") unless a title or an organisation noun makes it one."""
-    if r.code or (r.place and not r.org) or (r.located and not (r.org or r.titled)):
-        return False
-    return not r.ordinary or r.org or r.titled or r.acronym
+    """A person or an organisation: not a place ("in Vienna", "Kent County") or a code."""
+    return not (r.code or (r.place and not r.org) or (r.located and not (r.org or r.titled)))
 
 
 def _person(r: _Reading) -> bool:
-    """A person: an agent that is not an organisation ("which judge" is not answered by "the OCCA")."""
-    return _agent(r) and not r.org and not r.acronym
+    """A person: an agent that is not an organisation ("which judge" is not answered by "the OCCA") nor a run of
+    ordinary words ("the Twelve Tables", where the White House would still do for "who")."""
+    return _agent(r) and not r.org and not r.acronym and (r.titled or not r.ordinary)
 
 
 def _place(r: _Reading) -> bool:
@@ -299,7 +299,7 @@ def fills(
     words it uses as place names (``document_places``)."""
     rule = _SLOT_RULES.get(slot)
     for run in name_runs(text):
-        counted = _counted(run, q, common)
+        counted = _counted(run, q, common, initial=slot != PLACE)
         if not counted or _descriptor(text, run, q):
             continue
         if rule is None or rule(_read(text, run, counted, common, places)):

@@ -257,3 +257,18 @@ def test_a_county_name_outranks_a_sentence_that_only_names_the_state():
     named = _sentence("The mill was built in Greene County, Ohio, in 1820.")
     unnamed = _sentence("The mill was one of the first built in Ohio.")
     assert cue_bonus(question, named) > cue_bonus(question, unnamed)
+
+
+def test_a_sentence_s_first_word_is_a_name_when_the_document_never_writes_it_in_lower_case():
+    a = asked("Who said that debasing the coinage ruins a state?")
+    text = "Marlowe is said to have declared that debasing the coinage ruins a state."
+    common = frozenset({"is", "said", "declared", "however", "ruins"})
+    assert has_answer(a, text, common)
+    assert not has_answer(a, "However, debasing the coinage was said to ruin a state.", common)
+
+
+def test_an_organisation_of_ordinary_words_answers_who_but_not_which_judge():
+    common = frozenset({"white", "house", "announced", "the", "sanctions"})
+    text = "The sanctions were announced by the White House on Monday."
+    assert has_answer(asked("Who announced the sanctions?"), text, common)
+    assert not has_answer(asked("Who was the judge who announced the sanctions?"), text, common)
