@@ -1,8 +1,8 @@
 """Typed answer slots: whether a passage holds an answer of the asked kind that is not just the question's own words.
 
 A question names its subject; the answer is something else of the asked type. "Which county ..." wants a county's
-name ("Tulsa County", "the county of Kent", "in Kent"), not the question's own "Oklahoma" nor a descriptor ("an
-Oklahoma county"); "who ..." wants a person or an organisation, not a place ("trained in Vienna"); "how much
+name ("Essex County", "the county of Kent", "in Kent"), not the question's own "Wessex" nor a descriptor ("a
+Wessex county"); "who ..." wants a person or an organisation, not a place ("trained in Lisbon"); "how much
 revenue" wants a sum of money, not a rank ("the top 10"); asked when something ended, the date it began is another
 event's. The evidence is the form of English names, read from capitalisation and a few general word lists
 (``bot/qa/wordlists/``), never one document's topic.
@@ -65,7 +65,7 @@ def money_noun(noun: str) -> bool:
 
 
 _CAP_WORD = re.compile(r"(?<![\w'’])[A-Z][\w'’.&-]*")
-# Small words inside a name: "University of Salford", "Bank of the North".
+# Small words inside a name: "University of Leeds", "Bank of the North".
 _JOINER = re.compile(r"\s+(?:(?:of|for|de|von|van|del|da)\s+(?:the\s+)?)?$")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|[\"“(‘]\s*)$")
 _NEXT_WORD = re.compile(r"\s+([a-z][\w'’-]*)")
@@ -77,7 +77,7 @@ def _plain(word: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class NameRun:
-    """A run of capitalised words ("Acoustics Research Centre", "University of Salford") in a passage."""
+    """A run of capitalised words ("Marine Research Centre", "University of Leeds") in a passage."""
 
     words: tuple[str, ...]  # as written
     start: int
@@ -111,9 +111,9 @@ def name_runs(text: str) -> list[NameRun]:
 
 
 def _runs_on(word: str, nxt: str) -> bool:
-    """Whether a name goes on past a word ending in a period: after an initial ("Robert C. Byrd"), initials
-    ("U.S. Courts"), a title ("Dr. Olsen") or inside a chain of abbreviations ("Okla. Crim. App."); otherwise
-    the period ends a sentence ("... the Twelve Tables. See Watson")."""
+    """Whether a name goes on past a word ending in a period: after an initial ("Anna K. Berg"), initials
+    ("U.S. Courts"), a title ("Dr. Olsen") or inside a chain of abbreviations ("Cal. Ct. App."); otherwise
+    the period ends a sentence ("... the Seven Seas. See Moore")."""
     if not word.endswith("."):
         return True
     bare = word[:-1]
@@ -127,14 +127,14 @@ class Question:
     """What the slot checks read from a question: its words and the words of the noun phrase it asks about."""
 
     words: frozenset[str]
-    phrase: frozenset[str] = frozenset()  # "which West Coast law school" -> west, coast, law, school
+    phrase: frozenset[str] = frozenset()  # "which North Shore art school" -> north, shore, art, school
 
 
 def _counted(run: NameRun, q: Question, common: frozenset[str], initial: bool = False) -> list[str]:
     """The run's words (as written) that can name an answer: not the question's, not small or calendar words,
     not the one capitalised only because it starts the sentence, and (alone) not a word the document writes in
     lower case ("the State"). ``initial``: a sentence's first word counts when the library never writes it in
-    lower case ("Lenin is said to have declared ...")."""
+    lower case ("Marlowe is said to have declared ...")."""
     plain = run.plain
     out = []
     for i, w in enumerate(plain):
@@ -158,8 +158,8 @@ _INDEFINITE = re.compile(r"\b(?:a|an)\s+(?:[a-z][\w-]*\s+){0,2}$", re.I)
 
 def _descriptor(text: str, run: NameRun, q: Question) -> bool:
     """Whether the run only describes a kind of thing: it qualifies the asked noun, written in lower case after
-    it ("the East Coast law school" for "which law school"), or follows "a"/"an" ("an Oklahoma county", "a
-    famous Harvard professor"): a name with an indefinite article is not the one thing asked for."""
+    it ("the North Shore art school" for "which art school"), or follows "a"/"an" ("a Wessex county", "a
+    famous Oxford professor"): a name with an indefinite article is not the one thing asked for."""
     if _INDEFINITE.search(text[: run.start]):
         return True
     m = _NEXT_WORD.match(text, run.end)
@@ -167,7 +167,7 @@ def _descriptor(text: str, run: NameRun, q: Question) -> bool:
 
 
 def _acronym(counted: list[str]) -> bool:
-    """Whether the words are initials ("COA", "U.S.", "OCCA's")."""
+    """Whether the words are initials ("NGO", "U.S.", "NATO's")."""
     letters = "".join(ch for w in counted for ch in w.removesuffix("'s").removesuffix("’s") if ch.isalpha())
     return len(letters) >= 2 and letters.isupper()
 
@@ -176,8 +176,8 @@ _NUMBERED = re.compile(r"\s*\d")
 
 
 def _code(text: str, run: NameRun, counted: list[str]) -> bool:
-    """Whether the words are a code or a citation, not a name: each has a digit ("P.2d"), all are abbreviations
-    ("Okla. Crim. App."), or an abbreviation stands before a number ("10th Cir. 2008", "Vol. 3")."""
+    """Whether the words are a code or a citation, not a name: each has a digit ("M25"), all are abbreviations
+    ("Cal. Ct. App."), or an abbreviation stands before a number ("Fig. 2", "Vol. 3")."""
     digits = all(any(ch.isdigit() for ch in w) for w in counted)
     abbreviated = all(w.endswith(".") for w in counted)
     return digits or (abbreviated and (len(counted) > 1 or bool(_NUMBERED.match(text, run.end))))
@@ -187,7 +187,7 @@ _AUTHORS = re.compile(r",?\s+(?:et al\b|and [A-Z]|&|\(?(?:1[5-9]|20)\d\d\b)")
 
 
 def _learned(text: str) -> tuple[set[str], set[str]]:
-    """Words a text uses as place names ("in Tulsa", "Kent County", "the State of Ohio") and as people's names
+    """Words a text uses as place names ("in Ashby", "Kent County", "the State of Wessex") and as people's names
     ("Judge Amos Reed", "Dr. Olsen")."""
     places: set[str] = set()
     people: set[str] = set()
@@ -220,7 +220,7 @@ _PLACES: dict[tuple[str, str], frozenset[str]] = {}
 
 def document_places(brief: Brief, version: str = "") -> frozenset[str]:
     """The words one document uses as place names and never as a person's: names come from the document itself,
-    so "Oklahoma" is a place wherever a brief once wrote "in Oklahoma". Cached per brief version."""
+    so "Wessex" is a place wherever a brief once wrote "in Wessex". Cached per brief version."""
     key = (brief.id, version)
     found = _PLACES.get(key)
     if found is None:
@@ -236,13 +236,13 @@ def document_places(brief: Brief, version: str = "") -> frozenset[str]:
 class _Reading:
     """What the words around a name run say about it."""
 
-    located: bool  # after "in", "at", "near" ...: "trained in Vienna"
+    located: bool  # after "in", "at", "near" ...: "trained in Lisbon"
     titled: bool  # after or starting with a title: "Judge Lee", "Dr. Olsen"
     org: bool  # holds an organisation noun: "Research Centre", "Bank of Canada"
     place: bool  # holds a place noun: "Kent County", "the United States"
-    acronym: bool  # initials: "COA", "U.S."
-    code: bool  # a code or citation: "P.2d", "Okla. Crim. App."
-    ordinary: bool  # only words the document also writes in lower case: "the Twelve Tables"
+    acronym: bool  # initials: "NGO", "U.S."
+    code: bool  # a code or citation: "M25", "Cal. Ct. App."
+    ordinary: bool  # only words the document also writes in lower case: "the Seven Seas"
 
 
 def _nouns(plain: tuple[str, ...], name: str) -> bool:
@@ -272,19 +272,19 @@ def _known_place(counted: list[str], common: frozenset[str], places: frozenset[s
 
 
 def _agent(r: _Reading) -> bool:
-    """A person or an organisation: not a place ("in Vienna", "Kent County") or a code."""
+    """A person or an organisation: not a place ("in Lisbon", "Kent County") or a code."""
     return not (r.code or (r.place and not r.org) or (r.located and not (r.org or r.titled)))
 
 
 def _person(r: _Reading) -> bool:
-    """A person: an agent that is not an organisation ("which judge" is not answered by "the OCCA") nor a run of
-    ordinary words ("the Twelve Tables", where the White House would still do for "who")."""
+    """A person: an agent that is not an organisation ("which judge" is not answered by "the NGO") nor a run of
+    ordinary words ("the Seven Seas", where the White House would still do for "who")."""
     return _agent(r) and not r.org and not r.acronym and (r.titled or not r.ordinary)
 
 
 def _place(r: _Reading) -> bool:
     """A place: not a person ("Judge Lee"), an organisation ("the Supreme Court") or a code, and initials only
-    after a place preposition ("in the UK", not "the COA ordered")."""
+    after a place preposition ("in the UK", not "the NGO ordered")."""
     return not (r.code or r.titled or (r.org and not r.place) or (r.acronym and not r.located))
 
 
@@ -317,7 +317,7 @@ _CHANGE = re.compile(r"\d\s?%|\b(?:percent|per cent|(?:\w+ )?times|doubled|tripl
 
 def has_money(text: str) -> bool:
     """Whether the text gives a sum of money or its change: a currency sign, a number with a currency or
-    magnitude word after it ("$6 billion", "25 milliards of marks", "40 dollars"), a percentage or a multiple."""
+    magnitude word after it ("$6 billion", "40 million pesos", "40 dollars"), a percentage or a multiple."""
     if _MONEY_SYMBOL.search(text) or _CHANGE.search(text):
         return True
     currencies = words("currencies.txt")

@@ -112,9 +112,9 @@ STRICT = frozenset({"date", "quantity", "name"})
 @dataclass(frozen=True, slots=True)
 class Asked:
     """What a question asks for: ``kind`` is "date", "quantity", "name", "reason", "place" or "" (anything);
-    ``head`` the stem of the noun the answer must be about ("how many lectures" -> "lectur"), if any; ``slot``
+    ``head`` the stem of the noun the answer must be about ("how many concerts" -> "concert"), if any; ``slot``
     the kind of name or amount ("person", "place", "organisation", "money"; "" for any); ``phrase`` the words
-    of the noun phrase asked about ("which West Coast law school" -> west, coast, law, school)."""
+    of the noun phrase asked about ("which North Shore art school" -> north, shore, art, school)."""
 
     kind: str
     head: str | None = None
@@ -290,14 +290,14 @@ def _amounts(a: Asked, text: str, durations: bool = True) -> list[int]:
     return out
 
 
-# How far (in words) an amount may stand from the noun it counts: "14 lectures", "at least 35,000 people",
-# "the number of species is put at 120".
+# How far (in words) an amount may stand from the noun it counts: "14 concerts", "at least 35,000 people",
+# "the number of members is put at 120".
 _COUNT_BEFORE, _COUNT_AFTER = 4, 4
 
 
 def _counts(head: str, text: str, amounts: list[int]) -> bool:
     """Whether one of the amounts counts the head noun, standing a few words before or after it: asked "how many
-    species", "most species breed once a year" gives no count of species."""
+    members", "most members meet once a year" gives no count of members."""
     starts = set(amounts)
     tokens = list(re.finditer(r"[\w'’-]+", text))
     heads = [i for i, t in enumerate(tokens) if singular(t.group(0)) == head]
@@ -306,7 +306,7 @@ def _counts(head: str, text: str, amounts: list[int]) -> bool:
 
 
 def _has_quantity(a: Asked, text: str) -> bool:
-    amounts = _amounts(a, text, durations=a.head is None)  # "once a year" counts no species
+    amounts = _amounts(a, text, durations=a.head is None)  # "once a year" counts no members
     if a.head is None or not amounts:
         return bool(amounts)
     return _counts(a.head, text, amounts)
