@@ -330,7 +330,7 @@ def has_money(text: str) -> bool:
 
 def rank_number(text: str, start: int) -> bool:
     """Whether the number at ``start`` is a position, not an amount: "the top 10", "No. 3"."""
-    m = re.search(r"([A-Za-z]+)\.?\s*#?\s*$", text[:start])
+    m = re.search(r"([A-Za-z]+)\.?\s*#?\s*$", text[max(0, start - 24) : start])
     return bool(m and m.group(1).lower() in words("rank_words.txt"))
 
 

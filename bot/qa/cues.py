@@ -8,6 +8,7 @@ a place. A passage that names what the question is about but holds no answer of 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -269,12 +270,12 @@ def _has_date(a: Asked, text: str) -> bool:
     return any(y not in a.question_years for y in _YEAR.findall(text))
 
 
-def _amounts(a: Asked, text: str, durations: bool = True) -> list[int]:
-    """Where the text gives an amount: number words, durations ("a year") and figures that are not a year, the
-    day of a date, a rank or one of the question's own numbers."""
-    out = [m.start() for m in _NUMBER_WORD.finditer(text)]
+def _amounts(a: Asked, text: str, durations: bool = True) -> Iterator[int]:
+    """Where the text gives an amount, lazily: number words, durations ("a year") and figures that are not a year,
+    the day of a date, a rank or one of the question's own numbers."""
+    yield from (m.start() for m in _NUMBER_WORD.finditer(text))
     if durations:
-        out += [m.start() for m in _DURATION.finditer(text)]
+        yield from (m.start() for m in _DURATION.finditer(text))
     for m in _DIGITS.finditer(text):
         raw = m.group(0).rstrip(",")
         n = raw.replace(",", "")
@@ -286,8 +287,7 @@ def _amounts(a: Asked, text: str, durations: bool = True) -> list[int]:
             continue  # the day of a date ("May 7", "7 May")
         if types.rank_number(text, m.start()):
             continue  # a position ("the top 10"), not an amount
-        out.append(m.start())
-    return out
+        yield m.start()
 
 
 # How far (in words) an amount may stand from the noun it counts: "14 concerts", "at least 35,000 people",
@@ -306,10 +306,10 @@ def _counts(head: str, text: str, amounts: list[int]) -> bool:
 
 
 def _has_quantity(a: Asked, text: str) -> bool:
-    amounts = _amounts(a, text, durations=a.head is None)  # "once a year" counts no members
-    if a.head is None or not amounts:
-        return bool(amounts)
-    return _counts(a.head, text, amounts)
+    if a.head is None:
+        return next(_amounts(a, text), None) is not None
+    amounts = list(_amounts(a, text, durations=False))  # "once a year" counts no members
+    return bool(amounts) and _counts(a.head, text, amounts)
 
 
 def has_answer(a: Asked, text: str, common: frozenset[str] = frozenset(), places: frozenset[str] = frozenset()) -> bool:
