@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from bot.qa.answer_types import document_places
 from bot.qa.cues import asked, cue_bonus, has_answer
 from bot.qa.retrieval import Candidate, IndexState
 from corpus.models import Passage
@@ -228,7 +229,9 @@ def evidence(
     common = state.lower_words() if state is not None else frozenset()
     known_verbs = {v for v in question_verbs(question) if state is not None and state.lexical.knows(v)}
     for c in candidates:
-        if not has_answer(a, c.passage.text, common):
+        brief = state.briefs.get(c.passage.brief_id) if state is not None else None
+        places = document_places(brief, state.versions.get(brief.id, "")) if state and brief else frozenset()
+        if not has_answer(a, c.passage.text, common, places):
             continue
         leans = c.passage.kind == "sentence" and leans_back(c.passage.text)
         text = _with_context(state, c, leans) if state is not None else c.passage.text

@@ -8,11 +8,13 @@ a place. A passage that names what the question is about but holds no answer of 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from bot.qa import answer_types as types
 from corpus.models import Passage
-from corpus.text.dates import CALENDAR_WORDS, MONTH_NAMES, MONTH_PATTERN
+from corpus.text.dates import MONTH_NAMES, MONTH_PATTERN
 from corpus.text.numbers import ONES, SCALES, TENS
 from corpus.text.words import STOPWORDS, stem
 
@@ -33,7 +35,6 @@ _NUMBER_WORDS = "|".join(
 _NUMBER_WORD = re.compile(rf"\b(?:{_NUMBER_WORDS})\b", re.I)
 _DIGITS = re.compile(r"(?<![\w.-])\d[\d,]*(?:\.\d+)?")
 _DURATION = re.compile(r"\b(?:a|an|one) (?:year|month|week|day|hour|minute|second|decade|century|season)\b", re.I)
-_CALENDAR = CALENDAR_WORDS
 _YEAR = re.compile(r"\b(?:1[0-9]\d\d|20\d\d)(?!\d|,\d)")
 _ERA = re.compile(r"\b\d{1,4}\s*(?:B\.?\s?C\.?|A\.?\s?D\.?|BCE|CE)(?!\w)")
 # Month names count only capitalised: "may" is also a verb, "march" a noun.
@@ -43,16 +44,15 @@ _MONTHS = MONTH_NAMES
 _MONTH_NEAR = re.compile(rf"\b{_MONTHS}\.?\s+$")
 _MONTH_AFTER = re.compile(rf"\s+{_MONTHS}\b")
 _DECADE = re.compile(r"\b(?:1[0-9]|20)\d0s\b|\b(?:\w+(?:teenth|tieth|th|st|nd|rd)) century\b", re.I)
-_CAPITALISED = re.compile(r"(?<![\w'’])[A-Z][\w'’.-]*")
-_SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|[\"“(]\s*)$")
 
-# Nouns whose instances are proper names: "which city" wants a name, not "a famous city".
+# Nouns whose instances are proper names: "which city" wants a name, not "a famous city". Matched word for word
+# (singular), not by stem: a stem would take "report" for "reporter" and "published" for "publisher". The
+# place, person and organisation nouns of bot/qa/wordlists/ are named nouns too.
 _NAMED_NOUNS = frozenset(
-    stem(w)
-    for w in """city town village county country nation state province region capital school university college
+    """city town village county country nation state province region capital school university college
     company firm corporation business bank organisation organization agency institute institution ministry
     department court judge lawyer attorney counsel newspaper magazine journal publisher book film team club
-    party person people man woman president leader author writer scientist country's city's""".split()  # noqa: SIM905
+    party person man woman president leader author writer scientist""".split()  # noqa: SIM905
 )
 # "What is the X": nouns whose value is a quantity ("the population of ...", "the speed of ...").
 _MEASURE_NOUNS = frozenset(
@@ -77,6 +77,7 @@ WHEN = re.compile(
     re.I,
 )
 WHO = re.compile(r"^\W*(?:who|whom|whose)\b|\b(?:by|to|from|with|for) whom\b", re.I)
+_WHO_ROLE = re.compile(r"^\W*who (?:is|was|are|were) (?:the|a|an|its|their) (\w+)(?: (\w+))?", re.I)
 # "What is X called?" is often answered by a common noun ("a drake"); "the name of X" by a proper name.
 _CALLED = re.compile(r"\b(?:the|its|their|his|her) name of\b|\bwhat (?:is|was) (?:the|its|their) name\b", re.I)
 WHERE = re.compile(r"^\W*where\b", re.I)  # "in which county" is a "which <named noun>" question
@@ -112,13 +113,25 @@ STRICT = frozenset({"date", "quantity", "name"})
 @dataclass(frozen=True, slots=True)
 class Asked:
     """What a question asks for: ``kind`` is "date", "quantity", "name", "reason", "place" or "" (anything);
-    ``head`` the stem of the noun the answer must be about ("how many lectures" -> "lectur"), if any."""
+    ``head`` the stem of the noun the answer must be about ("how many concerts" -> "concert"), if any; ``slot``
+    the kind of name or amount ("person", "place", "organisation", "money"; "" for any); ``phrase`` the words
+    of the noun phrase asked about ("which North Shore art school" -> north, shore, art, school)."""
 
     kind: str
     head: str | None = None
     question_years: frozenset[str] = frozenset()
     question_numbers: frozenset[str] = frozenset()
     question_words: frozenset[str] = frozenset()
+    slot: str = ""
+    phrase: frozenset[str] = frozenset()
+
+    @property
+    def question(self) -> types.Question:
+        return types.Question(self.question_words, self.phrase)
+
+    @property
+    def question_stems(self) -> frozenset[str]:
+        return frozenset(stem(w) for w in self.question_words)
 
     @property
     def strict(self) -> bool:
@@ -204,8 +217,10 @@ def asked(question: str) -> Asked:
         for part in (w.lower().removesuffix("'s").removesuffix("’s").strip(".-"), *w.lower().split("-"))
     )
 
-    def make(kind: str, head: str | None = None) -> Asked:
-        return Asked(kind, head, years, numbers, words)
+    phrase = _noun_phrase(q)
+
+    def make(kind: str, head: str | None = None, slot: str = "") -> Asked:
+        return Asked(kind, head, years, numbers, words, slot, frozenset(phrase))
 
     if WHEN.search(q):
         return make("date")
@@ -213,26 +228,40 @@ def asked(question: str) -> Asked:
     if many:
         rest = re.findall(r"[\w'’-]+", many.group(1))
         head = _first_plural(rest) if "many" in many.group(0).lower() else _mass_noun(rest)
-        return make("quantity", head)
+        # "how much revenue", "how much was the bail": an amount of money is asked
+        money = any(types.money_noun(w) for w in words) and "much" in many.group(0).lower()
+        return make("quantity", head, types.MONEY if money else "")
     if _HOW_MEASURE.search(q):
         return make("quantity")
-    if WHO.search(q) or _CALLED.search(q):
-        return make("name")
+    if WHO.search(q):
+        # "Who was the judge ...?" asks for a person; "Who founded ...?" for a person or an organisation.
+        role = _WHO_ROLE.search(q)
+        nouns = role.group(1, 2) if role else ()
+        person = any(n and types.slot_of_noun(singular(n)) == types.PERSON for n in nouns)
+        return make("name", slot=types.PERSON if person else types.AGENT)
+    called = _CALLED.search(q)
+    if called:
+        return make("name", slot=_named_slot(q[called.end() :]))
     if WHY.search(q):
         return make("reason")
     if WHERE.search(q):
         return make("place")
-    phrase = _noun_phrase(q)
     if phrase:
         last = stem(phrase[-1])
         if last in _MEASURE_NOUNS or _MEASURE_MODIFIERS & set(phrase):
-            return make("quantity")
-        named = [singular(w) for w in phrase if stem(w) in _NAMED_NOUNS]
+            return make("quantity", slot=types.MONEY if any(types.money_noun(w) for w in phrase) else "")
+        named = [singular(w) for w in phrase if singular(w) in _NAMED_NOUNS or types.slot_of_noun(singular(w))]
         if named:
-            return make("name", named[-1])
+            return make("name", named[-1], types.slot_of_noun(named[-1]))
         plural = _first_plural(phrase)
         return make("", plural or singular(phrase[0]))
     return make("")
+
+
+def _named_slot(rest: str) -> str:
+    """The slot of "the name of the <noun>" from the words after "name": "of the lawyer" -> person."""
+    after = [w for w in re.findall(r"[a-z]+", rest.lower()) if w not in {"of", "the", "a", "an", "its", "their"}]
+    return types.slot_of_noun(singular(after[0])) if after else ""
 
 
 def _has_date(a: Asked, text: str) -> bool:
@@ -241,9 +270,12 @@ def _has_date(a: Asked, text: str) -> bool:
     return any(y not in a.question_years for y in _YEAR.findall(text))
 
 
-def _has_quantity(a: Asked, text: str) -> bool:
-    if _NUMBER_WORD.search(text) or _DURATION.search(text):
-        return True
+def _amounts(a: Asked, text: str, durations: bool = True) -> Iterator[int]:
+    """Where the text gives an amount, lazily: number words, durations ("a year") and figures that are not a year,
+    the day of a date, a rank or one of the question's own numbers."""
+    yield from (m.start() for m in _NUMBER_WORD.finditer(text))
+    if durations:
+        yield from (m.start() for m in _DURATION.finditer(text))
     for m in _DIGITS.finditer(text):
         raw = m.group(0).rstrip(",")
         n = raw.replace(",", "")
@@ -253,48 +285,53 @@ def _has_quantity(a: Asked, text: str) -> bool:
             continue  # a year is a date, not an amount
         if _MONTH_NEAR.search(text[max(0, m.start() - 10) : m.start()]) or _MONTH_AFTER.match(text[m.end() :]):
             continue  # the day of a date ("May 7", "7 May")
-        return True
-    return False
+        if types.rank_number(text, m.start()):
+            continue  # a position ("the top 10"), not an amount
+        yield m.start()
 
 
-def _has_name(a: Asked, text: str, common: frozenset[str] = frozenset()) -> bool:
-    """Whether the text has a capitalised word the question does not use, not capitalised for grammar only.
-    ``common``: words the document also writes in lower case ("the State" in a court's opinion); alone they
-    are not names, though inside a run of capitalised words ("East Coast") they are."""
-    for m in _CAPITALISED.finditer(text):
-        word = m.group(0).rstrip(".").lower().removesuffix("'s").removesuffix("’s")
-        if word in a.question_words or word in STOPWORDS or word in _CALENDAR or len(word) < 2:
-            continue
-        if _SENTENCE_START.search(text[: m.start()]):
-            continue  # capitalised for grammar, not as a name
-        if word in common and not _in_capitalised_run(text, m.start(), m.end()):
-            continue
-        return True
-    return False
+# How far (in words) an amount may stand from the noun it counts: "14 concerts", "at least 35,000 people",
+# "the number of members is put at 120".
+_COUNT_BEFORE, _COUNT_AFTER = 4, 4
 
 
-def _in_capitalised_run(text: str, start: int, end: int) -> bool:
-    before = re.search(r"([A-Z][\w'’.-]*)\s+$", text[:start])
-    after = re.match(r"\s+(?:of\s+|the\s+)?[A-Z]", text[end:])
-    return bool(before and not _SENTENCE_START.search(text[: before.start()])) or bool(after)
+def _counts(head: str, text: str, amounts: list[int]) -> bool:
+    """Whether one of the amounts counts the head noun, standing a few words before or after it: asked "how many
+    members", "most members meet once a year" gives no count of members."""
+    starts = set(amounts)
+    tokens = list(re.finditer(r"[\w'’-]+", text))
+    heads = [i for i, t in enumerate(tokens) if singular(t.group(0)) == head]
+    numbers = [i for i, t in enumerate(tokens) if t.start() in starts]
+    return any(h - _COUNT_BEFORE <= n <= h + _COUNT_AFTER for h in heads for n in numbers)
 
 
-def has_answer(a: Asked, text: str, common: frozenset[str] = frozenset()) -> bool:
+def _has_quantity(a: Asked, text: str) -> bool:
+    if a.head is None:
+        return next(_amounts(a, text), None) is not None
+    amounts = list(_amounts(a, text, durations=False))  # "once a year" counts no members
+    return bool(amounts) and _counts(a.head, text, amounts)
+
+
+def has_answer(a: Asked, text: str, common: frozenset[str] = frozenset(), places: frozenset[str] = frozenset()) -> bool:
     """Whether the text holds an answer of the asked type (always true when no particular type is asked).
     ``common``: the document's lower-case words, to tell a name from a capitalised common noun."""
     if a.kind == "quantity" and a.head is not None and not _names_head(a.head, text):
         return False  # "how many lectures": a number of something else is not the answer
     if a.kind == "date":
-        return _has_date(a, text)
+        return _has_date(a, text) and not types.other_phase(a.question_stems, _stems(text))
     if a.kind == "quantity":
-        return _has_quantity(a, text)
+        return _has_quantity(a, text) and (a.slot != types.MONEY or types.has_money(text))
     if a.kind == "name":
-        return _has_name(a, text, common)
+        return types.fills(a.slot, text, a.question, common, places)
     if a.kind == "reason":
         return bool(_CAUSAL.search(text))
     if a.kind == "place":
-        return _has_name(a, text, common)
+        return types.fills(types.PLACE, text, a.question, common, places)
     return True
+
+
+def _stems(text: str) -> frozenset[str]:
+    return frozenset(stem(w) for w in re.findall(r"[a-z]+", text.lower()))
 
 
 @dataclass(frozen=True, slots=True)
@@ -330,7 +367,7 @@ def cue_bonus(question: str, p: Passage, w: CueWeights = CUES) -> float:
         bonus += w.typed if has_answer(a, text) else -w.untyped
     elif a.kind == "reason" and _CAUSAL.search(text):
         bonus += w.reason
-    elif a.kind == "place" and _has_name(a, text):
+    elif a.kind == "place" and has_answer(a, text):
         bonus += w.place
     if a.kind == "" and a.head is not None and _names_head(a.head, text):
         bonus += w.head
