@@ -71,28 +71,45 @@ def fragment(p: Passage) -> bool:
     return first.isalpha() and first.islower()
 
 
-# A bibliographic entry: "Surname, A. (2020).", a DOI, an ISBN, "Retrieved from", "pp. 12", "Id. at 4".
-_REFERENCE = re.compile(
-    r"\(\d{4}[a-z]?\)|\(\d{4}\s+[A-Z][a-z]+|\bdoi\b|\bISBN\b|\bretrieved\b|\baccessed\b|\bpp?\.\s*\d|https?://",
-    re.IGNORECASE,
-)
+# Marks of a bibliographic entry: a DOI, an ISBN, "Retrieved from", "Accessed on", a volume and issue
+# ("581(7806)"). A note with one is a reference entry, whatever its title says.
+_ENTRY = re.compile(r"\bdoi\b|\bISBN\b|\bretrieved\s+from\b|\baccessed\s+(?:on\b|\d)|\b\d+\(\d+\)", re.IGNORECASE)
+# Marks of a citation: "(2020)", "(2021 October 14)", "pp. 12". A note that opens on one (its authors, then the
+# year) is a reference entry; elsewhere one marks a sentence that cites ("See Smith v. Jones, 12 F.3d 4 (1999).")
+# rather than one that states.
+_CITES = re.compile(r"\(\d{4}[a-z]?(?:[),;]|\s+[A-Z][a-z]+)|\bpp?\.\s*\d")
+_QUOTED_TITLE = re.compile(r"^[\"“'‘].*[\"”'’][.,]?$")
 PROSE_NOTE_WORDS = 8  # a sentence this long, mostly of common words, is prose rather than a title or a reference
-PROSE_NOTE_STOPWORD_SHARE = 0.3
+PROSE_NOTE_STOPWORD_SHARE = 0.2
+TITLE_CASE_SHARE = 0.6  # a sentence whose content words are mostly capitalised is a title ("A Guide to …")
+
+
+def _prose(sentence: str) -> bool:
+    if _QUOTED_TITLE.match(sentence) or re.search(r"https?://", sentence):
+        return False
+    words = re.findall(r"[A-Za-z][A-Za-z'’-]*", sentence)
+    if len(words) < PROSE_NOTE_WORDS:
+        return False
+    content = [w for w in words[1:] if w.lower() not in STOPWORDS]
+    if content and sum(w[0].isupper() for w in content) >= TITLE_CASE_SHARE * len(content):
+        return False
+    return sum(w.lower() in STOPWORDS for w in words) >= PROSE_NOTE_STOPWORD_SHARE * len(words)
 
 
 def prose_sentences(text: str) -> list[str]:
-    """The sentences of a note in the author's own prose ("The Act took effect on January 1, 1998, to …"), not
-    the ones that only name a source ("Marshall M. (2020). The hidden links … Nature, 581, 19–21.")."""
-    out = []
-    for sentence in re.split(r"(?<=[.!?])\s+(?=[A-Z“\"])", " ".join(text.split())):
-        if _REFERENCE.search(sentence):
-            continue
-        words = re.findall(r"[A-Za-z][A-Za-z'’-]*", sentence)
-        if len(words) < PROSE_NOTE_WORDS:
-            continue
-        if sum(w.lower() in STOPWORDS for w in words) >= PROSE_NOTE_STOPWORD_SHARE * len(words):
-            out.append(sentence)
-    return out
+    """The sentences of a note in the author's own prose ("The Act took effect on January 1, 1998, to …"), none
+    of a note that names a source ("Marshall M. (2020). The hidden links … Nature, 581(7806), 19–21.")."""
+    flat = " ".join(text.split())
+    if _ENTRY.search(flat):
+        return []
+    first = _CITES.search(flat)
+    if first is not None and not any(_prose(s) for s in _split(flat[: first.start()])):
+        return []  # an entry that opens on its authors and year: the rest is its title and where it appeared
+    return [s for s in _split(flat) if not _CITES.search(s) and _prose(s)]
+
+
+def _split(text: str) -> list[str]:
+    return re.split(r"(?<=[.!?])\s+(?=[A-Z“\"])", text)
 
 
 def prose_note(text: str) -> bool:

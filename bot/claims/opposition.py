@@ -112,7 +112,7 @@ def comparative(claim: Claim, text: str, common: frozenset[str]) -> tuple[bool |
                 re.I,
             )
             return agree, (m.group(0) if m else None)
-    if all(c.other is None for c in claim.comparisons):
+    if all(c.other is None for c in claim.comparisons) and not re.search(r"\bthan\b", claim.text, re.I):
         # "at higher risk" with nothing on the other side is a level, and "at elevated risk" states it.
         theirs = graded_levels(text)
         for noun, (direction, _) in graded_levels(claim.text).items():
