@@ -16,7 +16,7 @@ from functools import cached_property
 from typing import Any, Literal
 
 from bot.claims.attributes import AttributeCheck, check_attributes
-from bot.claims.lexicon import ALIASES, FRAME, NECESSITY, fold_phrases
+from bot.claims.lexicon import ALIASES, FRAME, NECESSITY, fold_phrases, words
 from bot.claims.lists import unlisted_member
 from bot.claims.names import head_noun, head_noun_key, surname_of
 from bot.claims.numbers import Quantity, extract_quantities
@@ -68,7 +68,7 @@ Reason = Literal[
 ]
 
 _NEED = word_stem("need")
-_BOUND_WORDS = frozenset(["maximum", "max", "peak", "top", "highest", "minimum", "min", "lowest"])
+_BOUND_WORDS = words("bound_words.txt")
 _DATE_OPENER = re.compile(r"^\s*(?:in|during|by)\s+(?:early\s+|late\s+|mid-)?(?:\d{4}|[A-Z][a-z]+\s+\d{4}),", re.I)
 _FRAMING = re.compile(r"^\s*(?:according to the brief,?|the brief (?:says|states|claims) (?:that)?)\s*", re.I)
 # Comparatives are compared as comparisons ("larger than" vs "smaller than"), not as content words.
