@@ -427,3 +427,18 @@ def test_a_claim_with_no_opposable_word_has_no_opposite_search():
     from bot.claims.opposition import opposite_words
 
     assert opposite_words(Claim.parse("The bridge crosses the river at Elm Street.")) == ()
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence", "outcome"),
+    [
+        # a universal claim against evidence that allows exceptions
+        ("Rain always raises the river in spring.", "Rain generally raises the river in spring.", "unrelated"),
+        ("All farms in the valley flood in spring.", "Almost all farms in the valley flood in spring.", "unrelated"),
+        # the same universal, or no universal at all
+        ("All farms in the valley flood in spring.", "All farms in the valley flood in spring.", "supported"),
+        ("Rain raises the river in spring.", "Rain generally raises the river in spring.", "supported"),
+    ],
+)
+def test_a_universal_claim_is_not_supported_by_hedged_evidence(claim, evidence, outcome):
+    assert _judge(claim, Evidence(evidence), 0.8).outcome == outcome
