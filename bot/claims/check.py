@@ -70,7 +70,7 @@ def _cite(unit: Unit, claim: Claim, score: float, *, with_context: bool = True) 
     if unit.context and with_context:
         focal_keys = entity_keys(unit.text)
         low = unit.text.lower()
-        # A sentence cut off by a layout break ("disorders, such as …") is quoted with its start.
+        # A sentence cut off by a layout break ("fields, such as …") is quoted with its start.
         if fragment(unit.focal[0]) or any(not mentions(e, focal_keys, low) for e in claim.entities):
             passages = [*unit.context, *passages]
     try:

@@ -66,13 +66,13 @@ def _leans(p: Passage) -> bool:
 
 
 def fragment(p: Passage) -> bool:
-    """A sentence that opens in lower case ("disorders, such as …") is the tail of one a layout break cut off."""
+    """A sentence that opens in lower case ("fields, such as …") is the tail of one a layout break cut off."""
     first = p.text.lstrip("*_\"'“‘ ([")[:1]
     return first.isalpha() and first.islower()
 
 
 # Marks of a bibliographic entry: a DOI, an ISBN, "Retrieved from", "Accessed on", a volume and issue
-# ("581(7806)"). A note with one is a reference entry, whatever its title says.
+# ("58(7)"). A note with one is a reference entry, whatever its title says.
 _ENTRY = re.compile(r"\bdoi\b|\bISBN\b|\bretrieved\s+from\b|\baccessed\s+(?:on\b|\d)|\b\d+\(\d+\)", re.IGNORECASE)
 # Marks of a citation: "(2020)", "(2021 October 14)", "pp. 12". A note that opens on one (its authors, then the
 # year) is a reference entry; elsewhere one marks a sentence that cites ("See Smith v. Jones, 12 F.3d 4 (1999).")
@@ -98,7 +98,7 @@ def _prose(sentence: str) -> bool:
 
 def prose_sentences(text: str) -> list[str]:
     """The sentences of a note in the author's own prose ("The Act took effect on January 1, 1998, to …"), none
-    of a note that names a source ("Marshall M. (2020). The hidden links … Nature, 581(7806), 19–21.")."""
+    of a note that names a source ("Lund, M. (2020). Rain and rivers. Hydrology, 58(7), 19–21.")."""
     flat = " ".join(text.split())
     if _ENTRY.search(flat):
         return []
@@ -122,8 +122,8 @@ def _sentences(brief: Brief) -> list[Passage]:
 
 
 def _cut_off_head(brief: Brief, passage: Passage) -> list[Passage]:
-    """The passage just before a fragment, whatever its kind or paragraph ("… Children with mood" read as a
-    heading above "disorders, such as depression, are at risk"): the start of the fragment's sentence."""
+    """The passage just before a fragment, whatever its kind or paragraph ("… Farms near the river with low" read
+    as a heading above "fields, such as orchards, are at risk"): the start of the fragment's sentence."""
     if not fragment(passage):
         return []
     before = [p for p in brief.passages if p.seq < passage.seq and p.kind in EVIDENCE_KINDS | {"heading"}]

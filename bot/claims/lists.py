@@ -37,7 +37,7 @@ def example_lists(text: str) -> list[tuple[str, frozenset[str]]]:
 
 
 def _first_examples(text: str) -> set[str]:
-    """The stem of the first example a text gives ("disorders such as depression are …" -> {"depress"}), even when
+    """The stem of the first example a text gives ("fruit farms such as orchards are …" -> {"orchard"}), even when
     it gives only one."""
     out = set()
     for m in _LIST.finditer(text):
@@ -61,7 +61,7 @@ def unlisted_member(claim: str, missing: Iterable[str], evidence: str) -> str | 
         if own and own & members and own & lacking:
             return next(iter(own & lacking))  # the claim lists its own members: one is not the evidence's
         if own and own <= members:
-            continue  # "disorders such as depression" against "disorders, such as depression and …": named here
+            continue  # "farms such as orchards" against "farms, such as orchards and …": named here
         for i, t in enumerate(toks):
             if t.stem != head and t.stem not in members:
                 continue
