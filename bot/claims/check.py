@@ -16,10 +16,19 @@ from typing import Literal
 from bot.citations import make_citation, verify_citation
 from bot.claims.alias import AliasFinding, alias_claim, check_alias
 from bot.claims.compare import Claim, Evidence, Judgement, compare
-from bot.claims.evidence import EVIDENCE_KINDS, Unit, brief_profile, cosines, front_matter_units, units_for
-from bot.claims.explain import elsewhere, explain, quote_text
+from bot.claims.evidence import (
+    CLAIM_KINDS,
+    Unit,
+    brief_profile,
+    cosines,
+    fragment,
+    front_matter_units,
+    units_for,
+)
+from bot.claims.explain import elsewhere, explain, in_note, quote_text
 from bot.claims.meta import MetaFinding, about_document, check_document_claim
 from bot.claims.names import surname_of
+from bot.claims.opposition import opposite_words
 from bot.claims.subjects import SUBSTITUTABLE, claim_kind, one_group
 from bot.claims.text import Entity, entity_keys, mentions, spelled_out
 from bot.types import Library
@@ -31,6 +40,7 @@ log = logging.getLogger("citebot.check")
 Verdict = Literal["supported", "contradicted", "not_found"]
 MAX_CLAIM_CHARS = 1000
 RETRIEVE_K = 12
+OPPOSITE_K = 4  # passages found by the claim's opposite words alone
 
 
 @dataclass(frozen=True)
@@ -60,7 +70,8 @@ def _cite(unit: Unit, claim: Claim, score: float, *, with_context: bool = True) 
     if unit.context and with_context:
         focal_keys = entity_keys(unit.text)
         low = unit.text.lower()
-        if any(not mentions(e, focal_keys, low) for e in claim.entities):
+        # A sentence cut off by a layout break ("fields, such as …") is quoted with its start.
+        if fragment(unit.focal[0]) or any(not mentions(e, focal_keys, low) for e in claim.entities):
             passages = [*unit.context, *passages]
     try:
         return verify_citation(unit.brief, make_citation(unit.brief, passages, score))
@@ -138,17 +149,21 @@ def check_claim(engine: Library, claim: str, brief_id: str | None = None) -> Che
         names = " or ".join(dict.fromkeys(e.text for e in unknown))
         return CheckResult("not_found", 0.9, (), f"The brief never mentions {names}.")
 
-    hits = engine.retrieve(text, brief_id=brief_id, k=RETRIEVE_K, kinds=EVIDENCE_KINDS)
-    units: dict[tuple[str, ...], Unit] = {}
+    hits = engine.retrieve(text, brief_id=brief_id, k=RETRIEVE_K, kinds=CLAIM_KINDS)
+    opposite = opposite_words(parsed)
+    if opposite:
+        # "We … now affirm." denies "X reversed the ruling" with no other word of the claim: search for it too.
+        hits += engine.retrieve(" ".join(opposite), brief_id=brief_id, k=OPPOSITE_K, kinds=CLAIM_KINDS)
+    units: dict[tuple[tuple[str, ...], str], Unit] = {}
     for hit in hits:
         brief = engine.brief(hit.passage.brief_id)
         for u in units_for(brief, hit.passage):
-            units.setdefault(tuple(p.id for p in u.focal), u)
+            units.setdefault((tuple(p.id for p in u.focal), u.gloss), u)
     if about_document(text, briefs):
         # "The views are the author's own": the front matter's disclaimer and title are evidence too.
         for brief in briefs:
             for u in front_matter_units(brief):
-                units.setdefault(tuple(p.id for p in u.focal), u)
+                units.setdefault((tuple(p.id for p in u.focal), u.gloss), u)
     candidates = list(units.values())
     sims = cosines(engine.embedder, text, [f"{u.context_text} {u.statement}".strip() for u in candidates])
 
@@ -254,13 +269,15 @@ def _decide(claim: Claim, judged: Sequence[tuple[Judgement, Unit]]) -> CheckResu
         j, u = max(judged, key=lambda ju: ju[0].score)
         related = not j.missing and j.coverage >= 0.5
         c = _cite(u, claim, j.score) if related else None
-        explanation = explain(verdict, j, u, c, claim) if c else "Nothing in the brief addresses this claim."
+        explanation = (
+            in_note(explain(verdict, j, u, c, claim), u) if c else "Nothing in the brief addresses this claim."
+        )
         return CheckResult(verdict, _confidence(verdict, j), (c,) if c else (), explanation)
     c = _cite(u, claim, j.score)
     if c is None:
         return CheckResult("not_found", 0.5, (), "The evidence could not be verified against the brief.")
     citations = [c]
-    explanation = explain(verdict, j, u, c, claim)
+    explanation = in_note(explain(verdict, j, u, c, claim), u)
     if verdict == "contradicted" and j.reason == "number":
         other = elsewhere(judged, j)
         if other is not None:

@@ -16,7 +16,8 @@ from functools import cached_property
 from typing import Any, Literal
 
 from bot.claims.attributes import AttributeCheck, check_attributes
-from bot.claims.lexicon import ALIASES, FRAME, NECESSITY, fold_phrases
+from bot.claims.hedges import hedged
+from bot.claims.lexicon import ALIASES, FRAME, NECESSITY, fold_phrases, words
 from bot.claims.lists import unlisted_member
 from bot.claims.names import head_noun, head_noun_key, surname_of
 from bot.claims.numbers import Quantity, extract_quantities
@@ -68,7 +69,7 @@ Reason = Literal[
 ]
 
 _NEED = word_stem("need")
-_BOUND_WORDS = frozenset(["maximum", "max", "peak", "top", "highest", "minimum", "min", "lowest"])
+_BOUND_WORDS = words("bound_words.txt")
 _DATE_OPENER = re.compile(r"^\s*(?:in|during|by)\s+(?:early\s+|late\s+|mid-)?(?:\d{4}|[A-Z][a-z]+\s+\d{4}),", re.I)
 _FRAMING = re.compile(r"^\s*(?:according to the brief,?|the brief (?:says|states|claims) (?:that)?)\s*", re.I)
 # Comparatives are compared as comparisons ("larger than" vs "smaller than"), not as content words.
@@ -711,6 +712,13 @@ def too_few_words(f: Facts) -> Judgement | None:
     return None
 
 
+def universal_hedged(f: Facts) -> Judgement | None:
+    """ "Wind always cools" against "wind generally cools": the evidence allows the exceptions the claim denies."""
+    if hedged(f.claim.text, f.evidence.text):
+        return f.result("unrelated", "partial", f.base * f.t.near_partial_factor)
+    return None
+
+
 def same_fact(f: Facts) -> Judgement | None:
     """Support: the quoted sentence carries the claim (a matched measurement, "about 6,200 km/h", does by itself)
     and the evidence covers it, closely or with a similar meaning."""
@@ -744,6 +752,7 @@ RULES: tuple[Rule, ...] = (
     class_of_another,
     roles_reversed,
     too_few_words,
+    universal_hedged,
     same_fact,
 )
 

@@ -15,9 +15,14 @@ from bot.claims.names import document_names, head_noun, head_noun_key
 from bot.claims.text import entities, entity_keys, expand_acronyms, tokens, word_stem
 from corpus.models import Brief, Passage
 from corpus.text.vectors import cosines as vector_cosines
+from corpus.text.words import STOPWORDS
 from index.views import leans_back, pronoun_subject
 
 EVIDENCE_KINDS = frozenset({"sentence", "table_row"})
+# A note's own prose ("The Act took effect in 1998.") is the author's statement too, quoted as the note it is;
+# a bibliographic entry is what a source is called, not what the brief says (``prose_note``).
+NOTE_KINDS = frozenset({"footnote"})
+CLAIM_KINDS = EVIDENCE_KINDS | NOTE_KINDS
 
 # "On March 4 2022, it fired …": a pronoun subject after a short opening phrase also leans on what came before.
 _LATE_PRONOUN = re.compile(r"^[^,]{0,40},\s*(?:it|they|he|she)\b", re.IGNORECASE)
@@ -49,24 +54,96 @@ class Unit:
 
 # "Pakistan objected to its design": a possessive or object pronoun points back to the sentence before too.
 _BACK_REFERENCE = re.compile(r"\b(?:its|their|them)\b", re.IGNORECASE)
+# "We granted the motion and now affirm.": a short statement in the author's own voice acts on what the
+# sentences before it set out (the object of "affirm" is there, not here).
+_FIRST_PERSON_OPENER = re.compile(r"^(?:we|i|our)\b", re.IGNORECASE)
+FIRST_PERSON_WORDS = 12
 
 
 def _leans(p: Passage) -> bool:
-    return leans_back(p.text) or bool(_LATE_PRONOUN.match(p.text) or _BACK_REFERENCE.search(p.text))
+    short_own_voice = bool(_FIRST_PERSON_OPENER.match(p.text)) and len(p.text.split()) <= FIRST_PERSON_WORDS
+    return leans_back(p.text) or short_own_voice or bool(_LATE_PRONOUN.match(p.text) or _BACK_REFERENCE.search(p.text))
+
+
+def fragment(p: Passage) -> bool:
+    """A sentence that opens in lower case ("fields, such as …") is the tail of one a layout break cut off."""
+    first = p.text.lstrip("*_\"'“‘ ([")[:1]
+    return first.isalpha() and first.islower()
+
+
+# Marks of a bibliographic entry: a DOI, an ISBN, "Retrieved from", "Accessed on", a volume and issue
+# ("58(7)"). A note with one is a reference entry, whatever its title says.
+_ENTRY = re.compile(r"\bdoi\b|\bISBN\b|\bretrieved\s+from\b|\baccessed\s+(?:on\b|\d)|\b\d+\(\d+\)", re.IGNORECASE)
+# Marks of a citation: "(2020)", "(2021 October 14)", "pp. 12". A note that opens on one (its authors, then the
+# year) is a reference entry; elsewhere one marks a sentence that cites ("See Smith v. Jones, 12 F.3d 4 (1999).")
+# rather than one that states.
+_CITES = re.compile(r"\(\d{4}[a-z]?(?:[),;]|\s+[A-Z][a-z]+)|\bpp?\.\s*\d")
+_QUOTED_TITLE = re.compile(r"^[\"“'‘].*[\"”'’][.,]?$")
+PROSE_NOTE_WORDS = 8  # a sentence this long, mostly of common words, is prose rather than a title or a reference
+PROSE_NOTE_STOPWORD_SHARE = 0.2
+TITLE_CASE_SHARE = 0.6  # a sentence whose content words are mostly capitalised is a title ("A Guide to …")
+
+
+def _prose(sentence: str) -> bool:
+    if _QUOTED_TITLE.match(sentence) or re.search(r"https?://", sentence):
+        return False
+    words = re.findall(r"[A-Za-z][A-Za-z'’-]*", sentence)
+    if len(words) < PROSE_NOTE_WORDS:
+        return False
+    content = [w for w in words[1:] if w.lower() not in STOPWORDS]
+    if content and sum(w[0].isupper() for w in content) >= TITLE_CASE_SHARE * len(content):
+        return False
+    return sum(w.lower() in STOPWORDS for w in words) >= PROSE_NOTE_STOPWORD_SHARE * len(words)
+
+
+def prose_sentences(text: str) -> list[str]:
+    """The sentences of a note in the author's own prose ("The Act took effect on January 1, 1998, to …"), none
+    of a note that names a source ("Lund, M. (2020). Rain and rivers. Hydrology, 58(7), 19–21.")."""
+    flat = " ".join(text.split())
+    if _ENTRY.search(flat):
+        return []
+    first = _CITES.search(flat)
+    if first is not None and not any(_prose(s) for s in _split(flat[: first.start()])):
+        return []  # an entry that opens on its authors and year: the rest is its title and where it appeared
+    return [s for s in _split(flat) if not _CITES.search(s) and _prose(s)]
+
+
+def _split(text: str) -> list[str]:
+    return re.split(r"(?<=[.!?])\s+(?=[A-Z“\"])", text)
+
+
+def prose_note(text: str) -> bool:
+    """Whether a note says something in the author's own prose (``prose_sentences``)."""
+    return bool(prose_sentences(text))
 
 
 def _sentences(brief: Brief) -> list[Passage]:
     return [p for p in sorted(brief.passages, key=lambda p: p.seq) if p.kind in EVIDENCE_KINDS]
 
 
+def _cut_off_head(brief: Brief, passage: Passage) -> list[Passage]:
+    """The passage just before a fragment, whatever its kind or paragraph ("… Farms near the river with low" read
+    as a heading above "fields, such as orchards, are at risk"): the start of the fragment's sentence."""
+    if not fragment(passage):
+        return []
+    before = [p for p in brief.passages if p.seq < passage.seq and p.kind in EVIDENCE_KINDS | {"heading"}]
+    return [max(before, key=lambda p: p.seq)] if before else []
+
+
 def units_for(brief: Brief, passage: Passage) -> list[Unit]:
     """The passage with the sentences it leans on; and with the next one when that one leans on it."""
+    if passage.kind in NOTE_KINDS:
+        # The whole note is quoted; each of its prose sentences is compared on its own, as a body sentence is.
+        return [Unit(brief, (passage,), (), sentence) for sentence in prose_sentences(passage.text)]
     if passage.kind != "sentence":
         return [Unit(brief, (passage,), ())]
     ordered = _sentences(brief)
     i = next((k for k, p in enumerate(ordered) if p.id == passage.id), None)
     if i is None:
         return []
+    head = _cut_off_head(brief, passage)
+    if head:
+        return [Unit(brief, (passage,), tuple(head))]
     context: list[Passage] = []
     j = i
     topic = brief_profile(brief).topic

@@ -85,7 +85,9 @@ def _explain_number(j: Judgement, unit: Unit, c: Citation, claim: Claim) -> str:
     said = claim.text[q.claim.start : _noun_end(claim.text, q.claim)]
     if unit.focal[0].kind == "table_row":
         return f"The brief's table says “{unit.text}”, not {said} {marker(c)}."
-    full = unit.text if q.evidence.text in unit.text else unit.context_text
+    # A note is quoted whole but compared a sentence at a time: the deciding clause is in that sentence.
+    note = unit.focal[0].kind == "footnote" and q.evidence.text in unit.statement
+    full = unit.statement if note else unit.text if q.evidence.text in unit.text else unit.context_text
     idx = full.find(q.evidence.text)
     if idx < 0:
         return f"The brief gives {render(q.evidence)}, not {said}: {quote_text(c)}."
@@ -133,6 +135,14 @@ def explain(verdict: str, j: Judgement | None, unit: Unit | None, c: Citation | 
             return f"The brief says the opposite (“{theirs}”): {quote_text(c)}."
         return f"The brief says the opposite: {quote_text(c)}."
     return f"The brief does not say this. The closest passage: {quote_text(c)}."
+
+
+def in_note(explanation: str, unit: Unit) -> str:
+    """Say so when the deciding words are in one of the brief's notes, not its body ("In note 2, the brief …")."""
+    first = unit.focal[0]
+    if first.kind != "footnote" or not first.footnotes or not explanation.startswith("The brief "):
+        return explanation
+    return f"In note {first.footnotes[0]}, the brief {explanation[len('The brief ') :]}"
 
 
 def elsewhere(judged: Sequence[tuple[Judgement, Unit]], best: Judgement) -> tuple[Unit, str] | None:

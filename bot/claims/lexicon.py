@@ -114,6 +114,8 @@ ANTONYMS: tuple[tuple[frozenset[str], frozenset[str]], ...] = tuple(
 COMPARATIVES: dict[str, tuple[str, int]] = {w: (d, int(s)) for w, d, s in fields("comparatives.txt")}
 # Adjectives whose comparatives are in COMPARATIVES: "less large" is "smaller", "more powerful" is "stronger".
 COMPARATIVE_BASES: dict[str, tuple[str, int]] = {w: (d, int(s)) for w, d, s in fields("comparative_bases.txt")}
+# Level words before a noun ("elevated risk", "reduced access") -> +1 above the usual level, -1 below it.
+GRADED: dict[str, int] = {w: int(s) for w, s in fields("graded.txt")}
 NEGATIONS = words("negations.txt")
 SCARCE_PARTS = words("scarce_parts.txt")
 FRAME = words("frame.txt")

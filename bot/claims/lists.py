@@ -36,6 +36,18 @@ def example_lists(text: str) -> list[tuple[str, frozenset[str]]]:
     return out
 
 
+def _first_examples(text: str) -> set[str]:
+    """The stem of the first example a text gives ("fruit farms such as orchards are …" -> {"orchard"}), even when
+    it gives only one."""
+    out = set()
+    for m in _LIST.finditer(text):
+        if " ".join(m.group("intro").lower().rstrip(",").split()) in _INTRODUCERS:
+            first = next((t.stem for t in tokens(m.group("items")) if t.stem), None)
+            if first:
+                out.add(first)
+    return out
+
+
 def unlisted_member(claim: str, missing: Iterable[str], evidence: str) -> str | None:
     """A word of the claim, missing from the evidence, that stands where the evidence gives its kind only by
     example ("a mode function" or "functions such as mode" against "functions such as mean, median and variance"):
@@ -44,10 +56,12 @@ def unlisted_member(claim: str, missing: Iterable[str], evidence: str) -> str | 
     if not lacking:
         return None
     toks = [t for t in tokens(claim) if t.stem]
-    own = {s for _, items in example_lists(claim) for s in items}
+    own = {s for _, items in example_lists(claim) for s in items} | _first_examples(claim)
     for head, members in example_lists(evidence):
         if own and own & members and own & lacking:
             return next(iter(own & lacking))  # the claim lists its own members: one is not the evidence's
+        if own and own <= members:
+            continue  # "farms such as orchards" against "farms, such as orchards and …": named here
         for i, t in enumerate(toks):
             if t.stem != head and t.stem not in members:
                 continue

@@ -11,6 +11,7 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
+from bot.claims.lexicon import fields
 from bot.claims.units import ORDINALS, UNITS
 from corpus.text.dates import MONTH_PATTERN, MONTHS
 from corpus.text.numbers import ONES, WORD_NUMBERS
@@ -22,7 +23,7 @@ _UNIT_RE = (
     r"megatons?|mt|tonnes?|tons?|kg|per\s?cent|%|times|fold"
 )
 
-SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "mn": 1e6, "tn": 1e12}
+SCALES: dict[str, float] = {w: float(f) for w, f in fields("magnitudes.txt")}
 
 _WORD_NUM = "|".join(sorted(WORD_NUMBERS, key=len, reverse=True))
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -31,27 +32,20 @@ _NUM = rf"(?:{_DIGITS}|(?:a\s+)?(?:{_WORD_NUM})(?:[\s-](?:{_DIGIT_WORD}))?)"
 _SCALE = r"(?:\s+(?:thousand|million|billion|trillion))?"
 _MONTH = MONTH_PATTERN
 
-_AT_MOST = (
-    r"slower\s+than|lower\s+than|up\s+to|as\s+(?:much|many|far)\s+as|"
-    r"at\s+most|less\s+than|fewer\s+than|under|below|no\s+more\s+than|within"
-)
-_AT_LEAST = (
-    r"more\s+than|over|above|at\s+least|exceeding|greater\s+than|upwards\s+of|in\s+excess\s+of|faster\s+than|"
-    r"higher\s+than|beyond"
-)
-_ABOUT = r"about|around|approximately|roughly|nearly|almost|some|close\s+to|an\s+estimated"
+
+def _phrases(kind: str) -> str:
+    """The bound phrases of one kind as a regular expression, longest first ("no more than" before "more")."""
+    found = [p for k, p in fields("bounds.txt") if k == kind]
+    return "|".join(r"\s+".join(map(re.escape, p.split())) for p in sorted(found, key=len, reverse=True))
+
+
+_AT_MOST = _phrases("at_most")
+_AT_LEAST = _phrases("at_least")
+_ABOUT = _phrases("about")
 _BOUND = rf"(?:(?P<bound>{_AT_MOST}|{_AT_LEAST}|{_ABOUT})\s+)?"
 
 # "early 2019", "the end of 2021": a year narrowed to some of its months.
-_YEAR_PARTS = {
-    "early": (1, 4),
-    "beginning": (1, 4),
-    "start": (1, 4),
-    "mid": (5, 8),
-    "middle": (5, 8),
-    "late": (9, 12),
-    "end": (9, 12),
-}
+_YEAR_PARTS = {w: (int(a), int(b)) for w, a, b in fields("year_parts.txt")}
 _PART_OF_YEAR = re.compile(
     r"\b(?P<part>early|mid|late|the\s+(?:beginning|start|middle|end)\s+of)[\s-]+(?P<year>(?:19|20)\d\d)\b", re.I
 )
@@ -78,17 +72,18 @@ _MEASURE = re.compile(
     rf"{_BOUND}{_NOT_IN_NAME}(?P<num>{_NUM})(?P<scale>{_SCALE})(?:\s*|-)(?P<unit>{_UNIT_RE})(?![\w/])", re.I
 )
 # Money: "$6 billion", "US$ 2.5bn", "€40m", "6 billion dollars". Amounts are compared in their own currency.
-_CURRENCY_SIGNS = {"$": "usd", "us$": "usd", "£": "gbp", "€": "eur", "¥": "jpy"}
+_CURRENCIES = {" ".join(w.lower().split()): key for w, key in fields("currencies.txt")}
+_CURRENCY_NAMES = "|".join(
+    r"\s+".join(w.split()) for w in sorted(_CURRENCIES, key=len, reverse=True) if re.fullmatch(r"[a-z ]+", w)
+)
 _MONEY = re.compile(
     rf"{_BOUND}(?P<cur>US\$|[$£€¥])\s?(?P<num>{_DIGITS})(?:\s*(?P<scale>thousand|million|billion|trillion|bn|mn|tn|m|k)\b)?",
     re.I,
 )
 _MONEY_WORDS = re.compile(
-    rf"{_BOUND}{_NOT_IN_NAME}(?P<num>{_NUM})(?P<scale>{_SCALE})\s+(?P<cur>dollars|euros|pounds\s+sterling|yen|"
-    r"francs|marks|lire|lira|rupees|yuan|roubles|rubles)\b",
+    rf"{_BOUND}{_NOT_IN_NAME}(?P<num>{_NUM})(?P<scale>{_SCALE})\s+(?P<cur>{_CURRENCY_NAMES})\b",
     re.I,
 )
-_CURRENCY_WORDS = {"dollars": "usd", "euros": "eur", "yen": "jpy", "lire": "lira", "rubles": "roubles"}
 # Versions: "Python 3.6", "version 2.1.4", "v1.2": compared part by part, never as close numbers.
 _VERSION = re.compile(
     r"(?:\b(?P<name>[A-Z][A-Za-z+#]*)\s+|\bversion\s+|\b(?=v\d))v?(?P<ver>\d+(?:\.\d+){1,3})(?![\d.]*\d)"
@@ -100,22 +95,8 @@ _MACH = re.compile(r"\bMach\s+(?P<num>\d+(?:\.\d+)?)\b", re.I)
 _SPEED_OF_SOUND = re.compile(r"\s+(?:the\s+)?speed\s+of\s+sound\b", re.I)
 _SOUND = re.compile(rf"{_BOUND}\b(?:the\s+)?speed\s+of\s+sound\b", re.I)
 # How often something happens, as times per year: "annually", "every two years", "twice a year", "monthly".
-_PER_YEAR = {"year": 1.0, "month": 12.0, "week": 52.0, "day": 365.0}
-_ADVERBS = {
-    "annually": 1.0,
-    "annual": 1.0,
-    "yearly": 1.0,
-    "biennially": 0.5,
-    "biennial": 0.5,
-    "semi-annually": 2.0,
-    "semiannually": 2.0,
-    "biannually": 2.0,
-    "quarterly": 4.0,
-    "monthly": 12.0,
-    "fortnightly": 26.0,
-    "weekly": 52.0,
-    "daily": 365.0,
-}
+_PER_YEAR = {w: float(n) for w, n in fields("frequencies.txt")}
+_ADVERBS = {w: float(n) for w, n in fields("frequency_adverbs.txt")}
 _FREQUENCY = re.compile(
     rf"\b(?:(?P<adv>{'|'.join(sorted(_ADVERBS, key=len, reverse=True))})"
     r"|(?:every|each|once\s+(?:a|every|per|each))\s+(?:(?P<n>other|[a-z]+|\d+)\s+)?(?P<per>year|month|week|day)s?"
@@ -276,7 +257,7 @@ def extract_quantities(text: str) -> list[Quantity]:
         if value is None:
             continue
         cur = m.group("cur").lower()
-        unit = _CURRENCY_SIGNS.get(cur) or _CURRENCY_WORDS.get(cur, " ".join(cur.split()))
+        unit = _CURRENCIES.get(" ".join(cur.split()), " ".join(cur.split()))
         raw_scale = (m.group("scale") or "").strip().lower()
         magnitude = {"m": 1e6, "k": 1e3}.get(raw_scale) or SCALES.get(raw_scale, 1.0)
         v = value * magnitude

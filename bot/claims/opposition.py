@@ -3,11 +3,12 @@ superlative given to something else, a comparison the other way round."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import Protocol
 
-from bot.claims.lexicon import OPPOSITES
-from bot.claims.text import Comparison, Token, comparisons, negated_stems, superlatives, synonym_keys
+from bot.claims.lexicon import GRADED, OPPOSITES
+from bot.claims.text import Comparison, Token, comparisons, negated_stems, superlatives, synonym_keys, tokens
 
 
 class Claim(Protocol):
@@ -49,6 +50,21 @@ def polarity_conflict(claim: Claim, ev_toks: tuple[Token, ...], ev_keys: set[str
             if x and y and not xs & ev_stems and (x in claim.negated) == (y in ev_neg):
                 return next((t.text for t in ev_toks if t.stem == y), y), x
     return None, None
+
+
+OPPOSITE_QUERY_WORDS = 6
+
+
+def opposite_words(claim: Claim) -> tuple[str, ...]:
+    """The words that would state the opposite of the claim's ("affirm" for "reversed", "reject" for "accept"):
+    a search for them finds a short sentence that denies the claim with none of its other words ("We now affirm.")."""
+    content = set(claim.content)
+    out: dict[str, None] = {}
+    for a, b in OPPOSITES:
+        for xs, ys in ((a, b), (b, a)):
+            if xs & content:
+                out.update(dict.fromkeys(sorted(ys)))
+    return tuple(out)[:OPPOSITE_QUERY_WORDS]
 
 
 def superlative_rival(claim: Claim, text: str) -> str | None:
@@ -96,4 +112,23 @@ def comparative(claim: Claim, text: str, common: frozenset[str]) -> tuple[bool |
                 re.I,
             )
             return agree, (m.group(0) if m else None)
+    if all(c.other is None for c in claim.comparisons) and not re.search(r"\bthan\b", claim.text, re.I):
+        # "at higher risk" with nothing on the other side is a level, and "at elevated risk" states it.
+        theirs = graded_levels(text)
+        for noun, (direction, _) in graded_levels(claim.text).items():
+            if noun in theirs:
+                return theirs[noun][0] == direction, theirs[noun][1]
     return None, None
+
+
+def graded_levels(text: str) -> dict[str, tuple[int, str]]:
+    """Noun stem -> (its level, the words) for every level word before a noun with no "than" after it ("at
+    elevated risk" -> {"risk": (1, "elevated risk")})."""
+    toks = tokens(text)
+    out: dict[str, tuple[int, str]] = {}
+    for t, nxt in itertools.pairwise(toks):
+        direction = GRADED.get(t.norm)
+        if direction is None or not nxt.stem or text[nxt.end :].lstrip().lower().startswith("than"):
+            continue
+        out.setdefault(nxt.stem, (direction, text[t.start : nxt.end]))
+    return out

@@ -27,7 +27,7 @@ from bot.claims.lexicon import (
     SYNONYMS,
     TITLES,
     phrases,
-    word_set,
+    words,
 )
 from bot.claims.names import initials_match
 from corpus.text.dates import CALENDAR_WORDS
@@ -120,7 +120,7 @@ def canonical(name: str) -> str:
 
 
 _MONTH_WORDS = CALENDAR_WORDS
-_LABELS = word_set("date source sources note notes table figure")
+_LABELS = words("labels.txt")
 _CONNECTORS = frozenset({"of", "de", "for"})
 
 
@@ -318,7 +318,8 @@ def leading_entities(text: str, *, common: frozenset[str] = frozenset()) -> list
 
 # ----- negation ----------------------------------------------------------------------------------------------------
 _SKIP_AFTER_NEG = SKIP_AFTER_NEGATION
-_SCARCE = word_set("small tiny minor limited negligible")
+_SCARCE = words("scarce.txt")
+_FAILURE = words("failure_words.txt")  # negations that are content too ("failed to agree")
 
 
 def negator_positions(toks: Sequence[Token]) -> set[int]:
@@ -326,8 +327,7 @@ def negator_positions(toks: Sequence[Token]) -> set[int]:
     out = set()
     for i, t in enumerate(toks):
         nxt = toks[i + 1].norm if i + 1 < len(toks) else ""
-        fails = {"fail", "failed", "fails", "failing", "failure", "lack", "lacked", "lacks"}
-        if t.norm in NEGATIONS and t.norm not in fails:
+        if t.norm in NEGATIONS and t.norm not in _FAILURE:
             out.add(i)
         elif t.norm in _SCARCE and nxt in SCARCE_PARTS:
             out.update({i, i + 1})
@@ -376,7 +376,7 @@ class Comparison:
     other: str | None  # canonical key after "than"
 
 
-_TIME_COMPARATIVES = frozenset({"earlier", "later", "older", "newer"})
+_TIME_COMPARATIVES = words("time_comparatives.txt")
 
 
 def comparisons(text: str, *, common: frozenset[str] = frozenset()) -> list[Comparison]:

@@ -363,3 +363,82 @@ def test_dispositions_oppose_each_other(claim, evidence, outcome):
 )
 def test_we_is_the_document_its_masthead_names(claim, evidence, voice, outcome):
     assert _judge(claim, Evidence(evidence, voice=voice), 0.8).outcome == outcome
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence", "outcome"),
+    [
+        # a level word before a noun states a comparative with no "than": "elevated risk" is "higher risk"
+        (
+            "Farms with low fields are at higher risk of flooding.",
+            "Farms with low fields are at elevated risk of flooding.",
+            "supported",
+        ),
+        (
+            "Farms with low fields are at lower risk of flooding.",
+            "Farms with low fields are at elevated risk of flooding.",
+            "contradicted",
+        ),
+        (
+            "Older bridges carry greater costs of repair.",
+            "Older bridges carry reduced costs of repair.",
+            "contradicted",
+        ),
+        # a comparison with another side still needs that side
+        (
+            "Farms with low fields are at higher risk of flooding than towns.",
+            "Farms with low fields are at elevated risk of flooding.",
+            "unrelated",
+        ),
+    ],
+)
+def test_a_level_word_states_a_comparative_with_no_other_side(claim, evidence, outcome):
+    assert _judge(claim, Evidence(evidence), 0.8).outcome == outcome
+
+
+@pytest.mark.parametrize(
+    ("claim", "outcome"),
+    [
+        # the claim's one example is among the evidence's: the kind is the evidence's kind
+        ("Fruit farms such as orchards are at higher risk of flooding.", "supported"),
+        # an example the list does not name
+        ("Fruit farms such as berry farms are at higher risk of flooding.", "unrelated"),
+    ],
+)
+def test_a_claims_own_single_example_is_checked_against_the_list(claim, outcome):
+    evidence = Evidence("Fruit farms, such as orchards and vineyards, are at elevated risk of flooding.")
+    assert _judge(claim, evidence, 0.8).outcome == outcome
+
+
+@pytest.mark.parametrize(
+    ("claim", "opposite"),
+    [
+        ("The appeals court reversed the judgment.", "affirm"),
+        ("The board granted the permit.", "deni"),
+    ],
+)
+def test_the_opposite_words_of_a_claim_are_searched_for(claim, opposite):
+    from bot.claims.opposition import opposite_words
+
+    assert opposite in opposite_words(Claim.parse(claim))
+
+
+def test_a_claim_with_no_opposable_word_has_no_opposite_search():
+    from bot.claims.opposition import opposite_words
+
+    assert opposite_words(Claim.parse("The bridge crosses the river at Elm Street.")) == ()
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence", "outcome"),
+    [
+        # a universal claim against evidence that allows exceptions
+        ("Rain always raises the river in spring.", "Rain generally raises the river in spring.", "unrelated"),
+        ("All farms in the valley flood in spring.", "Almost all farms in the valley flood in spring.", "unrelated"),
+        # the same universal, or no universal at all
+        ("All farms in the valley flood in spring.", "All farms in the valley flood in spring.", "supported"),
+        ("Rain raises the river in spring.", "Rain generally raises the river in spring.", "supported"),
+    ],
+)
+def test_a_universal_claim_is_not_supported_by_hedged_evidence(claim, evidence, outcome):
+    assert _judge(claim, Evidence(evidence), 0.8).outcome == outcome

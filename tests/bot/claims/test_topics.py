@@ -98,7 +98,11 @@ def topics_engine(tmp_path_factory, embedder):
     for name, text in (("finance", FINANCE), ("science", SCIENCE), ("history", HISTORY)):
         report = engine.ingest(parse_bytes(text.encode(), f"{name}.txt"))
         ids[name] = report.brief_id
-    for name, pattern in (("keynes", "keynes-*/*.docx"), ("heat", "carbonplan-*/carbonplan-*.md")):
+    for name, pattern in (
+        ("keynes", "keynes-*/*.docx"),
+        ("heat", "carbonplan-*/carbonplan-*.md"),
+        ("court", "tenth-circuit-*/*.pdf"),
+    ):
         found = sorted(REAL_DEV.glob(pattern))
         if found:
             ids[name] = engine.ingest(load_brief(found[0])).brief_id
@@ -153,6 +157,12 @@ CASES = [
     ("heat", "We used 100 quantiles in developing each bias-correction model.", "supported"),
     ("heat", "We used 50 quantiles in developing each bias-correction model.", "contradicted"),
     ("heat", "The Occupational Safety and Health Administration publishes heat data every hour.", "not_found"),
+    # a court's opinion (Triplet v. Franklin, 10th Cir. 2010): what a note says, and a ruling in the court's "we"
+    ("court", "Oklahoma adopted its Youthful Offender Act in 1998.", "supported"),
+    ("court", "Oklahoma adopted its Youthful Offender Act in 2005.", "contradicted"),
+    ("court", "The Department of Juvenile Justice is a branch of the Office of Juvenile Affairs.", "supported"),
+    ("court", "The Tenth Circuit affirmed the denial of the petition.", "supported"),
+    ("court", "The Tenth Circuit vacated the district court's denial of the petition.", "contradicted"),
 ]
 
 
@@ -165,3 +175,14 @@ def test_claim_on_another_topic(topics_engine, brief, claim, verdict):
     assert r.verdict == verdict, r.explanation
     for c in r.citations:
         assert c.verified
+
+
+def test_a_verdict_drawn_from_a_note_says_it_is_in_the_note(topics_engine):
+    engine, ids = topics_engine
+    if "court" not in ids:
+        pytest.skip("the real-dev court opinion is not here")
+    r = check_claim(engine, "Oklahoma adopted its Youthful Offender Act in 2005.", brief_id=ids["court"])
+    assert r.verdict == "contradicted"
+    assert r.explanation.startswith("In note 2, the brief")
+    (c,) = r.citations
+    assert c.kind == "footnote" and c.footnotes == (2,) and c.verified
