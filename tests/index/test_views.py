@@ -100,7 +100,7 @@ def test_a_prose_note_that_cites_its_authority_is_prose(note: str) -> None:
     [
         "Whitney, D.G. & Peterson, M. (2019). US national and state-level prevalence of mental health disorders "
         "and disparities of mental health care use in children. JAMA Pediatrics, 173(4), 389-391.",
-        "Sanderson, Peter; Gilbert, Laura (2008). \"1970s\". A Year by Year History. London: Kindersley. p. 161.",
+        'Sanderson, Peter; Gilbert, Laura (2008). "1970s". A Year by Year History. London: Kindersley. p. 161.',
         "See, e.g., Book IV, 126: a recipe for jelly. (Put bread in a mould with pieces of cheese and nuts.)",
         "Cmd. 280.",
     ],
