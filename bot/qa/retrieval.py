@@ -284,12 +284,18 @@ def hybrid_search(
     top = allowed_arr[np.argsort(-lexical[allowed_arr], kind="stable")][:depth]
     lex_order = [int(i) for i in top if lexical[i] > 0]
     dense_order = sorted(dense, key=lambda i: -dense[i])[:depth]
-    rrf: dict[int, float] = {}
-    for ranking in (dense_order, lex_order):
-        for rank, pos in enumerate(ranking):
-            rrf[pos] = rrf.get(pos, 0.0) + 1.0 / (RRF_K + rank + 1)
-    _fill_dense(state, store, embedding, rrf, dense_self, dense_context)
+    pool = list(dict.fromkeys([*dense_order, *lex_order]))
+    _fill_dense(state, store, embedding, pool, dense_self, dense_context)
     dense = {p: max(dense_self.get(p, -1.0), dense_context.get(p, -1.0)) for p in {*dense_self, *dense_context}}
+    # Fused over the whole pool, each candidate ranked by both signals: a passage the lexical side found but the
+    # dense search cut off at its depth still gets its dense rank (from the stored vectors), so it is not
+    # fused as if it had none. In a long document the two top lists overlap little.
+    rrf = dict.fromkeys(pool, 0.0)
+    by_dense = sorted((p for p in pool if p in dense), key=lambda i: -dense[i])
+    by_lexical = sorted((p for p in pool if lexical[p] > 0), key=lambda i: -lexical[i])
+    for ranking in (by_dense, by_lexical):
+        for rank, pos in enumerate(ranking):
+            rrf[pos] += 1.0 / (RRF_K + rank + 1)
     out = [
         Candidate(
             passage=state.views[pos].passage,
