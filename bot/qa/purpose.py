@@ -32,6 +32,12 @@ _SET_OFF_INFINITIVE = re.compile(
     r"(?:^|[,;:—–(]\s*)(?:(?:but|and|or|only|mainly|partly|largely|simply|chiefly|also|instead|not)\s+)*"
     r"[Tt]o\s+([a-z][a-z'-]*)\b",
 )
+# What a speaker or writer does something for: "gave the lectures to make a point", "wrote it to warn ...".
+_TO_ARGUE = re.compile(
+    r"\bto (?:make (?:a|the|his|her|their|this|that) (?:point|case)|argue|prove|show that|demonstrate|illustrate|"
+    r"warn|persuade|convince|remind)\b",
+    re.IGNORECASE,
+)
 _NOT_VERBS = STOPWORDS | frozenset(ONES) | frozenset(TENS) | frozenset({"date", "example", "instance", "wit"})
 
 
@@ -41,8 +47,8 @@ def asks_purpose(question: str) -> bool:
 
 
 def states_purpose(text: str) -> bool:
-    """Whether a sentence states an aim: an aim phrase ("in order to", "so that") or a set-off infinitive of
-    purpose ("To do X, ...", "..., but to do X, ...")."""
-    if _AIM_PHRASES.search(text):
+    """Whether a sentence states an aim: an aim phrase ("in order to", "so that"), an infinitive of arguing
+    ("to make a point", "to warn") or a set-off infinitive of purpose ("To do X, ...", "..., but to do X, ...")."""
+    if _AIM_PHRASES.search(text) or _TO_ARGUE.search(text):
         return True
     return any(m.group(1).lower() not in _NOT_VERBS for m in _SET_OFF_INFINITIVE.finditer(text.lstrip("*_\"'“‘ ")))

@@ -41,6 +41,9 @@ def test_other_questions_do_not_ask_purpose(question: str) -> None:
         "The levee was raised in order to protect the harbour.",
         "Rates were cut so that banks would lend again.",
         "The survey was designed to measure loneliness among teenagers.",
+        "The senator gave these lectures to make a point about the budget.",
+        "She wrote the pamphlet to warn farmers about the drought.",
+        "The museum staged the show to demonstrate how early cameras worked.",
     ],
 )
 def test_sentences_that_state_an_aim(sentence: str) -> None:
