@@ -25,6 +25,7 @@ from bot.types import Answer, Hit
 from corpus.errors import BriefExists, BriefNotFound, CitationNotVerified, CitebotError, InvalidRequest
 from corpus.models import Brief, Citation, ParseWarning, Passage
 from corpus.settings import Settings
+from index.aliases import expand_question
 from index.batching import QueryBatcher
 from index.embeddings import query_embed_many, torch_threads
 from index.library import BriefRepository
@@ -256,6 +257,8 @@ class Engine:
     def _candidates(
         self, state: IndexState, query: str, brief_id: str | None, kinds: frozenset[str] | None, k: int
     ) -> list[Candidate]:
+        # A question may name an acronym the brief defines by its other form: retrieval looks for both.
+        query = expand_question(query, state.acronyms(brief_id))
         return hybrid_search(
             state, self.store, self.embed_query(query), query, brief_id=brief_id, kinds=kinds, depth=max(24, k)
         )

@@ -246,17 +246,26 @@ class LexicalIndex:
         """Share of the query's adjacent term pairs that also appear adjacent in document ``doc``."""
         return len(pairs & self.pairs[doc]) / len(pairs) if pairs else 0.0
 
-    def coverage(self, terms: Sequence[str], doc: int) -> float:
+    def coverage(
+        self, terms: Sequence[str], doc: int, same: Sequence[tuple[frozenset[str], frozenset[str]]] = ()
+    ) -> float:
         """IDF-weighted share of the query's content terms present in document ``doc``.
 
         A hyphenated name and its parts count as one concept, fully matched by the whole name, partly by its parts
-        (so "COVID-19" half-matches "COVID-20" instead of matching it twice)."""
+        (so "COVID-19" half-matches "COVID-20" instead of matching it twice). ``same``: pairs of term sets that
+        name one thing (an acronym and its long form): one concept, met by either form."""
         if not terms:
             return 0.0
         have = self.terms[doc]
         total = got = 0.0
+        aliased = {t for pair in same for form in pair for t in form}
+        for short, long in same:
+            # As rare as its commoner spelling: a document that defines an acronym mostly uses it.
+            weight = min(max(self.idf(t) for t in short), max(self.idf(t) for t in long))
+            total += weight
+            got += weight * max(float(short <= have), len(long & have) / len(long))
         for group in concepts(terms):
-            if group[0] in _FRAME_STEMS:
+            if group[0] in _FRAME_STEMS or any(t in aliased for t in group):
                 continue  # "recommend", "happen", "hold": the question's frame, not its topic
             weight = max(self.idf(t) for t in group)
             total += weight

@@ -74,10 +74,32 @@ def is_back_matter(path: tuple[str, ...]) -> bool:
     return any(_BACK_MATTER.match(h) for h in path)
 
 
+# Sentence ends inside a note: after . ! ? (and a closing quote or bracket), before a capital.
+_NOTE_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“(]?[A-Z])")
+# A long note is prose when prose sentences carry at least this share of its words, the first one among them.
+PROSE_NOTE_SHARE = 0.5
+
+
+def _prose_sentence(sentence: str) -> bool:
+    """A sentence of the author's own prose: long enough, no sign of a reference, and mostly lower-case words
+    (a title in Title Case is not prose)."""
+    words = sentence.split()
+    if len(words) < PROSE_NOTE_WORDS or _REFERENCE.search(sentence):
+        return False
+    return sum(1 for w in words if w[:1].islower()) >= 0.5 * len(words)
+
+
 def is_prose_note(text: str) -> bool:
     """Whether a note's text is the author's prose ("While X generally helps, at very high Y it can ..."), not a
-    bibliographic entry."""
-    return len(text.split()) >= PROSE_NOTE_WORDS and not _REFERENCE.search(text)
+    bibliographic entry. A note that argues in prose and then cites its authority ("The court ... See Rule 201;
+    https://...") is prose too: its first sentence is prose and prose sentences carry most of its words."""
+    if len(text.split()) >= PROSE_NOTE_WORDS and not _REFERENCE.search(text):
+        return True
+    sentences = _NOTE_SENTENCE_END.split(text)
+    if not sentences or not _prose_sentence(sentences[0]):
+        return False
+    prose = sum(len(s.split()) for s in sentences if _prose_sentence(s))
+    return prose >= PROSE_NOTE_SHARE * len(text.split())
 
 
 @dataclass(frozen=True, slots=True)

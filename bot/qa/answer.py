@@ -8,6 +8,8 @@ from dataclasses import dataclass
 
 from bot.qa.answer_types import document_places
 from bot.qa.cues import asked, cue_bonus, has_answer
+from bot.qa.details import asked_numbers, shares_numbers
+from bot.qa.purpose import asks_purpose, states_purpose
 from bot.qa.retrieval import Candidate, IndexState
 from corpus.models import Passage
 from index.lexical import content_terms, name_phrases, question_verbs, tokenize, unknown_terms
@@ -151,6 +153,8 @@ class Weights:
     back_matter: float = 0.2  # under an "Acknowledgements" / "About the authors" / "Credits" heading
     near_anchor: float = 0.25  # follow-ups: near the passage that answered the previous turn
     same_event: float = 0.08  # the question's verb is in the passage ("how long does X last" / "lasts one year")
+    purpose: float = 0.15  # asked what for, the passage states an aim ("to buy time, they ..."), not a cause
+    same_number: float = 0.1  # the passage names the question's numbers ("when he was fifteen")
 
 
 WEIGHTS = Weights()
@@ -179,6 +183,9 @@ def rank(
     """
     wants_sources = source_intent(question)
     verbs = question_verbs(question)
+    a = asked(question)
+    purpose = asks_purpose(question)
+    numbers = asked_numbers(question)
     scored = []
     for c in candidates:
         coverage = max(c.coverage, w.context_discount * c.coverage_context)
@@ -192,6 +199,10 @@ def rank(
             score += w.near_anchor * _near(c.passage, anchor)
         if verbs and verbs & set(tokenize(c.passage.text)):
             score += w.same_event  # the passage reports the asked action, not only its subject
+        if purpose and states_purpose(c.passage.text) and not (a.kind == "reason" and has_answer(a, c.passage.text)):
+            score += w.purpose  # (a causal "because" already has the cue's reason bonus)
+        if shares_numbers(numbers, c.passage.text):
+            score += w.same_number
         scored.append((c, score))
     scored.sort(key=lambda cs: -cs[1])
     return scored

@@ -12,6 +12,7 @@ import numpy.typing as npt
 
 from bot.qa.phrases import OPTIONAL_IN_NAMES, PhrasePostings
 from corpus.models import Brief, Passage
+from index.aliases import Acronym, defined_acronyms
 from index.bm25 import Vocabulary
 from index.lexical import LexicalIndex, LexicalPart, bigrams, content_terms, phrase_key, tokenize
 from index.store import PassageStore, Where
@@ -30,6 +31,7 @@ class _BriefPart:
     lexical: LexicalPart
     context: LexicalPart
     phrases: list[PhrasePostings] = field(default_factory=list)  # built on first need (a question's name checks)
+    acronyms: tuple[Acronym, ...] = ()  # those the brief defines ("wet-bulb globe temperature (WBGT)")
 
 
 @dataclass(frozen=True)
@@ -123,6 +125,7 @@ class IndexState:
                 views,
                 LexicalPart.build([v.lexical_text for v in views], vocabulary),
                 LexicalPart.build([v.lexical_context for v in views], context_vocabulary),
+                acronyms=defined_acronyms(b.text),
             )
         chosen = [parts[b.id] for b in ordered]
         all_views = [v for part in chosen for v in part.views]
@@ -145,6 +148,12 @@ class IndexState:
         one = self.briefs.get(brief_id) if brief_id is not None else None
         briefs = [one] if one is not None else list(self.briefs.values())
         return frozenset(t for b in briefs for a in b.authors if _personal(a.name) for t in tokenize(a.name))
+
+    def acronyms(self, brief_id: str | None) -> tuple[Acronym, ...]:
+        """The acronyms one brief (or any brief) defines."""
+        one = self.parts.get(brief_id) if brief_id is not None else None
+        parts = [one] if one is not None else list(self.parts.values())
+        return tuple(a for p in parts for a in p.acronyms)
 
     def neighbour(self, p: Passage, step: int) -> Passage | None:
         """The passage ``step`` places away in reading order within the same brief, if any."""
@@ -180,6 +189,20 @@ class Candidate:
     coverage_context: float  # the same with its context
     phrase: float  # share of the query's adjacent term pairs found adjacent in the passage
     role: str = "body"  # the passage's role in its document (index.views.PassageViews.role)
+
+
+def alternatives(query: str, acronyms: Sequence[Acronym]) -> list[tuple[frozenset[str], frozenset[str]]]:
+    """For a query that names a defined acronym in both its forms (``index.aliases.expand_question``): the
+    terms of each form, (acronym, long form), which coverage counts as one concept met by either."""
+    key = phrase_key(query)
+    out = []
+    for a in acronyms:
+        short, long = a.keys
+        if short in key and long in key:
+            short_terms, long_terms = frozenset(tokenize(a.short)), frozenset(tokenize(a.long))
+            if short_terms and long_terms:
+                out.append((short_terms, long_terms))
+    return out
 
 
 def where_filter(state: IndexState, brief_id: str | None, kinds: frozenset[str] | None) -> Where | None:
@@ -253,6 +276,7 @@ def hybrid_search(
     authors = state.author_terms(brief_id)
     covered = [t for t in terms if t not in authors] or terms
     pairs = bigrams(tokenize(query))
+    same = alternatives(query, state.acronyms(brief_id))
     bm25 = state.lexical.scores(terms)
     bm25_context = state.lexical_context.scores(terms)
     lexical = bm25 + 0.5 * bm25_context
@@ -260,12 +284,18 @@ def hybrid_search(
     top = allowed_arr[np.argsort(-lexical[allowed_arr], kind="stable")][:depth]
     lex_order = [int(i) for i in top if lexical[i] > 0]
     dense_order = sorted(dense, key=lambda i: -dense[i])[:depth]
-    rrf: dict[int, float] = {}
-    for ranking in (dense_order, lex_order):
-        for rank, pos in enumerate(ranking):
-            rrf[pos] = rrf.get(pos, 0.0) + 1.0 / (RRF_K + rank + 1)
-    _fill_dense(state, store, embedding, rrf, dense_self, dense_context)
+    pool = list(dict.fromkeys([*dense_order, *lex_order]))
+    _fill_dense(state, store, embedding, pool, dense_self, dense_context)
     dense = {p: max(dense_self.get(p, -1.0), dense_context.get(p, -1.0)) for p in {*dense_self, *dense_context}}
+    # Fused over the whole pool, each candidate ranked by both signals: a passage the lexical side found but the
+    # dense search cut off at its depth still gets its dense rank (from the stored vectors), so it is not
+    # fused as if it had none. In a long document the two top lists overlap little.
+    rrf = dict.fromkeys(pool, 0.0)
+    by_dense = sorted((p for p in pool if p in dense), key=lambda i: -dense[i])
+    by_lexical = sorted((p for p in pool if lexical[p] > 0), key=lambda i: -lexical[i])
+    for ranking in (by_dense, by_lexical):
+        for rank, pos in enumerate(ranking):
+            rrf[pos] += 1.0 / (RRF_K + rank + 1)
     out = [
         Candidate(
             passage=state.views[pos].passage,
@@ -276,8 +306,8 @@ def hybrid_search(
             dense_context=dense_context.get(pos, dense_self.get(pos, 0.0)),
             bm25=float(bm25[pos]),
             bm25_context=float(bm25_context[pos]),
-            coverage=state.lexical.coverage(covered, pos),
-            coverage_context=state.lexical_context.coverage(covered, pos),
+            coverage=state.lexical.coverage(covered, pos, same),
+            coverage_context=state.lexical_context.coverage(covered, pos, same),
             phrase=state.lexical.phrase_overlap(pairs, pos),
             role=state.views[pos].role,
         )

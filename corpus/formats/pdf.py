@@ -60,6 +60,9 @@ from corpus.raw import Marker, RawDocument, RawTable
 
 NO_TEXT_LAYER = "this PDF has no text layer; OCR is not supported (it looks like a scanned image)"
 _TERMINAL = re.compile(r"[.?!…][\"”’')\]]*$")
+# A bold run-in lead that ends its sentence and runs on into the body on its line ("Risks to children with
+# chronic conditions. Children with asthma"): three or more words, a sentence end, a capitalised word.
+_RUN_IN = re.compile(r"(?:[^\W\d_][\w'’-]*\W+){3,}[^\W\d_]*[a-z)][.?!]\s+[A-Z][a-z]")
 # a file name or a word processor's default, never a document's title ("twelve.tables", "Microsoft Word - x.doc")
 _JUNK_TITLE = re.compile(r"^(?:microsoft \w+ - |untitled)|\.(?:docx?|pdf|indd|tex)$|^[^\s]*[._][^\s]*$", re.IGNORECASE)
 Join = Callable[[str, str], str]
@@ -167,7 +170,10 @@ def _starts_paragraph(prev: Line, line: Line, leading: float, left: float, right
         return True  # a title page's centred lines in body type: title, author, place and date, each its own
     if line.bold != prev.bold:
         # a bold run-in lead ("Act early. Symptoms…") fills its line and runs on; a bold heading stops short
-        return not (prev.bold and prev.x1 >= right - 2 * prev.size and not _TERMINAL.search(clean(prev.text)))
+        # (or its line already runs on into the body: "Risks to children. Children with asthma")
+        text = clean(prev.text)
+        runs_on = prev.x1 >= right - 2 * prev.size or bool(_RUN_IN.search(text))
+        return not (prev.bold and runs_on and not _TERMINAL.search(text))
     return line.x0 > left + 0.8 * line.size and prev.x0 <= left + 2
 
 
@@ -198,7 +204,11 @@ def _paragraphs(
             pieces.extend(line_pieces)
         heading = (
             group[0].size > body_size * 1.1
-            or (all(ln.bold for ln in group) and not _TERMINAL.search(clean(group[-1].text)))
+            or (
+                all(ln.bold for ln in group)
+                and not _TERMINAL.search(clean(group[-1].text))
+                and not _RUN_IN.search(clean(group[-1].text))  # a lead, not a heading: the body goes on
+            )
             or _centred_heading(group, body_size, left, right)
         )
         out.append((group[0], group[-1], Para(tuple(pieces), heading)))

@@ -5,10 +5,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from corpus.builder import build_brief
 from corpus.loader import parse_bytes
 from corpus.raw import RawDocument, RawParagraph
-from index.views import leans_back, passage_views
+from index.views import is_prose_note, leans_back, passage_views
 
 
 def _brief(*blocks: RawParagraph):  # type: ignore[no-untyped-def]
@@ -75,3 +77,40 @@ def test_markdown_brief_views_end_to_end() -> None:
     brief = parse_bytes(b"# Report\n\n## Methods\n\nWe sampled weekly.\n", "r.md")
     (view,) = [v for v in passage_views(brief) if v.passage.kind == "sentence"]
     assert view.context_text == "Methods: We sampled weekly."
+
+
+# ----- prose notes that end by citing their authority ------------------------------------------------------------
+@pytest.mark.parametrize(
+    "note",
+    [
+        "In his brief, the appellant stated he had already served the sentence. (R., Doc. 4 at 2.) The record "
+        "shows he began serving it in 2004 and completed it a year later. See http://records.example.org/1234.",
+        "Evidence that the commission was simply a delaying tactic is the absence of any foreign influence in "
+        "the code. See Watson, The Law of the Code (1975), p. 12.",
+        "The station moved twice during the record, and the older readings were adjusted to the new site before "
+        "any trend was computed. Smith et al. (2019) describe the adjustment.",
+    ],
+)
+def test_a_prose_note_that_cites_its_authority_is_prose(note: str) -> None:
+    assert is_prose_note(note)
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Whitney, D.G. & Peterson, M. (2019). US national and state-level prevalence of mental health disorders "
+        "and disparities of mental health care use in children. JAMA Pediatrics, 173(4), 389-391.",
+        'Sanderson, Peter; Gilbert, Laura (2008). "1970s". A Year by Year History. London: Kindersley. p. 161.',
+        "See, e.g., Book IV, 126: a recipe for jelly. (Put bread in a mould with pieces of cheese and nuts.)",
+        "Cmd. 280.",
+    ],
+)
+def test_a_reference_entry_is_not_prose(note: str) -> None:
+    assert not is_prose_note(note)
+
+
+def test_a_title_in_title_case_is_not_prose() -> None:
+    assert not is_prose_note(
+        "Report of the Commission. Increases in Depressive Symptoms and Suicide Rates Among Adolescents After "
+        "2010 and Links to Increased New Media Screen Time. Clinical Psychological Science 6 (2018)."
+    )

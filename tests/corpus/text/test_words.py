@@ -26,3 +26,11 @@ def test_stopwords_are_lower_case_function_words() -> None:
     assert {"the", "of", "which", "said"} <= STOPWORDS
     assert "summit" not in STOPWORDS
     assert all(w == w.lower() for w in STOPWORDS)
+
+
+def test_stem_joins_past_forms_that_reports_use() -> None:
+    assert stem("pled") == stem("pleading") == stem("plead")
+    assert stem("withdrew") == stem("withdrawn") == stem("withdrawing")
+    assert stem("understood") == stem("understanding")
+    assert stem("upheld") == stem("upholds")
+    assert stem("sworn") == stem("swearing")
