@@ -1,12 +1,13 @@
 """``citebot doctor``: find what is wrong with a data dir, and with ``repair`` fix what can be fixed safely.
 
 Checks, in order:
-- parsed brief files that cannot be read: reported; repair moves them to ``quarantine/`` (the rest keep serving);
+- stored briefs that cannot be read: reported; repair moves them to ``quarantine/<id>.json`` (the rest keep serving);
 - the vector store: opened; if it cannot be, repair moves it to ``quarantine/`` and rebuilds it from the briefs;
 - orphan vectors (a brief no longer in the library, or a version that is not the brief's active one, as a killed
   ingest leaves behind): counted; repair deletes them;
 - briefs whose active vectors are incomplete: repair embeds what is missing;
-- SQLite files (chat sessions, quiz state): ``quick_check``; a damaged one is reported with what to do, never
+- SQLite files (the embedded database, and chat sessions/quiz state of the layout before it): ``quick_check``; a
+  damaged one is reported with what to do, never
   deleted (it holds users' history).
 Messages name files relative to the data dir, never by absolute path.
 """
@@ -49,10 +50,10 @@ def _open_engine(settings: Settings, repository: BriefRepository) -> Engine:
 
 def check_briefs(repository: BriefRepository, *, repair: bool) -> list[Finding]:
     findings = []
-    for path, reason in repository.unreadable():
-        what = f"briefs/{path.name} is unreadable ({reason})"
+    for brief_id, reason in repository.unreadable():
+        what = f"the stored brief {brief_id} is unreadable ({reason})"
         if repair:
-            moved = repository.quarantine(path)
+            moved = repository.quarantine(brief_id)
             findings.append(Finding("briefs", False, f"{what}; moved to quarantine/{moved.name}", True))
         else:
             findings.append(Finding("briefs", False, f"{what}; --repair quarantines it"))

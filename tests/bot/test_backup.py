@@ -13,13 +13,14 @@ from bot.backup import MANIFEST, backup, read_manifest, restore
 from bot.sessions import SESSIONS_FILE, SessionStore
 from corpus.errors import InvalidRequest
 from corpus.settings import Settings
+from index.db import open_database
 
 pytestmark = pytest.mark.slow
 QUESTION = "Why did the Hanoi summit fail?"
 
 
 def test_backup_then_restore_gives_the_same_answers_and_sessions(engine, make_engine, tmp_path):
-    sessions = SessionStore(Path(engine.settings.data_dir) / SESSIONS_FILE)
+    sessions = SessionStore(open_database(engine.settings))
     sid = sessions.record(None, QUESTION, engine.ask(QUESTION).text, None)  # the WAL is live during the backup
     archive = tmp_path / "out" / "library.tar.gz"
 
@@ -32,14 +33,14 @@ def test_backup_then_restore_gives_the_same_answers_and_sessions(engine, make_en
     restored = make_engine(data_dir=fresh.data_dir)
     restored.sync()  # what `citebot restore` does through build_engine
     assert [c.quote for c in restored.ask(QUESTION).citations] == [c.quote for c in engine.ask(QUESTION).citations]
-    assert SessionStore(fresh.data_dir / SESSIONS_FILE).history(sid)
-    sessions.close()
+    assert SessionStore(open_database(fresh)).history(sid)
+    assert not (fresh.data_dir / SESSIONS_FILE).exists()  # imported into the database, not laid out as a file
 
 
 def test_restore_refuses_a_data_dir_that_already_has_a_library(engine, tmp_path):
     archive = tmp_path / "a.tar.gz"
     backup(engine.settings, archive)
-    with pytest.raises(InvalidRequest, match="empty data dir"):
+    with pytest.raises(InvalidRequest, match="empty library"):
         restore(engine.settings, archive)
 
 

@@ -1,4 +1,5 @@
-"""The quiz's SQLite store and the Quiz service: no repeats (also under concurrent requests), scores, mistakes."""
+"""The quiz's store (the embedded SQLite file and a real PostgreSQL) and the Quiz service: no repeats (also under
+concurrent requests), scores, mistakes."""
 
 from __future__ import annotations
 
@@ -11,6 +12,8 @@ from bot.quiz.generate import generate_questions
 from bot.quiz.master import Quiz
 from bot.quiz.store import QuizStore
 from corpus.errors import BriefNotFound, InvalidRequest, SessionNotFound
+from index.db import open_url
+from index.db.migrate import upgrade
 
 
 class Library:
@@ -26,9 +29,19 @@ class Library:
         return self._briefs[brief_id]
 
 
+@pytest.fixture(params=["sqlite", "postgresql"])
+def target(request, tmp_path):
+    """Where quiz state is kept: an SQLite file, or a migrated PostgreSQL database."""
+    if request.param == "sqlite":
+        return tmp_path / "quiz.sqlite3"
+    db = open_url(request.getfixturevalue("pg_url"), check=False)
+    upgrade(db)
+    return db
+
+
 @pytest.fixture
-def quiz(tmp_path, bundled_brief):
-    return Quiz(Library(bundled_brief), QuizStore(tmp_path / "quiz.sqlite3"), rng=random.Random(7))
+def quiz(target, bundled_brief):
+    return Quiz(Library(bundled_brief), QuizStore(target), rng=random.Random(7))
 
 
 def test_a_full_round_asks_every_question_once_then_starts_again(quiz, bundled_brief):
@@ -49,8 +62,8 @@ def test_concurrent_requests_of_one_session_never_get_the_same_question(quiz, bu
     assert len(set(asked)) == len(pool)
 
 
-def test_state_is_kept_in_the_file(tmp_path, bundled_brief):
-    path = tmp_path / "quiz.sqlite3"
+def test_state_is_kept_in_the_database_and_seen_by_another_store(target, bundled_brief):
+    path = target
     first = Quiz(Library(bundled_brief), QuizStore(path))
     asked = first.next(None)
     first.answer(asked.session_id, asked.question.id, asked.question.answer)
