@@ -18,7 +18,7 @@ from typing import Literal
 import sqlalchemy as sa
 
 from corpus.errors import InvalidRequest, SessionNotFound
-from index.db import Database, open_url, sqlite_url
+from index.db import Database, open_url, sqlite_url, transfer
 from index.db.schema import sessions, turns
 
 Role = Literal["user", "assistant"]
@@ -35,7 +35,7 @@ class Turn:
     created_at: float
 
 
-SESSIONS_FILE = "sessions.sqlite3"  # the layout before the database: `citebot db import` reads it
+SESSIONS_FILE = transfer.SESSIONS_FILE  # the layout before the database: `citebot db import` reads it
 
 
 def _database(target: Database | Path | str) -> Database:

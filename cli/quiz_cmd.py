@@ -1,6 +1,6 @@
 """``citebot quiz [--brief ID] [--session ID] [-n N] [--score] [--mistakes]``: the quiz in a terminal.
 
-Same questions, grading and per-session state (``<data_dir>/quiz.sqlite3``) as ``POST /quiz/next`` and
+Same questions, grading and per-session state (in the database, ``index.db``) as ``POST /quiz/next`` and
 ``/quiz/answer``, so a session started here can be continued in the web UI's API and the other way round.
 """
 

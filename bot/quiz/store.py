@@ -20,11 +20,11 @@ import sqlalchemy as sa
 
 from bot.quiz.generate import Question
 from corpus.errors import InvalidRequest, SessionNotFound
-from index.db import Database, open_url, sqlite_url
+from index.db import Database, open_url, sqlite_url, transfer
 from index.db.schema import quiz_sessions, quiz_turns
 
 Chooser = Callable[[Sequence[Question]], Question]
-QUIZ_FILE = "quiz.sqlite3"  # the layout before the database: `citebot db import` reads it
+QUIZ_FILE = transfer.QUIZ_FILE  # the layout before the database: `citebot db import` reads it
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
+from corpus.errors import BriefNotFound
 from index.db.connect import Database
 from index.db.schema import briefs, quiz_sessions, quiz_turns, sessions, turns
 from index.library import BriefRepository, brief_from_dict
@@ -57,7 +58,7 @@ class Counts:
         self.present[kind] = self.present.get(kind, 0) + n
 
 
-def _import_briefs(repository: BriefRepository, folder: Path, counts: Counts) -> None:
+def _import_briefs(repository: BriefRepository, folder: Path, counts: Counts, *, write: bool) -> None:
     if not folder.is_dir():
         return
     for path in sorted(folder.glob("*.json")):
@@ -68,16 +69,22 @@ def _import_briefs(repository: BriefRepository, folder: Path, counts: Counts) ->
         except (ValueError, KeyError, TypeError, OSError) as exc:
             counts.problems.append(f"briefs/{path.name} is unreadable ({exc}); not imported")
             continue
+        if not write:
+            try:
+                repository.get(brief.id)
+            except BriefNotFound:
+                counts.add("briefs")
+            else:
+                counts.keep("briefs")
+            continue
         with repository.writing() as tx:
             stored = tx.raw(brief.id)
             if stored is None:
                 tx.save(brief)
                 counts.add("briefs")
                 continue
-        if json.loads(stored).get("content_hash") == brief.content_hash:
-            counts.keep("briefs")
-        else:
-            counts.keep("briefs")
+        counts.keep("briefs")
+        if json.loads(stored).get("content_hash") != brief.content_hash:
             counts.problems.append(f"briefs/{path.name}: the database holds other content for {brief.id}; kept that")
 
 
@@ -86,7 +93,7 @@ def _rows(path: Path, query: str) -> list[tuple[object, ...]]:
         return conn.execute(query).fetchall()
 
 
-def _import_sessions(db: Database, path: Path, counts: Counts) -> None:
+def _import_sessions(db: Database, path: Path, counts: Counts, *, write: bool) -> None:
     if not path.is_file():
         return
     heads = _rows(path, "SELECT id, created_at, updated_at FROM sessions ORDER BY created_at, id")
@@ -100,16 +107,18 @@ def _import_sessions(db: Database, path: Path, counts: Counts) -> None:
             if sid in known:
                 counts.keep("sessions")
                 continue
+            counts.add("sessions")
+            counts.add("turns", len(by_session.get(sid, [])))
+            if not write:
+                continue
             conn.execute(sa.insert(sessions).values(id=sid, created_at=created, updated_at=updated))
             for _, role, text, payload, at in by_session.get(sid, []):
                 conn.execute(
                     sa.insert(turns).values(session_id=sid, role=role, text=text, payload=payload, created_at=at)
                 )
-            counts.add("sessions")
-            counts.add("turns", len(by_session.get(sid, [])))
 
 
-def _import_quiz(db: Database, path: Path, counts: Counts) -> None:
+def _import_quiz(db: Database, path: Path, counts: Counts, *, write: bool) -> None:
     if not path.is_file():
         return
     heads = _rows(path, "SELECT id, created_at FROM quiz_sessions ORDER BY created_at, id")
@@ -126,6 +135,10 @@ def _import_quiz(db: Database, path: Path, counts: Counts) -> None:
             if sid in known:
                 counts.keep("quiz sessions")
                 continue
+            counts.add("quiz sessions")
+            counts.add("quiz turns", len(by_session.get(sid, [])))
+            if not write:
+                continue
             conn.execute(sa.insert(quiz_sessions).values(id=sid, created_at=created))
             for _, qid, question, asked, answer, correct, answered in by_session.get(sid, []):
                 conn.execute(
@@ -139,16 +152,15 @@ def _import_quiz(db: Database, path: Path, counts: Counts) -> None:
                         answered_at=answered,
                     )
                 )
-            counts.add("quiz sessions")
-            counts.add("quiz turns", len(by_session.get(sid, [])))
 
 
-def import_data_dir(repository: BriefRepository, source: Path) -> Counts:
-    """Copy a data dir's briefs, chat sessions and quiz state into the repository's database."""
+def import_data_dir(repository: BriefRepository, source: Path, *, write: bool = True) -> Counts:
+    """Copy a data dir's briefs, chat sessions and quiz state into the repository's database; with ``write``
+    false, only count what a copy would add (``citebot doctor`` and ``serve`` say when that is not nothing)."""
     counts = Counts()
-    _import_briefs(repository, Path(source) / "briefs", counts)
-    _import_sessions(repository.db, Path(source) / SESSIONS_FILE, counts)
-    _import_quiz(repository.db, Path(source) / QUIZ_FILE, counts)
+    _import_briefs(repository, Path(source) / "briefs", counts, write=write)
+    _import_sessions(repository.db, Path(source) / SESSIONS_FILE, counts, write=write)
+    _import_quiz(repository.db, Path(source) / QUIZ_FILE, counts, write=write)
     return counts
 
 

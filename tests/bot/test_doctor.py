@@ -141,3 +141,24 @@ def test_a_damaged_chroma_file_is_unavailable_not_a_traceback_and_doctor_rebuild
     assert problems(repaired) == []
     again = opener(engine.settings, engine.repository)
     assert [c.quote for c in again.ask(question).citations] == expected
+
+
+def test_files_of_the_earlier_layout_not_yet_imported_are_reported_until_imported(tmp_path, bundled_brief):
+    import json
+
+    from bot.doctor import check_database
+    from corpus.settings import Settings
+    from index.db.transfer import import_data_dir
+    from index.library import BriefRepository, brief_to_dict
+
+    (tmp_path / "briefs").mkdir()
+    (tmp_path / "briefs" / f"{bundled_brief.id}.json").write_text(json.dumps(brief_to_dict(bundled_brief)))
+    repository = BriefRepository(Settings(data_dir=tmp_path))
+    found = check_database(repository, tmp_path)
+    assert [f.message for f in found if not f.ok] == [
+        "the data dir holds 1 briefs of the earlier layout: `citebot db import` adds them"
+    ]
+    assert any(f.ok and f.message.startswith("citebot.sqlite3 at schema revision") for f in found)
+    assert repository.all() == []  # a check alone imports nothing
+    import_data_dir(repository, tmp_path)
+    assert all(f.ok for f in check_database(repository, tmp_path))
