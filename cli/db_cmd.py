@@ -2,7 +2,8 @@
 
 ``upgrade`` applies the schema migrations (required on PostgreSQL before ``serve``; the embedded SQLite file
 upgrades itself). ``import`` copies a data dir of the layout before the database (``briefs/*.json``,
-``sessions.sqlite3``, ``quiz.sqlite3``) into it, losing nothing; running it again adds nothing.
+``sessions.sqlite3``, ``quiz.sqlite3``, the fetched sources under ``fetched/``) into it, losing nothing; running
+it again adds nothing.
 """
 
 from __future__ import annotations
@@ -54,7 +55,7 @@ def status() -> None:
     help="The data dir to read (default: CITEBOT_DATA_DIR).",
 )
 def import_(source: Path | None) -> None:
-    """Copy briefs/*.json, sessions.sqlite3 and quiz.sqlite3 of a data dir into the database."""
+    """Copy briefs/*.json, sessions.sqlite3, quiz.sqlite3 and fetched/ of a data dir into the database."""
     from index.db.transfer import import_data_dir
     from index.library import BriefRepository
 
@@ -63,9 +64,10 @@ def import_(source: Path | None) -> None:
     if not folder.is_dir():
         raise InvalidRequest(f"no such data dir: {folder}")
     counts = import_data_dir(BriefRepository(settings), folder)
-    kinds = ("briefs", "sessions", "turns", "quiz sessions", "quiz turns")
+    kinds = ("briefs", "sessions", "turns", "quiz sessions", "quiz turns", "source records", "source files")
     added = ", ".join(f"{counts.added.get(k, 0)} {k}" for k in kinds)
-    present = ", ".join(f"{counts.present.get(k, 0)} {k}" for k in ("briefs", "sessions", "quiz sessions"))
+    kept = ("briefs", "sessions", "quiz sessions", "source records")
+    present = ", ".join(f"{counts.present.get(k, 0)} {k}" for k in kept)
     click.echo(f"imported {added}")
     click.echo(f"already in the database: {present}")
     for problem in counts.problems:

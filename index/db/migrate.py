@@ -77,16 +77,16 @@ def _exclusive(db: Database) -> Iterator[None]:
                 fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def upgrade(db: Database) -> tuple[str | None, str]:
-    """Apply every pending migration; returns (revision before, revision after)."""
+def upgrade(db: Database, revision: str = "head") -> tuple[str | None, str]:
+    """Apply the pending migrations (up to ``revision``, the newest by default); returns (before, after)."""
     with _exclusive(db):
         before = current(db)
-        target = head()
+        target = head() if revision == "head" else revision
         if before != target:
             config = _config()
             with guard(db.url), db.engine.begin() as conn:
                 config.attributes["connection"] = conn
-                command.upgrade(config, "head")
+                command.upgrade(config, target)
         return before, target
 
 

@@ -5,6 +5,7 @@
   Updating that row first is also the lock that orders every process's brief writes.
 - ``briefs``: one row per parsed brief, its JSON payload and content hash (the brief's *active version*).
 - ``sessions``/``turns``: chat sessions; ``quiz_sessions``/``quiz_turns``: quiz state.
+- ``fetch_records``/``fetch_blobs``: what fetching each footnote's source gave, and the bytes by sha256.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -95,3 +97,19 @@ quiz_turns = Table(
     Column("answered_at", Float, nullable=True),
 )
 Index("quiz_turns_by_session", quiz_turns.c.session_id, quiz_turns.c.question_id)
+
+fetch_records = Table(
+    "fetch_records",
+    metadata,
+    Column("brief_id", String(200), primary_key=True),
+    Column("footnote", Integer, primary_key=True),
+    Column("url", Text, nullable=False),
+    Column("payload", Text, nullable=False),  # the FetchRecord as JSON
+)
+
+fetch_blobs = Table(
+    "fetch_blobs",
+    metadata,
+    Column("sha256", String(64), primary_key=True),
+    Column("data", LargeBinary, nullable=False),
+)

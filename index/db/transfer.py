@@ -1,5 +1,5 @@
-"""Moving a data dir of the layout before the database (``briefs/*.json``, ``sessions.sqlite3``, ``quiz.sqlite3``)
-into the database, and writing the database back out in that layout (what a backup archive holds).
+"""Moving a data dir of the layout before the database (``briefs/*.json``, ``sessions.sqlite3``, ``quiz.sqlite3``,
+``fetched/``) into the database, and writing the database back out in that layout (what a backup archive holds).
 
 The import loses nothing and can run again: a brief already stored with the same content is left alone, one
 stored with other content is kept and reported (the database's copy is the live one); sessions already present
@@ -8,6 +8,7 @@ are skipped, so a second run adds nothing.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sqlite3
 from dataclasses import dataclass, field
@@ -18,6 +19,7 @@ import sqlalchemy as sa
 from corpus.errors import BriefNotFound
 from index.db.connect import Database
 from index.db.schema import briefs, quiz_sessions, quiz_turns, sessions, turns
+from index.fetch_store import FOLDER, FetchRecord, FetchStore
 from index.library import BriefRepository, brief_from_dict
 
 SESSIONS_FILE = "sessions.sqlite3"
@@ -154,6 +156,36 @@ def _import_quiz(db: Database, path: Path, counts: Counts, *, write: bool) -> No
                 )
 
 
+def _import_fetched(folder: Path, counts: Counts, store: FetchStore, *, write: bool) -> None:
+    if not folder.is_dir():
+        return
+    blobs = folder / "blobs"
+    for path in sorted(blobs.glob("*/*")) if blobs.is_dir() else []:
+        data = path.read_bytes()
+        if hashlib.sha256(data).hexdigest() != path.name:
+            continue  # damaged on disk: the next `citebot sources` run fetches it again
+        if store.has_blob(path.name):
+            continue
+        counts.add("source files")
+        if write:
+            store.put_blob(data)
+    for path in sorted(folder.glob("*/*.json")):
+        if not path.stem.isdigit() or path.parent.name == "blobs":
+            continue
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            record = FetchRecord.from_json(data)
+        except (ValueError, TypeError, OSError) as exc:
+            counts.problems.append(f"{FOLDER}/{path.parent.name}/{path.name} is unreadable ({exc}); not imported")
+            continue
+        if store.get(record.brief_id, record.footnote) is not None:
+            counts.keep("source records")
+            continue
+        counts.add("source records")
+        if write:
+            store.put(record)
+
+
 def import_data_dir(repository: BriefRepository, source: Path, *, write: bool = True) -> Counts:
     """Copy a data dir's briefs, chat sessions and quiz state into the repository's database; with ``write``
     false, only count what a copy would add (``citebot doctor`` and ``serve`` say when that is not nothing)."""
@@ -161,6 +193,7 @@ def import_data_dir(repository: BriefRepository, source: Path, *, write: bool = 
     _import_briefs(repository, Path(source) / "briefs", counts, write=write)
     _import_sessions(repository.db, Path(source) / SESSIONS_FILE, counts, write=write)
     _import_quiz(repository.db, Path(source) / QUIZ_FILE, counts, write=write)
+    _import_fetched(Path(source) / FOLDER, counts, FetchStore(repository.db), write=write)
     return counts
 
 

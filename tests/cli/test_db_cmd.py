@@ -3,6 +3,7 @@ refusing a schema that is too old."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sqlite3
 
@@ -16,6 +17,7 @@ from corpus.settings import Settings
 from index.db import open_database
 from index.db.migrate import head
 from index.db.transfer import LEGACY_QUIZ, LEGACY_SESSIONS
+from index.fetch_store import FetchRecord, FetchStore
 from index.library import BriefRepository, brief_to_dict
 
 
@@ -41,6 +43,20 @@ def test_serve_refuses_a_postgresql_schema_that_is_too_old(pg_url, monkeypatch):
     assert result.exit_code == 2
     lines = [line for line in result.output.splitlines() if line.strip()]
     assert len(lines) == 1 and "run `citebot db upgrade`" in lines[0]
+
+
+def test_serve_refuses_a_postgresql_schema_one_migration_behind(pg_url, monkeypatch):
+    from index.db import connect
+    from index.db.migrate import upgrade
+
+    db = connect.create(pg_url)
+    upgrade(db, "0001")
+    db.engine.dispose()
+    monkeypatch.setenv("CITEBOT_DATABASE_URL", pg_url)
+    result = run("serve", "--port", "0")
+    assert result.exit_code == 2
+    assert f"has schema revision 0001, this citebot needs {head()}: run `citebot db upgrade`" in result.output
+    assert run("db", "upgrade").output.strip().endswith(f"upgraded from revision 0001 to {head()}")
 
 
 def _old_layout(folder, brief):
@@ -75,6 +91,13 @@ def _old_layout(folder, brief):
             "VALUES ('quiz-1', 'q1', ?, 4.0, 'a', 1, 5.0)",
             (question,),
         )
+    text = b"The source's own words."
+    sha = hashlib.sha256(text).hexdigest()
+    (folder / "fetched" / "blobs" / sha[:2]).mkdir(parents=True)
+    (folder / "fetched" / "blobs" / sha[:2] / sha).write_bytes(text)
+    record = FetchRecord(brief.id, 1, "https://example.org/a", "fetched", sha256=sha, text_sha256=sha, format="text")
+    (folder / "fetched" / brief.id).mkdir()
+    (folder / "fetched" / brief.id / "1.json").write_text(json.dumps(record.to_json()), encoding="utf-8")
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -94,7 +117,10 @@ def test_import_moves_an_old_data_dir_in_whole_and_a_second_run_adds_nothing(dat
     _old_layout(old, bundled_brief)
     first = run("db", "import", "--from", str(old))
     assert first.exit_code == 0, first.output
-    assert "imported 1 briefs, 1 sessions, 3 turns, 1 quiz sessions, 1 quiz turns" in first.output
+    assert (
+        "imported 1 briefs, 1 sessions, 3 turns, 1 quiz sessions, 1 quiz turns, 1 source records, 1 source files"
+        in first.output
+    )
 
     db = open_database(database_env)
     assert BriefRepository(database_env).get(bundled_brief.id) == bundled_brief
@@ -103,9 +129,15 @@ def test_import_moves_an_old_data_dir_in_whole_and_a_second_run_adds_nothing(dat
     assert sessions.history("s1")[1].payload_json == "{}"
     quiz_turns = QuizStore(db).turns("quiz-1")
     assert [(t.question.id, t.answer, t.correct) for t in quiz_turns] == [("q1", "a", True)]
+    fetched = FetchStore(db)
+    assert fetched.text(fetched.records(bundled_brief.id)[1]) == "The source's own words."
+    assert fetched.is_done(bundled_brief.id, 1, "https://example.org/a")
 
     second = run("db", "import", "--from", str(old))
     assert second.exit_code == 0, second.output
-    assert "imported 0 briefs, 0 sessions, 0 turns, 0 quiz sessions, 0 quiz turns" in second.output
-    assert "already in the database: 1 briefs, 1 sessions, 1 quiz sessions" in second.output
+    assert (
+        "imported 0 briefs, 0 sessions, 0 turns, 0 quiz sessions, 0 quiz turns, 0 source records, 0 source files"
+        in (second.output)
+    )
+    assert "already in the database: 1 briefs, 1 sessions, 1 quiz sessions, 1 source records" in second.output
     assert len(sessions.history("s1")) == 3

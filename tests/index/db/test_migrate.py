@@ -44,6 +44,16 @@ def test_the_migrated_schema_matches_the_metadata(empty_db):
         assert {c["name"] for c in inspector.get_columns(table.name)} == set(table.columns.keys()), table.name
 
 
+def test_upgrading_from_the_first_revision_keeps_what_it_holds(empty_db):
+    upgrade(empty_db, "0001")
+    with empty_db.begin() as conn:
+        conn.execute(sa.text("INSERT INTO sessions (id, created_at, updated_at) VALUES ('kept', 1.0, 1.0)"))
+    assert upgrade(empty_db) == ("0001", head())
+    with empty_db.read() as conn:
+        assert conn.execute(sa.text("SELECT id FROM sessions")).scalars().all() == ["kept"]
+        assert conn.execute(sa.text("SELECT COUNT(*) FROM fetch_records")).scalar_one() == 0
+
+
 def test_a_server_schema_that_is_too_old_is_refused_with_the_command_to_run(pg_url):
     db = connect.create(pg_url)
     with pytest.raises(SchemaOutdated, match="run `citebot db upgrade`"):
