@@ -88,10 +88,12 @@ class SessionStore:
 
     @staticmethod
     def _insert(conn: sa.Connection, session_id: str, new: Sequence[tuple[Role, str, str | None]], now: float) -> None:
-        for role, text, payload in new:  # one by one: the sequence numbers keep their order
-            conn.execute(
-                sa.insert(turns).values(session_id=session_id, role=role, text=text, payload=payload, created_at=now)
-            )
+        # One multi-row INSERT (one round trip to a server); rows get their sequence numbers in the order given.
+        rows = [
+            {"session_id": session_id, "role": role, "text": text, "payload": payload, "created_at": now}
+            for role, text, payload in new
+        ]
+        conn.execute(sa.insert(turns).values(rows))
 
     def record(self, session_id: str | None, question: str, answer: str, payload_json: str | None) -> str:
         """Store one question and its answer atomically, creating the session when ``session_id`` is None.
@@ -124,13 +126,14 @@ class SessionStore:
     def user_messages(self, session_id: str, *, limit: int = 20) -> list[str]:
         """The session's last ``limit`` questions, oldest first: the ``history`` a follow-up is resolved against."""
         with self.db.read() as conn:
-            self._require(conn, session_id)
             rows = conn.execute(
                 sa.select(turns.c.text)
                 .where(turns.c.session_id == session_id, turns.c.role == "user")
                 .order_by(turns.c.seq.desc())
                 .limit(limit)
             ).all()
+            if not rows:  # only then is the session's existence in question (one query less per follow-up)
+                self._require(conn, session_id)
         return [text for (text,) in reversed(rows)]
 
     def prune(self, max_idle_seconds: float) -> int:

@@ -195,14 +195,17 @@ class BriefRepository:
                 if stale
                 else []
             )
+        for brief_id in stale:  # re-read below; gone if it was deleted or damaged meanwhile
+            self._parsed.pop(brief_id, None)
         for brief_id, version, payload in fresh:
             try:
+                # The row as read now, which may be newer than the listing: the caller read the stamp first.
                 self._parsed[brief_id] = (int(version), _load(payload, brief_id))
             except IndexUnavailable as exc:
                 if brief_id not in self._reported:
                     self._reported.add(brief_id)
                     log.warning("skipping brief %s: %s (citebot doctor --repair quarantines it)", brief_id, exc)
-        return [self._parsed[i][1] for i in saved if i in self._parsed and self._parsed[i][0] == saved[i]]
+        return [self._parsed[i][1] for i in saved if i in self._parsed]
 
     def unreadable(self) -> list[tuple[str, str]]:
         """The stored briefs that cannot be read, each id with the reason."""

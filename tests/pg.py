@@ -42,6 +42,8 @@ class PgServer:
     port: int
     root: Path
     user: str
+    owner: str | None  # the OS user the cluster runs as, when not this one
+    pg_ctl: str
 
     def url(self, database: str = "postgres") -> str:
         return f"postgresql://{self.user}@127.0.0.1:{self.port}/{database}"
@@ -59,42 +61,68 @@ def _as_owner(argv: list[str], owner: str | None) -> list[str]:
     return ["runuser", "-u", owner, "--", *argv] if owner else argv
 
 
-@pytest.fixture(scope="session")
-def pg_server() -> Iterator[PgServer]:
+class PgUnavailable(RuntimeError):
+    """PostgreSQL is not installed here, or its cluster could not be started (the message says which)."""
+
+
+def start_cluster() -> PgServer:
+    """``initdb`` + ``pg_ctl start`` in a new temp dir on a free loopback port (as ``postgres`` under root)."""
     initdb, pg_ctl = _tool("initdb"), _tool("pg_ctl")
     if initdb is None or pg_ctl is None:
-        pytest.skip("PostgreSQL is not installed here (no initdb/pg_ctl; `make test` installs Debian's postgresql)")
+        raise PgUnavailable("PostgreSQL is not installed here (no initdb/pg_ctl; `make test` installs it)")
     owner = None
     if os.geteuid() == 0:  # PostgreSQL refuses root: run the cluster as the package's postgres user
         try:
             pwd.getpwnam("postgres")
         except KeyError:
-            pytest.skip("running as root and there is no postgres user to run PostgreSQL as")
+            raise PgUnavailable("running as root and there is no postgres user to run PostgreSQL as") from None
         owner = "postgres"
     root = Path(tempfile.mkdtemp(prefix="citebot-pg-"))
-    data = root / "data"
     user = owner or pwd.getpwuid(os.geteuid()).pw_name
     if owner:
         shutil.chown(root, owner)
-    run = {"check": True, "capture_output": True, "timeout": 120}
+    data = root / "data"
     try:
         subprocess.run(
-            _as_owner([initdb, "-D", str(data), "-A", "trust", "-U", user, "--no-sync", "-E", "UTF8"], owner), **run
+            _as_owner([initdb, "-D", str(data), "-A", "trust", "-U", user, "--no-sync", "-E", "UTF8"], owner),
+            check=True,
+            capture_output=True,
+            timeout=120,
         )
         port = _free_port()
         options = f"-c listen_addresses=127.0.0.1 -p {port} -k {root} -c fsync=off -c full_page_writes=off"
         subprocess.run(
-            _as_owner([pg_ctl, "-D", str(data), "-l", str(root / "log"), "-o", options, "-w", "start"], owner), **run
+            _as_owner([pg_ctl, "-D", str(data), "-l", str(root / "log"), "-o", options, "-w", "start"], owner),
+            check=True,
+            capture_output=True,
+            timeout=120,
         )
     except (subprocess.SubprocessError, OSError) as exc:
         detail = getattr(exc, "stderr", b"") or b""
         shutil.rmtree(root, ignore_errors=True)
-        pytest.skip(f"PostgreSQL could not be started here: {exc} {detail.decode(errors='replace')[-300:]}")
+        raise PgUnavailable(f"PostgreSQL could not be started: {exc} {detail.decode(errors='replace')[-300:]}") from exc
+    return PgServer(port, root, user, owner, pg_ctl)
+
+
+def stop_cluster(server: PgServer) -> None:
+    """Stop the cluster and remove its directory."""
+    data = server.root / "data"
+    subprocess.run(
+        _as_owner([server.pg_ctl, "-D", str(data), "-m", "fast", "-w", "stop"], server.owner), capture_output=True
+    )
+    shutil.rmtree(server.root, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[PgServer]:
     try:
-        yield PgServer(port, root, user)
+        server = start_cluster()
+    except PgUnavailable as exc:
+        pytest.skip(str(exc))
+    try:
+        yield server
     finally:
-        subprocess.run(_as_owner([pg_ctl, "-D", str(data), "-m", "fast", "-w", "stop"], owner), capture_output=True)
-        shutil.rmtree(root, ignore_errors=True)
+        stop_cluster(server)
 
 
 @pytest.fixture

@@ -77,8 +77,11 @@ class Database:
 
     @contextmanager
     def read(self) -> Iterator[sa.Connection]:
-        """A connection for reading."""
+        """A connection for reading. On a server it runs in autocommit: no BEGIN and ROLLBACK around the query,
+        two round trips fewer per read (what a follow-up's history read costs is mostly round trips)."""
         with guard(self.url), self.engine.connect() as conn:
+            if not self.embedded:
+                conn.execution_options(isolation_level="AUTOCOMMIT")
             yield conn
 
 
@@ -110,6 +113,8 @@ def create(url: str) -> Database:
         engine = sa.create_engine(target, connect_args={"timeout": BUSY_SECONDS, "check_same_thread": False})
         event.listen(engine, "connect", _sqlite_pragmas)
     else:
-        # pre_ping: a connection the server dropped (restart, failover) is replaced instead of failing a request.
-        engine = sa.create_engine(target, pool_pre_ping=True, connect_args={"connect_timeout": 5})
+        # No pre-ping (a round trip per request): when the server drops connections (restart, failover), the first
+        # request that meets one fails with DatabaseUnavailable (503) and SQLAlchemy invalidates the whole pool, so
+        # the next requests reconnect.
+        engine = sa.create_engine(target, connect_args={"connect_timeout": 5})
     return Database(engine, url)
