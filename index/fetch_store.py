@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.dialects import postgresql, sqlite
 
 from corpus.settings import Settings
 from index.db import Database, open_database, open_url, sqlite_url
@@ -64,11 +63,6 @@ class FetchRecord:
 FOLDER = "fetched"  # the layout before the database: ``<data_dir>/fetched/``, read by `citebot db import`
 
 
-def _insert(db: Database, table: sa.Table) -> Any:
-    """An INSERT that can say ON CONFLICT (both backends spell it alike, from their own dialect)."""
-    return (postgresql.insert if db.engine.dialect.name == "postgresql" else sqlite.insert)(table)
-
-
 class FetchStore:
     """Records and blobs of fetched sources in the database (a folder path means an SQLite file in it)."""
 
@@ -83,7 +77,7 @@ class FetchStore:
     def put_blob(self, data: bytes) -> str:
         sha = hashlib.sha256(data).hexdigest()
         with self.db.begin() as conn:
-            conn.execute(_insert(self.db, fetch_blobs).values(sha256=sha, data=data).on_conflict_do_nothing())
+            conn.execute(self.db.insert(fetch_blobs).values(sha256=sha, data=data).on_conflict_do_nothing())
         return sha
 
     def get_blob(self, sha: str) -> bytes | None:
@@ -109,7 +103,7 @@ class FetchStore:
     def put(self, record: FetchRecord) -> None:
         body = json.dumps(record.to_json(), ensure_ascii=False)
         values = {"brief_id": record.brief_id, "footnote": record.footnote, "url": record.url, "payload": body}
-        statement = _insert(self.db, fetch_records).values(**values)
+        statement = self.db.insert(fetch_records).values(**values)
         statement = statement.on_conflict_do_update(
             index_elements=[fetch_records.c.brief_id, fetch_records.c.footnote],
             set_={"url": record.url, "payload": body},

@@ -1,8 +1,9 @@
 """Quiz sessions in the database (``index.db``): which questions each session was asked, its answers and their
 grades, so scores, "no repeats" and the review of mistakes survive a restart and continue on any process.
 
-Choosing the next question and recording it happen in one transaction that first locks the session's row, so
-two requests of the same session at once can never both be given the same question.
+A quiz may continue a chat session under the same id (one study session): its questions then favour what the
+chat's answers quoted. Choosing the next question and recording it happen in one transaction that first locks
+the session's row, so two requests of the same session at once can never both be given the same question.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ import sqlalchemy as sa
 from bot.quiz.generate import Question
 from corpus.errors import InvalidRequest, SessionNotFound
 from index.db import Database, open_url, sqlite_url, transfer
-from index.db.schema import quiz_sessions, quiz_turns
+from index.db.schema import quiz_sessions, quiz_turns, sessions, turns
 
 Chooser = Callable[[Sequence[Question]], Question]
 QUIZ_FILE = transfer.QUIZ_FILE  # the layout before the database: `citebot db import` reads it
@@ -100,11 +101,47 @@ class QuizStore:
             found = conn.execute(sa.select(quiz_sessions.c.id).where(quiz_sessions.c.id == session_id)).first()
         return found is not None
 
+    def adopt(self, session_id: str) -> bool:
+        """Make a chat session's id a quiz session too, so chat and quiz share one study session id. True when
+        ``session_id`` is a quiz session now; False when it names no session at all."""
+        with self.db.begin() as conn:
+            if conn.execute(sa.select(sessions.c.id).where(sessions.c.id == session_id)).first() is None:
+                return False
+            row = {"id": session_id, "created_at": self._clock()}
+            conn.execute(self.db.insert(quiz_sessions).values(**row).on_conflict_do_nothing())
+        return True
+
+    def cited_spans(self, session_id: str) -> list[tuple[str, int, int]]:
+        """(brief id, start, end) of every quote the study session's chat answers cited: what the student read."""
+        with self.db.read() as conn:
+            payloads = conn.execute(
+                sa.select(turns.c.payload).where(
+                    turns.c.session_id == session_id, turns.c.role == "assistant", turns.c.payload.is_not(None)
+                )
+            ).scalars()
+            spans = []
+            for payload in payloads:
+                try:
+                    citations = json.loads(payload).get("citations") or []
+                    spans += [(str(c["brief_id"]), int(c["start"]), int(c["end"])) for c in citations]
+                except (ValueError, TypeError, KeyError, AttributeError):
+                    continue  # a payload of another shape says nothing about what was read
+        return spans
+
     def ask_next(self, session_id: str, pool: Sequence[Question], choose: Chooser) -> tuple[Question, Progress]:
         """Pick (with ``choose``) one of the pool's questions this session has seen least often, and record it.
 
         So no question comes back until every question of the pool has been asked once, then twice, and so on.
+        A chat session's id is taken on as a quiz session (``adopt``).
         """
+        try:
+            return self._ask_next(session_id, pool, choose)
+        except SessionNotFound:
+            if not self.adopt(session_id):
+                raise
+            return self._ask_next(session_id, pool, choose)
+
+    def _ask_next(self, session_id: str, pool: Sequence[Question], choose: Chooser) -> tuple[Question, Progress]:
         if not pool:
             raise InvalidRequest("there is nothing to ask: the brief has no cited sentences to make questions from")
         with self.db.begin() as conn:

@@ -16,6 +16,7 @@ from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy import event, exc
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import URL, make_url
 
 from corpus.errors import DatabaseUnavailable
@@ -68,6 +69,10 @@ class Database:
     def path(self) -> Path | None:
         """The SQLite file, or None for a server."""
         return Path(self.engine.url.database) if self.embedded and self.engine.url.database else None
+
+    def insert(self, table: sa.Table) -> Any:
+        """An INSERT that can say ON CONFLICT DO NOTHING/UPDATE (each backend's own dialect spells it alike)."""
+        return (postgresql.insert if self.engine.dialect.name == "postgresql" else sqlite.insert)(table)
 
     @contextmanager
     def begin(self) -> Iterator[sa.Connection]:

@@ -3,6 +3,7 @@ concurrent requests), scores, mistakes."""
 
 from __future__ import annotations
 
+import json
 import random
 from concurrent.futures import ThreadPoolExecutor
 
@@ -110,3 +111,35 @@ def test_an_empty_library_is_a_clear_error(tmp_path):
     quiz = Quiz(Library(), QuizStore(tmp_path / "q.sqlite3"))
     with pytest.raises(InvalidRequest, match="nothing to ask"):
         quiz.next(None)
+
+
+def _chat(target, bundled_brief, question):
+    """A chat session whose one answer quoted the sentence ``question`` is about."""
+    from bot.sessions import SessionStore
+
+    payload = {
+        "citations": [{"brief_id": bundled_brief.id, "start": question.answer_start, "end": question.answer_end}]
+    }
+    return SessionStore(target).record(None, "a question", "an answer", json.dumps(payload))
+
+
+def test_a_chat_session_id_continues_as_the_quiz_session(target, bundled_brief):
+    sid = _chat(target, bundled_brief, generate_questions(bundled_brief)[0])
+    quiz = Quiz(Library(bundled_brief), QuizStore(target), rng=random.Random(7))
+    asked = quiz.next(sid)
+    assert asked.session_id == sid  # one study session id for chat and quiz
+    assert quiz.score(sid).asked == 1
+
+
+def test_the_quiz_asks_first_about_what_the_chat_quoted(target, bundled_brief):
+    pool = generate_questions(bundled_brief)
+    read = pool[len(pool) // 2]
+    sid = _chat(target, bundled_brief, read)
+    quiz = Quiz(Library(bundled_brief), QuizStore(target), rng=random.Random(7))
+    first = quiz.next(sid).question
+    assert first.answer_start < read.answer_end and read.answer_start < first.answer_end
+
+
+def test_an_id_that_is_neither_a_chat_nor_a_quiz_session_is_not_found(quiz):
+    with pytest.raises(SessionNotFound):
+        quiz.next("no-such-session")
