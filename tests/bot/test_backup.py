@@ -69,3 +69,24 @@ def test_a_file_that_is_not_a_backup_is_a_clear_error(tmp_path):
     junk.write_bytes(b"not an archive")
     with pytest.raises(InvalidRequest, match="not a citebot backup"):
         read_manifest(junk)
+
+
+def test_a_library_on_postgresql_backs_up_and_restores_into_another_database(pg_url, tmp_path, bundled_brief):
+    from index.db import connect
+    from index.db.migrate import upgrade
+    from index.library import BriefRepository
+
+    db = connect.create(pg_url)
+    upgrade(db)
+    db.engine.dispose()
+    source = Settings(data_dir=tmp_path / "pg-host", database_url=pg_url)
+    BriefRepository(source).save(bundled_brief)
+    sid = SessionStore(open_database(source)).record(None, QUESTION, "an answer", '{"citations": []}')
+    archive = tmp_path / "pg.tar.gz"
+    manifest = backup(source, archive)
+    assert manifest.briefs == (bundled_brief.id,)
+
+    target = Settings(data_dir=tmp_path / "restored")  # the embedded SQLite file this time
+    restore(target, archive)
+    assert BriefRepository(target).get(bundled_brief.id) == bundled_brief
+    assert [t.text for t in SessionStore(open_database(target)).history(sid)] == [QUESTION, "an answer"]
