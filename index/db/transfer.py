@@ -91,15 +91,23 @@ def _import_briefs(repository: BriefRepository, folder: Path, counts: Counts, *,
 
 
 def _rows(path: Path, query: str) -> list[tuple[object, ...]]:
-    with sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=30) as conn:
-        return conn.execute(query).fetchall()
+    """The rows of a query on an SQLite file of the earlier layout; ValueError when it cannot be read as one."""
+    try:
+        with sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=30) as conn:
+            return conn.execute(query).fetchall()
+    except sqlite3.Error as exc:
+        raise ValueError(f"{path.name} cannot be read ({exc}); not imported") from exc
 
 
 def _import_sessions(db: Database, path: Path, counts: Counts, *, write: bool) -> None:
     if not path.is_file():
         return
-    heads = _rows(path, "SELECT id, created_at, updated_at FROM sessions ORDER BY created_at, id")
-    lines = _rows(path, "SELECT session_id, role, text, payload, created_at FROM turns ORDER BY seq")
+    try:
+        heads = _rows(path, "SELECT id, created_at, updated_at FROM sessions ORDER BY created_at, id")
+        lines = _rows(path, "SELECT session_id, role, text, payload, created_at FROM turns ORDER BY seq")
+    except ValueError as exc:
+        counts.problems.append(str(exc))
+        return
     by_session: dict[object, list[tuple[object, ...]]] = {}
     for line in lines:
         by_session.setdefault(line[0], []).append(line)
@@ -123,11 +131,16 @@ def _import_sessions(db: Database, path: Path, counts: Counts, *, write: bool) -
 def _import_quiz(db: Database, path: Path, counts: Counts, *, write: bool) -> None:
     if not path.is_file():
         return
-    heads = _rows(path, "SELECT id, created_at FROM quiz_sessions ORDER BY created_at, id")
-    lines = _rows(
-        path,
-        "SELECT session_id, question_id, question, asked_at, answer, correct, answered_at FROM quiz_turns ORDER BY seq",
-    )
+    try:
+        heads = _rows(path, "SELECT id, created_at FROM quiz_sessions ORDER BY created_at, id")
+        lines = _rows(
+            path,
+            "SELECT session_id, question_id, question, asked_at, answer, correct, answered_at FROM quiz_turns "
+            "ORDER BY seq",
+        )
+    except ValueError as exc:
+        counts.problems.append(str(exc))
+        return
     by_session: dict[object, list[tuple[object, ...]]] = {}
     for line in lines:
         by_session.setdefault(line[0], []).append(line)
