@@ -79,40 +79,42 @@ class SessionStore:
             if role not in ROLES:
                 raise InvalidRequest(f"a turn's role must be 'user' or 'assistant', not {role!r}")
         now = self._clock()
-        touch = sa.update(sessions).where(sessions.c.id == session_id).values(updated_at=now)
         if not self.db.embedded:
-            if not self._in_one_statement(touch.returning(sessions.c.id), new, now):
+            # The CTE's UPDATE locks the session's row before any turn is inserted: exchanges still queue.
+            touch = "UPDATE sessions SET updated_at = :now WHERE id = :sid RETURNING id"
+            if not self._in_one_statement(touch, session_id, new, now):
                 raise SessionNotFound(f"no session with id {session_id!r}")
             return
         with self.db.begin() as conn:
             # The update comes first: it locks the session's row, so concurrent exchanges append one after another.
-            if not conn.execute(touch).rowcount:
+            touched = conn.execute(sa.update(sessions).where(sessions.c.id == session_id).values(updated_at=now))
+            if not touched.rowcount:
                 raise SessionNotFound(f"no session with id {session_id!r}")
             self._insert(conn, session_id, new, now)
 
     def _in_one_statement(
-        self, head: sa.Update | sa.Insert, new: Sequence[tuple[Role, str, str | None]], now: float
+        self, head: str, session_id: str, new: Sequence[tuple[Role, str, str | None]], now: float
     ) -> int:
-        """On a server: the session's row statement (``head``, returning its id) and the turns in one statement,
-        ``WITH s AS (UPDATE|INSERT ... RETURNING id) INSERT INTO turns SELECT ...``, run in autocommit: one round
-        trip instead of four (BEGIN, two statements, COMMIT), and just as atomic. Returns the turns inserted (0:
-        no such session)."""
-        session = head.cte("session_row")
-        given = sa.values(
-            sa.column("ord", sa.Integer),
-            sa.column("role", sa.String),
-            sa.column("text", sa.Text),
-            sa.column("payload", sa.Text),
-            name="given",
-        ).data([(i, role, text, payload) for i, (role, text, payload) in enumerate(new)])
-        rows = (
-            sa.select(session.c.id, given.c.role, given.c.text, given.c.payload, sa.literal(now, sa.Float))
-            .select_from(session.join(given, sa.true()))
-            .order_by(given.c.ord)  # sequence numbers follow the order given
+        """On a server: the session's row statement (``head``: UPDATE or INSERT ... RETURNING id) and the turns in
+        one statement run in autocommit: one round trip instead of four (BEGIN, two statements, COMMIT), and just
+        as atomic. Textual SQL, because SQLAlchemy would compile a VALUES list with data anew on every call.
+        Returns the turns inserted (0: no such session)."""
+        given = ", ".join(
+            f"({i}, CAST(:role{i} AS VARCHAR), CAST(:text{i} AS TEXT), CAST(:payload{i} AS TEXT))"
+            for i in range(len(new))
         )
-        statement = sa.insert(turns).from_select(["session_id", "role", "text", "payload", "created_at"], rows)
-        with self.db.read() as conn:  # the driver reports no rowcount for this form: count what it returns
-            return len(conn.execute(statement.returning(turns.c.seq)).all())
+        statement = sa.text(
+            f"WITH session_row AS ({head}) "
+            "INSERT INTO turns (session_id, role, text, payload, created_at) "
+            "SELECT session_row.id, given.role, given.text, given.payload, CAST(:now AS DOUBLE PRECISION) "
+            f"FROM session_row CROSS JOIN (VALUES {given}) AS given (ord, role, text, payload) "
+            "ORDER BY given.ord RETURNING seq"  # sequence numbers follow the order given
+        )
+        params: dict[str, object] = {"sid": session_id, "now": now}
+        for i, (role, text, payload) in enumerate(new):
+            params |= {f"role{i}": role, f"text{i}": text, f"payload{i}": payload}
+        with self.db.read() as conn:  # autocommit; the driver reports no rowcount for this form: count the rows
+            return len(conn.execute(statement, params).all())
 
     @staticmethod
     def _insert(conn: sa.Connection, session_id: str, new: Sequence[tuple[Role, str, str | None]], now: float) -> None:
@@ -134,8 +136,8 @@ class SessionStore:
             session_id = secrets.token_hex(16)
             now = self._clock()
             if not self.db.embedded:
-                head = sa.insert(sessions).values(id=session_id, created_at=now, updated_at=now)
-                self._in_one_statement(head.returning(sessions.c.id), exchange, now)
+                head = "INSERT INTO sessions (id, created_at, updated_at) VALUES (:sid, :now, :now) RETURNING id"
+                self._in_one_statement(head, session_id, exchange, now)
                 return session_id
             with self.db.begin() as conn:
                 conn.execute(sa.insert(sessions).values(id=session_id, created_at=now, updated_at=now))
