@@ -10,7 +10,7 @@ export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 export ANONYMIZED_TELEMETRY := False
 
-.PHONY: install lock run test lint typecheck unit eval bench clean chromium
+.PHONY: install lock run test lint typecheck unit eval bench clean chromium postgresql
 
 install: $(STAMP)
 
@@ -59,7 +59,17 @@ chromium:
 	  $$SUDO apt-get install -y chromium || { $$SUDO apt-get update && $$SUDO apt-get install -y chromium; } \
 	    || echo "chromium could not be installed: the e2e tests will be skipped"; }
 
-unit: $(STAMP) chromium
+# The database tests start a throwaway PostgreSQL cluster (tests/pg.py) from Debian's package: install it only when
+# it is missing. If it cannot be installed, say so; those tests then skip with that reason.
+POSTGRES_INITDB := $(firstword $(wildcard /usr/lib/postgresql/*/bin/initdb))
+postgresql:
+	@test -n "$(POSTGRES_INITDB)" || command -v initdb >/dev/null 2>&1 || { \
+	  echo "Installing postgresql for the database tests..."; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo "sudo -n" ); \
+	  $$SUDO apt-get install -y postgresql || { $$SUDO apt-get update && $$SUDO apt-get install -y postgresql; } \
+	    || echo "postgresql could not be installed: the PostgreSQL tests will be skipped"; }
+
+unit: $(STAMP) chromium postgresql
 	$(BIN)/pytest -q
 
 test: lint typecheck unit

@@ -21,9 +21,10 @@ import anyio.to_thread
 from fastapi import FastAPI
 
 from bot.engine import Engine
-from bot.sessions import SESSIONS_FILE, SessionStore
+from bot.sessions import SessionStore
 from corpus.errors import InputError
 from corpus.settings import Settings
+from index.db import open_database
 
 log = logging.getLogger("citebot.api")
 
@@ -68,7 +69,7 @@ class AppState:
 
     def open_sessions(self) -> SessionStore:
         if self.sessions is None:
-            self.sessions = SessionStore(self.settings.data_dir / SESSIONS_FILE)
+            self.sessions = SessionStore(open_database(self.settings))
         return self.sessions
 
 

@@ -1,9 +1,11 @@
 """Backups: ``backup(settings, file)`` writes one archive of a library; ``restore(settings, file)`` lays it out
 in an empty data dir.
 
-The archive (``.tar.gz``) holds what cannot be rebuilt: the parsed briefs (each written atomically, so every
-copy is whole), the SQLite files of chat sessions and quiz state (copied with SQLite's online backup API: a
-consistent snapshot even while a server writes), the change log, and a manifest. Vectors are left out on
+The archive (``.tar.gz``) holds what cannot be rebuilt: the parsed briefs (one JSON file each, read from the
+database), the chat sessions and quiz state written out as the SQLite files of the layout before the database
+(``index.db.transfer``; so archives of either layout restore alike), the change log, and a manifest. A restore
+imports them into the configured database. On PostgreSQL, ``pg_dump`` is the backup of record; this archive
+is a portable copy. Vectors are left out on
 purpose: after a restore the engine's start-up sync embeds every brief again, which gives an index consistent
 with the briefs by construction, whatever was being written when the backup was taken.
 """
@@ -13,7 +15,6 @@ from __future__ import annotations
 import io
 import json
 import os
-import sqlite3
 import tarfile
 import tempfile
 from dataclasses import dataclass
@@ -25,7 +26,8 @@ from bot.quiz.store import QUIZ_FILE
 from bot.sessions import SESSIONS_FILE
 from corpus.errors import InvalidRequest
 from corpus.settings import Settings
-from index.library import BriefRepository
+from index.db.transfer import export_sessions, import_data_dir, is_empty
+from index.library import BriefRepository, brief_to_dict
 
 MANIFEST = "citebot-backup.json"
 FORMAT = 1
@@ -47,12 +49,6 @@ def _add_bytes(tar: tarfile.TarFile, name: str, data: bytes) -> None:
     tar.addfile(info, io.BytesIO(data))
 
 
-def _snapshot(db: Path, into: Path) -> None:
-    """A consistent copy of a live SQLite database (WAL included)."""
-    with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=30) as source, sqlite3.connect(into) as target:
-        source.backup(target)
-
-
 def backup(settings: Settings, target: Path) -> Manifest:
     """Write the archive to ``target`` atomically (a temporary file, then renamed)."""
     data_dir = Path(settings.data_dir)
@@ -65,19 +61,13 @@ def backup(settings: Settings, target: Path) -> Manifest:
     databases: list[str] = []
     try:
         with tempfile.TemporaryDirectory() as work, tarfile.open(tmp, "w:gz") as tar:
-            for brief in repository.all():  # only readable briefs: a damaged file is not worth keeping
-                path = repository.root / f"{brief.id}.json"
-                try:
-                    _add_bytes(tar, f"briefs/{path.name}", path.read_bytes())
-                except FileNotFoundError:  # removed while the backup ran
-                    continue
+            for brief in repository.all():  # only readable briefs: a damaged row is not worth keeping
+                payload = json.dumps(brief_to_dict(brief), ensure_ascii=False).encode()
+                _add_bytes(tar, f"briefs/{brief.id}.json", payload)
                 briefs.append(brief.id)
-            for name in DATABASES:
-                if (data_dir / name).is_file():
-                    copy = Path(work) / name
-                    _snapshot(data_dir / name, copy)
-                    _add_bytes(tar, name, copy.read_bytes())
-                    databases.append(name)
+            for name in export_sessions(repository.db, Path(work)):
+                _add_bytes(tar, name, (Path(work) / name).read_bytes())
+                databases.append(name)
             if (data_dir / CHANGE_LOG).is_file():
                 _add_bytes(tar, CHANGE_LOG, (data_dir / CHANGE_LOG).read_bytes())
             manifest = Manifest(datetime.now(UTC).isoformat(timespec="seconds"), tuple(briefs), tuple(databases))
@@ -120,8 +110,11 @@ def restore(settings: Settings, source: Path) -> Manifest:
         raise InvalidRequest(f"no such backup file: {source.name}")
     manifest = read_manifest(source)
     data_dir = Path(settings.data_dir)
-    if BriefRepository(settings).all() or any((data_dir / name).exists() for name in DATABASES):
-        raise InvalidRequest("restore needs an empty data dir: point CITEBOT_DATA_DIR at a new folder")
+    repository = BriefRepository(settings)
+    if not is_empty(repository.db):
+        raise InvalidRequest(
+            "restore needs an empty library: point CITEBOT_DATA_DIR (and CITEBOT_DATABASE_URL) at new ones"
+        )
     data_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=data_dir, prefix=".restore-") as work, tarfile.open(source, "r:gz") as tar:
         members = tar.getmembers()
@@ -130,10 +123,9 @@ def restore(settings: Settings, source: Path) -> Manifest:
                 raise InvalidRequest(f"{source.name} holds {member.name!r}, which a citebot backup never does")
         tar.extractall(work, members=members, filter="data")
         staged = Path(work)
-        (data_dir / "briefs").mkdir(exist_ok=True)
-        for path in sorted((staged / "briefs").glob("*.json")) if (staged / "briefs").is_dir() else []:
-            os.replace(path, data_dir / "briefs" / path.name)
-        for name in (*DATABASES, CHANGE_LOG):
-            if (staged / name).is_file():
-                os.replace(staged / name, data_dir / name)
+        counts = import_data_dir(repository, staged)
+        if counts.problems:
+            raise InvalidRequest(f"{source.name} could not be restored whole: {'; '.join(counts.problems)}")
+        if (staged / CHANGE_LOG).is_file():
+            os.replace(staged / CHANGE_LOG, data_dir / CHANGE_LOG)
     return manifest

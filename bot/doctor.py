@@ -1,12 +1,15 @@
 """``citebot doctor``: find what is wrong with a data dir, and with ``repair`` fix what can be fixed safely.
 
 Checks, in order:
-- parsed brief files that cannot be read: reported; repair moves them to ``quarantine/`` (the rest keep serving);
+- the database: its schema revision, and files of the layout before it (``briefs/*.json``, ``sessions.sqlite3``,
+  ``quiz.sqlite3``) holding what it lacks: reported with ``citebot db import``;
+- stored briefs that cannot be read: reported; repair moves them to ``quarantine/<id>.json`` (the rest keep serving);
 - the vector store: opened; if it cannot be, repair moves it to ``quarantine/`` and rebuilds it from the briefs;
 - orphan vectors (a brief no longer in the library, or a version that is not the brief's active one, as a killed
   ingest leaves behind): counted; repair deletes them;
 - briefs whose active vectors are incomplete: repair embeds what is missing;
-- SQLite files (chat sessions, quiz state): ``quick_check``; a damaged one is reported with what to do, never
+- SQLite files (the embedded database, and chat sessions/quiz state of the layout before it): ``quick_check``; a
+  damaged one is reported with what to do, never
   deleted (it holds users' history).
 Messages name files relative to the data dir, never by absolute path.
 """
@@ -30,7 +33,7 @@ from index.store import forget_embedded, make_store
 
 @dataclass(frozen=True)
 class Finding:
-    check: str  # briefs | store | vectors | sqlite
+    check: str  # database | briefs | store | vectors | sqlite
     ok: bool
     message: str
     repaired: bool = False
@@ -49,10 +52,10 @@ def _open_engine(settings: Settings, repository: BriefRepository) -> Engine:
 
 def check_briefs(repository: BriefRepository, *, repair: bool) -> list[Finding]:
     findings = []
-    for path, reason in repository.unreadable():
-        what = f"briefs/{path.name} is unreadable ({reason})"
+    for brief_id, reason in repository.unreadable():
+        what = f"the stored brief {brief_id} is unreadable ({reason})"
         if repair:
-            moved = repository.quarantine(path)
+            moved = repository.quarantine(brief_id)
             findings.append(Finding("briefs", False, f"{what}; moved to quarantine/{moved.name}", True))
         else:
             findings.append(Finding("briefs", False, f"{what}; --repair quarantines it"))
@@ -114,6 +117,26 @@ def check_sqlite(data_dir: Path) -> list[Finding]:
     return findings
 
 
+def check_database(repository: BriefRepository, data_dir: Path) -> list[Finding]:
+    """The database's schema revision, and files of the layout before the database not yet imported into it."""
+    from index.db.migrate import status
+    from index.db.transfer import import_data_dir
+
+    state = status(repository.db)
+    path = repository.db.path
+    where = path.name if path is not None and path.parent == data_dir.resolve() else state.url
+    findings = [Finding("database", True, f"{where} at schema revision {state.current}")]
+    waiting = import_data_dir(repository, data_dir, write=False).added
+    if waiting:
+        what = ", ".join(f"{n} {kind}" for kind, n in waiting.items() if n)
+        findings.append(
+            Finding(
+                "database", False, f"the data dir holds {what} of the earlier layout: `citebot db import` adds them"
+            )
+        )
+    return findings
+
+
 def _quarantine_store(data_dir: Path) -> None:
     chroma = data_dir / "chroma"
     if chroma.exists():
@@ -131,7 +154,7 @@ def diagnose(settings: Settings, *, repair: bool = False, open_engine: EngineOpe
     """Every check above, in order. With ``repair``, each fixable problem is fixed and marked ``repaired``."""
     data_dir = Path(settings.data_dir)
     repository = BriefRepository(settings)
-    findings = check_briefs(repository, repair=repair)
+    findings = [*check_database(repository, data_dir), *check_briefs(repository, repair=repair)]
     try:
         engine = open_engine(settings, repository)
         engine.store.count()

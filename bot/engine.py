@@ -4,6 +4,10 @@ Versions and atomicity. Every vector carries a ``version`` key (brief id + conte
 brief writes the new version's vectors first, then saves the parsed brief to the repository (the flip: the
 repository's content hash *is* the active version), then deletes the old vectors. Queries only accept vectors
 of the active versions, so no query sees half of each, and a failed ingest leaves the previous index in place.
+
+The flip runs in one database transaction that holds the library's write lock (``BriefRepository.writing``), so
+it is atomic across processes too; every process notices the library version it bumped on its next request and
+rebuilds its snapshot (and the lexical index with it).
 """
 
 from __future__ import annotations
@@ -101,7 +105,8 @@ class Engine:
         self._brief_locks: dict[str, threading.Lock] = {}
         self._brief_locks_guard = threading.Lock()
         self._metrics_lock = threading.Lock()
-        self._state = IndexState.build(repository.all(), repository.stamp())
+        stamp = repository.stamp()  # read before the briefs: a change in between makes the next check reload
+        self._state = IndexState.build(repository.all(), stamp)
         self._anchors: dict[tuple[str, str | None, int], tuple[Passage, ...]] = {}
         # Query vectors by text: repeated questions and follow-up anchors skip the model (the costliest step).
         self._query_cache: OrderedDict[str, list[float]] = OrderedDict()
@@ -121,9 +126,15 @@ class Engine:
                     # Another process changed the library: its vectors are on disk but not in this
                     # process's view of the store until it is reopened.
                     self.store.refresh()
-                    self._state = IndexState.build(self.repository.all(), self.repository.stamp(), self._state)
+                    self._rebuild()
                 state = self._state
         return state
+
+    def _rebuild(self) -> None:
+        """A new snapshot of the library (under the write lock). The stamp is read first: a change made between
+        the two reads leaves the snapshot's stamp older than its briefs, so the next check reloads again."""
+        stamp = self.repository.stamp()
+        self._state = IndexState.build(self.repository.all(), stamp, self._state)
 
     def _count(self, key: str, n: int = 1) -> None:
         with self._metrics_lock:
@@ -168,13 +179,21 @@ class Engine:
                 if version != old_version:
                     self._discard(version)
                 raise
+            # The flip, under the library's write lock in the database: every process's flips of any brief queue
+            # here, so two processes ingesting one brief at once leave exactly one active version, with its vectors.
+            with self._write_lock, self.repository.writing() as tx:
+                current = tx.get(brief.id)
+                if current is not None and not replace and current.content_hash != brief.content_hash:
+                    self._discard(version)  # another process filed other content under the id meanwhile
+                    raise BriefExists(replace_refusal(current))
+                if not self._complete(version, docs):
+                    self._add(docs)  # another process's flip discarded this version's vectors meanwhile
+                tx.save(brief)
+                self._discard_others(brief.id, version)
             with self._write_lock:
-                self.repository.save(brief)
-                self._state = IndexState.build(self.repository.all(), self.repository.stamp(), self._state)
-                if old is not None:
-                    self._discard_others(brief.id, version)
+                self._rebuild()
             self._count("ingests")
-            status = "added" if old is None else "updated"
+            status = "added" if current is None else "updated"
             log.info("ingested %s (%s, %d passages)", brief.id, status, len(brief.passages))
             return IngestReport(brief.id, status, len(brief.passages), brief.warnings)
 
@@ -230,13 +249,13 @@ class Engine:
     def remove(self, brief_id: str) -> None:
         """Remove a brief from the library and the index (BriefNotFound if unknown)."""
         with self._brief_lock(brief_id), self._write_lock:
-            old = self.repository.get(brief_id)
-            self.repository.delete(brief_id)
-            self._state = IndexState.build(self.repository.all(), self.repository.stamp(), self._state)
-            try:
-                self.store.delete_brief(old.id)
-            except CitebotError as exc:
-                log.warning("could not delete vectors of %s: %s", old.id, exc)
+            with self.repository.writing() as tx:
+                tx.delete(brief_id)  # BriefNotFound rolls the transaction back
+                try:
+                    self.store.delete_brief(brief_id)
+                except CitebotError as exc:
+                    log.warning("could not delete vectors of %s: %s", brief_id, exc)
+            self._rebuild()
 
     # ----- questions ---------------------------------------------------------------------------------------
     def embed_query(self, query: str) -> list[float]:

@@ -1,45 +1,28 @@
-"""Chat sessions in SQLite, so a conversation survives a restart and is shared by several workers.
+"""Chat sessions in the database (``index.db``), so a conversation survives a restart and continues on any process
+that shares the database: the embedded SQLite file, or PostgreSQL when several hosts serve.
 
-One connection per thread, kept open: SQLite connections must not cross threads, and closing the last
-connection to a WAL database checkpoints and fsyncs, which cost more than the whole answer did. Several processes
-still share the file: WAL lets readers proceed beside a writer, and a busy timeout makes concurrent writers queue
-instead of failing. A session's turns are appended in one transaction per exchange, so two
-requests in the same session never interleave a question with the other's answer.
+A session's turns are appended in one transaction per exchange, so two requests in the same session never
+interleave a question with the other's answer. Every write transaction writes first (it takes the lock first:
+SQLite writers then queue on the busy timeout instead of failing).
 """
 
 from __future__ import annotations
 
 import secrets
-import sqlite3
-import threading
 import time
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from corpus.errors import IndexUnavailable, InvalidRequest, SessionNotFound
+import sqlalchemy as sa
+
+from corpus.errors import InvalidRequest, SessionNotFound
+from index.db import Database, open_url, sqlite_url, transfer
+from index.db.schema import sessions, turns
 
 Role = Literal["user", "assistant"]
 ROLES: frozenset[str] = frozenset({"user", "assistant"})
-
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS sessions (
-    id         TEXT PRIMARY KEY,
-    created_at REAL NOT NULL,
-    updated_at REAL NOT NULL
-);
-CREATE TABLE IF NOT EXISTS turns (
-    seq        INTEGER PRIMARY KEY AUTOINCREMENT,
-    session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
-    role       TEXT NOT NULL CHECK (role IN ('user', 'assistant')),
-    text       TEXT NOT NULL,
-    payload    TEXT,
-    created_at REAL NOT NULL
-);
-CREATE INDEX IF NOT EXISTS turns_by_session ON turns(session_id, seq);
-"""
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,93 +35,95 @@ class Turn:
     created_at: float
 
 
-SESSIONS_FILE = "sessions.sqlite3"  # under settings.data_dir
+SESSIONS_FILE = transfer.SESSIONS_FILE  # the layout before the database: `citebot db import` reads it
+
+
+def _database(target: Database | Path | str) -> Database:
+    """A Database as given, or the SQLite file at a path (made ready on first use)."""
+    return target if isinstance(target, Database) else open_url(sqlite_url(target))
 
 
 class SessionStore:
-    """Sessions and their turns in one SQLite file (``<data_dir>/sessions.sqlite3``)."""
+    """Sessions and their turns in the database (a path means an SQLite file of its own)."""
 
-    def __init__(self, path: Path | str, *, clock: Callable[[], float] = time.time, timeout: float = 10.0) -> None:
-        self.path = Path(path)
+    def __init__(self, target: Database | Path | str, *, clock: Callable[[], float] = time.time) -> None:
+        self.db = _database(target)
         self._clock = clock
-        self._timeout = timeout
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._local = threading.local()
-        self._all: list[sqlite3.Connection] = []
-        self._all_lock = threading.Lock()
-        with self._connect() as conn:
-            # WAL is a property of the database file: set once, every later connection (any process) uses it.
-            conn.execute("PRAGMA journal_mode=WAL")
-            conn.executescript(_SCHEMA)
-
-    def _connection(self) -> sqlite3.Connection:
-        """This thread's connection, opened on first use."""
-        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
-        if conn is not None:
-            return conn
-        try:
-            # check_same_thread=False only so close() may close every thread's connection; each is used by one.
-            conn = sqlite3.connect(self.path, timeout=self._timeout, check_same_thread=False)
-            conn.execute("PRAGMA foreign_keys=ON")
-            conn.execute("PRAGMA synchronous=NORMAL")  # safe with WAL; a crash can lose the last turn, never corrupt
-        except sqlite3.Error as exc:
-            raise IndexUnavailable(
-                f"the session store {self.path.name} cannot be opened ({exc}); see citebot doctor"
-            ) from exc
-        self._local.conn = conn
-        with self._all_lock:
-            self._all.append(conn)
-        return conn
-
-    @contextmanager
-    def _connect(self) -> Iterator[sqlite3.Connection]:
-        """This thread's connection inside a transaction: committed on success, rolled back on error."""
-        conn = self._connection()
-        try:
-            with conn:
-                yield conn
-        except sqlite3.OperationalError as exc:
-            # "database is locked" after the busy timeout, disk full, ...: a temporary condition, not a bug.
-            raise IndexUnavailable(f"the session store is unavailable: {exc}") from exc
 
     def close(self) -> None:
-        """Close every thread's connection (at shutdown); the store reopens lazily if used again."""
-        with self._all_lock:
-            conns, self._all = self._all, []
-        self._local = threading.local()
-        for conn in conns:
-            conn.close()
+        """Nothing to release: the database's connection pool belongs to the process."""
+
+    def _require(self, conn: sa.Connection, session_id: str) -> None:
+        if conn.execute(sa.select(sessions.c.id).where(sessions.c.id == session_id)).first() is None:
+            raise SessionNotFound(f"no session with id {session_id!r}")
 
     def create(self) -> str:
         """Start a new, empty session and return its id."""
         session_id = secrets.token_hex(16)
         now = self._clock()
-        with self._connect() as conn:
-            conn.execute("INSERT INTO sessions (id, created_at, updated_at) VALUES (?, ?, ?)", (session_id, now, now))
+        with self.db.begin() as conn:
+            conn.execute(sa.insert(sessions).values(id=session_id, created_at=now, updated_at=now))
         return session_id
 
     def exists(self, session_id: str) -> bool:
-        with self._connect() as conn:
-            return conn.execute("SELECT 1 FROM sessions WHERE id = ?", (session_id,)).fetchone() is not None
+        with self.db.read() as conn:
+            return conn.execute(sa.select(sessions.c.id).where(sessions.c.id == session_id)).first() is not None
 
     def append(self, session_id: str, role: Role, text: str, payload_json: str | None = None) -> None:
         """Add one turn to a session (SessionNotFound if it does not exist)."""
         self.append_many(session_id, [(role, text, payload_json)])
 
-    def append_many(self, session_id: str, turns: Sequence[tuple[Role, str, str | None]]) -> None:
+    def append_many(self, session_id: str, new: Sequence[tuple[Role, str, str | None]]) -> None:
         """Add several turns in one transaction (SessionNotFound if the session does not exist)."""
-        for role, _, _ in turns:
+        for role, _, _ in new:
             if role not in ROLES:
                 raise InvalidRequest(f"a turn's role must be 'user' or 'assistant', not {role!r}")
         now = self._clock()
-        with self._connect() as conn:
-            updated = conn.execute("UPDATE sessions SET updated_at = ? WHERE id = ?", (now, session_id)).rowcount
-            if not updated:
+        if not self.db.embedded:
+            # The CTE's UPDATE locks the session's row before any turn is inserted: exchanges still queue.
+            touch = "UPDATE sessions SET updated_at = :now WHERE id = :sid RETURNING id"
+            if not self._in_one_statement(touch, session_id, new, now):
                 raise SessionNotFound(f"no session with id {session_id!r}")
-            conn.executemany(
-                "INSERT INTO turns (session_id, role, text, payload, created_at) VALUES (?, ?, ?, ?, ?)",
-                [(session_id, role, text, payload, now) for role, text, payload in turns],
-            )
+            return
+        with self.db.begin() as conn:
+            # The update comes first: it locks the session's row, so concurrent exchanges append one after another.
+            touched = conn.execute(sa.update(sessions).where(sessions.c.id == session_id).values(updated_at=now))
+            if not touched.rowcount:
+                raise SessionNotFound(f"no session with id {session_id!r}")
+            self._insert(conn, session_id, new, now)
+
+    def _in_one_statement(
+        self, head: str, session_id: str, new: Sequence[tuple[Role, str, str | None]], now: float
+    ) -> int:
+        """On a server: the session's row statement (``head``: UPDATE or INSERT ... RETURNING id) and the turns in
+        one statement run in autocommit: one round trip instead of four (BEGIN, two statements, COMMIT), and just
+        as atomic. Textual SQL, because SQLAlchemy would compile a VALUES list with data anew on every call.
+        Returns the turns inserted (0: no such session)."""
+        given = ", ".join(
+            f"({i}, CAST(:role{i} AS VARCHAR), CAST(:text{i} AS TEXT), CAST(:payload{i} AS TEXT))"
+            for i in range(len(new))
+        )
+        statement = sa.text(
+            f"WITH session_row AS ({head}) "
+            "INSERT INTO turns (session_id, role, text, payload, created_at) "
+            "SELECT session_row.id, given.role, given.text, given.payload, CAST(:now AS DOUBLE PRECISION) "
+            f"FROM session_row CROSS JOIN (VALUES {given}) AS given (ord, role, text, payload) "
+            "ORDER BY given.ord RETURNING seq"  # sequence numbers follow the order given
+        )
+        params: dict[str, object] = {"sid": session_id, "now": now}
+        for i, (role, text, payload) in enumerate(new):
+            params |= {f"role{i}": role, f"text{i}": text, f"payload{i}": payload}
+        with self.db.read() as conn:  # autocommit; the driver reports no rowcount for this form: count the rows
+            return len(conn.execute(statement, params).all())
+
+    @staticmethod
+    def _insert(conn: sa.Connection, session_id: str, new: Sequence[tuple[Role, str, str | None]], now: float) -> None:
+        # One multi-row INSERT (one round trip to a server); rows get their sequence numbers in the order given.
+        rows = [
+            {"session_id": session_id, "role": role, "text": text, "payload": payload, "created_at": now}
+            for role, text, payload in new
+        ]
+        conn.execute(sa.insert(turns).values(rows))
 
     def record(self, session_id: str | None, question: str, answer: str, payload_json: str | None) -> str:
         """Store one question and its answer atomically, creating the session when ``session_id`` is None.
@@ -146,50 +131,52 @@ class SessionStore:
         Creating the session here, after the answer exists, means a request that fails never leaves an empty
         session behind. Returns the session id.
         """
+        exchange: list[tuple[Role, str, str | None]] = [("user", question, None), ("assistant", answer, payload_json)]
         if session_id is None:
             session_id = secrets.token_hex(16)
             now = self._clock()
-            with self._connect() as conn:
-                conn.execute(
-                    "INSERT INTO sessions (id, created_at, updated_at) VALUES (?, ?, ?)", (session_id, now, now)
-                )
-                conn.executemany(
-                    "INSERT INTO turns (session_id, role, text, payload, created_at) VALUES (?, ?, ?, ?, ?)",
-                    [(session_id, "user", question, None, now), (session_id, "assistant", answer, payload_json, now)],
-                )
+            if not self.db.embedded:
+                head = "INSERT INTO sessions (id, created_at, updated_at) VALUES (:sid, :now, :now) RETURNING id"
+                self._in_one_statement(head, session_id, exchange, now)
+                return session_id
+            with self.db.begin() as conn:
+                conn.execute(sa.insert(sessions).values(id=session_id, created_at=now, updated_at=now))
+                self._insert(conn, session_id, exchange, now)
             return session_id
-        self.append_many(session_id, [("user", question, None), ("assistant", answer, payload_json)])
+        self.append_many(session_id, exchange)
         return session_id
 
     def history(self, session_id: str) -> list[Turn]:
         """Every turn of a session, oldest first (SessionNotFound if it does not exist)."""
-        with self._connect() as conn:
-            if conn.execute("SELECT 1 FROM sessions WHERE id = ?", (session_id,)).fetchone() is None:
-                raise SessionNotFound(f"no session with id {session_id!r}")
+        with self.db.read() as conn:
+            self._require(conn, session_id)
             rows = conn.execute(
-                "SELECT role, text, payload, created_at FROM turns WHERE session_id = ? ORDER BY seq", (session_id,)
-            ).fetchall()
+                sa.select(turns.c.role, turns.c.text, turns.c.payload, turns.c.created_at)
+                .where(turns.c.session_id == session_id)
+                .order_by(turns.c.seq)
+            ).all()
         return [Turn(role, text, payload, created_at) for role, text, payload, created_at in rows]
 
     def user_messages(self, session_id: str, *, limit: int = 20) -> list[str]:
         """The session's last ``limit`` questions, oldest first: the ``history`` a follow-up is resolved against."""
-        with self._connect() as conn:
-            if conn.execute("SELECT 1 FROM sessions WHERE id = ?", (session_id,)).fetchone() is None:
-                raise SessionNotFound(f"no session with id {session_id!r}")
+        with self.db.read() as conn:
             rows = conn.execute(
-                "SELECT text FROM turns WHERE session_id = ? AND role = 'user' ORDER BY seq DESC LIMIT ?",
-                (session_id, limit),
-            ).fetchall()
+                sa.select(turns.c.text)
+                .where(turns.c.session_id == session_id, turns.c.role == "user")
+                .order_by(turns.c.seq.desc())
+                .limit(limit)
+            ).all()
+            if not rows:  # only then is the session's existence in question (one query less per follow-up)
+                self._require(conn, session_id)
         return [text for (text,) in reversed(rows)]
 
     def prune(self, max_idle_seconds: float) -> int:
         """Delete sessions (and their turns) idle for longer than ``max_idle_seconds``; returns how many."""
         cutoff = self._clock() - max_idle_seconds
-        with self._connect() as conn:
-            return conn.execute("DELETE FROM sessions WHERE updated_at < ?", (cutoff,)).rowcount
+        with self.db.begin() as conn:
+            return int(conn.execute(sa.delete(sessions).where(sessions.c.updated_at < cutoff)).rowcount)
 
     def count(self) -> int:
         """How many sessions exist (reported by /health)."""
-        with self._connect() as conn:
-            row = conn.execute("SELECT COUNT(*) FROM sessions").fetchone()
-        return int(row[0])
+        with self.db.read() as conn:
+            return int(conn.execute(sa.select(sa.func.count()).select_from(sessions)).scalar_one())

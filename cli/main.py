@@ -40,6 +40,7 @@ from cli import (  # noqa: E402
     audit_cmd,
     backup_cmd,
     check_cmd,
+    db_cmd,
     doctor_cmd,
     eval_cmd,
     library_cmd,
@@ -63,6 +64,7 @@ for _module in (
     backup_cmd,
     sources_cmd,
     model_cmd,
+    db_cmd,
 ):
     for _command in _module.COMMANDS:
         cli.add_command(_command)

@@ -1,6 +1,6 @@
 """``citebot quiz [--brief ID] [--session ID] [-n N] [--score] [--mistakes]``: the quiz in a terminal.
 
-Same questions, grading and per-session state (``<data_dir>/quiz.sqlite3``) as ``POST /quiz/next`` and
+Same questions, grading and per-session state (in the database, ``index.db``) as ``POST /quiz/next`` and
 ``/quiz/answer``, so a session started here can be continued in the web UI's API and the other way round.
 """
 
@@ -11,9 +11,10 @@ import click
 from bot.factory import build_engine, ingest_bundled
 from bot.qa.render import marker
 from bot.quiz.master import Quiz, cosine_similarity
-from bot.quiz.store import QUIZ_FILE, QuizStore, Score
+from bot.quiz.store import QuizStore, Score
 from corpus.models import Citation
 from corpus.settings import get_settings
+from index.db import open_database
 
 
 def _score_line(score: Score) -> str:
@@ -41,7 +42,7 @@ def quiz(brief_id: str | None, session_id: str | None, questions: int, show_scor
     settings.ensure_dirs()
     engine = build_engine(settings)
     ingest_bundled(engine, settings)
-    master = Quiz(engine, QuizStore(settings.data_dir / QUIZ_FILE), similarity=cosine_similarity(engine.embed_query))
+    master = Quiz(engine, QuizStore(open_database(settings)), similarity=cosine_similarity(engine.embed_query))
     if show_score or show_mistakes:
         if session_id is None:
             raise click.UsageError("--score and --mistakes need --session ID")

@@ -21,6 +21,7 @@ import uvicorn
 
 from corpus.errors import InvalidRequest
 from corpus.settings import get_settings
+from index.db import open_database
 
 LOG_LEVELS = ("critical", "error", "warning", "info", "debug")
 
@@ -99,6 +100,9 @@ def serve(host: str, port: int, log_level: str, access_log: bool, no_auth: bool)
                 "or pass --no-auth to let anyone on the network change the library"
             )
         click.echo(f"citebot: WARNING: serving {host} with --no-auth: anyone who can reach it may change the library")
+    # A database schema older than this code stops here with one line naming `citebot db upgrade` (exit 2); the
+    # embedded SQLite file is upgraded in place instead.
+    open_database(settings)
     sock = bind(host, port)
     try:
         click.echo(f"citebot: loading the index from {settings.data_dir} ...")

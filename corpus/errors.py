@@ -15,7 +15,9 @@ CitebotError
  │    └── JobNotFound          no background job with that id
  ├── IndexUnavailable           the vector store cannot be reached (HTTP 503)
  │    ├── ModelUnavailable      the embedding model's files are missing or stale (`citebot model export`)
- │    └── IndexMismatch         the index was made by another embedding model than the configured one
+ │    ├── IndexMismatch         the index was made by another embedding model than the configured one
+ │    └── DatabaseUnavailable   the database (SQLite file or PostgreSQL) cannot be reached or used (HTTP 503)
+ │         └── SchemaOutdated   the database's schema is older (or newer) than this citebot (`citebot db upgrade`)
  ├── FetchFailed                a footnote's source could not be fetched (recorded per footnote, never raised out)
  └── CitationNotVerified        a citation failed the offset/footnote check (never served)
 """
@@ -86,6 +88,14 @@ class ModelUnavailable(IndexUnavailable):
 
 class IndexMismatch(IndexUnavailable):
     """The vector store holds vectors of another embedding model (or precision) than the one configured."""
+
+
+class DatabaseUnavailable(IndexUnavailable):
+    """The database holding briefs, sessions and quiz state cannot be reached or answered with an error."""
+
+
+class SchemaOutdated(DatabaseUnavailable):
+    """The database's schema is not the one this citebot was written for; ``citebot db upgrade`` fixes an old one."""
 
 
 class CitationNotVerified(CitebotError):

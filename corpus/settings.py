@@ -31,6 +31,11 @@ class Settings(BaseSettings):
         default=None,
         description="Use a Chroma server (e.g. http://127.0.0.1:8001) instead of the embedded store.",
     )
+    database_url: str | None = Field(
+        default=None,
+        description="Database of briefs, sessions and quiz state, e.g. postgresql://user@host/citebot "
+        "(default: the SQLite file <data_dir>/citebot.sqlite3, created and upgraded on first use).",
+    )
     collection: str = Field(default="citebot", description="Chroma collection name prefix.")
     model_path: str | None = Field(
         default=None,

@@ -1,12 +1,9 @@
-"""Where fetched sources are kept: content-addressed bytes beside one JSON record per footnote.
+"""Where fetched sources are kept: in the database (``index.db``), one record per footnote beside the raw bytes
+and extracted texts, each stored once by its sha256 (``fetch_records``, ``fetch_blobs``). So every process that
+shares the database sees the same fetched sources.
 
-Layout under ``<data_dir>/fetched/``:
-
-- ``blobs/<sha[:2]>/<sha256>``: raw response bytes and extracted texts, each stored once by its sha256;
-- ``<brief-id>/<n>.json``: the record of footnote ``n`` (see ``FetchRecord``).
-
-Every write goes to a temporary file first and is renamed into place, so a run killed midway leaves either the
-old record or the new one, never half of one; a blob named by its hash is complete or absent.
+A record is replaced in one statement, so a run killed midway leaves either the old record or the new one; a blob
+is written before the record that names it, and one that does not hash to its name is treated as missing.
 """
 
 from __future__ import annotations
@@ -14,13 +11,15 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import sqlalchemy as sa
+
 from corpus.settings import Settings
+from index.db import Database, open_database, open_url, sqlite_url
+from index.db.schema import fetch_blobs, fetch_records
 
 OK_STATUSES = ("fetched", "archived")
 # Failures worth trying again on the next run without --refresh: the cause may have gone away.
@@ -61,47 +60,38 @@ class FetchRecord:
         return cls(**{k: v for k, v in data.items() if k in names})
 
 
-def _atomic_write(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+FOLDER = "fetched"  # the layout before the database: ``<data_dir>/fetched/``, read by `citebot db import`
 
 
 class FetchStore:
-    """Records and blobs of fetched sources under one data dir."""
+    """Records and blobs of fetched sources in the database (a folder path means an SQLite file in it)."""
 
-    def __init__(self, root: Path) -> None:
-        self.root = Path(root)
+    def __init__(self, target: Database | Path | str) -> None:
+        self.db = target if isinstance(target, Database) else open_url(sqlite_url(Path(target) / "fetch.sqlite3"))
 
     @classmethod
     def for_settings(cls, settings: Settings) -> FetchStore:
-        return cls(settings.data_dir / "fetched")
+        return cls(open_database(settings))
 
     # ----- blobs
-    def blob_path(self, sha: str) -> Path:
-        return self.root / "blobs" / sha[:2] / sha
-
     def put_blob(self, data: bytes) -> str:
         sha = hashlib.sha256(data).hexdigest()
-        path = self.blob_path(sha)
-        if not path.is_file():
-            _atomic_write(path, data)
+        with self.db.begin() as conn:
+            conn.execute(self.db.insert(fetch_blobs).values(sha256=sha, data=data).on_conflict_do_nothing())
         return sha
 
     def get_blob(self, sha: str) -> bytes | None:
-        path = self.blob_path(sha)
-        try:
-            data = path.read_bytes()
-        except OSError:
+        with self.db.read() as conn:
+            row = conn.execute(sa.select(fetch_blobs.c.data).where(fetch_blobs.c.sha256 == sha)).first()
+        if row is None:
             return None
+        data = bytes(row[0])
         # A blob that does not hash to its name was damaged: treat it as missing, so it is fetched again.
         return data if hashlib.sha256(data).hexdigest() == sha else None
+
+    def has_blob(self, sha: str) -> bool:
+        with self.db.read() as conn:
+            return conn.execute(sa.select(fetch_blobs.c.sha256).where(fetch_blobs.c.sha256 == sha)).first() is not None
 
     def text(self, record: FetchRecord) -> str | None:
         if not record.ok or record.text_sha256 is None:
@@ -110,29 +100,44 @@ class FetchStore:
         return data.decode("utf-8") if data is not None else None
 
     # ----- records
-    def record_path(self, brief_id: str, footnote: int) -> Path:
-        return self.root / brief_id / f"{footnote}.json"
-
     def put(self, record: FetchRecord) -> None:
-        body = json.dumps(record.to_json(), ensure_ascii=False, indent=1).encode("utf-8")
-        _atomic_write(self.record_path(record.brief_id, record.footnote), body)
+        body = json.dumps(record.to_json(), ensure_ascii=False)
+        values = {"brief_id": record.brief_id, "footnote": record.footnote, "url": record.url, "payload": body}
+        statement = self.db.insert(fetch_records).values(**values)
+        statement = statement.on_conflict_do_update(
+            index_elements=[fetch_records.c.brief_id, fetch_records.c.footnote],
+            set_={"url": record.url, "payload": body},
+        )
+        with self.db.begin() as conn:
+            conn.execute(statement)
+
+    def delete(self, brief_id: str, footnote: int) -> None:
+        """Forget one footnote's record (its blobs stay: other records may share them)."""
+        with self.db.begin() as conn:
+            conn.execute(
+                sa.delete(fetch_records).where(
+                    fetch_records.c.brief_id == brief_id, fetch_records.c.footnote == footnote
+                )
+            )
 
     def get(self, brief_id: str, footnote: int) -> FetchRecord | None:
-        try:
-            data = json.loads(self.record_path(brief_id, footnote).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return None
-        return FetchRecord.from_json(data) if isinstance(data, dict) else None
+        with self.db.read() as conn:
+            row = conn.execute(
+                sa.select(fetch_records.c.payload).where(
+                    fetch_records.c.brief_id == brief_id, fetch_records.c.footnote == footnote
+                )
+            ).first()
+        return None if row is None else _record(row[0])
 
     def records(self, brief_id: str) -> dict[int, FetchRecord]:
-        folder = self.root / brief_id
-        if not folder.is_dir():
-            return {}
-        out = {}
-        for path in folder.glob("*.json"):
-            if path.stem.isdigit() and (rec := self.get(brief_id, int(path.stem))) is not None:
-                out[rec.footnote] = rec
-        return dict(sorted(out.items()))
+        with self.db.read() as conn:
+            rows = conn.execute(
+                sa.select(fetch_records.c.payload)
+                .where(fetch_records.c.brief_id == brief_id)
+                .order_by(fetch_records.c.footnote)
+            ).all()
+        found = [rec for (payload,) in rows if (rec := _record(payload)) is not None]
+        return {rec.footnote: rec for rec in found}
 
     def is_done(self, brief_id: str, footnote: int, url: str) -> bool:
         """True when a run needs nothing more for this footnote: a usable copy is here, or a lasting failure."""
@@ -143,7 +148,15 @@ class FetchStore:
             return (
                 rec.sha256 is not None
                 and rec.text_sha256 is not None
-                and self.blob_path(rec.sha256).is_file()
+                and self.has_blob(rec.sha256)
                 and self.text(rec) is not None
             )
         return rec.kind not in RETRY_KINDS
+
+
+def _record(payload: str) -> FetchRecord | None:
+    try:
+        data = json.loads(payload)
+    except ValueError:
+        return None
+    return FetchRecord.from_json(data) if isinstance(data, dict) else None

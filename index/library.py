@@ -1,11 +1,15 @@
-"""Parsed briefs persisted as JSON, so quotes can be verified against the exact parsed text after a restart.
+"""Parsed briefs persisted in the database, so quotes can be verified against the exact parsed text after a restart
+and every process serves the same library.
 
-One file per brief under ``<data_dir>/briefs/<id>.json``, written to a temporary file and moved into place
-with ``os.replace``: a reader sees the old brief or the new one, never half of either. The file's
-``content_hash`` is the brief's *active version* in the index (see ``bot.engine``).
+One row per brief (``index.db.schema.briefs``): its JSON payload and content hash, which *is* the brief's active
+version in the index (see ``bot.engine``). A save replaces the row in one transaction, so a reader sees the old
+brief or the new one, never half of either. Every save and removal bumps the library's version number in the
+same transaction: ``stamp()`` reads it, and a process whose snapshot is older reloads (another process changed
+the library). Updating that one row first also makes every process's brief writes queue behind each other.
 
-One damaged file never takes the library down: ``all()`` skips it (logged once) and serves the rest, and
-``quarantine()`` moves it to ``<data_dir>/quarantine/`` (``citebot doctor --repair``), where it can be inspected.
+One damaged row never takes the library down: ``all()`` skips it (logged once) and serves the rest, and
+``quarantine()`` moves it to ``<data_dir>/quarantine/<id>.json`` (``citebot doctor --repair``), where it can be
+inspected.
 """
 
 from __future__ import annotations
@@ -14,14 +18,20 @@ import json
 import logging
 import os
 import re
-import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
+import sqlalchemy as sa
+
 from corpus.errors import BriefNotFound, IndexUnavailable
 from corpus.models import Author, Brief, Footnote, ParseWarning, Passage, Reference
 from corpus.settings import Settings
+from index.db import Database, open_database
+from index.db.schema import LIBRARY_ROW, briefs, library
 
 log = logging.getLogger("citebot.library")
 
@@ -81,119 +91,160 @@ def brief_from_dict(d: dict[str, Any]) -> Brief:
     )
 
 
-class BriefRepository:
-    """The library of parsed briefs on disk."""
+def _bump(conn: sa.Connection) -> int:
+    """Raise the library version (the first write of a transaction: it takes the lock) and return the new one."""
+    conn.execute(sa.update(library).where(library.c.id == LIBRARY_ROW).values(version=library.c.version + 1))
+    return int(conn.execute(sa.select(library.c.version).where(library.c.id == LIBRARY_ROW)).scalar_one())
 
-    def __init__(self, settings: Settings) -> None:
-        self.root = Path(settings.data_dir) / "briefs"
-        self.quarantine_dir = Path(settings.data_dir) / "quarantine"
-        self._reported: set[str] = set()
-        # Parsed briefs by file, with the file's (mtime, size, inode) when read: an unchanged file is not parsed
-        # again, and the same Brief object comes back (so an index snapshot can keep what it built from it).
-        self._parsed: dict[Path, tuple[tuple[int, int, int], Brief]] = {}
 
-    def _path(self, brief_id: str) -> Path:
-        if not _SAFE_ID.match(brief_id):
-            raise BriefNotFound(f"no brief with id {brief_id!r}")
-        return self.root / f"{brief_id}.json"
+class LibraryWrite:
+    """Brief reads and writes inside one locked transaction (see ``BriefRepository.writing``)."""
+
+    def __init__(self, conn: sa.Connection, version: int) -> None:
+        self._conn = conn
+        self.version = version
+
+    def raw(self, brief_id: str) -> str | None:
+        """The stored payload as this transaction sees it, or None."""
+        row = self._conn.execute(sa.select(briefs.c.payload).where(briefs.c.id == brief_id)).first()
+        return None if row is None else str(row[0])
+
+    def get(self, brief_id: str) -> Brief | None:
+        """The stored brief as this transaction sees it, or None."""
+        raw = self.raw(brief_id)
+        return None if raw is None else _load(raw, brief_id)
 
     def save(self, brief: Brief) -> None:
-        """Write the brief atomically (temp file + rename in the same folder)."""
-        path = self._path(brief.id)
-        self.root.mkdir(parents=True, exist_ok=True)
+        _check_id(brief.id)
         payload = json.dumps(brief_to_dict(brief), ensure_ascii=False)
-        fd, tmp = tempfile.mkstemp(dir=self.root, prefix=".tmp-", suffix=".json")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                fh.write(payload)
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        self._conn.execute(sa.delete(briefs).where(briefs.c.id == brief.id))
+        self._conn.execute(
+            sa.insert(briefs).values(
+                id=brief.id,
+                content_hash=brief.content_hash,
+                payload=payload,
+                saved_version=self.version,
+                updated_at=time.time(),
+            )
+        )
+
+    def delete(self, brief_id: str) -> None:
+        """Remove a brief; BriefNotFound if there is none."""
+        _check_id(brief_id)
+        if not self._conn.execute(sa.delete(briefs).where(briefs.c.id == brief_id)).rowcount:
+            raise BriefNotFound(f"no brief with id {brief_id!r}")
+
+
+def _check_id(brief_id: str) -> None:
+    if not _SAFE_ID.match(brief_id):
+        raise BriefNotFound(f"no brief with id {brief_id!r}")
+
+
+def _load(raw: str, brief_id: str) -> Brief:
+    try:
+        return brief_from_dict(json.loads(raw))
+    except (ValueError, KeyError, TypeError) as exc:
+        raise IndexUnavailable(f"the stored brief {brief_id} is unreadable: {exc}") from exc
+
+
+class BriefRepository:
+    """The library of parsed briefs in the database."""
+
+    def __init__(self, settings: Settings, database: Database | None = None) -> None:
+        self.db = database or open_database(settings)
+        self.quarantine_dir = Path(settings.data_dir) / "quarantine"
+        self._reported: set[str] = set()
+        # Parsed briefs by id, with the library version they were saved at: an unchanged row is not parsed again,
+        # and the same Brief object comes back (so an index snapshot can keep what it built from it).
+        self._parsed: dict[str, tuple[int, Brief]] = {}
+
+    @contextmanager
+    def writing(self) -> Iterator[LibraryWrite]:
+        """One transaction that holds the library's write lock (every process's writers queue for it) and bumps
+        its version: what it saves or deletes is seen by all processes at once, on commit, or not at all."""
+        with self.db.begin() as conn:
+            yield LibraryWrite(conn, _bump(conn))
+
+    def save(self, brief: Brief) -> None:
+        """Store the brief, replacing any stored under its id, in one transaction."""
+        _check_id(brief.id)
+        with self.writing() as tx:
+            tx.save(brief)
 
     def get(self, brief_id: str) -> Brief:
         """The stored brief; BriefNotFound if there is none."""
-        path = self._path(brief_id)
-        try:
-            raw = path.read_text(encoding="utf-8")
-        except FileNotFoundError:
-            raise BriefNotFound(f"no brief with id {brief_id!r}") from None
-        except (UnicodeDecodeError, OSError) as exc:
-            raise IndexUnavailable(f"the stored brief {path.name} is unreadable: {exc}") from exc
-        return self._load(raw, path)
-
-    def _files(self) -> list[Path]:
-        if not self.root.is_dir():
-            return []
-        return [p for p in sorted(self.root.glob("*.json")) if not p.name.startswith(".tmp-")]
+        _check_id(brief_id)
+        with self.db.read() as conn:
+            row = conn.execute(sa.select(briefs.c.payload).where(briefs.c.id == brief_id)).first()
+        if row is None:
+            raise BriefNotFound(f"no brief with id {brief_id!r}")
+        return _load(row[0], brief_id)
 
     def all(self) -> list[Brief]:
-        """Every readable stored brief, sorted by id; an unreadable file is skipped (and logged once)."""
-        briefs = []
-        files = self._files()
-        for gone in self._parsed.keys() - set(files):
-            self._parsed.pop(gone, None)
-        for path in files:
+        """Every readable stored brief, sorted by id; an unreadable row is skipped (and logged once)."""
+        with self.db.read() as conn:
+            rows = conn.execute(sa.select(briefs.c.id, briefs.c.saved_version).order_by(briefs.c.id)).all()
+            saved = {str(i): int(v) for i, v in rows}
+            for gone in self._parsed.keys() - saved.keys():
+                self._parsed.pop(gone, None)
+            stale = [i for i, v in saved.items() if i not in self._parsed or self._parsed[i][0] != v]
+            fresh = (
+                conn.execute(
+                    sa.select(briefs.c.id, briefs.c.saved_version, briefs.c.payload).where(briefs.c.id.in_(stale))
+                ).all()
+                if stale
+                else []
+            )
+        for brief_id in stale:  # re-read below; gone if it was deleted or damaged meanwhile
+            self._parsed.pop(brief_id, None)
+        for brief_id, version, payload in fresh:
             try:
-                st = path.stat()
-                signature = (st.st_mtime_ns, st.st_size, st.st_ino)
-                cached = self._parsed.get(path)
-                if cached is not None and cached[0] == signature:
-                    briefs.append(cached[1])
-                    continue
-                brief = self._load(path.read_text(encoding="utf-8", errors="strict"), path)
-                self._parsed[path] = (signature, brief)
-                briefs.append(brief)
-            except FileNotFoundError:  # deleted between listing and reading
-                continue
-            except (IndexUnavailable, UnicodeDecodeError, OSError) as exc:
-                if path.name not in self._reported:
-                    self._reported.add(path.name)
-                    log.warning("skipping %s: %s (citebot doctor --repair quarantines it)", path.name, exc)
-        return briefs
+                # The row as read now, which may be newer than the listing: the caller read the stamp first.
+                self._parsed[brief_id] = (int(version), _load(payload, brief_id))
+            except IndexUnavailable as exc:
+                if brief_id not in self._reported:
+                    self._reported.add(brief_id)
+                    log.warning("skipping brief %s: %s (citebot doctor --repair quarantines it)", brief_id, exc)
+        return [self._parsed[i][1] for i in saved if i in self._parsed]
 
-    def unreadable(self) -> list[tuple[Path, str]]:
-        """The stored files that cannot be read as briefs, each with the reason."""
+    def unreadable(self) -> list[tuple[str, str]]:
+        """The stored briefs that cannot be read, each id with the reason."""
+        with self.db.read() as conn:
+            rows = conn.execute(sa.select(briefs.c.id, briefs.c.payload).order_by(briefs.c.id)).all()
         found = []
-        for path in self._files():
+        for brief_id, payload in rows:
             try:
-                self._load(path.read_text(encoding="utf-8", errors="strict"), path)
-            except FileNotFoundError:
-                continue
-            except (IndexUnavailable, UnicodeDecodeError, OSError) as exc:
-                found.append((path, str(exc.__cause__ or exc)))
+                _load(payload, brief_id)
+            except IndexUnavailable as exc:
+                found.append((str(brief_id), str(exc.__cause__ or exc)))
         return found
 
-    def quarantine(self, path: Path) -> Path:
-        """Move a stored file out of the library into the quarantine folder; returns where it went."""
-        self.quarantine_dir.mkdir(parents=True, exist_ok=True)
-        target = self.quarantine_dir / path.name
-        n = 1
-        while target.exists():
-            n += 1
-            target = self.quarantine_dir / f"{path.stem}.{n}{path.suffix}"
-        os.replace(path, target)
+    def quarantine(self, brief_id: str) -> Path:
+        """Move a stored brief out of the library into ``quarantine/<id>.json``; returns where it went."""
+        _check_id(brief_id)
+        with self.writing() as tx:
+            raw = tx.raw(brief_id)
+            if raw is None:
+                raise BriefNotFound(f"no brief with id {brief_id!r}")
+            self.quarantine_dir.mkdir(parents=True, exist_ok=True)
+            target = self.quarantine_dir / f"{brief_id}.json"
+            n = 1
+            while target.exists():
+                n += 1
+                target = self.quarantine_dir / f"{brief_id}.{n}.json"
+            tmp = target.with_name(f".tmp-{target.name}")
+            tmp.write_text(raw, encoding="utf-8")
+            os.replace(tmp, target)
+            tx.delete(brief_id)
         return target
 
     def delete(self, brief_id: str) -> None:
         """Remove a brief; BriefNotFound if there is none."""
-        try:
-            self._path(brief_id).unlink()
-        except FileNotFoundError:
-            raise BriefNotFound(f"no brief with id {brief_id!r}") from None
+        _check_id(brief_id)
+        with self.writing() as tx:
+            tx.delete(brief_id)
 
     def stamp(self) -> int:
-        """Changes whenever a brief is saved or deleted (the folder's mtime), so other processes can reload."""
-        try:
-            return self.root.stat().st_mtime_ns
-        except FileNotFoundError:
-            return 0
-
-    @staticmethod
-    def _load(raw: str, path: Path) -> Brief:
-        try:
-            return brief_from_dict(json.loads(raw))
-        except (ValueError, KeyError, TypeError) as exc:
-            raise IndexUnavailable(f"the stored brief {path.name} is unreadable: {exc}") from exc
+        """The library's version: it changes whenever any process saves or deletes a brief."""
+        with self.db.read() as conn:
+            return int(conn.execute(sa.select(library.c.version).where(library.c.id == LIBRARY_ROW)).scalar_one())

@@ -3,6 +3,7 @@
 - autouse ``_sealed``: HF_HUB_OFFLINE=1, telemetry off, CITEBOT_DATA_DIR -> a fresh temp dir, no CITEBOT_CHROMA_URL.
 - ``embedder`` (session): the real all-MiniLM-L6-v2 on ONNX Runtime (the serving path), loaded once, memoising
   vectors of texts it has seen. The torch path is covered by tests/index/test_onnx_embedder.py's equality test.
+- ``pg_server`` (session) / ``pg_url``: a throwaway PostgreSQL cluster and a fresh database on it (tests/pg.py).
 - ``bundled_brief`` (session): the parsed bundled brief.
 - ``make_engine``: ``make_engine(data_dir=None, **settings)`` -> a new Engine over a PersistentClient in tmp_path.
 - ``engine``: an Engine with the bundled brief ingested.
@@ -21,6 +22,8 @@ from corpus.loader import load_brief
 from corpus.models import Brief
 from corpus.settings import BUNDLED_BRIEFS, Settings
 
+pytest_plugins = ["tests.pg"]  # pg_server / pg_url: a throwaway PostgreSQL cluster
+
 BUNDLED_BRIEF_PATH = BUNDLED_BRIEFS / "issi-2022-us-north-korea-talks.txt"
 
 
@@ -31,6 +34,7 @@ def _sealed(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFa
     monkeypatch.setenv("ANONYMIZED_TELEMETRY", "False")
     monkeypatch.setenv("CITEBOT_DATA_DIR", str(tmp_path_factory.mktemp("citebot-data")))
     monkeypatch.delenv("CITEBOT_CHROMA_URL", raising=False)
+    monkeypatch.delenv("CITEBOT_DATABASE_URL", raising=False)
 
 
 class MemoEmbeddings(Embeddings):

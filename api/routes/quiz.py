@@ -21,9 +21,10 @@ from api.schemas_quiz import (
 )
 from bot.quiz.generate import Question
 from bot.quiz.master import Quiz, cosine_similarity
-from bot.quiz.store import QUIZ_FILE, QuizStore, Score
+from bot.quiz.store import QuizStore, Score
 from corpus.errors import BriefNotFound
 from corpus.models import Citation
+from index.db import open_database
 
 router = APIRouter(prefix="/quiz", tags=["quiz"])
 
@@ -41,7 +42,7 @@ def get_quiz(request: Request, engine: EngineDep, settings: SettingsDep) -> Quiz
     with _LOCK:
         quiz: Quiz | None = getattr(request.app.state, "quiz", None)
         if quiz is None or quiz.library is not engine:
-            store = quiz.store if quiz is not None else QuizStore(settings.data_dir / QUIZ_FILE)
+            store = quiz.store if quiz is not None else QuizStore(open_database(settings))
             embed = getattr(engine, "embed_query", None)
             quiz = Quiz(engine, store, similarity=cosine_similarity(embed) if embed is not None else None)
             request.app.state.quiz = quiz

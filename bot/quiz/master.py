@@ -54,6 +54,15 @@ class Mistake:
     citation: Citation | None
 
 
+def about(questions: Sequence[Question], spans: Sequence[tuple[str, int, int]]) -> list[Question]:
+    """The questions whose answer lies in one of the quoted spans (brief id, start, end)."""
+    return [
+        q
+        for q in questions
+        if any(q.brief_id == b and q.answer_start < end and start < q.answer_end for b, start, end in spans)
+    ]
+
+
 class Quiz:
     """Questions from the library's cited sentences, graded against the brief, remembered per session."""
 
@@ -95,9 +104,14 @@ class Quiz:
         pool = self.pool(brief_id)
         if not pool:  # say so before a new session is created for nothing
             raise InvalidRequest("there is nothing to ask: no brief in the library has cited sentences to quiz on")
+        choose = self._choose
         if session_id is None:
             session_id = self.store.create()
-        question, progress = self.store.ask_next(session_id, pool, self._choose)
+        else:
+            read = self.store.cited_spans(session_id)
+            if read:  # a study session that chatted: ask first about what its answers quoted
+                choose = lambda candidates: self._choose(about(candidates, read) or candidates)  # noqa: E731
+        question, progress = self.store.ask_next(session_id, pool, choose)
         return Asked(session_id, question, progress)
 
     def answer(self, session_id: str, question_id: str, answer: str) -> Graded:

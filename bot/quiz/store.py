@@ -1,8 +1,9 @@
-"""Quiz sessions in SQLite (``<data_dir>/quiz.sqlite3``): which questions each session was asked, its answers
-and their grades, so scores, "no repeats" and the review of mistakes survive a restart.
+"""Quiz sessions in the database (``index.db``): which questions each session was asked, its answers and their
+grades, so scores, "no repeats" and the review of mistakes survive a restart and continue on any process.
 
-Choosing the next question and recording it happen in one ``BEGIN IMMEDIATE`` transaction, so two requests
-of the same session at once can never both be given the same question.
+A quiz may continue a chat session under the same id (one study session): its questions then favour what the
+chat's answers quoted. Choosing the next question and recording it happen in one transaction that first locks
+the session's row, so two requests of the same session at once can never both be given the same question.
 """
 
 from __future__ import annotations
@@ -10,37 +11,21 @@ from __future__ import annotations
 import dataclasses
 import json
 import secrets
-import sqlite3
 import time
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from bot.quiz.generate import Question
-from corpus.errors import IndexUnavailable, InvalidRequest, SessionNotFound
+import sqlalchemy as sa
 
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS quiz_sessions (
-    id         TEXT PRIMARY KEY,
-    created_at REAL NOT NULL
-);
-CREATE TABLE IF NOT EXISTS quiz_turns (
-    seq         INTEGER PRIMARY KEY AUTOINCREMENT,
-    session_id  TEXT NOT NULL REFERENCES quiz_sessions(id) ON DELETE CASCADE,
-    question_id TEXT NOT NULL,
-    question    TEXT NOT NULL,
-    asked_at    REAL NOT NULL,
-    answer      TEXT,
-    correct     INTEGER,
-    answered_at REAL
-);
-CREATE INDEX IF NOT EXISTS quiz_turns_by_session ON quiz_turns(session_id, question_id);
-"""
+from bot.quiz.generate import Question
+from corpus.errors import InvalidRequest, SessionNotFound
+from index.db import Database, open_url, sqlite_url, transfer
+from index.db.schema import quiz_sessions, quiz_turns, sessions, turns
 
 Chooser = Callable[[Sequence[Question]], Question]
-QUIZ_FILE = "quiz.sqlite3"  # under settings.data_dir, next to the chat sessions
+QUIZ_FILE = transfer.QUIZ_FILE  # the layout before the database: `citebot db import` reads it
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,125 +67,147 @@ def _question(text: str) -> Question:
     return Question(**data)
 
 
+_TURN = (
+    quiz_turns.c.seq,
+    quiz_turns.c.question,
+    quiz_turns.c.asked_at,
+    quiz_turns.c.answer,
+    quiz_turns.c.correct,
+    quiz_turns.c.answered_at,
+)
+
+
 class QuizStore:
-    """Quiz sessions and their turns in one SQLite file (WAL, one short connection per call)."""
+    """Quiz sessions and their turns in the database (a path means an SQLite file of its own)."""
 
-    def __init__(self, path: Path | str, *, clock: Callable[[], float] = time.time, timeout: float = 10.0) -> None:
-        self.path = Path(path)
+    def __init__(self, target: Database | Path | str, *, clock: Callable[[], float] = time.time) -> None:
+        self.db = target if isinstance(target, Database) else open_url(sqlite_url(target))
         self._clock = clock
-        self._timeout = timeout
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            conn = sqlite3.connect(self.path, timeout=self._timeout, isolation_level=None)
-            try:
-                # WAL is a property of the file (set once, outside a transaction): readers never wait for a writer.
-                conn.execute("PRAGMA journal_mode=WAL")
-                conn.executescript(_SCHEMA)
-            finally:
-                conn.close()
-        except sqlite3.Error as exc:
-            raise IndexUnavailable(
-                f"the quiz store {self.path.name} cannot be opened ({exc}); see citebot doctor"
-            ) from exc
-
-    @contextmanager
-    def _connect(self, *, immediate: bool = False) -> Iterator[sqlite3.Connection]:
-        """A fresh connection in one transaction (write-locked from the start when ``immediate``)."""
-        try:
-            conn = sqlite3.connect(self.path, timeout=self._timeout, isolation_level=None)
-        except sqlite3.Error as exc:
-            raise IndexUnavailable(
-                f"the quiz store {self.path.name} cannot be opened ({exc}); see citebot doctor"
-            ) from exc
-        try:
-            conn.execute("PRAGMA foreign_keys=ON")
-            conn.execute("BEGIN IMMEDIATE" if immediate else "BEGIN")
-            try:
-                yield conn
-            except BaseException:
-                conn.execute("ROLLBACK")
-                raise
-            conn.execute("COMMIT")
-        except sqlite3.OperationalError as exc:
-            raise IndexUnavailable(f"the quiz store is unavailable: {exc}") from exc
-        finally:
-            conn.close()
 
     @staticmethod
-    def _require(conn: sqlite3.Connection, session_id: str) -> None:
-        if conn.execute("SELECT 1 FROM quiz_sessions WHERE id = ?", (session_id,)).fetchone() is None:
+    def _require(conn: sa.Connection, session_id: str) -> None:
+        if conn.execute(sa.select(quiz_sessions.c.id).where(quiz_sessions.c.id == session_id)).first() is None:
             raise SessionNotFound(f"no quiz session with id {session_id!r}")
 
     def create(self) -> str:
         """Start a new quiz session and return its id."""
         session_id = "quiz-" + secrets.token_hex(12)
-        with self._connect() as conn:
-            conn.execute("INSERT INTO quiz_sessions (id, created_at) VALUES (?, ?)", (session_id, self._clock()))
+        with self.db.begin() as conn:
+            conn.execute(sa.insert(quiz_sessions).values(id=session_id, created_at=self._clock()))
         return session_id
 
     def exists(self, session_id: str) -> bool:
-        with self._connect() as conn:
-            return conn.execute("SELECT 1 FROM quiz_sessions WHERE id = ?", (session_id,)).fetchone() is not None
+        with self.db.read() as conn:
+            found = conn.execute(sa.select(quiz_sessions.c.id).where(quiz_sessions.c.id == session_id)).first()
+        return found is not None
+
+    def adopt(self, session_id: str) -> bool:
+        """Make a chat session's id a quiz session too, so chat and quiz share one study session id. True when
+        ``session_id`` is a quiz session now; False when it names no session at all."""
+        with self.db.begin() as conn:
+            if conn.execute(sa.select(sessions.c.id).where(sessions.c.id == session_id)).first() is None:
+                return False
+            row = {"id": session_id, "created_at": self._clock()}
+            conn.execute(self.db.insert(quiz_sessions).values(**row).on_conflict_do_nothing())
+        return True
+
+    def cited_spans(self, session_id: str) -> list[tuple[str, int, int]]:
+        """(brief id, start, end) of every quote the study session's chat answers cited: what the student read."""
+        with self.db.read() as conn:
+            payloads = conn.execute(
+                sa.select(turns.c.payload).where(
+                    turns.c.session_id == session_id, turns.c.role == "assistant", turns.c.payload.is_not(None)
+                )
+            ).scalars()
+            spans = []
+            for payload in payloads:
+                try:
+                    citations = json.loads(payload).get("citations") or []
+                    spans += [(str(c["brief_id"]), int(c["start"]), int(c["end"])) for c in citations]
+                except (ValueError, TypeError, KeyError, AttributeError):
+                    continue  # a payload of another shape says nothing about what was read
+        return spans
 
     def ask_next(self, session_id: str, pool: Sequence[Question], choose: Chooser) -> tuple[Question, Progress]:
         """Pick (with ``choose``) one of the pool's questions this session has seen least often, and record it.
 
         So no question comes back until every question of the pool has been asked once, then twice, and so on.
+        A chat session's id is taken on as a quiz session (``adopt``).
         """
+        try:
+            return self._ask_next(session_id, pool, choose)
+        except SessionNotFound:
+            if not self.adopt(session_id):
+                raise
+            return self._ask_next(session_id, pool, choose)
+
+    def _ask_next(self, session_id: str, pool: Sequence[Question], choose: Chooser) -> tuple[Question, Progress]:
         if not pool:
             raise InvalidRequest("there is nothing to ask: the brief has no cited sentences to make questions from")
-        with self._connect(immediate=True) as conn:
-            self._require(conn, session_id)
+        with self.db.begin() as conn:
+            # A write first: it locks the session's row (PostgreSQL) or the file (SQLite) until the turn is recorded.
+            locked = conn.execute(
+                sa.update(quiz_sessions)
+                .where(quiz_sessions.c.id == session_id)
+                .values(created_at=quiz_sessions.c.created_at)
+            )
+            if not locked.rowcount:
+                raise SessionNotFound(f"no quiz session with id {session_id!r}")
             rows = conn.execute(
-                "SELECT question_id, COUNT(*) FROM quiz_turns WHERE session_id = ? GROUP BY question_id", (session_id,)
-            ).fetchall()
-            counts: dict[str, int] = dict(rows)
+                sa.select(quiz_turns.c.question_id, sa.func.count())
+                .where(quiz_turns.c.session_id == session_id)
+                .group_by(quiz_turns.c.question_id)
+            ).all()
+            counts: dict[str, int] = {str(q): int(n) for q, n in rows}
             least = min(counts.get(q.id, 0) for q in pool)
             fresh = [q for q in pool if counts.get(q.id, 0) == least]
             question = choose(fresh)
             conn.execute(
-                "INSERT INTO quiz_turns (session_id, question_id, question, asked_at) VALUES (?, ?, ?, ?)",
-                (session_id, question.id, _question_json(question), self._clock()),
+                sa.insert(quiz_turns).values(
+                    session_id=session_id,
+                    question_id=question.id,
+                    question=_question_json(question),
+                    asked_at=self._clock(),
+                )
             )
         return question, Progress(used=len(pool) - len(fresh) + 1, pool=len(pool), round=least + 1)
 
     def open_turn(self, session_id: str, question_id: str) -> QuizTurn:
         """The latest time ``question_id`` was put to the session, if it is still unanswered."""
-        with self._connect() as conn:
+        with self.db.read() as conn:
             self._require(conn, session_id)
             row = conn.execute(
-                "SELECT seq, question, asked_at, answer, correct, answered_at FROM quiz_turns "
-                "WHERE session_id = ? AND question_id = ? ORDER BY seq DESC LIMIT 1",
-                (session_id, question_id),
-            ).fetchone()
+                sa.select(*_TURN)
+                .where(quiz_turns.c.session_id == session_id, quiz_turns.c.question_id == question_id)
+                .order_by(quiz_turns.c.seq.desc())
+                .limit(1)
+            ).first()
         if row is None:
             raise InvalidRequest(f"question {question_id!r} was not asked in this quiz session; ask /quiz/next first")
-        turn = self._turn(row)
+        turn = self._turn(tuple(row))
         if turn.answer is not None:
             raise InvalidRequest(f"question {question_id!r} was already answered; ask /quiz/next for another")
         return turn
 
     def record_answer(self, session_id: str, seq: int, answer: str, correct: bool) -> None:
         """Store the answer and its grade (once: a turn already answered is left as it was)."""
-        with self._connect(immediate=True) as conn:
+        with self.db.begin() as conn:
             updated = conn.execute(
-                "UPDATE quiz_turns SET answer = ?, correct = ?, answered_at = ? "
-                "WHERE seq = ? AND session_id = ? AND answer IS NULL",
-                (answer, int(correct), self._clock(), seq, session_id),
-            ).rowcount
-        if not updated:
+                sa.update(quiz_turns)
+                .where(quiz_turns.c.seq == seq, quiz_turns.c.session_id == session_id, quiz_turns.c.answer.is_(None))
+                .values(answer=answer, correct=correct, answered_at=self._clock())
+            )
+        if not updated.rowcount:
             raise InvalidRequest("this question was already answered; ask /quiz/next for another")
 
     def turns(self, session_id: str) -> list[QuizTurn]:
         """Every question put to the session, oldest first (SessionNotFound for an unknown id)."""
-        with self._connect() as conn:
+        with self.db.read() as conn:
             self._require(conn, session_id)
             rows = conn.execute(
-                "SELECT seq, question, asked_at, answer, correct, answered_at FROM quiz_turns "
-                "WHERE session_id = ? ORDER BY seq",
-                (session_id,),
-            ).fetchall()
-        return [self._turn(r) for r in rows]
+                sa.select(*_TURN).where(quiz_turns.c.session_id == session_id).order_by(quiz_turns.c.seq)
+            ).all()
+        return [self._turn(tuple(r)) for r in rows]
 
     @staticmethod
     def _turn(row: tuple[Any, ...]) -> QuizTurn:

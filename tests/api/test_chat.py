@@ -167,7 +167,7 @@ def test_sessions_idle_past_the_ttl_are_deleted_when_the_server_starts(make_engi
     with TestClient(create_app(engine.settings, engine)) as c:
         stale = c.post("/chat", json={"message": "Why did the Hanoi summit fail?"}).json()["session_id"]
         fresh = c.post("/chat", json={"message": "Who wrote the brief?"}).json()["session_id"]
-    with sqlite3.connect(data / "sessions.sqlite3") as conn:  # the stale one was last used 40 days ago
+    with sqlite3.connect(data / "citebot.sqlite3") as conn:  # the stale one was last used 40 days ago
         conn.execute("UPDATE sessions SET updated_at = updated_at - 40 * 86400 WHERE id = ?", (stale,))
     restarted = make_engine(data_dir=data, session_ttl_days=30)
     with TestClient(create_app(restarted.settings, restarted)) as c:

@@ -114,7 +114,7 @@ def test_without_an_engine_the_lifespan_builds_one_and_indexes_the_bundled_brief
         assert h["load_seconds"] > 0
         body = c.post("/chat", json={"message": "Why did the Hanoi summit fail?"}).json()
         assert any(cit["footnotes"] == [11] for cit in body["citations"])
-    assert (tmp_path / "fresh" / "sessions.sqlite3").exists()
+    assert (tmp_path / "fresh" / "citebot.sqlite3").exists()  # the embedded database, made on first start
 
 
 def test_orphan_vectors_of_a_killed_ingest_are_not_counted(client, engine, bundled_brief):

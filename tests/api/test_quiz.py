@@ -209,3 +209,12 @@ def test_quiz_state_survives_a_new_app_over_the_same_data_dir(engine, answers):
     with TestClient(create_app(engine.settings, engine)) as c:
         assert c.get(f"/quiz/sessions/{session}/score").json()["wrong"] == 1
         assert _next(c, session)["question"]["id"] != body["question"]["id"]
+
+
+def test_a_chat_session_continues_as_the_quiz_and_asks_about_what_it_quoted(client, answers):
+    chat = client.post("/chat", json={"message": "Why did the Hanoi summit fail?"}).json()
+    quoted = [(c["start"], c["end"]) for c in chat["citations"]]
+    body = _next(client, chat["session_id"])
+    assert body["session_id"] == chat["session_id"]  # one study session id
+    asked = answers[body["question"]["id"]]
+    assert any(asked.answer_start < end and start < asked.answer_end for start, end in quoted)

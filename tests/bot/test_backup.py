@@ -13,13 +13,14 @@ from bot.backup import MANIFEST, backup, read_manifest, restore
 from bot.sessions import SESSIONS_FILE, SessionStore
 from corpus.errors import InvalidRequest
 from corpus.settings import Settings
+from index.db import open_database
 
 pytestmark = pytest.mark.slow
 QUESTION = "Why did the Hanoi summit fail?"
 
 
 def test_backup_then_restore_gives_the_same_answers_and_sessions(engine, make_engine, tmp_path):
-    sessions = SessionStore(Path(engine.settings.data_dir) / SESSIONS_FILE)
+    sessions = SessionStore(open_database(engine.settings))
     sid = sessions.record(None, QUESTION, engine.ask(QUESTION).text, None)  # the WAL is live during the backup
     archive = tmp_path / "out" / "library.tar.gz"
 
@@ -32,14 +33,14 @@ def test_backup_then_restore_gives_the_same_answers_and_sessions(engine, make_en
     restored = make_engine(data_dir=fresh.data_dir)
     restored.sync()  # what `citebot restore` does through build_engine
     assert [c.quote for c in restored.ask(QUESTION).citations] == [c.quote for c in engine.ask(QUESTION).citations]
-    assert SessionStore(fresh.data_dir / SESSIONS_FILE).history(sid)
-    sessions.close()
+    assert SessionStore(open_database(fresh)).history(sid)
+    assert not (fresh.data_dir / SESSIONS_FILE).exists()  # imported into the database, not laid out as a file
 
 
 def test_restore_refuses_a_data_dir_that_already_has_a_library(engine, tmp_path):
     archive = tmp_path / "a.tar.gz"
     backup(engine.settings, archive)
-    with pytest.raises(InvalidRequest, match="empty data dir"):
+    with pytest.raises(InvalidRequest, match="empty library"):
         restore(engine.settings, archive)
 
 
@@ -68,3 +69,24 @@ def test_a_file_that_is_not_a_backup_is_a_clear_error(tmp_path):
     junk.write_bytes(b"not an archive")
     with pytest.raises(InvalidRequest, match="not a citebot backup"):
         read_manifest(junk)
+
+
+def test_a_library_on_postgresql_backs_up_and_restores_into_another_database(pg_url, tmp_path, bundled_brief):
+    from index.db import connect
+    from index.db.migrate import upgrade
+    from index.library import BriefRepository
+
+    db = connect.create(pg_url)
+    upgrade(db)
+    db.engine.dispose()
+    source = Settings(data_dir=tmp_path / "pg-host", database_url=pg_url)
+    BriefRepository(source).save(bundled_brief)
+    sid = SessionStore(open_database(source)).record(None, QUESTION, "an answer", '{"citations": []}')
+    archive = tmp_path / "pg.tar.gz"
+    manifest = backup(source, archive)
+    assert manifest.briefs == (bundled_brief.id,)
+
+    target = Settings(data_dir=tmp_path / "restored")  # the embedded SQLite file this time
+    restore(target, archive)
+    assert BriefRepository(target).get(bundled_brief.id) == bundled_brief
+    assert [t.text for t in SessionStore(open_database(target)).history(sid)] == [QUESTION, "an answer"]

@@ -1,4 +1,4 @@
-"""``bot.doctor``: damaged brief files are quarantined and the rest served, orphan vectors found and deleted,
+"""``bot.doctor``: damaged stored briefs are quarantined and the rest served, orphan vectors found and deleted,
 missing vectors re-embedded, a store that cannot be opened rebuilt, damaged SQLite files reported. Real Chroma,
 real MiniLM (the session embedder)."""
 
@@ -9,10 +9,12 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
 
 from bot.doctor import diagnose
 from bot.engine import _docs
 from bot.qa.retrieval import version_key
+from index.db.schema import briefs
 from index.views import passage_views
 
 pytestmark = pytest.mark.slow
@@ -34,18 +36,27 @@ def test_a_healthy_library_has_no_problems(engine, opener):
     assert any(f.check == "vectors" and f.ok for f in findings)
 
 
-def test_an_unreadable_brief_file_is_reported_then_quarantined_and_the_rest_still_served(engine, opener):
+def _store_broken_row(repository, brief_id, payload):
+    with repository.writing() as tx:
+        tx._conn.execute(
+            sa.insert(briefs).values(
+                id=brief_id, content_hash="x", payload=payload, saved_version=tx.version, updated_at=0.0
+            )
+        )
+
+
+def test_an_unreadable_stored_brief_is_reported_then_quarantined_and_the_rest_still_served(engine, opener):
     data = Path(engine.settings.data_dir)
-    (data / "briefs" / "broken.json").write_text("{not json", encoding="utf-8")
+    _store_broken_row(engine.repository, "broken", "{not json")
     assert [b.id for b in engine.repository.all()] == [engine.briefs()[0].id]  # the rest still load
 
     found = diagnose(engine.settings, open_engine=opener)
-    assert any("briefs/broken.json is unreadable" in f.message for f in problems(found))
-    assert (data / "briefs" / "broken.json").exists()  # a check alone moves nothing
+    assert any("the stored brief broken is unreadable" in f.message for f in problems(found))
+    assert [i for i, _ in engine.repository.unreadable()] == ["broken"]  # a check alone moves nothing
 
     repaired = diagnose(engine.settings, repair=True, open_engine=opener)
     assert problems(repaired) == []
-    assert not (data / "briefs" / "broken.json").exists()
+    assert engine.repository.unreadable() == []
     assert (data / "quarantine" / "broken.json").read_text(encoding="utf-8") == "{not json"
 
 
@@ -130,3 +141,24 @@ def test_a_damaged_chroma_file_is_unavailable_not_a_traceback_and_doctor_rebuild
     assert problems(repaired) == []
     again = opener(engine.settings, engine.repository)
     assert [c.quote for c in again.ask(question).citations] == expected
+
+
+def test_files_of_the_earlier_layout_not_yet_imported_are_reported_until_imported(tmp_path, bundled_brief):
+    import json
+
+    from bot.doctor import check_database
+    from corpus.settings import Settings
+    from index.db.transfer import import_data_dir
+    from index.library import BriefRepository, brief_to_dict
+
+    (tmp_path / "briefs").mkdir()
+    (tmp_path / "briefs" / f"{bundled_brief.id}.json").write_text(json.dumps(brief_to_dict(bundled_brief)))
+    repository = BriefRepository(Settings(data_dir=tmp_path))
+    found = check_database(repository, tmp_path)
+    assert [f.message for f in found if not f.ok] == [
+        "the data dir holds 1 briefs of the earlier layout: `citebot db import` adds them"
+    ]
+    assert any(f.ok and f.message.startswith("citebot.sqlite3 at schema revision") for f in found)
+    assert repository.all() == []  # a check alone imports nothing
+    import_data_dir(repository, tmp_path)
+    assert all(f.ok for f in check_database(repository, tmp_path))

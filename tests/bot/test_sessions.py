@@ -1,4 +1,5 @@
-"""SessionStore: SQLite (WAL) sessions that survive a restart and are shared by threads and processes."""
+"""SessionStore: sessions in the database (the embedded SQLite file in WAL mode, or a real PostgreSQL) that survive
+a restart and are shared by threads and processes."""
 
 from __future__ import annotations
 
@@ -8,14 +9,34 @@ import threading
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
 
 from bot.sessions import SessionStore, Turn
 from corpus.errors import InvalidRequest, SessionNotFound
+from index.db import open_url
+from index.db.migrate import upgrade
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def target(request, tmp_path):
+    """Where sessions are kept: an SQLite file, or a migrated PostgreSQL database."""
+    if request.param == "sqlite":
+        return tmp_path / "sessions.sqlite3"
+    db = open_url(request.getfixturevalue("pg_url"), check=False)
+    upgrade(db)
+    return db
 
 
 @pytest.fixture
-def store(tmp_path):
-    return SessionStore(tmp_path / "sessions.sqlite3")
+def store(target):
+    return SessionStore(target)
+
+
+def test_a_session_started_through_one_store_continues_through_another(target):
+    first, second = SessionStore(target), SessionStore(target)
+    sid = first.record(None, "asked on the first", "a", None)
+    second.record(sid, "followed up on the second", "b", None)
+    assert first.user_messages(sid) == ["asked on the first", "followed up on the second"]
 
 
 def test_create_returns_a_new_unguessable_id(store):
@@ -74,8 +95,8 @@ def test_unknown_session_raises_session_not_found(store, call):
 def test_a_turn_for_an_unknown_session_is_not_stored(store, tmp_path):
     with pytest.raises(SessionNotFound):
         store.record("nope", "q", "a", None)
-    with sqlite3.connect(tmp_path / "sessions.sqlite3") as conn:
-        assert conn.execute("SELECT COUNT(*) FROM turns").fetchone()[0] == 0
+    with store.db.read() as conn:
+        assert conn.execute(sa.text("SELECT COUNT(*) FROM turns WHERE session_id = 'nope'")).scalar_one() == 0
 
 
 def test_an_unknown_role_is_refused(store):
@@ -92,8 +113,9 @@ def test_sessions_survive_a_new_store_over_the_same_file(tmp_path):
     assert again.user_messages(sid) == ["before restart"]
 
 
-def test_the_database_uses_wal(store):
-    with sqlite3.connect(store.path) as conn:
+def test_the_database_uses_wal(tmp_path):
+    store = SessionStore(tmp_path / "sessions.sqlite3")
+    with sqlite3.connect(store.db.path) as conn:
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 
@@ -103,9 +125,10 @@ def test_the_data_folder_is_created(tmp_path):
 
 
 def test_count(store):
+    before = store.count()
     store.create()
     store.record(None, "q", "a", None)
-    assert store.count() == 2
+    assert store.count() == before + 2
 
 
 def test_created_at_comes_from_the_clock(tmp_path):
@@ -153,10 +176,8 @@ def test_several_processes_share_one_session(tmp_path):
     assert sorted(questions) == sorted(f"q{n}-{i}" for n in range(3) for i in range(10))
 
 
-def test_each_thread_keeps_its_own_connection_and_sees_the_others_writes(tmp_path):
-    import threading
-
-    store = SessionStore(tmp_path / "s.sqlite3")
+def test_threads_each_creating_sessions_see_each_others_writes(store):
+    before = store.count()
     ids: list[str] = []
     errors: list[BaseException] = []
 
@@ -173,22 +194,13 @@ def test_each_thread_keeps_its_own_connection_and_sees_the_others_writes(tmp_pat
     for t in threads:
         t.join()
     assert errors == []
-    assert store.count() == 20
+    assert store.count() == before + 20
     assert all(store.user_messages(sid) for sid in ids)
-    assert len(store._all) == 5  # four workers and this thread, each with one connection
 
 
-def test_close_closes_every_connection_and_the_store_reopens(tmp_path):
-    store = SessionStore(tmp_path / "s.sqlite3")
-    sid = store.record(None, "q", "a", None)
-    store.close()
-    assert store._all == []
-    assert store.user_messages(sid) == ["q"]
-
-
-def test_prune_deletes_only_sessions_idle_past_the_limit_with_their_turns(tmp_path):
+def test_prune_deletes_only_sessions_idle_past_the_limit_with_their_turns(target):
     now = [1000.0]
-    store = SessionStore(tmp_path / "s.sqlite3", clock=lambda: now[0])
+    store = SessionStore(target, clock=lambda: now[0])
     old = store.record(None, "old question", "a", None)
     now[0] = 5000.0
     kept = store.record(None, "recent question", "a", None)
@@ -196,8 +208,9 @@ def test_prune_deletes_only_sessions_idle_past_the_limit_with_their_turns(tmp_pa
     assert store.prune(max_idle_seconds=2000) == 1
     assert not store.exists(old)
     assert store.user_messages(kept) == ["recent question"]
-    with store._connect() as conn:
-        assert conn.execute("SELECT COUNT(*) FROM turns WHERE session_id = ?", (old,)).fetchone()[0] == 0
+    with store.db.read() as conn:
+        left = conn.execute(sa.text("SELECT COUNT(*) FROM turns WHERE session_id = :s"), {"s": old}).scalar_one()
+    assert left == 0
 
 
 def test_a_reply_keeps_an_old_session_alive(tmp_path):

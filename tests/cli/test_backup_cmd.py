@@ -26,7 +26,7 @@ def test_backup_and_restore_through_the_cli(tmp_path, monkeypatch):
 
     again = CliRunner().invoke(cli, ["restore", str(tmp_path / "lib.tar.gz")])
     assert again.exit_code == 2
-    assert "empty data dir" in again.output
+    assert "empty library" in again.output
 
 
 def test_restoring_a_missing_file_is_exit_2(tmp_path, monkeypatch):

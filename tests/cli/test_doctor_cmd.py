@@ -5,21 +5,30 @@ from __future__ import annotations
 import json
 
 import pytest
+import sqlalchemy as sa
 from click.testing import CliRunner
 
 from cli.main import cli
+from corpus.settings import Settings
+from index.db.schema import briefs
+from index.library import BriefRepository
 
 pytestmark = pytest.mark.slow
 
 
-def test_doctor_reports_then_repairs_a_broken_brief_file(tmp_path, monkeypatch):
+def test_doctor_reports_then_repairs_a_broken_stored_brief(tmp_path, monkeypatch):
     monkeypatch.setenv("CITEBOT_DATA_DIR", str(tmp_path))
-    (tmp_path / "briefs").mkdir()
-    (tmp_path / "briefs" / "broken.json").write_bytes(b"\x00\xff binary")
+    repository = BriefRepository(Settings(data_dir=tmp_path))
+    with repository.writing() as tx:
+        tx._conn.execute(
+            sa.insert(briefs).values(
+                id="broken", content_hash="x", payload="\x00 binary", saved_version=tx.version, updated_at=0.0
+            )
+        )
 
     checked = CliRunner().invoke(cli, ["doctor"])
     assert checked.exit_code == 1, checked.output
-    assert "PROBLEM  briefs   briefs/broken.json is unreadable" in checked.output
+    assert "PROBLEM  briefs   the stored brief broken is unreadable" in checked.output
     assert str(tmp_path) not in checked.output
 
     repaired = CliRunner().invoke(cli, ["doctor", "--repair", "--json"])

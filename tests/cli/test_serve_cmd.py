@@ -33,6 +33,7 @@ class Served:
             "HF_HUB_OFFLINE": "1",
             "TRANSFORMERS_OFFLINE": "1",
             "ANONYMIZED_TELEMETRY": "False",
+            "PYTHONPATH": os.environ.get("PYTHONPATH", ""),  # the code under test, as the CLI beside it runs
         }
         self.proc = subprocess.Popen(
             [str(CITEBOT), "serve", "--host", "127.0.0.1", "--port", "0", "--no-access-log"],

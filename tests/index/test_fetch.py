@@ -8,8 +8,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
 
 from corpus.settings import Settings
+from index.db.schema import fetch_blobs
 from index.fetch_run import FetchOutcome, fetch_briefs, raw_snapshot_url, wayback_timestamp
 from index.fetch_store import FetchStore
 from tests.index.fetch_server import (
@@ -77,7 +79,7 @@ def test_raw_bytes_are_content_addressed(site, settings, tmp_path):
     store = FetchStore.for_settings(settings)
     raw = store.get_blob(out.record.sha256)
     assert raw is not None and hashlib.sha256(raw).hexdigest() == out.record.sha256
-    assert store.blob_path(out.record.sha256).name == out.record.sha256
+    assert store.has_blob(out.record.sha256) and not store.has_blob("0" * 64)
 
 
 def test_pdf_source_is_read_with_the_pdf_reader(site, settings, tmp_path):
@@ -255,7 +257,7 @@ def test_killed_run_resumes_without_refetching_what_it_has(site, settings, tmp_p
     brief = brief_with_urls(tmp_path / "briefs", [site.url("/article"), site.url("/notes.txt")])
     run(settings, [brief])
     store = FetchStore.for_settings(settings)
-    store.record_path(brief.id, 2).unlink()  # as if killed before footnote 2's record was written
+    store.delete(brief.id, 2)  # as if killed before footnote 2's record was written
     again = run(settings, [brief])
     assert again[1].status == "skipped" and again[2].status == "fetched"
     assert site.hits["/article"] == 1 and site.hits["/notes.txt"] == 2
@@ -263,7 +265,11 @@ def test_killed_run_resumes_without_refetching_what_it_has(site, settings, tmp_p
 
 def test_damaged_blob_is_fetched_again(site, settings, tmp_path):
     out = one(site, settings, tmp_path, "/article")
-    FetchStore.for_settings(settings).blob_path(out.record.text_sha256).write_bytes(b"truncated")
+    store = FetchStore.for_settings(settings)
+    with store.db.begin() as conn:
+        conn.execute(
+            sa.update(fetch_blobs).where(fetch_blobs.c.sha256 == out.record.text_sha256).values(data=b"truncated")
+        )
     assert one(site, settings, tmp_path, "/article").status == "fetched"
 
 
