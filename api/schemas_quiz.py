@@ -20,6 +20,11 @@ class QuizNextRequest(BaseModel):
         default=None, description="null starts a new quiz session; an id from an earlier response continues it."
     )
     brief_id: Identifier | None = Field(default=None, description="Only ask about this brief; null: the whole library.")
+    chat_session_id: Identifier | None = Field(
+        default=None,
+        description="A chat session (POST /chat): ask about the passages its answers quoted (failing that, about "
+        "the briefs they came from).",
+    )
 
     model_config = {"json_schema_extra": {"examples": [{"session_id": None, "brief_id": None}]}}
 

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import threading
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Request
 
-from api.deps import EngineDep, JsonBody, SettingsDep
+from api.deps import EngineDep, JsonBody, SessionsDep, SettingsDep
 from api.schemas import CitationOut, ErrorOut
 from api.schemas_quiz import (
     MistakeOut,
@@ -20,8 +21,9 @@ from api.schemas_quiz import (
     ScoreOut,
 )
 from bot.quiz.generate import Question
-from bot.quiz.master import Quiz, cosine_similarity
+from bot.quiz.master import Quiz, Span, cosine_similarity
 from bot.quiz.store import QUIZ_FILE, QuizStore, Score
+from bot.sessions import SessionStore
 from corpus.errors import BriefNotFound
 from corpus.models import Citation
 
@@ -79,11 +81,23 @@ def _citation(c: Citation | None) -> dict[str, Any] | None:
     return CitationOut.of(c).model_dump(mode="json") if c is not None else None
 
 
+def quoted_spans(sessions: SessionStore, chat_session_id: str) -> list[Span]:
+    """Every quote the chat session's answers showed (SessionNotFound if there is no such chat)."""
+    spans = []
+    for turn in sessions.history(chat_session_id):
+        if turn.role == "assistant" and turn.payload_json:
+            for c in json.loads(turn.payload_json).get("citations", []):
+                spans.append(Span(str(c["brief_id"]), int(c["start"]), int(c["end"])))
+    return spans
+
+
 @router.post("/next", response_model=QuizNextResponse, responses=ERRORS, dependencies=[JsonBody])
-def next_question(req: QuizNextRequest, quiz: QuizDep) -> QuizNextResponse:
+def next_question(req: QuizNextRequest, quiz: QuizDep, sessions: SessionsDep) -> QuizNextResponse:
     """A question from a cited sentence (cloze or short answer about a number, date, actor or cause); none
-    repeats in a session until every question of the pool has been asked."""
-    asked = quiz.next(req.session_id, req.brief_id)
+    repeats in a session until every question of the pool has been asked. With ``chat_session_id``, about what
+    that chat quoted."""
+    about = quoted_spans(sessions, req.chat_session_id) if req.chat_session_id is not None else None
+    asked = quiz.next(req.session_id, req.brief_id, about=about)
     return QuizNextResponse.model_validate(
         {
             "session_id": asked.session_id,

@@ -30,6 +30,24 @@ class Library(Protocol):
 
 
 @dataclass(frozen=True, slots=True)
+class Span:
+    """A stretch of one brief's text: a quote the student was shown in a chat answer (its ``start``/``end``)."""
+
+    brief_id: str
+    start: int
+    end: int
+
+
+def drawn_from(pool: Sequence[Question], spans: Sequence[Span]) -> list[Question]:
+    """The questions of ``pool`` whose answer lies inside one of ``spans``: what the student has already read."""
+    return [
+        q
+        for q in pool
+        if any(s.brief_id == q.brief_id and s.start <= q.answer_start and q.answer_end <= s.end for s in spans)
+    ]
+
+
+@dataclass(frozen=True, slots=True)
 class Asked:
     session_id: str
     question: Question
@@ -90,9 +108,19 @@ class Quiz:
         with self._rng_lock:
             return self._rng.choice(list(candidates))
 
-    def next(self, session_id: str | None, brief_id: str | None = None) -> Asked:
-        """The next question for the session (a new session when ``session_id`` is None)."""
+    def next(
+        self, session_id: str | None, brief_id: str | None = None, *, about: Sequence[Span] | None = None
+    ) -> Asked:
+        """The next question for the session (a new session when ``session_id`` is None).
+
+        With ``about`` (the quotes a chat showed the student), questions come from those quotes; when none of them
+        makes a question, from the briefs they were quoted from."""
         pool = self.pool(brief_id)
+        if about is not None:
+            if not about:
+                raise InvalidRequest("there is nothing to ask about yet: this chat has not quoted any passage")
+            quoted = {s.brief_id for s in about}
+            pool = drawn_from(pool, about) or [q for q in pool if q.brief_id in quoted]
         if not pool:  # say so before a new session is created for nothing
             raise InvalidRequest("there is nothing to ask: no brief in the library has cited sentences to quiz on")
         if session_id is None:

@@ -209,3 +209,44 @@ def test_quiz_state_survives_a_new_app_over_the_same_data_dir(engine, answers):
     with TestClient(create_app(engine.settings, engine)) as c:
         assert c.get(f"/quiz/sessions/{session}/score").json()["wrong"] == 1
         assert _next(c, session)["question"]["id"] != body["question"]["id"]
+
+
+def _chat(client, message, session_id=None):
+    r = client.post("/chat", json={"message": message, "session_id": session_id})
+    assert r.status_code == 200, r.text
+    return r.json()
+
+
+def test_a_quiz_on_a_chat_asks_about_the_passages_it_quoted(client, answers):
+    first = _chat(client, "Why did the Hanoi summit fail?")
+    chat = _chat(client, "How far did the Hwasong-17 fly?", first["session_id"])
+    quoted = [(c["start"], c["end"]) for turn in (first, chat) for c in turn["citations"]]
+    inside = [q for q in answers.values() if any(s <= q.answer_start and q.answer_end <= e for s, e in quoted)]
+    assert inside, "the chat's quotes hold no quiz question; pick other chat questions"
+    body = _next(client, chat_session_id=chat["session_id"])
+    session = body["session_id"]
+    assert body["progress"]["pool"] == len(inside)  # only what the student has read
+    asked = {body["question"]["id"]}
+    for _ in range(len(inside) - 1):
+        asked.add(_next(client, session, chat_session_id=chat["session_id"])["question"]["id"])
+    assert asked == {q.id for q in inside}  # every one of them, none from elsewhere in the brief
+
+
+def test_a_quiz_on_a_chat_whose_quotes_make_no_question_asks_about_the_quoted_briefs(client, answers, engine):
+    chat = _chat(client, "Who edited the brief?")  # a metadata quote: no cited sentence to make a question of
+    spans = [(c["brief_id"], c["start"], c["end"]) for c in chat["citations"]]
+    assert spans
+    if any(s <= q.answer_start and q.answer_end <= e for _, s, e in spans for q in answers.values()):
+        pytest.skip("this quote does make a question")
+    body = _next(client, chat_session_id=chat["session_id"])
+    assert body["question"]["brief_id"] == spans[0][0]
+    assert body["progress"]["pool"] == len(answers)
+
+
+def test_a_quiz_on_an_unknown_chat_is_404_and_on_a_chat_that_quoted_nothing_422(client):
+    assert client.post("/quiz/next", json={"chat_session_id": "nope"}).status_code == 404
+    abstained = _chat(client, "What is the capital of France?")
+    assert abstained["abstained"]
+    r = client.post("/quiz/next", json={"chat_session_id": abstained["session_id"]})
+    assert r.status_code == 422
+    assert "has not quoted any passage" in r.json()["detail"]
