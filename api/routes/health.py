@@ -21,13 +21,17 @@ from api.lifecycle import AppState
 from api.schemas import CheckOut, HealthOut
 from bot.qa.retrieval import version_key
 from corpus.errors import CitebotError
+from corpus.settings import Settings
 
 router = APIRouter(tags=["health"])
 
 T = TypeVar("T")
 
-# What the database probe talks to today: the sessions' SQLite file under the data dir.
-DATABASE_KIND = "sqlite"
+def database_kind(settings: Settings) -> str:
+    """"sqlite" (the file under the data dir), or the scheme of a configured database server's URL."""
+    # ``database_url`` arrives with the move of storage into a database (index/db); until then there is none.
+    url: str | None = getattr(settings, "database_url", None)
+    return url.split(":", 1)[0].split("+", 1)[0] if url else "sqlite"
 
 
 def ping_database(state: AppState) -> int:
@@ -65,7 +69,7 @@ def health(state: StateDep) -> Any:
     store_kind = "server" if engine.settings.chroma_url else "embedded"
     # A real round trip even for an empty library: a Chroma server that is down shows up.
     store_check, _ = probe(store_kind, engine.store.count)
-    database_check, sessions = probe(DATABASE_KIND, lambda: ping_database(state))
+    database_check, sessions = probe(database_kind(state.settings), lambda: ping_database(state))
     checks = {"vector_store": store_check, "database": database_check}
     failed = [c for c in checks.values() if c.status != "ok"]
     if failed:

@@ -178,3 +178,12 @@ def test_orphan_vectors_of_a_killed_ingest_are_not_counted(client, engine, bundl
     engine.store.add(_docs(passage_views(ghost), version_key(ghost)))  # stored, but the brief was never saved
     assert engine.store.count() > before
     assert client.get("/health").json()["vectors"] == before
+
+
+def test_the_database_kind_is_sqlite_or_the_servers_scheme(tmp_path):
+    from api.routes.health import database_kind
+
+    settings = Settings(data_dir=tmp_path)
+    assert database_kind(settings) == "sqlite"
+    object.__setattr__(settings, "database_url", "postgresql+psycopg://citebot@db-host/citebot")
+    assert database_kind(settings) == "postgresql"
