@@ -6,10 +6,11 @@ of after seconds of loading. The engine is built here, before listening, so the 
 a store that cannot be reached is reported as one line too. ``--port 0`` picks a free port (the ready line says
 which).
 
-``--workers N`` (N > 1) runs N worker processes (uvicorn's supervisor, spawned) on the one socket bound here. This
-process first builds the engine once, indexes the bundled brief if the library is empty and runs the read-only
-checks, so first-start indexing happens once and not N times racing; it then lets go of that engine and each
-worker builds its own before it accepts a connection. The ready line is printed once every worker has started.
+``--workers N`` (N > 1) runs N worker processes (uvicorn's supervisor, spawned) on the one socket bound here. One
+short-lived process first builds the engine, indexes the bundled brief if the library is empty and runs the
+read-only checks, so first-start indexing happens once and not N times racing; then each worker builds its own
+engine before it accepts a connection, and this process only supervises them. The ready line is printed once
+every worker has started.
 Workers share nothing in memory: briefs, sessions and quiz state are read from storage on each request (the
 library is reloaded when its stamp changes), and the vectors live in a Chroma server, which N > 1 requires
 because the embedded store belongs to one process.
@@ -18,25 +19,28 @@ because the embedded store belongs to one process.
 from __future__ import annotations
 
 import functools
-import gc
 import ipaddress
 import logging
+import multiprocessing
 import os
 import socket
 import sys
 import time
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from typing import TYPE_CHECKING
 
 import click
 import uvicorn
 from uvicorn.supervisors.multiprocess import Multiprocess
 
-from corpus.errors import InvalidRequest
+from corpus.errors import CitebotError, InvalidRequest
 from corpus.settings import Settings, get_settings
 
 if TYPE_CHECKING:
     from fastapi import FastAPI
+
+    from bot.engine import Engine
 
 LOG_LEVELS = ("critical", "error", "warning", "info", "debug")
 # Each worker holds its own model and index (~200 MB); more than this many per core only adds memory and
@@ -151,6 +155,40 @@ class _Supervisor(Multiprocess):
             self._on_ready()
 
 
+def prepare(settings: Settings) -> tuple[Engine, tuple[int, int]]:
+    """Build the engine, index the bundled briefs if the library is empty (first start) and print one line per
+    problem the read-only checks find; returns the engine and the library's (briefs, passages)."""
+    from bot.doctor import diagnose
+    from bot.factory import build_engine, ingest_bundled
+
+    engine = build_engine(settings)
+    for report in ingest_bundled(engine, settings):
+        click.echo(f"citebot: indexed {report.brief_id} ({report.passages} passages, first start)")
+    for finding in diagnose(settings, open_engine=lambda _settings, _repository: engine):
+        if not finding.ok:  # read-only: one line per problem; `citebot doctor --repair` fixes them
+            click.echo(f"citebot: {finding.check}: {finding.message}")
+    briefs = engine.briefs()
+    return engine, (len(briefs), sum(len(b.passages) for b in briefs))
+
+
+def _prepare_counts() -> tuple[int, int] | str:
+    """``prepare`` in a process of its own (settings from the same environment); a CitebotError as its message."""
+    try:
+        return prepare(get_settings())[1]
+    except CitebotError as exc:
+        return str(exc)
+
+
+def prepare_apart() -> tuple[int, int]:
+    """``prepare`` in a short-lived spawned process, before the workers start: first-start indexing happens
+    once, and the model and index it loads are freed when it exits instead of staying in the supervisor."""
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
+        outcome = pool.submit(_prepare_counts).result()
+    if isinstance(outcome, str):
+        raise InvalidRequest(outcome)
+    return outcome
+
+
 def _configure_logging(level: str) -> None:
     # uvicorn configures its own loggers; citebot's (ingest, dropped citations, 503s) get the same level.
     logger = logging.getLogger("citebot")
@@ -180,8 +218,6 @@ def serve(host: str, port: int, log_level: str, access_log: bool, no_auth: bool,
     """Serve the JSON/SSE API (and the web UI), indexing the bundled brief first if the library is empty."""
     from api.main import create_app
     from api.server import guarded_protocol
-    from bot.doctor import diagnose
-    from bot.factory import build_engine, ingest_bundled
 
     began = time.monotonic()
     _configure_logging(log_level)
@@ -195,22 +231,20 @@ def serve(host: str, port: int, log_level: str, access_log: bool, no_auth: bool,
         click.echo(f"citebot: WARNING: serving {host} with --no-auth: anyone who can reach it may change the library")
     check_workers(workers, settings)
     sock = bind(host, port)
+    app: FastAPI | None = None
     try:
         click.echo(f"citebot: loading the index from {settings.data_dir} ...")
-        engine = build_engine(settings)
-        for report in ingest_bundled(engine, settings):
-            click.echo(f"citebot: indexed {report.brief_id} ({report.passages} passages, first start)")
-        for finding in diagnose(settings, open_engine=lambda _settings, _repository: engine):
-            if not finding.ok:  # read-only: one line per problem; `citebot doctor --repair` fixes them
-                click.echo(f"citebot: {finding.check}: {finding.message}")
-        app = create_app(settings, engine, bound_host=host) if workers == 1 else None
+        if workers == 1:
+            engine, (n_briefs, n_passages) = prepare(settings)
+            app = create_app(settings, engine, bound_host=host)
+        else:
+            n_briefs, n_passages = prepare_apart()
     except BaseException:
         sock.close()
         raise
     bound_port = sock.getsockname()[1]
     url_host = f"[{host}]" if ":" in host else host
-    briefs = engine.briefs()
-    counts = f"{len(briefs)} brief{'s' if len(briefs) != 1 else ''}, {sum(len(b.passages) for b in briefs)} passages"
+    counts = f"{n_briefs} brief{'s' if n_briefs != 1 else ''}, {n_passages} passages"
     if workers > 1:
         counts = f"{workers} workers, {counts}"
 
@@ -218,8 +252,6 @@ def serve(host: str, port: int, log_level: str, access_log: bool, no_auth: bool,
         click.echo(f"citebot: ready on http://{url_host}:{bound_port} ({counts}, {time.monotonic() - began:.1f} s)")
 
     if app is None:
-        del engine, briefs  # each worker builds its own; this process only supervises them
-        gc.collect()
         _serve_workers(workers, host, sock, log_level, access_log, settings, ready)
         return
 

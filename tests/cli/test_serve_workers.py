@@ -56,6 +56,24 @@ def test_several_workers_need_a_chroma_server(tmp_path, monkeypatch):
     assert not (tmp_path / "data" / "chroma").exists()
 
 
+@pytest.mark.slow
+def test_an_unreachable_chroma_server_is_one_line_and_exit_2_before_any_worker_starts(tmp_path):
+    import os
+    import subprocess
+
+    from tests.cli.test_serve_cmd import CITEBOT
+
+    url = f"http://127.0.0.1:{free_port()}"  # nothing listens there
+    env = {**os.environ, "CITEBOT_DATA_DIR": str(tmp_path / "data"), "CITEBOT_CHROMA_URL": url}
+    done = subprocess.run(
+        [str(CITEBOT), "serve", "--port", "0", "--workers", "2"], env=env, capture_output=True, text=True, timeout=180
+    )
+    assert done.returncode == 2
+    assert f"the vector store at {url} is unavailable" in done.stderr + done.stdout
+    assert "Traceback" not in done.stderr
+    assert "Started server process" not in done.stderr  # no worker was started
+
+
 def test_the_limit_scales_with_the_cores(tmp_path):
     server = Settings(data_dir=tmp_path, chroma_url="http://127.0.0.1:8001")
     check_workers(8, server, cores=2)
