@@ -37,7 +37,13 @@ TARGET = 1.6
 WARMUP = 32
 
 
-def wait_for_workers(url: str, workers: int, timeout_s: float = 120) -> None:
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time a process has used so far (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def wait_for_workers(url: str, workers: int, timeout_s: float = 120) -> set[int]:
     """Until ``workers`` distinct processes have answered /health on fresh connections (a worker accepts only
     once its engine is built, so the first to be ready would otherwise take every connection)."""
     seen: set[str] = set()
@@ -49,15 +55,23 @@ def wait_for_workers(url: str, workers: int, timeout_s: float = 120) -> None:
         if r.status_code == 200:
             seen.add(r.headers["x-citebot-worker"])
         time.sleep(0.02)
+    return {int(pid) for pid in seen}
 
 
-def measure(data: Path, chroma_url: str, workers: int, messages: list[str], warmup: list[str]) -> dict[str, Any]:
-    env = {"CITEBOT_CHROMA_URL": chroma_url}
+def measure(chroma: ChromaServer, data: Path, workers: int, messages: list[str], warmup: list[str]) -> dict[str, Any]:
+    """One run; besides latency and throughput, the CPU time each part spent per request (workers, the Chroma
+    server, this load generator), which the neighbours' load on the shared cores does not change much."""
+    env = {"CITEBOT_CHROMA_URL": chroma.url}
     with serve(data, env, ["--workers", str(workers), "--no-access-log", "--log-level", "warning"]) as (url, ready):
-        wait_for_workers(url, workers)
+        pids = wait_for_workers(url, workers)
         http_load(url, warmup, 8)  # 8 connections: both workers get some and load their lazy parts
+        assert chroma.proc is not None
+        parts = {"workers": lambda: sum(cpu_seconds(p) for p in pids), "chroma": lambda: cpu_seconds(chroma.proc.pid)}
+        parts["client"] = lambda: cpu_seconds(os.getpid())
+        before = {k: f() for k, f in parts.items()}
         result = http_load(url, messages, 8)
-    return {**result, "workers": workers, "ready_s": ready}
+        cpu = {f"cpu_{k}_ms": (f() - before[k]) * 1000 / len(messages) for k, f in parts.items()}
+    return {**result, **cpu, "workers": workers, "ready_s": ready}
 
 
 def main() -> None:
@@ -80,7 +94,7 @@ def main() -> None:
             pass  # first start: index the bundled brief once, outside the measurements
         for _ in range(args.rounds):
             for workers in (1, 2):
-                runs.append(measure(tmp / "data", chroma.url, workers, messages, warmup))
+                runs.append(measure(chroma, tmp / "data", workers, messages, warmup))
                 print(runs[-1], flush=True)
     finally:
         chroma.stop()
@@ -97,19 +111,31 @@ def main() -> None:
         f"- all-distinct `POST /chat` at concurrency 8, {args.requests} requests per run, one `chroma run` server,"
         f" {args.rounds} rounds alternating 1 and 2 workers",
         "",
-        "| round | workers | errors | p50 | p99 | throughput |",
-        "|---|---|---|---|---|---|",
+        "| round | workers | errors | p50 | p99 | throughput | CPU ms per request: workers / Chroma / load generator |",
+        "|---|---|---|---|---|---|---|",
     ]
     for i, r in enumerate(runs):
         lines.append(
             f"| {i // 2 + 1} | {r['workers']} | {r['errors']} | {r['p50_ms']:.1f} ms | {r['p99_ms']:.1f} ms"
-            f" | {r['rps']:.1f} req/s |"
+            f" | {r['rps']:.1f} req/s | {r['cpu_workers_ms']:.1f} / {r['cpu_chroma_ms']:.1f}"
+            f" / {r['cpu_client_ms']:.1f} |"
         )
+    per_request = {
+        w: statistics.median(
+            r["cpu_workers_ms"] + r["cpu_chroma_ms"] + r["cpu_client_ms"] for r in runs if r["workers"] == w
+        )
+        for w in (1, 2)
+    }
     verdict = "met" if ratio >= TARGET else "not met"
     lines += [
         "",
         f"Throughput ratio 2 workers / 1 worker: {', '.join(f'{x:.2f}x' for x in ratios)} per round, median"
         f" **{ratio:.2f}x** (target >= {TARGET}x: **{verdict}**).",
+        "",
+        f"CPU per request, all parts together (median): {per_request[1]:.1f} ms with 1 worker,"
+        f" {per_request[2]:.1f} ms with 2; so 2 cores all to ourselves would cap throughput near"
+        f" {2000 / per_request[2]:.0f} req/s with 2 workers, and 1 worker, if held to one core, near"
+        f" {1000 / statistics.median(r['cpu_workers_ms'] for r in runs if r['workers'] == 1):.0f} req/s.",
     ]
     text = "\n".join(lines)
     print(text)
