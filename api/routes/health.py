@@ -28,7 +28,7 @@ router = APIRouter(tags=["health"])
 T = TypeVar("T")
 
 def database_kind(settings: Settings) -> str:
-    """"sqlite" (the file under the data dir), or the scheme of a configured database server's URL."""
+    """The database engine /health names: sqlite (the file under the data dir), or the server URL's scheme."""
     # ``database_url`` arrives with the move of storage into a database (index/db); until then there is none.
     url: str | None = getattr(settings, "database_url", None)
     return url.split(":", 1)[0].split("+", 1)[0] if url else "sqlite"
