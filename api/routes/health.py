@@ -27,6 +27,7 @@ router = APIRouter(tags=["health"])
 
 T = TypeVar("T")
 
+
 def database_kind(settings: Settings) -> str:
     """The database engine /health names: sqlite (the file under the data dir), or the server URL's scheme."""
     # ``database_url`` arrives with the move of storage into a database (index/db); until then there is none.
