@@ -11,6 +11,7 @@ from types import ModuleType
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
+from api.asgi import WorkerHeaderMiddleware
 from api.auth import KeyMiddleware
 from api.errors import install_error_handlers
 from api.guard import LOOPBACK_HOSTS, BrowserGuardMiddleware, split_list
@@ -81,6 +82,7 @@ def create_app(
         allowed_hosts=allowed_hosts(settings, bound_host),
         cors_origins=split_list(settings.cors_origins),
     )
+    app.add_middleware(WorkerHeaderMiddleware)  # outermost: even a refused request names its worker
     for module in ROUTE_MODULES:
         app.include_router(module.router)
     return app

@@ -249,9 +249,20 @@ class FootnotesOut(BaseModel):
     footnotes: list[FootnoteOut]
 
 
+class CheckOut(BaseModel):
+    status: str = Field(description='"ok", or "unavailable" (the reason is in ``detail``).')
+    latency_ms: float = Field(description="Round trip of the probe, in milliseconds.")
+    kind: str = Field(description='Vector store: "server" (a `chroma run`) or "embedded"; database: its engine.')
+    detail: str | None = None
+
+
 class HealthOut(BaseModel):
     status: str = Field(description='"ready", or "starting" / "unavailable" with HTTP 503.')
     detail: str | None = None
+    worker: int | None = Field(None, description="The process id of the worker that answered.")
+    checks: dict[str, CheckOut] | None = Field(
+        None, description='"vector_store" and "database", each probed with one round trip.'
+    )
     briefs: int | None = None
     passages: int | None = None
     footnotes: int | None = None

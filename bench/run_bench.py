@@ -99,8 +99,8 @@ def serve(
     """Start `citebot serve` on a free loopback port; yield (url, seconds from spawn to /health ready)."""
     port = free_port()
     url = f"http://127.0.0.1:{port}"
-    env = {**os.environ, "CITEBOT_DATA_DIR": str(data_dir), **(extra_env or {})}
-    env.pop("CITEBOT_CHROMA_URL", None)
+    env = {k: v for k, v in os.environ.items() if k != "CITEBOT_CHROMA_URL"}  # embedded unless extra_env says
+    env.update({"CITEBOT_DATA_DIR": str(data_dir), **(extra_env or {})})
     started = time.perf_counter()
     proc = subprocess.Popen(
         [str(CITEBOT), "serve", "--host", "127.0.0.1", "--port", str(port), *extra_args],

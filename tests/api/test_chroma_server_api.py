@@ -26,14 +26,25 @@ def test_chat_is_503_while_the_chroma_server_is_down_and_recovers(make_engine, b
     engine = make_engine(data_dir=tmp_path / "api", chroma_url=chroma.url)
     engine.ingest(bundled_brief)
     with TestClient(create_app(engine.settings, engine)) as c:
-        assert c.get("/health").json()["store"] == "server"
+        health = c.get("/health").json()
+        assert health["store"] == "server"
+        assert health["checks"]["vector_store"]["kind"] == "server"
+        assert health["checks"]["vector_store"]["status"] == "ok"
         assert c.post("/chat", json={"message": HANOI}).status_code == 200
 
         chroma.stop()
         down = c.post("/chat", json={"message": HANOI})
         assert down.status_code == 503
         assert down.json()["code"] == "index_unavailable"
-        assert c.get("/health").status_code == 503
+        assert down.json()["detail"].startswith(f"the vector store at {chroma.url} is unavailable")
+        assert int(down.headers["retry-after"]) > 0
+        unhealthy = c.get("/health")
+        assert unhealthy.status_code == 503
+        assert int(unhealthy.headers["retry-after"]) > 0
+        checks = unhealthy.json()["checks"]
+        assert checks["vector_store"]["status"] == "unavailable"
+        assert chroma.url in checks["vector_store"]["detail"]
+        assert checks["database"]["status"] == "ok"  # the outage is named: sessions still answer
 
         chroma.start()  # same data path and port: the store reconnects on the next request, no restart needed
         up = c.post("/chat", json={"message": HANOI})

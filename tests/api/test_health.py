@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import threading
 
 import pytest
@@ -50,6 +51,52 @@ def test_store_outage_makes_health_503_until_it_returns(client, flaky):
     assert client.get("/health").json()["status"] == "ready"
 
 
+def test_each_store_is_checked_with_its_latency(client):
+    h = client.get("/health").json()
+    assert h["worker"] == os.getpid()
+    assert set(h["checks"]) == {"vector_store", "database"}
+    store, database = h["checks"]["vector_store"], h["checks"]["database"]
+    assert store == {"status": "ok", "latency_ms": store["latency_ms"], "kind": "embedded"}
+    assert database == {"status": "ok", "latency_ms": database["latency_ms"], "kind": "sqlite"}
+    assert 0 <= store["latency_ms"] < 10_000 and 0 <= database["latency_ms"] < 10_000
+
+
+def test_a_store_outage_names_the_vector_store_and_not_the_database(client, flaky):
+    flaky.down = True
+    r = client.get("/health")
+    assert r.status_code == 503
+    assert r.headers["retry-after"]
+    checks = r.json()["checks"]
+    assert checks["vector_store"]["status"] == "unavailable"
+    assert checks["vector_store"]["detail"] == r.json()["detail"]
+    assert checks["database"]["status"] == "ok"
+
+
+class DownSessions:
+    """A session store whose database cannot be reached: every round trip raises, as a lost server's would."""
+
+    def count(self) -> int:
+        raise IndexUnavailable("the session store is unavailable: connection refused")
+
+    def prune(self, max_idle_seconds: float) -> int:
+        return 0
+
+    def close(self) -> None:
+        pass
+
+
+def test_a_database_outage_is_503_naming_the_database(engine):
+    with TestClient(create_app(engine.settings, engine, sessions=DownSessions())) as c:  # type: ignore[arg-type]
+        r = c.get("/health")
+    assert r.status_code == 503
+    assert r.headers["retry-after"]
+    body = r.json()
+    assert body["status"] == "unavailable"
+    assert "session store is unavailable" in body["detail"]
+    assert body["checks"]["database"]["status"] == "unavailable"
+    assert body["checks"]["vector_store"]["status"] == "ok"
+
+
 @pytest.fixture
 def gate():
     return threading.Event()
@@ -64,7 +111,7 @@ def test_starting_until_the_engine_is_built(fake_engine, gate):
     with TestClient(app) as c:
         r = c.get("/health")
         assert r.status_code == 503
-        assert r.json() == {"status": "starting"}
+        assert r.json() == {"status": "starting", "worker": os.getpid()}
         assert r.headers["retry-after"]
         chat = c.post("/chat", json={"message": "hello"})
         assert chat.status_code == 503
@@ -131,3 +178,12 @@ def test_orphan_vectors_of_a_killed_ingest_are_not_counted(client, engine, bundl
     engine.store.add(_docs(passage_views(ghost), version_key(ghost)))  # stored, but the brief was never saved
     assert engine.store.count() > before
     assert client.get("/health").json()["vectors"] == before
+
+
+def test_the_database_kind_is_sqlite_or_the_servers_scheme(tmp_path):
+    from api.routes.health import database_kind
+
+    settings = Settings(data_dir=tmp_path)
+    assert database_kind(settings) == "sqlite"
+    object.__setattr__(settings, "database_url", "postgresql+psycopg://citebot@db-host/citebot")
+    assert database_kind(settings) == "postgresql"

@@ -10,6 +10,7 @@ import socket
 import subprocess
 import sys
 import threading
+from collections.abc import Sequence
 from pathlib import Path
 
 import httpx
@@ -23,10 +24,13 @@ HANOI = "Why did the Hanoi summit fail?"
 
 
 class Served:
-    """A ``citebot serve --port 0`` subprocess; ``url`` comes from its ready line."""
+    """A ``citebot serve --port 0`` subprocess; ``url`` comes from its ready line. ``args`` and ``env`` add
+    options (``--workers 2``) and settings (``CITEBOT_CHROMA_URL``); PYTHONPATH is passed on, so a checkout's
+    code is what runs."""
 
-    def __init__(self, data_dir: Path) -> None:
-        env = {
+    def __init__(self, data_dir: Path, args: Sequence[str] = (), env: dict[str, str] | None = None) -> None:
+        extra = {**({"PYTHONPATH": os.environ["PYTHONPATH"]} if "PYTHONPATH" in os.environ else {}), **(env or {})}
+        environ = {
             "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
             "HOME": os.environ.get("HOME", str(data_dir)),
             "CITEBOT_DATA_DIR": str(data_dir),
@@ -34,13 +38,14 @@ class Served:
             "TRANSFORMERS_OFFLINE": "1",
             "ANONYMIZED_TELEMETRY": "False",
             "PYTHONPATH": os.environ.get("PYTHONPATH", ""),  # the code under test, as the CLI beside it runs
+            **extra,
         }
         self.proc = subprocess.Popen(
-            [str(CITEBOT), "serve", "--host", "127.0.0.1", "--port", "0", "--no-access-log"],
+            [str(CITEBOT), "serve", "--host", "127.0.0.1", "--port", "0", "--no-access-log", *args],
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
-            env=env,
+            env=environ,
         )
         self.lines: list[str] = []
         self.errors: list[str] = []
