@@ -1,7 +1,8 @@
 """``GET /jobs/{id}``, ``DELETE /jobs/{id}`` and ``POST /jobs/{id}/cancel``: background jobs of any kind
 (uploads with ``POST /briefs?background=true``, source fetches with ``POST /briefs/{id}/sources/fetch``).
 
-The registry lives on ``app.state.jobs``, made on first use, so every route that starts a job shares it.
+The registry lives on ``app.state.jobs``, made on first use, so every route that starts a job shares it. It
+publishes jobs to the database, so any API process over the same database reports and cancels any job.
 """
 
 from __future__ import annotations
@@ -11,9 +12,12 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Request, status
 
+from api.lifecycle import AppState
 from api.schemas import ErrorOut
 from api.schemas_jobs import JobOut
 from bot.jobs import JobRegistry
+from index.db import open_database
+from index.db.jobs import JobBoard
 
 router = APIRouter(prefix="/jobs", tags=["jobs"])
 
@@ -27,7 +31,8 @@ def registry(request: Request) -> JobRegistry:
     with _registry_lock:
         found: JobRegistry | None = getattr(state, "jobs", None)
         if found is None:
-            found = state.jobs = JobRegistry()
+            app_state: AppState = state.citebot
+            found = state.jobs = JobRegistry(board=JobBoard(open_database(app_state.settings)))
     return found
 
 

@@ -6,6 +6,7 @@
 - ``briefs``: one row per parsed brief, its JSON payload and content hash (the brief's *active version*).
 - ``sessions``/``turns``: chat sessions; ``quiz_sessions``/``quiz_turns``: quiz state.
 - ``fetch_records``/``fetch_blobs``: what fetching each footnote's source gave, and the bytes by sha256.
+- ``jobs``: each background job's latest snapshot, so any process can report it and ask it to stop.
 """
 
 from __future__ import annotations
@@ -112,4 +113,16 @@ fetch_blobs = Table(
     metadata,
     Column("sha256", String(64), primary_key=True),
     Column("data", LargeBinary, nullable=False),
+)
+
+jobs = Table(
+    "jobs",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("kind", String(64), nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("snapshot", Text, nullable=False),  # the job's JSON snapshot (the GET /jobs/{id} body)
+    Column("error_type", String(200), nullable=True),  # the qualified name of the exception that ended it
+    Column("cancel_requested", Boolean, nullable=False),
+    Column("updated_at", Float, nullable=False),
 )
