@@ -148,7 +148,7 @@ class ChromaPassageStore:
     """``PassageStore`` over a Chroma collection, written through langchain-chroma; connects lazily and
     reconnects."""
 
-    def __init__(self, settings: Settings, embedder: Embeddings, *, batch_size: int = 256) -> None:
+    def __init__(self, settings: Settings, embedder: Embeddings, *, batch_size: int = 64) -> None:
         self._settings = settings
         self._embedder = embedder
         self._batch_size = batch_size
