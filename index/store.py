@@ -17,6 +17,7 @@ import os
 import sys
 import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,6 +31,7 @@ from corpus.errors import IndexMismatch, IndexUnavailable
 from corpus.limits import checkpoint
 from corpus.settings import Settings
 from index.embeddings import identity_of
+from index.threads import embed_threads, wanted_threads
 
 Metadata = Mapping[str, str | int | float | bool]
 Where = dict[str, Any]
@@ -255,26 +257,39 @@ class ChromaPassageStore:
         """Embed and upsert in batches (a failure part-way leaves earlier batches; callers clean up by id).
 
         Batches are cut from the documents sorted by length, so the model pads little. Each batch is embedded
-        first and then written through LangChain, which is handed those vectors: meanwhile the first write of a
-        process imports langchain-chroma in the background (the bundled brief, at first start). The order of
-        vectors in the store does not matter."""
+        ahead, in a helper thread, while the batch before it is written through LangChain (which is handed those
+        vectors), so the model is not idle during writes; the first write of a process also imports
+        langchain-chroma in the background meanwhile (the bundled brief, at first start). The order of vectors
+        in the store does not matter."""
         self.collection  # noqa: B018 - open (and check) the store before spending time on the model
         importing = import_in_background("langchain_chroma")
         by_length = sorted(docs, key=lambda d: len(d.text))
-        for i in range(0, len(by_length), self._batch_size):
-            batch = by_length[i : i + self._batch_size]
-            texts = [d.text for d in batch]
-            vectors = self._embedder.embed_documents(texts)
-            if importing is not None:
-                importing.join()
-                importing = None
-            vs = self.vectorstore
-            with self._guard(), self._ahead.serving(texts, vectors):
-                vs.add_texts(texts=texts, metadatas=[dict(d.metadata) for d in batch], ids=[d.id for d in batch])
-            if progress is not None:
-                progress(i + len(batch), len(by_length))
-            if i + len(batch) < len(by_length):
-                checkpoint()  # between batches: the embed deadline, or a cancelled upload (the caller cleans up)
+        batches = [by_length[i : i + self._batch_size] for i in range(0, len(by_length), self._batch_size)]
+        threads = wanted_threads()  # the caller's ingest thread count, for the helper thread too
+
+        def embed(batch: Sequence[StoredDoc]) -> list[list[float]]:
+            with embed_threads(threads):
+                return self._embedder.embed_documents([d.text for d in batch])
+
+        done = 0
+        with ThreadPoolExecutor(1, thread_name_prefix="citebot-embed-ahead") as ahead:
+            upcoming = ahead.submit(embed, batches[0]) if batches else None
+            for n, batch in enumerate(batches):
+                assert upcoming is not None
+                vectors = upcoming.result()
+                upcoming = ahead.submit(embed, batches[n + 1]) if n + 1 < len(batches) else None
+                if importing is not None:
+                    importing.join()
+                    importing = None
+                vs = self.vectorstore
+                texts = [d.text for d in batch]
+                with self._guard(), self._ahead.serving(texts, vectors):
+                    vs.add_texts(texts=texts, metadatas=[dict(d.metadata) for d in batch], ids=[d.id for d in batch])
+                done += len(batch)
+                if progress is not None:
+                    progress(done, len(by_length))
+                if upcoming is not None:
+                    checkpoint()  # between batches: the embed deadline, or a cancelled upload (the caller cleans up)
 
     def delete(self, where: Where) -> None:
         collection = self.collection
