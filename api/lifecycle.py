@@ -66,6 +66,7 @@ class AppState:
         if loaded_here:  # an engine passed in was loaded elsewhere; its load time is not ours to report
             self.load_seconds = round(time.monotonic() - self.started_at, 3)
         self.ready.set()
+        engine.warm_up()  # the first question should not build the phrase postings
 
     def open_sessions(self) -> SessionStore:
         if self.sessions is None:

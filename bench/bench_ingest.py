@@ -30,7 +30,6 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 import pdfplumber  # noqa: E402
-import torch  # noqa: E402
 from brief_gen import make_spec  # noqa: E402
 from results_section import machine, update_section  # noqa: E402
 
@@ -47,12 +46,12 @@ from tests.corpus.pdf_writer import to_pdf  # noqa: E402
 TARGET_S = 10.0
 
 
-DEFAULT_THREADS = torch.get_num_threads()
-SHIPPED = f"as shipped ({DEFAULT_THREADS} torch threads)"
-# name -> CITEBOT_INGEST_THREADS; the first is what ships (0: torch's default, one per core), the other a comparison
+DEFAULT_THREADS = os.cpu_count() or 1
+SHIPPED = f"as shipped ({DEFAULT_THREADS} embedding threads)"
+# name -> CITEBOT_INGEST_THREADS; the first is what ships (0: one per core), the other a comparison
 CONFIGS: dict[str, int] = {
     SHIPPED: 0,
-    "comparison: 1 torch thread": 1,
+    "comparison: 1 embedding thread": 1,
 }
 
 
@@ -170,8 +169,8 @@ def main() -> None:
         )
         + f". Parsing is "
         f"{statistics.median(parse_times) / median_ingest:.0%} of the ingest; the rest is embedding the {vectors} "
-        "views (a sentence and its in-paragraph context) in batches of 64 cut from the views sorted by length, "
-        "plus Chroma.",
+        "views (a sentence and its in-paragraph context) in batches cut from the views sorted by token count, run "
+        "side by side (one core each), plus Chroma.",
     ]
     text = "\n".join(lines)
     print(text)

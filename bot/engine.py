@@ -223,6 +223,14 @@ class Engine:
         except CitebotError as exc:
             log.warning("could not delete old vectors of %s: %s", brief_id, exc)
 
+    def warm_up(self) -> threading.Thread:
+        """Build the current snapshot's lazily built parts in a background thread (a server calls this once it
+        is loaded, so its first question does not pay for them); a question meanwhile waits for the same lock."""
+        state = self._current()
+        thread = threading.Thread(target=state.warm, name="citebot-warm-up", daemon=True)
+        thread.start()
+        return thread
+
     def sync(self) -> list[IngestReport]:
         """Make the store hold exactly the active version of every stored brief (re-embedding what is missing,
         e.g. after the embedded views changed or the store was wiped). Called once at start-up."""

@@ -72,3 +72,7 @@ for _module in (
 
 def main() -> None:
     cli()
+
+
+if __name__ == "__main__":  # `python -m cli.main ...` ran nothing before: the module only defined the group
+    main()

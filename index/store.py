@@ -3,14 +3,22 @@
 Embedded ``PersistentClient`` under ``<data_dir>/chroma`` by default; a Chroma server (``chroma run``) when
 ``settings.chroma_url`` is set. Chroma's own default embedding function never runs: texts are embedded by the
 MiniLM embedder we pass in, and queries are always made by vector.
+
+Writes go through langchain-chroma's ``Chroma.add_texts``. Reads (search, ids, count, vectors) were always made on
+the collection under it, so the store opens that collection itself and builds the LangChain object only for the
+first write: importing langchain-chroma (LangChain's retriever, runnable and tracing stack) took about half a
+second of every restart, which never writes.
 """
 
 from __future__ import annotations
 
+import importlib
 import os
+import sys
 import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
@@ -23,6 +31,7 @@ from corpus.errors import IndexMismatch, IndexUnavailable
 from corpus.limits import checkpoint
 from corpus.settings import Settings
 from index.embeddings import identity_of
+from index.threads import embed_threads, wanted_threads
 
 Metadata = Mapping[str, str | int | float | bool]
 Where = dict[str, Any]
@@ -95,15 +104,61 @@ def collection_name(settings: Settings) -> str:
     return f"{settings.collection}-minilm-l6-v2"
 
 
+class _Ahead(Embeddings):
+    """The embedder as the LangChain store sees it: a write's vectors, computed by the store just before, are
+    handed over instead of being computed again; anything else goes to the model."""
+
+    def __init__(self, inner: Embeddings) -> None:
+        self.inner = inner
+        self._local = threading.local()
+
+    @contextmanager
+    def serving(self, texts: list[str], vectors: list[list[float]]) -> Iterator[None]:
+        self._local.ready = (texts, vectors)
+        try:
+            yield
+        finally:
+            self._local.ready = None
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        ready = getattr(self._local, "ready", None)
+        if ready is not None and ready[0] == texts:
+            return list(ready[1])
+        return self.inner.embed_documents(texts)
+
+    def embed_query(self, text: str) -> list[float]:
+        return self.inner.embed_query(text)
+
+
+def import_in_background(module: str) -> threading.Thread | None:
+    """Start importing ``module`` in a daemon thread (None when it is imported already). Importing holds the GIL,
+    so this gains only while the caller runs code that releases it: the model's forward passes."""
+    if module in sys.modules:
+        return None
+
+    def run() -> None:
+        # A failure is left for the caller's own import, which raises it where it is reported.
+        with suppress(Exception):
+            importlib.import_module(module)
+
+    thread = threading.Thread(target=run, name=f"citebot-import-{module}", daemon=True)
+    thread.start()
+    return thread
+
+
 class ChromaPassageStore:
-    """``PassageStore`` over a langchain-chroma ``Chroma`` vector store; connects lazily and reconnects."""
+    """``PassageStore`` over a Chroma collection, written through langchain-chroma; connects lazily and
+    reconnects."""
 
     def __init__(self, settings: Settings, embedder: Embeddings, *, batch_size: int = 64) -> None:
         self._settings = settings
         self._embedder = embedder
         self._batch_size = batch_size
         self._lock = threading.Lock()
+        self._chroma: Any = None  # the client, kept for the LangChain object
+        self._collection: Any = None
         self._vs: Any = None
+        self._ahead = _Ahead(embedder)
         # Named in error messages: a server's URL, or the data dir's folder (never an absolute path of this host).
         self.location = settings.chroma_url or "chroma/ in the data dir"
 
@@ -134,21 +189,40 @@ class ChromaPassageStore:
             ) from exc
 
     @property
+    def collection(self) -> Any:
+        """The Chroma collection (connecting on first use), checked against the embedder that made it."""
+        with self._lock:
+            if self._collection is None:
+                with self._guard():
+                    client = self._client()
+                    # The arguments langchain-chroma opens it with, so either may be first to create it.
+                    collection = client.get_or_create_collection(
+                        name=collection_name(self._settings),
+                        embedding_function=None,
+                        configuration=COLLECTION_CONFIGURATION,  # type: ignore[arg-type]
+                    )
+                    check_identity(collection, self._embedder, self._settings, self.location)
+                    self._chroma, self._collection = client, collection
+            return self._collection
+
+    @property
     def vectorstore(self) -> Any:
-        """The langchain ``Chroma`` object (connecting on first use). Also used by the benchmark."""
+        """The langchain ``Chroma`` object over the same collection, built on first use (the first write). Also
+        used by the benchmark."""
+        collection = self.collection
         with self._lock:
             if self._vs is None:
-                from langchain_chroma import Chroma
-
+                try:
+                    from langchain_chroma import Chroma
+                except ImportError as exc:  # deferred until now, so say plainly what is missing
+                    raise IndexUnavailable(f"langchain-chroma cannot be imported ({exc}): reinstall citebot") from exc
                 with self._guard():
-                    vs = Chroma(
-                        client=self._client(),
-                        collection_name=collection_name(self._settings),
-                        embedding_function=self._embedder,
+                    self._vs = Chroma(
+                        client=self._chroma,
+                        collection_name=collection.name,
+                        embedding_function=self._ahead,
                         collection_configuration=COLLECTION_CONFIGURATION,  # type: ignore[arg-type]
                     )
-                    check_identity(vs._collection, self._embedder, self._settings, self.location)
-                    self._vs = vs
             return self._vs
 
     def refresh(self) -> None:
@@ -162,7 +236,7 @@ class ChromaPassageStore:
         if self._settings.chroma_url:
             return
         with self._lock:
-            self._vs = None
+            self._vs = self._collection = None
             forget_embedded(self._settings.data_dir / "chroma")
 
     @contextmanager
@@ -171,50 +245,67 @@ class ChromaPassageStore:
         try:
             yield
         except (httpx.HTTPError, ConnectionError, OSError) as exc:
-            self._vs = None
+            self._vs = self._collection = None
             raise IndexUnavailable(f"the vector store at {self.location} is unavailable: {exc}") from exc
         except ValueError as exc:
             if "connect" not in str(exc).lower():
                 raise
-            self._vs = None
+            self._vs = self._collection = None
             raise IndexUnavailable(f"the vector store at {self.location} is unavailable: {exc}") from exc
 
     def add(self, docs: Sequence[StoredDoc], progress: Progress | None = None) -> None:
         """Embed and upsert in batches (a failure part-way leaves earlier batches; callers clean up by id).
 
-        Batches are cut from the documents sorted by length: a batch is padded to its longest text, so mixing
-        short sentences with their long context views wasted half the model's work (20-page PDF: 8.3 -> 4.4 s
-        of embedding). The order of vectors in the store does not matter."""
-        vs = self.vectorstore
+        Batches are cut from the documents sorted by length, so the model pads little. Each batch is embedded
+        ahead, in a helper thread, while the batch before it is written through LangChain (which is handed those
+        vectors), so the model is not idle during writes; the first write of a process also imports
+        langchain-chroma in the background meanwhile (the bundled brief, at first start). The order of vectors
+        in the store does not matter."""
+        self.collection  # noqa: B018 - open (and check) the store before spending time on the model
+        importing = import_in_background("langchain_chroma")
         by_length = sorted(docs, key=lambda d: len(d.text))
-        for i in range(0, len(by_length), self._batch_size):
-            batch = by_length[i : i + self._batch_size]
-            with self._guard():
-                vs.add_texts(
-                    texts=[d.text for d in batch],
-                    metadatas=[dict(d.metadata) for d in batch],
-                    ids=[d.id for d in batch],
-                )
-            if progress is not None:
-                progress(i + len(batch), len(by_length))
-            if i + len(batch) < len(by_length):
-                checkpoint()  # between batches: the embed deadline, or a cancelled upload (the caller cleans up)
+        batches = [by_length[i : i + self._batch_size] for i in range(0, len(by_length), self._batch_size)]
+        threads = wanted_threads()  # the caller's ingest thread count, for the helper thread too
+
+        def embed(batch: Sequence[StoredDoc]) -> list[list[float]]:
+            with embed_threads(threads):
+                return self._embedder.embed_documents([d.text for d in batch])
+
+        done = 0
+        with ThreadPoolExecutor(1, thread_name_prefix="citebot-embed-ahead") as ahead:
+            upcoming = ahead.submit(embed, batches[0]) if batches else None
+            for n, batch in enumerate(batches):
+                assert upcoming is not None
+                vectors = upcoming.result()
+                upcoming = ahead.submit(embed, batches[n + 1]) if n + 1 < len(batches) else None
+                if importing is not None:
+                    importing.join()
+                    importing = None
+                vs = self.vectorstore
+                texts = [d.text for d in batch]
+                with self._guard(), self._ahead.serving(texts, vectors):
+                    vs.add_texts(texts=texts, metadatas=[dict(d.metadata) for d in batch], ids=[d.id for d in batch])
+                done += len(batch)
+                if progress is not None:
+                    progress(done, len(by_length))
+                if upcoming is not None:
+                    checkpoint()  # between batches: the embed deadline, or a cancelled upload (the caller cleans up)
 
     def delete(self, where: Where) -> None:
-        vs = self.vectorstore
+        collection = self.collection
         with self._guard():
-            vs._collection.delete(where=where)
+            collection.delete(where=where)
 
     def delete_brief(self, brief_id: str) -> None:
         self.delete({"brief_id": brief_id})
 
     def search(self, embedding: Sequence[float], k: int, where: Where | None = None) -> list[StoreHit]:
         """Nearest ``k`` vectors by cosine similarity, filtered by metadata."""
-        vs = self.vectorstore
+        collection = self.collection
         with self._guard():
             # Straight to the collection: the same query LangChain makes, without fetching the documents,
             # which the engine never needs (it quotes from the parsed brief).
-            got = vs._collection.query(
+            got = collection.query(
                 query_embeddings=[list(embedding)], n_results=k, where=where, include=["metadatas", "distances"]
             )
         metas = got["metadatas"][0] if got["metadatas"] else []
@@ -224,30 +315,30 @@ class ChromaPassageStore:
         ]
 
     def ids(self, where: Where | None = None) -> list[str]:
-        vs = self.vectorstore
+        collection = self.collection
         with self._guard():
-            got = vs._collection.get(where=where, include=[])
+            got = collection.get(where=where, include=[])
         return [str(i) for i in got["ids"]]
 
     def vectors(self, where: Where | None = None) -> dict[str, list[float]]:
         """Stored embeddings by id (for scoring candidates the nearest-neighbour query did not return)."""
-        vs = self.vectorstore
+        collection = self.collection
         with self._guard():
-            got = vs._collection.get(where=where, include=["embeddings"])
+            got = collection.get(where=where, include=["embeddings"])
         return {str(i): [float(x) for x in e] for i, e in zip(got["ids"], got["embeddings"], strict=True)}
 
     def count(self, where: Where | None = None) -> int:
         if where is None:
-            vs = self.vectorstore
+            collection = self.collection
             with self._guard():
-                return int(vs._collection.count())
+                return int(collection.count())
         return len(self.ids(where))
 
     def space(self) -> str | None:
         """The collection's distance space as Chroma reports it (for tests and /health)."""
-        vs = self.vectorstore
+        collection = self.collection
         with self._guard():
-            hnsw = vs._collection.configuration.get("hnsw") or {}
+            hnsw = collection.configuration.get("hnsw") or {}
         space = hnsw.get("space")
         return str(space) if space else None
 
@@ -287,10 +378,10 @@ def check_identity(collection: Any, embedder: Embeddings, settings: Settings, lo
 
 def recorded_identity(store: PassageStore) -> dict[str, str]:
     """What the store's collection records about the embedder that made it (empty when nothing is recorded)."""
-    vectorstore = getattr(store, "vectorstore", None)
-    if vectorstore is None:
+    collection = getattr(store, "collection", None)
+    if collection is None:
         return {}
-    metadata = vectorstore._collection.metadata or {}
+    metadata = collection.metadata or {}
     keys = {MODEL_KEY: "model", VARIANT_KEY: "variant", PATH_KEY: "path"}
     return {name: str(metadata[key]) for key, name in keys.items() if key in metadata}
 

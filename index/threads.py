@@ -6,7 +6,8 @@ measured a one-question embedding at 8 ms on one thread against 40-180 ms (p95 4
 process kept a core busy. Large ingest batches are the opposite: long matrix products that two threads halve.
 
 The count is kept per OS thread, so a question thread and an ingest thread do not disturb each other. The ONNX
-embedder reads it to choose its session; torch, when it is loaded (the comparison path), is set to it as well.
+embedder reads it as how many batches of a long list to run side by side (one core each); torch, when it is
+loaded (the comparison path), is set to it as its intra-op thread count.
 """
 
 from __future__ import annotations

@@ -71,6 +71,12 @@ class IndexState:
                         p.phrases.append(PhrasePostings.build([phrase_key(v.self_text) for v in p.views]))
         return [p.phrases[0] for p in parts]
 
+    def warm(self) -> None:
+        """Build now what the first question would otherwise build: the phrase postings (0.9 s at 413 briefs)
+        and the lower-case word set."""
+        self._phrases()
+        self.lower_words()
+
     def mentions_each(self, phrase: str) -> bool:
         """Whether every word of the phrase key occurs somewhere in the library (not necessarily together)."""
         postings = self._phrases()

@@ -98,6 +98,9 @@ class FakeEngine:
     def is_empty(self) -> bool:
         return False
 
+    def warm_up(self) -> None:
+        return None
+
     def ask(self, message: str, *, brief_id: str | None = None, top_k: int = 3, history: Sequence[str] = ()) -> Answer:
         *_, answer = self.ask_stream(message, brief_id=brief_id, top_k=top_k, history=history)
         assert isinstance(answer, Answer)

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import threading
 
+import numpy as np
+import pytest
 from langchain_core.embeddings import Embeddings
 
 from index.embeddings import query_embed_many, torch_threads
+from index.onnxmodel.embedder import token_batches
 from index.threads import embed_threads, wanted_threads
 
 
@@ -81,13 +84,54 @@ def test_engine_ingest_embeds_with_the_ingest_thread_count(make_engine, bundled_
     assert wanted_threads() == before
 
 
-def test_onnx_embedder_runs_each_thread_count_in_its_own_session(embedder):
+def test_ingest_and_questions_share_the_one_thread_session(embedder):
     onnx = embedder.inner
-    for count in (1, 2):
+    texts = [f"sentence {i} of a long list, {'padded ' * (i % 7)}to vary its length" for i in range(70)]
+    for count in (0, 1, 2):
         with embed_threads(count):
-            onnx.embed_documents([f"a sentence embedded on {count} threads"])
-    for count in (1, 2):
-        assert onnx._sessions[count].get_session_options().intra_op_num_threads == count
+            onnx.embed_documents(texts)
+    onnx.embed_query("a question")
+    assert list(onnx._sessions) == [1]
+    assert onnx._sessions[1].get_session_options().intra_op_num_threads == 1
+
+
+def test_batches_run_side_by_side_give_each_text_its_own_vector(embedder):
+    onnx = embedder.inner
+    texts = [f"text {i}: {'more words ' * (i % 11)}about a report" for i in range(75)]
+    with embed_threads(2):
+        together = onnx.embed_documents(texts)
+    for text, vector in zip(texts, together, strict=True):
+        assert float(np.dot(onnx.embed_query(text), vector)) > 0.99999
+
+
+def test_a_failing_batch_raises_in_the_caller(embedder, monkeypatch):
+    onnx = embedder.inner
+
+    def broken(encodings, threads):
+        raise RuntimeError("batch failed")
+
+    monkeypatch.setattr(onnx, "_run", broken)
+    with embed_threads(2), pytest.raises(RuntimeError, match="batch failed"):
+        onnx.embed_documents([f"text {i}" for i in range(40)])
+
+
+@pytest.mark.parametrize(
+    ("lengths", "workers", "expected"),
+    [
+        ([5, 1, 3, 2], 2, [[1, 3], [2, 0]]),  # by token count, split so both workers get a batch
+        ([4, 4, 4], 1, [[0, 1, 2]]),
+        ([3], 4, [[0]]),
+        ([], 2, []),
+    ],
+)
+def test_token_batches_are_sorted_by_length_and_shared_between_workers(lengths, workers, expected):
+    assert token_batches(lengths, workers) == expected
+
+
+def test_token_batches_never_exceed_the_batch_size():
+    batches = token_batches(list(range(100)), 2, size=32)
+    assert max(len(b) for b in batches) == 32
+    assert sorted(i for b in batches for i in b) == list(range(100))
 
 
 def test_torch_is_pinned_too_when_the_torch_path_has_loaded_it():

@@ -120,3 +120,34 @@ def test_a_damaged_manifest_is_refused(tmp_path, export_copy):
 def test_a_good_copy_of_the_export_loads(tmp_path, export_copy):
     embedder = load_embedder(Settings(data_dir=tmp_path, onnx_dir=export_copy))
     assert len(embedder.embed_query("a question")) == 384
+
+
+def test_a_checksum_taken_ahead_is_the_files_and_a_file_changed_since_is_hashed_again(tmp_path):
+    import hashlib
+
+    from index.onnxmodel.files import checksum_ahead, sha256_file
+
+    folder = tmp_path / "onnx"
+    folder.mkdir()
+    model, tokenizer = folder / MODEL_FILE, folder / TOKENIZER_FILE
+    model.write_bytes(b"model bytes")
+    tokenizer.write_bytes(b"{}")
+    settings = Settings(data_dir=tmp_path, onnx_dir=folder)
+    checksum_ahead(settings)
+    assert sha256_file(model) == hashlib.sha256(b"model bytes").hexdigest()
+    checksum_ahead(settings)
+    model.write_bytes(b"other model bytes")  # replaced after it was hashed ahead
+    assert sha256_file(model) == hashlib.sha256(b"other model bytes").hexdigest()
+    assert sha256_file(tokenizer) == hashlib.sha256(b"{}").hexdigest()
+
+
+def test_a_stale_model_is_refused_when_its_checksum_was_taken_ahead(tmp_path, export_copy):
+    from index.onnxmodel.files import checksum_ahead
+
+    manifest = json.loads((export_copy / MANIFEST).read_text())
+    manifest["files"][MODEL_FILE] = "0" * 64
+    (export_copy / MANIFEST).write_text(json.dumps(manifest))
+    settings = Settings(data_dir=tmp_path, onnx_dir=export_copy)
+    checksum_ahead(settings)
+    with pytest.raises(ModelUnavailable, match=r"model\.onnx .* checksum"):
+        load_embedder(settings)

@@ -122,3 +122,70 @@ def test_add_reports_progress_after_each_batch(tmp_path, embedder):
     )
     assert heard == [(2, 5), (4, 5), (5, 5)]
     assert store.count() == 5
+
+
+def test_each_text_is_embedded_once_though_langchain_writes_it(tmp_path, embedder):
+    from langchain_core.embeddings import Embeddings
+
+    class Counting(Embeddings):
+        def __init__(self) -> None:
+            self.texts: list[str] = []
+
+        def embed_documents(self, texts: list[str]) -> list[list[float]]:
+            self.texts += texts
+            return embedder.embed_documents(texts)
+
+        def embed_query(self, text: str) -> list[float]:
+            return embedder.embed_query(text)
+
+    counting = Counting()
+    store = ChromaPassageStore(Settings(data_dir=tmp_path), counting, batch_size=2)
+    texts = [f"Sentence {i} about a harbour." for i in range(5)]
+    store.add([_doc(i, t) for i, t in enumerate(texts)])
+    assert sorted(counting.texts) == sorted(texts)
+    assert type(store.vectorstore).__name__ == "Chroma"  # the write went through langchain-chroma
+
+
+def test_langchain_chroma_that_cannot_be_imported_is_a_one_line_store_error(tmp_path, embedder, monkeypatch):
+    import sys
+
+    store = ChromaPassageStore(Settings(data_dir=tmp_path), embedder)
+    assert store.count() == 0  # reads never need it
+    monkeypatch.setitem(sys.modules, "langchain_chroma", None)  # "import langchain_chroma" now raises ImportError
+    with pytest.raises(IndexUnavailable, match="langchain-chroma cannot be imported"):
+        store.add([_doc(0, "A sentence.")])
+
+
+READ_ONLY_SCRIPT = """
+import sys
+from corpus.settings import Settings
+from index.embeddings import load_embedder
+from index.store import make_store
+settings = Settings(data_dir=sys.argv[1])
+store = make_store(settings, load_embedder(settings))
+if sys.argv[2] == "write":
+    from index.store import StoredDoc
+    store.add([StoredDoc("v|b:0|s", "A sentence about a harbour.", {"brief_id": "b", "version": "v"})])
+hits = store.search(load_embedder(settings).embed_query("harbour"), k=1)
+print(store.count(), len(hits), "langchain_chroma" in sys.modules)
+"""
+
+
+def test_reading_the_store_never_imports_langchain_chroma_and_writing_does(tmp_path):
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    env = {**os.environ, "PYTHONPATH": str(root), "HF_HUB_OFFLINE": "1", "ANONYMIZED_TELEMETRY": "False"}
+
+    def run(mode: str) -> list[str]:
+        out = subprocess.run(
+            [sys.executable, "-c", READ_ONLY_SCRIPT, str(tmp_path), mode], env=env, capture_output=True, text=True
+        )
+        assert out.returncode == 0, out.stderr[-2000:]
+        return out.stdout.split()
+
+    assert run("write") == ["1", "1", "True"]
+    assert run("read") == ["1", "1", "False"]  # a restart: the collection is opened by chromadb alone

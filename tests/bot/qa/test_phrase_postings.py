@@ -118,3 +118,18 @@ def test_a_snapshot_keeps_the_postings_of_unchanged_briefs(library: IndexState, 
     assert smaller.parts[bundled_brief.id].phrases is library.parts[bundled_brief.id].phrases
     assert smaller.mentions("zzzz") is False
     assert _Scan(smaller).spells_out("ab") == smaller.spells_out("ab")
+
+
+def test_warm_builds_every_briefs_postings_ahead_and_answers_alike(bundled_brief: Brief):
+    cold, warmed = IndexState.build([bundled_brief]), IndexState.build([bundled_brief])
+    assert not any(part.phrases for part in warmed.parts.values())
+    warmed.warm()
+    assert all(part.phrases for part in warmed.parts.values())
+    for phrase in ("hanoi summit", "kim jong un", "no such name here"):
+        assert warmed.mentions(phrase) == cold.mentions(phrase)
+
+
+def test_an_engines_warm_up_builds_its_snapshots_postings_in_the_background(engine):
+    engine.warm_up().join(timeout=120)
+    state = engine._current()
+    assert state.parts and all(part.phrases for part in state.parts.values())

@@ -1,0 +1,121 @@
+"""Ingest time of the generated 20-page PDF (parse + embed + Chroma) for two checkouts of the code, in the same
+run: each repeat ingests it once per checkout, in turn, in a fresh process with the model loaded and warmed
+before the clock starts, so both meet the same machine load.
+
+    .venv/bin/python bench/bench_ingest_ab.py --before ../main --repeats 3
+
+Prints wall and CPU seconds (user + system, all threads) and updates its section of bench/RESULTS.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from results_section import machine, update_section  # noqa: E402
+
+# Runs in the checkout under test (its own code first on sys.path); prints one JSON line.
+CHILD = """
+import json, os, resource, sys, time
+from pathlib import Path
+sys.path.insert(0, os.getcwd())
+from bot.engine import Engine
+from corpus.loader import parse_bytes
+from corpus.settings import Settings
+from index.embeddings import load_embedder
+from index.library import BriefRepository
+from index.store import make_store
+data, tmp = Path(sys.argv[1]).read_bytes(), Path(sys.argv[2])
+settings = Settings(data_dir=tmp)
+settings.ensure_dirs()
+embedder = load_embedder(settings)
+embedder.embed_query("warm up")
+engine = Engine(settings, embedder, make_store(settings, embedder), BriefRepository(settings))
+engine.store.count()  # open the collection before timing
+usage = lambda: sum(resource.getrusage(resource.RUSAGE_SELF)[:2])
+t, c = time.perf_counter(), usage()
+report = engine.ingest(parse_bytes(data, "generated-brief.pdf"))
+wall, cpu = time.perf_counter() - t, usage() - c
+rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps({"wall": wall, "cpu": cpu, "vectors": engine.store.count(), "status": report.status, "rss_mb": rss}))
+"""
+
+
+def one(code: Path, pdf: Path) -> dict[str, float]:
+    with tempfile.TemporaryDirectory(prefix="citebot-bench-ingest-ab-") as tmp:
+        env = {**os.environ, "PYTHONPATH": str(code), "HF_HUB_OFFLINE": "1", "ANONYMIZED_TELEMETRY": "False"}
+        env.pop("CITEBOT_CHROMA_URL", None)
+        done = subprocess.run(
+            [sys.executable, "-c", CHILD, str(pdf), tmp], env=env, cwd=code, capture_output=True, text=True, check=False
+        )
+    if done.returncode != 0:
+        raise RuntimeError(done.stderr[-2000:])
+    result: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--before", type=Path, required=True, help="the checkout to compare with (e.g. ../main)")
+    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--out", type=Path, default=ROOT / "bench" / "RESULTS.md")
+    args = parser.parse_args()
+    from bench_ingest import build_pdf
+
+    data, _, pages = build_pdf(20, 60)
+    codes = {f"before ({args.before.resolve().name})": args.before.resolve(), "this checkout": ROOT}
+    runs: dict[str, list[dict[str, float]]] = {name: [] for name in codes}
+    loads = [os.getloadavg()[0]]
+    with tempfile.TemporaryDirectory() as tmp:
+        pdf = Path(tmp) / "generated-brief.pdf"
+        pdf.write_bytes(data)
+        for _ in range(args.repeats):
+            for name, code in codes.items():
+                runs[name].append(one(code, pdf))
+                print(name, runs[name][-1], f"load {os.getloadavg()[0]:.1f}", flush=True)
+            loads.append(os.getloadavg()[0])
+
+    def med(name: str, key: str) -> float:
+        return statistics.median(r[key] for r in runs[name])
+
+    def cell(name: str, key: str) -> str:
+        return f"**{med(name, key):.2f} s** ({', '.join(f'{r[key]:.2f}' for r in runs[name])})"
+
+    before, after = codes
+    vectors = {name: int(runs[name][0]["vectors"]) for name in codes}
+    lines = [
+        f"## Ingest before/after in one run: the {pages}-page PDF (`bench/bench_ingest_ab.py`)",
+        "",
+        f"- machine: {machine()}; load average by round: {', '.join(f'{x:.1f}' for x in loads)} "
+        "(the 2 cores are shared with other work)",
+        f"- {args.repeats} repeats, the two checkouts in turn, each in a fresh process with the model loaded; "
+        "parse + embed + Chroma",
+        "",
+        "| code | vectors | wall, median (runs) | CPU, median (runs) | peak RSS |",
+        "|---|---|---|---|---|",
+        *(
+            f"| {name} | {vectors[name]} | {cell(name, 'wall')} | {cell(name, 'cpu')} | "
+            f"{statistics.median(r['rss_mb'] for r in runs[name]):.0f} MB |"
+            for name in codes
+        ),
+        "",
+        f"Speed-up (median wall, before / after): **{med(before, 'wall') / med(after, 'wall'):.2f}x**; "
+        f"CPU: {med(before, 'cpu') / med(after, 'cpu'):.2f}x. Target >= 1.4x.",
+    ]
+    text = "\n".join(lines)
+    print(text)
+    update_section(args.out, "bench_ingest_ab", text)
+
+
+if __name__ == "__main__":
+    main()
