@@ -260,9 +260,17 @@ class LexicalIndex:
         A hyphenated name and its parts count as one concept, fully matched by the whole name, partly by its parts
         (so "COVID-19" half-matches "COVID-20" instead of matching it twice). ``same``: pairs of term sets that
         name one thing (an acronym and its long form): one concept, met by either form."""
+        return self.coverage_of(terms, self.terms[doc], same)
+
+    def coverage_of(
+        self,
+        terms: Sequence[str],
+        have: frozenset[str],
+        same: Sequence[tuple[frozenset[str], frozenset[str]]] = (),
+    ) -> float:
+        """``coverage`` of a set of terms: those of several documents together (a sentence and its notes)."""
         if not terms:
             return 0.0
-        have = self.terms[doc]
         total = got = 0.0
         aliased = {t for pair in same for form in pair for t in form}
         for short, long in same:
