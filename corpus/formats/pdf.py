@@ -18,8 +18,7 @@ How a document is read:
    foot -- under a separator rule, in smaller type, or opening with a raised number set off from the text --
    holds page-foot notes, a foot opening without a number continuing the last page's note (``pdf_notes``);
 5. the rest becomes paragraphs (a gap wider than the size's usual line pitch, a change of size, a bold heading,
-   or an indent starts a new one; a one-line "B. Title" in a series of such labels is a heading,
-   ``pdf_labels``), ruled tables become tables, a paragraph left unfinished at the foot of a
+   or an indent starts a new one), ruled tables become tables, a paragraph left unfinished at the foot of a
    flow continues in the next, and words broken at line ends are made whole from the document's own vocabulary
    (``pdf_text``).
 Raised digits become markers; bare digits never do ("…ends in 2026.⁸" is the year 2026 and footnote 8).
@@ -53,7 +52,6 @@ from corpus.formats.common import (
     marker_numbers,
 )
 from corpus.formats.pdf_columns import split_columns
-from corpus.formats.pdf_labels import labelled_headings
 from corpus.formats.pdf_layout import Line, Page, drop_line_numbers, drop_running, read_pages, reading, tokens
 from corpus.formats.pdf_notes import endnote_section, raised_numbers, read_endnotes, read_notes, split_foot
 from corpus.formats.pdf_text import join_lines, spaced, vocabulary
@@ -180,26 +178,16 @@ def _starts_paragraph(prev: Line, line: Line, leading: float, left: float, right
 
 
 def _paragraphs(
-    lines: list[Line],
-    leadings: dict[float, float],
-    body_size: float,
-    defined: set[int],
-    join: Join,
-    labelled: dict[int, int],
+    lines: list[Line], leadings: dict[float, float], body_size: float, defined: set[int], join: Join
 ) -> list[tuple[Line, Line, Para]]:
-    """Body lines of one flow as (first line, last line, paragraph); ``labelled`` maps the id of each labelled
-    heading line ("B. Scope") to its depth, and such a line is a paragraph and a heading of its own."""
+    """Body lines of one flow as (first line, last line, paragraph)."""
     if not lines:
         return []
     left = min((ln.x0 for ln in lines if ln.size == body_size), default=min(ln.x0 for ln in lines))
     right = max(ln.x1 for ln in lines)
     groups: list[list[Line]] = [[lines[0]]]
     for prev, line in itertools.pairwise(lines):
-        if (
-            id(prev) in labelled
-            or id(line) in labelled
-            or _starts_paragraph(prev, line, leadings.get(prev.size, prev.size * 1.4), left, right)
-        ):
+        if _starts_paragraph(prev, line, leadings.get(prev.size, prev.size * 1.4), left, right):
             groups.append([line])
         else:
             groups[-1].append(line)
@@ -223,9 +211,7 @@ def _paragraphs(
             )
             or _centred_heading(group, body_size, left, right)
         )
-        level = labelled.get(id(group[0]), 0) if len(group) == 1 else 0
-        heading = heading or (len(group) == 1 and id(group[0]) in labelled)
-        out.append((group[0], group[-1], Para(tuple(pieces), heading, None, level if heading else 0)))
+        out.append((group[0], group[-1], Para(tuple(pieces), heading)))
     return out
 
 
@@ -392,10 +378,9 @@ def parse_pdf(data: bytes) -> RawDocument:
     defs = [(int(label), text) for label, text in notes if label.isdigit()] + endnotes
     defined = {n for n, _ in defs}
     leadings = _leadings([flow for page_bodies in bodies for flow in page_bodies])
-    labelled = labelled_headings([flow for page_bodies in bodies for flow in page_bodies])
     flows: list[list[Block]] = []
     for page, page_bodies in zip(pages, bodies, strict=True):
-        paras = [_paragraphs(body, leadings, body_size, defined, join, labelled) for body in page_bodies]
+        paras = [_paragraphs(body, leadings, body_size, defined, join) for body in page_bodies]
         flows.extend(_with_tables(page, paras, body_size))
     blocks = _join_flows(flows, join)
     meta = _metadata(info)
