@@ -14,6 +14,7 @@ import numpy.typing as npt
 
 # The text toolkit is shared with bot; names kept here too for the callers that import them from index.lexical.
 from corpus.text.words import STOPWORDS as STOPWORDS
+from corpus.text.words import is_name_form
 from corpus.text.words import stem as stem
 from index.bm25 import BM25, Part, Vocabulary
 
@@ -29,6 +30,7 @@ QUESTION_FRAME = frozenset(
 )
 
 _TOKEN = re.compile(r"[a-z0-9]+(?:[-.,'][a-z0-9]+)*")
+_TOKEN_ANY_CASE = re.compile(_TOKEN.pattern, re.IGNORECASE)
 # "US" the country must survive the stopword "us": rewrite it (case-sensitively) before lowercasing.
 _USA = re.compile(r"\bU\.S\.(?:A\.)?|\bUSA?\b|\b[Uu]nited [Ss]tates(?: of [Aa]merica)?\b")
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"})
@@ -45,17 +47,21 @@ def tokenize(text: str, *, keep_stopwords: bool = False) -> list[str]:
 def _tokens(text: str, keep_stopwords: bool) -> tuple[str, ...]:
     out: list[str] = []
     text = _USA.sub(" usa ", text.translate(_QUOTES))
-    for raw in _TOKEN.findall(text.lower()):
-        token = raw.strip(".,'")
+    for m in _TOKEN_ANY_CASE.finditer(text):
+        written = m.group(0).strip(".,'")
+        token = written.lower()
         if re.fullmatch(r"[0-9][0-9,]*(?:\.[0-9]+)?", token):
             out.append(token.replace(",", ""))
             continue
-        parts = [p for p in re.split(r"[-.,']", token) if p]
+        parts = [p for p in re.split(r"[-.,']", written) if p]
         if len(parts) > 1:
-            out.append("-".join(parts))
-        for part in parts:
-            if keep_stopwords or part not in STOPWORDS:
-                out.append(stem(part))
+            out.append("-".join(parts).lower())
+        before, after = text[max(0, m.start() - 40) : m.start()], text[m.end() : m.end() + 3]
+        for k, part in enumerate(parts):
+            low = part.lower()
+            if keep_stopwords or low not in STOPWORDS:
+                # a capitalised word inside a sentence is a name: "Drew" is no form of "draw"
+                out.append(stem(low, name=is_name_form(part, "x" if k else before, after)))
     return tuple(out)
 
 
@@ -254,9 +260,17 @@ class LexicalIndex:
         A hyphenated name and its parts count as one concept, fully matched by the whole name, partly by its parts
         (so "COVID-19" half-matches "COVID-20" instead of matching it twice). ``same``: pairs of term sets that
         name one thing (an acronym and its long form): one concept, met by either form."""
+        return self.coverage_of(terms, self.terms[doc], same)
+
+    def coverage_of(
+        self,
+        terms: Sequence[str],
+        have: frozenset[str],
+        same: Sequence[tuple[frozenset[str], frozenset[str]]] = (),
+    ) -> float:
+        """``coverage`` of a set of terms: those of several documents together (a sentence and its notes)."""
         if not terms:
             return 0.0
-        have = self.terms[doc]
         total = got = 0.0
         aliased = {t for pair in same for form in pair for t in form}
         for short, long in same:

@@ -32,7 +32,7 @@ from bot.claims.lexicon import (
 from bot.claims.names import initials_match
 from corpus.text.dates import CALENDAR_WORDS
 from corpus.text.numbers import WORD_NUMBERS
-from corpus.text.words import STOPWORDS, stem
+from corpus.text.words import STOPWORDS, is_name_form, stem
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*(?:[-.][A-Za-z0-9]+)*\.?|\d+(?:,\d{3})*(?:\.\d+)?")
 _DESIGNATION = re.compile(r"^[A-Za-z]+-\d+[A-Za-z]?$")
@@ -58,12 +58,13 @@ def _norm(word: str) -> str:
     return w
 
 
-def word_stem(word: str) -> str:
-    """The comparison form of one lower-case word (irregular verbs folded, Snowball stem)."""
-    w = IRREGULAR.get(word, word)
+def word_stem(word: str, *, name: bool = False) -> str:
+    """The comparison form of one lower-case word (irregular verbs folded unless it is a ``name``, Snowball
+    stem)."""
+    w = word if name else IRREGULAR.get(word, word)
     if _DESIGNATION.match(w) or w[:1].isdigit():
         return w
-    return stem(w) if "-" not in w else "-".join(stem(p) for p in w.split("-"))
+    return stem(w, name=name) if "-" not in w else "-".join(stem(p, name=name) for p in w.split("-"))
 
 
 @lru_cache(maxsize=4096)
@@ -76,7 +77,9 @@ def tokens(text: str) -> tuple[Token, ...]:
         if raw.endswith(".") and not re.fullmatch(r"(?:[A-Za-z]\.)+", raw):
             raw, end = raw[:-1], end - 1
         n = _norm(raw)
-        st = "" if (n in STOPWORDS and n not in {"us"}) or (len(n) < 2 and not n.isdigit()) else word_stem(n)
+        # "Drew" inside a sentence is a name, not "draw"
+        name = is_name_form(raw, text[max(0, m.start() - 40) : m.start()], text[end : end + 3])
+        st = "" if (n in STOPWORDS and n not in {"us"}) or (len(n) < 2 and not n.isdigit()) else word_stem(n, name=name)
         if n == "us" and raw == "US":
             st = "usa"
         out.append(Token(raw, m.start(), end, n, st))

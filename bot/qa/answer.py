@@ -233,6 +233,8 @@ def evidence(
     wants_sources = source_intent(question)
     if wants_sources:
         sources = max((c.coverage for c in candidates if c.passage.kind in ("footnote", "source_note")), default=0.0)
+        if state is not None:
+            sources = max(sources, _cited_coverage(state, candidates, question))
     # A footnote's title answers "what did the brief cite", not the question the cited article was about.
     claims = [c for c in candidates if wants_sources or c.passage.kind not in ("footnote", "source_note")]
     a = asked(question)
@@ -268,6 +270,34 @@ def evidence(
         typed=typed,
         typed_coverage=typed_coverage,
     )
+
+
+def _cited_coverage(state: IndexState, candidates: Sequence[Candidate], question: str) -> float:
+    """For "which report is cited for X": the best coverage of the question by a sentence that cites notes and
+    those notes together. The statement matches the sentence, the source's name the note; neither alone need
+    cover the question ("What survey is cited for the rise in ..." against "... rose (note 4)" and note 4's
+    "Health Survey 2019")."""
+    terms = content_terms(question)
+    notes: dict[tuple[str, int], list[int]] = {}
+    wanted = {(c.passage.brief_id, n) for c in candidates if c.passage.kind == "sentence" for n in c.passage.footnotes}
+    if not wanted:
+        return 0.0
+    for pos, view in enumerate(state.views):
+        p = view.passage
+        if p.kind == "footnote" and len(p.footnotes) == 1 and (p.brief_id, p.footnotes[0]) in wanted:
+            notes.setdefault((p.brief_id, p.footnotes[0]), []).append(pos)
+    best = 0.0
+    for c in candidates:
+        if c.passage.kind != "sentence" or not c.passage.footnotes:
+            continue
+        positions = [c.position, *(q for n in c.passage.footnotes for q in notes.get((c.passage.brief_id, n), []))]
+        if len(positions) == 1:
+            continue
+        have = frozenset().union(*(state.lexical.terms[q] for q in positions))
+        authors = state.author_terms(c.passage.brief_id)
+        covered = [t for t in terms if t not in authors] or terms
+        best = max(best, state.lexical.coverage_of(covered, have))
+    return best
 
 
 # A note is evidence too (an answer may live in a prose note), but a reference entry's title shares the topic

@@ -6,6 +6,7 @@ a word meets its other forms the same way everywhere.
 
 from __future__ import annotations
 
+import re
 import threading
 from typing import Any
 
@@ -140,9 +141,27 @@ def _stemmer() -> Any:
     return stemmer
 
 
-def stem(word: str) -> str:
-    """The Snowball English stem (reopening/reopen, launched/launch); numbers stay as they are."""
-    word = IRREGULAR_VERBS.get(word, word)
+# what may stand between a sentence's end and its first word: spaces, quotes and brackets
+_OPENING = re.compile(r"(?:^|[.?!:;…]|\n\n)[\s\"“‘'(\[]*$")
+
+
+_NEXT_NAME = re.compile(r"\s+[A-Z][a-z]")
+
+
+def is_name_form(word: str, before: str, after: str = "") -> bool:
+    """Whether a word as written is a name rather than a verb: capitalised ("Drew", "Rose", "Wade") and either not
+    the first word of a sentence (``before`` is the text that precedes it), where any verb may be capitalised
+    ("Found in 1990, ..."), or followed by another capitalised word (``after``: "Drew Smith founded ...")."""
+    if not (len(word) > 1 and word[0].isupper() and word[1:].islower()):
+        return False
+    return _OPENING.search(before[-40:]) is None or _NEXT_NAME.match(after) is not None
+
+
+def stem(word: str, *, name: bool = False) -> str:
+    """The Snowball English stem (reopening/reopen, launched/launch); numbers stay as they are. Irregular verb
+    forms are folded (drew/draw) unless the word is a ``name`` ("Drew" mid-sentence keeps its own form)."""
+    if not name:
+        word = IRREGULAR_VERBS.get(word, word)
     if word.isdigit() or len(word) <= 3:
         return word
     return str(_stemmer().stemWord(word))
