@@ -4,74 +4,21 @@ processes, real MiniLM, real PostgreSQL (tests/pg.py) and a real Chroma server."
 
 from __future__ import annotations
 
-import os
-import queue
-import re
-import subprocess
-import sys
 import threading
-from pathlib import Path
 
 import httpx
 import pytest
 
 from index.db import connect
 from index.db.migrate import upgrade
+from tests.cli.test_serve_cmd import HANOI, Served
 from tests.conftest import BUNDLED_BRIEF_PATH
 from tests.index.conftest import free_port
 from tests.index.test_chroma_server import ChromaServer
 
 pytestmark = pytest.mark.slow
 
-CITEBOT = Path(sys.executable).with_name("citebot")
-HANOI = "Why did the Hanoi summit fail?"
 EARLIER = "When did North Korea test its monster missile?"
-
-
-class Server:
-    """A ``citebot serve --port 0`` subprocess with the given environment; ``url`` comes from its ready line."""
-
-    def __init__(self, env: dict[str, str]) -> None:
-        self.proc = subprocess.Popen(
-            [str(CITEBOT), "serve", "--port", "0", "--no-access-log"],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
-            env=env,
-        )
-        self.lines: list[str] = []
-        lines: queue.Queue[str | None] = queue.Queue()
-
-        def pump() -> None:
-            assert self.proc.stdout is not None
-            for line in self.proc.stdout:
-                lines.put(line)
-            lines.put(None)
-
-        threading.Thread(target=pump, daemon=True).start()
-        while True:
-            try:
-                line = lines.get(timeout=180)  # a guard against a hung start, not a performance assertion
-            except queue.Empty:
-                self.stop()
-                raise RuntimeError(f"citebot serve printed no ready line: {self.lines}") from None
-            if line is None:
-                self.proc.wait()
-                raise RuntimeError(f"citebot serve exited: {self.lines}")
-            self.lines.append(line)
-            found = re.search(r"ready on (http://127\.0\.0\.1:\d+)", line)
-            if found:
-                self.url = found.group(1)
-                return
-
-    def stop(self) -> None:
-        if self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
 
 
 @pytest.fixture
@@ -82,22 +29,15 @@ def two_servers(pg_url, tmp_path):
     chroma = ChromaServer(tmp_path / "chroma-server", free_port())
     chroma.start()
     (tmp_path / "no-bundled").mkdir()
-    servers: list[Server] = []
+    servers: list[Served] = []
     try:
         for name in ("first", "second"):
             env = {
-                "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
-                "HOME": str(tmp_path),
-                "PYTHONPATH": os.environ.get("PYTHONPATH", ""),
-                "CITEBOT_DATA_DIR": str(tmp_path / name),  # each its own, empty
                 "CITEBOT_BRIEFS_DIR": str(tmp_path / "no-bundled"),  # nothing indexed at start: the test uploads
                 "CITEBOT_DATABASE_URL": pg_url,
                 "CITEBOT_CHROMA_URL": chroma.url,
-                "HF_HUB_OFFLINE": "1",
-                "TRANSFORMERS_OFFLINE": "1",
-                "ANONYMIZED_TELEMETRY": "False",
             }
-            servers.append(Server(env))
+            servers.append(Served(tmp_path / name, env=env))  # each its own, empty data dir
         yield servers, chroma.url
     finally:
         for server in servers:
@@ -140,7 +80,7 @@ def test_concurrent_uploads_of_one_brief_to_both_processes_leave_exactly_one_act
     results: list[httpx.Response] = []
     start = threading.Barrier(2)
 
-    def upload(server: Server, data: bytes) -> None:
+    def upload(server: Served, data: bytes) -> None:
         with httpx.Client(base_url=server.url, timeout=300) as http:
             start.wait()
             form = {"brief_id": "shared", "replace": "true"}

@@ -6,8 +6,7 @@ import pytest
 
 from bot.qa import answer as answering
 from bot.qa.details import asked_numbers, numbers_in, shares_numbers
-from bot.qa.retrieval import Candidate, IndexState
-from corpus.models import Brief, Passage
+from tests.bot.qa.factories import candidate, sentence_state
 
 
 @pytest.mark.parametrize(
@@ -34,22 +33,6 @@ def test_numbers_are_read_in_digits_and_words_by_value() -> None:
     assert not shares_numbers(frozenset(), "then fifteen years old")
 
 
-def _state(*sentences: str) -> tuple[IndexState, list[Passage]]:
-    passages, start = [], 0
-    for i, s in enumerate(sentences):
-        passages.append(
-            Passage(
-                id=f"b:{i}", brief_id="b", kind="sentence", text=s, start=start, end=start + len(s), paragraph=i, seq=i
-            )
-        )
-        start += len(s) + 1
-    return IndexState.build([Brief(id="b", title="t", text=" ".join(sentences), passages=tuple(passages))]), passages
-
-
-def _candidate(state: IndexState, p: Passage) -> Candidate:
-    return Candidate(p, state.position[p.id], 0.016, 0.6, 0.6, 0.6, 1.0, 1.0, 0.5, 0.5, 0.0)
-
-
 @pytest.mark.parametrize(
     ("question", "other", "answer"),
     [
@@ -71,6 +54,6 @@ def _candidate(state: IndexState, p: Passage) -> Candidate:
     ],
 )
 def test_a_passage_with_the_asked_number_outranks_an_equal_one(question: str, other: str, answer: str) -> None:
-    state, (p_other, p_answer) = _state(other, answer)
-    ranked = answering.rank([_candidate(state, p_other), _candidate(state, p_answer)], question)
+    state, (p_other, p_answer) = sentence_state(other, answer)
+    ranked = answering.rank([candidate(state, p_other), candidate(state, p_answer)], question)
     assert ranked[0][0].passage == p_answer

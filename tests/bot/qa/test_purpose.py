@@ -6,8 +6,7 @@ import pytest
 
 from bot.qa import answer as answering
 from bot.qa.purpose import asks_purpose, states_purpose
-from bot.qa.retrieval import Candidate, IndexState
-from corpus.models import Brief, Passage
+from tests.bot.qa.factories import candidate, sentence_state
 
 
 @pytest.mark.parametrize(
@@ -64,22 +63,6 @@ def test_sentences_without_an_aim(sentence: str) -> None:
     assert not states_purpose(sentence)
 
 
-def _state(*sentences: str) -> tuple[IndexState, list[Passage]]:
-    passages, start = [], 0
-    for i, s in enumerate(sentences):
-        passages.append(
-            Passage(
-                id=f"b:{i}", brief_id="b", kind="sentence", text=s, start=start, end=start + len(s), paragraph=i, seq=i
-            )
-        )
-        start += len(s) + 1
-    return IndexState.build([Brief(id="b", title="t", text=" ".join(sentences), passages=tuple(passages))]), passages
-
-
-def _candidate(state: IndexState, p: Passage) -> Candidate:
-    return Candidate(p, state.position[p.id], 0.016, 0.6, 0.6, 0.6, 1.0, 1.0, 0.5, 0.5, 0.0)
-
-
 @pytest.mark.parametrize(
     ("question", "aim", "plain"),
     [
@@ -98,15 +81,17 @@ def _candidate(state: IndexState, p: Passage) -> Candidate:
 def test_a_sentence_stating_an_aim_outranks_an_equal_one_for_a_purpose_question(
     question: str, aim: str, plain: str
 ) -> None:
-    state, (p_plain, p_aim) = _state(plain, aim)
-    ranked = answering.rank([_candidate(state, p_plain), _candidate(state, p_aim)], question)
+    state, (p_plain, p_aim) = sentence_state(plain, aim)
+    ranked = answering.rank([candidate(state, p_plain), candidate(state, p_aim)], question)
     assert ranked[0][0].passage == p_aim
 
 
 def test_an_aim_is_no_bonus_for_a_question_that_asks_no_purpose() -> None:
-    state, (p_plain, p_aim) = _state("The bridge closed in May.", "The bridge closed in May, to repair the deck.")
+    state, (p_plain, p_aim) = sentence_state(
+        "The bridge closed in May.", "The bridge closed in May, to repair the deck."
+    )
     scores = {
         c.passage.id: s
-        for c, s in answering.rank([_candidate(state, p_plain), _candidate(state, p_aim)], "When did the bridge close?")
+        for c, s in answering.rank([candidate(state, p_plain), candidate(state, p_aim)], "When did the bridge close?")
     }
     assert scores[p_aim.id] == pytest.approx(scores[p_plain.id])
