@@ -227,7 +227,17 @@ class Engine:
         """Build the current snapshot's lazily built parts in a background thread (a server calls this once it
         is loaded, so its first question does not pay for them); a question meanwhile waits for the same lock."""
         state = self._current()
-        thread = threading.Thread(target=state.warm, name="citebot-warm-up", daemon=True)
+
+        def warm() -> None:
+            state.warm()
+            if self.settings.chroma_url:
+                return  # a server's store is searched there (see hybrid_search)
+            try:
+                state.dense_matrix(self.store)  # the vectors, fetched once, for the in-process dense search
+            except CitebotError as exc:  # the first question retries and reports it
+                log.warning("could not cache the stored vectors yet: %s", exc)
+
+        thread = threading.Thread(target=warm, name="citebot-warm-up", daemon=True)
         thread.start()
         return thread
 
@@ -287,7 +297,14 @@ class Engine:
         # A question may name an acronym the brief defines by its other form: retrieval looks for both.
         query = expand_question(query, state.acronyms(brief_id))
         return hybrid_search(
-            state, self.store, self.embed_query(query), query, brief_id=brief_id, kinds=kinds, depth=max(24, k)
+            state,
+            self.store,
+            self.embed_query(query),
+            query,
+            brief_id=brief_id,
+            kinds=kinds,
+            depth=max(24, k),
+            exact=not self.settings.chroma_url,
         )
 
     def _check_brief(self, state: IndexState, brief_id: str | None) -> None:

@@ -34,6 +34,25 @@ class _BriefPart:
     acronyms: tuple[Acronym, ...] = ()  # those the brief defines ("wet-bulb globe temperature (WBGT)")
 
 
+@dataclass(frozen=True, slots=True)
+class DenseMatrix:
+    """Stored view vectors, one row each: which view (its index in ``IndexState.views``) and which of its two."""
+
+    vectors: npt.NDArray[np.float32]
+    positions: npt.NDArray[np.intp]
+    context: npt.NDArray[np.bool_]
+
+    def top(
+        self, embedding: Sequence[float], k: int, allowed: npt.NDArray[np.intp] | None
+    ) -> list[tuple[int, bool, float]]:
+        """The ``k`` rows closest to the query among the allowed views: (view index, is context view, cosine)."""
+        sims = self.vectors @ np.asarray(embedding, dtype=np.float32)
+        rows = np.arange(len(sims)) if allowed is None else np.flatnonzero(np.isin(self.positions, allowed))
+        if len(rows) > k:
+            rows = rows[np.argpartition(-sims[rows], k - 1)[:k]]
+        return [(int(self.positions[r]), bool(self.context[r]), float(sims[r])) for r in rows]
+
+
 @dataclass(frozen=True)
 class IndexState:
     """An immutable snapshot of what is searchable; swapped whole on ingest so readers never see half."""
@@ -50,6 +69,8 @@ class IndexState:
     _vectors: dict[str, npt.NDArray[np.float32]] = field(default_factory=dict, compare=False, repr=False)
     _vectors_lock: threading.Lock = field(default_factory=threading.Lock, compare=False, repr=False)
     _lower_words: list[frozenset[str]] = field(default_factory=list, compare=False, repr=False)
+    # The same vectors as one matrix for an exact search in process; [None] when it cannot stand in for the store.
+    _matrix: list[DenseMatrix | None] = field(default_factory=list, compare=False, repr=False)
 
     def lower_words(self) -> frozenset[str]:
         """Words the library writes in lower case somewhere: "state" in "a state court" (so "the State" is not
@@ -111,6 +132,34 @@ class IndexState:
                     for key, vec in store.vectors(where).items():
                         self._vectors[key] = np.asarray(vec, dtype=np.float32)
         return self._vectors.get(doc_id)
+
+    def dense_matrix(self, store: PassageStore) -> DenseMatrix | None:
+        """Every stored vector of the snapshot's views as one matrix, so the dense ranking is an exact search in
+        process instead of a store query per question (no round trip to a Chroma server, no HNSW walk). None when
+        the library is too large to cache, or when a view's vector is missing (a store being filled): then the
+        store's own search serves this snapshot."""
+        if self._matrix:
+            return self._matrix[0]
+        n_docs = sum(2 if v.context_text else 1 for v in self.views)
+        matrix = None
+        if 0 < n_docs <= MAX_CACHED_VECTORS:
+            rows: list[npt.NDArray[np.float32]] = []
+            positions: list[int] = []
+            context: list[bool] = []
+            for pos, view in enumerate(self.views):
+                version = self.versions[view.passage.brief_id]
+                for suffix in ("s", "c") if view.context_text else ("s",):
+                    vec = self.vector(store, f"{version}|{view.passage.id}|{suffix}")
+                    if vec is not None:
+                        rows.append(vec)
+                        positions.append(pos)
+                        context.append(suffix == "c")
+            if len(rows) == n_docs:
+                matrix = DenseMatrix(np.vstack(rows), np.asarray(positions), np.asarray(context, dtype=bool))
+        with self._vectors_lock:
+            if not self._matrix:
+                self._matrix.append(matrix)
+        return self._matrix[0]
 
     @classmethod
     def build(cls, briefs: Sequence[Brief], stamp: int = 0, previous: IndexState | None = None) -> IndexState:
@@ -252,8 +301,12 @@ def hybrid_search(
     brief_id: str | None = None,
     kinds: frozenset[str] | None = None,
     depth: int = 24,
+    exact: bool = True,
 ) -> list[Candidate]:
-    """Candidates from both rankings, best first by RRF, with the raw evidence kept for later decisions."""
+    """Candidates from both rankings, best first by RRF, with the raw evidence kept for later decisions.
+
+    With ``exact`` the dense ranking is searched in process over the snapshot's cached vectors; without it (a
+    shared Chroma server, whose outage must show as 503 rather than be hidden by a cache) the store is asked."""
     if not state.views:
         return []
     allowed = [
@@ -266,15 +319,20 @@ def hybrid_search(
     n_docs = sum(2 if state.views[i].context_text else 1 for i in allowed)
     # The version filter is applied here, after the query: Chroma filters by metadata far slower than it
     # searches, and a vector of a version not active in this snapshot is dropped below either way.
-    where = where_filter(state, brief_id, kinds) if brief_id is not None or kinds else None
-    hits = store.search(embedding, k=min(n_docs, depth), where=where)
     dense_self: dict[int, float] = {}
     dense_context: dict[int, float] = {}
-    for h in hits:
-        pos = state.position.get(str(h.metadata.get("passage_id", "")))
-        if pos is None or h.metadata.get("version") != state.versions.get(state.views[pos].passage.brief_id):
-            continue  # a passage of a version that is being replaced: never served
-        (dense_self if h.metadata.get("view") == "s" else dense_context)[pos] = h.similarity
+    matrix = state.dense_matrix(store) if exact else None
+    if matrix is not None:
+        scoped = brief_id is not None or bool(kinds)
+        for pos, is_context, sim in matrix.top(embedding, min(n_docs, depth), np.asarray(allowed) if scoped else None):
+            (dense_context if is_context else dense_self)[pos] = sim
+    else:
+        where = where_filter(state, brief_id, kinds) if brief_id is not None or kinds else None
+        for h in store.search(embedding, k=min(n_docs, depth), where=where):
+            found = state.position.get(str(h.metadata.get("passage_id", "")))
+            if found is None or h.metadata.get("version") != state.versions.get(state.views[found].passage.brief_id):
+                continue  # a passage of a version that is being replaced: never served
+            (dense_self if h.metadata.get("view") == "s" else dense_context)[found] = h.similarity
     dense = {p: max(dense_self.get(p, -1.0), dense_context.get(p, -1.0)) for p in {*dense_self, *dense_context}}
     terms = content_terms(query)
     # The author's name is matched by the front matter (BM25), but a passage is not closer to the question for

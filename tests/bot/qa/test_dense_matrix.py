@@ -1,0 +1,82 @@
+"""The dense ranking as an exact search in process over the snapshot's stored vectors: the same neighbours as the
+store's own search, no store query per question, and the store's search whenever a vector is missing."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+
+from bot.qa.retrieval import DenseMatrix, hybrid_search, version_key
+from index.store import PassageStore, StoreHit, Where
+
+QUESTIONS = ("Why did the Hanoi summit fail?", "How far did the Hwasong-17 fly?", "What did the report recommend?")
+
+
+class CountingStore:
+    """The engine's real store, counting the searches that reach it."""
+
+    def __init__(self, store: PassageStore) -> None:
+        self.inner = store
+        self.searches = 0
+
+    def search(self, embedding: Sequence[float], k: int, where: Where | None = None) -> list[StoreHit]:
+        self.searches += 1
+        return self.inner.search(embedding, k, where)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.inner, name)
+
+
+def test_top_returns_the_k_closest_rows_among_the_allowed_views():
+    vectors = np.asarray([[1, 0], [0.6, 0.8], [0, 1], [0.8, 0.6]], dtype=np.float32)
+    matrix = DenseMatrix(vectors, np.asarray([0, 0, 1, 2]), np.asarray([False, True, False, False]))
+    best = matrix.top([1.0, 0.0], 2, None)
+    assert sorted((p, c) for p, c, _ in best) == [(0, False), (2, False)]
+    scoped = matrix.top([1.0, 0.0], 2, np.asarray([0, 1]))
+    assert sorted((p, c) for p, c, _ in scoped) == [(0, False), (0, True)]
+    assert {(p, c): s for p, c, s in scoped}[(0, True)] == np.float32(0.6)
+
+
+def test_the_exact_search_finds_the_neighbours_the_store_finds(engine):
+    state = engine._current()
+    matrix = state.dense_matrix(engine.store)
+    assert matrix is not None and len(matrix.vectors) == sum(2 if v.context_text else 1 for v in state.views)
+    version = version_key(engine.brief(state.views[0].passage.brief_id))
+    for question in QUESTIONS:
+        embedding = engine.embed_query(question)
+        by_store = {
+            (str(h.metadata["passage_id"]), h.metadata["view"] == "c")
+            for h in engine.store.search(embedding, k=10, where={"version": version})
+        }
+        exact = {(state.views[p].passage.id, c) for p, c, _ in matrix.top(embedding, 10, None)}
+        assert exact == by_store, question
+
+
+def test_questions_are_answered_without_a_store_search_once_the_vectors_are_cached(engine):
+    counting = CountingStore(engine.store)
+    state = engine._current()
+    for question in QUESTIONS:
+        hits = hybrid_search(state, counting, engine.embed_query(question), question)  # type: ignore[arg-type]
+        assert hits
+    assert counting.searches == 0
+
+
+def test_a_missing_vector_hands_the_search_back_to_the_store(engine):
+    state = engine._current()
+    view = state.views[0]
+    engine.store.delete({"passage_id": view.passage.id})
+    counting = CountingStore(engine.store)
+    fresh = type(state).build(list(state.briefs.values()))
+    assert fresh.dense_matrix(counting) is None  # type: ignore[arg-type]
+    hybrid_search(fresh, counting, engine.embed_query(QUESTIONS[0]), QUESTIONS[0])  # type: ignore[arg-type]
+    assert counting.searches == 1
+
+
+def test_without_exact_search_every_question_asks_the_store(engine):
+    counting = CountingStore(engine.store)
+    state = engine._current()
+    for question in QUESTIONS:
+        hybrid_search(state, counting, engine.embed_query(question), question, exact=False)  # type: ignore[arg-type]
+    assert counting.searches == len(QUESTIONS)
