@@ -25,6 +25,7 @@ from bot.qa import answer as answering
 from bot.qa.followup import resolve
 from bot.qa.render import ABSTAIN_TEXT, answer_text
 from bot.qa.retrieval import Candidate, IndexState, hybrid_search, version_key
+from bot.store_watch import StoreWatch
 from bot.types import Answer, Hit
 from corpus.errors import BriefExists, BriefNotFound, CitationNotVerified, CitebotError, InvalidRequest
 from corpus.models import Brief, Citation, ParseWarning, Passage
@@ -114,6 +115,8 @@ class Engine:
         self._cache_lock = threading.Lock()
         # Concurrent questions share one forward pass of the model instead of queueing for the cores one by one.
         self._batcher = QueryBatcher(query_embed_many(embedder, threads=settings.query_threads))
+        # A server's outage must reach questions answered from the cached vectors (see bot/store_watch.py).
+        self._store_watch = StoreWatch(store) if settings.chroma_url else None
 
     # ----- library -----------------------------------------------------------------------------------------
     def _current(self) -> IndexState:
@@ -230,8 +233,6 @@ class Engine:
 
         def warm() -> None:
             state.warm()
-            if self.settings.chroma_url:
-                return  # a server's store is searched there (see hybrid_search)
             try:
                 state.dense_matrix(self.store)  # the vectors, fetched once, for the in-process dense search
             except CitebotError as exc:  # the first question retries and reports it
@@ -294,6 +295,8 @@ class Engine:
     def _candidates(
         self, state: IndexState, query: str, brief_id: str | None, kinds: frozenset[str] | None, k: int
     ) -> list[Candidate]:
+        if self._store_watch is not None:
+            self._store_watch.check()
         # A question may name an acronym the brief defines by its other form: retrieval looks for both.
         query = expand_question(query, state.acronyms(brief_id))
         return hybrid_search(
@@ -304,7 +307,6 @@ class Engine:
             brief_id=brief_id,
             kinds=kinds,
             depth=max(24, k),
-            exact=not self.settings.chroma_url,
         )
 
     def _check_brief(self, state: IndexState, brief_id: str | None) -> None:

@@ -305,8 +305,8 @@ def hybrid_search(
 ) -> list[Candidate]:
     """Candidates from both rankings, best first by RRF, with the raw evidence kept for later decisions.
 
-    With ``exact`` the dense ranking is searched in process over the snapshot's cached vectors; without it (a
-    shared Chroma server, whose outage must show as 503 rather than be hidden by a cache) the store is asked."""
+    With ``exact`` the dense ranking is searched in process over the snapshot's cached vectors (a server's
+    outage still reaches questions through ``bot.store_watch``); without it the store is asked."""
     if not state.views:
         return []
     allowed = [

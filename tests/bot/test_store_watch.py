@@ -1,0 +1,52 @@
+"""The store watch: questions fail while the shared store is down and pass again as soon as it answers (the real
+Chroma server case is tests/api/test_chroma_server_api.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.store_watch import StoreWatch
+from corpus.errors import IndexUnavailable
+
+
+class SwitchableStore:
+    """A store seam whose count fails while ``down`` is set, as a stopped server's does."""
+
+    def __init__(self) -> None:
+        self.down = False
+        self.counts = 0
+
+    def count(self) -> int:
+        self.counts += 1
+        if self.down:
+            raise IndexUnavailable("the vector store at http://127.0.0.1:1 is unavailable: refused")
+        return 7
+
+
+def test_a_store_that_answers_lets_questions_through_without_a_round_trip_each():
+    store = SwitchableStore()
+    watch = StoreWatch(store, every=3600)  # type: ignore[arg-type]
+    watch.probe()
+    before = store.counts
+    for _ in range(5):
+        watch.check()
+    assert store.counts == before
+
+
+def test_an_outage_seen_by_the_watch_fails_questions_with_the_stores_error():
+    store = SwitchableStore()
+    watch = StoreWatch(store, every=3600)  # type: ignore[arg-type]
+    store.down = True
+    watch.probe()
+    with pytest.raises(IndexUnavailable, match=r"vector store at http://127\.0\.0\.1:1 is unavailable"):
+        watch.check()
+
+
+def test_the_first_question_after_the_store_returns_passes_at_once():
+    store = SwitchableStore()
+    watch = StoreWatch(store, every=3600)  # type: ignore[arg-type]
+    store.down = True
+    watch.probe()
+    store.down = False
+    watch.check()  # asks the store again instead of waiting for the next beat
+    watch.check()
