@@ -25,7 +25,7 @@ from bot.qa import answer as answering
 from bot.qa.followup import resolve
 from bot.qa.render import ABSTAIN_TEXT, answer_text
 from bot.qa.retrieval import Candidate, IndexState, hybrid_search, version_key
-from bot.store_watch import StoreWatch
+from bot.store_watch import HEARTBEAT_SECONDS, StoreWatch
 from bot.types import Answer, Hit
 from corpus.errors import BriefExists, BriefNotFound, CitationNotVerified, CitebotError, InvalidRequest
 from corpus.models import Brief, Citation, ParseWarning, Passage
@@ -115,8 +115,8 @@ class Engine:
         self._cache_lock = threading.Lock()
         # Concurrent questions share one forward pass of the model instead of queueing for the cores one by one.
         self._batcher = QueryBatcher(query_embed_many(embedder, threads=settings.query_threads))
-        # A server's outage must reach questions answered from the cached vectors (see bot/store_watch.py).
-        self._store_watch = StoreWatch(store) if settings.chroma_url else None
+        # A store outage must reach questions answered from the cached vectors (see bot/store_watch.py).
+        self._store_watch = StoreWatch(lambda: self.store, HEARTBEAT_SECONDS if settings.chroma_url else None)
 
     # ----- library -----------------------------------------------------------------------------------------
     def _current(self) -> IndexState:
@@ -295,8 +295,7 @@ class Engine:
     def _candidates(
         self, state: IndexState, query: str, brief_id: str | None, kinds: frozenset[str] | None, k: int
     ) -> list[Candidate]:
-        if self._store_watch is not None:
-            self._store_watch.check()
+        self._store_watch.check()
         # A question may name an acronym the brief defines by its other form: retrieval looks for both.
         query = expand_question(query, state.acronyms(brief_id))
         return hybrid_search(

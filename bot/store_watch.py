@@ -1,15 +1,16 @@
-"""Whether a shared vector store (a Chroma server) answers, known without a round trip per question.
+"""Whether the vector store answers, for questions that are ranked over cached vectors and so never ask it.
 
-Questions are ranked over the snapshot's cached vectors, so a question alone would not notice the server going
-down. The watch asks the store for its count once a second in a daemon thread; while that fails, every question
-fails too (HTTP 503, as the store's own error), and the first question after an outage checks the store itself, so
-service comes back as soon as the server does.
+An embedded store is asked for its count on every question (in process, a fraction of a millisecond). A shared
+server is asked once a second by a daemon thread instead of once per question; while that fails, every question
+fails too (HTTP 503, with the store's own error), and the first question after an outage asks the store itself,
+so service comes back as soon as the server does.
 """
 
 from __future__ import annotations
 
 import threading
 import weakref
+from collections.abc import Callable
 
 from corpus.errors import CitebotError, IndexUnavailable
 from index.store import PassageStore
@@ -18,10 +19,14 @@ HEARTBEAT_SECONDS = 1.0
 
 
 class StoreWatch:
-    def __init__(self, store: PassageStore, every: float = HEARTBEAT_SECONDS) -> None:
-        self.store = store
+    def __init__(self, store_of: Callable[[], PassageStore], every: float | None = HEARTBEAT_SECONDS) -> None:
+        """``store_of`` gives the current store; ``every`` None asks it on each check instead of in a thread."""
+        self.store_of = store_of
+        self.every = every
         self._error: CitebotError | None = None
         self._lock = threading.Lock()
+        if every is None:
+            return
         watch = weakref.ref(self)
 
         def beat() -> None:  # holds only a weak reference: the thread ends once the watch is gone
@@ -38,7 +43,7 @@ class StoreWatch:
     def probe(self) -> None:
         """One round trip to the store; remembers whether it failed."""
         try:
-            self.store.count()
+            self.store_of().count()
         except CitebotError as exc:
             error: CitebotError | None = exc
         else:
@@ -47,10 +52,11 @@ class StoreWatch:
             self._error = error
 
     def check(self) -> None:
-        """Raise the store's error while it is down (after asking it once more, so recovery is seen at once)."""
+        """Raise the store's error while it is down (asking it once more first when it was down or has no heartbeat,
+        so recovery is seen at once)."""
         with self._lock:
             failing = self._error is not None
-        if failing:
+        if failing or self.every is None:
             self.probe()
         with self._lock:
             error = self._error

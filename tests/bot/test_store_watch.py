@@ -25,7 +25,7 @@ class SwitchableStore:
 
 def test_a_store_that_answers_lets_questions_through_without_a_round_trip_each():
     store = SwitchableStore()
-    watch = StoreWatch(store, every=3600)  # type: ignore[arg-type]
+    watch = StoreWatch(lambda: store, every=3600)  # type: ignore[arg-type, return-value]
     watch.probe()
     before = store.counts
     for _ in range(5):
@@ -35,7 +35,7 @@ def test_a_store_that_answers_lets_questions_through_without_a_round_trip_each()
 
 def test_an_outage_seen_by_the_watch_fails_questions_with_the_stores_error():
     store = SwitchableStore()
-    watch = StoreWatch(store, every=3600)  # type: ignore[arg-type]
+    watch = StoreWatch(lambda: store, every=3600)  # type: ignore[arg-type, return-value]
     store.down = True
     watch.probe()
     with pytest.raises(IndexUnavailable, match=r"vector store at http://127\.0\.0\.1:1 is unavailable"):
@@ -44,9 +44,21 @@ def test_an_outage_seen_by_the_watch_fails_questions_with_the_stores_error():
 
 def test_the_first_question_after_the_store_returns_passes_at_once():
     store = SwitchableStore()
-    watch = StoreWatch(store, every=3600)  # type: ignore[arg-type]
+    watch = StoreWatch(lambda: store, every=3600)  # type: ignore[arg-type, return-value]
     store.down = True
     watch.probe()
     store.down = False
     watch.check()  # asks the store again instead of waiting for the next beat
     watch.check()
+
+
+def test_without_a_heartbeat_every_check_asks_the_store_so_an_outage_shows_at_once():
+    store = SwitchableStore()
+    watch = StoreWatch(lambda: store, every=None)  # type: ignore[arg-type, return-value]
+    watch.check()
+    store.down = True
+    with pytest.raises(IndexUnavailable):
+        watch.check()
+    store.down = False
+    watch.check()
+    assert store.counts == 3
