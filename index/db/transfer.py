@@ -99,18 +99,35 @@ def _rows(path: Path, query: str) -> list[tuple[object, ...]]:
         raise ValueError(f"{path.name} cannot be read ({exc}); not imported") from exc
 
 
-def _import_sessions(db: Database, path: Path, counts: Counts, *, write: bool) -> None:
+def _sessions_and_turns(
+    path: Path, heads_query: str, turns_query: str, counts: Counts
+) -> tuple[list[tuple[object, ...]], dict[object, list[tuple[object, ...]]]] | None:
+    """An old SQLite file's session rows and its turns grouped by session (first column); None when the file is
+    absent, or unreadable (then said in ``counts.problems``)."""
     if not path.is_file():
-        return
+        return None
     try:
-        heads = _rows(path, "SELECT id, created_at, updated_at FROM sessions ORDER BY created_at, id")
-        lines = _rows(path, "SELECT session_id, role, text, payload, created_at FROM turns ORDER BY seq")
+        heads = _rows(path, heads_query)
+        lines = _rows(path, turns_query)
     except ValueError as exc:
         counts.problems.append(str(exc))
-        return
+        return None
     by_session: dict[object, list[tuple[object, ...]]] = {}
     for line in lines:
         by_session.setdefault(line[0], []).append(line)
+    return heads, by_session
+
+
+def _import_sessions(db: Database, path: Path, counts: Counts, *, write: bool) -> None:
+    found = _sessions_and_turns(
+        path,
+        "SELECT id, created_at, updated_at FROM sessions ORDER BY created_at, id",
+        "SELECT session_id, role, text, payload, created_at FROM turns ORDER BY seq",
+        counts,
+    )
+    if found is None:
+        return
+    heads, by_session = found
     with db.begin() as conn:
         known = {r[0] for r in conn.execute(sa.select(sessions.c.id))}
         for sid, created, updated in heads:
@@ -129,21 +146,15 @@ def _import_sessions(db: Database, path: Path, counts: Counts, *, write: bool) -
 
 
 def _import_quiz(db: Database, path: Path, counts: Counts, *, write: bool) -> None:
-    if not path.is_file():
+    found = _sessions_and_turns(
+        path,
+        "SELECT id, created_at FROM quiz_sessions ORDER BY created_at, id",
+        "SELECT session_id, question_id, question, asked_at, answer, correct, answered_at FROM quiz_turns ORDER BY seq",
+        counts,
+    )
+    if found is None:
         return
-    try:
-        heads = _rows(path, "SELECT id, created_at FROM quiz_sessions ORDER BY created_at, id")
-        lines = _rows(
-            path,
-            "SELECT session_id, question_id, question, asked_at, answer, correct, answered_at FROM quiz_turns "
-            "ORDER BY seq",
-        )
-    except ValueError as exc:
-        counts.problems.append(str(exc))
-        return
-    by_session: dict[object, list[tuple[object, ...]]] = {}
-    for line in lines:
-        by_session.setdefault(line[0], []).append(line)
+    heads, by_session = found
     with db.begin() as conn:
         known = {r[0] for r in conn.execute(sa.select(quiz_sessions.c.id))}
         for sid, created in heads:
