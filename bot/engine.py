@@ -22,7 +22,7 @@ from langchain_core.embeddings import Embeddings
 
 from bot.citations import make_citation, verify_citation
 from bot.qa import answer as answering
-from bot.qa.followup import resolve
+from bot.qa.query import Query, Search, analyse, search_for
 from bot.qa.render import ABSTAIN_TEXT, answer_text
 from bot.qa.retrieval import Candidate, IndexState, hybrid_search, version_key
 from bot.store_watch import HEARTBEAT_SECONDS, StoreWatch
@@ -30,7 +30,6 @@ from bot.types import Answer, Hit
 from corpus.errors import BriefExists, BriefNotFound, CitationNotVerified, CitebotError, InvalidRequest
 from corpus.models import Brief, Citation, ParseWarning, Passage
 from corpus.settings import Settings
-from index.aliases import expand_question
 from index.batching import QueryBatcher
 from index.embeddings import query_embed_many, torch_threads
 from index.library import BriefRepository
@@ -292,21 +291,19 @@ class Engine:
                     self._query_cache.popitem(last=False)
         return vector
 
+    def _query(self, state: IndexState, text: str, brief_id: str | None, history: Sequence[str] = ()) -> Query:
+        """The question analysed once, for every stage. A question may name an acronym the briefs asked define by
+        its other form: its search looks for both."""
+        return analyse(text, history=history, acronyms=state.acronyms(brief_id), embed=self.embed_query)
+
+    def _search(self, state: IndexState, text: str, brief_id: str | None) -> Search:
+        return search_for(text, state.acronyms(brief_id), self.embed_query)
+
     def _candidates(
-        self, state: IndexState, query: str, brief_id: str | None, kinds: frozenset[str] | None, k: int
+        self, state: IndexState, search: Search, brief_id: str | None, kinds: frozenset[str] | None, k: int
     ) -> list[Candidate]:
         self._store_watch.check()
-        # A question may name an acronym the brief defines by its other form: retrieval looks for both.
-        query = expand_question(query, state.acronyms(brief_id))
-        return hybrid_search(
-            state,
-            self.store,
-            self.embed_query(query),
-            query,
-            brief_id=brief_id,
-            kinds=kinds,
-            depth=max(24, k),
-        )
+        return hybrid_search(state, self.store, search, brief_id=brief_id, kinds=kinds, depth=max(24, k))
 
     def _check_brief(self, state: IndexState, brief_id: str | None) -> None:
         if brief_id is not None and brief_id not in state.briefs:
@@ -320,7 +317,8 @@ class Engine:
         self._check_brief(state, brief_id)
         if not query.strip():
             raise InvalidRequest("the query is empty")
-        ranked = answering.rank(self._candidates(state, query, brief_id, kinds, k), query)
+        q = self._query(state, query, brief_id)
+        ranked = answering.rank(self._candidates(state, q.search, brief_id, kinds, k), q)
         return [Hit(c.passage, score, c.dense, c.bm25) for c, score in ranked[:k]]
 
     def ask(self, message: str, *, brief_id: str | None = None, top_k: int = 3, history: Sequence[str] = ()) -> Answer:
@@ -348,7 +346,8 @@ class Engine:
             self._count("abstentions")
             yield Answer(EMPTY_LIBRARY_TEXT, (), True)
             return
-        selections, confidence = self._selections(state, message, brief_id, top_k, history)
+        query = self._query(state, message, brief_id, history)
+        selections, confidence = self._selections(state, query, brief_id, top_k)
         citations: list[Citation] = []
         for citation in self._verified(state, selections):
             citations.append(citation)
@@ -360,26 +359,27 @@ class Engine:
         yield Answer(answer_text(citations), tuple(citations), False, confidence)
 
     def _selections(
-        self, state: IndexState, message: str, brief_id: str | None, top_k: int, history: Sequence[str]
+        self, state: IndexState, query: Query, brief_id: str | None, top_k: int
     ) -> tuple[list[answering.Selection], float]:
         """The passages chosen to answer, best first, empty when the brief does not answer (abstain); and the
         confidence that decided it."""
-        explicit = bool(answering.named_passages(state, message, brief_id))
-        candidates = self._candidates(state, message, brief_id, None, top_k)
-        own = answering.evidence(candidates, explicit, message, state)
+        explicit = bool(answering.named_passages(state, query, brief_id))
+        candidates = self._candidates(state, query.search, brief_id, None, top_k)
+        own = answering.evidence(candidates, explicit, query, state)
+        ev = own
         anchor: tuple[Passage, ...] = ()
-        followup = resolve(message, history)
-        if followup is not None:
+        if query.followup is not None and query.earlier is not None:
             # A follow-up: prefer passages near what answered the previous turn, and unless the message has
             # strong evidence of its own, retrieve with the previous question appended.
-            anchor = self._anchor(state, [h for h in history if h.strip()][-1], brief_id)
+            anchor = self._anchor(state, query.earlier, brief_id)
             if not answering.strong(own):
+                followup = self._search(state, query.followup, brief_id)
                 candidates = self._candidates(state, followup, brief_id, None, top_k)
-        ev = answering.evidence(candidates, explicit, message, state)
+                ev = answering.evidence(candidates, explicit, query, state)
         confidence = max(answering.confidence(ev), answering.confidence(own))
         if answering.should_abstain(ev) and answering.should_abstain(own):
             return [], confidence
-        return list(answering.select(state, candidates, message, top_k, brief_id, anchor)), confidence
+        return list(answering.select(state, candidates, query, top_k, brief_id, anchor)), confidence
 
     def _anchor(self, state: IndexState, earlier: str, brief_id: str | None) -> tuple[Passage, ...]:
         """The passages that best answered an earlier question (empty if it was not answerable)."""
@@ -387,10 +387,11 @@ class Engine:
         cached = self._anchors.get(key)
         if cached is not None:
             return cached
-        candidates = self._candidates(state, earlier, brief_id, None, 1)
+        query = self._query(state, earlier, brief_id)
+        candidates = self._candidates(state, query.search, brief_id, None, 1)
         found: tuple[Passage, ...] = ()
-        if not answering.should_abstain(answering.evidence(candidates, False, earlier, state)):
-            picks = answering.select(state, candidates, earlier, 1, brief_id)
+        if not answering.should_abstain(answering.evidence(candidates, False, query, state)):
+            picks = answering.select(state, candidates, query, 1, brief_id)
             found = picks[0].passages if picks else ()
         if len(self._anchors) > 512:
             self._anchors.clear()

@@ -7,24 +7,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.qa.answer_types import document_places
-from bot.qa.cues import asked, cue_bonus, has_answer
-from bot.qa.details import asked_numbers, shares_numbers
-from bot.qa.purpose import asks_purpose, states_purpose
+from bot.qa.cues import Asked, cue_bonus, has_answer
+from bot.qa.details import shares_numbers
+from bot.qa.purpose import states_purpose
+from bot.qa.query import Query
 from bot.qa.retrieval import Candidate, IndexState
 from corpus.models import Passage
-from index.lexical import content_terms, name_phrases, question_verbs, tokenize, unknown_terms
+from index.lexical import tokenize, unknown_terms
 from index.views import leans_back, pronoun_subject
-
-# A question about the brief's sources rather than its claims.
-_SOURCE_INTENT = re.compile(
-    r"\b(?:foot\s*notes?|sources?|cite[sd]?|citations?|citing|references?|referenced|bibliography|articles?)\b",
-    re.IGNORECASE,
-)
-_FOOTNOTE_NUMBER = re.compile(
-    r"\b(?:foot\s*notes?|notes?|fn|sources?|references?|citations?)\s*(?:no\.?|numbers?|#)?\s*"
-    r"(\d{1,4}(?:\s*(?:,|and|&|or)\s*\d{1,4})*)\b",
-    re.IGNORECASE,
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,34 +43,6 @@ class Evidence:
     typed_coverage: float = 0.0  # that passage's coverage of the question's terms
 
 
-_DOCUMENT_ABOUT = re.compile(
-    r"\bwhat(?:'s| is| are)? (?:this|the) (?:brief|paper|report|document)(?: (?:mainly|mostly|really))? about\b|"
-    r"\b(?:subject|topic|main theme) of (?:this|the) (?:brief|paper|report|document)\b",
-    re.IGNORECASE,
-)
-
-
-_ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
-
-# "Who is/was the X?": the question is about X itself, so if the library never names X it cannot answer.
-_WHO_IS = re.compile(r"^\W*who (?:is|was|are|were)\b", re.IGNORECASE)
-
-_DOC = r"(?:this|the) (?:brief|paper|report|document|author|article)"
-# "What does the brief recommend?", "the brief's recommendations", "What is its conclusion?": questions about the
-# document's own advice or conclusion, which name no topic the retrieval could match.
-_DOCUMENT_ADVICE = re.compile(
-    rf"\bwhat (?:does|do|did) {_DOC}s? (?:recommend|suggest|propose|advise|advocate)\b|"
-    rf"\b(?:recommendations?|suggestions?|proposals?|policy (?:options?|advice)|way forward) (?:of|in|from) {_DOC}\b|"
-    rf"\b(?:{_DOC}'s|its) (?:recommendations?|suggestions?|proposals?|policy (?:options?|advice))\b|"
-    r"\bwhat (?:is|are) (?:the|its) (?:recommendations?|policy recommendations?)\b",
-    re.IGNORECASE,
-)
-_DOCUMENT_CONCLUSION = re.compile(
-    rf"\bwhat (?:does|do|did) {_DOC}s? conclude\b|\bconclusions? (?:of|in) {_DOC}\b|"
-    rf"\b(?:{_DOC}'s|its) conclusions?\b|\bwhat (?:is|was|are) (?:the|its) conclusions?\b|"
-    rf"\bhow does {_DOC} (?:end|conclude)\b",
-    re.IGNORECASE,
-)
 _PRESCRIPTIVE = re.compile(r"\b(?:should|must|ought to|need to|needs to)\b", re.IGNORECASE)
 
 
@@ -102,15 +64,12 @@ def _advice_and_conclusion(body: Sequence[Passage], advice: bool, conclusion: bo
     return list(dict.fromkeys(out))
 
 
-def named_passages(state: IndexState, question: str, brief_id: str | None = None) -> list[Passage]:
+def named_passages(state: IndexState, query: Query, brief_id: str | None = None) -> list[Passage]:
     """Passages a question names outright: "footnote 11" -> that footnote entry; "what is the brief about?" ->
     the title; "what does the brief recommend / conclude?" -> its prescriptive sentences / final paragraph.
     Quoted first, and never abstained on."""
     out: list[Passage] = []
-    wanted = explicit_footnotes(question)
-    about = bool(_DOCUMENT_ABOUT.search(question))
-    advice = bool(_DOCUMENT_ADVICE.search(question))
-    conclusion = bool(_DOCUMENT_CONCLUSION.search(question))
+    wanted, about, advice, conclusion = query.footnotes, query.about, query.advice, query.conclusion
     bodies: dict[str, list[Passage]] = {}
     for v in state.views:
         p = v.passage
@@ -126,15 +85,6 @@ def named_passages(state: IndexState, question: str, brief_id: str | None = None
     for body in bodies.values():
         out += _advice_and_conclusion(body, advice, conclusion)
     return out
-
-
-def explicit_footnotes(question: str) -> list[int]:
-    """Footnote numbers the question names ("What is footnote 11?")."""
-    return [int(n) for m in _FOOTNOTE_NUMBER.finditer(question) for n in re.findall(r"\d+", m.group(1))]
-
-
-def source_intent(question: str) -> bool:
-    return bool(_SOURCE_INTENT.search(question))
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,22 +125,18 @@ def _near(p: Passage, anchor: Sequence[Passage]) -> float:
 
 
 def rank(
-    candidates: Sequence[Candidate], question: str, anchor: Sequence[Passage] = (), w: Weights = WEIGHTS
+    candidates: Sequence[Candidate], query: Query, anchor: Sequence[Passage] = (), w: Weights = WEIGHTS
 ) -> list[tuple[Candidate, float]]:
     """Order candidates by a score mixing fused rank, dense similarity and term coverage; kinds by intent.
 
     ``anchor``: for a follow-up, the passages that answered the previous turn; their neighbours rank higher.
     """
-    wants_sources = source_intent(question)
-    verbs = question_verbs(question)
-    a = asked(question)
-    purpose = asks_purpose(question)
-    numbers = asked_numbers(question)
+    wants_sources, verbs, a, purpose, numbers = query.sources, query.verbs, query.asked, query.purpose, query.numbers
     scored = []
     for c in candidates:
         coverage = max(c.coverage, w.context_discount * c.coverage_context)
         dense = max(w.dense_self * c.dense_self, w.dense_context * c.dense_context)
-        score = w.rrf * c.rrf + dense + w.coverage * coverage + w.phrase * c.phrase + cue_bonus(question, c.passage)
+        score = w.rrf * c.rrf + dense + w.coverage * coverage + w.phrase * c.phrase + cue_bonus(a, c.passage)
         if c.passage.kind in ("footnote", "source_note"):
             score += w.sources_bonus if wants_sources else -(w.note_malus if c.role == "note" else w.sources_malus)
         elif c.role == "back":
@@ -209,7 +155,7 @@ def rank(
 
 
 def evidence(
-    candidates: Sequence[Candidate], explicit: bool, question: str = "", state: IndexState | None = None
+    candidates: Sequence[Candidate], explicit: bool, query: Query, state: IndexState | None = None
 ) -> Evidence:
     """Summarise the candidates' best dense and lexical evidence for the abstention rule."""
     unknown = 0
@@ -219,28 +165,27 @@ def evidence(
         # State" against "Press Secretary ... stated"): it weighs as two unknown words. (A name with a word the
         # library never uses is already counted by unknown_terms.)
         # An acronym the document writes out ("NHL" for "National Hockey League") is a known word.
-        spelled = {a.lower() for a in _ACRONYM.findall(question) if state.spells_out(a)}
-        verbs = question_verbs(question)
+        spelled = {a for a in query.acronyms if state.spells_out(a)}
         unknown = len(
-            [t for t in unknown_terms(content_terms(question), state.lexical) if t not in spelled and t not in verbs]
+            [t for t in unknown_terms(query.terms, state.lexical) if t not in spelled and t not in query.verbs]
         )
-        absent = [n for n in name_phrases(question) if state.mentions_each(n) and not state.mentions(n)]
+        absent = [n for n in query.names if state.mentions_each(n) and not state.mentions(n)]
         unknown += 2 * len(absent)
-        absent_subject = bool(absent) and bool(_WHO_IS.search(question))
+        absent_subject = bool(absent) and query.who_is
     if not candidates:
         return Evidence(0.0, 0.0, explicit, unknown=unknown, absent_subject=absent_subject)
     sources = 0.0
-    wants_sources = source_intent(question)
+    wants_sources = query.sources
     if wants_sources:
         sources = max((c.coverage for c in candidates if c.passage.kind in ("footnote", "source_note")), default=0.0)
         if state is not None:
-            sources = max(sources, _cited_coverage(state, candidates, question))
+            sources = max(sources, _cited_coverage(state, candidates, query))
     # A footnote's title answers "what did the brief cite", not the question the cited article was about.
     claims = [c for c in candidates if wants_sources or c.passage.kind not in ("footnote", "source_note")]
-    a = asked(question)
+    a = query.asked
     typed = typed_coverage = 0.0
     common = state.lower_words() if state is not None else frozenset()
-    known_verbs = {v for v in question_verbs(question) if state is not None and state.lexical.knows(v)}
+    known_verbs = {v for v in query.verbs if state is not None and state.lexical.knows(v)}
     for c in candidates:
         brief = state.briefs.get(c.passage.brief_id) if state is not None else None
         places = document_places(brief, state.versions.get(brief.id, "")) if state and brief else frozenset()
@@ -272,12 +217,12 @@ def evidence(
     )
 
 
-def _cited_coverage(state: IndexState, candidates: Sequence[Candidate], question: str) -> float:
+def _cited_coverage(state: IndexState, candidates: Sequence[Candidate], query: Query) -> float:
     """For "which report is cited for X": the best coverage of the question by a sentence that cites notes and
     those notes together. The statement matches the sentence, the source's name the note; neither alone need
     cover the question ("What survey is cited for the rise in ..." against "... rose (note 4)" and note 4's
     "Health Survey 2019")."""
-    terms = content_terms(question)
+    terms = list(query.terms)
     notes: dict[tuple[str, int], list[int]] = {}
     wanted = {(c.passage.brief_id, n) for c in candidates if c.passage.kind == "sentence" for n in c.passage.footnotes}
     if not wanted:
@@ -380,7 +325,7 @@ def _new_terms(p: Passage, q_terms: set[str], have: set[str]) -> set[str]:
 
 
 def _merge(
-    state: IndexState, p: Passage, q_terms: set[str], question: str
+    state: IndexState, p: Passage, q_terms: set[str], a: Asked
 ) -> tuple[tuple[Passage, ...], tuple[Passage, ...]]:
     """Join a sentence with its predecessor (or successor) when it leans on it and together they answer better:
     the neighbour adds question terms, or (for the successor) gives what the question asks for ("how far").
@@ -404,20 +349,19 @@ def _merge(
         return tuple(group), (p,)
     nxt = state.neighbour(p, 1)
     if nxt is not None and nxt.kind == "sentence" and nxt.paragraph == p.paragraph and pronoun_subject(nxt.text):
-        typed = cue_bonus(question, nxt) > max(0.0, cue_bonus(question, p))
+        typed = cue_bonus(a, nxt) > max(0.0, cue_bonus(a, p))
         if typed or len(_new_terms(nxt, q_terms, have)) >= max(1, len(q_terms - have) // 2):
             return (p, nxt), ((nxt,) if typed else (p,))
     return tuple(group), (p,)
 
 
-def _answering(merged: Sequence[Passage], by_id: dict[str, Candidate], question: str) -> tuple[Passage, ...]:
+def _answering(merged: Sequence[Passage], by_id: dict[str, Candidate], a: Asked) -> tuple[Passage, ...]:
     """Of two merged sentences that were both retrieved, the one that answers: the only one holding an answer of
     the asked type ("why": a reason), else the one whose own words and meaning are clearly closer to the question
     (a sentence ranked through its context, the one before it, may be only the answer's successor), else both."""
     found = [c for c in (by_id.get(p.id) for p in merged) if c is not None]
     if len(merged) < 2 or len(found) < len(merged):
         return ()
-    a = asked(question)
     typed = [c for c in found if has_answer(a, c.passage.text)]
     if a.kind and len(typed) == 1:
         return (typed[0].passage,)
@@ -434,28 +378,28 @@ CLEARLY_CLOSER = 1.3
 def select(
     state: IndexState,
     candidates: Sequence[Candidate],
-    question: str,
+    query: Query,
     top_k: int,
     brief_id: str | None = None,
     anchor: Sequence[Passage] = (),
     w: Weights = WEIGHTS,
 ) -> list[Selection]:
     """The passages that answer, best first, adjacent sentences merged, no passage quoted twice."""
-    q_terms = set(content_terms(question))
+    q_terms = set(query.terms)
     by_id = {c.passage.id: c for c in candidates}
     chosen: list[Selection] = []
     used: set[str] = set()
-    for p in named_passages(state, question, brief_id):
+    for p in named_passages(state, query, brief_id):
         if p.id not in used:
             chosen.append(Selection((p,), 1.0))
             used.add(p.id)
-    for c, score in rank(candidates, question, anchor, w):
+    for c, score in rank(candidates, query, anchor, w):
         if len(chosen) >= top_k:
             break
         if c.passage.id in used:
             continue
-        merged, cited = _merge(state, c.passage, q_terms, question)
-        cited = _answering(merged, by_id, question) or cited
+        merged, cited = _merge(state, c.passage, q_terms, query.asked)
+        cited = _answering(merged, by_id, query.asked) or cited
         group = tuple(p for p in merged if p.id not in used) or (c.passage,)
         chosen.append(Selection(group, score, tuple(p for p in cited if p in group)))
         used.update(p.id for p in group)

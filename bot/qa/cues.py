@@ -115,7 +115,9 @@ class Asked:
     """What a question asks for: ``kind`` is "date", "quantity", "name", "reason", "place" or "" (anything);
     ``head`` the stem of the noun the answer must be about ("how many concerts" -> "concert"), if any; ``slot``
     the kind of name or amount ("person", "place", "organisation", "money"; "" for any); ``phrase`` the words
-    of the noun phrase asked about ("which North Shore art school" -> north, shore, art, school)."""
+    of the noun phrase asked about ("which North Shore art school" -> north, shore, art, school). ``who``: the
+    question asks who (a front-matter name field answers "who wrote"); ``advice``: it asks for advice (a
+    prescriptive sentence answers); ``more``: it asks what else (an additive sentence answers)."""
 
     kind: str
     head: str | None = None
@@ -124,6 +126,9 @@ class Asked:
     question_words: frozenset[str] = frozenset()
     slot: str = ""
     phrase: frozenset[str] = frozenset()
+    who: bool = False
+    advice: bool = False
+    more: bool = False
 
     @property
     def question(self) -> types.Question:
@@ -218,9 +223,10 @@ def asked(question: str) -> Asked:
     )
 
     phrase = _noun_phrase(q)
+    who, advice, more = bool(WHO.search(question)), bool(ADVICE.search(question)), bool(ELSE.search(question))
 
     def make(kind: str, head: str | None = None, slot: str = "") -> Asked:
-        return Asked(kind, head, years, numbers, words, slot, frozenset(phrase))
+        return Asked(kind, head, years, numbers, words, slot, frozenset(phrase), who, advice, more)
 
     if WHEN.search(q):
         return make("date")
@@ -352,14 +358,13 @@ class CueWeights:
 CUES = CueWeights()
 
 
-def cue_bonus(question: str, p: Passage, w: CueWeights = CUES) -> float:
+def cue_bonus(a: Asked, p: Passage, w: CueWeights = CUES) -> float:
     """A score bonus (or malus) for a passage whose form matches what the question asks for."""
     text = p.text
-    a = asked(question)
     bonus = 0.0
     if p.kind == "metadata":
         # Front matter: "who wrote/edited/published" wants a name field, "when" the date.
-        if WHO.search(question):
+        if a.who:
             bonus += w.metadata if p.label in _PEOPLE_FIELDS else -w.metadata
         if a.kind == "date":
             bonus += w.metadata if p.label == "date" else -w.metadata
@@ -371,9 +376,9 @@ def cue_bonus(question: str, p: Passage, w: CueWeights = CUES) -> float:
         bonus += w.place
     if a.kind == "" and a.head is not None and _names_head(a.head, text):
         bonus += w.head
-    if ADVICE.search(question) and _PRESCRIPTIVE.search(text):
+    if a.advice and _PRESCRIPTIVE.search(text):
         bonus += w.advice
-    if ELSE.search(question) and _ADDITIVE.search(text):
+    if a.more and _ADDITIVE.search(text):
         bonus += w.additive
     if a.question_years and p.kind == "sentence":
         years = set(_YEAR.findall(text))

@@ -11,10 +11,11 @@ import numpy as np
 import numpy.typing as npt
 
 from bot.qa.phrases import OPTIONAL_IN_NAMES, PhrasePostings
+from bot.qa.query import Search
 from corpus.models import Brief, Passage
 from index.aliases import Acronym, defined_acronyms
 from index.bm25 import Vocabulary
-from index.lexical import LexicalIndex, LexicalPart, bigrams, content_terms, phrase_key, tokenize
+from index.lexical import LexicalIndex, LexicalPart, phrase_key, tokenize
 from index.store import PassageStore, Where
 from index.views import VIEWS_VERSION, PassageViews, passage_views
 
@@ -246,20 +247,6 @@ class Candidate:
     role: str = "body"  # the passage's role in its document (index.views.PassageViews.role)
 
 
-def alternatives(query: str, acronyms: Sequence[Acronym]) -> list[tuple[frozenset[str], frozenset[str]]]:
-    """For a query that names a defined acronym in both its forms (``index.aliases.expand_question``): the
-    terms of each form, (acronym, long form), which coverage counts as one concept met by either."""
-    key = phrase_key(query)
-    out = []
-    for a in acronyms:
-        short, long = a.keys
-        if short in key and long in key:
-            short_terms, long_terms = frozenset(tokenize(a.short)), frozenset(tokenize(a.long))
-            if short_terms and long_terms:
-                out.append((short_terms, long_terms))
-    return out
-
-
 def where_filter(state: IndexState, brief_id: str | None, kinds: frozenset[str] | None) -> Where | None:
     """Restrict the store to the active versions (and optionally one brief and some passage kinds)."""
     versions = [state.versions[brief_id]] if brief_id is not None else sorted(state.versions.values())
@@ -295,8 +282,7 @@ def _fill_dense(
 def hybrid_search(
     state: IndexState,
     store: PassageStore,
-    embedding: Sequence[float],
-    query: str,
+    search: Search,
     *,
     brief_id: str | None = None,
     kinds: frozenset[str] | None = None,
@@ -304,11 +290,13 @@ def hybrid_search(
     exact: bool = True,
 ) -> list[Candidate]:
     """Candidates from both rankings, best first by RRF, with the raw evidence kept for later decisions.
+    ``search`` is the question's, with its embedding (``bot.qa.query.search_for``).
 
     With ``exact`` the dense ranking is searched in process over the snapshot's cached vectors (a server's
     outage still reaches questions through ``bot.store_watch``); without it the store is asked."""
     if not state.views:
         return []
+    embedding = search.embedding
     allowed = [
         i
         for i, v in enumerate(state.views)
@@ -334,13 +322,12 @@ def hybrid_search(
                 continue  # a passage of a version that is being replaced: never served
             (dense_self if h.metadata.get("view") == "s" else dense_context)[found] = h.similarity
     dense = {p: max(dense_self.get(p, -1.0), dense_context.get(p, -1.0)) for p in {*dense_self, *dense_context}}
-    terms = content_terms(query)
+    terms = search.terms
     # The author's name is matched by the front matter (BM25), but a passage is not closer to the question for
     # lacking it: coverage counts the other terms, unless the name is all the question has.
     authors = state.author_terms(brief_id)
-    covered = [t for t in terms if t not in authors] or terms
-    pairs = bigrams(tokenize(query))
-    same = alternatives(query, state.acronyms(brief_id))
+    covered = [t for t in terms if t not in authors] or list(terms)
+    pairs, same = search.pairs, search.same
     bm25 = state.lexical.scores(terms)
     bm25_context = state.lexical_context.scores(terms)
     lexical = bm25 + 0.5 * bm25_context

@@ -249,14 +249,14 @@ def test_the_date_of_the_asked_event_outranks_the_date_of_its_other_end():
     question = "When did the dock strike end?"
     ended = _sentence("The dock strike ended on 12 May 1926, after nine days.")
     began = _sentence("The dock strike began on 3 May 1926, at midnight.")
-    assert cue_bonus(question, ended) > cue_bonus(question, began)
+    assert cue_bonus(asked(question), ended) > cue_bonus(asked(question), began)
 
 
 def test_a_county_name_outranks_a_sentence_that_only_names_the_state():
     question = "In which Ohio county was the mill built?"
     named = _sentence("The mill was built in Greene County, Ohio, in 1820.")
     unnamed = _sentence("The mill was one of the first built in Ohio.")
-    assert cue_bonus(question, named) > cue_bonus(question, unnamed)
+    assert cue_bonus(asked(question), named) > cue_bonus(asked(question), unnamed)
 
 
 def test_a_sentence_s_first_word_is_a_name_when_the_document_never_writes_it_in_lower_case():

@@ -11,6 +11,7 @@ import pytest
 
 from bot.citations import make_citation, verify_citation
 from bot.qa import answer as answering
+from bot.qa.query import analyse
 from bot.qa.retrieval import Candidate, IndexState
 from corpus.loader import load_brief
 from corpus.models import Brief, Passage
@@ -78,7 +79,8 @@ def test_back_matter_ranks_below_an_equal_body_sentence():
     thanks = _sentence(brief, "Thanks to Joshua Batson")
     body = _sentence(brief, "Originally developed under the US military")
     ranked = answering.rank(
-        [_candidate(state, thanks, 0.7, 0.6, "back"), _candidate(state, body, 0.7, 0.6)], "What was it developed for?"
+        [_candidate(state, thanks, 0.7, 0.6, "back"), _candidate(state, body, 0.7, 0.6)],
+        analyse("What was it developed for?"),
     )
     assert ranked[0][0].passage == body
 
@@ -102,7 +104,7 @@ def test_a_prose_note_is_not_ranked_down_like_a_reference_entry():
     notes = {p.footnotes[0]: p for p in brief.passages if p.kind == "footnote"}
     ranked = answering.rank(
         [_candidate(state, notes[7], 0.6, 0.5, "reference"), _candidate(state, notes[1], 0.6, 0.5, "note")],
-        "Can wind make heat stress worse?",
+        analyse("Can wind make heat stress worse?"),
     )
     assert ranked[0][0].passage == notes[1]
 
@@ -116,7 +118,7 @@ def _merged_citation(relative: str, first: str, second: str, question: str, supp
     candidates = [_candidate(state, b, supports[1], supports[1]), _candidate(state, a, supports[0], supports[0])]
     # The second sentence leans on the first ("This ...", "It ..."), is ranked first, and the two are quoted.
     candidates[0] = dataclasses.replace(candidates[0], rrf=0.5)
-    top = answering.select(state, candidates, question, 1)[0]
+    top = answering.select(state, candidates, analyse(question), 1)[0]
     assert [p.id for p in top.passages] == [a.id, b.id]
     return a, b, verify_citation(brief, make_citation(brief, top.passages, top.score, top.cited or None))
 

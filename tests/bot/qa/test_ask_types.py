@@ -73,14 +73,14 @@ def test_typed_sentence_outranks_one_that_only_names_the_subject():
     question = "How many lectures did the professor give?"
     typed = _sentence("The professor gave a series of 14 lectures on the city's history.")
     untyped = _sentence("The professor's lectures on the city's history were famous.")
-    assert cue_bonus(question, typed) > cue_bonus(question, untyped)
+    assert cue_bonus(asked(question), typed) > cue_bonus(asked(question), untyped)
 
 
 def test_date_outranks_a_sentence_without_one():
     question = "When did the river flood the town?"
     dated = _sentence("The river flooded the town in March 1913.")
     undated = _sentence("The river flooded the town and destroyed the mill.")
-    assert cue_bonus(question, dated) > cue_bonus(question, undated)
+    assert cue_bonus(asked(question), dated) > cue_bonus(asked(question), undated)
 
 
 def test_same_details_wants_the_asked_year_and_numbers():

@@ -6,6 +6,7 @@ from __future__ import annotations
 from functools import cache
 
 from bot.qa import answer as answering
+from bot.qa.query import analyse
 from bot.qa.retrieval import Candidate, IndexState
 from corpus.loader import parse_bytes
 from corpus.models import Brief, Passage
@@ -43,7 +44,7 @@ QUESTION = "What consumer survey is cited for the doubling of bottled water use 
 def test_a_sentence_and_its_note_together_cover_a_source_question():
     brief, state = _state()
     c = _candidate(state, _sentence(brief, "Household use"))
-    assert answering._cited_coverage(state, [c], QUESTION) >= 0.5
+    assert answering._cited_coverage(state, [c], analyse(QUESTION)) >= 0.5
 
 
 def test_together_they_cover_more_than_the_sentence_alone():
@@ -51,26 +52,26 @@ def test_together_they_cover_more_than_the_sentence_alone():
     p = _sentence(brief, "Household use")
     c = _candidate(state, p)
     alone = state.lexical.coverage(content_terms(QUESTION), c.position)
-    assert answering._cited_coverage(state, [c], QUESTION) > alone
+    assert answering._cited_coverage(state, [c], analyse(QUESTION)) > alone
 
 
 def test_a_sentence_without_notes_adds_nothing():
     brief, state = _state()
     c = _candidate(state, _sentence(brief, "Most households"))
-    assert answering._cited_coverage(state, [c], QUESTION) == 0.0
+    assert answering._cited_coverage(state, [c], analyse(QUESTION)) == 0.0
 
 
 def test_a_source_question_about_an_unstated_fact_stays_uncovered():
     brief, state = _state()
     cands = [_candidate(state, _sentence(brief, s)) for s in ("Household use", "Reading scores")]
     question = "Which ministry report is cited for the rise in hospital admissions among pensioners?"
-    assert answering._cited_coverage(state, cands, question) < 0.5
+    assert answering._cited_coverage(state, cands, analyse(question)) < 0.5
 
 
 def test_the_cited_sentence_keeps_a_source_question_from_abstaining():
     brief, state = _state()
     c = _candidate(state, _sentence(brief, "Household use"))
-    ev = answering.evidence([c], False, QUESTION, state)
+    ev = answering.evidence([c], False, analyse(QUESTION), state)
     assert ev.sources >= 0.5
     assert not answering.should_abstain(ev)
 
@@ -78,5 +79,5 @@ def test_the_cited_sentence_keeps_a_source_question_from_abstaining():
 def test_a_question_not_about_sources_gets_no_source_evidence():
     brief, state = _state()
     c = _candidate(state, _sentence(brief, "Household use"))
-    ev = answering.evidence([c], False, "How much did bottled water use grow in the coastal towns?", state)
+    ev = answering.evidence([c], False, analyse("How much did bottled water use grow in the coastal towns?"), state)
     assert ev.sources == 0.0

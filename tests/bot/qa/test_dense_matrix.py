@@ -8,6 +8,7 @@ from typing import Any
 
 import numpy as np
 
+from bot.qa.query import search_for
 from bot.qa.retrieval import DenseMatrix, hybrid_search, version_key
 from index.store import PassageStore, StoreHit, Where
 
@@ -58,7 +59,7 @@ def test_questions_are_answered_without_a_store_search_once_the_vectors_are_cach
     counting = CountingStore(engine.store)
     state = engine._current()
     for question in QUESTIONS:
-        hits = hybrid_search(state, counting, engine.embed_query(question), question)  # type: ignore[arg-type]
+        hits = hybrid_search(state, counting, search_for(question, embed=engine.embed_query))  # type: ignore[arg-type]
         assert hits
     assert counting.searches == 0
 
@@ -70,7 +71,7 @@ def test_a_missing_vector_hands_the_search_back_to_the_store(engine):
     counting = CountingStore(engine.store)
     fresh = type(state).build(list(state.briefs.values()))
     assert fresh.dense_matrix(counting) is None  # type: ignore[arg-type]
-    hybrid_search(fresh, counting, engine.embed_query(QUESTIONS[0]), QUESTIONS[0])  # type: ignore[arg-type]
+    hybrid_search(fresh, counting, search_for(QUESTIONS[0], embed=engine.embed_query))  # type: ignore[arg-type]
     assert counting.searches == 1
 
 
@@ -78,5 +79,5 @@ def test_without_exact_search_every_question_asks_the_store(engine):
     counting = CountingStore(engine.store)
     state = engine._current()
     for question in QUESTIONS:
-        hybrid_search(state, counting, engine.embed_query(question), question, exact=False)  # type: ignore[arg-type]
+        hybrid_search(state, counting, search_for(question, embed=engine.embed_query), exact=False)  # type: ignore[arg-type]
     assert counting.searches == len(QUESTIONS)

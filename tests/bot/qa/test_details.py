@@ -6,6 +6,7 @@ import pytest
 
 from bot.qa import answer as answering
 from bot.qa.details import asked_numbers, numbers_in, shares_numbers
+from bot.qa.query import analyse
 from tests.bot.qa.factories import candidate, sentence_state
 
 
@@ -55,5 +56,5 @@ def test_numbers_are_read_in_digits_and_words_by_value() -> None:
 )
 def test_a_passage_with_the_asked_number_outranks_an_equal_one(question: str, other: str, answer: str) -> None:
     state, (p_other, p_answer) = sentence_state(other, answer)
-    ranked = answering.rank([candidate(state, p_other), candidate(state, p_answer)], question)
+    ranked = answering.rank([candidate(state, p_other), candidate(state, p_answer)], analyse(question))
     assert ranked[0][0].passage == p_answer

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.qa.followup import is_followup, resolve
+from bot.qa.query import analyse
 
 
 @pytest.mark.parametrize(
@@ -19,15 +19,17 @@ from bot.qa.followup import is_followup, resolve
     ],
 )
 def test_is_followup(message, expected):
-    assert is_followup(message) is expected
+    assert (analyse(message, history=["An earlier question?"]).followup is not None) is expected
 
 
-def test_resolve_appends_the_last_earlier_question():
-    assert resolve("How far did it fly?", ["Hello", "When was the monster missile tested?"]) == (
-        "How far did it fly? When was the monster missile tested?"
-    )
-    assert resolve("How far did it fly?", []) is None
-    assert resolve("What is the range of the Hwasong-14?", ["Why did the Hanoi summit fail?"]) is None
+def test_a_followup_appends_the_last_earlier_question():
+    query = analyse("How far did it fly?", history=["Hello", "When was the monster missile tested?", "  "])
+    assert query.followup == "How far did it fly? When was the monster missile tested?"
+    assert query.earlier == "When was the monster missile tested?"
+    alone = analyse("How far did it fly?")
+    assert (alone.followup, alone.earlier) == (None, None)
+    own = analyse("What is the range of the Hwasong-14?", history=["Why did the Hanoi summit fail?"])
+    assert (own.followup, own.earlier) == (None, None)
 
 
 def test_trump_promise_there_resolves_to_the_hanoi_paragraph(engine):

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 import numpy as np
 import pytest
 
+from bot.qa.query import Search, search_for
 from bot.qa.retrieval import RRF_K, IndexState, hybrid_search, version_key
 from corpus.models import Brief, Passage
 from index.store import StoreHit, Where
@@ -58,6 +59,11 @@ def _unit(angle: float) -> list[float]:
     return [float(np.cos(angle)), float(np.sin(angle))]
 
 
+def _search(question: str) -> Search:
+    """The question's search, its embedding at angle 0."""
+    return search_for(question, embed=lambda _: _unit(0.0))
+
+
 # Topic words differ per case; the shape is the same: one passage holds the question's rare word (lexically
 # first) but is the third closest in meaning, and the dense search is cut at depth 2.
 CASES = [
@@ -96,7 +102,7 @@ def test_a_lexical_find_cut_from_the_dense_list_still_gets_its_dense_rank(questi
     state = IndexState.build([_brief(sentences)])
     # Closeness to the query (angle 0): sentence 0 closest, then 1, then 2 (the one holding the rare word).
     store = VectorStore(state, {f"b:{i}": _unit(a) for i, a in enumerate([0.1, 0.2, 0.3, 1.4])})
-    found = {c.passage.id: c for c in hybrid_search(state, store, _unit(0.0), question, brief_id="b", depth=2)}
+    found = {c.passage.id: c for c in hybrid_search(state, store, _search(question), brief_id="b", depth=2)}
     answer = found["b:2"]
     assert answer.dense_self == pytest.approx(float(np.cos(0.3)), abs=1e-5)  # filled from the stored vector
     lexical_first = 1.0 / (RRF_K + 1)

@@ -6,6 +6,7 @@ import pytest
 
 from bot.qa import answer as answering
 from bot.qa.purpose import asks_purpose, states_purpose
+from bot.qa.query import analyse
 from tests.bot.qa.factories import candidate, sentence_state
 
 
@@ -82,7 +83,7 @@ def test_a_sentence_stating_an_aim_outranks_an_equal_one_for_a_purpose_question(
     question: str, aim: str, plain: str
 ) -> None:
     state, (p_plain, p_aim) = sentence_state(plain, aim)
-    ranked = answering.rank([candidate(state, p_plain), candidate(state, p_aim)], question)
+    ranked = answering.rank([candidate(state, p_plain), candidate(state, p_aim)], analyse(question))
     assert ranked[0][0].passage == p_aim
 
 
@@ -92,6 +93,8 @@ def test_an_aim_is_no_bonus_for_a_question_that_asks_no_purpose() -> None:
     )
     scores = {
         c.passage.id: s
-        for c, s in answering.rank([candidate(state, p_plain), candidate(state, p_aim)], "When did the bridge close?")
+        for c, s in answering.rank(
+            [candidate(state, p_plain), candidate(state, p_aim)], analyse("When did the bridge close?")
+        )
     }
     assert scores[p_aim.id] == pytest.approx(scores[p_plain.id])
