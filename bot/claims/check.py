@@ -124,6 +124,31 @@ def _confidence(verdict: str, j: Judgement | None) -> float:
     return round(max(0.5, 0.9 - 0.4 * j.score), 2)
 
 
+@dataclass(frozen=True, slots=True)
+class ClaimQuery:
+    """A claim analysed once against the briefs asked, as every later step reads it: its parsed form, the names
+    no brief mentions, whether one of them may stand in for another (``substitutable``), and the words that
+    would state its opposite (a second search)."""
+
+    parsed: Claim
+    unknown: tuple[Entity, ...]
+    substitutable: bool
+    opposite: tuple[str, ...]
+
+    @classmethod
+    def analyse(cls, text: str, briefs: Sequence[Brief]) -> ClaimQuery:
+        common = frozenset().union(*(brief_profile(b).common for b in briefs))
+        persons = frozenset().union(*(brief_profile(b).persons for b in briefs))
+        parsed = Claim.parse(text, common=common)
+        unknown = _unknown(parsed, briefs)
+        # One unknown person, organisation, country or place (or one group of them: "China and Russia") may stand
+        # in for another in an event the brief describes: compare before giving up.
+        substitutable = one_group(parsed.text, unknown) and all(
+            claim_kind(parsed.text, parsed.entities, e, persons) in SUBSTITUTABLE for e in unknown
+        )
+        return cls(parsed, tuple(unknown), substitutable, opposite_words(parsed))
+
+
 def check_claim(engine: Library, claim: str, brief_id: str | None = None) -> CheckResult:
     """Check a claim against the indexed briefs (one brief with ``brief_id``)."""
     text = _validate(claim)
@@ -136,21 +161,14 @@ def check_claim(engine: Library, claim: str, brief_id: str | None = None) -> Che
     alias = check_alias(text, briefs)
     if alias is not None:
         return _from_alias(alias, text)
-    common = frozenset().union(*(brief_profile(b).common for b in briefs))
-    persons = frozenset().union(*(brief_profile(b).persons for b in briefs))
-    parsed = Claim.parse(text, common=common)
-    unknown = _unknown(parsed, briefs)
-    # One unknown person, organisation, country or place (or one group of them: "China and Russia") may stand in
-    # for another in an event the brief describes: compare before giving up.
-    substitutable = one_group(parsed.text, unknown) and all(
-        claim_kind(parsed.text, parsed.entities, e, persons) in SUBSTITUTABLE for e in unknown
-    )
-    if unknown and not substitutable:
+    query = ClaimQuery.analyse(text, briefs)
+    parsed, unknown = query.parsed, query.unknown
+    if unknown and not query.substitutable:
         names = " or ".join(dict.fromkeys(e.text for e in unknown))
         return CheckResult("not_found", 0.9, (), f"The brief never mentions {names}.")
 
     hits = engine.retrieve(text, brief_id=brief_id, k=RETRIEVE_K, kinds=CLAIM_KINDS)
-    opposite = opposite_words(parsed)
+    opposite = query.opposite
     if opposite:
         # "We … now affirm." denies "X reversed the ruling" with no other word of the claim: search for it too.
         hits += engine.retrieve(" ".join(opposite), brief_id=brief_id, k=OPPOSITE_K, kinds=CLAIM_KINDS)
