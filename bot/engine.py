@@ -365,7 +365,7 @@ class Engine:
         confidence that decided it."""
         explicit = bool(answering.named_passages(state, query, brief_id))
         candidates = self._candidates(state, query.search, brief_id, None, top_k)
-        own = answering.evidence(candidates, explicit, query, state)
+        own = answering.evidence(candidates, explicit, query, state, brief_id)
         ev = own
         anchor: tuple[Passage, ...] = ()
         if query.followup is not None and query.earlier is not None:
@@ -375,7 +375,7 @@ class Engine:
             if not answering.strong(own):
                 followup = self._search(state, query.followup, brief_id)
                 candidates = self._candidates(state, followup, brief_id, None, top_k)
-                ev = answering.evidence(candidates, explicit, query, state)
+                ev = answering.evidence(candidates, explicit, query, state, brief_id)
         confidence = max(answering.confidence(ev), answering.confidence(own))
         if answering.should_abstain(ev) and answering.should_abstain(own):
             return [], confidence
@@ -390,7 +390,7 @@ class Engine:
         query = self._query(state, earlier, brief_id)
         candidates = self._candidates(state, query.search, brief_id, None, 1)
         found: tuple[Passage, ...] = ()
-        if not answering.should_abstain(answering.evidence(candidates, False, query, state)):
+        if not answering.should_abstain(answering.evidence(candidates, False, query, state, brief_id)):
             picks = answering.select(state, candidates, query, 1, brief_id)
             found = picks[0].passages if picks else ()
         if len(self._anchors) > 512:

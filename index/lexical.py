@@ -13,8 +13,8 @@ import numpy as np
 import numpy.typing as npt
 
 # The text toolkit is shared with bot; names kept here too for the callers that import them from index.lexical.
+from corpus.text.words import IRREGULAR_VERBS, is_name_form
 from corpus.text.words import STOPWORDS as STOPWORDS
-from corpus.text.words import is_name_form
 from corpus.text.words import stem as stem
 from index.bm25 import BM25, Part, Vocabulary
 
@@ -141,7 +141,18 @@ def question_verbs(question: str) -> frozenset[str]:
             nxt = words[i + 2].lower() if nxt == "not" and i + 2 < len(words) else nxt
             if nxt.endswith("ed") and len(nxt) > 4:
                 out.add(stem(nxt))
+        if not w[0].islower() or lw in STOPWORDS:
+            continue
+        if lw in IRREGULAR_VERBS:
+            out.add(stem(lw))  # "who taught him": an irregular past form is a verb wherever it stands
+        elif i > 0 and words[i - 1].lower() == "to" and i > 1 and words[i - 2].lower().endswith(("ing", "ed")):
+            out.add(stem(lw))  # "trying to *argue*", "used to *correct*"
+        elif 0 < i <= 3 and words[0].lower() in _WH_SUBJECT and lw.endswith("ed") and len(lw) > 4:
+            out.add(stem(lw))  # "which dataset *served* as", "who first *disproved*"
     return frozenset(out)
+
+
+_WH_SUBJECT = frozenset({"who", "which", "what", "whose"})
 
 
 @dataclass(frozen=True, eq=False)

@@ -155,9 +155,15 @@ def rank(
 
 
 def evidence(
-    candidates: Sequence[Candidate], explicit: bool, query: Query, state: IndexState | None = None
+    candidates: Sequence[Candidate],
+    explicit: bool,
+    query: Query,
+    state: IndexState | None = None,
+    brief_id: str | None = None,
 ) -> Evidence:
-    """Summarise the candidates' best dense and lexical evidence for the abstention rule."""
+    """Summarise the candidates' best dense and lexical evidence for the abstention rule. A question scoped to one
+    brief (``brief_id``) is judged by that brief's words alone: a word only another document uses is unknown to
+    it."""
     unknown = 0
     absent_subject = False
     if state is not None:
@@ -165,11 +171,10 @@ def evidence(
         # State" against "Press Secretary ... stated"): it weighs as two unknown words. (A name with a word the
         # library never uses is already counted by unknown_terms.)
         # An acronym the document writes out ("NHL" for "National Hockey League") is a known word.
-        spelled = {a for a in query.acronyms if state.spells_out(a)}
-        unknown = len(
-            [t for t in unknown_terms(query.terms, state.lexical) if t not in spelled and t not in query.verbs]
-        )
-        absent = [n for n in query.names if state.mentions_each(n) and not state.mentions(n)]
+        spelled = {a for a in query.acronyms if state.spells_out(a, brief_id)}
+        lexicon = state.lexicon(brief_id)
+        unknown = len([t for t in unknown_terms(query.terms, lexicon) if t not in spelled and t not in query.verbs])
+        absent = [n for n in query.names if state.mentions_each(n, brief_id) and not state.mentions(n, brief_id)]
         unknown += 2 * len(absent)
         absent_subject = bool(absent) and query.who_is
     if not candidates:
@@ -179,13 +184,13 @@ def evidence(
     if wants_sources:
         sources = max((c.coverage for c in candidates if c.passage.kind in ("footnote", "source_note")), default=0.0)
         if state is not None:
-            sources = max(sources, _cited_coverage(state, candidates, query))
+            sources = max(sources, _cited_coverage(state, candidates, query, brief_id))
     # A footnote's title answers "what did the brief cite", not the question the cited article was about.
     claims = [c for c in candidates if wants_sources or c.passage.kind not in ("footnote", "source_note")]
     a = query.asked
     typed = typed_coverage = 0.0
-    common = state.lower_words() if state is not None else frozenset()
-    known_verbs = {v for v in query.verbs if state is not None and state.lexical.knows(v)}
+    common = state.lower_words(brief_id) if state is not None else frozenset()
+    known_verbs = {v for v in query.verbs if state is not None and state.lexicon(brief_id).knows(v)}
     for c in candidates:
         brief = state.briefs.get(c.passage.brief_id) if state is not None else None
         places = document_places(brief, state.versions.get(brief.id, "")) if state and brief else frozenset()
@@ -217,7 +222,9 @@ def evidence(
     )
 
 
-def _cited_coverage(state: IndexState, candidates: Sequence[Candidate], query: Query) -> float:
+def _cited_coverage(
+    state: IndexState, candidates: Sequence[Candidate], query: Query, brief_id: str | None = None
+) -> float:
     """For "which report is cited for X": the best coverage of the question by a sentence that cites notes and
     those notes together. The statement matches the sentence, the source's name the note; neither alone need
     cover the question ("What survey is cited for the rise in ..." against "... rose (note 4)" and note 4's
@@ -241,7 +248,7 @@ def _cited_coverage(state: IndexState, candidates: Sequence[Candidate], query: Q
         have = frozenset().union(*(state.lexical.terms[q] for q in positions))
         authors = state.author_terms(c.passage.brief_id)
         covered = [t for t in terms if t not in authors] or terms
-        best = max(best, state.lexical.coverage_of(covered, have))
+        best = max(best, state.lexicon(brief_id).coverage_of(covered, have))
     return best
 
 
@@ -275,13 +282,14 @@ def _support(c: Candidate, leans: bool = False, w: Weights | None = None) -> tup
 @dataclass(frozen=True, slots=True)
 class AbstainRule:
     """Thresholds on the best passage's joint evidence (mean of its cosine similarity and its IDF-weighted
-    coverage of the question's content words), stricter when the question names things the library never
-    mentions. Calibrated on dev.jsonl and bench/heldout.jsonl; checked on bench/heldout2.jsonl."""
+    coverage of the question's content words), stricter when the question names things the brief asked about
+    never mentions. Calibrated with each question scored against its own brief's words, pooled over the
+    real-dev documents, dev.jsonl and bench/heldout.jsonl; checked on bench/heldout2.jsonl."""
 
     floor: float = 0.35  # below this nothing in the library is close enough
-    one_unknown: float = 0.55  # e.g. "What is the population of the capital?" ("population" is never used)
+    one_unknown: float = 0.54  # e.g. "What is the population of the capital?" ("population" is never used)
     two_unknown: float = 0.65
-    typed_floor: float = 0.5  # a date, quantity or name asked, and no passage this close holds one
+    typed_floor: float = 0.46  # a date, quantity or name asked, and no passage this close holds one
 
 
 ABSTAIN = AbstainRule()

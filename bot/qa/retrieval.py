@@ -33,6 +33,8 @@ class _BriefPart:
     context: LexicalPart
     phrases: list[PhrasePostings] = field(default_factory=list)  # built on first need (a question's name checks)
     acronyms: tuple[Acronym, ...] = ()  # those the brief defines ("wet-bulb globe temperature (WBGT)")
+    own: list[tuple[LexicalIndex, LexicalIndex]] = field(default_factory=list)  # built on first scoped question
+    lower: list[frozenset[str]] = field(default_factory=list)  # its lower-case words, on first need
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,19 +75,26 @@ class IndexState:
     # The same vectors as one matrix for an exact search in process; [None] when it cannot stand in for the store.
     _matrix: list[DenseMatrix | None] = field(default_factory=list, compare=False, repr=False)
 
-    def lower_words(self) -> frozenset[str]:
-        """Words the library writes in lower case somewhere: "state" in "a state court" (so "the State" is not
-        taken for a name)."""
+    def lower_words(self, brief_id: str | None = None) -> frozenset[str]:
+        """Words the library (or one brief) writes in lower case somewhere: "state" in "a state court" (so "the
+        State" is not taken for a name)."""
+        if brief_id is not None:
+            part = self.parts[brief_id]
+            if not part.lower:
+                with self._vectors_lock:
+                    if not part.lower:
+                        part.lower.append(_lower_case_words(part.views))
+            return part.lower[0]
         if not self._lower_words:
             with self._vectors_lock:
                 if not self._lower_words:
-                    words = {w for v in self.views for w in re.findall(r"\b[a-z][a-z'’-]+\b", v.passage.text)}
-                    self._lower_words.append(frozenset(words))
+                    self._lower_words.append(_lower_case_words(self.views))
         return self._lower_words[0]
 
-    def _phrases(self) -> list[PhrasePostings]:
-        """Each brief's phrase postings, built on first need and kept with the brief's part for later snapshots."""
-        parts = [self.parts[b] for b in self.briefs]
+    def _phrases(self, brief_id: str | None = None) -> list[PhrasePostings]:
+        """Each brief's phrase postings (or the one brief's), built on first need and kept with the brief's part
+        for later snapshots."""
+        parts = [self.parts[b] for b in ([brief_id] if brief_id is not None else self.briefs)]
         if any(not p.phrases for p in parts):
             with self._vectors_lock:
                 for p in parts:
@@ -99,26 +108,45 @@ class IndexState:
         self._phrases()
         self.lower_words()
 
-    def mentions_each(self, phrase: str) -> bool:
-        """Whether every word of the phrase key occurs somewhere in the library (not necessarily together)."""
-        postings = self._phrases()
+    def mentions_each(self, phrase: str, brief_id: str | None = None) -> bool:
+        """Whether every word of the phrase key occurs somewhere in the library or the brief (not necessarily
+        together)."""
+        postings = self._phrases(brief_id)
         words = [w for w in phrase.split() if w not in OPTIONAL_IN_NAMES]
         return all(any(p.has_word(w) for p in postings) for w in words)
 
-    def mentions(self, phrase: str) -> bool:
+    def mentions(self, phrase: str, brief_id: str | None = None) -> bool:
         """Whether a passage has the phrase's words (a ``phrase_key``; "of", "the", "for" optional) in order,
         at most two other words apart: "Professor Weiss" is in "Professor Clara Weiss", but "Secretary of State"
         is not in "Press Secretary, Ann Lee, stated"."""
         words = [w for w in phrase.split() if w not in OPTIONAL_IN_NAMES]
-        return bool(words) and any(p.mentions(words) for p in self._phrases())
+        return bool(words) and any(p.mentions(words) for p in self._phrases(brief_id))
 
-    def spells_out(self, acronym: str) -> bool:
+    def spells_out(self, acronym: str, brief_id: str | None = None) -> bool:
         """Whether some passage writes the acronym's words out: "NHL" in "National Hockey League" (small words
         such as "of" and "and" may come between)."""
         letters = [c for c in acronym.lower() if c.isalpha()]
         if len(letters) < 2:
             return False
-        return any(p.spells_out(letters) for p in self._phrases())
+        return any(p.spells_out(letters) for p in self._phrases(brief_id))
+
+    def lexicon(self, brief_id: str | None) -> LexicalIndex:
+        """The lexical index whose words a question is judged by: one brief's own when it is scoped to one."""
+        return self.own_lexical(brief_id)[0] if brief_id is not None else self.lexical
+
+    def own_lexical(self, brief_id: str) -> tuple[LexicalIndex, LexicalIndex, int]:
+        """One brief's lexical indexes over its own passages alone, and the position of its first view.
+
+        A question scoped to one brief is scored with that brief's own statistics: how rare a word is, and how
+        long a passage is, are judged within the document asked about, so its answer does not depend on which
+        other documents happen to share the library."""
+        part = self.parts[brief_id]
+        if not part.own:
+            with self._vectors_lock:
+                if not part.own:
+                    part.own.append((LexicalIndex.from_parts([part.lexical]), LexicalIndex.from_parts([part.context])))
+        own, own_context = part.own[0]
+        return own, own_context, self.position[part.views[0].passage.id] if part.views else 0
 
     def vector(self, store: PassageStore, doc_id: str) -> npt.NDArray[np.float32] | None:
         """The stored embedding of one document of an active version (None for very large libraries)."""
@@ -220,6 +248,10 @@ class IndexState:
         return q if q.brief_id == p.brief_id else None
 
 
+def _lower_case_words(views: Sequence[PassageViews]) -> frozenset[str]:
+    return frozenset(w for v in views for w in re.findall(r"\b[a-z][a-z'’-]+\b", v.passage.text))
+
+
 def _personal(name: str) -> bool:
     """Whether an author name looks like a person's ("Ann B. Lee"), not a body's ("Office of the Director")."""
     words = name.split()
@@ -279,6 +311,15 @@ def _fill_dense(
                 table[pos] = float(vec @ query)
 
 
+def _spread(scores: npt.NDArray[np.float64], start: int, size: int) -> npt.NDArray[np.float64]:
+    """Scores of one brief's passages laid out at their positions among all the snapshot's views."""
+    if start == 0 and len(scores) == size:
+        return scores
+    out = np.zeros(size)
+    out[start : start + len(scores)] = scores
+    return out
+
+
 def hybrid_search(
     state: IndexState,
     store: PassageStore,
@@ -328,8 +369,11 @@ def hybrid_search(
     authors = state.author_terms(brief_id)
     covered = [t for t in terms if t not in authors] or list(terms)
     pairs, same = search.pairs, search.same
-    bm25 = state.lexical.scores(terms)
-    bm25_context = state.lexical_context.scores(terms)
+    lexical_index, context_index, start = state.lexical, state.lexical_context, 0
+    if brief_id is not None:
+        lexical_index, context_index, start = state.own_lexical(brief_id)
+    bm25 = _spread(lexical_index.scores(terms), start, len(state.views))
+    bm25_context = _spread(context_index.scores(terms), start, len(state.views))
     lexical = bm25 + 0.5 * bm25_context
     allowed_arr = np.asarray(allowed)
     top = allowed_arr[np.argsort(-lexical[allowed_arr], kind="stable")][:depth]
@@ -357,8 +401,8 @@ def hybrid_search(
             dense_context=dense_context.get(pos, dense_self.get(pos, 0.0)),
             bm25=float(bm25[pos]),
             bm25_context=float(bm25_context[pos]),
-            coverage=state.lexical.coverage(covered, pos, same),
-            coverage_context=state.lexical_context.coverage(covered, pos, same),
+            coverage=lexical_index.coverage(covered, pos - start, same),
+            coverage_context=context_index.coverage(covered, pos - start, same),
             phrase=state.lexical.phrase_overlap(pairs, pos),
             role=state.views[pos].role,
         )

@@ -16,7 +16,15 @@ from index.lexical import question_verbs
         ("What did the prime minister say about the tests?", set()),
         ("In which county was the guilty plea entered?", {"enter"}),
         ("What is the population of the valley?", set()),
-        ("What was the name of the lawyer the court appointed to represent him?", set()),
+        ("What was the name of the lawyer the court appointed to represent him?", {"repres"}),
+        # An irregular past form is a verb wherever it stands; so is the word after "trying to" / "used to".
+        ("Who does the author say taught him Latin?", {"teach"}),
+        ("What was the mayor trying to prove with the survey?", {"prove"}),
+        ("Which method was used to estimate the yield?", {"estim"}),
+        # A past form right after "which <noun>" / "who" is the question's verb.
+        ("Which dataset served as the reference?", {"serv"}),
+        ("Who first described the species?", {"describ"}),
+        ("What is the reason for the delay?", set()),
     ],
 )
 def test_question_verbs(question, verbs):
