@@ -1,4 +1,9 @@
-"""Pydantic models of the HTTP edge (DESIGN.md's contracts), split by use. Domain types stay dataclasses."""
+"""Pydantic models of the HTTP edge (DESIGN.md's contracts), split by use. Domain types stay dataclasses.
+
+Each shape is defined here once and built from the domain objects by its ``.of(...)`` constructor; the CLI's
+``--json`` output dumps the same models (``citebot parse --json`` is :class:`ParseOut`, ``citebot ask --json`` is
+:class:`ChatResponse`).
+"""
 
 from __future__ import annotations
 
@@ -11,7 +16,8 @@ from bot.audit.source_answer import SourceCitation, sources_text
 from bot.inputs import clean_input
 from bot.qa.render import is_uncited
 from bot.types import Answer
-from corpus.models import Brief, Citation, Footnote, Reference
+from corpus.models import Brief, Citation, Footnote, ParseWarning, Passage, Reference
+from corpus.sections import section_paths
 
 MAX_MESSAGE_CHARS = 2000
 
@@ -169,6 +175,18 @@ class SessionOut(BaseModel):
     turns: list[TurnOut]
 
 
+class WarningOut(BaseModel):
+    """Something the parser noticed in the document (the brief is still usable)."""
+
+    code: str = Field(description="orphan_footnote | undefined_marker | duplicate_footnote | out_of_order_footnote")
+    footnote: int | None
+    message: str
+
+    @classmethod
+    def of(cls, w: ParseWarning) -> WarningOut:
+        return cls(code=w.code, footnote=w.footnote, message=w.message)
+
+
 class AuthorOut(BaseModel):
     name: str
     role: str | None
@@ -218,7 +236,7 @@ class BriefDetailOut(BriefSummaryOut):
     editors: list[str]
     disclaimer: str | None
     content_hash: str
-    warnings: list[dict[str, Any]]
+    warnings: list[WarningOut]
     text: str
 
     @classmethod
@@ -228,20 +246,46 @@ class BriefDetailOut(BriefSummaryOut):
             editors=list(brief.editors),
             disclaimer=brief.disclaimer,
             content_hash=brief.content_hash,
-            warnings=[{"code": w.code, "footnote": w.footnote, "message": w.message} for w in brief.warnings],
+            warnings=[WarningOut.of(w) for w in brief.warnings],
             text=brief.text,
         )
 
 
-class FootnoteOut(BaseModel):
-    number: int
+class ReferenceOut(BaseModel):
+    """A footnote (``number`` set) or a table's "Sources:" entry (``number`` null), every parsed field."""
+
+    number: int | None
     title: str | None
     publisher: str | None
     date: str | None
-    date_raw: str | None
+    date_raw: str | None = Field(description="The date as the note writes it; ``date`` is its ISO form.")
     url: str | None
-    raw: str
+    raw: str = Field(description="The whole note as written.")
+
+    @classmethod
+    def of(cls, ref: Footnote | Reference) -> ReferenceOut:
+        return cls(**_reference_fields(ref))
+
+
+def _reference_fields(ref: Footnote | Reference) -> dict[str, Any]:
+    return {
+        "number": ref.number if isinstance(ref, Footnote) else None,
+        "title": ref.title,
+        "publisher": ref.publisher,
+        "date": ref.date,
+        "date_raw": ref.date_raw,
+        "url": ref.url,
+        "raw": ref.raw,
+    }
+
+
+class FootnoteOut(ReferenceOut):
+    number: int
     cited: int = Field(description="How many times the brief's text carries this footnote's marker (0: orphan).")
+
+    @classmethod
+    def of_cited(cls, footnote: Footnote, cited: int) -> FootnoteOut:
+        return cls(**_reference_fields(footnote), cited=cited)
 
 
 class FootnotesOut(BaseModel):
@@ -276,3 +320,92 @@ class HealthOut(BaseModel):
 class ErrorOut(BaseModel):
     detail: str
     code: str | None = None
+
+
+def _empty(value: object) -> bool:
+    return not value
+
+
+class PassageOut(BaseModel):
+    """A citable passage: ``brief.text[start:end] == text``. The optional keys appear only when they hold something."""
+
+    id: str
+    kind: str = Field(description="sentence | table_row | metadata | source_note | footnote | heading")
+    text: str
+    start: int
+    end: int
+    paragraph: int | None = Field(description="0 for metadata, 1.. for body blocks, null for footnote entries.")
+    footnotes: list[int] = Field(description="The footnotes the citation span rule gives it ([]: uncited).")
+    direct: bool = Field(description="True when the passage carries the markers itself, false when it is covered.")
+    label: str | None = Field(default=None, exclude_if=_empty, description="A table row's or metadata line's label.")
+    sources: list[ReferenceOut] = Field(
+        default_factory=list, exclude_if=_empty, description="A table row's entries of its table's Sources: line."
+    )
+    section: list[str] = Field(
+        default_factory=list, exclude_if=_empty, description="The headings above the passage, outermost first."
+    )
+
+    @classmethod
+    def of(cls, p: Passage, section: Sequence[str] = ()) -> PassageOut:
+        return cls(
+            id=p.id,
+            kind=p.kind,
+            text=p.text,
+            start=p.start,
+            end=p.end,
+            paragraph=p.paragraph,
+            footnotes=list(p.footnotes),
+            direct=p.direct,
+            label=p.label,
+            sources=[ReferenceOut.of(r) for r in p.references],
+            section=list(section),
+        )
+
+
+class BriefMetaOut(BaseModel):
+    """A brief's metadata and canonical text, the text every passage's offsets point into."""
+
+    id: str
+    title: str | None
+    authors: list[AuthorOut]
+    editors: list[str]
+    organisation: str | None
+    date: str | None
+    disclaimer: str | None
+    format: str
+    content_hash: str
+    text: str
+
+    @classmethod
+    def of(cls, brief: Brief) -> BriefMetaOut:
+        return cls(
+            id=brief.id,
+            title=brief.title,
+            authors=[AuthorOut(name=a.name, role=a.role) for a in brief.authors],
+            editors=list(brief.editors),
+            organisation=brief.organisation,
+            date=brief.date,
+            disclaimer=brief.disclaimer,
+            format=brief.format,
+            content_hash=brief.content_hash,
+            text=brief.text,
+        )
+
+
+class ParseOut(BaseModel):
+    """``citebot parse --json`` (DESIGN.md's parse contract): brief, footnotes, passages, warnings."""
+
+    brief: BriefMetaOut
+    footnotes: list[ReferenceOut]
+    passages: list[PassageOut]
+    warnings: list[WarningOut]
+
+    @classmethod
+    def of(cls, brief: Brief) -> ParseOut:
+        sections = section_paths(brief.passages)
+        return cls(
+            brief=BriefMetaOut.of(brief),
+            footnotes=[ReferenceOut.of(f) for f in brief.footnotes],
+            passages=[PassageOut.of(p, sections.get(p.id, ())) for p in brief.passages],
+            warnings=[WarningOut.of(w) for w in brief.warnings],
+        )

@@ -9,7 +9,6 @@ from fastapi import APIRouter
 
 from api.deps import EngineDep
 from api.schemas import BriefDetailOut, BriefSummaryOut, ErrorOut, FootnoteOut, FootnotesOut
-from corpus.serialize import reference_json
 
 router = APIRouter(prefix="/briefs", tags=["briefs"])
 
@@ -35,5 +34,5 @@ def get_footnotes(brief_id: str, engine: EngineDep) -> FootnotesOut:
     cited = Counter(number for number, _ in brief.markers)
     return FootnotesOut(
         brief_id=brief.id,
-        footnotes=[FootnoteOut(**reference_json(f), cited=cited[f.number]) for f in brief.footnotes],
+        footnotes=[FootnoteOut.of_cited(f, cited[f.number]) for f in brief.footnotes],
     )
