@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from api.schemas import BriefSummaryOut, WarningOut
+from api.schemas_brief import BriefSummaryOut, WarningOut
 from bot.engine import IngestReport
 from corpus.models import Brief
 

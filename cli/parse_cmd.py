@@ -1,4 +1,5 @@
-"""``citebot parse PATH [--json]``: the parse contract as JSON (``api.schemas.ParseOut``), or a summary for people."""
+"""``citebot parse PATH [--json]``: the parse contract as JSON (``api.schemas_brief.ParseOut``), or a summary
+for people."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import json
 
 import click
 
-from api.schemas import ParseOut
+from api.schemas_brief import ParseOut
 from corpus.loader import load_brief
 from corpus.models import Brief
 from corpus.settings import get_settings

@@ -8,7 +8,8 @@ from typing import Any
 from fastapi import APIRouter
 
 from api.deps import EngineDep
-from api.schemas import BriefDetailOut, BriefSummaryOut, ErrorOut, FootnoteOut, FootnotesOut
+from api.schemas import ErrorOut
+from api.schemas_brief import BriefDetailOut, BriefSummaryOut, FootnoteOut, FootnotesOut
 
 router = APIRouter(prefix="/briefs", tags=["briefs"])
 

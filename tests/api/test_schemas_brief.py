@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from api.schemas import FootnoteOut, ParseOut, PassageOut
+from api.schemas_brief import FootnoteOut, ParseOut, PassageOut
 from corpus.builder import build_brief
 from corpus.models import Brief
 from corpus.raw import Marker, RawDocument, RawParagraph
