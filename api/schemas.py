@@ -1,9 +1,14 @@
-"""Pydantic models of the HTTP edge (DESIGN.md's contracts), split by use. Domain types stay dataclasses."""
+"""Pydantic models of the HTTP edge (DESIGN.md's contracts), split by use. Domain types stay dataclasses.
+
+Each shape is defined once, here or in a sibling ``api/schemas_*.py`` (briefs and the parse contract in
+``schemas_brief``), and built from the domain objects by its ``.of(...)`` constructor; the CLI's ``--json`` output
+dumps the same models (``citebot ask --json`` is :class:`ChatResponse`).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Annotated, Any
+from typing import Annotated
 
 from pydantic import BaseModel, BeforeValidator, Field, StringConstraints
 
@@ -11,7 +16,7 @@ from bot.audit.source_answer import SourceCitation, sources_text
 from bot.inputs import clean_input
 from bot.qa.render import is_uncited
 from bot.types import Answer
-from corpus.models import Brief, Citation, Footnote, Reference
+from corpus.models import Citation, Footnote, Reference
 
 MAX_MESSAGE_CHARS = 2000
 
@@ -167,86 +172,6 @@ class TurnOut(BaseModel):
 class SessionOut(BaseModel):
     session_id: str
     turns: list[TurnOut]
-
-
-class AuthorOut(BaseModel):
-    name: str
-    role: str | None
-
-
-class BriefCounts(BaseModel):
-    passages: int
-    sentences: int
-    footnotes: int
-    warnings: int
-
-
-class BriefSummaryOut(BaseModel):
-    """A brief as ``GET /briefs`` (and ``citebot briefs --json``) lists it."""
-
-    id: str
-    title: str | None
-    date: str | None
-    authors: list[AuthorOut]
-    organisation: str | None
-    format: str
-    counts: BriefCounts
-
-    @classmethod
-    def of(cls, brief: Brief) -> BriefSummaryOut:
-        return cls(**_summary_fields(brief))
-
-
-def _summary_fields(brief: Brief) -> dict[str, Any]:
-    return {
-        "id": brief.id,
-        "title": brief.title,
-        "date": brief.date,
-        "authors": [AuthorOut(name=a.name, role=a.role) for a in brief.authors],
-        "organisation": brief.organisation,
-        "format": brief.format,
-        "counts": BriefCounts(
-            passages=len(brief.passages),
-            sentences=sum(1 for p in brief.passages if p.kind == "sentence"),
-            footnotes=len(brief.footnotes),
-            warnings=len(brief.warnings),
-        ),
-    }
-
-
-class BriefDetailOut(BriefSummaryOut):
-    editors: list[str]
-    disclaimer: str | None
-    content_hash: str
-    warnings: list[dict[str, Any]]
-    text: str
-
-    @classmethod
-    def of(cls, brief: Brief) -> BriefDetailOut:
-        return cls(
-            **_summary_fields(brief),
-            editors=list(brief.editors),
-            disclaimer=brief.disclaimer,
-            content_hash=brief.content_hash,
-            warnings=[{"code": w.code, "footnote": w.footnote, "message": w.message} for w in brief.warnings],
-            text=brief.text,
-        )
-
-
-class FootnoteOut(BaseModel):
-    number: int
-    title: str | None
-    publisher: str | None
-    date: str | None
-    date_raw: str | None
-    url: str | None
-    raw: str
-    cited: int = Field(description="How many times the brief's text carries this footnote's marker (0: orphan).")
-
-
-class FootnotesOut(BaseModel):
-    brief_id: str
-    footnotes: list[FootnoteOut]
 
 
 class CheckOut(BaseModel):

@@ -6,19 +6,9 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from api.schemas import BriefSummaryOut
+from api.schemas_brief import BriefSummaryOut, WarningOut
 from bot.engine import IngestReport
-from corpus.models import Brief, ParseWarning
-
-
-class WarningOut(BaseModel):
-    code: str = Field(description="orphan_footnote | undefined_marker | duplicate_footnote | out_of_order_footnote")
-    footnote: int | None
-    message: str
-
-    @classmethod
-    def of(cls, w: ParseWarning) -> WarningOut:
-        return cls(code=w.code, footnote=w.footnote, message=w.message)
+from corpus.models import Brief
 
 
 class IngestOut(BaseModel):

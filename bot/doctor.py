@@ -44,7 +44,7 @@ EngineOpener = Callable[[Settings, BriefRepository], Engine]
 
 def _open_engine(settings: Settings, repository: BriefRepository) -> Engine:
     """The engine's parts without its start-up sync (a read-only check must not embed anything)."""
-    from index.embeddings import load_embedder
+    from index.embeddings import load_embedder  # here, not at the top: the model stack loads only when it is used
 
     embedder = load_embedder(settings)
     return Engine(settings, embedder, make_store(settings, embedder), repository)
@@ -119,6 +119,7 @@ def check_sqlite(data_dir: Path) -> list[Finding]:
 
 def check_database(repository: BriefRepository, data_dir: Path) -> list[Finding]:
     """The database's schema revision, and files of the layout before the database not yet imported into it."""
+    # here, not at the top: Alembic is imported only by the check that needs it (a downward import, not a cycle)
     from index.db.migrate import status
     from index.db.transfer import import_data_dir
 

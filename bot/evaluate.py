@@ -6,7 +6,6 @@ coverage/precision table) are all computed from the same outcomes, so they alway
 
 from __future__ import annotations
 
-import importlib
 import json
 import re
 import statistics
@@ -16,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 from typing import Any
 
+from bot.claims.check import check_claim
 from bot.engine import Engine
 from bot.types import Answer
 from corpus.errors import InputError
@@ -166,18 +166,6 @@ class Outcome:
         return out
 
 
-def _check_fn() -> Callable[..., Any] | None:
-    """``bot.claims.check.check_claim`` when that module exists (built separately); None otherwise."""
-    try:
-        module = importlib.import_module("bot.claims.check")
-    except ModuleNotFoundError as exc:
-        if exc.name in {"bot.claims.check"}:
-            return None
-        raise
-    fn = getattr(module, "check_claim", None)
-    return fn if callable(fn) else None
-
-
 def _run_check(engine: Engine, item: dict[str, Any], scope: str | None, check: Callable[..., Any]) -> Outcome:
     got = str(check(engine, item["claim"], brief_id=scope).verdict)
     failure = None
@@ -228,10 +216,16 @@ def _run_question(engine: Engine, item: dict[str, Any], scope: str | None, top_k
     return Outcome(item, "ask", scope, hit=hit, exact=exact, would_hit=would, failure=failure, **base)
 
 
-def run_eval(engine: Engine, items: Iterable[dict[str, Any]], *, top_k: int = 3, brief_id: str | None = None) -> Report:
+def run_eval(
+    engine: Engine,
+    items: Iterable[dict[str, Any]],
+    *,
+    top_k: int = 3,
+    brief_id: str | None = None,
+    check: Callable[..., Any] | None = check_claim,
+) -> Report:
     """Ask every item, scoped to its own ``brief`` or else ``brief_id``, and score it. Latency is measured per
-    ``engine.ask`` call (in-process, warm)."""
-    check = _check_fn()
+    ``engine.ask`` call (in-process, warm). ``check`` judges the claim items (None counts them as skipped)."""
     outcomes = []
     for item in items:
         scope = item.get("brief") or brief_id

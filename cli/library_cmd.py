@@ -17,7 +17,7 @@ from typing import Any
 import click
 from tqdm import tqdm
 
-from api.schemas import BriefSummaryOut
+from api.schemas_brief import BriefSummaryOut
 from api.schemas_library import IngestOut
 from bot.engine import Engine
 from bot.factory import BRIEF_SUFFIXES, build_engine

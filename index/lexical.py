@@ -13,6 +13,7 @@ import numpy as np
 import numpy.typing as npt
 
 # The text toolkit is shared with bot; names kept here too for the callers that import them from index.lexical.
+from corpus.text.countries import US_NAME
 from corpus.text.words import IRREGULAR_VERBS, is_name_form
 from corpus.text.words import STOPWORDS as STOPWORDS
 from corpus.text.words import stem as stem
@@ -31,8 +32,6 @@ QUESTION_FRAME = frozenset(
 
 _TOKEN = re.compile(r"[a-z0-9]+(?:[-.,'][a-z0-9]+)*")
 _TOKEN_ANY_CASE = re.compile(_TOKEN.pattern, re.IGNORECASE)
-# "US" the country must survive the stopword "us": rewrite it (case-sensitively) before lowercasing.
-_USA = re.compile(r"\bU\.S\.(?:A\.)?|\bUSA?\b|\b[Uu]nited [Ss]tates(?: of [Aa]merica)?\b")
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"})
 
 
@@ -46,7 +45,7 @@ def tokenize(text: str, *, keep_stopwords: bool = False) -> list[str]:
 @functools.lru_cache(maxsize=65536)
 def _tokens(text: str, keep_stopwords: bool) -> tuple[str, ...]:
     out: list[str] = []
-    text = _USA.sub(" usa ", text.translate(_QUOTES))
+    text = US_NAME.sub(" usa ", text.translate(_QUOTES))
     for m in _TOKEN_ANY_CASE.finditer(text):
         written = m.group(0).strip(".,'")
         token = written.lower()
@@ -319,7 +318,7 @@ _OPENERS = frozenset(
 def phrase_key(text: str) -> str:
     """Text reduced for phrase matching: lowercase, "US"/"United States" as one word, punctuation and hyphens as
     single spaces ("Jean-Paul Sartre" and "Jean Paul Sartre" meet), padded with spaces so a match is whole words."""
-    text = _USA.sub(" usa ", text.translate(_QUOTES))
+    text = US_NAME.sub(" usa ", text.translate(_QUOTES))
     return " " + " ".join(re.findall(r"[a-z0-9]+", text.lower().replace("'s ", " "))) + " "
 
 

@@ -8,8 +8,8 @@ from typing import Any
 from fastapi import APIRouter
 
 from api.deps import EngineDep
-from api.schemas import BriefDetailOut, BriefSummaryOut, ErrorOut, FootnoteOut, FootnotesOut
-from corpus.serialize import reference_json
+from api.schemas import ErrorOut
+from api.schemas_brief import BriefDetailOut, BriefSummaryOut, FootnoteOut, FootnotesOut
 
 router = APIRouter(prefix="/briefs", tags=["briefs"])
 
@@ -35,5 +35,5 @@ def get_footnotes(brief_id: str, engine: EngineDep) -> FootnotesOut:
     cited = Counter(number for number, _ in brief.markers)
     return FootnotesOut(
         brief_id=brief.id,
-        footnotes=[FootnoteOut(**reference_json(f), cited=cited[f.number]) for f in brief.footnotes],
+        footnotes=[FootnoteOut.of_cited(f, cited[f.number]) for f in brief.footnotes],
     )

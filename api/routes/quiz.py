@@ -8,11 +8,10 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Request
 
 from api.deps import EngineDep, JsonBody, SettingsDep
-from api.schemas import CitationOut, ErrorOut
+from api.schemas import ErrorOut
 from api.schemas_quiz import (
     MistakeOut,
     MistakesOut,
-    QuestionOut,
     QuizAnswerRequest,
     QuizAnswerResponse,
     QuizNextRequest,
@@ -21,9 +20,8 @@ from api.schemas_quiz import (
 )
 from bot.quiz.generate import Question
 from bot.quiz.master import Quiz, cosine_similarity
-from bot.quiz.store import QuizStore, Score
+from bot.quiz.store import QuizStore
 from corpus.errors import BriefNotFound
-from corpus.models import Citation
 from index.db import open_database
 
 router = APIRouter(prefix="/quiz", tags=["quiz"])
@@ -52,32 +50,12 @@ def get_quiz(request: Request, engine: EngineDep, settings: SettingsDep) -> Quiz
 QuizDep = Annotated[Quiz, Depends(get_quiz)]
 
 
-def _question_out(quiz: Quiz, q: Question) -> QuestionOut:
+def _title(quiz: Quiz, q: Question) -> str | None:
+    """The title of the question's brief (None once the brief has been removed)."""
     try:
-        title = quiz.library.brief(q.brief_id).title
+        return quiz.library.brief(q.brief_id).title
     except BriefNotFound:
-        title = None
-    return QuestionOut(
-        id=q.id, brief_id=q.brief_id, brief_title=title, kind=q.kind, style=q.style, prompt=q.prompt, context=q.context
-    )
-
-
-def _score_out(session_id: str, s: Score) -> ScoreOut:
-    return ScoreOut.model_validate(
-        {
-            "session_id": session_id,
-            "asked": s.asked,
-            "answered": s.answered,
-            "correct": s.correct,
-            "wrong": s.wrong,
-            "accuracy": round(s.correct / s.answered, 4) if s.answered else None,
-            "by_kind": s.by_kind,
-        }
-    )
-
-
-def _citation(c: Citation | None) -> dict[str, Any] | None:
-    return CitationOut.of(c).model_dump(mode="json") if c is not None else None
+        return None
 
 
 @router.post("/next", response_model=QuizNextResponse, responses=ERRORS, dependencies=[JsonBody])
@@ -85,51 +63,23 @@ def next_question(req: QuizNextRequest, quiz: QuizDep) -> QuizNextResponse:
     """A question from a cited sentence (cloze or short answer about a number, date, actor or cause); none
     repeats in a session until every question of the pool has been asked."""
     asked = quiz.next(req.session_id, req.brief_id)
-    return QuizNextResponse.model_validate(
-        {
-            "session_id": asked.session_id,
-            "question": _question_out(quiz, asked.question),
-            "progress": {"used": asked.progress.used, "pool": asked.progress.pool, "round": asked.progress.round},
-        }
-    )
+    return QuizNextResponse.of(asked, _title(quiz, asked.question))
 
 
 @router.post("/answer", response_model=QuizAnswerResponse, responses=ERRORS, dependencies=[JsonBody])
 def answer(req: QuizAnswerRequest, quiz: QuizDep) -> QuizAnswerResponse:
     """Grade the answer against the brief and return the verdict with the quote and its footnotes."""
-    graded = quiz.answer(req.session_id, req.question_id, req.answer)
-    return QuizAnswerResponse.model_validate(
-        {
-            "session_id": graded.session_id,
-            "question_id": graded.question.id,
-            "correct": graded.grade.correct,
-            "answer": graded.answer,
-            "expected": graded.grade.expected,
-            "feedback": graded.grade.feedback,
-            "citation": _citation(graded.citation),
-            "score": _score_out(graded.session_id, graded.score),
-        }
-    )
+    return QuizAnswerResponse.of(quiz.answer(req.session_id, req.question_id, req.answer))
 
 
 @router.get("/sessions/{session_id}/score", response_model=ScoreOut, responses={404: ERRORS[404]})
 def score(session_id: str, quiz: QuizDep) -> ScoreOut:
     """The session's score: asked, answered, right and wrong, overall and per kind of question."""
-    return _score_out(session_id, quiz.score(session_id))
+    return ScoreOut.of(session_id, quiz.score(session_id))
 
 
 @router.get("/sessions/{session_id}/mistakes", response_model=MistakesOut, responses={404: ERRORS[404]})
 def mistakes(session_id: str, quiz: QuizDep) -> MistakesOut:
     """The questions answered wrongly, most recent first, each with the quote that settles it."""
-    items = [
-        MistakeOut.model_validate(
-            {
-                "question": _question_out(quiz, m.question),
-                "answer": m.answer,
-                "expected": m.expected,
-                "citation": _citation(m.citation),
-            }
-        )
-        for m in quiz.mistakes(session_id)
-    ]
+    items = [MistakeOut.of(m, _title(quiz, m.question)) for m in quiz.mistakes(session_id)]
     return MistakesOut(session_id=session_id, mistakes=items)

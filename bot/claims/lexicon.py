@@ -11,6 +11,8 @@ from collections.abc import Iterator
 from functools import cache
 from importlib.resources import files
 
+from corpus.text.countries import COUNTRY_FORMS
+from corpus.text.countries import named_forms as parse_named_forms
 from corpus.text.words import stem
 
 
@@ -58,17 +60,10 @@ def fields(name: str, count: int = -1) -> tuple[tuple[str, ...], ...]:
 
 def named_forms(name: str) -> dict[str, tuple[str, ...]]:
     """``key: form | form`` lines (a line without ``:`` lists keys with no other forms)."""
-    out: dict[str, tuple[str, ...]] = {}
-    for line in _lines(name):
-        if ":" in line:
-            key, rest = line.split(":", 1)
-            out[key.strip()] = tuple(f.strip() for f in rest.split("|") if f.strip())
-        else:
-            out.update(dict.fromkeys(line.split(), ()))
-    return out
+    return parse_named_forms(_lines(name))
 
 
-_COUNTRY_FORMS = named_forms("countries.txt")
+_COUNTRY_FORMS = COUNTRY_FORMS  # the toolkit's one country table (corpus/data/countries.txt)
 _OTHER_FORMS = named_forms("aliases.txt")
 
 # Alias -> canonical key. Keys are lower-case, whitespace-normalised surface forms.
@@ -80,10 +75,6 @@ ALIASES: dict[str, str] = {
 }
 # Countries (canonical keys): a claim that puts one country where the evidence has another is contradicted.
 COUNTRIES = frozenset(_COUNTRY_FORMS)
-# Every form of a country, for grading answers that give another of its names.
-COUNTRY_GROUPS: tuple[frozenset[str], ...] = tuple(
-    frozenset((key.replace("_", " "), *forms)) for key, forms in _COUNTRY_FORMS.items() if forms
-)
 
 # Irregular word forms the Snowball stemmer leaves apart, beyond the verbs ``stem`` itself folds (IRREGULAR_VERBS).
 IRREGULAR: dict[str, str] = dict(fields_of_two("irregular.txt"))

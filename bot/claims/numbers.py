@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from bot.claims.lexicon import fields
 from bot.claims.units import ORDINALS, UNITS
 from corpus.text.dates import MONTH_PATTERN, MONTHS
-from corpus.text.numbers import ONES, WORD_NUMBERS
+from corpus.text.numbers import MAGNITUDES, ONES, WORD_NUMBERS
 from corpus.text.words import STOPWORDS, stem
 
 _UNIT_RE = (
@@ -23,7 +23,7 @@ _UNIT_RE = (
     r"megatons?|mt|tonnes?|tons?|kg|per\s?cent|%|times|fold"
 )
 
-SCALES: dict[str, float] = {w: float(f) for w, f in fields("magnitudes.txt")}
+SCALES: dict[str, float] = MAGNITUDES  # the toolkit's magnitude words (corpus/text/numbers.py)
 
 _WORD_NUM = "|".join(sorted(WORD_NUMBERS, key=len, reverse=True))
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"

@@ -20,8 +20,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from bot.claims.lexicon import COUNTRY_GROUPS
 from bot.quiz.generate import NUMBER_WORDS, Question
+from corpus.text.countries import COUNTRY_GROUPS
 from corpus.text.dates import MONTHS
 from corpus.text.numbers import SCALES, TENS
 from corpus.text.words import STOPWORDS, stem
@@ -36,7 +36,7 @@ SIMILARITY_CORRECT = 0.65
 RECALL_WITH_SIMILARITY = 0.2
 TYPO_RATIO = 0.85
 
-# Countries and their usual other names (``bot/claims/wordlists/countries.txt``): "Washington" for "the United States".
+# Countries and their usual other names (``corpus/data/countries.txt``): "Washington" for "the United States".
 ALIASES: tuple[frozenset[str], ...] = tuple(
     frozenset(" ".join(re.sub(r"[^a-z0-9]+", " ", f.replace("'", "")).split()) for f in group)
     for group in COUNTRY_GROUPS

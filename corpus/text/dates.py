@@ -5,40 +5,36 @@ from __future__ import annotations
 
 import re
 
-MONTHS = {
-    name: i
-    for i, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
+# Each month's name and the abbreviations briefs use for it: the one month table the patterns below come from.
+_MONTH_TABLE: tuple[tuple[str, ...], ...] = (
+    ("January", "Jan"),
+    ("February", "Feb"),
+    ("March", "Mar"),
+    ("April", "Apr"),
+    ("May",),
+    ("June", "Jun"),
+    ("July", "Jul"),
+    ("August", "Aug"),
+    ("September", "Sept", "Sep"),  # "Sept" before "Sep", so a pattern takes the longer one
+    ("October", "Oct"),
+    ("November", "Nov"),
+    ("December", "Dec"),
+)
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+# Lower-case month name or abbreviation -> month number.
+MONTHS = {name.lower(): i for i, names in enumerate(_MONTH_TABLE, start=1) for name in names}
 # A month's full name, capitalised as written in prose ("may" the verb is not a month).
-MONTH_NAMES = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+MONTH_NAMES = "(?:" + "|".join(names[0] for names in _MONTH_TABLE) + ")"
 # A month written in full or abbreviated, with an optional period ("Sept.", "Jan").
 MONTH_PATTERN = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+    "(?:"
+    + "|".join([*(names[0] for names in _MONTH_TABLE), *(abbr for names in _MONTH_TABLE for abbr in names[1:])])
+    + r")\.?"
 )
 _MONTH = MONTH_PATTERN
 # Month and weekday names in lower case: words that date a sentence rather than say what it is about.
-CALENDAR_WORDS = frozenset(
-    """january february march april may june july august september october november december monday tuesday
-    wednesday thursday friday saturday sunday""".split()  # noqa: SIM905 - a word list reads better as text
-)
+CALENDAR_WORDS = frozenset(name.lower() for name in (*(names[0] for names in _MONTH_TABLE), *_WEEKDAYS))
 # Month day, year | day Month year | Month year | YYYY-MM-DD | YYYY
 DATE_PATTERN = re.compile(
     rf"(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|{_MONTH},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})",

@@ -21,6 +21,16 @@ TENS: dict[str, int] = {
     "ninety": 90,
 }
 SCALES: dict[str, int] = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+# Magnitude words and abbreviations written after a figure ("6 billion", "2.5bn"), with the factor they apply.
+MAGNITUDES: dict[str, float] = {
+    "thousand": 1e3,
+    "million": 1e6,
+    "billion": 1e9,
+    "trillion": 1e12,
+    "bn": 1e9,
+    "mn": 1e6,
+    "tn": 1e12,
+}
 # Words that count without being numerals ("a pair of tests", "a single launch").
 COUNTING_WORDS: dict[str, int] = {"dozen": 12, "pair": 2, "couple": 2, "single": 1}
 # Every word that is one number by itself, as quantities are read from claims and evidence.

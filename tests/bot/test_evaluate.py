@@ -153,7 +153,7 @@ def test_items_without_a_brief_are_grouped_as_the_library(fake):
     assert set(_run(fake, [{"kind": "abstain", "question": "q-declined-right"}]).by_brief()) == {"(library)"}
 
 
-def test_check_items_are_scored_per_class(fake, monkeypatch):
+def test_check_items_are_scored_per_class(fake):
     @dataclass
     class Result:
         verdict: str
@@ -165,13 +165,12 @@ def test_check_items_are_scored_per_class(fake, monkeypatch):
         seen.append(brief_id)
         return Result(verdicts[claim])
 
-    monkeypatch.setattr(evaluate, "_check_fn", lambda: check)
     items = [
         {"kind": "check", "claim": "claim one", "verdict": "supported", "brief": "doc-a"},
         {"kind": "check", "claim": "claim two", "verdict": "supported", "brief": "doc-b"},
         {"kind": "check", "claim": "claim three", "verdict": "contradicted", "brief": "doc-b"},
     ]
-    s = _run(fake, items).summary()
+    s = _run(fake, items, check=check).summary()
     assert s["check_accuracy"] == pytest.approx(2 / 3, abs=1e-3)
     assert s["check_per_class"]["supported"] == {"precision": 1.0, "recall": 0.5}
     assert s["check_per_class"]["not_found"] == {"precision": 0.0, "recall": None}
@@ -179,9 +178,8 @@ def test_check_items_are_scored_per_class(fake, monkeypatch):
     assert s["failures"] == [{"id": None, "claim": "claim two", "expected": "supported", "got": "not_found"}]
 
 
-def test_checks_are_skipped_without_a_check_module(fake, monkeypatch):
-    monkeypatch.setattr(evaluate, "_check_fn", lambda: None)
-    s = _run(fake, [{"kind": "check", "claim": "c", "verdict": "supported"}]).summary()
+def test_checks_are_skipped_when_no_check_is_given(fake):
+    s = _run(fake, [{"kind": "check", "claim": "c", "verdict": "supported"}], check=None).summary()
     assert (s["check_items"], s["check_skipped"], "check_accuracy" in s) == (1, 1, False)
 
 

@@ -10,9 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from cli.eval_cmd import documents
 from cli.main import cli
-from corpus.errors import InputError
 
 HARBOUR_MD = """---
 title: The Old Harbour
@@ -128,32 +126,6 @@ def test_bad_input_is_one_line_and_exit_2(tmp_path, make, args, message):
     assert message in result.output
     assert "Traceback" not in result.output
     assert len(result.output.strip().splitlines()) == 1
-
-
-def test_documents_are_found_by_path_or_by_plain_name(tmp_path):
-    (tmp_path / "a" / "b").mkdir(parents=True)
-    (tmp_path / "a" / "b" / "report [draft].md").write_text("x")
-    (tmp_path / "a" / "notes.txt").write_text("x")
-    items = [{"doc": "report [draft].md", "line": 1}, {"doc": "a/notes.txt", "line": 2}]
-    assert documents(items, tmp_path) == {
-        "report [draft].md": tmp_path / "a" / "b" / "report [draft].md",
-        "a/notes.txt": tmp_path / "a" / "notes.txt",
-    }
-
-
-def test_a_name_found_twice_is_ambiguous(tmp_path):
-    for sub in ("x", "y"):
-        (tmp_path / sub).mkdir()
-        (tmp_path / sub / "same.md").write_text("x")
-    with pytest.raises(InputError, match="matches 2 files"):
-        documents([{"doc": "same.md", "line": 1}], tmp_path)
-
-
-def test_without_named_documents_every_supported_file_is_taken(tmp_path):
-    (tmp_path / "one.md").write_text("x")
-    (tmp_path / "two.pdf").write_bytes(b"x")
-    (tmp_path / "data.csv").write_text("x")
-    assert sorted(documents([{"line": 1}], tmp_path)) == ["one.md", "two.pdf"]
 
 
 @pytest.mark.parametrize(

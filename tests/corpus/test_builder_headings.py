@@ -6,7 +6,6 @@ from corpus.builder import build_brief
 from corpus.models import Brief
 from corpus.raw import Marker, RawDocument, RawParagraph
 from corpus.sections import MAX_HEADING_WORDS, section_paths, section_text
-from corpus.serialize import brief_json
 
 
 def _brief(*blocks: RawParagraph, defs: tuple[tuple[int, str], ...] = ()) -> Brief:
@@ -57,14 +56,6 @@ def test_unknown_heading_level_replaces_the_previous_heading() -> None:
     brief = _brief(H("First", 0), P("One."), H("Second", 0), P("Two."))
     paths = section_paths(brief.passages)
     assert [paths[p.id] for p in brief.passages if p.kind == "sentence"] == [("First",), ("Second",)]
-
-
-def test_parse_json_lists_heading_kind_and_section() -> None:
-    out = brief_json(_brief(H("Methods"), P("One.")))
-    assert [(p["kind"], p.get("section")) for p in out["passages"]] == [
-        ("heading", ["Methods"]),
-        ("sentence", ["Methods"]),
-    ]
 
 
 def test_zero_width_spaces_leave_the_canonical_text() -> None:

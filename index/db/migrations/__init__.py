@@ -1,0 +1,1 @@
+"""Alembic's migration environment for the database of ``index.db``: ``env.py`` runs the revisions in ``versions/``."""

@@ -1,0 +1,1 @@
+"""The schema revisions of the database, one module each, applied in order by ``index.db.migrate``."""
