@@ -86,8 +86,8 @@ class CitebotGroup(click.Group):
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         if cmd_name not in COMMANDS:
             return None
-        module = importlib.import_module(COMMANDS[cmd_name][0])
-        return next(command for command in module.COMMANDS if command.name == cmd_name)
+        commands: list[click.Command] = importlib.import_module(COMMANDS[cmd_name][0]).COMMANDS
+        return next(command for command in commands if command.name == cmd_name)
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         # The listing from the table: shortened as click shortens a command's own help, with no module imported.

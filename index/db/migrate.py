@@ -45,9 +45,9 @@ def _config() -> Config:
 
 def _literal(node: ast.stmt, name: str) -> tuple[bool, Any]:
     """(True, value) if ``node`` assigns a literal to ``name`` at module level (``x = "a"``, ``x: str = "a"``)."""
-    if isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == name for t in node.targets):
-        value = node.value
-    elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name) and node.target.id == name:
+    if (isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == name for t in node.targets)) or (
+        isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name) and node.target.id == name
+    ):
         value = node.value
     else:
         return False, None
