@@ -112,6 +112,10 @@ def test_opening_a_database_at_head_does_not_import_alembic(tmp_path):
         f"open_database(Settings(data_dir={str(tmp_path)!r})); print('alembic' in sys.modules)"
     )
     done = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, check=True, env={**os.environ, "PYTHONPATH": ROOT}
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "PYTHONPATH": ROOT},
     )
     assert done.stdout.strip() == "False"
