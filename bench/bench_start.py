@@ -6,6 +6,11 @@ checkouts of the code, interleaved round by round so each meets the same machine
 
 Each round, for each checkout: a first start on an empty data dir (indexes the bundled brief), then a restart on
 the data dir it left. Prints the medians and updates its section of bench/RESULTS.md. Loopback only.
+
+Bytecode: every start reads its compiled modules from one cache made for the run (``PYTHONPYCACHEPREFIX``), filled
+by one unmeasured round per checkout first, as an installed citebot's are at install time. Without it, a shell with
+``PYTHONDONTWRITEBYTECODE=1`` recompiles every citebot module on every start (~0.3 s of CPU), and a checkout that
+happens to hold ``__pycache__`` folders and one that does not are not compared alike.
 """
 
 from __future__ import annotations
@@ -37,9 +42,11 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / TICKS
 
 
-def start(data_dir: Path, code: Path, timeout_s: float = 300) -> tuple[float, float]:
+def start(data_dir: Path, code: Path, pycache: Path, timeout_s: float = 300) -> tuple[float, float]:
     """Spawn `citebot serve` running the code in ``code``; (seconds to /health ready, CPU seconds it used)."""
     env = {**os.environ, "CITEBOT_DATA_DIR": str(data_dir), "PYTHONPATH": str(code)}
+    env["PYTHONPYCACHEPREFIX"] = str(pycache)  # compiled once, then read (see the module docstring)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     env.pop("CITEBOT_CHROMA_URL", None)
     port = free_port()
     began = time.perf_counter()
@@ -61,12 +68,12 @@ def start(data_dir: Path, code: Path, timeout_s: float = 300) -> tuple[float, fl
         proc.wait(timeout=30)
 
 
-def one_round(code: Path) -> dict[str, tuple[float, float]]:
+def one_round(code: Path, pycache: Path) -> dict[str, tuple[float, float]]:
     """First start and restart, each (wall seconds, CPU seconds), for the code in ``code``."""
     tmp = Path(tempfile.mkdtemp(prefix="citebot-bench-start-"))
     try:
-        first = start(tmp / "data", code)
-        restart = start(tmp / "data", code)
+        first = start(tmp / "data", code, pycache)
+        restart = start(tmp / "data", code, pycache)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return {"first": first, "restart": restart}
@@ -83,10 +90,13 @@ def main() -> None:
         codes = {f"before ({args.before.resolve().name})": args.before.resolve(), **codes}
     kinds = ("first", "restart")
     runs: dict[str, dict[str, list[tuple[float, float]]]] = {name: {k: [] for k in kinds} for name in codes}
+    pycache = Path(tempfile.mkdtemp(prefix="citebot-bench-pycache-"))
+    for code in codes.values():  # unmeasured: compiles each checkout's modules into the run's bytecode cache
+        one_round(code, pycache)
     loads = [os.getloadavg()[0]]
     for _ in range(args.rounds):
         for name, code in codes.items():
-            got = one_round(code)
+            got = one_round(code, pycache)
             for kind in kinds:
                 runs[name][kind].append(got[kind])
             print(f"{name}: {got} (load {os.getloadavg()[0]:.1f})", flush=True)
@@ -102,7 +112,7 @@ def main() -> None:
         f"- machine: {machine()}; load average by round: {', '.join(f'{x:.1f}' for x in loads)} "
         "(the 2 cores are shared with other work)",
         f"- {args.rounds} rounds; in each, every checkout once in turn: a first start on an empty data dir "
-        "(indexes the bundled brief), then a restart",
+        "(indexes the bundled brief), then a restart; modules' bytecode compiled once beforehand (as at install)",
         "",
         "| code | first start, wall | first start, CPU | restart, wall | restart, CPU |",
         "|---|---|---|---|---|",
@@ -118,6 +128,7 @@ def main() -> None:
     ]
     text = "\n".join(lines)
     print(text)
+    shutil.rmtree(pycache, ignore_errors=True)
     update_section(args.out, "bench_start", text)
 
 

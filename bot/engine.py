@@ -18,8 +18,6 @@ from collections import OrderedDict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from langchain_core.embeddings import Embeddings
-
 from bot.citations import make_citation, verify_citation
 from bot.qa import answer as answering
 from bot.qa.query import Query, Search, analyse, search_for
@@ -34,6 +32,7 @@ from index.batching import QueryBatcher
 from index.embeddings import query_embed_many, torch_threads
 from index.library import BriefRepository
 from index.store import PassageStore, Progress, StoredDoc
+from index.types import Embeddings
 from index.views import PassageViews, passage_views
 
 log = logging.getLogger("citebot.engine")

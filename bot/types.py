@@ -10,10 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Protocol
 
-from langchain_core.embeddings import Embeddings
-
 from corpus.models import Brief, Citation, Passage
 from corpus.settings import Settings
+from index.types import Embeddings
 
 
 @dataclass(frozen=True)

@@ -216,15 +216,18 @@ def _configure_logging(level: str) -> None:
 )
 def serve(host: str, port: int, log_level: str, access_log: bool, no_auth: bool, workers: int) -> None:
     """Serve the JSON/SSE API (and the web UI), indexing the bundled brief first if the library is empty."""
-    from index.onnxmodel.files import checksum_ahead
+    settings = get_settings()
+    if workers == 1:  # with more, the model is loaded in other processes (the preparing one, each worker)
+        from index.embeddings import load_ahead
 
-    checksum_ahead(get_settings())  # the model file is hashed while the imports below run
+        # The model file is hashed and its ONNX session built in a thread (both release the GIL) while the imports
+        # below run; imported here rather than at the top so that `citebot serve --help` stays light.
+        load_ahead(settings)
     from api.main import create_app
     from api.server import guarded_protocol
 
     began = time.monotonic()
     _configure_logging(log_level)
-    settings = get_settings()
     if not is_loopback(host) and settings.write_key is None and settings.read_key is None:
         if not no_auth:
             raise InvalidRequest(

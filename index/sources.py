@@ -22,8 +22,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from langchain_core.embeddings import Embeddings
-
 from corpus.errors import InputError, ParseError
 from corpus.models import Brief
 from corpus.sentences import split_sentences
@@ -31,6 +29,7 @@ from corpus.settings import Settings
 from corpus.text_format import decode_text
 from index.fetch_store import FetchStore
 from index.store import ChromaPassageStore, PassageStore, StoredDoc
+from index.types import Embeddings
 
 SOURCE_SUFFIXES = (".html", ".htm", ".pdf", ".txt", ".md")
 MANIFEST = "sources.toml"

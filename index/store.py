@@ -25,13 +25,13 @@ from typing import Any, Protocol
 from urllib.parse import urlparse
 
 import httpx
-from langchain_core.embeddings import Embeddings
 
 from corpus.errors import IndexMismatch, IndexUnavailable
 from corpus.limits import checkpoint
 from corpus.settings import Settings
 from index.embeddings import identity_of
 from index.threads import embed_threads, wanted_threads
+from index.types import Embeddings
 
 Metadata = Mapping[str, str | int | float | bool]
 Where = dict[str, Any]
@@ -220,7 +220,8 @@ class ChromaPassageStore:
                     self._vs = Chroma(
                         client=self._chroma,
                         collection_name=collection.name,
-                        embedding_function=self._ahead,
+                        # LangChain types it as its Embeddings class; it calls only the Protocol's two methods.
+                        embedding_function=self._ahead,  # type: ignore[arg-type]
                         collection_configuration=COLLECTION_CONFIGURATION,  # type: ignore[arg-type]
                     )
             return self._vs

@@ -15,7 +15,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from langchain_core.embeddings import Embeddings
 
 from corpus.audit import (
     SEVERITY_ORDER,
@@ -26,6 +25,7 @@ from corpus.audit import (
 from corpus.models import Brief, Footnote, Passage
 from corpus.text.dates import MONTH_NAMES, MONTHS
 from corpus.text.vectors import cosine_matrix
+from index.types import Embeddings
 from index.views import leans_back
 
 # A title must beat the cited one by this much (cosine) before we suggest it. Swaps need less: two sentences

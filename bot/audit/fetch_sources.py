@@ -13,8 +13,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from langchain_core.embeddings import Embeddings
-
 from bot.audit.brief_citations import audit_brief
 from bot.jobs import Job
 from corpus.audit import SEVERITY_ORDER, Finding
@@ -24,6 +22,7 @@ from corpus.settings import Settings
 from index.fetch_run import FetchOutcome, fetch_briefs
 from index.fetch_store import FetchStore
 from index.sources import SourceIndex, find_sources, source_passages, source_roots
+from index.types import Embeddings
 
 STATUSES = ("fetched", "archived", "failed", "skipped")
 

@@ -23,10 +23,10 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from langchain_core.embeddings import Embeddings
 
 from index.onnxmodel.files import Manifest
 from index.threads import wanted_threads
+from index.types import Embeddings
 
 # Long lists are cut into batches of at most this many texts, sorted by token count so each batch pads little.
 BATCH_SIZE = 32

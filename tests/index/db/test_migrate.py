@@ -3,14 +3,21 @@ schema is refused with a message naming ``citebot db upgrade``; the embedded SQL
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 import sqlalchemy as sa
 
 from corpus.errors import SchemaOutdated
 from corpus.settings import Settings
 from index.db import connect, open_database
-from index.db.migrate import current, ensure_schema, head, status, upgrade
+from index.db.migrate import alembic_head, current, ensure_schema, head, status, upgrade
 from index.db.schema import metadata
+
+ROOT = str(Path(__file__).resolve().parents[3])
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -83,3 +90,32 @@ def test_a_postgresql_url_uses_psycopg_3(pg_url):
     assert db.engine.dialect.driver == "psycopg"
     assert not db.embedded and db.path is None
     db.engine.dispose()
+
+
+def test_the_head_read_from_the_migration_files_is_alembics():
+    assert head() == alembic_head()
+
+
+def test_the_stored_revision_read_without_alembic_is_alembics(empty_db):
+    from alembic.runtime.migration import MigrationContext
+
+    for revision in ("0001", "head"):
+        upgrade(empty_db, revision)
+        with empty_db.read() as conn:
+            assert current(empty_db) == MigrationContext.configure(conn).get_current_revision()
+
+
+def test_opening_a_database_at_head_does_not_import_alembic(tmp_path):
+    open_database(Settings(data_dir=tmp_path))  # creates the schema (with alembic) in this process
+    script = (
+        "import sys; from corpus.settings import Settings; from index.db import open_database; "
+        f"open_database(Settings(data_dir={str(tmp_path)!r})); print('alembic' in sys.modules)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "PYTHONPATH": ROOT},
+    )
+    assert done.stdout.strip() == "False"
