@@ -26,7 +26,8 @@ QUESTION_FRAME = frozenset(
     look use used give gave think want like describe described achieve achieved compare compared role kind
     type way thing things far fast large big long high low hard easy reason reasons result results year years
     time times day days month months recommend recommends recommendation recommendations suggest suggests
-    propose proposes advise advises
+    propose proposes advise advises better best worse worst bigger biggest larger largest smaller smallest higher
+    highest lower lowest greater greatest rather
     """.split()  # noqa: SIM905 - a word list reads better as text
 )
 

@@ -74,3 +74,12 @@ def test_phrase_key_joins_spelling_variants():
 
     assert phrase_key("Kim Jong-un's test") == phrase_key("Kim Jong Un test")
     assert phrase_key("the U.S. army") == phrase_key("the United States army")
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Can rain make the drought worse rather than better?", "Which port had the largest harbour fees?"],
+)
+def test_comparative_and_superlative_words_are_the_question_frame(question):
+    index = LexicalIndex(["Rain eased the drought in the port.", "The harbour fees rose at the port."])
+    assert unknown_terms(content_terms(question), index) == []
