@@ -18,6 +18,7 @@ from importlib.resources import files
 
 from corpus.models import Brief
 from corpus.text.dates import CALENDAR_WORDS
+from corpus.text.numbers import MAGNITUDES
 from corpus.text.words import STOPWORDS, stem
 
 
@@ -308,7 +309,8 @@ def fills(
 
 
 _MONEY_SYMBOL = re.compile(r"[$£€¥₹]\s?\d|\d\s?[$£€¥₹]")
-_SCALE = frozenset({"thousand", "million", "millions", "billion", "billions", "trillion", "milliard", "milliards"})
+# "40 million pesos", "two billions": the toolkit's magnitude words, singular or plural.
+_SCALE = frozenset(w for word in MAGNITUDES for w in (word, word + "s"))
 
 
 # A change of a sum answers "how much did the price rise" as well as the sum does.

@@ -27,6 +27,7 @@ MAGNITUDES: dict[str, float] = {
     "million": 1e6,
     "billion": 1e9,
     "trillion": 1e12,
+    "milliard": 1e9,
     "bn": 1e9,
     "mn": 1e6,
     "tn": 1e12,
