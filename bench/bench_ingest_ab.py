@@ -17,6 +17,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -47,11 +48,14 @@ t, c = time.perf_counter(), usage()
 report = engine.ingest(parse_bytes(data, "generated-brief.pdf"))
 wall, cpu = time.perf_counter() - t, usage() - c
 rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-print(json.dumps({"wall": wall, "cpu": cpu, "vectors": engine.store.count(), "status": report.status, "rss_mb": rss}))
+passages = getattr(embedder, "passage_model_file", None)  # code from before the int8 passage model has none
+model = passages().name if passages else "model.onnx"
+print(json.dumps({"wall": wall, "cpu": cpu, "vectors": engine.store.count(), "status": report.status, "rss_mb": rss,
+                  "passage_model": model}))
 """
 
 
-def one(code: Path, pdf: Path) -> dict[str, float]:
+def one(code: Path, pdf: Path) -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="citebot-bench-ingest-ab-") as tmp:
         env = {**os.environ, "PYTHONPATH": str(code), "HF_HUB_OFFLINE": "1", "ANONYMIZED_TELEMETRY": "False"}
         env.pop("CITEBOT_CHROMA_URL", None)
@@ -60,7 +64,7 @@ def one(code: Path, pdf: Path) -> dict[str, float]:
         )
     if done.returncode != 0:
         raise RuntimeError(done.stderr[-2000:])
-    result: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
+    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
     return result
 
 
@@ -74,8 +78,9 @@ def main() -> None:
 
     data, _, pages = build_pdf(20, 60)
     codes = {f"before ({args.before.resolve().name})": args.before.resolve(), "this checkout": ROOT}
-    runs: dict[str, list[dict[str, float]]] = {name: [] for name in codes}
+    runs: dict[str, list[dict[str, Any]]] = {name: [] for name in codes}
     loads = [os.getloadavg()[0]]
+    export = os.environ.get("CITEBOT_ONNX_DIR") or "the installed one"
     with tempfile.TemporaryDirectory() as tmp:
         pdf = Path(tmp) / "generated-brief.pdf"
         pdf.write_bytes(data)
@@ -99,12 +104,13 @@ def main() -> None:
         f"- machine: {machine()}; load average by round: {', '.join(f'{x:.1f}' for x in loads)} "
         "(the 2 cores are shared with other work)",
         f"- {args.repeats} repeats, the two checkouts in turn, each in a fresh process with the model loaded; "
-        "parse + embed + Chroma",
+        f"parse + embed + Chroma; ONNX export: {export}",
         "",
-        "| code | vectors | wall, median (runs) | CPU, median (runs) | peak RSS |",
-        "|---|---|---|---|---|",
+        "| code | vectors | passages embedded by | wall, median (runs) | CPU, median (runs) | peak RSS |",
+        "|---|---|---|---|---|---|",
         *(
-            f"| {name} | {vectors[name]} | {cell(name, 'wall')} | {cell(name, 'cpu')} | "
+            f"| {name} | {vectors[name]} | {runs[name][0]['passage_model']} | {cell(name, 'wall')} | "
+            f"{cell(name, 'cpu')} | "
             f"{statistics.median(r['rss_mb'] for r in runs[name]):.0f} MB |"
             for name in codes
         ),

@@ -4,20 +4,34 @@ Two paths make the same vectors (cosine >= 0.999, tested over real passages):
 - ``onnx`` (the default): ONNX Runtime and ``tokenizers`` over the export ``citebot model export`` wrote. It
   never imports torch, so the server starts in about a second and a question embeds in a few milliseconds;
 - ``torch``: sentence-transformers through langchain-huggingface, kept for comparison and for the export.
+At ingest the ONNX path embeds stored passages with the export's per-channel int8 model (``ingest_int8``); queries
+stay fp32, so both make the index's recorded vector space.
 Each embedder carries an ``identity`` (source model, numeric variant) that the store records with its vectors.
 """
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 import threading
 from collections.abc import Callable, Sequence
 from contextlib import suppress
+from functools import partial
+from pathlib import Path
 
 from corpus.errors import ModelUnavailable
 from corpus.settings import Settings
-from index.onnxmodel.files import model_path, source_model_id, verified_files
+from index.onnxmodel.files import (
+    HOW_TO_EXPORT,
+    INT8_FILE,
+    INT8_PER_CHANNEL,
+    model_path,
+    onnx_dir,
+    source_model_id,
+    verified_file,
+    verified_files,
+)
 from index.threads import TORCH_DEFAULT_THREADS, embed_threads
 from index.types import Embeddings
 
@@ -30,6 +44,8 @@ __all__ = [
     "query_embed_many",
     "torch_threads",
 ]
+
+log = logging.getLogger("citebot.embed")
 
 _CACHE: dict[tuple[str, ...], Embeddings] = {}
 _LOCK = threading.Lock()
@@ -56,7 +72,13 @@ def load_embedder(settings: Settings) -> Embeddings:
     if settings.embedder == "torch":
         key: tuple[str, ...] = ("torch", model_path(settings))
     else:
-        key = ("onnx", str(settings.onnx_dir or ""), settings.model_path or "", str(settings.onnx_int8))
+        key = (
+            "onnx",
+            str(settings.onnx_dir or ""),
+            settings.model_path or "",
+            str(settings.onnx_int8),
+            str(settings.ingest_int8),
+        )
     with _LOCK:
         cached = _CACHE.get(key)
         if cached is not None:
@@ -97,12 +119,20 @@ def _load_onnx(settings: Settings) -> Embeddings:
     from index.onnxmodel.embedder import OnnxEmbeddings
 
     manifest, model_file, tokenizer_file = verified_files(settings, int8=settings.onnx_int8)
+    passage_model: Callable[[], Path] | None = None
+    if settings.ingest_int8 and not settings.onnx_int8:
+        if manifest.int8 == INT8_PER_CHANNEL:
+            folder = onnx_dir(settings)
+            passage_model = partial(verified_file, folder, manifest, INT8_FILE)
+        else:  # an export from before per-channel int8: its int8 vectors drift too far from fp32 for passages
+            log.info("passages are embedded with the fp32 model: %s for the faster int8 ingest", HOW_TO_EXPORT)
     return OnnxEmbeddings(
         model_file,
         tokenizer_file,
         manifest,
         variant="int8" if settings.onnx_int8 else "fp32",
         preload_threads=settings.query_threads,
+        passage_model=passage_model,
     )
 
 

@@ -268,9 +268,12 @@ class ChromaPassageStore:
         batches = [by_length[i : i + self._batch_size] for i in range(0, len(by_length), self._batch_size)]
         threads = wanted_threads()  # the caller's ingest thread count, for the helper thread too
 
+        # Passages may have their own (cheaper) model: see OnnxEmbeddings.embed_passages.
+        embed_many = getattr(self._embedder, "embed_passages", self._embedder.embed_documents)
+
         def embed(batch: Sequence[StoredDoc]) -> list[list[float]]:
             with embed_threads(threads):
-                return self._embedder.embed_documents([d.text for d in batch])
+                return list(embed_many([d.text for d in batch]))
 
         done = 0
         with ThreadPoolExecutor(1, thread_name_prefix="citebot-embed-ahead") as ahead:

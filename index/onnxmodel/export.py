@@ -4,7 +4,8 @@ The transformer is exported with torch's TorchScript-based exporter (``dynamo=Fa
 while the default dynamo exporter needs the ``onnxscript`` package, and it gives a single self-contained file
 with dynamic batch and sequence axes. The wrapped module returns only ``last_hidden_state``; mean pooling and
 normalisation are done in numpy at serving time, exactly as sentence-transformers' Pooling and Normalize modules
-do. The int8 variant is quantised from the fp32 file with ``onnxruntime.quantization.quantize_dynamic``.
+do. The int8 variant is quantised from the fp32 file with ``onnxruntime.quantization.quantize_dynamic``, one scale
+per output channel: ingest embeds stored passages with it (about 2x less CPU than fp32 on a CPU with VNNI).
 
 Files are written to a temporary folder beside the target and moved into place only when all of them and the
 manifest are complete, so an interrupted export leaves the previous one (or none), never a mix.
@@ -25,6 +26,7 @@ from corpus.errors import ModelUnavailable
 from corpus.settings import Settings
 from index.onnxmodel.files import (
     INT8_FILE,
+    INT8_PER_CHANNEL,
     MANIFEST,
     MODEL_FILE,
     TOKENIZER_FILE,
@@ -68,6 +70,7 @@ def export_model(settings: Settings, target: Path | None = None) -> Path:
             max_seq_length=_read_max_seq_length(source),
             dimension=dimension,
             exporter={**versions, "opset": str(OPSET)},
+            int8=INT8_PER_CHANNEL,
         )
         (work / MANIFEST).write_text(json.dumps(manifest.to_json(), indent=2) + "\n", encoding="utf-8")
         _swap_into_place(work, target)
@@ -133,6 +136,7 @@ def _quantise(fp32: Path, out: Path) -> None:
     level = root.level
     root.setLevel(logging.ERROR)  # it advises "pre-processing" on the root logger; the graph is already simple
     try:
-        quantize_dynamic(str(fp32), str(out), weight_type=QuantType.QInt8)
+        # Per channel: one scale per tensor made vectors with cosine 0.94-0.97 to fp32, per channel 0.986-0.999.
+        quantize_dynamic(str(fp32), str(out), weight_type=QuantType.QInt8, per_channel=True)
     finally:
         root.setLevel(level)

@@ -91,8 +91,8 @@ def test_ingest_and_questions_share_the_one_thread_session(embedder):
         with embed_threads(count):
             onnx.embed_documents(texts)
     onnx.embed_query("a question")
-    assert list(onnx._sessions) == [1]
-    assert onnx._sessions[1].get_session_options().intra_op_num_threads == 1
+    assert list(onnx._sessions) == [(1, onnx.model_file)]
+    assert onnx._sessions[(1, onnx.model_file)].get_session_options().intra_op_num_threads == 1
 
 
 def test_batches_run_side_by_side_give_each_text_its_own_vector(embedder):
@@ -107,7 +107,7 @@ def test_batches_run_side_by_side_give_each_text_its_own_vector(embedder):
 def test_a_failing_batch_raises_in_the_caller(embedder, monkeypatch):
     onnx = embedder.inner
 
-    def broken(encodings, threads):
+    def broken(encodings, threads, model):
         raise RuntimeError("batch failed")
 
     monkeypatch.setattr(onnx, "_run", broken)
