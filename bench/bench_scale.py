@@ -332,6 +332,10 @@ def serve_and_measure(data_dir: Path, size: int, n1: int, n8: int) -> dict[str, 
 
 
 # ------------------------------------------------------------------------------------------------------ main
+def save(results: dict[str, Any]) -> None:
+    Path(results["json"]).write_text(json.dumps({k: v for k, v in results.items() if k != "json"}, indent=2) + "\n")
+
+
 def snapshot_dir(keep: Path, size: int) -> Path:
     """Where the ingest phase leaves a copy of the library as it was at ``size`` briefs (for the measure phase)."""
     return keep.parent / f"{keep.name}-{size}"
@@ -378,7 +382,7 @@ def ingest_phase(args: argparse.Namespace, results: dict[str, Any], data_dir: Pa
         entry.update(library_facts(engine, data_dir))
         entry["partial"] = entry["briefs"] < size
         results["sizes"][str(size)] = entry
-        JSON_OUT.write_text(json.dumps(results, indent=2) + "\n")
+        save(results)
         print(json.dumps(entry, indent=1), file=sys.stderr)
         if entry["partial"]:
             break
@@ -417,7 +421,7 @@ def measure_phase(args: argparse.Namespace, results: dict[str, Any], data_dir: P
         close(folder)
         entry["serve"] = serve_and_measure(folder, entry["briefs"], args.requests, args.requests_c8)
         entry["load_avg_end"] = [round(x, 2) for x in os.getloadavg()]
-        JSON_OUT.write_text(json.dumps(results, indent=2) + "\n")
+        save(results)
         print(json.dumps(entry["serve"], indent=1), file=sys.stderr)
 
 
@@ -428,6 +432,8 @@ def main() -> None:
     parser.add_argument("--phase", choices=("all", "ingest", "measure"), default="all")
     parser.add_argument("--budget-s", type=float, default=1500, help="ingest time allowed for the whole run")
     parser.add_argument("--fresh", action="store_true", help="forget the recorded sizes first")
+    parser.add_argument("--json", type=Path, default=JSON_OUT, help="where the figures are read and written")
+    parser.add_argument("--no-report", action="store_true", help="leave RESULTS.md and the charts as they are")
     parser.add_argument("--requests", type=int, default=60, help="questions per kind at concurrency 1")
     parser.add_argument("--requests-c8", type=int, default=96, help="questions per kind at concurrency 8")
     args = parser.parse_args()
@@ -438,8 +444,9 @@ def main() -> None:
     if args.keep is None and args.phase != "all":
         parser.error("--phase ingest/measure needs --keep (the library the other phase uses)")
     data_dir = args.keep or Path(tempfile.mkdtemp(prefix="citebot-scale-")) / "data"
-    results = json.loads(JSON_OUT.read_text()) if JSON_OUT.exists() and not args.fresh else {"sizes": {}}
+    results = json.loads(args.json.read_text()) if args.json.exists() and not args.fresh else {"sizes": {}}
     results.setdefault("sizes", {})
+    results["json"] = str(args.json)
     embedder = load_embedder(Settings(data_dir=data_dir))
     results["embedder"] = f"{type(embedder).__module__}.{type(embedder).__name__}"
     results["embedder_identity"] = getattr(embedder, "identity", None)
@@ -452,9 +459,11 @@ def main() -> None:
     finally:
         if args.keep is None:
             shutil.rmtree(data_dir.parent, ignore_errors=True)
-    from scale_report import write_report
+    results.pop("json")
+    if not args.no_report:
+        from scale_report import write_report
 
-    write_report(results)
+        write_report(results)
 
 
 if __name__ == "__main__":
