@@ -66,6 +66,16 @@ def grow(engine: Any, start: int, stop: int, deadline: float) -> dict[str, Any]:
     parse_s = ingest_s = 0.0
     passages = 0
     done = start
+    store_add = engine.store.add
+    spent = [0.0, 0]
+
+    def timed_add(docs: Any, progress: Any = None) -> None:  # embed + write, apart from the rest of engine.ingest
+        t = time.perf_counter()
+        store_add(docs, progress)
+        spent[0] += time.perf_counter() - t
+        spent[1] += len(docs)
+
+    engine.store.add = timed_add
     for i in range(start, stop):
         if time.monotonic() > deadline:
             break
@@ -79,8 +89,16 @@ def grow(engine: Any, start: int, stop: int, deadline: float) -> dict[str, Any]:
         passages += len(brief.passages)
         done = i + 1
         if done % 25 == 0:
-            print(f"  ingested {done}/{stop} ({passages / (parse_s + ingest_s):.1f} passages/s)", file=sys.stderr)
+            print(
+                f"  ingested {done}/{stop} ({passages / (parse_s + ingest_s):.1f} passages/s, "
+                f"{spent[1] / max(spent[0], 1e-9):.1f} vectors/s embedded, load {os.getloadavg()[0]:.1f})",
+                file=sys.stderr,
+            )
+    engine.store.add = store_add
     return {
+        "vectors_added": spent[1],
+        "embed_store_add_s": round(spent[0], 2),
+        "vectors_per_s": round(spent[1] / spent[0], 1) if spent[0] else None,
         "added": done - start,
         "passages_added": passages,
         "parse_s": round(parse_s, 2),
@@ -127,7 +145,7 @@ def lexical_add_cost(engine: Any, size: int) -> dict[str, Any]:
     }
 
 
-def where_time_goes(engine: Any, size: int, count: int = 20) -> dict[str, Any]:
+def where_time_goes(engine: Any, size: int, count: int = 40) -> dict[str, Any]:
     """In process: distinct questions through ``engine.ask`` under cProfile; the functions with the most cumulative
     time (own code and the libraries it calls), and the share of the query embedding."""
     import cProfile
@@ -135,6 +153,12 @@ def where_time_goes(engine: Any, size: int, count: int = 20) -> dict[str, Any]:
 
     questions = question_pool(size, count, seed=size + 7919)
     engine.ask("warm-up: what does the library say?")
+    t, cpu = time.perf_counter(), time.process_time()
+    for q in questions[: len(questions) // 2]:  # timed without the profiler's overhead
+        engine.ask(q.text)
+    plain_wall, plain_cpu = time.perf_counter() - t, time.process_time() - cpu
+    plain_per_q = 1000 / (len(questions) // 2)
+    questions = questions[len(questions) // 2 :]
     profile = cProfile.Profile()
     t = time.perf_counter()
     profile.enable()
@@ -152,6 +176,8 @@ def where_time_goes(engine: Any, size: int, count: int = 20) -> dict[str, Any]:
     own = [r for r in rows if r[1].startswith(("bot/", "index/", "corpus/")) or r[1].startswith("chromadb/api")]
     return {
         "questions": len(questions),
+        "unprofiled_ms_per_question": round(plain_wall * plain_per_q, 1),
+        "unprofiled_cpu_ms_per_question": round(plain_cpu * plain_per_q, 1),
         "ms_per_question": round(wall * per_q, 1),
         "top_cumulative_ms_per_question": [[name, round(c * per_q, 1)] for c, name in rows[:25]],
         "own_code_and_chroma_cumulative_ms_per_question": [[name, round(c * per_q, 1)] for c, name in own[:30]],
@@ -170,6 +196,13 @@ def memory(pid: int) -> dict[str, float]:
         if key in ("VmRSS", "VmHWM"):
             fields[key] = round(int(value.split()[0]) / 1024, 1)
     return fields
+
+
+def cpu_s(pid: int) -> float:
+    """CPU seconds (user + system, all threads) a process has used: a cost that other work on the cores does not
+    inflate the way it inflates wall time."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def post(conn: http.client.HTTPConnection, body: dict[str, Any]) -> tuple[float, int, dict[str, Any]]:
@@ -272,16 +305,29 @@ def serve_and_measure(data_dir: Path, size: int, n1: int, n8: int) -> dict[str, 
                     pass
                 time.sleep(0.05)
         out["cold_start_health_s"] = round(time.perf_counter() - started, 2)
+        out["cold_start_cpu_s"] = round(cpu_s(proc.pid), 2)
         out["rss_after_start_mb"] = memory(proc.pid)["VmRSS"]
         conn = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
         post(conn, {"message": warm.text})
         conn.close()
         out["cold_start_first_chat_s"] = round(time.perf_counter() - started, 2)
+        # Let the server finish what its start left running (the warm-up thread, the collector working through the
+        # start's allocations) so the load phases measure questions, not the start's tail: up to 120 s.
+        settle = time.perf_counter()
+        while time.perf_counter() - settle < 120:
+            before = cpu_s(proc.pid)
+            time.sleep(1.0)
+            if cpu_s(proc.pid) - before < 0.05:
+                break
+        out["settle_s"] = round(time.perf_counter() - settle, 1)
         k = 0
         for concurrency, n in ((1, n1), (8, n8)):
             for scoped in (False, True):
                 batch, k = pool[k : k + n], k + n
-                out[f"c{concurrency}_{'scoped' if scoped else 'library'}"] = load(port, batch, concurrency, scoped)
+                before = cpu_s(proc.pid)
+                got = load(port, batch, concurrency, scoped)
+                got["server_cpu_ms_per_request"] = round((cpu_s(proc.pid) - before) * 1000 / max(1, len(batch)), 1)
+                out[f"c{concurrency}_{'scoped' if scoped else 'library'}"] = got
         mem = memory(proc.pid)
         out["rss_mb"], out["peak_rss_mb"] = mem["VmRSS"], mem["VmHWM"]
     finally:
@@ -295,71 +341,139 @@ def serve_and_measure(data_dir: Path, size: int, n1: int, n8: int) -> dict[str, 
 
 
 # ------------------------------------------------------------------------------------------------------ main
+def save(results: dict[str, Any]) -> None:
+    Path(results["json"]).write_text(json.dumps({k: v for k, v in results.items() if k != "json"}, indent=2) + "\n")
+
+
+def snapshot_dir(keep: Path, size: int) -> Path:
+    """Where the ingest phase leaves a copy of the library as it was at ``size`` briefs (for the measure phase)."""
+    return keep.parent / f"{keep.name}-{size}"
+
+
+def library_facts(engine: Any, data_dir: Path) -> dict[str, Any]:
+    briefs = engine.briefs()
+    return {
+        "briefs": len(briefs),
+        "passages": sum(len(b.passages) for b in briefs),
+        "footnotes": sum(len(b.footnotes) for b in briefs),
+        "vectors": engine.store.count(),
+        "formats": sorted({b.format for b in briefs}),
+        "disk_mb": round(disk_bytes(data_dir) / 2**20, 1),
+    }
+
+
+def close(data_dir: Path) -> None:
+    """Stop this process's embedded Chroma for ``data_dir`` (the caller has dropped its engine), so its files are
+    complete for a copy and its memory is free for the server."""
+    from chromadb.api.shared_system_client import SharedSystemClient
+
+    gc.collect()
+    system = SharedSystemClient._identifier_to_system.pop(str(data_dir / "chroma"), None)
+    if system is not None:
+        system.stop()
+    gc.collect()
+
+
+def ingest_phase(args: argparse.Namespace, results: dict[str, Any], data_dir: Path, deadline: float) -> None:
+    """Grow the library through the sizes; a copy is left at every size but the last, for the measure phase."""
+    from bot.factory import build_engine
+    from corpus.settings import Settings
+
+    engine = build_engine(Settings(data_dir=data_dir))
+    for size in args.sizes:
+        have = len(engine.briefs())
+        print(f"ingest to {size}: have {have}", file=sys.stderr)
+        entry: dict[str, Any] = results["sizes"].get(str(size), {}) if have >= size else {}
+        if have < size or "ingest" not in entry:
+            entry = {"ingest_machine": machine(), "ingest_load_avg": [round(x, 2) for x in os.getloadavg()]}
+            entry["ingest"] = grow(engine, have, size, deadline)
+            entry["ingest_load_avg_end"] = [round(x, 2) for x in os.getloadavg()]
+        entry.update(library_facts(engine, data_dir))
+        entry["partial"] = entry["briefs"] < size
+        results["sizes"][str(size)] = entry
+        save(results)
+        print(json.dumps(entry, indent=1), file=sys.stderr)
+        if entry["partial"]:
+            break
+        if size != args.sizes[-1] and not snapshot_dir(data_dir, size).exists():
+            engine = None
+            close(data_dir)
+            shutil.copytree(data_dir, snapshot_dir(data_dir, size))
+            engine = build_engine(Settings(data_dir=data_dir))
+    engine = None
+    close(data_dir)
+
+
+def measure_phase(args: argparse.Namespace, results: dict[str, Any], data_dir: Path) -> None:
+    """At each size the ingest phase reached: the add-one-brief cost and profile in process, then a server."""
+    from bot.factory import build_engine
+    from corpus.settings import Settings
+
+    for size in args.sizes:
+        entry = results["sizes"].get(str(size))
+        if not entry:
+            continue
+        folder = snapshot_dir(data_dir, size)
+        folder = folder if folder.exists() else data_dir
+        engine = build_engine(Settings(data_dir=folder))
+        if len(engine.briefs()) != entry["briefs"]:
+            print(f"size {size}: {folder} holds {len(engine.briefs())} briefs, not {entry['briefs']}", file=sys.stderr)
+            engine = None
+            close(folder)
+            continue
+        print(f"measure {size} ({entry['briefs']} briefs) in {folder}", file=sys.stderr)
+        entry["machine"] = machine()
+        entry["load_avg_start"] = [round(x, 2) for x in os.getloadavg()]
+        # The profile first: the add-one-brief measure clears the tokenizer's cache, which questions then refill.
+        entry["in_process_profile"] = where_time_goes(engine, entry["briefs"])
+        entry["lexical_add_one"] = lexical_add_cost(engine, entry["briefs"])
+        engine = None
+        close(folder)
+        entry["serve"] = serve_and_measure(folder, entry["briefs"], args.requests, args.requests_c8)
+        entry["load_avg_end"] = [round(x, 2) for x in os.getloadavg()]
+        save(results)
+        print(json.dumps(entry["serve"], indent=1), file=sys.stderr)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[10, 100])
     parser.add_argument("--keep", type=Path, help="grow the library here and keep it (a later run continues it)")
+    parser.add_argument("--phase", choices=("all", "ingest", "measure"), default="all")
     parser.add_argument("--budget-s", type=float, default=1500, help="ingest time allowed for the whole run")
-    parser.add_argument(
-        "--lexical-only", action="store_true", help="re-measure a kept library's add-one-brief cost and profile only"
-    )
+    parser.add_argument("--fresh", action="store_true", help="forget the recorded sizes first")
+    parser.add_argument("--json", type=Path, default=JSON_OUT, help="where the figures are read and written")
+    parser.add_argument("--no-report", action="store_true", help="leave RESULTS.md and the charts as they are")
     parser.add_argument("--requests", type=int, default=60, help="questions per kind at concurrency 1")
     parser.add_argument("--requests-c8", type=int, default=96, help="questions per kind at concurrency 8")
     args = parser.parse_args()
 
-    from bot.factory import build_engine
     from corpus.settings import Settings
     from index.embeddings import load_embedder
 
+    if args.keep is None and args.phase != "all":
+        parser.error("--phase ingest/measure needs --keep (the library the other phase uses)")
     data_dir = args.keep or Path(tempfile.mkdtemp(prefix="citebot-scale-")) / "data"
-    results = json.loads(JSON_OUT.read_text()) if JSON_OUT.exists() else {"sizes": {}}
-    settings = Settings(data_dir=data_dir)
-    t = time.perf_counter()
-    engine = build_engine(settings)
-    embedder = load_embedder(settings)
+    results = json.loads(args.json.read_text()) if args.json.exists() and not args.fresh else {"sizes": {}}
+    results.setdefault("sizes", {})
+    results["json"] = str(args.json)
+    embedder = load_embedder(Settings(data_dir=data_dir))
     results["embedder"] = f"{type(embedder).__module__}.{type(embedder).__name__}"
-    results["engine_start_s"] = round(time.perf_counter() - t, 2)
+    results["embedder_identity"] = getattr(embedder, "identity", None)
     deadline = time.monotonic() + args.budget_s
     try:
-        for size in args.sizes:
-            have = len(engine.briefs())
-            print(f"size {size}: have {have}", file=sys.stderr)
-            if args.lexical_only:  # the kept library's size, measured again in process (no ingest, no server)
-                earlier = results["sizes"].get(str(size))
-                if earlier and earlier["briefs"] == have:
-                    earlier["lexical_add_one"] = lexical_add_cost(engine, have)
-                    earlier["in_process_profile"] = where_time_goes(engine, have)
-                    JSON_OUT.write_text(json.dumps(results, indent=2) + "\n")
-                continue
-            entry: dict[str, Any] = {"machine": machine(), "load_avg_start": round(os.getloadavg()[0], 2)}
-            entry["ingest"] = grow(engine, have, size, deadline)
-            earlier = results["sizes"].get(str(size), {}).get("ingest")
-            if entry["ingest"]["added"] == 0 and earlier:  # a kept library: report how it was built
-                entry["ingest"] = {**earlier, "reused": True}
-            briefs = engine.briefs()
-            entry["briefs"] = len(briefs)
-            entry["partial"] = len(briefs) < size
-            entry["passages"] = sum(len(b.passages) for b in briefs)
-            entry["footnotes"] = sum(len(b.footnotes) for b in briefs)
-            entry["vectors"] = engine.store.count()
-            entry["formats"] = sorted({b.format for b in briefs})
-            entry["disk_mb"] = round(disk_bytes(data_dir) / 2**20, 1)
-            entry["lexical_add_one"] = lexical_add_cost(engine, len(briefs))
-            entry["in_process_profile"] = where_time_goes(engine, len(briefs))
-            gc.collect()
-            entry["serve"] = serve_and_measure(data_dir, len(briefs), args.requests, args.requests_c8)
-            entry["load_avg_end"] = round(os.getloadavg()[0], 2)
-            results["sizes"][str(size)] = entry
-            JSON_OUT.write_text(json.dumps(results, indent=2) + "\n")
-            print(json.dumps(entry, indent=1), file=sys.stderr)
-            if entry["partial"]:
-                break
+        if args.phase in ("all", "ingest"):
+            ingest_phase(args, results, data_dir, deadline)
+        if args.phase in ("all", "measure"):
+            measure_phase(args, results, data_dir)
     finally:
         if args.keep is None:
             shutil.rmtree(data_dir.parent, ignore_errors=True)
-    from scale_report import write_report
+    results.pop("json")
+    if not args.no_report:
+        from scale_report import write_report
 
-    write_report(results)
+        write_report(results)
 
 
 if __name__ == "__main__":

@@ -67,3 +67,58 @@ def _initial_pairs(key: str) -> set[str]:
     """The initials of letter-only words one after the other, or with one small word between (a necessary
     condition for an acronym match, which the pattern then checks exactly)."""
     return {a + b for a, b in _ADJACENT.findall(key)} | {a + b for a, b in _SKIPPING.findall(key)}
+
+
+@dataclass(frozen=True)
+class LibraryPhrases:
+    """Which briefs hold each word and each initial pair, over every brief's ``PhrasePostings``: a library-wide
+    name or acronym check reads only the briefs that hold all its words (or pairs), not every brief's postings.
+    Built from the previous snapshot's by patching the briefs that changed, so one more brief costs its own words."""
+
+    postings: dict[str, PhrasePostings]  # brief id -> its postings (the objects these tables were built from)
+    words: dict[str, tuple[str, ...]]  # word -> ids of the briefs that write it
+    initials: dict[str, tuple[str, ...]]
+
+    @classmethod
+    def build(cls, postings: dict[str, PhrasePostings], previous: LibraryPhrases | None = None) -> LibraryPhrases:
+        base = previous.postings if previous is not None else {}
+        gone = {b: p for b, p in base.items() if postings.get(b) is not p}
+        added = {b: p for b, p in postings.items() if base.get(b) is not p}
+        words = dict(previous.words) if previous is not None else {}
+        initials = dict(previous.initials) if previous is not None else {}
+        for table, key in ((words, "words"), (initials, "initials")):
+            for brief_id, p in gone.items():
+                for term in getattr(p, key):
+                    kept = tuple(b for b in table[term] if b != brief_id)
+                    if kept:
+                        table[term] = kept
+                    else:
+                        del table[term]
+            for brief_id, p in added.items():
+                for term in getattr(p, key):
+                    table[term] = (*table.get(term, ()), brief_id)
+        return cls(dict(postings), words, initials)
+
+    def has_word(self, word: str) -> bool:
+        return word in self.words
+
+    def mentions(self, words: Sequence[str]) -> bool:
+        """``PhrasePostings.mentions`` in any brief (the words are non-empty)."""
+        return any(self.postings[b].mentions(words) for b in _holding(self.words, set(words)))
+
+    def spells_out(self, letters: Sequence[str]) -> bool:
+        """``PhrasePostings.spells_out`` in any brief (``letters`` has at least two)."""
+        pairs = {a + b for a, b in itertools.pairwise(letters)}
+        return any(self.postings[b].spells_out(letters) for b in _holding(self.initials, pairs))
+
+
+def _holding(table: dict[str, tuple[str, ...]], keys: set[str]) -> list[str]:
+    """Ids of the briefs listed under every key, in the order of the rarest key's list."""
+    lists = [table.get(k) for k in keys]
+    if not lists or any(x is None for x in lists):
+        return []
+    found = sorted((x for x in lists if x is not None), key=len)
+    if len(found) == 1:
+        return list(found[0])
+    others = [set(x) for x in found[1:]]
+    return [b for b in found[0] if all(b in s for s in others)]

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import numpy.typing as npt
 
-from bot.qa.phrases import OPTIONAL_IN_NAMES, PhrasePostings
+from bot.qa.phrases import OPTIONAL_IN_NAMES, LibraryPhrases, PhrasePostings
 from bot.qa.query import Search
 from corpus.models import Brief, Passage
 from index.aliases import Acronym, defined_acronyms
@@ -20,7 +20,11 @@ from index.store import PassageStore, Where
 from index.views import VIEWS_VERSION, PassageViews, passage_views
 
 RRF_K = 60  # the usual constant: damps the head so neither ranking dominates
-MAX_CACHED_VECTORS = 50_000  # above this, passages the dense query did not return just score 0
+# The stored vectors a snapshot keeps in memory (float32, one copy): 768 MB is about 520,000 MiniLM vectors, some
+# 6,000 briefs of the scale bench. Above it, passages the store's search did not return just score 0.
+MAX_CACHED_BYTES = 768 * 2**20
+_LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]+\b")
+_FETCH_VERSIONS = 64  # versions per store read: the store hands vectors over as Python floats (24 bytes each)
 
 
 @dataclass(frozen=True, eq=False)
@@ -32,14 +36,15 @@ class _BriefPart:
     lexical: LexicalPart
     context: LexicalPart
     phrases: list[PhrasePostings] = field(default_factory=list)  # built on first need (a question's name checks)
+    lower: list[frozenset[str]] = field(default_factory=list)  # its lower-case words, built on first need
     acronyms: tuple[Acronym, ...] = ()  # those the brief defines ("wet-bulb globe temperature (WBGT)")
     own: list[tuple[LexicalIndex, LexicalIndex]] = field(default_factory=list)  # built on first scoped question
-    lower: list[frozenset[str]] = field(default_factory=list)  # its lower-case words, on first need
 
 
 @dataclass(frozen=True, slots=True)
 class DenseMatrix:
-    """Stored view vectors, one row each: which view (its index in ``IndexState.views``) and which of its two."""
+    """Stored view vectors, one row each: which view (its index in ``IndexState.views``) and which of its two.
+    Rows are in view order (``positions`` never decreases), so a view's rows are found by binary search."""
 
     vectors: npt.NDArray[np.float32]
     positions: npt.NDArray[np.intp]
@@ -48,12 +53,40 @@ class DenseMatrix:
     def top(
         self, embedding: Sequence[float], k: int, allowed: npt.NDArray[np.intp] | None
     ) -> list[tuple[int, bool, float]]:
-        """The ``k`` rows closest to the query among the allowed views: (view index, is context view, cosine)."""
-        sims = self.vectors @ np.asarray(embedding, dtype=np.float32)
-        rows = np.arange(len(sims)) if allowed is None else np.flatnonzero(np.isin(self.positions, allowed))
+        """The ``k`` rows closest to the query among the allowed views: (view index, is context view, cosine).
+        Only the allowed views' rows are multiplied: a question scoped to one brief reads that brief's rows."""
+        query = np.asarray(embedding, dtype=np.float32)
+        if allowed is None:
+            rows = np.arange(len(self.vectors))
+            sims = self.vectors @ query
+        else:
+            rows = self._rows(np.asarray(allowed))
+            sims = np.empty(len(self.vectors), dtype=np.float32)
+            sims[rows] = self.vectors[rows] @ query
         if len(rows) > k:
             rows = rows[np.argpartition(-sims[rows], k - 1)[:k]]
         return [(int(self.positions[r]), bool(self.context[r]), float(sims[r])) for r in rows]
+
+    def _rows(self, allowed: npt.NDArray[np.intp]) -> npt.NDArray[np.intp]:
+        """Indices, ascending, of the rows of the allowed views."""
+        views = np.unique(allowed)
+        start = np.searchsorted(self.positions, views, side="left")
+        count = np.searchsorted(self.positions, views, side="right") - start
+        if not count.sum():
+            return np.zeros(0, dtype=np.intp)
+        # Each view's run of rows: its start repeated, plus 0, 1, ... within the run.
+        offsets = np.arange(count.sum()) - np.repeat(np.cumsum(count) - count, count)
+        return np.asarray(np.repeat(start, count) + offsets, dtype=np.intp)
+
+
+@dataclass(frozen=True, eq=False)
+class _Vectors:
+    """The stored vectors of one snapshot's views as read from the store: one matrix in view order, and each
+    document id's row. ``matrix`` is None when a vector is missing (a store being filled)."""
+
+    rows: dict[str, int]  # document id -> row of ``values``
+    values: npt.NDArray[np.float32]
+    matrix: DenseMatrix | None
 
 
 @dataclass(frozen=True)
@@ -68,39 +101,63 @@ class IndexState:
     stamp: int = 0
     position: Mapping[str, int] = field(default_factory=dict)  # passage id -> index in views
     parts: Mapping[str, _BriefPart] = field(default_factory=dict, compare=False, repr=False)  # reused by successors
-    # Stored vectors of the active versions, fetched from the store once per snapshot on first need.
-    _vectors: dict[str, npt.NDArray[np.float32]] = field(default_factory=dict, compare=False, repr=False)
+    # Stored vectors of the active versions, read once per snapshot on first need: [None] when over the cap.
+    _vectors: list[_Vectors | None] = field(default_factory=list, compare=False, repr=False)
     _vectors_lock: threading.Lock = field(default_factory=threading.Lock, compare=False, repr=False)
     _lower_words: list[frozenset[str]] = field(default_factory=list, compare=False, repr=False)
-    # The same vectors as one matrix for an exact search in process; [None] when it cannot stand in for the store.
-    _matrix: list[DenseMatrix | None] = field(default_factory=list, compare=False, repr=False)
+    _library_phrases: list[LibraryPhrases] = field(default_factory=list, compare=False, repr=False)
+    # What an earlier snapshot had built (its vectors, its phrase tables): this one starts from them, so one more
+    # brief reads one brief's vectors and words. Dropped once this snapshot has built its own.
+    _earlier: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
+
+    def carried(self) -> dict[str, object]:
+        """What a successor may start from: the caches this snapshot built, else those it was handed."""
+        out = dict(self._earlier)
+        if self._vectors and self._vectors[0] is not None:
+            out["vectors"] = self._vectors[0]
+        if self._library_phrases:
+            out["phrases"] = self._library_phrases[0]
+        return out
 
     def lower_words(self, brief_id: str | None = None) -> frozenset[str]:
         """Words the library (or one brief) writes in lower case somewhere: "state" in "a state court" (so "the
         State" is not taken for a name)."""
         if brief_id is not None:
-            part = self.parts[brief_id]
-            if not part.lower:
-                with self._vectors_lock:
-                    if not part.lower:
-                        part.lower.append(_lower_case_words(part.views))
-            return part.lower[0]
+            with self._vectors_lock:
+                return self._brief_lower(self.parts[brief_id])
         if not self._lower_words:
             with self._vectors_lock:
                 if not self._lower_words:
-                    self._lower_words.append(_lower_case_words(self.views))
+                    words: set[str] = set()
+                    for part in self.parts.values():
+                        words |= self._brief_lower(part)
+                    self._lower_words.append(frozenset(words))
         return self._lower_words[0]
 
-    def _phrases(self, brief_id: str | None = None) -> list[PhrasePostings]:
-        """Each brief's phrase postings (or the one brief's), built on first need and kept with the brief's part
-        for later snapshots."""
-        parts = [self.parts[b] for b in ([brief_id] if brief_id is not None else self.briefs)]
-        if any(not p.phrases for p in parts):
+    @staticmethod
+    def _brief_lower(part: _BriefPart) -> frozenset[str]:
+        if not part.lower:
+            text = (v.passage.text for v in part.views)
+            part.lower.append(frozenset(w for t in text for w in _LOWER_WORD.findall(t)))
+        return part.lower[0]
+
+    def _phrases(self) -> LibraryPhrases:
+        """The library's phrase tables over each brief's phrase postings, built on first need (the postings are
+        kept with the brief's part, the tables patched from an earlier snapshot's for the briefs that changed)."""
+        if not self._library_phrases:
             with self._vectors_lock:
-                for p in parts:
-                    if not p.phrases:
-                        p.phrases.append(PhrasePostings.build([phrase_key(v.self_text) for v in p.views]))
-        return [p.phrases[0] for p in parts]
+                if not self._library_phrases:
+                    parts = [self.parts[b] for b in self.briefs]
+                    for p in parts:
+                        if not p.phrases:
+                            p.phrases.append(PhrasePostings.build([phrase_key(v.self_text) for v in p.views]))
+                    earlier = self._earlier.pop("phrases", None)
+                    tables = LibraryPhrases.build(
+                        {p.brief.id: p.phrases[0] for p in parts},
+                        earlier if isinstance(earlier, LibraryPhrases) else None,
+                    )
+                    self._library_phrases.append(tables)
+        return self._library_phrases[0]
 
     def warm(self) -> None:
         """Build now what the first question would otherwise build: the phrase postings (0.9 s at 413 briefs)
@@ -111,16 +168,16 @@ class IndexState:
     def mentions_each(self, phrase: str, brief_id: str | None = None) -> bool:
         """Whether every word of the phrase key occurs somewhere in the library or the brief (not necessarily
         together)."""
-        postings = self._phrases(brief_id)
+        postings = self._phrases_for(brief_id)
         words = [w for w in phrase.split() if w not in OPTIONAL_IN_NAMES]
-        return all(any(p.has_word(w) for p in postings) for w in words)
+        return all(postings.has_word(w) for w in words)
 
     def mentions(self, phrase: str, brief_id: str | None = None) -> bool:
         """Whether a passage has the phrase's words (a ``phrase_key``; "of", "the", "for" optional) in order,
         at most two other words apart: "Professor Weiss" is in "Professor Clara Weiss", but "Secretary of State"
         is not in "Press Secretary, Ann Lee, stated"."""
         words = [w for w in phrase.split() if w not in OPTIONAL_IN_NAMES]
-        return bool(words) and any(p.mentions(words) for p in self._phrases(brief_id))
+        return bool(words) and self._phrases_for(brief_id).mentions(words)
 
     def spells_out(self, acronym: str, brief_id: str | None = None) -> bool:
         """Whether some passage writes the acronym's words out: "NHL" in "National Hockey League" (small words
@@ -128,7 +185,18 @@ class IndexState:
         letters = [c for c in acronym.lower() if c.isalpha()]
         if len(letters) < 2:
             return False
-        return any(p.spells_out(letters) for p in self._phrases(brief_id))
+        return self._phrases_for(brief_id).spells_out(letters)
+
+    def _phrases_for(self, brief_id: str | None) -> LibraryPhrases | PhrasePostings:
+        """The phrase postings a question is checked against: one brief's own when it is scoped to one."""
+        if brief_id is None:
+            return self._phrases()
+        part = self.parts[brief_id]
+        if not part.phrases:
+            with self._vectors_lock:
+                if not part.phrases:
+                    part.phrases.append(PhrasePostings.build([phrase_key(v.self_text) for v in part.views]))
+        return part.phrases[0]
 
     def lexicon(self, brief_id: str | None) -> LexicalIndex:
         """The lexical index whose words a question is judged by: one brief's own when it is scoped to one."""
@@ -150,45 +218,74 @@ class IndexState:
 
     def vector(self, store: PassageStore, doc_id: str) -> npt.NDArray[np.float32] | None:
         """The stored embedding of one document of an active version (None for very large libraries)."""
-        if not self._vectors:
-            n_docs = sum(2 if v.context_text else 1 for v in self.views)
-            if n_docs > MAX_CACHED_VECTORS:
-                return None
-            with self._vectors_lock:
-                if not self._vectors:
-                    versions = sorted(self.versions.values())
-                    where: Where = {"version": versions[0]} if len(versions) == 1 else {"version": {"$in": versions}}
-                    for key, vec in store.vectors(where).items():
-                        self._vectors[key] = np.asarray(vec, dtype=np.float32)
-        return self._vectors.get(doc_id)
+        cached = self._stored(store)
+        row = cached.rows.get(doc_id) if cached is not None else None
+        return cached.values[row] if cached is not None and row is not None else None
 
     def dense_matrix(self, store: PassageStore) -> DenseMatrix | None:
         """Every stored vector of the snapshot's views as one matrix, so the dense ranking is an exact search in
         process instead of a store query per question (no round trip to a Chroma server, no HNSW walk). None when
         the library is too large to cache, or when a view's vector is missing (a store being filled): then the
         store's own search serves this snapshot."""
-        if self._matrix:
-            return self._matrix[0]
-        n_docs = sum(2 if v.context_text else 1 for v in self.views)
-        matrix = None
-        if 0 < n_docs <= MAX_CACHED_VECTORS:
-            rows: list[npt.NDArray[np.float32]] = []
-            positions: list[int] = []
-            context: list[bool] = []
-            for pos, view in enumerate(self.views):
-                version = self.versions[view.passage.brief_id]
-                for suffix in ("s", "c") if view.context_text else ("s",):
-                    vec = self.vector(store, f"{version}|{view.passage.id}|{suffix}")
-                    if vec is not None:
-                        rows.append(vec)
-                        positions.append(pos)
-                        context.append(suffix == "c")
-            if len(rows) == n_docs:
-                matrix = DenseMatrix(np.vstack(rows), np.asarray(positions), np.asarray(context, dtype=bool))
+        cached = self._stored(store)
+        return cached.matrix if cached is not None else None
+
+    def _doc_ids(self) -> list[tuple[int, bool, str]]:
+        """(view index, is context view, document id) of every stored document of the snapshot, in view order."""
+        out = []
+        for pos, view in enumerate(self.views):
+            version = self.versions[view.passage.brief_id]
+            out.append((pos, False, f"{version}|{view.passage.id}|s"))
+            if view.context_text:
+                out.append((pos, True, f"{version}|{view.passage.id}|c"))
+        return out
+
+    def _stored(self, store: PassageStore) -> _Vectors | None:
+        """The snapshot's stored vectors, read on first need: those of briefs an earlier snapshot had read are
+        copied from it, the rest read from the store a few versions at a time (never the whole library as Python
+        floats at once). None when they would take more than ``MAX_CACHED_BYTES``."""
+        if self._vectors:
+            return self._vectors[0]
         with self._vectors_lock:
-            if not self._matrix:
-                self._matrix.append(matrix)
-        return self._matrix[0]
+            if not self._vectors:
+                self._vectors.append(self._read_vectors(store))
+                self._earlier.pop("vectors", None)
+        return self._vectors[0]
+
+    def _read_vectors(self, store: PassageStore) -> _Vectors | None:
+        docs = self._doc_ids()
+        if not docs:
+            return None
+        earlier = self._earlier.get("vectors")
+        old = earlier if isinstance(earlier, _Vectors) else None
+        have = old.rows if old is not None else {}
+        wanted = sorted({doc.split("|", 1)[0] for _, _, doc in docs if doc not in have})
+        width = old.values.shape[1] if old is not None and old.values.ndim == 2 else 0
+        if width and len(docs) * width * 4 > MAX_CACHED_BYTES:
+            return None
+        fetched: dict[str, npt.NDArray[np.float32]] = {}
+        for i in range(0, len(wanted), _FETCH_VERSIONS):
+            chunk = wanted[i : i + _FETCH_VERSIONS]
+            where: Where = {"version": chunk[0]} if len(chunk) == 1 else {"version": {"$in": chunk}}
+            for key, vec in store.vectors(where).items():
+                fetched[key] = np.asarray(vec, dtype=np.float32)
+                width = width or len(vec)
+            if width and len(docs) * width * 4 > MAX_CACHED_BYTES:
+                return None
+        found = [(pos, ctx, doc) for pos, ctx, doc in docs if doc in have or doc in fetched]
+        values = np.empty((len(found), width), dtype=np.float32)
+        copied = [(row, have[doc]) for row, (_, _, doc) in enumerate(found) if doc in have]
+        if copied and old is not None:
+            to_rows, from_rows = zip(*copied, strict=True)
+            values[list(to_rows)] = old.values[list(from_rows)]
+        for row, (_, _, doc) in enumerate(found):
+            if doc not in have:
+                values[row] = fetched[doc]
+        matrix = None
+        if len(found) == len(docs):
+            positions = np.asarray([pos for pos, _, _ in found], dtype=np.intp)
+            matrix = DenseMatrix(values, positions, np.asarray([ctx for _, ctx, _ in found], dtype=bool))
+        return _Vectors({doc: row for row, (_, _, doc) in enumerate(found)}, values, matrix)
 
     @classmethod
     def build(cls, briefs: Sequence[Brief], stamp: int = 0, previous: IndexState | None = None) -> IndexState:
@@ -224,6 +321,7 @@ class IndexState:
             stamp=stamp,
             position={v.passage.id: i for i, v in enumerate(all_views)},
             parts=parts,
+            _earlier=previous.carried() if previous is not None else {},
         )
 
     def author_terms(self, brief_id: str | None) -> frozenset[str]:
@@ -246,10 +344,6 @@ class IndexState:
             return None
         q = self.views[i + step].passage
         return q if q.brief_id == p.brief_id else None
-
-
-def _lower_case_words(views: Sequence[PassageViews]) -> frozenset[str]:
-    return frozenset(w for v in views for w in re.findall(r"\b[a-z][a-z'’-]+\b", v.passage.text))
 
 
 def _personal(name: str) -> bool:

@@ -81,3 +81,66 @@ def test_without_exact_search_every_question_asks_the_store(engine):
     for question in QUESTIONS:
         hybrid_search(state, counting, search_for(question, embed=engine.embed_query), exact=False)  # type: ignore[arg-type]
     assert counting.searches == len(QUESTIONS)
+
+
+class ReadCountingStore(CountingStore):
+    """Also records the ``where`` of every read of stored vectors."""
+
+    def __init__(self, store: PassageStore) -> None:
+        super().__init__(store)
+        self.reads: list[Where | None] = []
+
+    def vectors(self, where: Where | None = None) -> dict[str, list[float]]:
+        self.reads.append(where)
+        return self.inner.vectors(where)
+
+
+SMALL = (
+    b"A Note on Harbour Dues\n\nThe port authority raised its dues by 12 percent in 2019.[1] "
+    b"Shippers moved 40 berths to the northern terminal the year after.[2]\n\n"
+    b"Notes\n\n1. Port Authority, Annual Tariff Review, 2019.\n2. Shipping Gazette, Berth Survey, 2020.\n"
+)
+
+
+def test_scoped_top_matches_a_search_over_every_row():
+    rng = np.random.default_rng(7)
+    vectors = rng.normal(size=(40, 8)).astype(np.float32)
+    positions = np.repeat(np.arange(20), 2)
+    matrix = DenseMatrix(vectors, positions, np.tile([False, True], 20))
+    query = rng.normal(size=8).tolist()
+    for allowed in ([3], [0, 5, 6, 19], [19, 2, 2], list(range(20))):
+        sims = vectors @ np.asarray(query, dtype=np.float32)
+        rows = np.flatnonzero(np.isin(positions, allowed))
+        expected = {(int(positions[r]), r % 2 == 1) for r in rows[np.argsort(-sims[rows])[:3]]}
+        assert {(p, c) for p, c, _ in matrix.top(query, 3, np.asarray(allowed))} == expected, allowed
+    assert matrix.top(query, 3, np.asarray([], dtype=np.intp)) == []
+
+
+def test_a_successor_snapshot_reads_only_the_new_briefs_vectors(engine):
+    from corpus.loader import parse_bytes
+
+    state = engine._current()
+    before = state.dense_matrix(engine.store)
+    assert before is not None
+    engine.ingest(parse_bytes(SMALL, "harbour.txt", brief_id="harbour"))
+    after = engine._current()
+    counting = ReadCountingStore(engine.store)
+    matrix = after.dense_matrix(counting)  # type: ignore[arg-type]
+    assert counting.reads == [{"version": after.versions["harbour"]}]
+    fresh = type(after).build(list(after.briefs.values())).dense_matrix(engine.store)
+    assert matrix is not None and fresh is not None
+    assert np.array_equal(matrix.vectors, fresh.vectors)
+    assert np.array_equal(matrix.positions, fresh.positions) and np.array_equal(matrix.context, fresh.context)
+    view = after.views[-1]
+    doc = f"{after.versions[view.passage.brief_id]}|{view.passage.id}|s"
+    assert np.array_equal(after.vector(engine.store, doc), engine.store.vectors({"passage_id": view.passage.id})[doc])
+
+
+def test_a_library_over_the_memory_cap_keeps_the_stores_search(engine, monkeypatch):
+    import bot.qa.retrieval as retrieval
+
+    state = engine._current()
+    monkeypatch.setattr(retrieval, "MAX_CACHED_BYTES", 1000)
+    fresh = type(state).build(list(state.briefs.values()))
+    assert fresh.dense_matrix(engine.store) is None
+    assert fresh.vector(engine.store, f"{state.versions[state.views[0].passage.brief_id]}|x|s") is None

@@ -133,3 +133,35 @@ def test_an_engines_warm_up_builds_its_snapshots_postings_in_the_background(engi
     engine.warm_up().join(timeout=120)
     state = engine._current()
     assert state.parts and all(part.phrases for part in state.parts.values())
+
+
+def _tables(phrases: object) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    return (
+        {w: sorted(b) for w, b in phrases.words.items()},  # type: ignore[attr-defined]
+        {k: sorted(b) for k, b in phrases.initials.items()},  # type: ignore[attr-defined]
+    )
+
+
+def test_library_tables_patched_per_brief_equal_tables_built_afresh(library: IndexState) -> None:
+    from bot.qa.phrases import LibraryPhrases
+
+    library.mentions("zzzz")  # builds every brief's postings
+    postings = {b: p.phrases[0] for b, p in library.parts.items()}
+    assert len(postings) > 1
+    first, *rest = sorted(postings)
+    whole = LibraryPhrases.build(postings)
+    without = LibraryPhrases.build({b: postings[b] for b in rest}, previous=whole)
+    assert _tables(without) == _tables(LibraryPhrases.build({b: postings[b] for b in rest}))
+    assert not any(first in briefs for briefs in without.words.values())
+    again = LibraryPhrases.build(postings, previous=without)
+    assert _tables(again) == _tables(whole)
+
+
+def test_a_successors_name_checks_answer_as_a_fresh_snapshots(library: IndexState, bundled_brief: Brief) -> None:
+    library.warm()
+    smaller = IndexState.build([bundled_brief], stamp=1, previous=library)
+    fresh = IndexState.build([bundled_brief])
+    for phrase in _phrases(smaller, random.Random(3))[:400]:
+        assert smaller.mentions(phrase) == fresh.mentions(phrase), phrase
+        assert smaller.mentions_each(phrase) == fresh.mentions_each(phrase), phrase
+    assert smaller.lower_words() == fresh.lower_words()
