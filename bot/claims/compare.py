@@ -23,6 +23,7 @@ from bot.claims.names import head_noun, head_noun_key, surname_of
 from bot.claims.numbers import Quantity, extract_quantities
 from bot.claims.opposition import comparative, polarity_conflict, superlative_rival
 from bot.claims.quantities import QuantityCheck, as_precise, check_quantities, role, year_of
+from bot.claims.roles import role_reversal
 from bot.claims.subjects import (
     SUBSTITUTABLE,
     agent_swap,
@@ -703,6 +704,20 @@ def roles_reversed(f: Facts) -> Judgement | None:
     return None
 
 
+def swapped_roles(f: Facts) -> Judgement | None:
+    """ "The court reversed the agency" against "the agency reversed the court": the same words, the parties on
+    each other's side of the verb (a passive keeps them: "the agency was reversed by the court" is the claim). A
+    comparison turned round ("X is more likely than Y to …" against "Y is more likely to …") is the opposite
+    comparison; any other reversal only leaves the claim unsaid."""
+    # The sentences the evidence leans on count too: "they would draft the X" before "they could only draft …".
+    reversal = role_reversal(f.claim.text, fold_phrases(f.evidence.full))
+    if reversal is None:
+        return None
+    if reversal.comparison and f.coverage >= f.t.opposition_coverage - f.t.opposition_slack:
+        return f.result("contradicted", "comparative", f.base + f.t.opposition_bonus)
+    return f.result("unrelated", "partial", f.base * f.t.partial_factor)
+
+
 def too_few_words(f: Facts) -> Judgement | None:
     """The claim's own words, not only its numbers, must be there: "Berg met Ruiz in 2021" is not "in 2021, Berg
     described his policy". A matched measurement ("250,000 tons of TNT") is the claim's own fact, whatever words
@@ -751,6 +766,7 @@ RULES: tuple[Rule, ...] = (
     another_subject,
     class_of_another,
     roles_reversed,
+    swapped_roles,
     too_few_words,
     universal_hedged,
     same_fact,
