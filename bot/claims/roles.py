@@ -11,13 +11,14 @@ next to the verb, bounded by punctuation, clause openers and prepositions, which
 from __future__ import annotations
 
 import itertools
+import math
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from bot.claims.lexicon import AUXILIARIES, IRREGULAR, PREPOSITIONS, words
 from bot.claims.text import Token, synonym_keys, tokens, word_stem
-from corpus.text.words import IRREGULAR_VERBS
+from corpus.text.words import IRREGULAR_VERBS, STOPWORDS
 
 DETERMINERS = words("determiners.txt")
 CLAUSE_OPENERS = words("clause_openers.txt")
@@ -27,11 +28,11 @@ PERSONAL = words("personal_pronouns.txt")
 MODALS = words("modals.txt")
 SYMMETRIC = frozenset(word_stem(w) for w in words("symmetric_verbs.txt"))
 _COORDINATORS = frozenset({"and", "or", "&"})
+_FIRST_PERSON = frozenset({"we", "us"})
 _BEFORE_VERB = AUXILIARIES | MODALS | BE_FORMS | frozenset({"to", "not", "never"})
 # Prepositions end a noun phrase ("into the army" is no party); "of" stays inside it ("the coat of arms").
-_PREPOSITIONS = (PREPOSITIONS | frozenset({"in", "at", "on", "near", "during", "after", "before", "since", "under"})) - {
-    "of"
-}
+_PLACE_TIME = frozenset({"in", "at", "on", "near", "during", "after", "before", "since", "under"})
+_PREPOSITIONS = (PREPOSITIONS | _PLACE_TIME) - {"of"}
 _AFTER_PREPOSITION = _PREPOSITIONS | {"of"}  # "of attacking the state": a gerund, not the clause's verb
 _BREAK = re.compile(r"[,;:!?()\[\]{}—]|\.(?:\s|$)|\s[–-]\s")
 _MAX_PHRASE = 6  # words of one side; a longer run has crossed into another phrase
@@ -55,6 +56,7 @@ class Roles:
     doer: Side
     done: Side
     comparison: bool
+    against: frozenset[str] = frozenset()  # what the comparison is made against ("than Y"), also in ``done``
 
 
 @dataclass(frozen=True)
@@ -69,9 +71,10 @@ class Reversal:
 class _Text:
     """A text's tokens with the breaks (punctuation) between them."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, first_person: frozenset[str] = frozenset()) -> None:
         self.text = text
         self.toks: tuple[Token, ...] = tokens(text)
+        self.first_person = first_person  # who "we" is: the document's own names
 
     def broken(self, i: int) -> bool:
         """Whether punctuation or a sentence end lies between token ``i - 1`` and token ``i``."""
@@ -84,6 +87,9 @@ class _Text:
     def adverb(self, i: int) -> bool:
         t = self.toks[i]
         return t.norm.endswith("ly") and t.text[:1].islower()
+
+    def named(self, i: int) -> bool:
+        return self.toks[i].text[:1].isupper()
 
     def content(self, i: int) -> bool:
         return bool(self.toks[i].stem) and not self.adverb(i) and self.toks[i].norm not in _BEFORE_VERB
@@ -107,6 +113,8 @@ class _Text:
         out: list[int] = []
         while j >= 0 and len(out) < _MAX_PHRASE:
             t = self.toks[j]
+            if out and ((self.named(out[-1]) and self.content(j) and not self.named(j)) or self.verb_like(j)):
+                break  # "the missiles North Korea launched": the name is its own phrase; a verb ends it
             if t.norm in DETERMINERS:
                 # "Brennus and the Gauls": a determiner after "and" is inside the coordination
                 if not (j > 0 and not self.broken(j) and self.toks[j - 1].norm in _COORDINATORS and out):
@@ -132,6 +140,8 @@ class _Text:
             if j > first and self.broken(j):
                 break
             joined = j > first and self.toks[j - 1].norm in _COORDINATORS | {"of"}
+            if out and self.verb_like(j):
+                break  # "Kong and Huber used …": the phrase ends at its verb
             if self.content(j):
                 out.append(j)
             elif not (out and (t.norm in _COORDINATORS | {"of"} or (t.norm in DETERMINERS and joined))):
@@ -140,7 +150,8 @@ class _Text:
         return out
 
     def keys(self, idx: Sequence[int]) -> frozenset[str]:
-        return frozenset(k for i in idx for k in synonym_keys(self.toks[i].stem))
+        """The synonym keys of the words (numbers left to the quantity rules: they are no party)."""
+        return frozenset(k for i in idx if not self.toks[i].stem[:1].isdigit() for k in synonym_keys(self.toks[i].stem))
 
     # ----- verbs --------------------------------------------------------------------------------------------
     def verb_like(self, i: int) -> bool:
@@ -150,9 +161,8 @@ class _Text:
         if not self.content(i) or not t.text[:1].islower() or word_stem(t.norm) in SYMMETRIC:
             return False
         prev = self.toks[i - 1] if i > 0 and not self.broken(i) else None
-        if prev is not None and (
-            prev.norm in DETERMINERS or (prev.norm in _AFTER_PREPOSITION and prev.norm != "to") or self.possessive(i - 1)
-        ):
+        governed = prev is not None and prev.norm in _AFTER_PREPOSITION and prev.norm != "to"
+        if prev is not None and (prev.norm in DETERMINERS or governed or self.possessive(i - 1)):
             return False
         if prev is not None and prev.norm in _BEFORE_VERB | PERSONAL | RELATIVES:
             return True
@@ -185,12 +195,17 @@ class _Text:
                 return Side(frozenset())
         return self._phrase_at(j)
 
+    def _pronoun(self, t: Token) -> Side:
+        if t.norm in _FIRST_PERSON and self.first_person:
+            return Side(self.first_person)  # "We used their results" in the document's own voice
+        return Side(frozenset(), pronoun=True)
+
     def _phrase_at(self, j: int) -> Side:
         t = self.toks[j]
         if t.norm in RELATIVES:
             return Side(self.keys(self.phrase_back(j - 1))) if j > 0 else Side(frozenset())
         if t.norm in PERSONAL:
-            return Side(frozenset(), pronoun=True)
+            return self._pronoun(t)
         return Side(self.keys(self.phrase_back(j)))
 
     def _clause_subject(self, i: int) -> Side:
@@ -201,7 +216,7 @@ class _Text:
         while j < i and self.toks[j].norm in _PREPOSITIONS:
             j += 1  # "with Black children nearly twice as likely": the phrase after the preposition
         if j < i and self.toks[j].norm in PERSONAL:
-            return Side(frozenset(), pronoun=True)
+            return self._pronoun(self.toks[j])
         return Side(self.keys([k for k in self.phrase_forward(j) if k < i]))
 
     def _compared(self, i: int) -> tuple[frozenset[str], bool]:
@@ -240,7 +255,7 @@ class _Text:
             after = self.phrase_forward(i + 1)
             pronoun = i + 1 < len(self.toks) and not self.broken(i + 1) and self.toks[i + 1].norm in PERSONAL
             done = Side(self.keys(after), pronoun=pronoun and not after)
-        return Roles(t.norm, doer, Side(done.keys | against, done.pronoun), compares)
+        return Roles(t.norm, doer, Side(done.keys | against, done.pronoun), compares, against)
 
 
 def _reversed(claim: Roles, ev: Roles, ev_clause: frozenset[str]) -> tuple[str, ...] | None:
@@ -251,13 +266,15 @@ def _reversed(claim: Roles, ev: Roles, ev_clause: frozenset[str]) -> tuple[str, 
     doer_moved, done_moved = cd & ep, cp & ed
     if doer_moved and done_moved:
         return tuple(sorted(doer_moved | done_moved))
-    if cd & ed or cp & ep:
+    if cd & ed:
         return None
     # One party moved, the other is a pronoun, missing, or not in the evidence's clause at all ("the State charged
-    # him" for "Triplet charged the State"; "boys are more likely to …" for "girls are more likely than boys to …").
-    if done_moved and cd and (ev.done.pronoun or not ep or not cd & ev_clause):
+    # him" for "Triplet charged the State"; "boys are more likely to …" for "girls are more likely than boys to …";
+    # "we used their results" for "X used our results").
+    # An empty object only counts in a comparison: "the museum reopened" may be the claim's "X reopened the museum".
+    if done_moved and cd and (ev.done.pronoun or (claim.comparison and not ep) or (ep and not cd & ev_clause)):
         return tuple(sorted(done_moved))
-    if doer_moved and cp and (ev.doer.pronoun or not ed or not cp & ev_clause):
+    if doer_moved and cp and not cp & ep and (ev.doer.pronoun or not ed or not cp & ev_clause):
         return tuple(sorted(doer_moved))
     return None
 
@@ -272,11 +289,8 @@ def _aligned(claim: Roles, ev: Roles) -> bool:
     return bool(cd & ed or (cp & ep and not other_doer)) and not (cd & ep or cp & ed)
 
 
-def role_reversal(claim: str, evidence: str) -> Reversal | None:
-    """The claim's parties swapped around a verb it shares with the evidence ("Y acquired X" for "X acquired Y",
-    "X was acquired by Y" for "X acquired Y"), or its objects traded between two shared verbs ("to destroy B was
-    to debauch A" for "to destroy A was to debauch B"); None when some reading of a shared verb keeps the roles."""
-    c, e = _Text(claim), _Text(evidence)
+def _pairs(c: _Text, e: _Text) -> list[tuple[int, int, Roles, Roles]]:
+    """Every verb of the claim read against every use of it (or a synonym) as a verb in the evidence."""
     pairs: list[tuple[int, int, Roles, Roles]] = []
     for i in range(len(c.toks)):
         if not c.verb_like(i):
@@ -285,6 +299,39 @@ def role_reversal(claim: str, evidence: str) -> Reversal | None:
         for j in range(len(e.toks)):
             if e.toks[j].stem and synonym_keys(e.toks[j].stem) & keys and e.verb_like(j):
                 pairs.append((i, j, c.roles(i), e.roles(j)))
+    return pairs
+
+
+def roles_kept(claim: str, evidence: str, first_person: frozenset[str] = frozenset()) -> bool:
+    """Whether the evidence, read around a verb it shares with the claim, keeps the claim's roles ("Y was pillaged
+    by X" keeps "X pillaged Y", though X comes second)."""
+    return any(_aligned(cr, er) for _, _, cr, er in _pairs(_Text(claim), _Text(evidence, first_person)))
+
+
+_RARE_SENTENCES = 2  # a masthead word in at most this many sentences is a name (lower case only in a link)
+
+
+def first_person_keys(voice: str, common: frozenset[str], weights: Mapping[str, float]) -> frozenset[str]:
+    """Who "we" is in a document's own sentences: the words of its masthead (``voice``) that are names, i.e. never
+    written in lower case, or all but absent from its sentences ("carbonplan.org" in a link); not the title's
+    ordinary words ("modeling", "heat")."""
+    top = weights.get("__unknown__", 0.0)
+    sentences = math.exp(top) - 1  # weights are log(1 + sentences / uses)
+    rare = math.log(1 + sentences / _RARE_SENTENCES) - 1e-9
+    out: set[str] = set()
+    for w in re.findall(r"[a-z][a-z'-]+", voice):
+        st = word_stem(w)
+        if w not in STOPWORDS and st and (w not in common or weights.get(st, top) >= rare):
+            out |= synonym_keys(st)
+    return frozenset(out)
+
+
+def role_reversal(claim: str, evidence: str, first_person: frozenset[str] = frozenset()) -> Reversal | None:
+    """The claim's parties swapped around a verb it shares with the evidence ("Y acquired X" for "X acquired Y",
+    "X was acquired by Y" for "X acquired Y"), or its objects traded between two shared verbs ("to destroy B was
+    to debauch A" for "to destroy A was to debauch B"); None when some reading of a shared verb keeps the roles."""
+    c, e = _Text(claim), _Text(evidence, first_person)
+    pairs = _pairs(c, e)
     for (i1, j1, c1, e1), (i2, j2, c2, e2) in itertools.permutations(pairs, 2):
         if i1 == i2 or j1 == j2:
             continue
@@ -297,5 +344,22 @@ def role_reversal(claim: str, evidence: str) -> Reversal | None:
         start, end = e.clause(j)
         moved = _reversed(cr, er, e.keys(range(start, end + 1)))
         if moved:
-            return Reversal(c.toks[i].text, moved, cr.comparison)
+            # A comparison is turned round only when its two sides trade places ("than Y" becomes the doer).
+            turned = cr.comparison and bool(cr.against & er.doer.keys or cr.doer.keys & er.against)
+            return Reversal(c.toks[i].text, moved, turned)
+    return None
+
+
+def missing_predicate(claim: str, lacking: frozenset[str] | set[str]) -> str | None:
+    """A verb of the claim that the evidence lacks together with every plain word of its object ("to build closer
+    ties with X" against "to intimidate X"): the claim's deed is not in the evidence, though its parties are. The
+    verb as the claim writes it, else None. A verb whose object the evidence has ("dismissed the appeal" for
+    "rejected the appeal") may be a paraphrase and is left alone."""
+    c = _Text(claim)
+    for i, t in enumerate(c.toks):
+        if t.stem not in lacking or not c.verb_like(i):
+            continue
+        done = {c.toks[k].stem for k in c.phrase_forward(i + 1) if not c.named(k)}
+        if done and done <= lacking:
+            return t.text
     return None
