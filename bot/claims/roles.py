@@ -160,6 +160,8 @@ class _Text:
         t = self.toks[i]
         if not self.content(i) or not t.text[:1].islower() or word_stem(t.norm) in SYMMETRIC:
             return False
+        if i + 1 < len(self.toks) and ":" in self.text[t.end : self.toks[i + 1].start]:
+            return False  # "Missile tested: X": a label of a table row, not a clause
         prev = self.toks[i - 1] if i > 0 and not self.broken(i) else None
         governed = prev is not None and prev.norm in _AFTER_PREPOSITION and prev.norm != "to"
         if prev is not None and (prev.norm in DETERMINERS or governed or self.possessive(i - 1)):
@@ -219,6 +221,19 @@ class _Text:
             return self._pronoun(self.toks[j])
         return Side(self.keys([k for k in self.phrase_forward(j) if k < i]))
 
+    def _reduced_passive(self, i: int) -> bool:
+        """A participle right after its noun and before a preposition: "the rockets launched in 2020 could fly …",
+        "the petition filed by the State" (the noun is done to; an active verb would take its object there)."""
+        if i == 0 or self.broken(i) or i + 1 >= len(self.toks) or self.broken(i + 1):
+            return False
+        before, after = self.toks[i - 1], self.toks[i + 1]
+        noun = self.content(i - 1) and before.norm not in PERSONAL
+        if not (noun and (after.norm in _PREPOSITIONS or after.norm == "by")):
+            return False
+        # The clause's own verb comes later ("… could fly"); without one, "loans ranged from …" is that verb.
+        _, end = self.clause(i)
+        return any(self.toks[k].norm in _BEFORE_VERB - {"to"} or self.verb_like(k) for k in range(i + 2, end + 1))
+
     def _compared(self, i: int) -> tuple[frozenset[str], bool]:
         """What the clause compares against ("than Y", "as likely … as Y") and whether it compares at all."""
         start, end = self.clause(i)
@@ -241,7 +256,8 @@ class _Text:
             passive = passive or self.toks[j].norm in BE_FORMS
             j -= 1
         t = self.toks[i]
-        passive = passive and (_PARTICIPLE.search(t.norm) is not None or t.norm in _PARTICIPLES)
+        participle = _PARTICIPLE.search(t.norm) is not None or t.norm in _PARTICIPLES
+        passive = (passive or self._reduced_passive(i)) and participle
         against, compares = self._compared(i)
         if passive:
             k = i + 1

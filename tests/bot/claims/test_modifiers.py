@@ -17,12 +17,17 @@ from bot.claims.modifiers import other_modifier
             "The agency said it carried a reconnaissance satellite.",
             ("communications", "reconnaissance"),
         ),
-        ("The clinic treats chronic pain.", ["chronic"], "The clinic mostly treats acute pain.", ("chronic", "acute")),
         (
-            "The court heard a criminal appeal.",
-            ["crimin"],
-            "The court heard a civil appeal in May.",
-            ("criminal", "civil"),
+            "The clinic offers nutrition advice.",
+            ["nutrit"],
+            "The clinic offers retirement advice.",
+            ("nutrition", "retirement"),
+        ),
+        (
+            "The court heard an employment dispute.",
+            ["employ"],
+            "The court heard an insurance dispute in May.",
+            ("employment", "insurance"),
         ),
     ],
 )
@@ -34,9 +39,13 @@ def test_another_modifier_of_the_same_noun(claim, lacking, evidence, found):
     ("claim", "lacking", "evidence"),
     [
         # the claim's modifier is there: nothing is missing
-        ("The clinic treats chronic pain.", [], "The clinic treats chronic pain and fatigue."),
+        ("The clinic offers nutrition advice.", [], "The clinic offers nutrition advice and support."),
         # the evidence has the noun with no modifier: it does not name another kind
-        ("The court heard a criminal appeal.", ["crimin"], "The court heard the appeal in May."),
+        ("The court heard an employment dispute.", ["employ"], "The court heard the dispute in May."),
+        # evaluative words are paraphrased, not kinds: "urgent need" is "desperate need"
+        ("The town is in urgent need of funds.", ["urgent"], "The town is in desperate need of funds."),
+        # a verb and its adverb: "move laterally" against "traverses laterally"
+        ("The drones move laterally.", ["move"], "The drones traverse laterally."),
         # the evidence's word before the noun is the claim's own (a possessive or another of its words)
         (
             "The magistrate judge's recommendation was adopted.",

@@ -251,3 +251,18 @@ def test_no_missing_deed(claim, lacking):
     from bot.claims.roles import missing_predicate
 
     assert missing_predicate(claim, lacking) is None
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence"),
+    [
+        # a table row's label is no clause
+        ("Chile tested two Falcon rockets.", "Date: May 4, 2022; Rocket tested: Falcon; Number of rockets tested: 2"),
+        # an intransitive verb with its preposition is the clause's verb, not a participle
+        ("Rates on farm loans reached 4 percent in 2022.", "Rates on farm loans ranged from 2 to 5 percent in 2022."),
+        # a participle before a preposition, with the clause's verb after it, is done to its noun
+        ("The rockets launched in 2020 could fly 500 km.", "In 2020 Chile launched rockets, which could fly 500 km."),
+    ],
+)
+def test_no_reversal_in_rows_and_intransitives(claim, evidence):
+    assert role_reversal(claim, evidence) is None
