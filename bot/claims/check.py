@@ -15,7 +15,7 @@ from typing import Literal
 
 from bot.citations import make_citation, verify_citation
 from bot.claims.alias import AliasFinding, alias_claim, check_alias
-from bot.claims.compare import Claim, Evidence, Judgement, compare
+from bot.claims.compare import Claim, Evidence, Judgement, compare, outweighs
 from bot.claims.evidence import (
     CLAIM_KINDS,
     Unit,
@@ -267,6 +267,10 @@ def _decide(claim: Claim, judged: Sequence[tuple[Judgement, Unit]]) -> CheckResu
     supported = [(j, u) for j, u in judged if j.outcome == "supported"]
     contradicted = [(j, u) for j, u in judged if j.outcome == "contradicted"]
     priority = {"number": 3, "comparative": 2, "attribute": 2, "entity": 1, "negation": 0}
+    if supported and contradicted:
+        best = max(supported, key=lambda ju: ju[0].score)[0]
+        if any(outweighs(c, best) for c, _ in contradicted):
+            supported = []
     if supported:
         j, u = max(supported, key=lambda ju: (ju[0].score, -len(ju[1].focal)))
         verdict: Verdict = "supported"

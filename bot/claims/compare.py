@@ -19,10 +19,13 @@ from bot.claims.attributes import AttributeCheck, check_attributes
 from bot.claims.hedges import hedged
 from bot.claims.lexicon import ALIASES, FRAME, NECESSITY, fold_phrases, words
 from bot.claims.lists import unlisted_member
+from bot.claims.modifiers import other_modifier
 from bot.claims.names import head_noun, head_noun_key, surname_of
 from bot.claims.numbers import Quantity, extract_quantities
 from bot.claims.opposition import comparative, polarity_conflict, superlative_rival
 from bot.claims.quantities import QuantityCheck, as_precise, check_quantities, role, year_of
+from bot.claims.refuted import refuted_report
+from bot.claims.roles import first_person_keys, missing_predicate, role_reversal, roles_kept
 from bot.claims.subjects import (
     SUBSTITUTABLE,
     agent_swap,
@@ -110,6 +113,11 @@ class Thresholds:
     partial_factor: float = 0.8
     near_partial_factor: float = 0.85
     near_miss_factor: float = 0.9
+    # A contradiction that has nearly all the claim's words, one of them opposed, outweighs a support that covers
+    # less of the claim, by this much score (``outweighs``).
+    outweigh_coverage: float = 0.95
+    outweighed_support_coverage: float = 0.9
+    outweigh_margin: float = 0.2
 
 
 THRESHOLDS = Thresholds()
@@ -582,6 +590,18 @@ def mismatched_number(f: Facts) -> Judgement | None:
     return f.result("unrelated", "weak", f.base * f.t.weak_factor)
 
 
+def refuted_statement(f: Facts) -> Judgement | None:
+    """ "Owls can turn their heads all the way round" against "A legend claims that owls can turn their heads all
+    the way round; this has been proven false": the evidence reports the claim only to deny it. A claim that
+    denies the reported statement is not contradicted by the denial (nor, to be safe, supported by it)."""
+    found = refuted_report(f.claim.text, f.evidence.full)
+    if found is None:
+        return None
+    if found.same_polarity and f.coverage >= f.t.opposition_coverage:
+        return f.result("contradicted", "negation", f.base + f.t.negation_bonus, opposite=found.refutation)
+    return f.result("unrelated", "partial", f.base * f.t.partial_factor)
+
+
 def opposed_class(f: Facts) -> Judgement | None:
     """ "The XY-24 is a long-range glider" against "XY-24 … Short range glider"."""
     attribute = f.attribute
@@ -671,6 +691,23 @@ def unnamed_member(f: Facts) -> Judgement | None:
     return None
 
 
+def another_kind(f: Facts) -> Judgement | None:
+    """ "a communications satellite" against "a reconnaissance satellite": the shared noun, another kind."""
+    if other_modifier(f.claim.text, [w for w in f.claim.content if w not in f.matched], f.evidence.text):
+        return f.result("unrelated", "partial", f.base * f.t.near_partial_factor)
+    return None
+
+
+def another_deed(f: Facts) -> Judgement | None:
+    """ "Its goal is to build closer ties with X" against "its goal is to intimidate X": the parties are there,
+    the claim's verb and its object are not."""
+    # The deed must be in the quoted sentence itself, not only in one it leans on ("… continue to build weapons.").
+    focal = _stem_set(tokens(fold_phrases(f.evidence.text)))
+    if missing_predicate(f.claim.text, {w for w in f.claim.content if not synonym_keys(w) & focal}):
+        return f.result("unrelated", "partial", f.base * f.t.near_partial_factor)
+    return None
+
+
 def rare_word_missing(f: Facts) -> Judgement | None:
     """A word the brief uses only rarely, missing here, means the claim is about another passage's fact ("a
     train-based rocket in 2019" against "short-range rockets in 2019")."""
@@ -694,13 +731,36 @@ def class_of_another(f: Facts) -> Judgement | None:
     return None
 
 
+def _we(f: Facts) -> frozenset[str]:
+    return first_person_keys(f.evidence.voice, f.evidence.common, f.evidence.weights)
+
+
 def roles_reversed(f: Facts) -> Judgement | None:
     """ "Chile considers Peru a rival" against "Peru perceives Santiago … as a rival": the same names, the other
     way round (a comparison stated the other way round, "X is smaller than Y" for "Y is larger than X", is the
     claim itself)."""
-    if f.comparison[0] is not True and reversed_roles(f.claim.text, f.claim.entities, f.full, f.evidence.common):
+    if (
+        f.comparison[0] is not True
+        and reversed_roles(f.claim.text, f.claim.entities, f.full, f.evidence.common)
+        # a passive keeps the roles the other way round, and "we" is the document's masthead
+        and not roles_kept(f.claim.text, fold_phrases(f.full), _we(f))
+    ):
         return f.result("unrelated", "partial", f.base * f.t.partial_factor)
     return None
+
+
+def swapped_roles(f: Facts) -> Judgement | None:
+    """ "The court reversed the agency" against "the agency reversed the court": the same words, the parties on
+    each other's side of the verb (a passive keeps them: "the agency was reversed by the court" is the claim). A
+    comparison turned round ("X is more likely than Y to …" against "Y is more likely to …") is the opposite
+    comparison; any other reversal only leaves the claim unsaid."""
+    # The sentences the evidence leans on count too: "they would draft the X" before "they could only draft …".
+    reversal = role_reversal(f.claim.text, fold_phrases(f.evidence.full), _we(f))
+    if reversal is None:
+        return None
+    if reversal.comparison and f.coverage >= f.t.opposition_coverage - f.t.opposition_slack:
+        return f.result("contradicted", "comparative", f.base + f.t.opposition_bonus)
+    return f.result("unrelated", "partial", f.base * f.t.partial_factor)
 
 
 def too_few_words(f: Facts) -> Judgement | None:
@@ -738,6 +798,7 @@ RULES: tuple[Rule, ...] = (
     mismatch_of_another_event,
     mismatch_without_the_count,
     mismatched_number,
+    refuted_statement,
     opposed_class,
     superlative_elsewhere,
     superlative_flipped,
@@ -747,14 +808,32 @@ RULES: tuple[Rule, ...] = (
     missing_number,
     comparison_not_stated,
     unnamed_member,
+    another_kind,
+    another_deed,
     rare_word_missing,
     another_subject,
     class_of_another,
     roles_reversed,
+    swapped_roles,
     too_few_words,
     universal_hedged,
     same_fact,
 )
+
+
+_OPPOSED = frozenset({"negation", "comparative", "attribute"})  # not a number: another event may have another figure
+
+
+def outweighs(contradiction: Judgement, support: Judgement, t: Thresholds = THRESHOLDS) -> bool:
+    """Whether a contradiction decides against a support: it states the claim's words nearly in full with one
+    opposed ("Climate models do not account for X" for "Climate models account for X"), where the support only
+    covers part of the claim, and scores clearly higher."""
+    return (
+        contradiction.reason in _OPPOSED
+        and contradiction.coverage >= t.outweigh_coverage
+        and support.coverage < t.outweighed_support_coverage
+        and contradiction.score >= support.score + t.outweigh_margin
+    )
 
 
 def compare(

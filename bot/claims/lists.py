@@ -15,9 +15,12 @@ from bot.claims.text import tokens
 
 _INTRODUCERS = phrases("list_introducers.txt")
 _ITEM = r"[A-Za-z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*){0,2}"
+# The introducers as written in the data file, longest first ("such as" before "such"), a comma allowed after.
+_INTRO = "|".join(
+    r"\s+".join(re.escape(w) for w in p.split()) + ",?" for p in sorted(_INTRODUCERS, key=len, reverse=True)
+)
 _LIST = re.compile(
-    rf"\b(?P<intro>such\s+as|including|includes|include|e\.g\.,?|like|for\s+example,?|for\s+instance,?)\s+"
-    rf"(?P<items>{_ITEM}(?:\s*,\s*{_ITEM})*(?:\s*,?\s+(?:and|or)\s+{_ITEM})?)",
+    rf"(?<![\w.])(?P<intro>{_INTRO})\s+(?P<items>{_ITEM}(?:\s*,\s*{_ITEM})*(?:\s*,?\s+(?:and|or)\s+{_ITEM})?)",
     re.I,
 )
 
@@ -57,6 +60,9 @@ def unlisted_member(claim: str, missing: Iterable[str], evidence: str) -> str | 
         return None
     toks = [t for t in tokens(claim) if t.stem]
     own = {s for _, items in example_lists(claim) for s in items} | _first_examples(claim)
+    member = _member_outside_list(claim, lacking, evidence)
+    if member is not None:
+        return member
     for head, members in example_lists(evidence):
         if own and own & members and own & lacking:
             return next(iter(own & lacking))  # the claim lists its own members: one is not the evidence's
@@ -68,4 +74,31 @@ def unlisted_member(claim: str, missing: Iterable[str], evidence: str) -> str | 
             near = {u.stem for u in toks[max(0, i - 2) : i + 4]}
             if near & lacking:
                 return next(iter(near & lacking))
+    return None
+
+
+def _members(text: str) -> list[tuple[int, set[str]]]:
+    """(where the introducer starts, the stems of every member after it) for each list in a text, one member
+    or many ("crimes included burglary", "factors, including life experiences")."""
+    out = []
+    for m in _LIST.finditer(text):
+        if " ".join(m.group("intro").lower().rstrip(",").split()) in _INTRODUCERS:
+            out.append((m.start(), {t.stem for t in tokens(m.group("items")) if t.stem}))
+    return out
+
+
+def _member_outside_list(claim: str, lacking: set[str], evidence: str) -> str | None:
+    """The claim says a kind includes a member ("the crimes included burglary") that the evidence, listing the
+    same kind's members ("crimes …, including theft, fraud (forgery) and …"), does not name: the member's missing
+    word, else None. The kind is the claim's word before its introducer, found before the evidence's."""
+    claim_toks = [t for t in tokens(claim) if t.stem]
+    for start, members in _members(claim):
+        absent = members & lacking
+        kind = [t.stem for t in claim_toks if t.end <= start][-1:]
+        if not absent or not kind:
+            continue
+        for ev_start, _ in _members(evidence):
+            sentence = re.split(r"[.;!?]\s", evidence[:ev_start])[-1]
+            if kind[0] in {t.stem for t in tokens(sentence)}:
+                return next(iter(sorted(absent)))
     return None

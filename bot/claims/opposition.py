@@ -7,7 +7,7 @@ import itertools
 import re
 from typing import Protocol
 
-from bot.claims.lexicon import GRADED, OPPOSITES
+from bot.claims.lexicon import GRADED, NEGATIONS, OPPOSITES
 from bot.claims.text import Comparison, Token, comparisons, negated_stems, superlatives, synonym_keys, tokens
 
 
@@ -34,13 +34,14 @@ def polarity_conflict(claim: Claim, ev_toks: tuple[Token, ...], ev_keys: set[str
     ev_neg = negated_stems(ev_toks)
     ev_neg_keys = {k for s in ev_neg for k in synonym_keys(s)}
     claim_neg_keys = {k for s in claim.negated for k in synonym_keys(s)}
+    claim_toks = tokens(claim.text)
     for s in claim.content:
         keys = synonym_keys(s)
         if not keys & ev_keys:
             continue
         in_claim = bool(keys & claim_neg_keys)
         in_ev = bool(keys & ev_neg_keys)
-        if in_claim != in_ev:
+        if in_claim != in_ev and not _in_wider_scope(ev_toks if in_claim else claim_toks, keys):
             return next((t.text for t in ev_toks if t.stem and synonym_keys(t.stem) & keys), s), None
     ev_stems = {t.stem for t in ev_toks if t.stem}
     content = set(claim.content)
@@ -50,6 +51,18 @@ def polarity_conflict(claim: Claim, ev_toks: tuple[Token, ...], ev_keys: set[str
             if x and y and not xs & ev_stems and (x in claim.negated) == (y in ev_neg):
                 return next((t.text for t in ev_toks if t.stem == y), y), x
     return None, None
+
+
+_SCOPE = 6  # words after a negator that its denial may reach ("lack of the usual supply of X" denies X)
+
+
+def _in_wider_scope(toks: tuple[Token, ...], keys: frozenset[str]) -> bool:
+    """Whether the word stands a few words after a negator of this text: "from lack of the usual applications of
+    manures" denies the manures as "from lack of manures" does, though the first word it reaches is "usual"."""
+    for i, t in enumerate(toks):
+        if t.stem and synonym_keys(t.stem) & keys and any(u.norm in NEGATIONS for u in toks[max(0, i - _SCOPE) : i]):
+            return True
+    return False
 
 
 OPPOSITE_QUERY_WORDS = 6

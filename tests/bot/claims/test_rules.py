@@ -442,3 +442,26 @@ def test_a_claim_with_no_opposable_word_has_no_opposite_search():
 )
 def test_a_universal_claim_is_not_supported_by_hedged_evidence(claim, evidence, outcome):
     assert _judge(claim, Evidence(evidence), 0.8).outcome == outcome
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence"),
+    [
+        # the denial reaches past "the usual applications of" to the manures
+        (
+            "Output fell through the exhaustion of the soil from lack of artificial manures.",
+            "Output fell through the exhaustion of the soil from lack of the usual applications of artificial manures.",
+        ),
+        (
+            "The plan failed for want of funds from donors.",
+            "The plan failed for want of the promised funds from donors.",
+        ),
+        (
+            "Crops failed without irrigation water.",
+            "Crops failed without the regular supply of irrigation water in spring.",
+        ),
+    ],
+)
+def test_a_negation_reaches_a_few_words(claim, evidence):
+    j = _judge(claim, Evidence(evidence))
+    assert j.outcome != "contradicted", j
