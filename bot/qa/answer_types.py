@@ -11,6 +11,8 @@ event's. The evidence is the form of English names, read from capitalisation and
 from __future__ import annotations
 
 import re
+import threading
+from collections import OrderedDict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -98,7 +100,9 @@ def name_runs(text: str) -> list[NameRun]:
     def close() -> None:
         if cur:
             start = cur[0].start()
-            grammar = bool(_SENTENCE_START.search(text[:start]))
+            # Only the few characters before the name are read: a search over the whole prefix, for every name of
+            # a long document, is quadratic in its length. ("^$" still matches only an empty prefix.)
+            grammar = bool(_SENTENCE_START.search(text[max(0, start - 40) : start]))
             runs.append(NameRun(tuple(m.group(0) for m in cur), start, cur[-1].end(), grammar))
 
     for m in _CAP_WORD.finditer(text):
@@ -148,9 +152,14 @@ def _counted(run: NameRun, q: Question, common: frozenset[str], initial: bool = 
     return out
 
 
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)\.?\s+(?:the\s+)?$")
+_BEFORE_WINDOW = 80
+
+
 def _before(text: str, run: NameRun) -> str:
     """The word before the run, skipping "the", lower case ("" at the start)."""
-    m = re.search(r"([A-Za-z]+)\.?\s+(?:the\s+)?$", text[: run.start])
+    # Only the last few words are read: searching the whole text before every name is quadratic in its length.
+    m = _WORD_BEFORE.search(text[max(0, run.start - _BEFORE_WINDOW) : run.start])
     return m.group(1).lower() if m else ""
 
 
@@ -216,20 +225,28 @@ def _learned(text: str) -> tuple[set[str], set[str]]:
     return places, people
 
 
-_PLACES: dict[tuple[str, str], frozenset[str]] = {}
+# One small set per brief version, least recently used dropped first: a library of thousands of briefs keeps
+# its place names instead of learning them again whenever the cache fills.
+_PLACES: OrderedDict[tuple[str, str], frozenset[str]] = OrderedDict()
+_PLACES_MAX = 4096
+_PLACES_LOCK = threading.Lock()
 
 
 def document_places(brief: Brief, version: str = "") -> frozenset[str]:
     """The words one document uses as place names and never as a person's: names come from the document itself,
     so "Wessex" is a place wherever a brief once wrote "in Wessex". Cached per brief version."""
     key = (brief.id, version)
-    found = _PLACES.get(key)
-    if found is None:
-        places, people = _learned(brief.text)
-        found = frozenset(places - people)
-        if len(_PLACES) > 256:
-            _PLACES.clear()
+    with _PLACES_LOCK:
+        found = _PLACES.get(key)
+        if found is not None:
+            _PLACES.move_to_end(key)
+            return found
+    places, people = _learned(brief.text)
+    found = frozenset(places - people)
+    with _PLACES_LOCK:
         _PLACES[key] = found
+        while len(_PLACES) > _PLACES_MAX:
+            _PLACES.popitem(last=False)
     return found
 
 

@@ -272,3 +272,24 @@ def test_an_organisation_of_ordinary_words_answers_who_but_not_which_judge():
     text = "The sanctions were announced by the White House on Monday."
     assert has_answer(asked("Who announced the sanctions?"), text, common)
     assert not has_answer(asked("Who was the judge who announced the sanctions?"), text, common)
+
+
+def test_document_places_keeps_recent_briefs_when_the_cache_is_full(monkeypatch):
+    answer_types = types
+    monkeypatch.setattr(answer_types, "_PLACES", answer_types.OrderedDict())
+    monkeypatch.setattr(answer_types, "_PLACES_MAX", 2)
+    towns = ["Ashby", "Kendal", "Penrith"]
+    briefs = [
+        Brief(id=f"b{i}", title="t", text=f"She trained in {t} for years.", passages=()) for i, t in enumerate(towns)
+    ]
+    for b in briefs:
+        answer_types.document_places(b, "v1")
+    assert list(answer_types._PLACES) == [("b1", "v1"), ("b2", "v1")]  # the oldest dropped, not all
+    assert answer_types.document_places(briefs[2], "v1") == frozenset({"penrith"})
+
+
+def test_a_name_late_in_a_long_text_still_reads_the_word_before_it():
+    text = "Filler words go on here. " * 2000 + "She trained in Ashby before the war."
+    run = next(r for r in types.name_runs(text) if r.words == ("Ashby",))
+    assert not run.grammar
+    assert types._before(text, run) == "in"
