@@ -264,16 +264,26 @@ class ChromaPassageStore:
         in the store does not matter."""
         self.collection  # noqa: B018 - open (and check) the store before spending time on the model
         importing = import_in_background("langchain_chroma")
-        by_length = sorted(docs, key=lambda d: len(d.text))
+        # Context views first, each kind by length: a batch then holds one kind of view (see ``embed``).
+        by_length = sorted(docs, key=lambda d: (not _context_view(d), len(d.text)))
         batches = [by_length[i : i + self._batch_size] for i in range(0, len(by_length), self._batch_size)]
         threads = wanted_threads()  # the caller's ingest thread count, for the helper thread too
 
-        # Passages may have their own (cheaper) model: see OnnxEmbeddings.embed_passages.
-        embed_many = getattr(self._embedder, "embed_passages", self._embedder.embed_documents)
+        # A sentence's context view (its paragraph's lead and predecessor around it) may be embedded by a cheaper
+        # model (OnnxEmbeddings.embed_passages: int8); its own words, what a question mostly matches, by the
+        # query model, so the closest passage is decided at full precision.
+        cheap = getattr(self._embedder, "embed_passages", self._embedder.embed_documents)
 
         def embed(batch: Sequence[StoredDoc]) -> list[list[float]]:
+            kinds = [_context_view(d) for d in batch]
             with embed_threads(threads):
-                return list(embed_many([d.text for d in batch]))
+                context = iter(cheap([d.text for d, c in zip(batch, kinds, strict=True) if c]) if any(kinds) else [])
+                own = iter(
+                    self._embedder.embed_documents([d.text for d, c in zip(batch, kinds, strict=True) if not c])
+                    if not all(kinds)
+                    else []
+                )
+                return [next(context) if c else next(own) for c in kinds]
 
         done = 0
         with ThreadPoolExecutor(1, thread_name_prefix="citebot-embed-ahead") as ahead:
@@ -393,3 +403,7 @@ def recorded_identity(store: PassageStore) -> dict[str, str]:
 def make_store(settings: Settings, embedder: Embeddings) -> PassageStore:
     """The configured store: embedded Chroma, or a Chroma server when ``settings.chroma_url`` is set."""
     return ChromaPassageStore(settings, embedder)
+
+
+def _context_view(doc: StoredDoc) -> bool:
+    return doc.metadata.get("view") == "c"

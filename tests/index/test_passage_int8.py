@@ -126,17 +126,17 @@ def test_identical_passage_texts_are_embedded_once(tmp_path, per_channel_export,
     assert vectors[0] == vectors[2] and vectors[0] != vectors[1]
 
 
-def test_the_store_embeds_what_it_stores_as_passages(tmp_path, embedder):
+def test_the_store_embeds_context_views_as_passages_and_own_text_with_the_query_model(tmp_path, embedder):
     class Passages(Embeddings):
         def __init__(self) -> None:
-            self.calls: list[str] = []
+            self.calls: list[tuple[str, list[str]]] = []
 
         def embed_passages(self, texts: list[str]) -> list[list[float]]:
-            self.calls.append("passages")
+            self.calls.append(("passages", texts))
             return embedder.embed_documents(texts)
 
         def embed_documents(self, texts: list[str]) -> list[list[float]]:
-            self.calls.append("documents")
+            self.calls.append(("documents", texts))
             return embedder.embed_documents(texts)
 
         def embed_query(self, text: str) -> list[float]:
@@ -144,6 +144,19 @@ def test_the_store_embeds_what_it_stores_as_passages(tmp_path, embedder):
 
     fake = Passages()
     store = ChromaPassageStore(Settings(data_dir=tmp_path), fake)
-    store.add([StoredDoc(f"v|p{i}|s", f"Sentence {i} about a harbour.", {"brief_id": "b"}) for i in range(3)])
-    assert fake.calls == ["passages"]
-    assert store.count() == 3
+    docs = [StoredDoc(f"v|p{i}|s", f"Sentence {i} about a harbour.", {"brief_id": "b", "view": "s"}) for i in range(3)]
+    docs += [
+        StoredDoc(f"v|p{i}|c", f"Before it. Sentence {i} about a harbour.", {"brief_id": "b", "view": "c"})
+        for i in range(2)
+    ]
+    store.add(docs)
+    by_model = {
+        kind: sorted(t for k, texts in fake.calls if k == kind for t in texts) for kind in ("passages", "documents")
+    }
+    assert by_model["passages"] == sorted(d.text for d in docs if d.metadata["view"] == "c")
+    assert by_model["documents"] == sorted(d.text for d in docs if d.metadata["view"] == "s")
+    assert store.count() == 5
+    # Each stored vector is its own text's, whichever model embedded it.
+    for d in docs:
+        stored = np.array(store.vectors({"brief_id": "b"})[d.id])
+        assert float(stored @ np.array(embedder.embed_documents([d.text])[0])) > 0.999
