@@ -55,8 +55,8 @@ class Settings(BaseSettings):
     )
     ingest_int8: bool = Field(
         default=True,
-        description="Embed stored passages with the export's per-channel int8 model (about 2x less ingest CPU; "
-        "questions stay fp32). Exports without one (before per-channel int8) embed passages in fp32.",
+        description="Embed stored context views with the export's per-channel int8 model (about 1.3x less ingest "
+        "CPU; a sentence's own text and questions stay fp32). Exports without one embed them in fp32.",
     )
     top_k: int = Field(default=3, ge=1, le=10, description="Citations returned when a request gives none.")
     max_upload_bytes: int = Field(default=10_000_000, description="Largest accepted upload or body, in bytes.")
