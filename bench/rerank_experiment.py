@@ -14,7 +14,8 @@ lead), or the better of the two (``max``), and are re-ordered by one of these mi
   cosines, times lam (lam = 1: the same slot, a better model);
 - ``only``: the mpnet cosine alone (the current score only chose the N);
 - ``field``: the head candidates' dense evidence (``dense_self``, ``dense_context``) replaced by lam * mpnet's, and
-  all candidates ranked again by the unchanged ``rank`` (what ``bot.qa.rerank`` serves; the tail keeps MiniLM's);
+  all candidates ranked again by the unchanged ``rank`` (what a served stage could do without touching
+  ``rank``; the tail keeps MiniLM's);
 - ``blend``: the same with (1 - lam) * MiniLM + lam * mpnet.
 
 Abstention is not touched (the stage only re-orders what is answered), and ask/abstain items are scored with the
@@ -23,7 +24,7 @@ only the ranking and the mpnet vectors of texts not embedded before.
 
 Latency (``--latency``): for the real-dev questions, the question and its top N candidates' texts through mpnet,
 per question, on 1 and 2 threads: torch (sentence-transformers' pipeline by hand), and ONNX Runtime fp32 and int8
-when ``--onnx DIR`` holds an export (``citebot model export-rerank``).
+when ``--onnx DIR`` holds an export (``index.rerank_export.export_rerank_model``).
 """
 
 from __future__ import annotations
@@ -280,21 +281,38 @@ ORIGINAL_RANK = answering.rank
 
 
 # ------------------------------------------------------------------------------------------------- latency
-def latency(args: argparse.Namespace) -> None:
-    sets = engines()
-    engine, items = sets["real-dev"]
-    samples: list[tuple[str, list[str], list[str]]] = []
+def _samples(args: argparse.Namespace) -> list[tuple[str, list[str], list[str]]]:
+    """Per real-dev question: its top candidates' own and context texts. With ``--cache`` (a quality run's
+    vectors), no library is built: each question gets candidate texts drawn at random from the cached texts
+    (the same population of lengths), which is what the timing depends on."""
+    top = max(args.n)
+    questions = [i["question"] for i in _questions(REAL_DEV / "questions.jsonl")][: args.questions]
+    if args.cache is not None and args.cache.is_file():
+        pool = [t for t in pickle.loads(args.cache.read_bytes()) if t not in set(questions)]
+        rng = np.random.default_rng(0)
+        out = []
+        for q in questions:
+            picks = [pool[i] for i in rng.choice(len(pool), 2 * top, replace=False)]
+            out.append((q, picks[:top], picks[top:]))
+        return out
+    engine, items = engines()["real-dev"]
+    samples = []
     for item in items[: args.questions]:
         state = engine._current()
         cands = engine._candidates(state, item["question"], item["brief"], None, 3)
         ranked = ORIGINAL_RANK(cands, item["question"])
-        texts = [_texts(engine, c) for c, _ in ranked[: max(args.n)]]
+        texts = [_texts(engine, c) for c, _ in ranked[:top]]
         samples.append((item["question"], [t[0] for t in texts], [t[1] for t in texts]))
+    return samples
+
+
+def latency(args: argparse.Namespace) -> None:
+    samples = _samples(args)
     rows = []
     for threads in (1, 2):
-        runners: dict[str, Callable[[Sequence[str]], np.ndarray]] = {
-            "torch fp32": TorchMpnet(args.mpnet, threads).embed
-        }
+        runners: dict[str, Callable[[Sequence[str]], np.ndarray]] = {}
+        if not args.no_torch:
+            runners["torch fp32"] = TorchMpnet(args.mpnet, threads).embed
         if args.onnx:
             from index.rerank import OnnxReranker
 
@@ -323,6 +341,7 @@ def latency(args: argparse.Namespace) -> None:
                 }
                 rows.append(row)
                 print(json.dumps(row), flush=True)
+                Path(args.out).write_text(json.dumps(rows, indent=1))
     Path(args.out).write_text(json.dumps(rows, indent=1))
 
 
@@ -375,16 +394,19 @@ def report(quality_files: Sequence[Path], latency_file: Path | None, verdict: st
             "",
             "Latency of the stage per question (the question and the N candidates' texts through mpnet in one batch; "
             "20 real-dev questions; milliseconds, p50 / p95). The machine's 2 cores were shared with other work "
-            "(load average 10-14) while this ran, so absolute figures are pessimistic; compare rows with each other. "
-            "For scale, citebot's whole answer takes about 60-100 ms p50 on this machine.",
+            "(load average 3-14) while this ran, so absolute figures are pessimistic; compare rows with each other. "
+            "For scale, the project's target for a whole /chat answer is p50 <= 50 ms (section bench_library). "
+            "Rows marked `sampled` time batches of cached candidate texts drawn at random (10 questions), the "
+            "others the real top candidates of 20 questions; the run was cut short to keep within the shared cores.",
             "",
-            "| runtime | threads | N | texts | p50 ms | p95 ms |",
-            "|---|---|---|---|---|---|",
+            "| runtime | threads | N | texts | candidates | p50 ms | p95 ms |",
+            "|---|---|---|---|---|---|---|",
         ]
         for r in json.loads(latency_file.read_text()):
             texts = "own" if r["text"] == "self" else "own + context"
             lines.append(
-                f"| {r['runtime']} | {r['threads']} | {r['n']} | {texts} | {r['p50_ms']:.0f} | {r['p95_ms']:.0f} |"
+                f"| {r['runtime']} | {r['threads']} | {r['n']} | {texts} | {r.get('candidates', 'real')} | "
+                f"{r['p50_ms']:.0f} | {r['p95_ms']:.0f} |"
             )
     lines += ["", verdict]
     return "\n".join(lines)
@@ -393,7 +415,7 @@ def report(quality_files: Sequence[Path], latency_file: Path | None, verdict: st
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--mpnet", type=Path, required=True, help="the sentence-transformers model folder")
-    parser.add_argument("--onnx", type=Path, default=None, help="an export-rerank folder")
+    parser.add_argument("--onnx", type=Path, default=None, help="an index.rerank_export folder")
     parser.add_argument("--out", default="rerank_experiment.json")
     parser.add_argument("--n", type=int, nargs="+", default=[8, 12, 20])
     parser.add_argument("--lam", type=float, nargs="+", default=[0.25, 0.5, 1.0, 2.0])
@@ -403,6 +425,7 @@ def main() -> None:
     parser.add_argument("--mix", nargs="+", default=["add", "only", "swap", "field"])
     parser.add_argument("--swap-lam", type=float, nargs="+", default=[1.0, 1.5])
     parser.add_argument("--latency", action="store_true")
+    parser.add_argument("--no-torch", action="store_true", help="latency: ONNX Runtime only")
     parser.add_argument("--report", type=Path, nargs="+", default=None, help="quality JSON files: write RESULTS.md")
     parser.add_argument("--latency-file", type=Path, default=None, help="with --report: a --latency JSON file")
     parser.add_argument("--verdict", type=Path, default=None, help="with --report: a file with the conclusion")

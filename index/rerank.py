@@ -1,11 +1,12 @@
-"""A larger sentence model that looks again at the few best candidates (optional; ``CITEBOT_RERANK_MODEL``).
+"""A larger sentence model that could look again at the few best candidates (measured, not served).
 
 Retrieval embeds every passage with the small model at ingest. A larger model (all-mpnet-base-v2, 110 M parameters,
-~5x the small one's cost per token) is too slow to embed a library, but cheap enough for a question and its
-top few candidates at answer time, and it matches paraphrases better ("which technique" against "we used the
-... method"). This module only computes cosines; ``bot.qa.rerank`` decides what they change.
+~5x the small one's cost per token) is too slow to embed a library, but could afford a question and its top few
+candidates at answer time. ``bench/rerank_experiment.py`` measured it as a reranker and found no clear gain
+(bench/RESULTS.md, section bench_rerank), so nothing in the answer path calls this module: it is kept so the
+measurement can be repeated. It only computes cosines.
 
-The folder is written by ``citebot model export-rerank`` (``index.rerank_export``): ``model.onnx`` and
+The folder is written by ``index.rerank_export.export_rerank_model``: ``model.onnx`` and
 ``model-int8.onnx`` (the transformer, returning the last hidden state), ``tokenizer.json`` and a
 ``manifest.json`` with their checksums, as the main model's export. Serving runs ONNX Runtime and ``tokenizers``
 only: no torch, nothing downloaded. Mean pooling and normalisation are done here, as sentence-transformers does.
@@ -25,7 +26,7 @@ import numpy.typing as npt
 from corpus.errors import ModelUnavailable
 from index.onnxmodel.files import INT8_FILE, MANIFEST, MODEL_FILE, TOKENIZER_FILE, read_manifest, sha256_file
 
-HOW_TO_EXPORT = "run `citebot model export-rerank --source DIR --dir DIR` or unset CITEBOT_RERANK_MODEL"
+HOW_TO_EXPORT = "export one with index.rerank_export.export_rerank_model(source, target)"
 
 
 class Reranker(Protocol):
@@ -100,7 +101,7 @@ _CACHE_LOCK = threading.Lock()
 
 
 def load_reranker(folder: str | Path | None, *, threads: int = 1, int8: bool = True) -> OnnxReranker | None:
-    """The configured reranker, loaded once per process; None when none is configured (the default)."""
+    """The reranker exported to ``folder``, loaded once per process; None when no folder is given."""
     if not folder:
         return None
     key = (str(folder), threads, int8)

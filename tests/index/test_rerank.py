@@ -1,6 +1,6 @@
 """The reranking model on ONNX Runtime (index.rerank), when an export is at hand; else only its refusals.
 
-The real model is large (~440 MB, not bundled): set CITEBOT_TEST_RERANK_MODEL to a `citebot model export-rerank`
+The real model is large (~440 MB, not bundled): set CITEBOT_TEST_RERANK_MODEL to an ``export_rerank_model``
 folder to run the tests that load it."""
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from corpus.errors import ModelUnavailable
 from index.rerank import OnnxReranker, load_reranker
 
 EXPORT = os.environ.get("CITEBOT_TEST_RERANK_MODEL")
-needs_model = pytest.mark.skipif(not EXPORT, reason="set CITEBOT_TEST_RERANK_MODEL to an export-rerank folder")
+needs_model = pytest.mark.skipif(not EXPORT, reason="set CITEBOT_TEST_RERANK_MODEL to an export folder")
 
 
 def test_no_folder_configured_means_no_reranker() -> None:
@@ -22,7 +22,7 @@ def test_no_folder_configured_means_no_reranker() -> None:
 
 
 def test_folder_without_export_is_refused(tmp_path: Path) -> None:
-    with pytest.raises(ModelUnavailable, match="export-rerank"):
+    with pytest.raises(ModelUnavailable, match="export_rerank_model"):
         OnnxReranker.load(tmp_path)
 
 
