@@ -90,7 +90,9 @@ def test_run_killed_midway_resumes_without_fetching_again(site, tmp_path, monkey
 
     brief_with_urls(tmp_path, [site.url("/article"), site.url("/slow")])
     brief = tmp_path / "flood-brief.txt"
-    site.slow_seconds = 5.0
+    # Long enough that footnote 2 is surely still in flight when footnote 1 is seen, even on a loaded machine
+    # (the kill comes as soon as footnote 1 is stored, so the test does not wait this long).
+    site.slow_seconds = 15.0
     env = dict(os.environ, CITEBOT_FETCH_TIMEOUT="30", PYTHONPATH=str(os.getcwd()))
     proc = subprocess.Popen(
         [sys.executable, "-c", "from cli.main import main; main()", "sources", "fetch", str(brief)],

@@ -10,6 +10,7 @@ from langchain_core.embeddings import Embeddings
 
 from index.embeddings import query_embed_many, torch_threads
 from index.onnxmodel.embedder import token_batches
+from index.onnxmodel.files import INT8_FILE
 from index.threads import embed_threads, wanted_threads
 
 
@@ -90,9 +91,13 @@ def test_ingest_and_questions_share_the_one_thread_session(embedder):
     for count in (0, 1, 2):
         with embed_threads(count):
             onnx.embed_documents(texts)
+            onnx.embed_passages(texts)  # context views: maybe the int8 file, but also one single-thread session
     onnx.embed_query("a question")
-    assert list(onnx._sessions) == [(1, onnx.model_file)]
-    assert onnx._sessions[(1, onnx.model_file)].get_session_options().intra_op_num_threads == 1
+    assert {threads for threads, _ in onnx._sessions} == {1}
+    assert {model for _, model in onnx._sessions} <= {onnx.model_file, onnx.model_file.with_name(INT8_FILE)}
+    assert (1, onnx.model_file) in onnx._sessions
+    for session in onnx._sessions.values():
+        assert session.get_session_options().intra_op_num_threads == 1
 
 
 def test_batches_run_side_by_side_give_each_text_its_own_vector(embedder):
