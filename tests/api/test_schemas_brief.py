@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
-from pathlib import Path
-
 from api.schemas_brief import FootnoteOut, ParseOut, PassageOut
 from corpus.builder import build_brief
 from corpus.models import Brief
 from corpus.raw import Marker, RawDocument, RawParagraph
+from tests.fresh_process import run_json
 
 
 def _brief(*blocks: RawParagraph, defs: tuple[tuple[int, str], ...] = ()) -> Brief:
@@ -72,14 +67,5 @@ def test_footnote_out_adds_how_often_it_is_cited(bundled_brief: Brief) -> None:
 
 def test_parse_models_load_no_bot_or_index_code() -> None:
     # citebot parse imports this module: it must stay as light as the parser itself.
-    root = Path(__file__).resolve().parents[2]
     script = "import json, sys, api.schemas_brief; print(json.dumps(sorted({m.split('.')[0] for m in sys.modules})))"
-    done = subprocess.run(
-        [sys.executable, "-c", script],
-        env={**os.environ, "PYTHONPATH": str(root)},
-        cwd=root,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    assert not {"bot", "index"} & set(json.loads(done.stdout))
+    assert not {"bot", "index"} & set(run_json(script))

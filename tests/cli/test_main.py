@@ -5,15 +5,12 @@ from __future__ import annotations
 
 import importlib
 import inspect
-import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 from click.testing import CliRunner
 
 from cli.main import COMMANDS, cli
+from tests.fresh_process import run_json
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -54,13 +51,6 @@ def test_the_help_lists_every_command_without_importing_a_command_module():
         "out = CliRunner().invoke(cli, ['--help']).output; "
         "print(json.dumps([out, sorted(m for m in sys.modules if m.startswith('cli.') and m.endswith('_cmd'))]))"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", script],
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    output, loaded = json.loads(done.stdout)
+    output, loaded = run_json(script)
     assert loaded == []
     assert all(f"  {name} " in output for name in COMMANDS)

@@ -6,16 +6,31 @@ from bot.qa.retrieval import Candidate, IndexState
 from corpus.models import Brief, Passage
 
 
-def sentence_state(*sentences: str) -> tuple[IndexState, list[Passage]]:
+def sentence_brief(brief_id: str, *sentences: str, one_paragraph: bool = False) -> Brief:
+    """A brief of plain sentences, each its own paragraph (or all in one), its content hash set from its text."""
     passages, start = [], 0
     for i, s in enumerate(sentences):
+        paragraph = 1 if one_paragraph else i
         passages.append(
             Passage(
-                id=f"b:{i}", brief_id="b", kind="sentence", text=s, start=start, end=start + len(s), paragraph=i, seq=i
+                id=f"{brief_id}:{i}",
+                brief_id=brief_id,
+                kind="sentence",
+                text=s,
+                start=start,
+                end=start + len(s),
+                paragraph=paragraph,
+                seq=i,
             )
         )
         start += len(s) + 1
-    return IndexState.build([Brief(id="b", title="t", text=" ".join(sentences), passages=tuple(passages))]), passages
+    text = " ".join(sentences)
+    return Brief(id=brief_id, title=brief_id, text=text, passages=tuple(passages), content_hash=brief_id + text)
+
+
+def sentence_state(*sentences: str) -> tuple[IndexState, list[Passage]]:
+    brief = sentence_brief("b", *sentences)
+    return IndexState.build([brief]), list(brief.passages)
 
 
 def candidate(state: IndexState, p: Passage) -> Candidate:

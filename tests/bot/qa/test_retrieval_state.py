@@ -5,28 +5,13 @@ from __future__ import annotations
 import numpy as np
 
 from bot.qa.retrieval import IndexState
-from corpus.models import Brief, Passage
+from corpus.models import Brief
 from index.lexical import content_terms
+from tests.bot.qa.factories import sentence_brief
 
 
 def _brief(brief_id: str, *sentences: str) -> Brief:
-    text = " ".join(sentences)
-    passages, start = [], 0
-    for i, s in enumerate(sentences):
-        passages.append(
-            Passage(
-                id=f"{brief_id}:{i}",
-                brief_id=brief_id,
-                kind="sentence",
-                text=s,
-                start=start,
-                end=start + len(s),
-                paragraph=1,
-                seq=i,
-            )
-        )
-        start += len(s) + 1
-    return Brief(id=brief_id, title=brief_id, text=text, passages=tuple(passages), content_hash=brief_id + text)
+    return sentence_brief(brief_id, *sentences, one_paragraph=True)
 
 
 A = _brief("a", "The river treaty was signed in 1996.", "It shares the spring flood between two states.")

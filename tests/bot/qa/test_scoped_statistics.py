@@ -11,27 +11,13 @@ import pytest
 from bot.qa.answer import evidence
 from bot.qa.query import analyse, search_for
 from bot.qa.retrieval import Candidate, IndexState, hybrid_search
-from corpus.models import Brief, Passage
+from corpus.models import Brief
 from index.store import StoreHit, Where
+from tests.bot.qa.factories import sentence_brief
 
 
 def _brief(brief_id: str, sentences: Sequence[str]) -> Brief:
-    passages, start = [], 0
-    for i, s in enumerate(sentences):
-        passages.append(
-            Passage(
-                id=f"{brief_id}:{i}",
-                brief_id=brief_id,
-                kind="sentence",
-                text=s,
-                start=start,
-                end=start + len(s),
-                paragraph=i + 1,
-                seq=i,
-            )
-        )
-        start += len(s) + 1
-    return Brief(id=brief_id, title=brief_id, text=" ".join(sentences), passages=tuple(passages))
+    return sentence_brief(brief_id, *sentences)
 
 
 class NoDenseStore:
