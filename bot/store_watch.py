@@ -46,6 +46,10 @@ class StoreWatch:
             self.store_of().count()
         except CitebotError as exc:
             error: CitebotError | None = exc
+        except Exception as exc:
+            # A client-side failure (seen: chromadb's system cache raced) must not end the heartbeat thread, or later
+            # outages would go unseen; it counts as the store being down until the next answer.
+            error = IndexUnavailable(f"the vector store could not be asked: {type(exc).__name__}: {exc}")
         else:
             error = None
         with self._lock:

@@ -62,3 +62,24 @@ def test_without_a_heartbeat_every_check_asks_the_store_so_an_outage_shows_at_on
     store.down = False
     watch.check()
     assert store.counts == 3
+
+
+class FlakyClientStore(SwitchableStore):
+    """A store whose client fails with a non-citebot error, as chromadb's shared-system cache does when raced."""
+
+    def count(self) -> int:
+        self.counts += 1
+        if self.down:
+            raise KeyError("d906971e")
+        return 7
+
+
+def test_an_unexpected_client_error_counts_as_an_outage_instead_of_escaping():
+    store = FlakyClientStore()
+    watch = StoreWatch(lambda: store, every=3600)  # type: ignore[arg-type, return-value]
+    store.down = True
+    watch.probe()
+    with pytest.raises(IndexUnavailable, match="could not be asked: KeyError"):
+        watch.check()
+    store.down = False
+    watch.check()
