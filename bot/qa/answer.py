@@ -194,10 +194,14 @@ def evidence(
     for c in candidates:
         brief = state.briefs.get(c.passage.brief_id) if state is not None else None
         places = document_places(brief, state.versions.get(brief.id, "")) if state and brief else frozenset()
-        if not has_answer(a, c.passage.text, common, places):
-            continue
         leans = c.passage.kind == "sentence" and leans_back(c.passage.text)
         text = _with_context(state, c, leans) if state is not None else c.passage.text
+        prev = _leaned_on(state, c.passage) if state is not None else None
+        # A sentence that leans on the one before it is quoted with it ("In 1990 three firms merged. This merger
+        # ..."), so the answer may be in that sentence (only that one: a wider context is not quoted).
+        own = c.passage.text if prev is None else f"{prev.text} {c.passage.text}"
+        if not has_answer(a, own, common, places):
+            continue
         if a.strict and not a.same_details(text):
             continue
         support, cov = _support(c, leans)
@@ -345,6 +349,9 @@ def _merge(
         return (p,), (p,)
     have = set(tokenize(p.text)) & q_terms
     group = [p]
+    taken_up = _leaned_on(state, p)
+    if taken_up is not None and a.kind and has_answer(a, taken_up.text) and not has_answer(a, p.text):
+        return (taken_up, p), (taken_up, p)  # what is asked for ("when") is in the sentence this one takes up
     prev = state.neighbour(p, -1)
     if (
         prev is not None
@@ -361,6 +368,21 @@ def _merge(
         if typed or len(_new_terms(nxt, q_terms, have)) >= max(1, len(q_terms - have) // 2):
             return (p, nxt), ((nxt,) if typed else (p,))
     return tuple(group), (p,)
+
+
+# "This merger ...", "These talks ...", "Such a plan ...": a sentence opening on a demonstrative names the event or
+# thing of the sentence before it, whose date, figure or name is then its own.
+_DEMONSTRATIVE = re.compile(r"^\W*(?:this|these|that|those|such)\s+(?:a\s+|an\s+)?[a-z]", re.I)
+
+
+def _leaned_on(state: IndexState, p: Passage) -> Passage | None:
+    """The sentence of the same paragraph whose subject ``p`` takes up with a demonstrative, if any."""
+    if p.kind != "sentence" or not _DEMONSTRATIVE.match(p.text):
+        return None
+    prev = state.neighbour(p, -1)
+    if prev is None or prev.kind != "sentence" or prev.paragraph != p.paragraph:
+        return None
+    return prev
 
 
 def _answering(merged: Sequence[Passage], by_id: dict[str, Candidate], a: Asked) -> tuple[Passage, ...]:

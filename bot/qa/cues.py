@@ -65,10 +65,12 @@ _MEASURE_NOUNS = frozenset(
 _PLURAL_IRREGULAR = frozenset({"people", "children", "men", "women", "persons", "feet", "teeth", "mice", "geese"})
 
 WHY = re.compile(r"^\W*why\b|\bfor what reason\b|\bwhat (?:caused|led to)\b|\bhow come\b", re.I)
+_OPENS_WHY = re.compile(r"\W*why\b", re.I)
 _HOW_MANY = re.compile(r"\bhow (?:many|much)\b\s*(.*)", re.I)
 _HOW_MEASURE = re.compile(
-    r"\bhow (?:far|long|high|fast|big|large|small|powerful|heavy|old|tall|deep|wide|often|quickly|much)\b|"
-    r"\bby how\b",
+    r"\bhow (?:far|long|high|fast|big|large|small|powerful|heavy|old|tall|deep|wide|often|quickly|much|accurate|"
+    r"precise|common|frequent|prevalent|widespread|likely|expensive|costly|cheap|hot|cold|warm|close|populous)\b|"
+    r"\bby how (?:much|many|far|long)\b",
     re.I,
 )
 WHEN = re.compile(
@@ -230,6 +232,10 @@ def asked(question: str) -> Asked:
 
     if WHEN.search(q):
         return make("date")
+    if _OPENS_WHY.match(q):
+        # A question that opens with "why" asks for a reason whatever its clauses hold: "Why is defining X by how
+        # people think a problem?" asks no measure.
+        return make("reason")
     many = _HOW_MANY.search(q)
     if many:
         rest = re.findall(r"[\w'’-]+", many.group(1))

@@ -166,3 +166,44 @@ def test_a_personal_authors_name_words_are_author_terms():
 def test_an_organisation_as_author_gives_no_author_terms():
     state = IndexState.build([_brief(DUCK)])
     assert state.author_terms(_brief(DUCK).id) == frozenset()
+
+
+# ----- a sentence that takes up the one before it with a demonstrative -------------------------------------------
+def _taken_up_state():
+    from tests.bot.qa.factories import candidate, sentence_brief
+
+    brief = sentence_brief(
+        "t",
+        "In 1911 the two river ports agreed to share one customs office.",
+        "This agreement created the harbour board that still runs the docks.",
+        one_paragraph=True,
+    )
+    state = IndexState.build([brief])
+    return state, brief.passages, [candidate(state, p) for p in brief.passages]
+
+
+def test_a_date_in_the_sentence_a_demonstrative_takes_up_counts_as_the_answers():
+    state, _, cands = _taken_up_state()
+    query = analyse("When was the harbour board created?")
+    with_prev = answering.evidence([cands[1]], False, query, state, "t")
+    assert with_prev.typed > 0  # "This agreement" takes up the sentence dated 1911
+
+
+def test_a_pronoun_does_not_borrow_the_previous_sentences_date():
+    from tests.bot.qa.factories import candidate, sentence_brief
+
+    brief = sentence_brief(
+        "p",
+        "In 1911 the ports chose a harbour master.",
+        "He thought the harbour board was pertinent to the town.",
+        one_paragraph=True,
+    )
+    state = IndexState.build([brief])
+    query = analyse("When was the harbour board pertinent to the town?")
+    assert answering.evidence([candidate(state, brief.passages[1])], False, query, state, "p").typed == 0
+
+
+def test_the_quote_holds_the_taken_up_sentence_and_cites_both():
+    state, passages, cands = _taken_up_state()
+    top = answering.select(state, [cands[1]], analyse("When was the harbour board created?"), 1)[0]
+    assert [p.id for p in top.passages] == [passages[0].id, passages[1].id]

@@ -30,6 +30,13 @@ def _sentence(text: str) -> Passage:
         ("Where does the word come from?", "place", None),
         ("Which statistical technique did the authors use?", "", "statistical"),
         ("What did the committee recommend?", "", None),
+        # "why" first is a reason whatever a later clause holds; "by how" alone asks no measure
+        ("Why is judging a poem by how it sounds a mistake?", "reason", None),
+        ("Why did the mill close after how many years of losses?", "reason", None),
+        ("By how much did the river rise?", "quantity", None),
+        # a degree that is measured ("how accurate": a rate; "how common": a share)
+        ("How accurate were the forecasts of the model?", "quantity", None),
+        ("How common is the disease among adults?", "quantity", None),
     ],
 )
 def test_asked_type_of_questions(question, kind, head):
