@@ -31,6 +31,23 @@ METADATA_LABELS = {
     "disclaimer": "Disclaimer of the brief about whose views it expresses:",
 }
 
+# The header fields of a memo, letter or e-mail ("To: the Board", "From: J. Smith"): a reader asks who it was addressed
+# to or who sent it, words the bare line lacks.
+_FIELD_LINE = re.compile(r"^(to|from|date|dated|subject|re|cc|attn|attention)\s*:\s*\S", re.IGNORECASE)
+FIELD_LABELS = {
+    "to": "Addressed to, the recipient of this memo or letter:",
+    "attn": "Addressed to, the recipient of this memo or letter:",
+    "attention": "Addressed to, the recipient of this memo or letter:",
+    "from": "From, the sender who wrote this memo or letter (written by):",
+    "date": "Date this memo or letter was written or sent:",
+    "dated": "Date this memo or letter was written or sent:",
+    "subject": "Subject of this memo or letter, what it is about:",
+    "re": "Subject of this memo or letter, what it is about:",
+    "cc": "Copied to, who also received this memo or letter:",
+}
+# A header field is a short line; a long sentence opening "To:" is prose.
+FIELD_LINE_WORDS = 16
+
 # A sentence opening with a pronoun subject is about what the previous sentence named.
 _PRONOUN_SUBJECT = re.compile(r"^(?:it|its|they|their|this|these|those|he|she|his|her)\b", re.IGNORECASE)
 
@@ -144,6 +161,9 @@ def _label(brief: Brief, p: Passage) -> str:
         return f"Table {p.label or ''}:".replace("  ", " ")
     if p.kind == "source_note":
         return f"Sources of the {p.label or 'figure'} in the brief:"
+    field = _FIELD_LINE.match(p.text) if p.kind == "sentence" else None
+    if field and len(p.text.split()) <= FIELD_LINE_WORDS:
+        return FIELD_LABELS[field.group(1).lower()]
     return ""
 
 

@@ -108,6 +108,7 @@ COMPARATIVE_BASES: dict[str, tuple[str, int]] = {w: (d, int(s)) for w, d, s in f
 # Level words before a noun ("elevated risk", "reduced access") -> +1 above the usual level, -1 below it.
 GRADED: dict[str, int] = {w: int(s) for w, s in fields("graded.txt")}
 NEGATIONS = words("negations.txt")
+PREVENTIONS = words("preventions.txt")
 SCARCE_PARTS = words("scarce_parts.txt")
 FRAME = words("frame.txt")
 NECESSITY = words("necessity.txt")

@@ -20,6 +20,7 @@ from bot.claims.lexicon import (
     IRREGULAR,
     NEGATIONS,
     NOT_SUPERLATIVES,
+    PREVENTIONS,
     PRONOUNS,
     ROLE_CLASSES,
     SCARCE_PARTS,
@@ -356,6 +357,12 @@ def negated_stems(toks: Sequence[Token]) -> set[str]:
             continue
         if (n, nxt) in {("rather", "than"), ("instead", "of")}:
             n = "not"  # "increase pressure rather than negotiate" denies "negotiate"
+        if n in PREVENTIONS:
+            # "prevent the chasms between them from increasing" denies "increasing", not "chasms"
+            after = next((j for j in range(i + 1, min(i + 9, len(toks) - 1)) if toks[j].norm == "from"), None)
+            if after is not None and toks[after + 1].stem:
+                out.add(toks[after + 1].stem)
+            continue
         if n not in NEGATIONS:
             continue
         if n in {"fail", "failed", "fails", "failing", "failure", "unable", "refused", "refuse"} and not (

@@ -114,3 +114,16 @@ def test_a_title_in_title_case_is_not_prose() -> None:
         "Report of the Commission. Increases in Depressive Symptoms and Suicide Rates Among Adolescents After "
         "2010 and Links to Increased New Media Screen Time. Clinical Psychological Science 6 (2018)."
     )
+
+
+def test_a_memo_header_field_says_what_it_is() -> None:
+    views = passage_views(_brief(P("To: The Harbour Board"), P("From: Jane Smith"), P("Subject: Dredging")))
+    assert views[0].self_text == "Addressed to, the recipient of this memo or letter: To: The Harbour Board"
+    assert views[1].self_text.startswith("From, the sender who wrote this memo")
+    assert views[2].self_text.startswith("Subject of this memo")
+
+
+def test_a_long_sentence_opening_like_a_field_is_prose() -> None:
+    text = "To: the surprise of everyone present, the harbour board voted to dredge the channel again next spring."
+    (view,) = passage_views(_brief(P(text)))
+    assert view.self_text == text

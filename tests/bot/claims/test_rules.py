@@ -122,6 +122,26 @@ def test_scarcity_quantifiers_negate_their_noun(text, negated):
     assert negated_stems(tokens(text)) == negated
 
 
+@pytest.mark.parametrize(
+    ("text", "negated"),
+    [
+        ("To prevent the gap between the towns from widening, the council made four proposals.", {"widen"}),
+        ("The levee kept the river from flooding the farms.", {"flood"}),
+        ("The strike stopped the mill in 1921.", set()),  # no "from": the stop itself is no denial
+    ],
+)
+def test_a_verb_of_prevention_denies_the_action_after_from(text, negated):
+    assert negated_stems(tokens(text)) == negated
+
+
+def test_preventing_a_rise_is_not_contradicted_by_a_claim_of_reducing():
+    judgement = _judge(
+        "The council proposed to reduce the gap between the towns.",
+        Evidence("To prevent the gap between the towns from increasing, the council made four proposals."),
+    )
+    assert judgement.outcome != "contradicted", judgement
+
+
 DEMAND = Evidence("According to Lopez, the talks stopped because Chile wanted the tariffs lifted but Peru refused.")
 SINCE = Evidence("Ruritania has been testing its Falcon-9 rocket since 2017, which reached an altitude of 900 km.")
 SERIES = Evidence("Ruritania launched a series of rockets in 2020, which could fly less than 500 km.")
