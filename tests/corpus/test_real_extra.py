@@ -1,22 +1,20 @@
-"""End-to-end parser checks on real documents in layouts the development set lacks (``../shared/eval/real-extra``,
-provenance in tests/data/real/SOURCE.md): a transcribed book as plain text and as HTML, an essay as Markdown and as
-its LaTeX PDF, a research bulletin with bracketed note labels, a publisher's proof of a book excerpt with per-chapter
-endnotes, and a Word file with real footnotes. Exact note numbers, titles, no page furniture in sentences. Skipped
-when the folder is absent."""
+"""End-to-end parser checks on real documents in layouts the development set lacks (provenance in
+tests/data/real/SOURCE.md): a transcribed book as plain text and as HTML, an essay as Markdown and as its LaTeX PDF,
+a research bulletin with bracketed note labels, a publisher's proof of a book excerpt with per-chapter endnotes, and
+a Word file with real footnotes. Exact note numbers, titles, no page furniture in sentences. The public-domain book
+is committed; the others are read from ``$CITEBOT_REAL_EXTRA`` and skipped where absent (see real_files.py)."""
 
 from __future__ import annotations
 
 import re
 from functools import cache
-from pathlib import Path
 
 import pytest
 
 from corpus.loader import parse_bytes
 from corpus.models import Brief
 from tests.corpus.format_checks import assert_offsets
-
-REAL_EXTRA = Path(__file__).resolve().parents[2].parent / "shared" / "eval" / "real-extra"
+from tests.corpus.real_files import real_document
 
 FEWKES_TXT = "fewkes-passamaquoddy-folk-lore-1890.txt"
 FEWKES_HTML = "fewkes-passamaquoddy-folk-lore-1890.html"
@@ -33,9 +31,7 @@ _FURNITURE = re.compile(r"\.qxd|PASS PAGES|\[Pg \d|(?:\b\d{1,2}\s+){4}|[❚❘�
 
 @cache
 def _load(name: str) -> Brief:
-    path = REAL_EXTRA / name
-    if not path.exists():
-        pytest.skip(f"{name} is not present")
+    path = real_document(name)
     return parse_bytes(path.read_bytes(), path.name)
 
 
