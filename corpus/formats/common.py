@@ -323,12 +323,25 @@ def _better_title(b: Block, rank: int) -> bool:
     )
 
 
+_TERMINAL_MARK = re.compile(r"[.?!:;,][\"”’')\]]*\s*$")
+
+
 def _title_first(body: list[Block]) -> list[Block]:
     """When the first heading cannot be the title (or is a lone upper-case word such as "DRAFT") and a later
     leading heading can, put that heading first; the blocks before it follow it unchanged. The search ends where
     the body's first paragraph of sentences starts."""
     first = body[0] if body else None
-    if not isinstance(first, Para) or not first.heading:
+    if not isinstance(first, Para):
+        return body
+    if not first.heading:
+        # a short line in the text's own type over the document's first heading: a series label or a kicker
+        # ("RESEARCH BULLETIN 6", "Working paper") set above the title, not the title
+        second = body[1] if len(body) > 1 else None
+        kicker = (
+            len(first.text.split()) <= 6 and "\n" not in first.text.strip() and not _TERMINAL_MARK.search(first.text)
+        )
+        if kicker and isinstance(second, Para) and _better_title(second, 1):
+            return [second, first, *body[2:]]
         return body
     if can_be_title(first.text) and not _lone_capital_word(clean(first.text)):
         return body

@@ -16,7 +16,9 @@ How a document is read:
    (``pdf_columns``);
 4. an endnote section ("Notes", "References", "Notes to pages …") is read as numbered entries, and each flow's
    foot -- under a separator rule, in smaller type, or opening with a raised number set off from the text --
-   holds page-foot notes, a foot opening without a number continuing the last page's note (``pdf_notes``);
+   holds page-foot notes, a foot opening without a number continuing the last page's note (``pdf_notes``); a
+   list the text cites by typed "[3]" (numeric citations) is the notes, and those brackets its markers, unless
+   page-foot notes share its numbers (then it is a bibliography, left out);
 5. the rest becomes paragraphs (a gap wider than the size's usual line pitch, a change of size, a bold heading,
    or an indent starts a new one), ruled tables become tables, a paragraph left unfinished at the foot of a
    flow continues in the next, and words broken at line ends are made whole from the document's own vocabulary
@@ -57,6 +59,7 @@ from corpus.formats.pdf_notes import endnote_section, raised_numbers, read_endno
 from corpus.formats.pdf_text import join_lines, spaced, vocabulary
 from corpus.models import Author
 from corpus.raw import Marker, RawDocument, RawTable
+from corpus.text_notes import BRACKET_MARKER
 
 NO_TEXT_LAYER = "this PDF has no text layer; OCR is not supported (it looks like a scanned image)"
 _TERMINAL = re.compile(r"[.?!…][\"”’')\]]*$")
@@ -177,8 +180,36 @@ def _starts_paragraph(prev: Line, line: Line, leading: float, left: float, right
     return line.x0 > left + 0.8 * line.size and prev.x0 <= left + 2
 
 
+def _bracket_citations(pieces: list[Piece], cited: frozenset[int]) -> list[Piece]:
+    """Typed "[3]" in the text, where 3 is an entry of the reference list, cites that entry: a marker follows it
+    (numeric citations: the list is the document's notes). The "[3]" stays in the text, where the author may use
+    it as a noun ("as shown in [3]"); "[1990]" or a "[2]" no entry has is only text."""
+    if not cited:
+        return pieces
+    out: list[Piece] = []
+    for piece in pieces:
+        if not isinstance(piece, str):
+            out.append(piece)
+            continue
+        pos = 0
+        for m in BRACKET_MARKER.finditer(piece):
+            if int(m.group(1)) not in cited:
+                continue
+            out.append(piece[pos : m.end()])
+            out.append(Marker((int(m.group(1)),)))
+            pos = m.end()
+        if pos < len(piece):
+            out.append(piece[pos:])
+    return out
+
+
 def _paragraphs(
-    lines: list[Line], leadings: dict[float, float], body_size: float, defined: set[int], join: Join
+    lines: list[Line],
+    leadings: dict[float, float],
+    body_size: float,
+    defined: set[int],
+    join: Join,
+    cited: frozenset[int] = frozenset(),
 ) -> list[tuple[Line, Line, Para]]:
     """Body lines of one flow as (first line, last line, paragraph)."""
     if not lines:
@@ -202,6 +233,7 @@ def _paragraphs(
             elif pieces:
                 pieces.append("\n")
             pieces.extend(line_pieces)
+        pieces = _bracket_citations(pieces, cited)
         heading = (
             group[0].size > body_size * 1.1
             or (
@@ -332,6 +364,15 @@ def _cut_section(pages: list[Page], start: tuple[int, int, int]) -> list[Line]:
     return taken
 
 
+def _in_sequence(defs: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Page-foot notes in reading order, without a stray definition of a number another note defines in sequence:
+    "2 Research Lab" under a byline's affiliation marks on page one is not note 2 when note 2 follows note 1 later.
+    A number defined twice in sequence (numbering restarted per chapter) keeps both."""
+    fits = [n == 1 or (k > 0 and n == defs[k - 1][0] + 1) for k, (n, _) in enumerate(defs)]
+    fitting = {n for (n, _), ok in zip(defs, fits, strict=True) if ok}
+    return [d for d, ok in zip(defs, fits, strict=True) if ok or d[0] not in fitting]
+
+
 def _restore(pages: list[Page], rest: list[Line]) -> None:
     """Lines after an endnote section (an appendix, an index) go back to their pages, as one flow per page."""
     for number, lines in itertools.groupby(rest, key=lambda ln: ln.page):
@@ -374,13 +415,28 @@ def parse_pdf(data: bytes) -> RawDocument:
             had_notes = had_notes or bool(foot)
         bodies.append(page_bodies)
         open_note = had_notes
+    if {int(label) for label, _ in notes if label.isdigit()} & {n for n, _ in endnotes}:
+        # page-foot notes and a numbered list at the end share numbers: two series, one number space. The notes at
+        # the page foot are the document's notes (raised markers cite them); the list (a bibliography cited as
+        # "[3]") is left out: as body text its entries would be read as notes again
+        endnotes = []
+    # a list at the end that the text cites by typed "[3]" more than by raised numbers (a formula's powers are
+    # raised too): numeric citations
+    listed = frozenset(n for n, _ in endnotes)
+    typed = {
+        int(m.group(1))
+        for body in itertools.chain.from_iterable(bodies)
+        for line in body
+        for m in BRACKET_MARKER.finditer(line.text)
+    }
+    cited = listed if typed & listed and 2 * len(listed & typed) >= len(listed & raised) else frozenset()
     # symbol notes ("*", "†") have no number to be cited by: they leave the body but are not numbered notes
-    defs = [(int(label), text) for label, text in notes if label.isdigit()] + endnotes
+    defs = _in_sequence([(int(label), text) for label, text in notes if label.isdigit()]) + endnotes
     defined = {n for n, _ in defs}
     leadings = _leadings([flow for page_bodies in bodies for flow in page_bodies])
     flows: list[list[Block]] = []
     for page, page_bodies in zip(pages, bodies, strict=True):
-        paras = [_paragraphs(body, leadings, body_size, defined, join) for body in page_bodies]
+        paras = [_paragraphs(body, leadings, body_size, defined, join, cited) for body in page_bodies]
         flows.extend(_with_tables(page, paras, body_size))
     blocks = _join_flows(flows, join)
     meta = _metadata(info)
