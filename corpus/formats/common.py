@@ -24,7 +24,7 @@ from corpus.markers import resolve_marker
 from corpus.models import Author
 from corpus.raw import Marker, RawBlock, RawDocument, RawMetadataItem, RawParagraph, RawSourceNote, RawTable, Segment
 from corpus.text.dates import parse_date
-from corpus.text_format import _looks_like_definition, _parse_header, lowercase_words
+from corpus.text_format import _looks_like_definition, _parse_header, is_section_name, lowercase_words
 
 
 @dataclass(frozen=True, slots=True)
@@ -271,19 +271,6 @@ def _header_blocks(blocks: Sequence[Block]) -> list[list[str]]:
     return out
 
 
-# Headings every kind of document uses for a part of itself; never its title.
-_SECTION_NAMES = re.compile(
-    r"^\s*(?:\d+\.?\s*)?(?:abstract|summary|executive summary|introduction|contents|table of contents|preface|"
-    r"foreword|overview|background|acknowledge?ments?|key (?:findings|points|takeaways))\s*:?\s*$",
-    re.IGNORECASE,
-)
-
-
-def is_section_name(text: str) -> bool:
-    """Whether a heading names a standard part of a document ("Abstract", "1. Introduction")."""
-    return bool(_SECTION_NAMES.match(clean(text)))
-
-
 # A docket or case number line ("No. 06-6247", "Case No. 1:20-cv-01", "Docket 12-345"): it names a filing, not it.
 _DOCKET = re.compile(r"^\(?(?:[\w.]+\s+){0,2}(?:no\.|nos\.|#)\s*[\w.:/-]*\d", re.IGNORECASE)
 # How many leading blocks may hold the title when the first one cannot be it (stamps, dates, docket lines).
@@ -326,6 +313,17 @@ def _better_title(b: Block, rank: int) -> bool:
 _TERMINAL_MARK = re.compile(r"[.?!:;,][\"”’')\]]*\s*$")
 
 
+def _header_like(b: Block) -> bool:
+    """A short block of header lines: no markers, no sentence end, not a section's name or a heading."""
+    return (
+        isinstance(b, Para)
+        and not b.heading
+        and all(isinstance(p, str) for p in b.pieces)
+        and not _TERMINAL_MARK.search(b.text)
+        and not is_section_name(b.text)
+    )
+
+
 def _title_first(body: list[Block]) -> list[Block]:
     """When the first heading cannot be the title (or is a lone upper-case word such as "DRAFT") and a later
     leading heading can, put that heading first; the blocks before it follow it unchanged. The search ends where
@@ -340,9 +338,13 @@ def _title_first(body: list[Block]) -> list[Block]:
         kicker = (
             len(first.text.split()) <= 6 and "\n" not in first.text.strip() and not _TERMINAL_MARK.search(first.text)
         )
-        if kicker and isinstance(second, Para) and _better_title(second, 1):
-            return [second, first, *body[2:]]
-        return body
+        if not (kicker and isinstance(second, Para) and _better_title(second, 1)):
+            return body
+        # the label goes after the header lines under the title (a byline, a date), so they stay the header's
+        end = 2
+        while end < min(len(body), _TITLE_REACH) and _header_like(body[end]):
+            end += 1
+        return [second, *body[2:end], first, *body[end:]]
     if can_be_title(first.text) and not _lone_capital_word(clean(first.text)):
         return body
     for i, b in enumerate(body[1:_TITLE_REACH], start=1):

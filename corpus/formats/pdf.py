@@ -89,6 +89,18 @@ _SECTION_NAMES = frozenset(
 )
 
 
+def _loose_digits(before: str, run: str, after: str, defined: set[int]) -> bool:
+    """Raised digits after a space or an operator that cite no note: a stacked fraction's numerator ("· ½N") or a
+    formula's index, not a marker (a marker set after a space, "laws. ¹²", cites a note the document has). Raised
+    digits over a fraction bar ("⁹/10") never are."""
+    digits = clean(run)
+    if after.lstrip().startswith(("/", "⁄")):
+        return True
+    if not before or not digits.isdigit() or not (before[-1].isspace() or before[-1] in "+-−·×=/(<>"):
+        return False
+    return int(digits) not in defined and not all(int(d) in defined for d in digits)
+
+
 def _line_pieces(line: Line, defined: set[int]) -> list[Piece]:
     """A line as text and markers: runs of raised digits are markers, other raised text stays text."""
     pieces: list[Piece] = []
@@ -107,7 +119,8 @@ def _line_pieces(line: Line, defined: set[int]) -> list[Piece]:
             run += out[j][0]
             j += 1
         numbers = marker_numbers(run)
-        if numbers is None or is_exponent(text, numbers, defined):
+        after = out[j][0] if j < len(out) else ""
+        if numbers is None or is_exponent(text, numbers, defined) or _loose_digits(text, run, after, defined):
             text += run
         else:
             if text:

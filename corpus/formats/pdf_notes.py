@@ -25,7 +25,8 @@ from corpus.formats.pdf_text import spaced
 
 # "12. ", "12) ", "12 " or a bibliography's "[12] " opening a line
 _NUMBERED = re.compile(r"^\s*(?:\[(\d{1,4})\]|(\d{1,4})[.)]?)\s+\S")
-_SYMBOLS = frozenset("*†‡§")
+# note symbols, with LaTeX's: its \thanks and symbol footnotes print "∗" (U+2217), "¶" and "‖"
+_SYMBOLS = frozenset("*∗†‡§¶‖")
 
 
 def note_label(line: Line) -> str | None:

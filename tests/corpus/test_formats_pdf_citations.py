@@ -5,6 +5,8 @@ Each PDF is drawn line by line here (``pdf_writer``)."""
 from __future__ import annotations
 
 from reportlab.lib.pagesizes import A4
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
 from corpus.loader import parse_bytes
@@ -161,3 +163,68 @@ def test_a_series_label_in_text_type_over_the_title_is_not_the_title() -> None:
 
     brief = parse_bytes(canvas_pdf([page]), "bulletin.pdf")
     assert brief.title == "Tidal Mills of the Estuary"
+
+
+# ----- the title block of a paper ---------------------------------------------------------------------------------
+
+
+def _title_block(c: Canvas) -> None:
+    draw_line(c, 200, HEIGHT - 80, "Tidal Mills of the Estuary", font="Times-Bold", size=17)
+    draw_line(c, 210, HEIGHT - 110, "Ann Marsh and Ben Reed{*}", size=12)
+    draw_line(c, 220, HEIGHT - 130, "October 17, 2013", size=12)
+    draw_line(c, 72, HEIGHT - 170, "1 Introduction", font="Times-Bold", size=17)
+    draw_lines(c, 72, HEIGHT - 200, _BODY, size=10)
+
+
+def test_a_byline_on_its_own_line_under_the_title_names_the_authors() -> None:
+    brief = parse_bytes(canvas_pdf([_title_block]), "paper.pdf")
+    assert brief.title == "Tidal Mills of the Estuary"
+    assert [a.name for a in brief.authors] == ["Ann Marsh", "Ben Reed"]
+    assert brief.date == "2013-10-17"
+
+
+def test_a_numbered_section_heading_after_the_byline_is_no_organisation() -> None:
+    brief = parse_bytes(canvas_pdf([_title_block]), "paper.pdf")
+    assert brief.organisation is None
+    assert "1 Introduction" in [p.text for p in brief.passages if p.kind == "heading"]
+
+
+# ----- raised digits in formulas ---------------------------------------------------------------------------------
+
+
+def test_a_fraction_s_raised_numerator_is_no_marker() -> None:
+    def page(c: Canvas) -> None:
+        draw_lines(
+            c,
+            72,
+            HEIGHT - 120,
+            [
+                "Keeping every second block costs · N + · {2} · N extra work in all.{1} Saving",
+                "{9}/10 of the memory costs more.",
+            ],
+        )
+        c.line(72, 150, 216, 150)
+        draw_lines(c, 72, 138, ["{1}The work is counted in hash calls."], size=8)
+
+    brief = parse_bytes(canvas_pdf([page]), "memory.pdf")
+    assert {n for n, _ in brief.markers} == {1}
+    assert not brief.warnings
+    assert sentence(brief, "Keeping every second block").footnotes == (1,)
+
+
+def test_latex_s_asterisk_note_with_an_email_leaves_the_text_and_the_byline_is_read() -> None:
+    pdfmetrics.registerFont(TTFont("Vera", "Vera.ttf"))  # ships with reportlab; has U+2217
+
+    def page(c: Canvas) -> None:
+        draw_line(c, 200, HEIGHT - 80, "Tidal Mills of the Estuary", font="Times-Bold", size=17)
+        # LaTeX's \thanks marks print U+2217, not "*"
+        byline = ["Ann Marsh{\u2217}", "Harbour Research Group", "March 5, 2018"]
+        draw_lines(c, 210, HEIGHT - 110, byline, size=12, font="Vera")
+        draw_lines(c, 72, HEIGHT - 200, _BODY, size=10)
+        c.line(72, 150, 216, 150)
+        draw_line(c, 82, 138, "{\u2217}ann.marsh@example.org", size=8, font="Vera")
+
+    brief = parse_bytes(canvas_pdf([page]), "paper.pdf")
+    assert [a.name for a in brief.authors] == ["Ann Marsh"]
+    assert brief.organisation == "Harbour Research Group"
+    assert "example.org" not in brief.text
