@@ -23,6 +23,11 @@ ZYNDA_PDF = "zynda-two-cultures-essay.pdf"
 MRL = "monero-mrl-0001-chain-reactions-2014.pdf"
 LESSIG = "lessig-free-culture-2004-preface-ch2-notes.pdf"
 FELDMAN = "feldman-gerke-writing-samples.docx"
+MRL_2 = "monero-mrl-0002-merkle-2014.pdf"
+MRL_4 = "monero-mrl-0004-obfuscation-2015.pdf"
+MRL_5 = "monero-mrl-0005-ringct-2016.pdf"
+MRL_6 = "monero-mrl-0006-subaddresses-2017.pdf"
+CRYPTONOTE = "cryptonote-whitepaper-v2-2013.pdf"
 
 # page furniture that must never reach a sentence: proof slugs, pass stamps, e-book page numbers, margin line
 # numbers read as a run of numbers, dingbat rules, unconverted note syntax
@@ -120,3 +125,45 @@ def test_word_file_without_a_title_or_author_is_not_given_its_lead_in_or_account
     brief = _load(FELDMAN)
     assert brief.authors == ()
     assert brief.title is None or not brief.title.startswith("Below is a blog post")
+
+
+# ----- LaTeX papers with numeric citations ("[3]"), some with page-foot notes too -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "notes"),
+    [(MRL_2, 3), (MRL_5, 4), (CRYPTONOTE, 1)],
+    ids=["affiliation-under-byline", "formulas-at-the-foot", "fractions"],
+)
+def test_page_foot_notes_beside_a_bibliography_numbered_from_one(name: str, notes: int) -> None:
+    brief = _load(name)
+    # the reference list (numbered 1-n as well) is not the notes; a byline's affiliation mark, a formula's
+    # indices and a fraction's numerator cite nothing
+    assert [f.number for f in brief.footnotes] == list(range(1, notes + 1))
+    assert {n for n, _ in brief.markers} == set(range(1, notes + 1))
+    assert not [w for w in brief.warnings if w.code in ("undefined_marker", "orphan_footnote")]
+
+
+def test_numeric_citations_cite_the_reference_list() -> None:
+    brief = _load(MRL_4)
+    assert [f.number for f in brief.footnotes] == [1, 2, 3, 4, 5]
+    assert _containing(brief, "traceability is inevitable") == (2,)
+    assert "(see, for example, [2]), traceability is inevitable." in brief.text
+    five = brief.footnote(5)
+    assert five is not None and five.raw.startswith("Tacotime. Saturation of unspent transaction outputs")
+
+
+def test_bracket_labelled_references_and_a_series_label_over_the_title() -> None:
+    brief = _load(MRL_6)
+    assert [f.number for f in brief.footnotes] == [1, 2, 3]
+    assert _containing(brief, "a subaddress scheme [1]") == (1,)
+    assert brief.title == "An efficient implementation of Monero subaddresses"
+    assert [a.name for a in brief.authors] == ["Sarang Noether", "Brandon Goodell"]
+    assert "protonmail" not in " ".join(_sentences(brief))
+
+
+def test_a_byline_on_its_own_line_is_the_paper_s_author() -> None:
+    brief = _load(CRYPTONOTE)
+    assert brief.title == "CryptoNote v 2.0"
+    assert [a.name for a in brief.authors] == ["Nicolas van Saberhagen"]
+    assert brief.date == "2013-10-17"
