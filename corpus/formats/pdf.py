@@ -59,8 +59,9 @@ from corpus.formats.pdf_notes import endnote_section, raised_numbers, read_endno
 from corpus.formats.pdf_text import join_lines, spaced, vocabulary
 from corpus.models import Author
 from corpus.raw import Marker, RawDocument, RawTable
-from corpus.text_notes import BRACKET_MARKER
 
+# a numeric citation in running text: "[3]", "[2, 5]", "[2-5]", after a word or punctuation, possibly one space
+_CITATION = re.compile(r"(?<=[^\s\[])\s?\[(\d{1,4}(?:\s*[,–-]\s*\d{1,4})*)\]")
 NO_TEXT_LAYER = "this PDF has no text layer; OCR is not supported (it looks like a scanned image)"
 _TERMINAL = re.compile(r"[.?!…][\"”’')\]]*$")
 # A bold run-in lead that ends its sentence and runs on into the body on its line ("Risks to children with
@@ -194,9 +195,9 @@ def _starts_paragraph(prev: Line, line: Line, leading: float, left: float, right
 
 
 def _bracket_citations(pieces: list[Piece], cited: frozenset[int]) -> list[Piece]:
-    """Typed "[3]" in the text, where 3 is an entry of the reference list, cites that entry: a marker follows it
-    (numeric citations: the list is the document's notes). The "[3]" stays in the text, where the author may use
-    it as a noun ("as shown in [3]"); "[1990]" or a "[2]" no entry has is only text."""
+    """Typed "[3]" (or "[2, 5]", "[2-5]") in the text, where 3 is an entry of the reference list, cites that entry:
+    a marker follows it (numeric citations: the list is the document's notes). The "[3]" stays in the text, where
+    the author may use it as a noun ("as shown in [3]"); "[1990]" or a "[2]" no entry has is only text."""
     if not cited:
         return pieces
     out: list[Piece] = []
@@ -205,11 +206,12 @@ def _bracket_citations(pieces: list[Piece], cited: frozenset[int]) -> list[Piece
             out.append(piece)
             continue
         pos = 0
-        for m in BRACKET_MARKER.finditer(piece):
-            if int(m.group(1)) not in cited:
+        for m in _CITATION.finditer(piece):
+            numbers = marker_numbers(m.group(1))
+            if not numbers or not set(numbers) <= cited:
                 continue
             out.append(piece[pos : m.end()])
-            out.append(Marker((int(m.group(1)),)))
+            out.append(Marker(numbers))
             pos = m.end()
         if pos < len(piece):
             out.append(piece[pos:])
@@ -437,10 +439,11 @@ def parse_pdf(data: bytes) -> RawDocument:
     # raised too): numeric citations
     listed = frozenset(n for n, _ in endnotes)
     typed = {
-        int(m.group(1))
+        n
         for body in itertools.chain.from_iterable(bodies)
         for line in body
-        for m in BRACKET_MARKER.finditer(line.text)
+        for m in _CITATION.finditer(line.text)
+        for n in marker_numbers(m.group(1)) or ()
     }
     cited = listed if typed & listed and 2 * len(listed & typed) >= len(listed & raised) else frozenset()
     # symbol notes ("*", "†") have no number to be cited by: they leave the body but are not numbered notes

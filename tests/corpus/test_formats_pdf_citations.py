@@ -73,6 +73,21 @@ def test_the_bracket_stays_in_the_sentence_the_author_wrote() -> None:
     )
 
 
+def test_a_range_and_a_citation_before_a_colon_cite_their_entries() -> None:
+    def text(c: Canvas) -> None:
+        draw_lines(
+            c, 72, HEIGHT - 120, ["Earlier surveys [1-3] agree. The mill's output was as follows [2]: ten tons."]
+        )
+
+    def refs(c: Canvas) -> None:
+        draw_line(c, 72, HEIGHT - 80, "References", font="Times-Bold", size=14)
+        draw_lines(c, 72, HEIGHT - 105, _references("brackets"), size=10, pitch=13)
+
+    brief = parse_bytes(canvas_pdf([text, refs]), "survey.pdf")
+    assert sentence(brief, "Earlier surveys").footnotes == (1, 2, 3)
+    assert sentence(brief, "The mill's output").footnotes == (2,)
+
+
 def test_a_bracketed_number_no_entry_has_is_only_text() -> None:
     def text(c: Canvas) -> None:
         draw_lines(c, 72, HEIGHT - 120, ["The mill was rebuilt [1]. Its owner wrote [1990] in the ledger [9]."])

@@ -28,6 +28,7 @@ MRL_4 = "monero-mrl-0004-obfuscation-2015.pdf"
 MRL_5 = "monero-mrl-0005-ringct-2016.pdf"
 MRL_6 = "monero-mrl-0006-subaddresses-2017.pdf"
 CRYPTONOTE = "cryptonote-whitepaper-v2-2013.pdf"
+NAKAMOTO = "nakamoto-bitcoin-2008.pdf"
 
 # page furniture that must never reach a sentence: proof slugs, pass stamps, e-book page numbers, margin line
 # numbers read as a run of numbers, dingbat rules, unconverted note syntax
@@ -167,3 +168,11 @@ def test_a_byline_on_its_own_line_is_the_paper_s_author() -> None:
     assert brief.title == "CryptoNote v 2.0"
     assert [a.name for a in brief.authors] == ["Nicolas van Saberhagen"]
     assert brief.date == "2013-10-17"
+
+
+def test_ranges_runs_and_a_citation_before_a_colon_cite_the_references() -> None:
+    brief = _load(NAKAMOTO)
+    assert [f.number for f in brief.footnotes] == list(range(1, 9))
+    assert {n for n, _ in brief.markers} == set(range(1, 9))  # "[2-5]" cites 3 and 4, "as follows [8]:" cites 8
+    assert not brief.warnings
+    assert _containing(brief, "transactions are hashed in a Merkle Tree") == (7, 2, 5)
