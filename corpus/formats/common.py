@@ -72,8 +72,15 @@ class Builder:
     pieces: list[Piece] = field(default_factory=list)
 
     def text(self, s: str) -> None:
-        if s:
-            self.pieces.append(s)
+        if not s:
+            return
+        # "in 1911 [1]." (docutils wants a space before a reference): with the reference made a marker, the space
+        # would stand before the full stop
+        if s[0] in ".,;:!?)" and len(self.pieces) >= 2 and isinstance(self.pieces[-1], Marker | Pending):
+            before = self.pieces[-2]
+            if isinstance(before, str) and before.endswith(" ") and before.strip():
+                self.pieces[-2] = before.rstrip(" ")
+        self.pieces.append(s)
 
     def marker(self, m: Marker | Pending) -> None:
         self.pieces.append(m)

@@ -388,11 +388,35 @@ def _content_root(tree: LexborHTMLParser) -> LexborNode:
     return tree.body
 
 
-def _is_site_chrome(node: LexborNode) -> bool:
-    """A page-level <header>/<footer> (a direct child of body) without the brief's heading: banner, copyright."""
+# A heading's permalink: an in-page link whose text is only a sign ("¶" from Sphinx and MkDocs, "#", "§", "🔗"),
+# or none (an icon), so "Methods¶" never becomes the heading's text.
+_PERMALINK_SIGNS = frozenset({"", "¶", "#", "§", "🔗", "⚓"})
+_PERMALINK_CLASS = re.compile(
+    r"(?:^|[\s_-])(?:headerlink|header-anchor|anchor(?:-link|js-link)?|permalink)(?:$|[\s_-])"
+)
+
+
+def _is_permalink(node: LexborNode) -> bool:
+    if node.tag != "a" or not attr(node, "href").startswith("#"):
+        return False
+    if clean(node_text(node)) not in _PERMALINK_SIGNS:
+        return False
     parent = node.parent
+    in_heading = parent is not None and (
+        parent.tag in HEADINGS or (parent.parent is not None and parent.parent.tag in HEADINGS)
+    )
+    return in_heading or bool(_PERMALINK_CLASS.search(attr(node, "class")))
+
+
+def _is_site_chrome(node: LexborNode) -> bool:
+    """A page-level <header>/<footer> (a direct child of body, or a <div> a generator names so, as Sphinx's
+    "footer") without the brief's heading: banner, copyright."""
+    parent = node.parent
+    page_part = node.tag in ("footer", "header") or (
+        node.tag == "div" and (attr(node, "role") == "contentinfo" or attr(node, "class") in ("footer", "header"))
+    )
     return (
-        node.tag in ("footer", "header")
+        page_part
         and parent is not None
         and parent.tag == "body"
         and node.css_first("h1") is None
@@ -416,7 +440,13 @@ def parse_html(data: bytes) -> RawDocument:
         raise ParseError("the HTML page has no body")
     ld = _json_ld(tree)  # before scripts are dropped
     for node in list(tree.body.traverse()):
-        if node.tag in DROP_TAGS or _is_navigation(node) or _is_site_chrome(node) or _is_hidden(node):
+        if (
+            node.tag in DROP_TAGS
+            or _is_navigation(node)
+            or _is_site_chrome(node)
+            or _is_hidden(node)
+            or _is_permalink(node)
+        ):
             node.decompose()
     root = _content_root(tree)
     notes = find_notes(tree, tree.body)
