@@ -132,7 +132,18 @@ def _definition_block(target: LexborNode) -> LexborNode:
     """The element holding a note: the target if it is a block, else its nearest block ancestor; Word wraps the
     note's paragraphs in a ``<div id="ftnN">``."""
     node: LexborNode | None = target
-    while node is not None and node.tag not in ("li", "p", "div", "aside", "section", "dd", "footer", "td", "table"):
+    while node is not None and node.tag not in (
+        "li",
+        "p",
+        "div",
+        "aside",
+        "section",
+        "dt",
+        "dd",
+        "footer",
+        "td",
+        "table",
+    ):
         node = node.parent
     if node is None:
         return target
@@ -140,6 +151,13 @@ def _definition_block(target: LexborNode) -> LexborNode:
     if node.tag == "p" and parent is not None and parent.tag == "div" and re.fullmatch(r"_?[fe]tn\d+", parent.id or ""):
         return parent
     return node
+
+
+def _next_element(node: LexborNode) -> LexborNode | None:
+    sibling = node.next
+    while sibling is not None and sibling.tag in ("-text", "-comment"):
+        sibling = sibling.next
+    return sibling
 
 
 def find_notes(tree: LexborHTMLParser, root: LexborNode) -> Notes:
@@ -164,6 +182,10 @@ def find_notes(tree: LexborHTMLParser, root: LexborNode) -> Notes:
             continue
         notes.refs[a.mem_id] = numbers
         block = _definition_block(target)
+        if block.tag == "dt" and (text := _next_element(block)) is not None and text.tag == "dd":
+            # docutils 0.17 (Sphinx 4): <dt class="label" id="id3"> holds only the label, the <dd> after it the note
+            notes.skip.add(block.mem_id)
+            block = text
         if block.mem_id not in notes.defs:
             notes.defs[block.mem_id] = (numbers[0], block)
             notes.skip.add(block.mem_id)

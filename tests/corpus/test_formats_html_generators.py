@@ -91,3 +91,37 @@ def test_a_note_link_in_a_heading_is_no_permalink() -> None:
     brief = parse_bytes(page.encode(), "coast.html")
     assert [f.number for f in brief.footnotes] == [1]
     assert {n for n, _ in brief.markers} == {1}
+
+
+_BODY = "<p>The mill closed in 1911 {ref_1}. Its wheel was sold for scrap {ref_2}, and the race was filled in.</p>"
+
+
+def test_docutils_0_17_notes_in_a_definition_list_are_the_notes() -> None:
+    # Sphinx 4 and docutils 0.17: the <dt> holds the label (a backlink), the <dd> after it the note
+    refs = {f"ref_{n}": f'<a class="footnote-reference brackets" href="#id{n + 2}" id="id{n}">{n}</a>' for n in (1, 2)}
+    notes = "".join(
+        f'<dt class="label" id="id{n + 2}"><span class="brackets"><a class="fn-backref" href="#id{n}">{n}</a>'
+        f"</span></dt><dd><p>{text}</p></dd>"
+        for n, text in ((1, "A. Marsh, Survey of the Estuary Mills, 1912."), (2, "B. Reed, Railways, 1950."))
+    )
+    page = f'<html><body><main><h1>Tidal Mills</h1>{_BODY.format(**refs)}<dl class="footnote brackets">{notes}</dl>'
+    brief = parse_bytes(f"{page}</main></body></html>".encode(), "mills.html")
+    assert [f.number for f in brief.footnotes] == [1, 2]
+    one = brief.footnote(1)
+    assert one is not None and one.raw == "A. Marsh, Survey of the Estuary Mills, 1912."
+    assert sentence(brief, "Its wheel").footnotes == (2,)
+    assert not brief.warnings
+    assert "Survey of the Estuary" not in " ".join(p.text for p in brief.passages if p.kind == "sentence")
+
+
+def test_docutils_html4_notes_in_tables_are_the_notes() -> None:
+    refs = {f"ref_{n}": f'<a class="footnote-reference" href="#id{n + 2}" id="id{n}">[{n}]</a>' for n in (1, 2)}
+    notes = "".join(
+        f'<table class="docutils footnote" frame="void" id="id{n + 2}" rules="none"><tbody valign="top"><tr>'
+        f'<td class="label"><a class="fn-backref" href="#id{n}">[{n}]</a></td><td>{text}</td></tr></tbody></table>'
+        for n, text in ((1, "A. Marsh, Survey of the Estuary Mills, 1912."), (2, "B. Reed, Railways, 1950."))
+    )
+    page = f'<html><body><div class="document"><h1 class="title">Tidal Mills</h1>{_BODY.format(**refs)}{notes}'
+    brief = parse_bytes(f"{page}</div></body></html>".encode(), "mills.html")
+    assert [f.number for f in brief.footnotes] == [1, 2]
+    assert sentence(brief, "The mill closed").text == "The mill closed in 1911."
