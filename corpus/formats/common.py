@@ -266,10 +266,14 @@ def split_definitions(blocks: Sequence[Block]) -> tuple[list[Block], list[tuple[
 
 
 def _header_blocks(blocks: Sequence[Block]) -> list[list[str]]:
-    """Lines of the leading marker-free paragraphs, the only place a header can be."""
+    """Lines of the leading marker-free paragraphs, the only place a header can be. A heading of a lower rank than
+    the first block's (an <h2> under the <h1> title) opens the body, unless it is a "By …" byline."""
     out: list[list[str]] = []
+    rank = blocks[0].level if blocks and isinstance(blocks[0], Para) else 0
     for b in blocks:
         if not isinstance(b, Para) or any(not isinstance(p, str) for p in b.pieces):
+            break
+        if out and b.heading and rank and b.level > rank and not re.match(r"\s*By\b", b.text, re.IGNORECASE):
             break
         lines = [clean(ln) for ln in b.text.split("\n") if ln.strip()]
         if not lines:

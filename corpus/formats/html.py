@@ -150,6 +150,9 @@ class _Walker:
             # Source line breaks are spaces in HTML; only <br> breaks a line (header blocks are read by line).
             self.out.text(_SPACE.sub(" ", node.text(deep=False)))
             return
+        if node.mem_id in self.notes.inline:
+            self.out.marker(Marker(self.notes.inline[node.mem_id]))  # a sidenote: cited where it is set
+            return
         if tag == "-comment" or tag in DROP_TAGS or node.mem_id in self.notes.skip:
             return
         if tag in HEADINGS:
@@ -179,7 +182,8 @@ class _Walker:
         if tag == "table":
             self._table(node)
             return
-        if tag in BLOCK_TAGS:
+        if tag in BLOCK_TAGS or "marginnote" in attr(node, "class").split():
+            # a margin note (Tufte CSS) is set apart from the sentence it sits in: its own paragraph
             self.flush()
             if tag == "li":
                 parent = node.parent

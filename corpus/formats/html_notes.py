@@ -122,6 +122,7 @@ class Notes:
     defs: dict[int, tuple[int, LexborNode]] = field(default_factory=dict)  # mem_id of a definition -> (number, node)
     skip: set[int] = field(default_factory=set)  # mem_ids kept out of the body walk (definitions, containers)
     targets: dict[str, LexborNode] = field(default_factory=dict)  # element id (or anchor name) -> element
+    inline: dict[int, tuple[int, ...]] = field(default_factory=dict)  # mem_id of a note set in the text -> numbers
 
 
 def _order(root: LexborNode) -> dict[int, int]:
@@ -189,6 +190,12 @@ def find_notes(tree: LexborHTMLParser, root: LexborNode) -> Notes:
         if block.mem_id not in notes.defs:
             notes.defs[block.mem_id] = (numbers[0], block)
             notes.skip.add(block.mem_id)
+    # Sidenotes (Tufte CSS and the generators using it): each note is set in the text where it is cited, numbered
+    # by a CSS counter in document order, its number drawn by a <label> (dropped with the form controls).
+    for k, side in enumerate((n for n in root.traverse() if "sidenote" in attr(n, "class").split()), start=1):
+        notes.defs[side.mem_id] = (k, side)
+        notes.skip.add(side.mem_id)
+        notes.inline[side.mem_id] = (k,)
     # Lists inside a footnotes section: items nothing links to are definitions too (orphan notes).
     for container in (n for n in root.traverse() if is_notes_container(n)):
         notes.skip.add(container.mem_id)

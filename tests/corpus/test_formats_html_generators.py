@@ -125,3 +125,41 @@ def test_docutils_html4_notes_in_tables_are_the_notes() -> None:
     brief = parse_bytes(f"{page}</div></body></html>".encode(), "mills.html")
     assert [f.number for f in brief.footnotes] == [1, 2]
     assert sentence(brief, "The mill closed").text == "The mill closed in 1911."
+
+
+# ----- Tufte CSS sidenotes: the note set in the text, numbered by a CSS counter -----------------------------------
+
+_TUFTE = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>Tidal Mills</title></head>
+<body><article><h1>Tidal Mills</h1><p class="subtitle">Ann Marsh</p>
+<section><h2 id="history">History</h2>
+<p>The mill closed in 1911.<label for="sn-1" class="margin-toggle sidenote-number"></label>
+<input type="checkbox" id="sn-1" class="margin-toggle"/><span class="sidenote">County Gazette, 3 January 1911.</span>
+Its wheel was sold for scrap,<label for="sn-2" class="margin-toggle sidenote-number"></label>
+<input type="checkbox" id="sn-2" class="margin-toggle"/><span class="sidenote">A. Marsh, <em>Survey of the Estuary
+Mills</em>, 1912.</span> and the race was filled in.</p>
+<p>The ledger survives in part.<label for="mn-1" class="margin-toggle">&#8853;</label>
+<input type="checkbox" id="mn-1" class="margin-toggle"/><span class="marginnote">Two pages are photographed.</span></p>
+</section></article></body></html>"""
+
+
+def test_sidenotes_are_numbered_notes_cited_where_they_are_set() -> None:
+    brief = parse_bytes(_TUFTE.encode(), "tufte.html")
+    assert [f.number for f in brief.footnotes] == [1, 2]
+    two = brief.footnote(2)
+    assert two is not None and two.raw == "A. Marsh, Survey of the Estuary Mills, 1912."
+    assert sentence(brief, "Its wheel").text == "Its wheel was sold for scrap, and the race was filled in."
+    assert sentence(brief, "Its wheel").footnotes == (2,)
+    assert_offsets(brief)
+
+
+def test_a_margin_note_is_its_own_paragraph() -> None:
+    brief = parse_bytes(_TUFTE.encode(), "tufte.html")
+    assert sentence(brief, "The ledger survives").text == "The ledger survives in part."
+    assert sentence(brief, "Two pages are photographed").footnotes == ()
+
+
+def test_a_section_heading_under_the_title_is_no_header_line() -> None:
+    brief = parse_bytes(_TUFTE.encode(), "tufte.html")
+    assert [a.name for a in brief.authors] == ["Ann Marsh"]
+    assert brief.organisation is None
+    assert "History" in [p.text for p in brief.passages if p.kind == "heading"]
