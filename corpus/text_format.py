@@ -104,6 +104,21 @@ class _Header:
     body_start: int = 0
 
 
+# Headings every kind of document uses for a part of itself; never its title.
+_SECTION_NAMES = re.compile(
+    r"^\s*(?:\d+\.?\s*)?(?:abstract|summary|executive summary|introduction|contents|table of contents|preface|"
+    r"foreword|overview|background|acknowledge?ments?|key (?:findings|points|takeaways))\s*:?\s*$",
+    re.IGNORECASE,
+)
+# a numbered section heading ("2 Methods", "3.1 Data", "IV. Results")
+_NUMBERED_HEADING = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[IVXLC]+\.)\s+[A-Z]")
+
+
+def is_section_name(text: str) -> bool:
+    """Whether a heading names a standard part of a document ("Abstract", "1. Introduction")."""
+    return bool(_SECTION_NAMES.match(" ".join(text.split())))
+
+
 def _header_label(h: _Header, index: int, lines: list[str]) -> str | None:
     """Record one leading block as metadata and return its label, or None where the body begins."""
     joined = " ".join(ln.strip() for ln in lines)
@@ -131,7 +146,13 @@ def _header_label(h: _Header, index: int, lines: list[str]) -> str | None:
     if joined.startswith("(") and joined.endswith(")"):
         h.disclaimer = joined[1:-1].strip()
         return "disclaimer"
-    if h.organisation is None and h.authors is not None and not joined.endswith("."):
+    if (
+        h.organisation is None
+        and h.authors is not None
+        and not joined.endswith(".")
+        and not is_section_name(joined)
+        and not _NUMBERED_HEADING.match(joined)
+    ):
         h.organisation = joined
         return "organisation"
     return None
@@ -145,7 +166,9 @@ _NAME_LINE = re.compile(
 
 
 def lowercase_words(text: str) -> frozenset[str]:
-    """The words a document prints in lower case somewhere: a name's words never are ("mental health" is)."""
+    """The words a document prints in lower case somewhere: a name's words never are ("mental health" is). Email
+    and web addresses do not count: "ann.reed@example.org" prints a name in lower case."""
+    text = re.sub(r"\S+@\S+|\S+://\S+|\bwww\.\S+", " ", text)
     return frozenset(re.findall(r"\b[a-z][a-z’'-]+\b", text))
 
 
@@ -170,12 +193,35 @@ def _title_and_byline(h: _Header, lines: list[str], common: frozenset[str]) -> b
     return True
 
 
+def _byline_names(line: str, common: frozenset[str]) -> list[str]:
+    """The names of a byline printed on a line of its own under the title, without a "By" ("Ann Reed and Ben
+    Marsh*"): each a name, none of whose words the document prints in lower case; [] if the line is not one."""
+    names = [n.rstrip("*∗†‡§0123456789 ") for n in _split_names(line)]
+    if not names or not all(_NAME_LINE.match(n) for n in names):
+        return []
+    words = [w for n in names for w in re.findall(r"[A-Za-z’'-]{2,}", n) if w[0].isupper()]
+    return [] if any(w.lower() in common for w in words) else names
+
+
 def _parse_header(blocks: list[list[str]], common: frozenset[str] | None = None) -> _Header:
     """The leading blocks as metadata; ``common`` is the document's lower-case vocabulary (no byline split
     without it)."""
     h = _Header(body_start=len(blocks))
     for index, lines in enumerate(blocks):
         if index == 0 and common is not None and _title_and_byline(h, lines, common):
+            continue
+        names = _byline_names(lines[0], common) if common is not None and len(lines) <= 3 else []
+        if index == 1 and h.title is not None and h.authors is None and names:
+            # the byline's own lines under it: an affiliation and a date ("Research Lab", "October 3, 2017")
+            h.authors = tuple(Author(n) for n in names)
+            h.items.append(RawMetadataItem("author", lines[0].strip()))
+            for line in lines[1:]:
+                if h.date is None and (iso := parse_date(line)):
+                    h.date = iso
+                    h.items.append(RawMetadataItem("date", line.strip()))
+                elif h.organisation is None and not line.rstrip().endswith("."):
+                    h.organisation = line.strip()
+                    h.items.append(RawMetadataItem("organisation", line.strip()))
             continue
         label = _header_label(h, index, lines)
         if label is None:

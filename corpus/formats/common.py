@@ -24,7 +24,7 @@ from corpus.markers import resolve_marker
 from corpus.models import Author
 from corpus.raw import Marker, RawBlock, RawDocument, RawMetadataItem, RawParagraph, RawSourceNote, RawTable, Segment
 from corpus.text.dates import parse_date
-from corpus.text_format import _looks_like_definition, _parse_header, lowercase_words
+from corpus.text_format import _looks_like_definition, _parse_header, is_section_name, lowercase_words
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,8 +72,15 @@ class Builder:
     pieces: list[Piece] = field(default_factory=list)
 
     def text(self, s: str) -> None:
-        if s:
-            self.pieces.append(s)
+        if not s:
+            return
+        # "in 1911 [1]." (docutils wants a space before a reference): with the reference made a marker, the space
+        # would stand before the full stop
+        if s[0] in ".,;:!?)" and len(self.pieces) >= 2 and isinstance(self.pieces[-1], Marker | Pending):
+            before = self.pieces[-2]
+            if isinstance(before, str) and before.endswith(" ") and before.strip():
+                self.pieces[-2] = before.rstrip(" ")
+        self.pieces.append(s)
 
     def marker(self, m: Marker | Pending) -> None:
         self.pieces.append(m)
@@ -259,29 +266,20 @@ def split_definitions(blocks: Sequence[Block]) -> tuple[list[Block], list[tuple[
 
 
 def _header_blocks(blocks: Sequence[Block]) -> list[list[str]]:
-    """Lines of the leading marker-free paragraphs, the only place a header can be."""
+    """Lines of the leading marker-free paragraphs, the only place a header can be. A heading of a lower rank than
+    the first block's (an <h2> under the <h1> title) opens the body, unless it is a "By …" byline."""
     out: list[list[str]] = []
+    rank = blocks[0].level if blocks and isinstance(blocks[0], Para) else 0
     for b in blocks:
         if not isinstance(b, Para) or any(not isinstance(p, str) for p in b.pieces):
+            break
+        if out and b.heading and rank and b.level > rank and not re.match(r"\s*By\b", b.text, re.IGNORECASE):
             break
         lines = [clean(ln) for ln in b.text.split("\n") if ln.strip()]
         if not lines:
             break
         out.append(lines)
     return out
-
-
-# Headings every kind of document uses for a part of itself; never its title.
-_SECTION_NAMES = re.compile(
-    r"^\s*(?:\d+\.?\s*)?(?:abstract|summary|executive summary|introduction|contents|table of contents|preface|"
-    r"foreword|overview|background|acknowledge?ments?|key (?:findings|points|takeaways))\s*:?\s*$",
-    re.IGNORECASE,
-)
-
-
-def is_section_name(text: str) -> bool:
-    """Whether a heading names a standard part of a document ("Abstract", "1. Introduction")."""
-    return bool(_SECTION_NAMES.match(clean(text)))
 
 
 # A docket or case number line ("No. 06-6247", "Case No. 1:20-cv-01", "Docket 12-345"): it names a filing, not it.
@@ -323,13 +321,41 @@ def _better_title(b: Block, rank: int) -> bool:
     )
 
 
+_TERMINAL_MARK = re.compile(r"[.?!:;,][\"”’')\]]*\s*$")
+
+
+def _header_like(b: Block) -> bool:
+    """A short block of header lines: no markers, no sentence end, not a section's name or a heading."""
+    return (
+        isinstance(b, Para)
+        and not b.heading
+        and all(isinstance(p, str) for p in b.pieces)
+        and not _TERMINAL_MARK.search(b.text)
+        and not is_section_name(b.text)
+    )
+
+
 def _title_first(body: list[Block]) -> list[Block]:
     """When the first heading cannot be the title (or is a lone upper-case word such as "DRAFT") and a later
     leading heading can, put that heading first; the blocks before it follow it unchanged. The search ends where
     the body's first paragraph of sentences starts."""
     first = body[0] if body else None
-    if not isinstance(first, Para) or not first.heading:
+    if not isinstance(first, Para):
         return body
+    if not first.heading:
+        # a short line in the text's own type over the document's first heading: a series label or a kicker
+        # ("RESEARCH BULLETIN 6", "Working paper") set above the title, not the title
+        second = body[1] if len(body) > 1 else None
+        kicker = (
+            len(first.text.split()) <= 6 and "\n" not in first.text.strip() and not _TERMINAL_MARK.search(first.text)
+        )
+        if not (kicker and isinstance(second, Para) and _better_title(second, 1)):
+            return body
+        # the label goes after the header lines under the title (a byline, a date), so they stay the header's
+        end = 2
+        while end < min(len(body), _TITLE_REACH) and _header_like(body[end]):
+            end += 1
+        return [second, *body[2:end], first, *body[end:]]
     if can_be_title(first.text) and not _lone_capital_word(clean(first.text)):
         return body
     for i, b in enumerate(body[1:_TITLE_REACH], start=1):

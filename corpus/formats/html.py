@@ -150,6 +150,9 @@ class _Walker:
             # Source line breaks are spaces in HTML; only <br> breaks a line (header blocks are read by line).
             self.out.text(_SPACE.sub(" ", node.text(deep=False)))
             return
+        if node.mem_id in self.notes.inline:
+            self.out.marker(Marker(self.notes.inline[node.mem_id]))  # a sidenote: cited where it is set
+            return
         if tag == "-comment" or tag in DROP_TAGS or node.mem_id in self.notes.skip:
             return
         if tag in HEADINGS:
@@ -179,7 +182,8 @@ class _Walker:
         if tag == "table":
             self._table(node)
             return
-        if tag in BLOCK_TAGS:
+        if tag in BLOCK_TAGS or "marginnote" in attr(node, "class").split():
+            # a margin note (Tufte CSS) is set apart from the sentence it sits in: its own paragraph
             self.flush()
             if tag == "li":
                 parent = node.parent
@@ -388,11 +392,35 @@ def _content_root(tree: LexborHTMLParser) -> LexborNode:
     return tree.body
 
 
-def _is_site_chrome(node: LexborNode) -> bool:
-    """A page-level <header>/<footer> (a direct child of body) without the brief's heading: banner, copyright."""
+# A heading's permalink: an in-page link whose text is only a sign ("¶" from Sphinx and MkDocs, "#", "§", "🔗"),
+# or none (an icon), so "Methods¶" never becomes the heading's text.
+_PERMALINK_SIGNS = frozenset({"", "¶", "#", "§", "🔗", "⚓"})
+_PERMALINK_CLASS = re.compile(
+    r"(?:^|[\s_-])(?:headerlink|header-anchor|anchor(?:-link|js-link)?|permalink)(?:$|[\s_-])"
+)
+
+
+def _is_permalink(node: LexborNode) -> bool:
+    if node.tag != "a" or not attr(node, "href").startswith("#"):
+        return False
+    if clean(node_text(node)) not in _PERMALINK_SIGNS:
+        return False
     parent = node.parent
+    in_heading = parent is not None and (
+        parent.tag in HEADINGS or (parent.parent is not None and parent.parent.tag in HEADINGS)
+    )
+    return in_heading or bool(_PERMALINK_CLASS.search(attr(node, "class")))
+
+
+def _is_site_chrome(node: LexborNode) -> bool:
+    """A page-level <header>/<footer> (a direct child of body, or a <div> a generator names so, as Sphinx's
+    "footer") without the brief's heading: banner, copyright."""
+    parent = node.parent
+    page_part = node.tag in ("footer", "header") or (
+        node.tag == "div" and (attr(node, "role") == "contentinfo" or attr(node, "class") in ("footer", "header"))
+    )
     return (
-        node.tag in ("footer", "header")
+        page_part
         and parent is not None
         and parent.tag == "body"
         and node.css_first("h1") is None
@@ -416,7 +444,13 @@ def parse_html(data: bytes) -> RawDocument:
         raise ParseError("the HTML page has no body")
     ld = _json_ld(tree)  # before scripts are dropped
     for node in list(tree.body.traverse()):
-        if node.tag in DROP_TAGS or _is_navigation(node) or _is_site_chrome(node) or _is_hidden(node):
+        if (
+            node.tag in DROP_TAGS
+            or _is_navigation(node)
+            or _is_site_chrome(node)
+            or _is_hidden(node)
+            or _is_permalink(node)
+        ):
             node.decompose()
     root = _content_root(tree)
     notes = find_notes(tree, tree.body)

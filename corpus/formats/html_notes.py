@@ -122,6 +122,7 @@ class Notes:
     defs: dict[int, tuple[int, LexborNode]] = field(default_factory=dict)  # mem_id of a definition -> (number, node)
     skip: set[int] = field(default_factory=set)  # mem_ids kept out of the body walk (definitions, containers)
     targets: dict[str, LexborNode] = field(default_factory=dict)  # element id (or anchor name) -> element
+    inline: dict[int, tuple[int, ...]] = field(default_factory=dict)  # mem_id of a note set in the text -> numbers
 
 
 def _order(root: LexborNode) -> dict[int, int]:
@@ -132,7 +133,18 @@ def _definition_block(target: LexborNode) -> LexborNode:
     """The element holding a note: the target if it is a block, else its nearest block ancestor; Word wraps the
     note's paragraphs in a ``<div id="ftnN">``."""
     node: LexborNode | None = target
-    while node is not None and node.tag not in ("li", "p", "div", "aside", "section", "dd", "footer", "td", "table"):
+    while node is not None and node.tag not in (
+        "li",
+        "p",
+        "div",
+        "aside",
+        "section",
+        "dt",
+        "dd",
+        "footer",
+        "td",
+        "table",
+    ):
         node = node.parent
     if node is None:
         return target
@@ -140,6 +152,13 @@ def _definition_block(target: LexborNode) -> LexborNode:
     if node.tag == "p" and parent is not None and parent.tag == "div" and re.fullmatch(r"_?[fe]tn\d+", parent.id or ""):
         return parent
     return node
+
+
+def _next_element(node: LexborNode) -> LexborNode | None:
+    sibling = node.next
+    while sibling is not None and sibling.tag in ("-text", "-comment"):
+        sibling = sibling.next
+    return sibling
 
 
 def find_notes(tree: LexborHTMLParser, root: LexborNode) -> Notes:
@@ -164,9 +183,19 @@ def find_notes(tree: LexborHTMLParser, root: LexborNode) -> Notes:
             continue
         notes.refs[a.mem_id] = numbers
         block = _definition_block(target)
+        if block.tag == "dt" and (text := _next_element(block)) is not None and text.tag == "dd":
+            # docutils 0.17 (Sphinx 4): <dt class="label" id="id3"> holds only the label, the <dd> after it the note
+            notes.skip.add(block.mem_id)
+            block = text
         if block.mem_id not in notes.defs:
             notes.defs[block.mem_id] = (numbers[0], block)
             notes.skip.add(block.mem_id)
+    # Sidenotes (Tufte CSS and the generators using it): each note is set in the text where it is cited, numbered
+    # by a CSS counter in document order, its number drawn by a <label> (dropped with the form controls).
+    for k, side in enumerate((n for n in root.traverse() if "sidenote" in attr(n, "class").split()), start=1):
+        notes.defs[side.mem_id] = (k, side)
+        notes.skip.add(side.mem_id)
+        notes.inline[side.mem_id] = (k,)
     # Lists inside a footnotes section: items nothing links to are definitions too (orphan notes).
     for container in (n for n in root.traverse() if is_notes_container(n)):
         notes.skip.add(container.mem_id)

@@ -388,4 +388,6 @@ def parse_markdown(data: bytes) -> RawDocument:
         inline = reader.run(md.parseInline(text)[0].children or [])
         defs.append((numbers[label], with_urls(clean("".join(p for p in inline if isinstance(p, str))), reader.urls)))
     blocks = _blocks(md.parse(body), numbers, {n for n, _ in defs})
+    # in number order: inline notes ("^[…]") are defined where they are cited, labelled ones wherever written
+    defs.sort(key=lambda d: d[0])
     return assemble("markdown", blocks, defs, _metadata(front))

@@ -16,7 +16,9 @@ How a document is read:
    (``pdf_columns``);
 4. an endnote section ("Notes", "References", "Notes to pages …") is read as numbered entries, and each flow's
    foot -- under a separator rule, in smaller type, or opening with a raised number set off from the text --
-   holds page-foot notes, a foot opening without a number continuing the last page's note (``pdf_notes``);
+   holds page-foot notes, a foot opening without a number continuing the last page's note (``pdf_notes``); a
+   list the text cites by typed "[3]" (numeric citations) is the notes, and those brackets its markers, unless
+   page-foot notes share its numbers (then it is a bibliography, left out);
 5. the rest becomes paragraphs (a gap wider than the size's usual line pitch, a change of size, a bold heading,
    or an indent starts a new one), ruled tables become tables, a paragraph left unfinished at the foot of a
    flow continues in the next, and words broken at line ends are made whole from the document's own vocabulary
@@ -58,6 +60,8 @@ from corpus.formats.pdf_text import join_lines, spaced, vocabulary
 from corpus.models import Author
 from corpus.raw import Marker, RawDocument, RawTable
 
+# a numeric citation in running text: "[3]", "[2, 5]", "[2-5]", after a word or punctuation, possibly one space
+_CITATION = re.compile(r"(?<=[^\s\[])\s?\[(\d{1,4}(?:\s*[,–-]\s*\d{1,4})*)\]")
 NO_TEXT_LAYER = "this PDF has no text layer; OCR is not supported (it looks like a scanned image)"
 _TERMINAL = re.compile(r"[.?!…][\"”’')\]]*$")
 # A bold run-in lead that ends its sentence and runs on into the body on its line ("Risks to children with
@@ -86,6 +90,18 @@ _SECTION_NAMES = frozenset(
 )
 
 
+def _loose_digits(before: str, run: str, after: str, defined: set[int]) -> bool:
+    """Raised digits after a space or an operator that cite no note: a stacked fraction's numerator ("· ½N") or a
+    formula's index, not a marker (a marker set after a space, "laws. ¹²", cites a note the document has). Raised
+    digits over a fraction bar ("⁹/10") never are."""
+    digits = clean(run)
+    if after.lstrip().startswith(("/", "⁄")):
+        return True
+    if not before or not digits.isdigit() or not (before[-1].isspace() or before[-1] in "+-−·×=/(<>"):
+        return False
+    return int(digits) not in defined and not all(int(d) in defined for d in digits)
+
+
 def _line_pieces(line: Line, defined: set[int]) -> list[Piece]:
     """A line as text and markers: runs of raised digits are markers, other raised text stays text."""
     pieces: list[Piece] = []
@@ -104,7 +120,8 @@ def _line_pieces(line: Line, defined: set[int]) -> list[Piece]:
             run += out[j][0]
             j += 1
         numbers = marker_numbers(run)
-        if numbers is None or is_exponent(text, numbers, defined):
+        after = out[j][0] if j < len(out) else ""
+        if numbers is None or is_exponent(text, numbers, defined) or _loose_digits(text, run, after, defined):
             text += run
         else:
             if text:
@@ -177,8 +194,37 @@ def _starts_paragraph(prev: Line, line: Line, leading: float, left: float, right
     return line.x0 > left + 0.8 * line.size and prev.x0 <= left + 2
 
 
+def _bracket_citations(pieces: list[Piece], cited: frozenset[int]) -> list[Piece]:
+    """Typed "[3]" (or "[2, 5]", "[2-5]") in the text, where 3 is an entry of the reference list, cites that entry:
+    a marker follows it (numeric citations: the list is the document's notes). The "[3]" stays in the text, where
+    the author may use it as a noun ("as shown in [3]"); "[1990]" or a "[2]" no entry has is only text."""
+    if not cited:
+        return pieces
+    out: list[Piece] = []
+    for piece in pieces:
+        if not isinstance(piece, str):
+            out.append(piece)
+            continue
+        pos = 0
+        for m in _CITATION.finditer(piece):
+            numbers = marker_numbers(m.group(1))
+            if not numbers or not set(numbers) <= cited:
+                continue
+            out.append(piece[pos : m.end()])
+            out.append(Marker(numbers))
+            pos = m.end()
+        if pos < len(piece):
+            out.append(piece[pos:])
+    return out
+
+
 def _paragraphs(
-    lines: list[Line], leadings: dict[float, float], body_size: float, defined: set[int], join: Join
+    lines: list[Line],
+    leadings: dict[float, float],
+    body_size: float,
+    defined: set[int],
+    join: Join,
+    cited: frozenset[int] = frozenset(),
 ) -> list[tuple[Line, Line, Para]]:
     """Body lines of one flow as (first line, last line, paragraph)."""
     if not lines:
@@ -202,6 +248,7 @@ def _paragraphs(
             elif pieces:
                 pieces.append("\n")
             pieces.extend(line_pieces)
+        pieces = _bracket_citations(pieces, cited)
         heading = (
             group[0].size > body_size * 1.1
             or (
@@ -332,6 +379,15 @@ def _cut_section(pages: list[Page], start: tuple[int, int, int]) -> list[Line]:
     return taken
 
 
+def _in_sequence(defs: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Page-foot notes in reading order, without a stray definition of a number another note defines in sequence:
+    "2 Research Lab" under a byline's affiliation marks on page one is not note 2 when note 2 follows note 1 later.
+    A number defined twice in sequence (numbering restarted per chapter) keeps both."""
+    fits = [n == 1 or (k > 0 and n == defs[k - 1][0] + 1) for k, (n, _) in enumerate(defs)]
+    fitting = {n for (n, _), ok in zip(defs, fits, strict=True) if ok}
+    return [d for d, ok in zip(defs, fits, strict=True) if ok or d[0] not in fitting]
+
+
 def _restore(pages: list[Page], rest: list[Line]) -> None:
     """Lines after an endnote section (an appendix, an index) go back to their pages, as one flow per page."""
     for number, lines in itertools.groupby(rest, key=lambda ln: ln.page):
@@ -374,13 +430,29 @@ def parse_pdf(data: bytes) -> RawDocument:
             had_notes = had_notes or bool(foot)
         bodies.append(page_bodies)
         open_note = had_notes
+    if {int(label) for label, _ in notes if label.isdigit()} & {n for n, _ in endnotes}:
+        # page-foot notes and a numbered list at the end share numbers: two series, one number space. The notes at
+        # the page foot are the document's notes (raised markers cite them); the list (a bibliography cited as
+        # "[3]") is left out: as body text its entries would be read as notes again
+        endnotes = []
+    # a list at the end that the text cites by typed "[3]" more than by raised numbers (a formula's powers are
+    # raised too): numeric citations
+    listed = frozenset(n for n, _ in endnotes)
+    typed = {
+        n
+        for body in itertools.chain.from_iterable(bodies)
+        for line in body
+        for m in _CITATION.finditer(line.text)
+        for n in marker_numbers(m.group(1)) or ()
+    }
+    cited = listed if typed & listed and 2 * len(listed & typed) >= len(listed & raised) else frozenset()
     # symbol notes ("*", "†") have no number to be cited by: they leave the body but are not numbered notes
-    defs = [(int(label), text) for label, text in notes if label.isdigit()] + endnotes
+    defs = _in_sequence([(int(label), text) for label, text in notes if label.isdigit()]) + endnotes
     defined = {n for n, _ in defs}
     leadings = _leadings([flow for page_bodies in bodies for flow in page_bodies])
     flows: list[list[Block]] = []
     for page, page_bodies in zip(pages, bodies, strict=True):
-        paras = [_paragraphs(body, leadings, body_size, defined, join) for body in page_bodies]
+        paras = [_paragraphs(body, leadings, body_size, defined, join, cited) for body in page_bodies]
         flows.extend(_with_tables(page, paras, body_size))
     blocks = _join_flows(flows, join)
     meta = _metadata(info)

@@ -23,8 +23,10 @@ from corpus.formats.common import NOTES_HEADING, clean
 from corpus.formats.pdf_layout import Line, Page, tokens
 from corpus.formats.pdf_text import spaced
 
-_NUMBERED = re.compile(r"^\s*(\d{1,4})[.)]?\s+\S")
-_SYMBOLS = frozenset("*†‡§")
+# "12. ", "12) ", "12 " or a bibliography's "[12] " opening a line
+_NUMBERED = re.compile(r"^\s*(?:\[(\d{1,4})\]|(\d{1,4})[.)]?)\s+\S")
+# note symbols, with LaTeX's: its \thanks and symbol footnotes print "∗" (U+2217), "¶" and "‖"
+_SYMBOLS = frozenset("*∗†‡§¶‖")
 
 
 def note_label(line: Line) -> str | None:
@@ -41,7 +43,7 @@ def note_label(line: Line) -> str | None:
             return label
         return None
     m = _NUMBERED.match(line.text)
-    return m.group(1) if m else None
+    return (m.group(1) or m.group(2)) if m else None
 
 
 def note_text(line: Line, label: str) -> str:
@@ -51,7 +53,7 @@ def note_text(line: Line, label: str) -> str:
         while out and (out[0][1] or not out[0][0].strip()):
             out.pop(0)
         return clean(spaced("".join(t for t, _ in out)))
-    return clean(spaced(re.sub(rf"^\s*{re.escape(label)}[.)]?\s*", "", line.text, count=1)))
+    return clean(spaced(re.sub(rf"^\s*(?:\[{re.escape(label)}\]|{re.escape(label)}[.)]?)\s*", "", line.text, count=1)))
 
 
 def _median(values: list[float]) -> float:
@@ -98,7 +100,10 @@ def _by_rule(
 
 def _by_size(lines: list[Line], body_size: float) -> int | None:
     last_body = max((i for i, ln in enumerate(lines) if ln.size >= body_size * 0.92), default=-1)
-    return next((i for i in range(last_body + 1, len(lines)) if note_label(lines[i]) is not None), None)
+    return next(
+        (i for i in range(last_body + 1, len(lines)) if note_label(lines[i]) is not None and _has_words(lines[i])),
+        None,
+    )
 
 
 def _by_raised_number(lines: list[Line], body_size: float, height: float) -> int | None:
@@ -106,6 +111,8 @@ def _by_raised_number(lines: list[Line], body_size: float, height: float) -> int
         line = lines[i]
         first = next((c for c in line.chars if c.text.strip()), None)
         if line.top < height * 0.5 or first is None or not first.raised or note_label(line) is None:
+            continue
+        if not _has_words(line):
             continue
         if any(ln.size > body_size * 1.05 for ln in lines[i:]):
             continue
@@ -147,9 +154,16 @@ def split_foot(
             start = None
     if start is None:
         start = _by_raised_number(lines, body_size, page.height)
-    if start is None:
+    if start is None or not _has_words(lines[start]):
         return lines, []
     return lines[:start], lines[start:]
+
+
+def _has_words(line: Line) -> bool:
+    """A note says something: a line of only digits and symbols ("1 1 1", a display formula's indices set small at
+    the foot of a page) opens none."""
+    label = note_label(line) or ""
+    return sum(ch.isalpha() for ch in note_text(line, label)) >= 2
 
 
 def read_notes(lines: list[Line], notes: list[tuple[str, str]], join: Callable[[str, str], str]) -> None:

@@ -219,3 +219,9 @@ def test_pandoc_inline_notes_are_numbered_in_reading_order() -> None:
     assert sentence(brief, "The bridge opened").footnotes == (1,)
     assert sentence(brief, "A third claim").footnotes == (3,)
     assert "x^[1]" in brief.text
+
+
+def test_inline_and_labelled_notes_are_listed_in_number_order() -> None:
+    md = "The mill closed in 1911.^[County Gazette.] Its wheel was sold.[^survey]\n\n[^survey]: A. Marsh, 1912.\n"
+    brief = parse_bytes(md.encode(), "mill.md")
+    assert [f.number for f in brief.footnotes] == [1, 2]

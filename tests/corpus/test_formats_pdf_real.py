@@ -11,6 +11,7 @@ import pytest
 from corpus.loader import load_brief
 from corpus.models import Brief
 from tests.corpus.format_checks import assert_offsets
+from tests.corpus.real_files import real_document
 
 REAL_DEV = Path(__file__).resolve().parents[2] / ".." / "shared" / "eval" / "real-dev"
 TRIPLET = REAL_DEV / "tenth-circuit-triplet" / "triplet-v-franklin-10th-cir-2010.pdf"
@@ -98,19 +99,12 @@ def test_advisory_body_is_free_of_references_and_footers(advisory: Brief) -> Non
     assert _containing(advisory, "were 51% higher for adolescent girls") == (45,)
 
 
-# ----- a real two-column paper beside real-dev (provenance in tests/data/real/SOURCE.md) ---------------------------
-
-# Fetched documents are kept under shared/, never committed: these tests skip where that folder is absent.
-YELLOW_PAPER = (
-    Path(__file__).resolve().parents[3] / "shared" / "eval" / "real-extra" / "ethereum-yellow-paper-byzantium-2018.pdf"
-)
+# ----- a real two-column paper, committed (CC BY-SA 4.0; provenance in tests/data/real/SOURCE.md) ------------------
 
 
 @pytest.fixture(scope="module")
 def paper() -> Brief:
-    if not YELLOW_PAPER.is_file():
-        pytest.skip("../shared/eval/real-extra/ethereum-yellow-paper-byzantium-2018.pdf is not here")
-    return load_brief(YELLOW_PAPER)
+    return load_brief(real_document("ethereum-yellow-paper-byzantium-2018.pdf"))
 
 
 def _sentence(brief: Brief, start: str) -> str:

@@ -1,22 +1,20 @@
-"""End-to-end parser checks on real documents in layouts the development set lacks (``../shared/eval/real-extra``,
-provenance in tests/data/real/SOURCE.md): a transcribed book as plain text and as HTML, an essay as Markdown and as
-its LaTeX PDF, a research bulletin with bracketed note labels, a publisher's proof of a book excerpt with per-chapter
-endnotes, and a Word file with real footnotes. Exact note numbers, titles, no page furniture in sentences. Skipped
-when the folder is absent."""
+"""End-to-end parser checks on real documents in layouts the development set lacks (provenance in
+tests/data/real/SOURCE.md): a transcribed book as plain text and as HTML, an essay as Markdown and as its LaTeX PDF,
+a research bulletin with bracketed note labels, a publisher's proof of a book excerpt with per-chapter endnotes, and
+a Word file with real footnotes. Exact note numbers, titles, no page furniture in sentences. The public-domain book
+is committed; the others are read from ``$CITEBOT_REAL_EXTRA`` and skipped where absent (see real_files.py)."""
 
 from __future__ import annotations
 
 import re
 from functools import cache
-from pathlib import Path
 
 import pytest
 
 from corpus.loader import parse_bytes
 from corpus.models import Brief
 from tests.corpus.format_checks import assert_offsets
-
-REAL_EXTRA = Path(__file__).resolve().parents[2].parent / "shared" / "eval" / "real-extra"
+from tests.corpus.real_files import real_document
 
 FEWKES_TXT = "fewkes-passamaquoddy-folk-lore-1890.txt"
 FEWKES_HTML = "fewkes-passamaquoddy-folk-lore-1890.html"
@@ -25,6 +23,12 @@ ZYNDA_PDF = "zynda-two-cultures-essay.pdf"
 MRL = "monero-mrl-0001-chain-reactions-2014.pdf"
 LESSIG = "lessig-free-culture-2004-preface-ch2-notes.pdf"
 FELDMAN = "feldman-gerke-writing-samples.docx"
+MRL_2 = "monero-mrl-0002-merkle-2014.pdf"
+MRL_4 = "monero-mrl-0004-obfuscation-2015.pdf"
+MRL_5 = "monero-mrl-0005-ringct-2016.pdf"
+MRL_6 = "monero-mrl-0006-subaddresses-2017.pdf"
+CRYPTONOTE = "cryptonote-whitepaper-v2-2013.pdf"
+NAKAMOTO = "nakamoto-bitcoin-2008.pdf"
 
 # page furniture that must never reach a sentence: proof slugs, pass stamps, e-book page numbers, margin line
 # numbers read as a run of numbers, dingbat rules, unconverted note syntax
@@ -33,9 +37,7 @@ _FURNITURE = re.compile(r"\.qxd|PASS PAGES|\[Pg \d|(?:\b\d{1,2}\s+){4}|[❚❘�
 
 @cache
 def _load(name: str) -> Brief:
-    path = REAL_EXTRA / name
-    if not path.exists():
-        pytest.skip(f"{name} is not present")
+    path = real_document(name)
     return parse_bytes(path.read_bytes(), path.name)
 
 
@@ -124,3 +126,53 @@ def test_word_file_without_a_title_or_author_is_not_given_its_lead_in_or_account
     brief = _load(FELDMAN)
     assert brief.authors == ()
     assert brief.title is None or not brief.title.startswith("Below is a blog post")
+
+
+# ----- LaTeX papers with numeric citations ("[3]"), some with page-foot notes too -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "notes"),
+    [(MRL_2, 3), (MRL_5, 4), (CRYPTONOTE, 1)],
+    ids=["affiliation-under-byline", "formulas-at-the-foot", "fractions"],
+)
+def test_page_foot_notes_beside_a_bibliography_numbered_from_one(name: str, notes: int) -> None:
+    brief = _load(name)
+    # the reference list (numbered 1-n as well) is not the notes; a byline's affiliation mark, a formula's
+    # indices and a fraction's numerator cite nothing
+    assert [f.number for f in brief.footnotes] == list(range(1, notes + 1))
+    assert {n for n, _ in brief.markers} == set(range(1, notes + 1))
+    assert not [w for w in brief.warnings if w.code in ("undefined_marker", "orphan_footnote")]
+
+
+def test_numeric_citations_cite_the_reference_list() -> None:
+    brief = _load(MRL_4)
+    assert [f.number for f in brief.footnotes] == [1, 2, 3, 4, 5]
+    assert _containing(brief, "traceability is inevitable") == (2,)
+    assert "(see, for example, [2]), traceability is inevitable." in brief.text
+    five = brief.footnote(5)
+    assert five is not None and five.raw.startswith("Tacotime. Saturation of unspent transaction outputs")
+
+
+def test_bracket_labelled_references_and_a_series_label_over_the_title() -> None:
+    brief = _load(MRL_6)
+    assert [f.number for f in brief.footnotes] == [1, 2, 3]
+    assert _containing(brief, "a subaddress scheme [1]") == (1,)
+    assert brief.title == "An efficient implementation of Monero subaddresses"
+    assert [a.name for a in brief.authors] == ["Sarang Noether", "Brandon Goodell"]
+    assert "protonmail" not in " ".join(_sentences(brief))
+
+
+def test_a_byline_on_its_own_line_is_the_paper_s_author() -> None:
+    brief = _load(CRYPTONOTE)
+    assert brief.title == "CryptoNote v 2.0"
+    assert [a.name for a in brief.authors] == ["Nicolas van Saberhagen"]
+    assert brief.date == "2013-10-17"
+
+
+def test_ranges_runs_and_a_citation_before_a_colon_cite_the_references() -> None:
+    brief = _load(NAKAMOTO)
+    assert [f.number for f in brief.footnotes] == list(range(1, 9))
+    assert {n for n, _ in brief.markers} == set(range(1, 9))  # "[2-5]" cites 3 and 4, "as follows [8]:" cites 8
+    assert not brief.warnings
+    assert _containing(brief, "transactions are hashed in a Merkle Tree") == (7, 2, 5)

@@ -1,0 +1,26 @@
+"""Where the real documents of tests/data/real/SOURCE.md are found.
+
+Documents whose licence allows it are committed in ``tests/data/real`` and always tested. The others are fetched by
+hand (SOURCE.md names each repository, path and commit) into the folder named by ``CITEBOT_REAL_EXTRA`` (default
+``/tmp/real-extra``); their tests skip where the file is absent."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+COMMITTED = Path(__file__).resolve().parents[1] / "data" / "real"
+DEFAULT_EXTRA = Path("/tmp/real-extra")
+
+
+def real_document(name: str) -> Path:
+    """The path of a real document: committed, else in ``$CITEBOT_REAL_EXTRA``; skips the test when absent."""
+    committed = COMMITTED / name
+    if committed.is_file():
+        return committed
+    extra = Path(os.environ.get("CITEBOT_REAL_EXTRA", DEFAULT_EXTRA)) / name
+    if extra.is_file():
+        return extra
+    pytest.skip(f"{name} is not committed and not in $CITEBOT_REAL_EXTRA (fetch it as tests/data/real/SOURCE.md says)")
