@@ -7,13 +7,15 @@ from collections.abc import Sequence
 
 import pytest
 
+from bot.qa import answer
+from bot.qa.answer import evidence
 from bot.qa.query import analyse, search_for
 from bot.qa.related import related_terms, table
 from bot.qa.retrieval import IndexState, hybrid_search
 from corpus.text.words import stem
 from index.lexical import LexicalIndex, content_terms
 from index.store import StoreHit, Where
-from tests.bot.qa.factories import sentence_brief
+from tests.bot.qa.factories import candidate, sentence_brief, sentence_state
 
 
 class NoDenseStore:
@@ -134,3 +136,13 @@ def test_a_question_in_the_readers_words_now_finds_the_passage() -> None:
     assert before[0].passage.id != gold  # the shorter sentence that also measured silt came first
     assert after[0].passage.id == gold
     assert max(after, key=lambda c: c.coverage).passage.id == gold
+
+
+def test_a_bridged_word_still_counts_as_unknown_for_abstention(monkeypatch: pytest.MonkeyPatch) -> None:
+    state, passages = sentence_state("The survey used the quantile method.", "The survey ran in spring.")
+    query = analyse("Which technique did the survey use?", knows=state.lexicon(None).knows)
+    assert query.search.related  # bridged for retrieval ...
+    candidates = [candidate(state, p) for p in passages]
+    assert evidence(candidates, False, query, state).unknown == 1  # ... but not for the abstention rule
+    monkeypatch.setattr(answer, "BRIDGED_ARE_KNOWN", True)
+    assert evidence(candidates, False, query, state).unknown == 0
