@@ -292,11 +292,15 @@ class Engine:
 
     def _query(self, state: IndexState, text: str, brief_id: str | None, history: Sequence[str] = ()) -> Query:
         """The question analysed once, for every stage. A question may name an acronym the briefs asked define by
-        its other form: its search looks for both."""
-        return analyse(text, history=history, acronyms=state.acronyms(brief_id), embed=self.embed_query)
+        its other form: its search looks for both; and a word the briefs asked never use: its search also looks
+        for the related words they do use (``bot.qa.related``)."""
+        lexicon = state.lexicon(brief_id)
+        return analyse(
+            text, history=history, acronyms=state.acronyms(brief_id), embed=self.embed_query, knows=lexicon.knows
+        )
 
     def _search(self, state: IndexState, text: str, brief_id: str | None) -> Search:
-        return search_for(text, state.acronyms(brief_id), self.embed_query)
+        return search_for(text, state.acronyms(brief_id), self.embed_query, state.lexicon(brief_id).knows)
 
     def _candidates(
         self, state: IndexState, search: Search, brief_id: str | None, kinds: frozenset[str] | None, k: int

@@ -6,7 +6,7 @@ import functools
 import itertools
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -30,6 +30,9 @@ QUESTION_FRAME = frozenset(
     highest lower lowest greater greatest rather
     """.split()  # noqa: SIM905 - a word list reads better as text
 )
+
+# How much of a question term a related word the document uses instead meets ("technique" against "method").
+RELATED_CREDIT = 0.5
 
 _TOKEN = re.compile(r"[a-z0-9]+(?:[-.,'][a-z0-9]+)*")
 _TOKEN_ANY_CASE = re.compile(_TOKEN.pattern, re.IGNORECASE)
@@ -98,11 +101,11 @@ def unknown_terms(terms: Sequence[str], vocabulary: LexicalIndex) -> list[str]:
     return [
         g[0]
         for g in concepts(terms)
-        if g[0] not in _FRAME_STEMS and not g[0].isdigit() and not any(vocabulary.knows(t) for t in g)
+        if g[0] not in FRAME_STEMS and not g[0].isdigit() and not any(vocabulary.knows(t) for t in g)
     ]
 
 
-_FRAME_STEMS = frozenset({stem(w) for w in QUESTION_FRAME} | QUESTION_FRAME)
+FRAME_STEMS = frozenset({stem(w) for w in QUESTION_FRAME} | QUESTION_FRAME)
 
 _AUXILIARY = frozenset("did does do can could will would should may might must".split())  # noqa: SIM905
 _BE = frozenset("is are was were be been being has have had".split())  # noqa: SIM905
@@ -264,20 +267,26 @@ class LexicalIndex:
         return len(pairs & self.pairs[doc]) / len(pairs) if pairs else 0.0
 
     def coverage(
-        self, terms: Sequence[str], doc: int, same: Sequence[tuple[frozenset[str], frozenset[str]]] = ()
+        self,
+        terms: Sequence[str],
+        doc: int,
+        same: Sequence[tuple[frozenset[str], frozenset[str]]] = (),
+        related: Mapping[str, Collection[str]] | None = None,
     ) -> float:
         """IDF-weighted share of the query's content terms present in document ``doc``.
 
         A hyphenated name and its parts count as one concept, fully matched by the whole name, partly by its parts
         (so "COVID-19" half-matches "COVID-20" instead of matching it twice). ``same``: pairs of term sets that
-        name one thing (an acronym and its long form): one concept, met by either form."""
-        return self.coverage_of(terms, self.terms[doc], same)
+        name one thing (an acronym and its long form): one concept, met by either form. ``related``: for a term
+        the corpus never uses, words related to it (``bot.qa.related``); one found meets it in part."""
+        return self.coverage_of(terms, self.terms[doc], same, related)
 
     def coverage_of(
         self,
         terms: Sequence[str],
         have: frozenset[str],
         same: Sequence[tuple[frozenset[str], frozenset[str]]] = (),
+        related: Mapping[str, Collection[str]] | None = None,
     ) -> float:
         """``coverage`` of a set of terms: those of several documents together (a sentence and its notes)."""
         if not terms:
@@ -290,7 +299,7 @@ class LexicalIndex:
             total += weight
             got += weight * max(float(short <= have), len(long & have) / len(long))
         for group in concepts(terms):
-            if group[0] in _FRAME_STEMS or any(t in aliased for t in group):
+            if group[0] in FRAME_STEMS or any(t in aliased for t in group):
                 continue  # "recommend", "happen", "hold": the question's frame, not its topic
             weight = max(self.idf(t) for t in group)
             total += weight
@@ -298,6 +307,8 @@ class LexicalIndex:
                 got += weight
             elif len(group) > 1:
                 got += weight * sum(1 for t in group[1:] if t in have) / (len(group) - 1)
+            elif related and any(r in have for r in related.get(group[0], ())):
+                got += weight * RELATED_CREDIT  # the reader's word for it, not the document's: weaker evidence
         return got / total if total else 0.0
 
 

@@ -27,6 +27,13 @@ class Selection:
     cited: tuple[Passage, ...] = ()
 
 
+# Whether a question word the brief never uses, but whose related word it does ("teenagers" in a text about
+# "adolescents"), counts as known to the abstention rule. Measured both ways (bench/RESULTS.md, synonyms): known,
+# paraphrased questions are far less often declined (false abstentions 7 -> 3 of 16 in bench/paraphrase_probe.jsonl)
+# but one real-dev unanswerable question is answered (declined 22 -> 21 of 24), so it stays off.
+BRIDGED_ARE_KNOWN = False
+
+
 @dataclass(frozen=True, slots=True)
 class Evidence:
     """What the abstention rule looks at: the best candidate's dense and lexical evidence."""
@@ -173,7 +180,10 @@ def evidence(
         # An acronym the document writes out ("NHL" for "National Hockey League") is a known word.
         spelled = {a for a in query.acronyms if state.spells_out(a, brief_id)}
         lexicon = state.lexicon(brief_id)
-        unknown = len([t for t in unknown_terms(query.terms, lexicon) if t not in spelled and t not in query.verbs])
+        # A word bridged to the brief's own (``bot.qa.related``) still counts unless BRIDGED_ARE_KNOWN says not.
+        bridged = {t for t, _ in query.search.related} if BRIDGED_ARE_KNOWN else set()
+        known = spelled | query.verbs | bridged
+        unknown = len([t for t in unknown_terms(query.terms, lexicon) if t not in known])
         absent = [n for n in query.names if state.mentions_each(n, brief_id) and not state.mentions(n, brief_id)]
         unknown += 2 * len(absent)
         absent_subject = bool(absent) and query.who_is

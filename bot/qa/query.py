@@ -16,8 +16,9 @@ from dataclasses import dataclass
 from bot.qa.cues import Asked, asked
 from bot.qa.details import asked_numbers
 from bot.qa.purpose import asks_purpose
+from bot.qa.related import Related, related_terms
 from index.aliases import Acronym, expand_question
-from index.lexical import bigrams, content_terms, name_phrases, phrase_key, question_verbs, tokenize
+from index.lexical import FRAME_STEMS, bigrams, content_terms, name_phrases, phrase_key, question_verbs, tokenize
 
 # A question about the brief's sources rather than its claims.
 _SOURCE_INTENT = re.compile(
@@ -69,13 +70,15 @@ Same = tuple[frozenset[str], frozenset[str]]
 class Search:
     """What retrieval reads of the text it searches with: the question with the other form of each defined
     acronym it uses appended (``index.aliases.expand_question``), that text's content terms, its adjacent term
-    pairs, the (acronym, long form) term sets coverage counts as one concept, and its embedding."""
+    pairs, the (acronym, long form) term sets coverage counts as one concept, its embedding, and for each term the
+    searched document never uses, the related words it does use (``bot.qa.related``), searched with less weight."""
 
     text: str
     terms: tuple[str, ...]
     pairs: frozenset[tuple[str, str]]
     same: tuple[Same, ...]
     embedding: tuple[float, ...] = ()
+    related: Related = ()
 
 
 def alternatives(text: str, acronyms: Sequence[Acronym]) -> list[Same]:
@@ -93,19 +96,25 @@ def alternatives(text: str, acronyms: Sequence[Acronym]) -> list[Same]:
 
 
 Embed = Callable[[str], Sequence[float]]
+Knows = Callable[[str], bool]
 
 
-def search_for(text: str, acronyms: Sequence[Acronym] = (), embed: Embed | None = None) -> Search:
+def search_for(
+    text: str, acronyms: Sequence[Acronym] = (), embed: Embed | None = None, knows: Knows | None = None
+) -> Search:
     """The ``Search`` for a text, over the acronyms of the briefs asked; ``embed`` (the engine's query embedder)
-    fills its embedding, left empty without it."""
+    fills its embedding, left empty without it; ``knows`` (whether the searched documents use a term) fills its
+    related words, none without it."""
     expanded = expand_question(text, tuple(acronyms))
     tokens = tokenize(expanded)
+    terms = tuple(dict.fromkeys(tokens))  # ``index.lexical.content_terms`` of the tokens at hand
     return Search(
         expanded,
-        tuple(dict.fromkeys(tokens)),  # ``index.lexical.content_terms`` of the tokens at hand
+        terms,
         bigrams(tokens),
         tuple(alternatives(expanded, acronyms)),
         tuple(embed(expanded)) if embed is not None else (),
+        related_terms(terms, knows, FRAME_STEMS) if knows is not None else (),
     )
 
 
@@ -142,11 +151,17 @@ def is_followup(message: str, terms: Sequence[str]) -> bool:
 
 
 def analyse(
-    text: str, *, history: Sequence[str] = (), acronyms: Sequence[Acronym] = (), embed: Embed | None = None
+    text: str,
+    *,
+    history: Sequence[str] = (),
+    acronyms: Sequence[Acronym] = (),
+    embed: Embed | None = None,
+    knows: Knows | None = None,
 ) -> Query:
     """Everything answering reads from a question, computed once. ``history``: the earlier questions of the
-    conversation; ``acronyms``: those the briefs asked define; ``embed``: the query embedder (see ``search_for``)."""
-    search = search_for(text, acronyms, embed)
+    conversation; ``acronyms``: those the briefs asked define; ``embed``: the query embedder; ``knows``: whether
+    the briefs asked use a term (see ``search_for``)."""
+    search = search_for(text, acronyms, embed, knows)
     # The question's own terms are its search's unless an acronym's other form was appended.
     terms = search.terms if search.text == text else tuple(content_terms(text))
     earlier = [h for h in history if h.strip()]

@@ -12,6 +12,7 @@ import numpy.typing as npt
 
 from bot.qa.phrases import OPTIONAL_IN_NAMES, LibraryPhrases, PhrasePostings
 from bot.qa.query import Search
+from bot.qa.related import table as related_words
 from corpus.models import Brief, Passage
 from index.aliases import Acronym, defined_acronyms
 from index.bm25 import Vocabulary
@@ -20,6 +21,9 @@ from index.store import PassageStore, Where
 from index.views import VIEWS_VERSION, PassageViews, passage_views
 
 RRF_K = 60  # the usual constant: damps the head so neither ranking dominates
+# The weight of a related word's BM25 score (one the document uses for a question word it never uses,
+# ``bot.qa.related``) against the question's own words.
+RELATED_WEIGHT = 0.5
 # The stored vectors a snapshot keeps in memory (float32, one copy): 768 MB is about 520,000 MiniLM vectors, some
 # 6,000 briefs of the scale bench. Above it, passages the store's search did not return just score 0.
 MAX_CACHED_BYTES = 768 * 2**20
@@ -160,10 +164,11 @@ class IndexState:
         return self._library_phrases[0]
 
     def warm(self) -> None:
-        """Build now what the first question would otherwise build: the phrase postings (0.9 s at 413 briefs)
-        and the lower-case word set."""
+        """Build now what the first question would otherwise build: the phrase postings (0.9 s at 413 briefs),
+        the lower-case word set and the related-word table (``bot.qa.related``)."""
         self._phrases()
         self.lower_words()
+        related_words()
 
     def mentions_each(self, phrase: str, brief_id: str | None = None) -> bool:
         """Whether every word of the phrase key occurs somewhere in the library or the brief (not necessarily
@@ -468,6 +473,11 @@ def hybrid_search(
         lexical_index, context_index, start = state.own_lexical(brief_id)
     bm25 = _spread(lexical_index.scores(terms), start, len(state.views))
     bm25_context = _spread(context_index.scores(terms), start, len(state.views))
+    related = dict(search.related)
+    if related:
+        extra = [r for words in related.values() for r in words]
+        bm25 = bm25 + RELATED_WEIGHT * _spread(lexical_index.scores(extra), start, len(state.views))
+        bm25_context = bm25_context + RELATED_WEIGHT * _spread(context_index.scores(extra), start, len(state.views))
     lexical = bm25 + 0.5 * bm25_context
     allowed_arr = np.asarray(allowed)
     top = allowed_arr[np.argsort(-lexical[allowed_arr], kind="stable")][:depth]
@@ -495,8 +505,8 @@ def hybrid_search(
             dense_context=dense_context.get(pos, dense_self.get(pos, 0.0)),
             bm25=float(bm25[pos]),
             bm25_context=float(bm25_context[pos]),
-            coverage=lexical_index.coverage(covered, pos - start, same),
-            coverage_context=context_index.coverage(covered, pos - start, same),
+            coverage=lexical_index.coverage(covered, pos - start, same, related),
+            coverage_context=context_index.coverage(covered, pos - start, same, related),
             phrase=state.lexical.phrase_overlap(pairs, pos),
             role=state.views[pos].role,
         )
