@@ -138,11 +138,11 @@ def test_a_question_in_the_readers_words_now_finds_the_passage() -> None:
     assert max(after, key=lambda c: c.coverage).passage.id == gold
 
 
-def test_a_bridged_word_still_counts_as_unknown_for_abstention(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_bridged_word_counts_as_known_for_abstention_unless_switched_off(monkeypatch: pytest.MonkeyPatch) -> None:
     state, passages = sentence_state("The survey used the quantile method.", "The survey ran in spring.")
     query = analyse("Which technique did the survey use?", knows=state.lexicon(None).knows)
     assert query.search.related  # bridged for retrieval ...
     candidates = [candidate(state, p) for p in passages]
-    assert evidence(candidates, False, query, state).unknown == 1  # ... but not for the abstention rule
-    monkeypatch.setattr(answer, "BRIDGED_ARE_KNOWN", True)
-    assert evidence(candidates, False, query, state).unknown == 0
+    assert evidence(candidates, False, query, state).unknown == 0  # ... and known to the abstention rule
+    monkeypatch.setattr(answer, "BRIDGED_ARE_KNOWN", False)
+    assert evidence(candidates, False, query, state).unknown == 1
