@@ -29,14 +29,20 @@ def _is_label(block: RawParagraph, text: str, nxt: object) -> bool:
     )
 
 
+def _between_markers(segments: tuple[Segment, ...], i: int) -> bool:
+    return 0 < i < len(segments) - 1 and isinstance(segments[i - 1], Marker) and isinstance(segments[i + 1], Marker)
+
+
 def flatten_segments(segments: tuple[Segment, ...]) -> tuple[str, list[tuple[int, tuple[int, ...]]]]:
     """Join text segments with whitespace collapsed; return the text and marker positions in it."""
     text = ""
     markers: list[tuple[int, tuple[int, ...]]] = []
-    for seg in segments:
+    for i, seg in enumerate(segments):
         if isinstance(seg, Marker):
             markers.append((len(text.rstrip()) if text.endswith(" ") else len(text), seg.numbers))
             continue
+        if _between_markers(segments, i) and seg.strip() in {",", ";", ""}:
+            continue  # the separator of "1,2" set as two note references: part of the markers, not the text
         piece = _WS.sub(" ", _INVISIBLE.sub("", seg))
         if text.endswith(" ") and piece.startswith(" "):
             piece = piece[1:]

@@ -80,7 +80,9 @@ _BACK_MATTER = re.compile(
 # ..."): a note without any is a prose aside by the author, evidence like body text.
 _REFERENCE = re.compile(
     r"https?://|www\.|\bdoi\b|\bISBN\b|\(\d{4}[^)]{0,20}\)|\bpp?\.\s*\d|\b(?:Retrieved|Accessed|Available)\b|"
-    r"\bet al\b|\bIbid\b|\bId\.|^\W*(?:See|Cf)\b|\bPress\b|\b[Vv]ol\.|\b\d{4}\.\s*$",
+    r"\bet al\b|\bIbid\b|\bId\.|^\W*(?:See|Cf)\b|\bPress\b|\b[Vv]ol\.|\b\d{4}\.\s*$|"
+    # an entry opening on its author as "Surname, N." or "Surname, Nicholas S." (a prose aside never does)
+    r"^\W*[A-Z][\w'’-]+,\s+(?:[A-Z][a-z]+\s+)?(?:[A-Z]\.\s*){1,3}(?:,|\s[\"“(A-Z])",
 )
 # Below this many words a note is a bare reference ("Cmd. 280."), whatever its form.
 PROSE_NOTE_WORDS = 8

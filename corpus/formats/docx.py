@@ -60,6 +60,47 @@ def _w(tag: str) -> str:
     return f"{{{W}}}{tag}"
 
 
+# Characters of the Symbol font that Word writes as <w:sym> (its code, 0x20-0xFF, often offset by 0xF000): the
+# dashes, operators and Greek letters a text uses. Any other symbol is a space, so the words around it stay apart
+# ("science<w:sym/>John" must not read "scienceJohn").
+_SYMBOL_FONT = {
+    0x2D: "\u2212",
+    0xA3: "\u2264",
+    0xB0: "\u00b0",
+    0xB1: "\u00b1",
+    0xB3: "\u2265",
+    0xB4: "\u00d7",
+    0xB7: "\u2022",
+    0xB8: "\u00f7",
+    0xB9: "\u2260",
+    0xBB: "\u2248",
+    0xBC: "\u2026",
+    0xBE: "\u2014",
+    0xAE: "\u2192",
+    0xAC: "\u2190",
+    0xD7: "\u22c5",
+    0xE2: "\u00ae",
+    0xE3: "\u00a9",
+    0xE4: "\u2122",
+    0xF2: "\u222b",
+}
+_SYMBOL_GREEK = "αβχδεφγηιϕκλμνοπθρστυϖωξψζ"  # the font's a-z
+
+
+def symbol_char(font: str | None, code: str | None) -> str:
+    """The text of a ``<w:sym>``: the Symbol font's character where known, else a space."""
+    try:
+        n = int(code or "", 16)
+    except ValueError:
+        return " "
+    n = n - 0xF000 if n >= 0xF000 else n
+    if (font or "").lower() != "symbol":
+        return " "
+    if 0x61 <= n <= 0x7A:
+        return _SYMBOL_GREEK[n - 0x61]
+    return _SYMBOL_FONT.get(n, " ")
+
+
 def _val(el: etree._Element | None, attr: str = "val") -> str | None:
     return None if el is None else el.get(_w(attr))
 
@@ -181,6 +222,9 @@ class _Runs:
                 self.out.text("\n")
             elif tag == _w("noBreakHyphen"):
                 self.out.text("-")
+            elif tag == _w("sym"):
+                self._flush_sup()
+                self.out.text(symbol_char(el.get(_w("font")), el.get(_w("char"))))
 
     def _field(self, kind: str | None) -> None:
         if kind == "begin":

@@ -165,3 +165,33 @@ def test_heading_styles_give_heading_passages_with_levels() -> None:
     body = _p("A Book, Chapter Two", "Title") + _p("Part one", "Heading2") + _p("Prices rose.")
     brief = parse_bytes(_docx(body), "h.docx")
     assert [(p.text, p.label) for p in brief.passages if p.kind == "heading"] == [("Part one", "h2")]
+
+
+def test_a_symbol_font_character_is_read_and_never_glues_two_words() -> None:
+    extra = (
+        '<w:p><w:r><w:t xml:space="preserve">Four founders of the guild</w:t></w:r>'
+        '<w:r><w:sym w:font="Symbol" w:char="F0BE"/></w:r><w:r><w:t xml:space="preserve">Ann Lee and Bo Park'
+        '</w:t></w:r><w:r><w:sym w:font="Symbol" w:char="F0BE"/></w:r><w:r><w:t xml:space="preserve">met at a '
+        "temperature of 20</w:t></w:r>"
+        '<w:r><w:sym w:font="Symbol" w:char="F0B0"/></w:r><w:r><w:t xml:space="preserve">C under a</w:t></w:r>'
+        '<w:r><w:sym w:font="Wingdings" w:char="F04A"/></w:r><w:r><w:t xml:space="preserve">sky.</w:t></w:r></w:p>'
+    )
+    brief = parse_bytes(to_docx(SAMPLE, extra_body=extra), "symbols.docx")
+    assert sentence(brief, "Four founders").text == (
+        "Four founders of the guild\u2014Ann Lee and Bo Park\u2014met at a temperature of 20\u00b0C under a sky."
+    )
+
+
+def test_the_comma_between_two_note_references_is_no_text() -> None:
+    extra = (
+        '<w:p><w:r><w:t xml:space="preserve">Prices rose.</w:t></w:r>'
+        '<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteReference w:id="2"/></w:r>'
+        '<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:t>,</w:t></w:r>'
+        '<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteReference w:id="3"/></w:r>'
+        '<w:r><w:t xml:space="preserve"> Wages did not.</w:t></w:r></w:p>'
+    )
+    brief = parse_bytes(to_docx(SAMPLE, extra_body=extra), "pair.docx")
+    rose = sentence(brief, "Prices rose.")
+    assert rose.text == "Prices rose."
+    assert sentence(brief, "Wages did not.").text == "Wages did not."
+    assert rose.footnotes == (1, 2)

@@ -103,6 +103,10 @@ def test_a_prose_note_that_cites_its_authority_is_prose(note: str) -> None:
         'Sanderson, Peter; Gilbert, Laura (2008). "1970s". A Year by Year History. London: Kindersley. p. 161.',
         "See, e.g., Book IV, 126: a recipe for jelly. (Put bread in a mould with pieces of cheese and nuts.)",
         "Cmd. 280.",
+        # an entry by "Surname, Forename I." with a remark in prose after it
+        'Hilton, Nicholas S., "The Determinants of Harbour Fees: An Analysis of 100 Ports from 2012-2017". This '
+        "is my colleague's thesis, which has been defended and is to be published in the coming months.",
+        "Moreau, J. A study of tidal silt and the dredging of small harbours in the northern provinces.",
     ],
 )
 def test_a_reference_entry_is_not_prose(note: str) -> None:
