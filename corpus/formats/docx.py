@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from io import BytesIO
 
@@ -389,11 +389,35 @@ def _blocks(document: etree._Element, styles: dict[str, str], runs: _Runs, state
             runs.out.pieces = []
             continue
         heading = style == "title" or style.startswith(("heading", "subtitle"))
+        if not heading and _bold_line(el, runs.out.pieces):
+            runs.out.flush(heading=True, level=BOLD_HEADING_LEVEL)
+            continue
         runs.out.flush(heading=heading, level=_level(style))
     if caption is not None:
         runs.out.block(_plain(caption))
     runs.out.flush()
     return runs.out.blocks
+
+
+# A short paragraph set wholly in bold, without a closing full stop, is a heading typed by hand ("What is AI?",
+# "Acting humanly"): many documents never use Word's heading styles. It sits below the styled headings.
+BOLD_HEADING_LEVEL = 2
+BOLD_HEADING_WORDS = 12
+
+
+def _bold_line(p: etree._Element, pieces: Sequence[object]) -> bool:
+    if any(not isinstance(x, str) for x in pieces):
+        return False  # a note reference or link: body text
+    text = clean("".join(x for x in pieces if isinstance(x, str)))
+    if not text or len(text.split()) > BOLD_HEADING_WORDS or text.endswith((".", ",", ";")):
+        return False
+    runs = [r for r in p.iter(_w("r")) if "".join(t.text or "" for t in r.iter(_w("t"))).strip()]
+    return bool(runs) and all(_is_bold(r) for r in runs)
+
+
+def _is_bold(r: etree._Element) -> bool:
+    b = r.find("w:rPr/w:b", NS)
+    return b is not None and (_val(b) or "true").lower() not in ("0", "false", "off")
 
 
 def _level(style: str) -> int:

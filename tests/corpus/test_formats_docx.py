@@ -195,3 +195,33 @@ def test_the_comma_between_two_note_references_is_no_text() -> None:
     assert rose.text == "Prices rose."
     assert sentence(brief, "Wages did not.").text == "Wages did not."
     assert rose.footnotes == (1, 2)
+
+
+def _bold_para(text: str) -> str:
+    return f'<w:p><w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">{text}</w:t></w:r></w:p>'
+
+
+def _plain_para(text: str) -> str:
+    return f'<w:p><w:r><w:t xml:space="preserve">{text}</w:t></w:r></w:p>'
+
+
+def test_a_short_bold_line_is_a_heading_typed_by_hand() -> None:
+    extra = _bold_para("What is a guild?") + _plain_para("A guild is an association of craftsmen in one trade.")
+    brief = parse_bytes(to_docx(SAMPLE, extra_body=extra), "bold.docx")
+    heading = next(p for p in brief.passages if p.text == "What is a guild?")
+    assert heading.kind == "heading"
+    assert sentence(brief, "A guild is").kind == "sentence"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        _bold_para("The guild was dissolved in 1791."),  # a bold sentence, not a heading
+        '<w:p><w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">Guilds </w:t></w:r>'
+        '<w:r><w:t xml:space="preserve">and their masters</w:t></w:r></w:p>',  # bold only in part
+        '<w:p><w:r><w:rPr><w:b w:val="0"/></w:rPr><w:t xml:space="preserve">Guilds and masters</w:t></w:r></w:p>',
+    ],
+)
+def test_bold_sentences_and_partly_bold_lines_stay_text(body: str) -> None:
+    brief = parse_bytes(to_docx(SAMPLE, extra_body=body + _plain_para("Trade was free.")), "bold.docx")
+    assert not any(p.kind == "heading" and "uild" in p.text for p in brief.passages)
