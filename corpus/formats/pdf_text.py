@@ -19,6 +19,13 @@ _LEAD_WORD = re.compile(r"^[^\W\d_]+")
 # URL, an e-mail address or initials such as "U.S.Code", whose letters before the mark are capitals or one letter)
 _COMMA_GLUED = re.compile(r"(?<=[a-z]{2},)(?=[A-Z][a-z])")
 _GLUED = re.compile(r"(?<=[a-z]{2}[.!?;:,])(?=[A-Z][a-z])|(?<=[a-z]{2}[,;])(?=[a-z]{2})")
+# Spaces a publisher's PDF loses around figures, brackets and quotes: "Christmas,1933,four", "December 17,1903",
+# "States,but", "died),the", "universe.”But". A comma between digits stays when three digits follow it, as in
+# "1,903" (a thousands separator).
+_GLUED_MORE = re.compile(
+    r"(?<=[A-Za-z]{2},)(?=\d|[a-z]{2})|(?<=\d,)(?=\d{4}(?!\d)|\d{1,2}(?![\d,.])|[a-z]{2})|(?<=[)\]],)(?=[A-Za-z]{2})"
+    r"|(?<=[a-z]{2}[.!?][”\"’])(?=[A-Z][a-z])"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +78,7 @@ def keeps_hyphen(prev: str, nxt: str, vocab: Vocabulary) -> bool | None:
 
 def spaced(text: str) -> str:
     """Put back a space the PDF lost after punctuation, leaving URLs and addresses alone."""
-    if not _GLUED.search(text):
+    if not _GLUED.search(text) and not _GLUED_MORE.search(text):
         return text
     return " ".join(_spaced_token(t) for t in text.split(" "))
 
@@ -80,6 +87,7 @@ def _spaced_token(token: str) -> str:
     # a name with several dots is an address or a domain ("Public.Resource.Org", "example.co.uk"), not two words
     if "/" in token or "@" in token or "www" in token or token.rstrip(".").count(".") > 1:
         return token
+    token = _GLUED_MORE.sub(" ", token)
     if not re.match(r"^[(\"“‘']?[a-z]", token):
         # "Example.Org", "Pub.L": a capitalised name with a dot is more often a name than two words; a comma
         # never joins one ("Bill,Jr.", "Superman,Winick")
