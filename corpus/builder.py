@@ -29,6 +29,10 @@ def _is_label(block: RawParagraph, text: str, nxt: object) -> bool:
     )
 
 
+_SENTENCE_END = re.compile(r"[a-z]{2}[.!?][\"”’)]?$")
+_OPENS = re.compile(r"[\"“‘(]?[A-Z][a-z]")
+
+
 def _between_markers(segments: tuple[Segment, ...], i: int) -> bool:
     return 0 < i < len(segments) - 1 and isinstance(segments[i - 1], Marker) and isinstance(segments[i + 1], Marker)
 
@@ -48,6 +52,8 @@ def flatten_segments(segments: tuple[Segment, ...]) -> tuple[str, list[tuple[int
             piece = piece[1:]
         if not text:
             piece = piece.lstrip()
+        elif i and isinstance(segments[i - 1], Marker) and _SENTENCE_END.search(text) and _OPENS.match(piece):
+            piece = " " + piece  # "trade.¹The next": the space a typesetter set under the note mark
         text += piece
     stripped = text.rstrip()
     return stripped, [(min(pos, len(stripped)), nums) for pos, nums in markers]

@@ -12,6 +12,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from corpus.text.words import STOPWORDS
+
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _HYPHEN_END = re.compile(r"(\S*?)([^\W\d_]+)-$")
 _LEAD_WORD = re.compile(r"^[^\W\d_]+")
@@ -26,6 +28,13 @@ _GLUED_MORE = re.compile(
     r"(?<=[A-Za-z]{2},)(?=\d|[a-z]{2})|(?<=\d,)(?=\d{4}(?!\d)|\d{1,2}(?![\d,.])|[a-z]{2})|(?<=[)\]],)(?=[A-Za-z]{2})"
     r"|(?<=[a-z]{2}[.!?][”\"’])(?=[A-Z][a-z])"
 )
+
+
+_STOP_GLUED = re.compile(r"([a-z]{2}[.!?])([A-Z][a-z]*(?:[’'][a-z]+)?)(?=\W|$)")
+
+
+def _stop_glued(m: re.Match[str]) -> str:
+    return f"{m.group(1)} {m.group(2)}" if m.group(2).lower().split("’")[0].split("'")[0] in STOPWORDS else m.group(0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,7 +99,8 @@ def _spaced_token(token: str) -> str:
     token = _GLUED_MORE.sub(" ", token)
     if not re.match(r"^[(\"“‘']?[a-z]", token):
         # "Example.Org", "Pub.L": a capitalised name with a dot is more often a name than two words; a comma
-        # never joins one ("Bill,Jr.", "Superman,Winick")
+        # never joins one ("Bill,Jr.", "Superman,Winick"), nor a dot before a function word ("America.But")
+        token = _STOP_GLUED.sub(_stop_glued, token)
         return _COMMA_GLUED.sub(" ", token)
     return _GLUED.sub(" ", token)
 

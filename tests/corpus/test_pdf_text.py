@@ -35,3 +35,8 @@ def test_a_lost_space_after_punctuation_is_put_back(glued: str, text: str) -> No
 )
 def test_numbers_addresses_and_initials_keep_their_form(text: str) -> None:
     assert spaced(text) == text
+
+
+def test_a_capitalised_word_glued_after_a_stop_is_spaced_only_before_a_function_word() -> None:
+    assert spaced("They came to America.But the ships were late.") == "They came to America. But the ships were late."
+    assert spaced("See Example.Org for the list.") == "See Example.Org for the list."
