@@ -263,9 +263,22 @@ class ChromaPassageStore:
         langchain-chroma in the background meanwhile (the bundled brief, at first start). The order of vectors
         in the store does not matter."""
         self.collection  # noqa: B018 - open (and check) the store before spending time on the model
+        # Context views first, each kind by length: a batch then holds one kind of view (see ``embed``). Length in
+        # the model's tokens when the embedder can count them: a batch is padded to its longest text, and texts
+        # of one character length differ in tokens (20-page PDF: 6.7% of the tokens run were padding when sorted
+        # by characters, 3.6% by tokens).
+        count = getattr(self._embedder, "token_counts", None)
+        sizes = count([d.text for d in docs]) if count is not None else [len(d.text) for d in docs]
+        order = sorted(range(len(docs)), key=lambda i: (not _context_view(docs[i]), sizes[i]))
+        by_length = [docs[i] for i in order]
+        try:
+            self._add_sorted(by_length, progress)
+        finally:
+            if count is not None:
+                count([])  # the embedder keeps the last texts it counted encoded: let them go
+
+    def _add_sorted(self, by_length: Sequence[StoredDoc], progress: Progress | None) -> None:
         importing = import_in_background("langchain_chroma")
-        # Context views first, each kind by length: a batch then holds one kind of view (see ``embed``).
-        by_length = sorted(docs, key=lambda d: (not _context_view(d), len(d.text)))
         batches = [by_length[i : i + self._batch_size] for i in range(0, len(by_length), self._batch_size)]
         threads = wanted_threads()  # the caller's ingest thread count, for the helper thread too
 

@@ -113,6 +113,36 @@ def test_add_embeds_batches_of_similar_length_and_keeps_each_vector_with_its_doc
         assert sum(a * b for a, b in zip(stored, expected, strict=True)) > 0.999
 
 
+def test_add_orders_batches_by_the_embedders_token_counts_and_then_lets_them_go(tmp_path, embedder):
+    from langchain_core.embeddings import Embeddings
+
+    class Counting(Embeddings):
+        """Counts a text's tokens as its words: "Unaccountably." is one token though longer than "It is so."."""
+
+        def __init__(self) -> None:
+            self.batches: list[list[str]] = []
+            self.counted: list[list[str]] = []
+
+        def token_counts(self, texts: list[str]) -> list[int]:
+            self.counted.append(list(texts))
+            return [len(t.split()) for t in texts]
+
+        def embed_documents(self, texts: list[str]) -> list[list[float]]:
+            self.batches.append(list(texts))
+            return embedder.embed_documents(texts)
+
+        def embed_query(self, text: str) -> list[float]:
+            return embedder.embed_query(text)
+
+    counting = Counting()
+    store = ChromaPassageStore(Settings(data_dir=tmp_path), counting, batch_size=2)
+    texts = ["It is so, and it is.", "Unaccountably.", "It is so.", "Notwithstanding everything."]
+    store.add([_doc(i, t) for i, t in enumerate(texts)])
+    assert counting.batches == [["Unaccountably.", "Notwithstanding everything."], ["It is so.", "It is so, and it is."]]
+    assert counting.counted[0] == texts and counting.counted[-1] == []  # asked once, then told to forget them
+    assert store.count() == 4
+
+
 def test_add_reports_progress_after_each_batch(tmp_path, embedder):
     store = ChromaPassageStore(Settings(data_dir=tmp_path), embedder, batch_size=2)
     heard: list[tuple[int, int]] = []
