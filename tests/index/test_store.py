@@ -145,6 +145,13 @@ def test_add_orders_batches_by_the_embedders_token_counts_and_then_lets_them_go(
     assert counting.counted[0] == texts and counting.counted[-1] == []  # asked once, then told to forget them
     assert store.count() == 4
 
+    # Context views keep the character order: their int8 vectors depend on the texts batched with them.
+    counting.batches.clear()
+    context = [StoredDoc(f"c{i}", t, {"brief_id": "b2", "view": "c"}) for i, t in enumerate(texts)]
+    store.add(context)
+    assert [t for batch in counting.batches for t in batch] == sorted(texts, key=len)
+    assert counting.counted[-2] == []  # no context view was counted
+
 
 def test_add_reports_progress_after_each_batch(tmp_path, embedder):
     store = ChromaPassageStore(Settings(data_dir=tmp_path), embedder, batch_size=2)
