@@ -79,6 +79,7 @@ class OnnxEmbeddings(Embeddings):
         self._pad_type = int(padding.get("pad_type_id", 0))
         tokenizer.no_padding()  # batches are padded here, after they are sorted by token count
         self._tokenizer = tokenizer
+        self._encoded: dict[str, Any] = {}  # the texts of the last ``token_counts`` call, encoded
         self._sessions: dict[tuple[int, Path], Any] = {}
         self._lock = threading.Lock()
         # Found (and checked) at the first ingest, not at start-up: a restart that never ingests does not pay it.
@@ -151,10 +152,25 @@ class OnnxEmbeddings(Embeddings):
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
         return self._embed(texts, self.model_file)
 
+    def token_counts(self, texts: list[str]) -> list[int]:
+        """How many tokens the model reads of each text (after truncation): what a forward pass costs, for
+        callers that order texts before handing them over in batches (``ChromaPassageStore.add``). The
+        encodings are kept until the next call, so embedding these texts does not tokenise them again."""
+        encodings = self._tokenizer.encode_batch(texts) if texts else []
+        self._encoded = dict(zip(texts, encodings, strict=True))
+        return [len(e.ids) for e in encodings]
+
+    def _encode(self, texts: list[str]) -> list[Any]:
+        """Encodings of ``texts``, those ``token_counts`` made last reused (a text's encoding depends on it alone)."""
+        known = self._encoded
+        missing = [t for t in texts if t not in known]
+        fresh = dict(zip(missing, self._tokenizer.encode_batch(missing), strict=True)) if missing else {}
+        return [known[t] if t in known else fresh[t] for t in texts]
+
     def _embed(self, texts: list[str], model: Path) -> list[list[float]]:
         if not texts:
             return []
-        encodings = self._tokenizer.encode_batch(texts)
+        encodings = self._encode(texts)
         cores = wanted_threads() or os.cpu_count() or 1
         batches = token_batches([len(e.ids) for e in encodings], cores)
         out: list[list[float]] = [[] for _ in texts]

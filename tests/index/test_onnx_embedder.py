@@ -81,6 +81,25 @@ def test_batched_query_vectors_equal_single_query_vectors(embedder):
         assert float(np.dot(onnx.embed_query(text), vector)) > 0.9999
 
 
+def test_token_counts_are_the_models_tokens_truncated_at_its_limit(embedder):
+    onnx = embedder.inner
+    short, longer, huge = onnx.token_counts(["Rain.", "Rain fell on the coastal station all week.", "rain " * 1000])
+    assert 2 < short < longer < huge == onnx.manifest.max_seq_length  # [CLS] and [SEP] are counted too
+    onnx.token_counts([])
+
+
+def test_texts_counted_before_are_embedded_as_they_would_be_without(embedder):
+    onnx = embedder.inner
+    texts = ["The station reports hourly.", "Gaps in the record are filled from a neighbouring station."]
+    plain = onnx.embed_documents(texts)
+    onnx.token_counts([*texts, "A text that is counted but never embedded."])
+    counted = onnx.embed_documents([texts[1], "A text that was never counted.", texts[0]])
+    onnx.token_counts([])  # drops the kept encodings
+    assert onnx._encoded == {}
+    assert float(np.dot(counted[0], plain[1])) > 0.99999 and float(np.dot(counted[2], plain[0])) > 0.99999
+    assert float(np.dot(counted[1], onnx.embed_query("A text that was never counted."))) > 0.99999
+
+
 def test_a_missing_export_is_a_one_line_error_naming_the_export_command(tmp_path):
     settings = Settings(data_dir=tmp_path, onnx_dir=tmp_path / "nowhere")
     with pytest.raises(ModelUnavailable, match=r"citebot model export") as caught:

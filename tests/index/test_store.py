@@ -113,6 +113,46 @@ def test_add_embeds_batches_of_similar_length_and_keeps_each_vector_with_its_doc
         assert sum(a * b for a, b in zip(stored, expected, strict=True)) > 0.999
 
 
+def test_add_orders_batches_by_the_embedders_token_counts_and_then_lets_them_go(tmp_path, embedder):
+    from langchain_core.embeddings import Embeddings
+
+    class Counting(Embeddings):
+        """Counts a text's tokens as its words: "Unaccountably." is one token though longer than "It is so."."""
+
+        def __init__(self) -> None:
+            self.batches: list[list[str]] = []
+            self.counted: list[list[str]] = []
+
+        def token_counts(self, texts: list[str]) -> list[int]:
+            self.counted.append(list(texts))
+            return [len(t.split()) for t in texts]
+
+        def embed_documents(self, texts: list[str]) -> list[list[float]]:
+            self.batches.append(list(texts))
+            return embedder.embed_documents(texts)
+
+        def embed_query(self, text: str) -> list[float]:
+            return embedder.embed_query(text)
+
+    counting = Counting()
+    store = ChromaPassageStore(Settings(data_dir=tmp_path), counting, batch_size=2)
+    texts = ["It is so, and it is.", "Unaccountably.", "It is so.", "Notwithstanding everything."]
+    store.add([_doc(i, t) for i, t in enumerate(texts)])
+    assert counting.batches == [
+        ["Unaccountably.", "Notwithstanding everything."],
+        ["It is so.", "It is so, and it is."],
+    ]
+    assert counting.counted[0] == texts and counting.counted[-1] == []  # asked once, then told to forget them
+    assert store.count() == 4
+
+    # Context views keep the character order: their int8 vectors depend on the texts batched with them.
+    counting.batches.clear()
+    context = [StoredDoc(f"c{i}", t, {"brief_id": "b2", "view": "c"}) for i, t in enumerate(texts)]
+    store.add(context)
+    assert [t for batch in counting.batches for t in batch] == sorted(texts, key=len)
+    assert counting.counted[-2] == []  # no context view was counted
+
+
 def test_add_reports_progress_after_each_batch(tmp_path, embedder):
     store = ChromaPassageStore(Settings(data_dir=tmp_path), embedder, batch_size=2)
     heard: list[tuple[int, int]] = []
@@ -122,6 +162,18 @@ def test_add_reports_progress_after_each_batch(tmp_path, embedder):
     )
     assert heard == [(2, 5), (4, 5), (5, 5)]
     assert store.count() == 5
+
+
+def test_embedded_batches_are_written_together_up_to_the_write_size(tmp_path, embedder, monkeypatch):
+    store = ChromaPassageStore(Settings(data_dir=tmp_path), embedder, batch_size=2, write_size=5)
+    writes: list[int] = []
+    write = store._write
+    monkeypatch.setattr(store, "_write", lambda docs, vectors: (writes.append(len(docs)), write(docs, vectors)))
+    heard: list[tuple[int, int]] = []
+    store.add([_doc(i, f"Sentence {i} about a harbour.") for i in range(7)], lambda d, t: heard.append((d, t)))
+    assert writes == [6, 1]  # three batches of two make the first write, the last batch the second
+    assert heard == [(2, 7), (4, 7), (6, 7), (7, 7)]  # progress follows the embedding, batch by batch
+    assert store.count() == 7 and set(store.vectors()) == {f"v1|b1:{i}" for i in range(7)}
 
 
 def test_each_text_is_embedded_once_though_langchain_writes_it(tmp_path, embedder):
