@@ -104,6 +104,35 @@ def collection_name(settings: Settings) -> str:
     return f"{settings.collection}-minilm-l6-v2"
 
 
+@contextmanager
+def light_override_checks() -> Iterator[None]:
+    """Let ``overrides.override`` only mark methods, without its checks, while the block runs (Chroma's import
+    and its first client).
+
+    Chroma decorates ~160 methods with ``@override``, whose checks, run as each class is defined, read the
+    caller's bytecode to find the base classes and compare signatures: ~0.2 s of CPU, over a third of importing
+    Chroma, on every server start. They catch mistakes in Chroma's own source, which its release already passed;
+    the mark they leave (``__override__``) is what ``EnforceOverrides`` classes look for, and is still set."""
+    try:
+        import overrides
+    except ImportError:  # a Chroma without it: nothing to lighten
+        yield
+        return
+
+    def mark(method: Any = None, **_options: Any) -> Any:
+        if method is None:  # used as @override(check_signature=False)
+            return mark
+        method.__override__ = True
+        return method
+
+    real = overrides.override, overrides.overrides
+    overrides.override = overrides.overrides = mark
+    try:
+        yield
+    finally:
+        overrides.override, overrides.overrides = real
+
+
 class _Ahead(Embeddings):
     """The embedder as the LangChain store sees it: a write's vectors, computed by the store just before, are
     handed over instead of being computed again; anything else goes to the model."""
@@ -163,6 +192,10 @@ class ChromaPassageStore:
         self.location = settings.chroma_url or "chroma/ in the data dir"
 
     def _client(self) -> Any:
+        with light_override_checks():
+            return self._open_client()
+
+    def _open_client(self) -> Any:
         import chromadb
 
         chroma_settings = _telemetry_off()
