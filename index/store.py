@@ -306,15 +306,15 @@ class ChromaPassageStore:
         # model (OnnxEmbeddings.embed_passages: int8); its own words, what a question mostly matches, by the
         # query model, so the closest passage is decided at full precision.
         cheap = getattr(self._embedder, "embed_passages", self._embedder.embed_documents)
+        # The query model's vectors of stored texts; the ONNX embedder takes those made at install from its cache.
+        precise = getattr(self._embedder, "embed_stored", self._embedder.embed_documents)
 
         def embed(batch: Sequence[StoredDoc]) -> list[list[float]]:
             kinds = [_context_view(d) for d in batch]
             with embed_threads(threads):
                 context = iter(cheap([d.text for d, c in zip(batch, kinds, strict=True) if c]) if any(kinds) else [])
                 own = iter(
-                    self._embedder.embed_documents([d.text for d, c in zip(batch, kinds, strict=True) if not c])
-                    if not all(kinds)
-                    else []
+                    precise([d.text for d, c in zip(batch, kinds, strict=True) if not c]) if not all(kinds) else []
                 )
                 return [next(context) if c else next(own) for c in kinds]
 
