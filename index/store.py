@@ -113,24 +113,38 @@ def light_override_checks() -> Iterator[None]:
     caller's bytecode to find the base classes and compare signatures: ~0.2 s of CPU, over a third of importing
     Chroma, on every server start. They catch mistakes in Chroma's own source, which its release already passed;
     the mark they leave (``__override__``) is what ``EnforceOverrides`` classes look for, and is still set."""
+    global _lightened, _real_override
     try:
         import overrides
     except ImportError:  # a Chroma without it: nothing to lighten
         yield
         return
-
-    def mark(method: Any = None, **_options: Any) -> Any:
-        if method is None:  # used as @override(check_signature=False)
-            return mark
-        method.__override__ = True
-        return method
-
-    real = overrides.override, overrides.overrides
-    overrides.override = overrides.overrides = mark
+    # Counted, so that two stores opened at once by two threads put back the real decorator, not each other's.
+    with _LIGHT_LOCK:
+        if _lightened == 0:
+            _real_override = overrides.override, overrides.overrides
+            overrides.override = overrides.overrides = _mark_override
+        _lightened += 1
     try:
         yield
     finally:
-        overrides.override, overrides.overrides = real
+        with _LIGHT_LOCK:
+            _lightened -= 1
+            if _lightened == 0 and _real_override is not None:
+                overrides.override, overrides.overrides = _real_override
+
+
+_LIGHT_LOCK = threading.Lock()
+_lightened = 0
+_real_override: tuple[Any, Any] | None = None
+
+
+def _mark_override(method: Any = None, **_options: Any) -> Any:
+    """``overrides.override`` without its checks: it only sets the mark (also as ``@override(...)``)."""
+    if method is None:
+        return _mark_override
+    method.__override__ = True
+    return method
 
 
 class _Ahead(Embeddings):

@@ -54,3 +54,14 @@ def test_a_method_without_the_mark_is_still_refused_by_enforce_overrides():
         class Unmarked(Base):
             def size(self) -> int:
                 return 1
+
+
+def test_overlapping_blocks_in_two_threads_leave_the_real_decorator():
+    real = overrides.override
+    first, second = light_override_checks(), light_override_checks()
+    first.__enter__()
+    second.__enter__()
+    first.__exit__(None, None, None)  # the first to finish must not put back what the second saw
+    assert overrides.override is not real
+    second.__exit__(None, None, None)
+    assert overrides.override is real
