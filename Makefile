@@ -17,6 +17,8 @@ install: $(STAMP)
 # Installs exactly the lock (every file checked against its hash), then citebot itself without dependencies. The
 # lock pins torch to its CPU wheel by hash, so pip cannot take a multi-GB CUDA build in its place. The stamp is
 # removed first and written last: an install that fails anywhere fails make and leaves no stamp behind.
+# `citebot model export` writes the ONNX model and then the bundled briefs' vectors (vector-cache.npz), which the
+# first `citebot serve` reuses instead of embedding the bundled brief again.
 $(STAMP): requirements-dev.lock pyproject.toml
 	@command -v $(PY) >/dev/null 2>&1 || { echo "python3.11 is required"; exit 2; }
 	@rm -f $(STAMP)

@@ -7,6 +7,10 @@ checkouts of the code, interleaved round by round so each meets the same machine
 Each round, for each checkout: a first start on an empty data dir (indexes the bundled brief), then a restart on
 the data dir it left. Prints the medians and updates its section of bench/RESULTS.md. Loopback only.
 
+Vector cache: a checkout that has one (``index/onnxmodel/vector_cache.py``) is measured twice, without it
+(``CITEBOT_VECTOR_CACHE=off``: what its code alone does) and with the bundled brief's vectors made beforehand by
+``citebot model cache``, unmeasured, as ``make install`` makes them; the base checkout runs with the setting off too.
+
 Bytecode: every start reads its compiled modules from one cache made for the run (``PYTHONPYCACHEPREFIX``), filled
 by one unmeasured round per checkout first, as an installed citebot's are at install time. Without it, a shell with
 ``PYTHONDONTWRITEBYTECODE=1`` recompiles every citebot module on every start (~0.3 s of CPU), and a checkout that
@@ -42,9 +46,14 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / TICKS
 
 
-def start(data_dir: Path, code: Path, pycache: Path, timeout_s: float = 300) -> tuple[float, float]:
+Variant = tuple[Path, dict[str, str]]  # a checkout's code and the environment it runs with
+
+
+def start(
+    data_dir: Path, code: Path, pycache: Path, timeout_s: float = 300, extra: dict[str, str] | None = None
+) -> tuple[float, float]:
     """Spawn `citebot serve` running the code in ``code``; (seconds to /health ready, CPU seconds it used)."""
-    env = {**os.environ, "CITEBOT_DATA_DIR": str(data_dir), "PYTHONPATH": str(code)}
+    env = {**os.environ, "CITEBOT_DATA_DIR": str(data_dir), "PYTHONPATH": str(code), **(extra or {})}
     env["PYTHONPYCACHEPREFIX"] = str(pycache)  # compiled once, then read (see the module docstring)
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     env.pop("CITEBOT_CHROMA_URL", None)
@@ -68,12 +77,13 @@ def start(data_dir: Path, code: Path, pycache: Path, timeout_s: float = 300) -> 
         proc.wait(timeout=30)
 
 
-def one_round(code: Path, pycache: Path) -> dict[str, tuple[float, float]]:
-    """First start and restart, each (wall seconds, CPU seconds), for the code in ``code``."""
+def one_round(variant: Variant, pycache: Path) -> dict[str, tuple[float, float]]:
+    """First start and restart, each (wall seconds, CPU seconds), for one checkout and environment."""
+    code, extra = variant
     tmp = Path(tempfile.mkdtemp(prefix="citebot-bench-start-"))
     try:
-        first = start(tmp / "data", code, pycache)
-        restart = start(tmp / "data", code, pycache)
+        first = start(tmp / "data", code, pycache, extra=extra)
+        restart = start(tmp / "data", code, pycache, extra=extra)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return {"first": first, "restart": restart}
@@ -85,12 +95,22 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "RESULTS.md")
     args = parser.parse_args()
-    codes = {"this checkout": ROOT}
+    pycache = Path(tempfile.mkdtemp(prefix="citebot-bench-pycache-"))
+    off = {"CITEBOT_VECTOR_CACHE": "off"}
+    codes: dict[str, Variant] = {}
     if args.before:
-        codes = {f"before ({args.before.resolve().name})": args.before.resolve(), **codes}
+        codes[f"before ({args.before.resolve().name})"] = (args.before.resolve(), off)
+    if (ROOT / "index" / "onnxmodel" / "vector_cache.py").is_file():
+        cache = pycache / "vector-cache.npz"  # made as `make install` makes it, before anything is measured
+        made = {"CITEBOT_VECTOR_CACHE": str(cache)}
+        env = {**os.environ, "PYTHONPATH": str(ROOT), **made}
+        subprocess.run([str(CITEBOT), "model", "cache"], env=env, check=True, stdout=subprocess.DEVNULL)
+        codes["this checkout, no vector cache"] = (ROOT, off)
+        codes["this checkout, vector cache made at install"] = (ROOT, made)
+    else:
+        codes["this checkout"] = (ROOT, {})
     kinds = ("first", "restart")
     runs: dict[str, dict[str, list[tuple[float, float]]]] = {name: {k: [] for k in kinds} for name in codes}
-    pycache = Path(tempfile.mkdtemp(prefix="citebot-bench-pycache-"))
     for code in codes.values():  # unmeasured: compiles each checkout's modules into the run's bytecode cache
         one_round(code, pycache)
     loads = [os.getloadavg()[0]]
@@ -112,7 +132,8 @@ def main() -> None:
         f"- machine: {machine()}; load average by round: {', '.join(f'{x:.1f}' for x in loads)} "
         "(the 2 cores are shared with other work)",
         f"- {args.rounds} rounds; in each, every checkout once in turn: a first start on an empty data dir "
-        "(indexes the bundled brief), then a restart; modules' bytecode compiled once beforehand (as at install)",
+        "(indexes the bundled brief), then a restart; modules' bytecode compiled once beforehand (as at install); "
+        "the vector cache, where a row uses it, made beforehand by `citebot model cache` (as at install)",
         "",
         "| code | first start, wall | first start, CPU | restart, wall | restart, CPU |",
         "|---|---|---|---|---|",

@@ -1,6 +1,8 @@
-"""``citebot model export|show``: make the ONNX export of the sentence model that serving embeds with.
+"""``citebot model export|cache|show``: make the ONNX export of the sentence model that serving embeds with.
 
-``export`` is the one command that imports torch (to trace the model); ``make install`` runs it once.
+``export`` is the one command that imports torch (to trace the model); ``make install`` runs it once. It then
+writes the vector cache (``cache`` alone rewrites it): the bundled briefs' passages embedded once at install, which
+a first start reuses instead of embedding them again (``index/onnxmodel/vector_cache.py``).
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from pathlib import Path
 
 import click
 
-from corpus.settings import get_settings
+from corpus.settings import Settings, get_settings
 from index.onnxmodel.files import INT8_FILE, MODEL_FILE, onnx_dir, verified_files
 
 
@@ -36,6 +38,26 @@ def export(target: Path | None) -> None:
     started = time.perf_counter()
     folder = export_model(settings, target)
     click.echo(f"exported {MODEL_FILE} and {INT8_FILE} to {folder} in {time.perf_counter() - started:.1f} s")
+    _write_cache(settings.model_copy(update={"onnx_dir": folder}))
+
+
+@model.command("cache")
+def cache() -> None:
+    """Embed the bundled briefs' passages with the export and store the vectors for a first start to reuse."""
+    _write_cache(get_settings())
+
+
+def _write_cache(settings: Settings) -> None:
+    from bot.factory import cache_bundled_vectors
+
+    started = time.perf_counter()
+    written = cache_bundled_vectors(settings)
+    if written is None:
+        click.echo("no vector cache written (CITEBOT_VECTOR_CACHE=off, or not the ONNX embedder)")
+        return
+    path, count = written
+    took = time.perf_counter() - started
+    click.echo(f"cached {count} vectors of the bundled briefs in {path} in {took:.1f} s (reused by a first start)")
 
 
 @model.command("show")

@@ -58,6 +58,11 @@ class Settings(BaseSettings):
         description="Embed stored context views with the export's per-channel int8 model (about 1.3x less ingest "
         "CPU; a sentence's own text and questions stay fp32). Exports without one embed them in fp32.",
     )
+    vector_cache: str = Field(
+        default="",
+        description="File of passage vectors made at install for the bundled briefs (reused by ingest when model "
+        "checksum and text match exactly); default <onnx_dir>/vector-cache.npz, `off` to embed everything.",
+    )
     top_k: int = Field(default=3, ge=1, le=10, description="Citations returned when a request gives none.")
     max_upload_bytes: int = Field(default=10_000_000, description="Largest accepted upload or body, in bytes.")
     max_file_bytes: int = Field(default=50_000_000, description="Largest brief file the parser will read.")

@@ -32,6 +32,7 @@ from index.onnxmodel.files import (
     verified_file,
     verified_files,
 )
+from index.onnxmodel.vector_cache import cache_path, load_cache
 from index.threads import TORCH_DEFAULT_THREADS, embed_threads
 from index.types import Embeddings
 
@@ -78,6 +79,7 @@ def load_embedder(settings: Settings) -> Embeddings:
             settings.model_path or "",
             str(settings.onnx_int8),
             str(settings.ingest_int8),
+            settings.vector_cache,
         )
     with _LOCK:
         cached = _CACHE.get(key)
@@ -133,6 +135,7 @@ def _load_onnx(settings: Settings) -> Embeddings:
         variant="int8" if settings.onnx_int8 else "fp32",
         preload_threads=settings.query_threads,
         passage_model=passage_model,
+        vector_cache=partial(load_cache, cache_path(settings), manifest.dimension),
     )
 
 

@@ -109,6 +109,49 @@ def collection_name(settings: Settings) -> str:
     return f"{settings.collection}-minilm-l6-v2"
 
 
+@contextmanager
+def light_override_checks() -> Iterator[None]:
+    """Let ``overrides.override`` only mark methods, without its checks, while the block runs (Chroma's import
+    and its first client).
+
+    Chroma decorates ~160 methods with ``@override``, whose checks, run as each class is defined, read the
+    caller's bytecode to find the base classes and compare signatures: ~0.2 s of CPU, over a third of importing
+    Chroma, on every server start. They catch mistakes in Chroma's own source, which its release already passed;
+    the mark they leave (``__override__``) is what ``EnforceOverrides`` classes look for, and is still set."""
+    global _lightened, _real_override
+    try:
+        import overrides
+    except ImportError:  # a Chroma without it: nothing to lighten
+        yield
+        return
+    # Counted, so that two stores opened at once by two threads put back the real decorator, not each other's.
+    with _LIGHT_LOCK:
+        if _lightened == 0:
+            _real_override = overrides.override, overrides.overrides
+            overrides.override = overrides.overrides = _mark_override
+        _lightened += 1
+    try:
+        yield
+    finally:
+        with _LIGHT_LOCK:
+            _lightened -= 1
+            if _lightened == 0 and _real_override is not None:
+                overrides.override, overrides.overrides = _real_override
+
+
+_LIGHT_LOCK = threading.Lock()
+_lightened = 0
+_real_override: tuple[Any, Any] | None = None
+
+
+def _mark_override(method: Any = None, **_options: Any) -> Any:
+    """``overrides.override`` without its checks: it only sets the mark (also as ``@override(...)``)."""
+    if method is None:
+        return _mark_override
+    method.__override__ = True
+    return method
+
+
 class _Ahead(Embeddings):
     """The embedder as the LangChain store sees it: a write's vectors, computed by the store just before, are
     handed over instead of being computed again; anything else goes to the model."""
@@ -171,6 +214,10 @@ class ChromaPassageStore:
         self.location = settings.chroma_url or "chroma/ in the data dir"
 
     def _client(self) -> Any:
+        with light_override_checks():
+            return self._open_client()
+
+    def _open_client(self) -> Any:
         import chromadb
 
         chroma_settings = _telemetry_off()
@@ -298,15 +345,15 @@ class ChromaPassageStore:
         # model (OnnxEmbeddings.embed_passages: int8); its own words, what a question mostly matches, by the
         # query model, so the closest passage is decided at full precision.
         cheap = getattr(self._embedder, "embed_passages", self._embedder.embed_documents)
+        # The query model's vectors of stored texts; the ONNX embedder takes those made at install from its cache.
+        precise = getattr(self._embedder, "embed_stored", self._embedder.embed_documents)
 
         def embed(batch: Sequence[StoredDoc]) -> list[list[float]]:
             kinds = [_context_view(d) for d in batch]
             with embed_threads(threads):
                 context = iter(cheap([d.text for d, c in zip(batch, kinds, strict=True) if c]) if any(kinds) else [])
                 own = iter(
-                    self._embedder.embed_documents([d.text for d, c in zip(batch, kinds, strict=True) if not c])
-                    if not all(kinds)
-                    else []
+                    precise([d.text for d, c in zip(batch, kinds, strict=True) if not c]) if not all(kinds) else []
                 )
                 return [next(context) if c else next(own) for c in kinds]
 

@@ -35,6 +35,8 @@ def _sealed(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFa
     monkeypatch.setenv("CITEBOT_DATA_DIR", str(tmp_path_factory.mktemp("citebot-data")))
     monkeypatch.delenv("CITEBOT_CHROMA_URL", raising=False)
     monkeypatch.delenv("CITEBOT_DATABASE_URL", raising=False)
+    # An install-time vector cache (index/onnxmodel/vector_cache.py) is read only by the tests that make their own.
+    monkeypatch.setenv("CITEBOT_VECTOR_CACHE", "off")
 
 
 class MemoEmbeddings(Embeddings):

@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
+from bot.factory import build_engine, ingest_bundled
 from cli.main import cli
+from corpus.settings import Settings
+from index.onnxmodel.embedder import OnnxEmbeddings
 from index.onnxmodel.files import INT8_FILE, MANIFEST, MODEL_FILE, TOKENIZER_FILE, sha256_file
+from index.onnxmodel.vector_cache import CACHE_FILE, load_cache
 from tests.conftest import BUNDLED_BRIEF_PATH
 
 HANOI = "Why did the Hanoi summit fail?"
@@ -52,7 +57,8 @@ def test_a_mismatched_index_is_refused_with_one_line_and_exit_2(tmp_path, monkey
 
 
 @pytest.mark.slow
-def test_model_export_writes_both_models_and_a_manifest_that_verifies(tmp_path):
+def test_model_export_writes_both_models_and_a_manifest_that_verifies(tmp_path, monkeypatch):
+    monkeypatch.setenv("CITEBOT_VECTOR_CACHE", "")  # the default: the vector cache beside the export
     target = tmp_path / "onnx"
     result = CliRunner().invoke(cli, ["model", "export", "--dir", str(target)])
     assert result.exit_code == 0, result.output
@@ -61,6 +67,33 @@ def test_model_export_writes_both_models_and_a_manifest_that_verifies(tmp_path):
     for name, digest in manifest["files"].items():
         assert sha256_file(target / name) == digest
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]  # no work folder left behind
+    assert len(load_cache(target / CACHE_FILE, manifest["dimension"])) > 0
+
+
+def test_model_cache_stores_the_bundled_briefs_vectors_and_a_first_start_embeds_none_again(tmp_path, monkeypatch):
+    monkeypatch.setenv("CITEBOT_VECTOR_CACHE", str(tmp_path / CACHE_FILE))
+    result = CliRunner().invoke(cli, ["model", "cache"])
+    assert result.exit_code == 0, result.output
+    assert "cached" in result.output and "reused by a first start" in result.output
+    embedded: list[str] = []
+    real = OnnxEmbeddings._embed
+
+    def counting(self: OnnxEmbeddings, texts: list[str], model: Path) -> list[list[float]]:
+        embedded.extend(texts)
+        return real(self, texts, model)
+
+    monkeypatch.setattr(OnnxEmbeddings, "_embed", counting)
+    settings = Settings()
+    reports = ingest_bundled(build_engine(settings), settings)
+    assert [r.status for r in reports] == ["added"]
+    assert embedded == []
+
+
+def test_model_cache_off_writes_nothing(tmp_path, monkeypatch):
+    monkeypatch.setenv("CITEBOT_VECTOR_CACHE", "off")
+    result = CliRunner().invoke(cli, ["model", "cache"])
+    assert result.exit_code == 0, result.output
+    assert "no vector cache written" in result.output
 
 
 def test_doctor_repair_does_not_move_the_store_aside_for_a_missing_model(tmp_path, monkeypatch, embedder):

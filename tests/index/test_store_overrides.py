@@ -1,0 +1,67 @@
+"""Opening Chroma skips the ``overrides`` package's definition-time checks (``light_override_checks``), but keeps
+the mark ``EnforceOverrides`` looks for, and puts the real decorator back afterwards."""
+
+from __future__ import annotations
+
+import overrides
+import pytest
+
+from index.store import light_override_checks
+
+
+def test_the_real_decorators_are_back_after_the_block():
+    real = overrides.override, overrides.overrides
+    with light_override_checks():
+        assert overrides.override is not real[0]
+    assert (overrides.override, overrides.overrides) == real
+
+
+def test_the_real_decorators_are_back_after_an_error_in_the_block():
+    real = overrides.override
+    with pytest.raises(RuntimeError), light_override_checks():
+        raise RuntimeError("the store could not be opened")
+    assert overrides.override is real
+
+
+def test_a_marked_override_still_satisfies_enforce_overrides():
+    class Base(overrides.EnforceOverrides):
+        def size(self) -> int:
+            return 0
+
+    with light_override_checks():
+
+        class Plain(Base):
+            @overrides.override
+            def size(self) -> int:
+                return 1
+
+        class WithOptions(Base):
+            @overrides.overrides(check_signature=False)
+            def size(self) -> int:
+                return 2
+
+    assert (Plain().size(), WithOptions().size()) == (1, 2)
+    assert Plain.size.__override__ is True  # type: ignore[attr-defined]
+
+
+def test_a_method_without_the_mark_is_still_refused_by_enforce_overrides():
+    class Base(overrides.EnforceOverrides):
+        def size(self) -> int:
+            return 0
+
+    with light_override_checks(), pytest.raises(TypeError, match="does not have @override"):
+
+        class Unmarked(Base):
+            def size(self) -> int:
+                return 1
+
+
+def test_overlapping_blocks_in_two_threads_leave_the_real_decorator():
+    real = overrides.override
+    first, second = light_override_checks(), light_override_checks()
+    first.__enter__()
+    second.__enter__()
+    first.__exit__(None, None, None)  # the first to finish must not put back what the second saw
+    assert overrides.override is not real
+    second.__exit__(None, None, None)
+    assert overrides.override is real
