@@ -135,8 +135,9 @@ def question_verbs(question: str) -> frozenset[str]:
                         run = []  # the verb is "say" or "get": the words before it were its subject
                     break
                 run.append(nxt)
-            if run and run[-1][0].islower():
-                out.add(stem(run[-1].lower()))
+            verb = _after_named_subject(run) or (run[-1] if run and run[-1][0].islower() else None)
+            if verb is not None:
+                out.add(stem(verb.lower()))
         elif i == len(words) - 1 and lw.endswith("ed") and len(lw) > 4 and w[0].islower():
             out.add(stem(lw))  # "... was the plea entered?"
         elif lw in _BE and i + 1 < len(words):
@@ -156,6 +157,21 @@ def question_verbs(question: str) -> frozenset[str]:
 
 
 _WH_SUBJECT = frozenset({"who", "which", "what", "whose"})
+# Adverbs that stand between a subject and its verb ("did Smith *first* show ...").
+_MID_ADVERBS = frozenset("first ever also still later finally initially once actually really never".split())  # noqa: SIM905
+
+
+def _after_named_subject(run: list[str]) -> str | None:
+    """The verb after a named subject: "did Smith first show the device to ..." -> "show" (the run's last word,
+    "device", is its object)."""
+    if not run or not run[0][0].isupper():
+        return None
+    i = 0
+    while i < len(run) and run[i][0].isupper():
+        i += 1
+    while i < len(run) and (run[i].lower() in _MID_ADVERBS or run[i].lower().endswith("ly")):
+        i += 1
+    return run[i] if i < len(run) and run[i][0].islower() else None
 
 
 @dataclass(frozen=True, eq=False)

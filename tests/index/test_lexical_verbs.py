@@ -25,6 +25,9 @@ from index.lexical import question_verbs
         ("Which dataset served as the reference?", {"serv"}),
         ("Who first described the species?", {"describ"}),
         ("What is the reason for the delay?", set()),
+        # After a named subject the verb comes first, its object after it; an adverb between them is skipped.
+        ("Where did Lovelace first show steam engines to engineers?", {"show"}),
+        ("Why did Parliament pass tariff laws so quickly?", {"pass"}),
     ],
 )
 def test_question_verbs(question, verbs):
