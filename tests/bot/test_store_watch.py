@@ -12,14 +12,15 @@ from corpus.errors import IndexUnavailable
 class SwitchableStore:
     """A store seam whose count fails while ``down`` is set, as a stopped server's does."""
 
-    def __init__(self) -> None:
+    def __init__(self, failure: Exception | None = None) -> None:
         self.down = False
         self.counts = 0
+        self.failure = failure or IndexUnavailable("the vector store at http://127.0.0.1:1 is unavailable: refused")
 
     def count(self) -> int:
         self.counts += 1
         if self.down:
-            raise IndexUnavailable("the vector store at http://127.0.0.1:1 is unavailable: refused")
+            raise self.failure
         return 7
 
 
@@ -64,18 +65,8 @@ def test_without_a_heartbeat_every_check_asks_the_store_so_an_outage_shows_at_on
     assert store.counts == 3
 
 
-class FlakyClientStore(SwitchableStore):
-    """A store whose client fails with a non-citebot error, as chromadb's shared-system cache does when raced."""
-
-    def count(self) -> int:
-        self.counts += 1
-        if self.down:
-            raise KeyError("d906971e")
-        return 7
-
-
 def test_an_unexpected_client_error_counts_as_an_outage_instead_of_escaping():
-    store = FlakyClientStore()
+    store = SwitchableStore(KeyError("d906971e"))  # chromadb's shared-system cache, raced
     watch = StoreWatch(lambda: store, every=3600)  # type: ignore[arg-type, return-value]
     store.down = True
     watch.probe()

@@ -169,17 +169,20 @@ def test_an_organisation_as_author_gives_no_author_terms():
 
 
 # ----- a sentence that takes up the one before it with a demonstrative -------------------------------------------
-def _taken_up_state():
+def _one_paragraph(brief_id: str, *sentences: str):
     from tests.bot.qa.factories import candidate, sentence_brief
 
-    brief = sentence_brief(
+    brief = sentence_brief(brief_id, *sentences, one_paragraph=True)
+    state = IndexState.build([brief])
+    return state, brief.passages, [candidate(state, p) for p in brief.passages]
+
+
+def _taken_up_state():
+    return _one_paragraph(
         "t",
         "In 1911 the two river ports agreed to share one customs office.",
         "This agreement created the harbour board that still runs the docks.",
-        one_paragraph=True,
     )
-    state = IndexState.build([brief])
-    return state, brief.passages, [candidate(state, p) for p in brief.passages]
 
 
 def test_a_date_in_the_sentence_a_demonstrative_takes_up_counts_as_the_answers():
@@ -190,17 +193,11 @@ def test_a_date_in_the_sentence_a_demonstrative_takes_up_counts_as_the_answers()
 
 
 def test_a_pronoun_does_not_borrow_the_previous_sentences_date():
-    from tests.bot.qa.factories import candidate, sentence_brief
-
-    brief = sentence_brief(
-        "p",
-        "In 1911 the ports chose a harbour master.",
-        "He thought the harbour board was pertinent to the town.",
-        one_paragraph=True,
+    state, _, cands = _one_paragraph(
+        "p", "In 1911 the ports chose a harbour master.", "He thought the harbour board was pertinent to the town."
     )
-    state = IndexState.build([brief])
     query = analyse("When was the harbour board pertinent to the town?")
-    assert answering.evidence([candidate(state, brief.passages[1])], False, query, state, "p").typed == 0
+    assert answering.evidence([cands[1]], False, query, state, "p").typed == 0
 
 
 def test_the_quote_holds_the_taken_up_sentence_and_cites_both():
