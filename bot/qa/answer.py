@@ -78,9 +78,12 @@ def named_passages(state: IndexState, query: Query, brief_id: str | None = None)
     Quoted first, and never abstained on."""
     out: list[Passage] = []
     wanted, about, advice, conclusion = query.footnotes, query.about, query.advice, query.conclusion
+    if not (wanted or about or advice or conclusion):
+        return out  # most questions name nothing: no pass over every passage of the library
     bodies: dict[str, list[Passage]] = {}
-    for v in state.views:
-        p = v.passage
+    one = state.briefs.get(brief_id) if brief_id is not None else None
+    passages = sorted(one.passages, key=lambda p: p.seq) if one is not None else (v.passage for v in state.views)
+    for p in passages:
         if brief_id not in (None, p.brief_id):
             continue
         if (p.kind == "footnote" and len(p.footnotes) == 1 and p.footnotes[0] in wanted) or (
@@ -204,7 +207,9 @@ def evidence(
     known_verbs = {v for v in query.verbs if state is not None and state.lexicon(brief_id).knows(v)}
     for c in candidates:
         brief = state.briefs.get(c.passage.brief_id) if state is not None else None
-        places = document_places(brief, state.versions.get(brief.id, "")) if state and brief else frozenset()
+        # A document's place names (costly to learn the first time) matter only to "who/where/which" answers.
+        named = a.kind in ("name", "place")
+        places = document_places(brief, state.versions.get(brief.id, "")) if named and state and brief else frozenset()
         leans = c.passage.kind == "sentence" and leans_back(c.passage.text)
         text = _with_context(state, c, leans) if state is not None else c.passage.text
         prev = _leaned_on(state, c.passage) if state is not None else None

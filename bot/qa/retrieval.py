@@ -110,6 +110,8 @@ class IndexState:
     _vectors_lock: threading.Lock = field(default_factory=threading.Lock, compare=False, repr=False)
     _lower_words: list[frozenset[str]] = field(default_factory=list, compare=False, repr=False)
     _library_phrases: list[LibraryPhrases] = field(default_factory=list, compare=False, repr=False)
+    # Library-wide tables a question would otherwise rebuild from every brief (authors' terms, acronyms).
+    _library_memo: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
     # What an earlier snapshot had built (its vectors, its phrase tables): this one starts from them, so one more
     # brief reads one brief's vectors and words. Dropped once this snapshot has built its own.
     _earlier: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
@@ -333,14 +335,25 @@ class IndexState:
         """Terms of the personal names of the authors of one brief (or of any): a reader asks "what does <the
         author> argue" of a text that says "I", so these words are no evidence of where the answer is."""
         one = self.briefs.get(brief_id) if brief_id is not None else None
-        briefs = [one] if one is not None else list(self.briefs.values())
-        return frozenset(t for b in briefs for a in b.authors if _personal(a.name) for t in tokenize(a.name))
+        if one is not None:
+            return frozenset(t for a in one.authors if _personal(a.name) for t in tokenize(a.name))
+        found = self._library_memo.get("authors")
+        if found is None:
+            briefs = self.briefs.values()
+            found = frozenset(t for b in briefs for a in b.authors if _personal(a.name) for t in tokenize(a.name))
+            self._library_memo["authors"] = found
+        return found  # type: ignore[return-value]
 
     def acronyms(self, brief_id: str | None) -> tuple[Acronym, ...]:
         """The acronyms one brief (or any brief) defines."""
         one = self.parts.get(brief_id) if brief_id is not None else None
-        parts = [one] if one is not None else list(self.parts.values())
-        return tuple(a for p in parts for a in p.acronyms)
+        if one is not None:
+            return tuple(one.acronyms)
+        found = self._library_memo.get("acronyms")
+        if found is None:
+            found = tuple(a for p in self.parts.values() for a in p.acronyms)
+            self._library_memo["acronyms"] = found
+        return found  # type: ignore[return-value]
 
     def neighbour(self, p: Passage, step: int) -> Passage | None:
         """The passage ``step`` places away in reading order within the same brief, if any."""
@@ -419,6 +432,31 @@ def _spread(scores: npt.NDArray[np.float64], start: int, size: int) -> npt.NDArr
     return out
 
 
+def _allowed(state: IndexState, brief_id: str | None, kinds: frozenset[str] | None) -> tuple[Sequence[int], int]:
+    """The view positions a question may draw on, and how many stored documents (own and context views) they are.
+    A brief's views are one run of positions, so no question walks every view of a large library to find them."""
+    part = state.parts.get(brief_id) if brief_id is not None else None
+    if not kinds and (brief_id is None or (part is not None and part.views)):
+        key = f"docs:{brief_id}"
+        if brief_id is None:
+            allowed: Sequence[int] = range(len(state.views))
+        else:
+            assert part is not None
+            start = state.position[part.views[0].passage.id]
+            allowed = range(start, start + len(part.views))
+        n_docs = state._library_memo.get(key)
+        if n_docs is None:
+            n_docs = sum(2 if state.views[i].context_text else 1 for i in allowed)
+            state._library_memo[key] = n_docs
+        return allowed, int(n_docs)  # type: ignore[call-overload]
+    listed = [
+        i
+        for i, v in enumerate(state.views)
+        if (brief_id is None or v.passage.brief_id == brief_id) and (not kinds or v.passage.kind in kinds)
+    ]
+    return listed, sum(2 if state.views[i].context_text else 1 for i in listed)
+
+
 def hybrid_search(
     state: IndexState,
     store: PassageStore,
@@ -437,14 +475,9 @@ def hybrid_search(
     if not state.views:
         return []
     embedding = search.embedding
-    allowed = [
-        i
-        for i, v in enumerate(state.views)
-        if (brief_id is None or v.passage.brief_id == brief_id) and (not kinds or v.passage.kind in kinds)
-    ]
+    allowed, n_docs = _allowed(state, brief_id, kinds)
     if not allowed:
         return []
-    n_docs = sum(2 if state.views[i].context_text else 1 for i in allowed)
     # The version filter is applied here, after the query: Chroma filters by metadata far slower than it
     # searches, and a vector of a version not active in this snapshot is dropped below either way.
     dense_self: dict[int, float] = {}

@@ -42,3 +42,17 @@ def test_removing_and_changing_briefs_matches_a_fresh_build():
     state = IndexState.build([A, changed], previous=state)
     assert state.parts["b"].brief is changed
     _same_search(state, IndexState.build([A, changed]))
+
+
+def test_a_briefs_views_are_one_run_of_positions_found_without_a_walk() -> None:
+    from bot.qa.retrieval import _allowed
+
+    briefs = [sentence_brief(b, f"{b} one.", f"{b} two.", f"{b} three.") for b in ("a", "b", "c")]
+    state = IndexState.build(briefs)
+    for b in ("a", "b", "c"):
+        allowed, n_docs = _allowed(state, b, None)
+        walked = [i for i, v in enumerate(state.views) if v.passage.brief_id == b]
+        assert list(allowed) == walked
+        assert n_docs == sum(2 if state.views[i].context_text else 1 for i in walked)
+    everything, _ = _allowed(state, None, None)
+    assert list(everything) == list(range(len(state.views)))
