@@ -1,6 +1,6 @@
 """Whether the vector store answers, for questions that are ranked over cached vectors and so never ask it.
 
-An embedded store is asked for its count on every question (in process, a fraction of a millisecond). A shared
+An embedded store is pinged (one row read) on every question (in process, a fraction of a millisecond). A shared
 server is asked once a second by a daemon thread instead of once per question; while that fails, every question
 fails too (HTTP 503, with the store's own error), and the first question after an outage asks the store itself,
 so service comes back as soon as the server does.
@@ -43,7 +43,7 @@ class StoreWatch:
     def probe(self) -> None:
         """One round trip to the store; remembers whether it failed."""
         try:
-            self.store_of().count()
+            self.store_of().ping()
         except CitebotError as exc:
             error: CitebotError | None = exc
         except Exception as exc:

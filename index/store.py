@@ -78,6 +78,9 @@ class PassageStore(Protocol):
 
     def count(self, where: Where | None = None) -> int: ...
 
+    def ping(self) -> None:
+        """One cheap round trip to the store; raises ``IndexUnavailable`` when it cannot be reached."""
+
     def ids(self, where: Where | None = None) -> list[str]: ...
 
     def vectors(self, where: Where | None = None) -> dict[str, list[float]]: ...
@@ -427,6 +430,13 @@ class ChromaPassageStore:
             with self._guard():
                 return int(collection.count())
         return len(self.ids(where))
+
+    def ping(self) -> None:
+        # The collection's catalogue entry: a count or a one-row read costs 9-13 ms per question at 83,000
+        # vectors, this 0.6 ms, and it fails as they do when the store or the collection is gone.
+        collection = self.collection
+        with self._guard():
+            self._chroma.get_collection(collection.name)
 
     def space(self) -> str | None:
         """The collection's distance space as Chroma reports it (for tests and /health)."""

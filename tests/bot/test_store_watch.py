@@ -17,11 +17,10 @@ class SwitchableStore:
         self.counts = 0
         self.failure = failure or IndexUnavailable("the vector store at http://127.0.0.1:1 is unavailable: refused")
 
-    def count(self) -> int:
+    def ping(self) -> None:
         self.counts += 1
         if self.down:
             raise self.failure
-        return 7
 
 
 def test_a_store_that_answers_lets_questions_through_without_a_round_trip_each():

@@ -86,6 +86,15 @@ def test_unreachable_server_is_unavailable_then_retried(tmp_path, embedder, unus
             store.count()
 
 
+def test_a_ping_answers_on_a_live_store_and_fails_clearly_on_an_unreachable_one(store, tmp_path, embedder, unused_port):
+    store.ping()  # an empty collection answers too
+    store.add([_doc(0, "The harbour board met in spring.")])
+    store.ping()
+    gone = ChromaPassageStore(Settings(data_dir=tmp_path, chroma_url=f"http://127.0.0.1:{unused_port}"), embedder)
+    with pytest.raises(IndexUnavailable, match="unavailable"):
+        gone.ping()
+
+
 def test_add_embeds_batches_of_similar_length_and_keeps_each_vector_with_its_document(tmp_path, embedder):
     from langchain_core.embeddings import Embeddings
 
