@@ -55,7 +55,10 @@ class JobBoard:
         changed["cancel_requested"] = sa.or_(jobs.c.cancel_requested, insert.excluded.cancel_requested)
         with self.db.begin() as conn:
             conn.execute(insert.on_conflict_do_update(index_elements=[jobs.c.id], set_=changed))
-            if snapshot["status"] in FINISHED:
+        if snapshot["status"] in FINISHED:
+            # After the commit: of jobs finishing at once, the one committing last then sees every finished row
+            # (inside the transaction, two of them each missed the other and both stayed, one over ``keep``).
+            with self.db.begin() as conn:
                 self._prune(conn)
 
     def load(self, job_id: str) -> StoredJob | None:
