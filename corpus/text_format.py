@@ -149,13 +149,29 @@ def _header_label(h: _Header, index: int, lines: list[str]) -> str | None:
     if (
         h.organisation is None
         and h.authors is not None
-        and not joined.endswith(".")
+        and organisation_like(joined)
         and not is_section_name(joined)
         and not _NUMBERED_HEADING.match(joined)
     ):
         h.organisation = joined
         return "organisation"
     return None
+
+
+# An institution's name is short: a longer line under a byline is prose (a licence, a summary).
+ORGANISATION_WORDS = 12
+
+
+def organisation_like(line: str) -> bool:
+    """Whether a header line can be an organisation's name: not a sentence, an e-mail or a web address."""
+    text = line.strip()
+    return (
+        not text.endswith(".")
+        and "@" not in text
+        and "://" not in text
+        and not text.lower().startswith("www.")
+        and len(text.split()) <= ORGANISATION_WORDS
+    )
 
 
 # A person's name on a line of its own: two to five capitalised words or initials ("J. Walter Fewkes", "Ann de
@@ -219,7 +235,7 @@ def _parse_header(blocks: list[list[str]], common: frozenset[str] | None = None)
                 if h.date is None and (iso := parse_date(line)):
                     h.date = iso
                     h.items.append(RawMetadataItem("date", line.strip()))
-                elif h.organisation is None and not line.rstrip().endswith("."):
+                elif h.organisation is None and organisation_like(line):
                     h.organisation = line.strip()
                     h.items.append(RawMetadataItem("organisation", line.strip()))
             continue

@@ -24,8 +24,9 @@ EVIDENCE_KINDS = frozenset({"sentence", "table_row"})
 NOTE_KINDS = frozenset({"footnote"})
 CLAIM_KINDS = EVIDENCE_KINDS | NOTE_KINDS
 
-# "On March 4 2022, it fired …": a pronoun subject after a short opening phrase also leans on what came before.
-_LATE_PRONOUN = re.compile(r"^[^,]{0,40},\s*(?:it|they|he|she)\b", re.IGNORECASE)
+# "On March 4 2022, it fired …", "On May 5, 1935, he …": a pronoun subject after a short opening phrase (one or two
+# commas) also leans on what came before.
+_LATE_PRONOUN = re.compile(r"^(?:[^,]{0,40},\s*){1,2}(?:it|they|he|she)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -40,6 +41,8 @@ from corpus.raw import Marker, RawDocument
 from corpus.text_format import decode_text
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+# Hugo's TOML front matter, between "+++" lines.
+_TOML_FRONT_MATTER = re.compile(r"\A\+\+\+[ \t]*\n(.*?)\n\+\+\+[ \t]*(?:\n|\Z)", re.DOTALL)
 _DEF_START = re.compile(r"^ {0,3}\[\^([^\]\s]+)\]:[ \t]?(.*)$")
 _REF = re.compile(r"\[\^([^\]\s]+)\]")
 _BLOCK_START = re.compile(r"^\s*(?:#|>|\||[-*+]\s|\d+[.)]\s|```|~~~|<)")
@@ -378,6 +381,12 @@ def parse_markdown(data: bytes) -> RawDocument:
             raise ParseError(f"the YAML front matter is not valid{where}") from exc
         if isinstance(loaded, dict):
             front = loaded
+        source = source[m.end() :]
+    elif m := _TOML_FRONT_MATTER.match(source):
+        try:
+            front = tomllib.loads(m.group(1))
+        except tomllib.TOMLDecodeError as exc:
+            raise ParseError(f"the TOML front matter is not valid ({exc})") from exc
         source = source[m.end() :]
     body, raw_defs = _split_definitions(_unwrap_admonitions(inline_notes_to_labels(source)))
     numbers = _numbering(body, [lb for lb, _ in raw_defs])

@@ -22,11 +22,11 @@ _LEAD_WORD = re.compile(r"^[^\W\d_]+")
 _COMMA_GLUED = re.compile(r"(?<=[a-z]{2},)(?=[A-Z][a-z])")
 _GLUED = re.compile(r"(?<=[a-z]{2}[.!?;:,])(?=[A-Z][a-z])|(?<=[a-z]{2}[,;])(?=[a-z]{2})")
 # Spaces a publisher's PDF loses around figures, brackets and quotes: "Christmas,1933,four", "December 17,1903",
-# "States,but", "died),the", "universe.”But". A comma between digits stays when three digits follow it, as in
-# "1,903" (a thousands separator).
+# "States,but", "died),the", "universe.”But", "In 1936,RCA". A comma between digits stays when three digits follow
+# it, as in "1,903" (a thousands separator).
 _GLUED_MORE = re.compile(
     r"(?<=[A-Za-z]{2},)(?=\d|[a-z]{2})|(?<=\d,)(?=\d{4}(?!\d)|\d{1,2}(?![\d,.])|[a-z]{2})|(?<=[)\]],)(?=[A-Za-z]{2})"
-    r"|(?<=[a-z]{2}[.!?][”\"’])(?=[A-Z][a-z])"
+    r"|(?<=[a-z]{2}[.!?][”\"’])(?=[A-Z][a-z])|(?<=\d{2},)(?=[A-Z][A-Za-z])"
 )
 
 

@@ -90,6 +90,22 @@ def test_markdown_is_detected_from_content_under_another_name() -> None:
     assert detect_format(b"Just a line with a note.[^1]\n\n[^1]: Source.\n", "notes") == "markdown"
 
 
+def test_hugo_toml_front_matter_gives_the_title_and_date() -> None:
+    brief = _parse(
+        '+++\ndate = "2018-04-24T18:17:23-04:00"\nauthor = ""\ntitle = "The Web in 2018"\n+++\n\n'
+        "Most APIs are not RESTful.[^1]\n\n[^1]: Fielding, 2008.\n"
+    )
+    assert brief.title == "The Web in 2018"
+    assert brief.date == "2018-04-24"
+    assert brief.authors == ()
+    assert [p.text for p in brief.passages if p.kind == "sentence"] == ["Most APIs are not RESTful."]
+
+
+def test_broken_toml_front_matter_is_a_clear_error() -> None:
+    with pytest.raises(ParseError, match="TOML front matter"):
+        _parse('+++\ntitle = "unclosed\n+++\n\nText.\n')
+
+
 def test_broken_front_matter_is_a_clear_error() -> None:
     with pytest.raises(ParseError, match="YAML front matter"):
         _parse("---\ntitle: [unclosed\n---\n\nText.\n")

@@ -70,3 +70,26 @@ def test_a_notice_of_two_sentences_is_not_the_title() -> None:
 def test_a_title_with_an_abbreviation_is_still_the_title() -> None:
     brief = parse_bytes(b"Dr. Smith and the U.S. Mills\n\nThe mill stood by the ford. It burned.\n", "mills.txt")
     assert brief.title == "Dr. Smith and the U.S. Mills"
+
+
+def test_an_email_under_the_byline_is_not_the_organisation() -> None:
+    text = "Notes on Mills\n\nJane Q. Smith\njane@example.org\n\nThe mill stood by the ford. Its wheel was oak.\n"
+    brief = parse_bytes(text.encode(), "essay.txt")
+    assert [a.name for a in brief.authors] == ["Jane Q. Smith"]
+    assert brief.organisation is None
+
+
+def test_a_licence_line_under_the_byline_is_not_the_organisation() -> None:
+    text = (
+        "Notes on Mills\n\nBy Jane Q. Smith\n\nThis text is for the use of anyone anywhere at no cost and with"
+        " almost no restrictions whatsoever\n\nThe mill stood by the ford. Its wheel was oak.\n"
+    )
+    brief = parse_bytes(text.encode(), "essay.txt")
+    assert brief.organisation is None
+
+
+@pytest.mark.parametrize("line", ["Monero Research Lab", "Institute for Fiscal Studies"])
+def test_a_short_institution_line_is_an_organisation(line: str) -> None:
+    from corpus.text_format import organisation_like
+
+    assert organisation_like(line)

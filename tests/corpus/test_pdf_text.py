@@ -13,6 +13,8 @@ from corpus.formats.pdf_text import spaced
         ("On December 17,1903, the mill opened.", "On December 17, 1903, the mill opened."),
         ("By 1935,there were forty mills.", "By 1935, there were forty mills."),
         ("After Christmas,1933,four looms stopped.", "After Christmas, 1933, four looms stopped."),
+        ("In 1936,Acme hired the mill's manager.", "In 1936, Acme hired the mill's manager."),
+        ("In 1936,RCA hired the mill's manager.", "In 1936, RCA hired the mill's manager."),
         ("Mills across the United States,but few in towns.", "Mills across the United States, but few in towns."),
         (
             "The looms stopped (the weavers left),the owners sold.",

@@ -108,3 +108,12 @@ def test_a_long_first_person_sentence_stands_alone():
     )
     (unit, *_) = units_for(brief, _passage(brief, "We reviewed"))
     assert unit.context == ()
+
+
+def test_a_pronoun_after_a_full_date_leans_on_the_sentence_naming_its_subject():
+    brief = parse_bytes(
+        b"Ann Reed built a new loom. On November 5, 1935, she showed it to the weavers' guild in Leeds.\n",
+        "loom.txt",
+    )
+    (unit, *_) = units_for(brief, _passage(brief, "On November 5, 1935"))
+    assert [p.text for p in unit.context] == ["Ann Reed built a new loom."]
