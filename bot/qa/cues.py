@@ -19,8 +19,9 @@ from corpus.text.numbers import ONES, SCALES, TENS
 from corpus.text.words import STOPWORDS, stem
 
 _CAUSAL = re.compile(
-    r"\b(?:because|due to|owing to|as a result|since|so that|caused|reasons?|in order to|thanks to|led to|"
-    r"so as to|result of|on account of|for fear)\b",
+    r"\b(?:because|due to|owing to|as a result|since|so that|caus(?:e|es|ed|ing)|reasons?|in order to|thanks to|"
+    r"le(?:d|ads?|ading)(?: \w+){0,4} to|so as to|result(?:s|ed)? (?:of|from|in)|stem(?:s|med)? from|"
+    r"on account of|for fear|therefore|hence|consequently|given that|is that)\b",
     re.I,
 )
 _NUMBER_WORDS = "|".join(

@@ -70,6 +70,16 @@ def test_asked_type_of_questions(question, kind, head):
         # reasons: a causal connective
         ("Why did the bank close its branches?", "The bank closed its branches because deposits fell.", True),
         ("Why did the bank close its branches?", "The bank closed its branches in the spring.", False),
+        # ... or a stated cause, consequence or explanation in other words
+        (
+            "Why is judging a poem by its sound a problem?",
+            "The trouble with judging by sound is that ears differ.",
+            True,
+        ),
+        ("Why do the mills hire children?", "Cheap labour leads the owners to hire children.", True),
+        ("Why did the river flood?", "The flood resulted from a week of heavy rain.", True),
+        ("Why did the river flood?", "Rain fell for a week; hence the flood.", True),
+        ("Why did the river flood?", "The river rose to the bridge in a week.", False),
     ],
 )
 def test_sentence_holds_the_asked_type(question, text, expected):
