@@ -19,8 +19,8 @@ from corpus.text.words import STOPWORDS as STOPWORDS
 from corpus.text.words import stem as stem
 from index.bm25 import BM25, Part, Vocabulary
 
-# Words that frame a question rather than name its topic ("what happened", "how far", "what role"): a
-# question is not off-topic because the brief never uses one of these.
+# Words that frame a question rather than name its topic ("what happened", "how far", "what role", "what does the
+# author blame"): a question is not off-topic because the brief never uses one of these.
 QUESTION_FRAME = frozenset(
     """happen happened happening come came take took taken see seen saw hold held make made go went know mean
     look use used give gave think want like describe described achieve achieved compare compared role kind
@@ -101,11 +101,18 @@ def unknown_terms(terms: Sequence[str], vocabulary: LexicalIndex) -> list[str]:
     return [
         g[0]
         for g in concepts(terms)
-        if g[0] not in FRAME_STEMS and not g[0].isdigit() and not any(vocabulary.knows(t) for t in g)
+        if g[0] not in NEVER_UNKNOWN and not g[0].isdigit() and not any(vocabulary.knows(t) for t in g)
     ]
 
 
 FRAME_STEMS = frozenset({stem(w) for w in QUESTION_FRAME} | QUESTION_FRAME)
+# Words a reader uses about the document itself or as a particle ("what does the *author* blame", "thrown *away*",
+# "*according* to"): one the document never uses says nothing about whether it answers. They still count for
+# coverage where it does use them ("Who is the author?" against "Author: ...").
+NEVER_UNKNOWN = FRAME_STEMS | frozenset(
+    stem(w)
+    for w in "author authors writer essay quoted according away other others".split()  # noqa: SIM905
+)
 
 _AUXILIARY = frozenset("did does do can could will would should may might must".split())  # noqa: SIM905
 _BE = frozenset("is are was were be been being has have had".split())  # noqa: SIM905

@@ -51,9 +51,11 @@ FIELD_LINE_WORDS = 16
 # A sentence opening with a pronoun subject is about what the previous sentence named.
 _PRONOUN_SUBJECT = re.compile(r"^(?:it|its|they|their|this|these|those|he|she|his|her)\b", re.IGNORECASE)
 
-# A sentence opening like these continues the previous one's subject.
+# A sentence opening like these continues the previous one's subject (a pronoun, or a connective: "But Justice
+# Douglas had no patience for ..." goes on with the case the sentence before set out).
 _LEANS_BACK = re.compile(
     r"^(?:it|its|they|their|them|this|these|those|that|he|she|his|her|such|there|both|another|the two|"
+    r"but|yet|and|so|still|instead|thus|indeed|"
     r"the same|the latter|the former|moreover|furthermore|also|in addition|similarly|however|therefore|lastly)\b",
     re.IGNORECASE,
 )

@@ -42,6 +42,19 @@ def test_unknown_terms_ignore_question_frame_words():
     assert unknown_terms(content_terms("What happened in Pyongyang?"), index) == []
 
 
+def test_words_about_the_document_itself_are_never_unknown():
+    index = LexicalIndex(["The mill closed because the river silted up."])
+    question = "What does the author say the mill gave away, according to the essay?"
+    assert unknown_terms(content_terms(question), index) == []
+    assert unknown_terms(content_terms("What does the author say about the dam?"), index) == ["dam"]
+
+
+def test_words_about_the_document_still_count_for_coverage_where_it_uses_them():
+    index = LexicalIndex(["Author: Ann Reed", "The mill closed."])
+    terms = content_terms("Who is the author?")
+    assert index.coverage(terms, 0) > index.coverage(terms, 1)
+
+
 def test_word_families_join_what_stemming_does_not():
     index = LexicalIndex(["Sanctions are deepening the economic crisis."])
     terms = content_terms("What about the economy?")

@@ -69,6 +69,9 @@ def test_leaning_back_uses_general_cues_only() -> None:
     assert leans_back("However, prices fell.")
     assert leans_back("The latter was larger.")
     assert not leans_back("The committee met.")
+    assert leans_back("But Justice Reed had no patience for the old rule.")
+    assert leans_back("Yet the mill stayed open.")
+    assert not leans_back("Butter prices rose.")
     source = Path(__file__).parents[2].joinpath("index", "views.py").read_text(encoding="utf-8")
     assert not re.search(r"missile|hwasong|summit|korea|hanoi", source, re.IGNORECASE)
 
