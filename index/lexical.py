@@ -8,28 +8,23 @@ import math
 import re
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 import numpy.typing as npt
 
 # The text toolkit is shared with bot; names kept here too for the callers that import them from index.lexical.
 from corpus.text.countries import US_NAME
-from corpus.text.words import IRREGULAR_VERBS, is_name_form
+from corpus.text.words import IRREGULAR_VERBS, is_name_form, word_groups, word_list
 from corpus.text.words import STOPWORDS as STOPWORDS
 from corpus.text.words import stem as stem
 from index.bm25 import BM25, Part, Vocabulary
 
+_WORDLISTS = Path(__file__).with_name("wordlists")
+
 # Words that frame a question rather than name its topic ("what happened", "how far", "what role", "what does the
 # author blame"): a question is not off-topic because the brief never uses one of these.
-QUESTION_FRAME = frozenset(
-    """happen happened happening come came take took taken see seen saw hold held make made go went know mean
-    look use used give gave think want like describe described achieve achieved compare compared role kind
-    type way thing things far fast large big long high low hard easy reason reasons result results year years
-    time times day days month months recommend recommends recommendation recommendations suggest suggests
-    propose proposes advise advises better best worse worst bigger biggest larger largest smaller smallest higher
-    highest lower lowest greater greatest rather
-    """.split()  # noqa: SIM905 - a word list reads better as text
-)
+QUESTION_FRAME = word_list(_WORDLISTS / "question_frame.txt")
 
 # How much of a question term a related word the document uses instead meets ("technique" against "method").
 RELATED_CREDIT = 0.5
@@ -109,14 +104,10 @@ FRAME_STEMS = frozenset({stem(w) for w in QUESTION_FRAME} | QUESTION_FRAME)
 # Words a reader uses about the document itself or as a particle ("what does the *author* blame", "thrown *away*",
 # "*according* to"): one the document never uses says nothing about whether it answers. They still count for
 # coverage where it does use them ("Who is the author?" against "Author: ...").
-NEVER_UNKNOWN = FRAME_STEMS | frozenset(
-    stem(w)
-    for w in "author authors writer essay quoted according away other others".split()  # noqa: SIM905
-)
+NEVER_UNKNOWN = FRAME_STEMS | frozenset(stem(w) for w in word_list(_WORDLISTS / "never_unknown.txt"))
 
-_AUXILIARY = frozenset("did does do can could will would should may might must".split())  # noqa: SIM905
-_BE = frozenset("is are was were be been being has have had".split())  # noqa: SIM905
-_STOP_VERBS = frozenset("say says said tell told get got do does did have has had be is are was were".split())  # noqa: SIM905
+_GRAMMAR = word_groups(_WORDLISTS / "grammar.txt")
+_AUXILIARY, _BE, _STOP_VERBS = _GRAMMAR["auxiliary"], _GRAMMAR["be"], _GRAMMAR["stop_verbs"]
 _SKIP = frozenset({"not", "n't", "the", "a", "an", "i", "we", "you", "they", "he", "she", "it"})
 
 
@@ -165,7 +156,7 @@ def question_verbs(question: str) -> frozenset[str]:
 
 _WH_SUBJECT = frozenset({"who", "which", "what", "whose"})
 # Adverbs that stand between a subject and its verb ("did Smith *first* show ...").
-_MID_ADVERBS = frozenset("first ever also still later finally initially once actually really never".split())  # noqa: SIM905
+_MID_ADVERBS = word_list(_WORDLISTS / "mid_adverbs.txt")
 
 
 def _after_named_subject(run: list[str]) -> str | None:

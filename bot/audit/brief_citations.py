@@ -200,7 +200,7 @@ def _gap(brief: Brief, number: int) -> tuple[int, int]:
 
 
 def _context(brief: Brief, p: Passage) -> list[Passage]:
-    """The sentence and the ones before it that it leans on ("It flew …" after "… Hwasong-17 …")."""
+    """The sentence and the ones before it that it leans on ("It sailed …" after "… the Orion …")."""
     ordered = [q for q in sorted(brief.passages, key=lambda q: q.seq) if q.kind == "sentence"]
     idx = ordered.index(p)
     chain = [p]

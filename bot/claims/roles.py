@@ -114,7 +114,7 @@ class _Text:
         while j >= 0 and len(out) < _MAX_PHRASE:
             t = self.toks[j]
             if out and ((self.named(out[-1]) and self.content(j) and not self.named(j)) or self.verb_like(j)):
-                break  # "the missiles North Korea launched": the name is its own phrase; a verb ends it
+                break  # "the ships Norway launched": the name is its own phrase; a verb ends it
             if t.norm in DETERMINERS:
                 # "Brennus and the Gauls": a determiner after "and" is inside the coordination
                 if not (j > 0 and not self.broken(j) and self.toks[j - 1].norm in _COORDINATORS and out):
@@ -161,7 +161,7 @@ class _Text:
         if not self.content(i) or not t.text[:1].islower() or word_stem(t.norm) in SYMMETRIC:
             return False
         if i + 1 < len(self.toks) and ":" in self.text[t.end : self.toks[i + 1].start]:
-            return False  # "Missile tested: X": a label of a table row, not a clause
+            return False  # "Ship launched: X": a label of a table row, not a clause
         prev = self.toks[i - 1] if i > 0 and not self.broken(i) else None
         governed = prev is not None and prev.norm in _AFTER_PREPOSITION and prev.norm != "to"
         if prev is not None and (prev.norm in DETERMINERS or governed or self.possessive(i - 1)):

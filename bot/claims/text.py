@@ -198,7 +198,7 @@ def entities(text: str, *, common: frozenset[str] = frozenset()) -> list[Entity]
             out.append(Entity(second, s0 + len(first) + 1, words[-1].end, canonical(second)))
             i = j + 1
             continue
-        # "ICBMs" is more than one ICBM: the key is the acronym's.
+        # "NGOs" is more than one NGO: the key is the acronym's.
         key = canonical(name[:-1]) if re.fullmatch(r"[A-Z]{2,}s", name) else canonical(name)
         out.append(Entity(name, words[0].start, words[-1].end, key))
         i = j + 1

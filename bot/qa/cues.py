@@ -49,19 +49,9 @@ _DECADE = re.compile(r"\b(?:1[0-9]|20)\d0s\b|\b(?:\w+(?:teenth|tieth|th|st|nd|rd
 # Nouns whose instances are proper names: "which city" wants a name, not "a famous city". Matched word for word
 # (singular), not by stem: a stem would take "report" for "reporter" and "published" for "publisher". The
 # place, person and organisation nouns of bot/qa/wordlists/ are named nouns too.
-_NAMED_NOUNS = frozenset(
-    """city town village county country nation state province region capital school university college
-    company firm corporation business bank organisation organization agency institute institution ministry
-    department court judge lawyer attorney counsel newspaper magazine journal publisher book film team club
-    party person man woman president leader author writer scientist""".split()  # noqa: SIM905
-)
+_NAMED_NOUNS = types.words("named_nouns.txt")
 # "What is the X": nouns whose value is a quantity ("the population of ...", "the speed of ...").
-_MEASURE_NOUNS = frozenset(
-    stem(w)
-    for w in """rate number amount population size cost price value share percentage proportion total sum count
-    range altitude height distance speed length width depth weight mass age budget revenue income debt
-    expenditure spending salary wage temperature level maximum minimum average""".split()  # noqa: SIM905
-)
+_MEASURE_NOUNS = frozenset(stem(w) for w in types.words("measure_nouns.txt"))
 # Words that end a "how many ..." noun phrase: an auxiliary, a verb-like word or a preposition.
 _PLURAL_IRREGULAR = frozenset({"people", "children", "men", "women", "persons", "feet", "teeth", "mice", "geese"})
 
@@ -91,10 +81,7 @@ _WHICH = re.compile(
 )
 _NP_SKIP = frozenset({"is", "was", "are", "were", "the", "its", "their", "his", "her", "a", "an"})
 # Words that end the noun phrase after "what"/"which": a preposition or an auxiliary verb.
-_NP_END = frozenset(
-    """of for in against at on to from by with about under over between during did does do was were is are should
-    could would can will has have had may might must""".split()  # noqa: SIM905
-)
+_NP_END = types.words("noun_phrase_ends.txt")
 _MEASURE_MODIFIERS = frozenset({"maximum", "minimum", "total", "average"})
 _WH_FRAME = frozenset(
     {"is", "was", "are", "were", "does", "do", "did", "has", "have", "had", "can", "could", "will", "would", "should"}

@@ -3,7 +3,7 @@
 Every question comes from one body sentence that carries footnotes (so the quote that settles it can be shown
 with the brief's own footnote numbers). Four kinds, each found with patterns over the sentence text:
 
-- ``number``: cloze over a quantity ("Hwasong-14 has a range of _____ km …"), digits or a number word;
+- ``number``: cloze over a quantity ("The A-14 engine has a range of _____ km …"), digits or a number word;
 - ``date``: cloze over a full date, a month and day, or a year;
 - ``actor``: "Who …?" when a named actor is the subject of a reporting or action verb, else a cloze;
 - ``cause``: short answer for the clause after "because", "due to", …
@@ -20,6 +20,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Literal
 
+from bot.qa.answer_types import words
 from corpus.models import Brief, Passage
 from corpus.text.dates import MONTH_PATTERN
 from corpus.text.numbers import ONES, TENS
@@ -54,7 +55,7 @@ class _Span:
 
 # ----- patterns --------------------------------------------------------------------------------------------
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-# A quantity: not part of a name ("Hwasong-14", "KN-23") or a unit-glued token ("600m"); an optional range.
+# A quantity: not part of a name ("A-14", "KN-23") or a unit-glued token ("600m"); an optional range.
 NUMBER_RE = re.compile(rf"(?<![\w.,\-/])(?:{_NUM})(?:\s*(?:-|–|to)\s*(?:{_NUM}))?(?![\w\-]|[.,]\d)")
 NUMBER_WORDS: dict[str, int] = {**ONES, "twenty": TENS["twenty"]}
 # "two summits", "six underground tests": a number word before a word that is not "of" ("one of the …").
@@ -67,11 +68,7 @@ FULL_DATE_RE = re.compile(
 )
 YEAR_RE = re.compile(r"(?<![\w.,\-/])(?:1[89]|20)\d{2}(?![\w\-]|[.,]\d)")
 # Words that may be capitalised at a sentence start without naming anyone.
-_NOT_NAMES = frozenset(
-    "a an the in on at it its this that these those another also after before during along one some such while "  # noqa: SIM905
-    "however moreover furthermore similarly lastly therefore unfortunately earlier later back both special according "
-    "since when where there their they he she his her we our you if as by for from of to with and or but".split()
-)
+_NOT_NAMES = words("not_names.txt")
 _NAME_TOKEN = r"[A-Z][\w’'\-]*"
 ENTITY_RE = re.compile(rf"\b{_NAME_TOKEN}(?:\s+(?:{_NAME_TOKEN}))*")
 _VERBS = (
@@ -165,7 +162,7 @@ def cause_span(text: str) -> _Span | None:
 
 
 def _who_prompt(text: str, span: _Span) -> str | None:
-    """ "Moreover, Trump also stated that …" -> "Who also stated that …?"; None unless the actor opens the
+    """ "Moreover, Smith also stated that …" -> "Who also stated that …?"; None unless the actor opens the
     sentence or follows a short introductory phrase ("In 2021, …"), where "who" reads right."""
     prefix = text[: span.start].strip()
     rest = text[span.end :].lstrip(" ,").rstrip().rstrip(".!?")

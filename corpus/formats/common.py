@@ -143,7 +143,7 @@ _UNIT = re.compile(r"(?:^|[\s\d(])(?:k?m|cm|mm|ft|mi|in|yd|sq|m/s|km/h)$", re.IG
 def is_exponent(before: str, numbers: Sequence[int] | None, defined: set[int]) -> bool:
     """Whether raised digits right after ``before`` are an exponent ("km²", "10⁶") rather than a note marker.
 
-    A marker normally follows punctuation or a space-free word end ("…2026.⁸", "missiles²"); after a unit a 2 or
+    A marker normally follows punctuation or a space-free word end ("…2026.⁸", "harvests²"); after a unit a 2 or
     3 is a power, and after any other letter or digit the digits are a marker only if such notes exist.
     """
     if not before or before[-1:].isspace() or not before[-1:].isalnum():

@@ -8,19 +8,23 @@ from __future__ import annotations
 
 import re
 import threading
+from pathlib import Path
 from typing import Any
 
-STOPWORDS = frozenset(
-    """a an the and or but nor of to in on at by for from with without into onto over under about as than then
-    so such that this these those there here it its it's itself they them their theirs he him his she her hers
-    we us our you your i me my mine is are was were be been being am do does did doing done have has had having
-    will would shall should can could may might must not no yes if else also too very just only own same
-    what which who whom whose when where why how whether any all some each every both either neither other
-    more most much many few less least one ones up down out off again further once during before after above
-    below between through against among until while because though although since per via get got tell told
-    say says said
-    """.split()  # noqa: SIM905 - a word list reads better as text
-)
+
+def word_list(path: Path) -> frozenset[str]:
+    """The words of a word-list file: '#' starts a comment, words are separated by spaces or new lines."""
+    text = path.read_text(encoding="utf-8")
+    return frozenset(w for line in text.splitlines() for w in line.split("#", 1)[0].split())
+
+
+def word_groups(path: Path) -> dict[str, frozenset[str]]:
+    """Named groups of a word-list file, one "name: words ..." line each ('#' starts a comment)."""
+    lines = (line.split("#", 1)[0] for line in path.read_text(encoding="utf-8").splitlines())
+    return {k.strip(): frozenset(v.split()) for k, v in (line.split(":", 1) for line in lines if ":" in line)}
+
+
+STOPWORDS = word_list(Path(__file__).resolve().parent.parent / "data" / "stopwords.txt")
 
 # Irregular verb forms that no suffix stemmer joins ("How far did it fly?" / "It flew for 1,090 km").
 IRREGULAR_VERBS: dict[str, str] = {
