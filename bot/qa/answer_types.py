@@ -17,11 +17,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
+from pathlib import Path
 
 from corpus.models import Brief
 from corpus.text.dates import CALENDAR_WORDS
 from corpus.text.numbers import MAGNITUDES
-from corpus.text.words import STOPWORDS, stem
+from corpus.text.words import STOPWORDS, stem, word_list
 
 
 def _lines(name: str) -> Iterator[str]:
@@ -35,7 +36,7 @@ def _lines(name: str) -> Iterator[str]:
 @cache
 def words(name: str) -> frozenset[str]:
     """Every word of a word-list file, lower case."""
-    return frozenset(w.lower() for line in _lines(name) for w in line.split())
+    return frozenset(w.lower() for w in word_list(Path(__file__).with_name("wordlists") / name))
 
 
 @cache
