@@ -151,7 +151,22 @@ def _definition_block(target: LexborNode) -> LexborNode:
     parent = node.parent
     if node.tag == "p" and parent is not None and parent.tag == "div" and re.fullmatch(r"_?[fe]tn\d+", parent.id or ""):
         return parent
+    # A note whose first paragraph is only its label ("[85]"), its text (a letter, a long quotation) in the
+    # paragraphs after it inside the same note element.
+    label_only = node.tag == "p" and _holds_only_a_label(node)
+    if label_only and parent is not None and parent.tag in ("div", "aside", "section", "li") and _one_note(parent):
+        return parent
     return node
+
+
+def _holds_only_a_label(block: LexborNode) -> bool:
+    return marker_numbers(node_text(block)) is not None
+
+
+def _one_note(container: LexborNode) -> bool:
+    """Whether an element holds a single note: no more than one in-page link labelled with a number."""
+    labels = [a for a in container.css('a[href^="#"]') if marker_numbers(node_text(a)) is not None]
+    return len(labels) <= 1
 
 
 def _next_element(node: LexborNode) -> LexborNode | None:

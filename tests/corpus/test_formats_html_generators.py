@@ -163,3 +163,29 @@ def test_a_section_heading_under_the_title_is_no_header_line() -> None:
     assert [a.name for a in brief.authors] == ["Ann Marsh"]
     assert brief.organisation is None
     assert "History" in [p.text for p in brief.passages if p.kind == "heading"]
+
+
+# Project Gutenberg's HTML: a note whose first paragraph holds only its label, the note itself (here a letter) in
+# the paragraphs after it, inside the same <div class="footnote">.
+_LABEL_ONLY_NOTE = """<html><head><title>Letters of a Mill</title></head><body>
+<h1>Letters of a Mill</h1>
+<p>The miller answered at once.<a name="FNanchor_1_1" id="FNanchor_1_1"></a><a href="#Footnote_1_1"
+class="fnanchor">[1]</a> His neighbour wrote a week later.<a name="FNanchor_2_2" id="FNanchor_2_2"></a><a
+href="#Footnote_2_2" class="fnanchor">[2]</a></p>
+<div class="footnotes"><h3>FOOTNOTES:</h3>
+<div class="footnote"><p><a name="Footnote_1_1" id="Footnote_1_1"></a><a href="#FNanchor_1_1"><span
+class="label">[1]</span></a>
+</p><p style="text-align: right"><span class="smcap">Ashford</span>, <i>June 12, 1801.</i></p>
+<p>Dear Sir, the wheel is mended and the race runs clear again.</p></div>
+<div class="footnote"><p><a name="Footnote_2_2" id="Footnote_2_2"></a><a href="#FNanchor_2_2"><span
+class="label">[2]</span></a> County Record Office, bundle 7.</p></div>
+</div></body></html>"""
+
+
+def test_a_note_whose_first_paragraph_is_only_its_label_is_read_from_the_paragraphs_after_it() -> None:
+    brief = parse_bytes(_LABEL_ONLY_NOTE.encode(), "letters.html")
+    notes = {f.number: f.raw for f in brief.footnotes}
+    assert sorted(notes) == [1, 2]
+    assert "the wheel is mended" in notes[1]
+    assert notes[2] == "County Record Office, bundle 7."
+    assert all("wheel is mended" not in p.text for p in brief.passages if p.kind == "sentence")
