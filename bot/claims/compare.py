@@ -19,10 +19,11 @@ from bot.claims.attributes import AttributeCheck, check_attributes
 from bot.claims.hedges import hedged
 from bot.claims.lexicon import ALIASES, FRAME, NECESSITY, fold_phrases, words
 from bot.claims.lists import unlisted_member
+from bot.claims.modality import supposes
 from bot.claims.modifiers import other_modifier
 from bot.claims.names import head_noun, head_noun_key, surname_of
-from bot.claims.numbers import Quantity, extract_quantities
-from bot.claims.opposition import comparative, polarity_conflict, superlative_rival
+from bot.claims.numbers import Quantity, extract_quantities, parse_number
+from bot.claims.opposition import comparative, polarity_conflict, superlative_rival, swapped_contrast, turned_contrast
 from bot.claims.quantities import QuantityCheck, as_precise, check_quantities, role, year_of
 from bot.claims.refuted import refuted_report
 from bot.claims.roles import first_person_keys, missing_predicate, role_reversal, roles_kept
@@ -47,6 +48,7 @@ from bot.claims.text import (
     entities,
     entity_keys,
     expand_acronyms,
+    fold_accents,
     mentions,
     negated_stems,
     negator_positions,
@@ -137,13 +139,14 @@ class Claim:
 
     @classmethod
     def parse(cls, text: str, *, common: frozenset[str] = frozenset()) -> Claim:
-        text = fold_phrases(_FRAMING.sub("", text))
+        text = fold_phrases(_FRAMING.sub("", fold_accents(text)))
         qs = tuple(extract_quantities(text))
         # "330 MW": a unit written in capitals is part of a quantity, not a name.
         ents = tuple(e for e in entities(text, common=common) if not any(q.start <= e.start < q.end for q in qs))
         toks = tokens(text)
-        spans = [(e.start, e.end) for e in ents] + [(q.start, q.end) for q in qs]
+        spans = [(e.start, e.end) for e in ents]
         spans += [(m.start(), m.end()) for m in _COMPARATIVE.finditer(text)]
+        figures = [(q.start, q.end) for q in qs]
         content: dict[str, None] = {}
         quantifiers = negator_positions(toks)
         if qs:
@@ -152,7 +155,11 @@ class Claim:
         for i, t in enumerate(toks):
             # An acronym is a name and a word at once ("250 kilotons of TNT"): it counts among the claim's words.
             acronym = re.fullmatch(r"[A-Z]{2,}s?", t.text) is not None and t.norm not in ALIASES
-            named = any(s <= t.start < e for s, e in spans) and not acronym
+            # A compound with a figure inside ("one-person-one-vote") is a word of the claim, not only a figure.
+            wordy = sum(parse_number(p) is None for p in _parts(t.norm)) >= 2  # not "five-year", "30-day"
+            inside = any(s <= t.start < e and (t.end <= e or not wordy) for s, e in figures)
+            named = any(s <= t.start < e for s, e in spans) or inside
+            named = named and not acronym
             if not t.stem or t.norm in FRAME or i in quantifiers or named:
                 continue
             content.setdefault(t.stem, None)
@@ -174,6 +181,13 @@ def _indefinite(text: str, entity: Entity) -> bool:
 
 
 _FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Oo]ur|us)\b")
+_FIRST_PERSON_SINGULAR = re.compile(r"\b(?:I|[Mm]y|me|[Mm]ine|myself)\b")
+
+
+def is_author(entity: Entity, author: str) -> bool:
+    """The name is the document's author's (all its words among the author's names: "Ruiz", "Ana Ruiz")."""
+    parts = [w for w in re.split(r"\s+", entity.key) if w]
+    return bool(parts) and all(re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", author) for w in parts)
 
 
 def _in_voice(entity: Entity, voice: str) -> bool:
@@ -202,6 +216,7 @@ class Evidence:
     persons: frozenset[str] = frozenset()  # the people the brief names (``bot.claims.names``)
     heads: Mapping[str, str] = field(default_factory=dict)  # head noun -> the brief's only long name with it
     voice: str = ""  # the brief's masthead, lower case: who "we" is in its own sentences (``bot.check_evidence``)
+    author: str = ""  # the author's names, lower case: who "I" and "my" are in its own sentences
 
     @property
     def full(self) -> str:
@@ -391,13 +406,16 @@ def _measure(
 ) -> Facts:
     # Folded like the claim ("would not step back from" reads "would not abandon"); quotes stay verbatim.
     wanted = claim_acronyms(claim.text)
-    full = expand_acronyms(fold_phrases(evidence.full), evidence.acronyms, wanted)
+    full = expand_acronyms(fold_phrases(fold_accents(evidence.full)), evidence.acronyms, wanted)
     ev_keys = entity_keys(full) | set(evidence.implied)
     low = " ".join(full.lower().split())
     missing = tuple(e for e in claim.entities if not mentions(e, ev_keys, low) and not _named_by_head(e, low, evidence))
     if missing and evidence.voice and _FIRST_PERSON.search(evidence.text):
         # "We … now affirm" in a ruling headed "Court of Appeals / First Circuit": the court speaks as "we".
         missing = tuple(e for e in missing if not _in_voice(e, evidence.voice))
+    if missing and evidence.author and _FIRST_PERSON_SINGULAR.search(fold_accents(evidence.text)):
+        # "I argue that …" in an essay by Ana Ruiz is Ruiz arguing it.
+        missing = tuple(e for e in missing if not is_author(e, evidence.author))
     ev_toks = tokens(full)
     have = _stem_set(ev_toks)
     qchecks = check_quantities(claim, evidence.text, evidence.common, year_of(evidence.context))
@@ -519,6 +537,15 @@ def swapped_agent(f: Facts) -> Judgement | None:
     return f.result(
         "contradicted", "entity", f.base + f.t.entity_bonus, substitute=swap[1], missing=(swap[0],), quantities=f.stated
     )
+
+
+def supposed_only(f: Facts) -> Judgement | None:
+    """ "Suppose the tax rate is 30 percent", "If the river were to flood the town, …": the evidence only supposes
+    what the claim states as fact, so it neither supports nor contradicts it (a claim that supposes too is read
+    on)."""
+    if supposes(fold_accents(f.evidence.text)) and not supposes(f.claim.text):
+        return f.result("unrelated", "partial", f.base * f.t.partial_factor)
+    return None
 
 
 def _mismatches(f: Facts) -> list[QuantityCheck]:
@@ -650,7 +677,20 @@ def opposite_comparison(f: Facts) -> Judgement | None:
     verdict, words = f.comparison
     if verdict is not False or f.coverage < f.t.opposition_coverage - f.t.opposition_slack:
         return None
+    if turned_contrast(f.claim.text, fold_accents(f.evidence.text)):
+        return None  # "less common among girls than boys" for "more common among boys than girls": both turned
+
     return f.result("contradicted", "comparative", f.base + f.t.opposition_bonus, opposite=words)
+
+
+def contrast_turned(f: Facts) -> Judgement | None:
+    """ "X is more common among boys than girls" against "… among girls than boys", and "A rather than B" against
+    "B rather than A": the same two sides of a contrast, the other way round."""
+    if not swapped_contrast(f.claim.text, fold_accents(f.evidence.text)):
+        return None
+    if f.coverage < f.t.opposition_coverage - f.t.opposition_slack:
+        return f.result("unrelated", "partial", f.base * f.t.partial_factor)
+    return f.result("contradicted", "comparative", f.base + f.t.opposition_bonus)
 
 
 def opposite_polarity(f: Facts) -> Judgement | None:
@@ -705,6 +745,32 @@ def another_deed(f: Facts) -> Judgement | None:
     focal = _stem_set(tokens(fold_phrases(f.evidence.text)))
     if missing_predicate(f.claim.text, {w for w in f.claim.content if not synonym_keys(w) & focal}):
         return f.result("unrelated", "partial", f.base * f.t.near_partial_factor)
+    return None
+
+
+def _parts(compound: str) -> list[str]:
+    """A compound's parts, figures written as digits ("five-year" -> ["5", "year"])."""
+    out = []
+    for p in compound.split("-"):
+        n = parse_number(p) if p else None
+        out.extend([f"{n:g}"] if n is not None else [p] if p else [])
+    return out
+
+
+def other_compound(f: Facts) -> Judgement | None:
+    """ "one-person-one-vote" against "one-share-one-vote", "part-time" against "full-time": a compound of the
+    claim the evidence writes with another part in place of one of its own is another term, not the claim's."""
+    have = f.have
+    for s in f.claim.content:
+        parts = _parts(s)
+        if len(parts) < 2 or s in f.matched or s in have:
+            continue
+        for t in f.ev_toks:
+            theirs = _parts(t.stem)
+            if len(theirs) < 2 or theirs == parts:
+                continue
+            if set(parts) & set(theirs) and (set(parts) ^ set(theirs)):
+                return f.result("unrelated", "partial", f.base * f.t.near_partial_factor)
     return None
 
 
@@ -795,6 +861,7 @@ def same_fact(f: Facts) -> Judgement | None:
 RULES: tuple[Rule, ...] = (
     missing_name,
     swapped_agent,
+    supposed_only,
     mismatch_of_another_event,
     mismatch_without_the_count,
     mismatched_number,
@@ -804,12 +871,14 @@ RULES: tuple[Rule, ...] = (
     superlative_flipped,
     denied_name,
     opposite_comparison,
+    contrast_turned,
     opposite_polarity,
     missing_number,
     comparison_not_stated,
     unnamed_member,
     another_kind,
     another_deed,
+    other_compound,
     rare_word_missing,
     another_subject,
     class_of_another,

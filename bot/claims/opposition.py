@@ -145,3 +145,56 @@ def graded_levels(text: str) -> dict[str, tuple[int, str]]:
             continue
         out.setdefault(nxt.stem, (direction, text[t.start : nxt.end]))
     return out
+
+
+# "more common among boys than girls", "statute rather than precedent", "wind instead of coal": the two sides of a
+# contrast, each the content word next to the contrast word.
+_CONTRAST = re.compile(r"\b(?:than|rather\s+than|instead\s+of|in\s+place\s+of)\b", re.IGNORECASE)
+
+
+def _side(toks: tuple[Token, ...]) -> frozenset[str]:
+    """The synonym keys of the first content word of ``toks``."""
+    return next((synonym_keys(t.stem) for t in toks if t.stem), frozenset())
+
+
+def contrasts(text: str) -> list[tuple[frozenset[str], frozenset[str]]]:
+    """Each contrast of the text as (the word before it, the word after it), both as synonym keys. A side that is
+    itself the comparative ("larger than", "more than") is no side: what is compared then is a name, read by
+    ``bot.claims.text.comparisons``."""
+    toks = tokens(text)
+    out = []
+    for m in _CONTRAST.finditer(text):
+        before = tuple(reversed([t for t in toks if t.end <= m.start()]))
+        after = tuple(t for t in toks if t.start >= m.end())
+        first = next((t for t in before if t.stem), None)
+        if first is None or not before or before[0].norm in {"more", "less", "fewer", "other"}:
+            continue
+        if first is not before[0] or first.norm.endswith("er") and m.group(0).lower() == "than":
+            continue  # "larger than", "than" after a stopword: a comparison, not a contrast of two words
+        a, b = _side(before), _side(after)
+        if a and b and not a & b:
+            out.append((a, b))
+    return out
+
+
+def turned_contrast(claim: str, evidence: str) -> bool:
+    """Whether the evidence has the claim's contrast with its two sides the other way round (and not as well)."""
+    theirs = contrasts(evidence)
+    return any(
+        any(a & y and b & x for x, y in theirs) and not any(a & x and b & y for x, y in theirs)
+        for a, b in contrasts(claim)
+    )
+
+
+def swapped_contrast(claim: str, evidence: str) -> bool:
+    """Whether the evidence sets the claim's contrast the other way round ("more common among girls than boys" for
+    "… among boys than girls", "precedent rather than statute" for "statute rather than precedent")."""
+    if not turned_contrast(claim, evidence):
+        return False
+    # "less common among girls than boys" turns both round: it is the claim itself.
+    ours, theirs = _directions(claim), _directions(evidence)
+    return not any(theirs.get(d, v) != v for d, v in ours.items())
+
+
+def _directions(text: str) -> dict[str, int]:
+    return {c.dimension: c.direction for c in comparisons(text)}

@@ -1,0 +1,39 @@
+"""How firmly a sentence states what it says: a supposition ("Suppose the rate is 5%", "if prices were to fall")
+states nothing as fact, while a habitual "would" ("she would walk there every morning") states what used to happen.
+
+Both are read clause by clause from word lists (``wordlists/suppositions.txt``, ``wordlists/habit_markers.txt``)."""
+
+from __future__ import annotations
+
+import re
+
+from bot.claims.lexicon import words
+from bot.claims.text import tokens
+
+SUPPOSITIONS = words("suppositions.txt")
+HABIT_MARKERS = words("habit_markers.txt")
+# "if the river were to flood", "had the court ruled otherwise", "if she had known": a condition contrary to fact.
+_COUNTERFACTUAL = re.compile(
+    r"\bif\b[^.;:!?]*?\b(?:were|had\s+(?:been|\w+ed|known|seen|gone|done|taken|given))\b|^\s*(?:had|were)\s+\w+\s+\w+",
+    re.IGNORECASE,
+)
+_CLAUSE = re.compile(r"[.;:!?]\s+")
+SUPPOSITION_LEAD = 3  # a supposition word among a clause's first words ("Let us assume", "We suppose") sets it up
+
+
+def supposes(text: str) -> bool:
+    """Whether the text sets up a supposition or a condition contrary to fact ("Assume wages rose by 5%", "If the
+    dam were to fail, …") rather than stating what is so."""
+    for clause in _CLAUSE.split(text):
+        if any(t.norm in SUPPOSITIONS for t in tokens(clause)[:SUPPOSITION_LEAD]) or _COUNTERFACTUAL.search(clause):
+            return True
+    return False
+
+
+def habitual(clause: str) -> bool:
+    """Whether a clause's "would" tells a past habit ("he would play every evening", "they would often meet"):
+    a marker of frequency stands in the clause, and no condition ("if", "unless") does."""
+    norms = [t.norm for t in tokens(clause)]
+    if "would" not in norms or any(w in {"if", "unless"} for w in norms):
+        return False
+    return any(w in HABIT_MARKERS for w in norms)
