@@ -169,7 +169,7 @@ def contrasts(text: str) -> list[tuple[frozenset[str], frozenset[str]]]:
         first = next((t for t in before if t.stem), None)
         if first is None or not before or before[0].norm in {"more", "less", "fewer", "other"}:
             continue
-        if first is not before[0] or first.norm.endswith("er") and m.group(0).lower() == "than":
+        if first is not before[0] or (first.norm.endswith("er") and m.group(0).lower() == "than"):
             continue  # "larger than", "than" after a stopword: a comparison, not a contrast of two words
         a, b = _side(before), _side(after)
         if a and b and not a & b:

@@ -45,7 +45,7 @@ _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": 
 
 @lru_cache(maxsize=4096)
 def _folded_char(c: str) -> str:
-    base = "".join(ch for ch in unicodedata.normalize("NFKD", c) if not unicodedata.combining(ch))
+    base = "".join(ch for ch in unicodedata.normalize("NFD", c) if not unicodedata.combining(ch))
     return base if len(base) == 1 and base.isascii() else c
 
 

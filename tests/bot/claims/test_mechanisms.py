@@ -1,0 +1,213 @@
+"""General reading rules of claim checking, each on more than one topic (pure: similarity is given, no model):
+accents folded, numbers compared in their own slot, contrasts turned round, suppositions, habitual "would",
+compounds with a part swapped, and the author's "I"."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.claims.compare import Claim, Evidence, compare
+from bot.claims.modality import habitual, supposes
+from bot.claims.numbers import extract_quantities
+from bot.claims.opposition import swapped_contrast, turned_contrast
+from bot.claims.text import entities, fold_accents
+
+SIM = 0.7
+
+
+def _outcome(claim: str, evidence: Evidence, sim: float = SIM) -> str:
+    return compare(Claim.parse(claim), evidence, sim).outcome
+
+
+# ----- accents ---------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "folded"),
+    [("Wolfenbüttel", "Wolfenbuttel"), ("Orphée", "Orphee"), ("Łódź", "Łodz"), ("25 ºC, 3 m²", "25 ºC, 3 m²")],
+)
+def test_accents_fold_letter_for_letter(text, folded):
+    assert fold_accents(text) == folded
+    assert len(fold_accents(text)) == len(text)
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence"),
+    [
+        ("The library at Wolfenbuttel holds the manuscript.", "The library at Wolfenbüttel holds the manuscript."),
+        ("Orphée was first staged in 1926.", "Orphee was first staged in 1926."),
+        ("Dvořák wrote the symphony in New York.", "Dvorak wrote the symphony in New York."),
+    ],
+)
+def test_a_name_with_or_without_accents_is_the_same_name(claim, evidence):
+    assert _outcome(claim, Evidence(evidence)) == "supported"
+
+
+def test_an_accented_name_is_one_entity():
+    assert [e.text for e in entities("The archive in Wolfenbüttel opened.")] == ["Wolfenbuttel"]
+
+
+# ----- numbers in their own slot -----------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [("a 4.2MB download", 4.2, "count:mb"), ("a 10km trail", 10.0, "km"), ("a 5GHz radio", 5.0, "count:ghz")],
+)
+def test_a_unit_glued_to_its_figure_is_one_quantity(text, value, unit):
+    (q,) = extract_quantities(text)
+    assert (q.low, q.unit) == (value, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [("See the cases at pages 12, 14, 19.", "number"), ("where x = 3 + 4 * 12", "number")],
+)
+def test_runs_of_bare_figures_are_no_counts(text, unit):
+    assert {q.unit for q in extract_quantities(text)} == {unit}
+
+
+def test_a_run_takes_the_noun_of_its_last_figure():
+    assert {q.unit for q in extract_quantities("They had 3, 4 or 5 children.")} == {"count:children"}
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence", "outcome"),
+    [
+        ("The installer is 4 MB.", "The installer is a 4.2MB download.", "contradicted"),
+        ("The installer is 4.2 MB.", "The installer is a 4.2MB download.", "supported"),
+        ("The report cites 14 cases.", "See the cases at pages 12, 14, 19.", "unrelated"),
+        ("The recipe needs 12 eggs.", "Mix as in step 3 + 4 * 12 of the recipe.", "unrelated"),
+        ("The survey asked 14 questions.", "The survey, described on page 14, was sent in May.", "unrelated"),
+    ],
+)
+def test_a_figure_meets_only_a_figure_of_its_own_kind(claim, evidence, outcome):
+    assert _outcome(claim, Evidence(evidence)) == outcome
+
+
+# ----- contrasts turned round ------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("claim", "evidence", "outcome"),
+    [
+        (
+            "Asthma is more common among boys than girls.",
+            "Asthma is more common among girls than boys.",
+            "contradicted",
+        ),
+        ("Asthma is more common among boys than girls.", "Asthma is more common among boys than girls.", "supported"),
+        ("Asthma is less common among girls than boys.", "Asthma is more common among boys than girls.", "supported"),
+        (
+            "Rents rose faster in cities than in villages.",
+            "Rents rose faster in villages than in cities.",
+            "contradicted",
+        ),
+        (
+            "The court relied on statute rather than precedent.",
+            "The court relied on precedent rather than statute.",
+            "contradicted",
+        ),
+        ("Farmers planted wheat instead of barley.", "Farmers planted barley instead of wheat.", "contradicted"),
+        ("Farmers planted wheat instead of barley.", "Farmers planted wheat instead of barley.", "supported"),
+    ],
+)
+def test_a_contrast_the_other_way_round_contradicts(claim, evidence, outcome):
+    assert _outcome(claim, Evidence(evidence)) == outcome
+
+
+def test_a_comparative_against_a_name_is_no_word_contrast():
+    assert not turned_contrast("The Nile is longer than the Amazon.", "The Amazon is longer than the Nile.")
+    assert swapped_contrast("wheat rather than barley", "barley rather than wheat")
+
+
+# ----- suppositions and habitual "would" ----------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "supposed"),
+    [
+        ("Suppose the tax rate is 30 percent.", True),
+        ("Let us assume that wages rose by 5 percent.", True),
+        ("If the river were to flood the town, crops would be lost.", True),
+        ("Had the court ruled otherwise, the firm would have closed.", True),
+        ("The dam failed in 1990, as engineers had assumed it would.", False),
+        ("The tax rate is 30 percent.", False),
+    ],
+)
+def test_a_supposition_is_told_from_a_statement(text, supposed):
+    assert supposes(text) is supposed
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence"),
+    [
+        ("The tax rate is 30 percent.", "Suppose the tax rate is 30 percent."),
+        ("The river flooded the town.", "If the river were to flood the town, crops would be lost."),
+        ("The tax rate is 40 percent.", "Suppose the tax rate is 30 percent."),
+        ("The colony had 500 settlers.", "Imagine the colony had 500 settlers."),
+    ],
+)
+def test_a_supposition_neither_supports_nor_contradicts_a_fact(claim, evidence):
+    assert _outcome(claim, Evidence(evidence)) == "unrelated"
+
+
+@pytest.mark.parametrize(
+    ("clause", "habit"),
+    [
+        ("He would play the violin every evening", True),
+        ("They would often meet at the harbour", True),
+        ("Prices would rise if rates fell", False),
+        ("The plan would cost more", False),
+    ],
+)
+def test_habitual_would_is_told_from_a_conditional(clause, habit):
+    assert habitual(clause) is habit
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence", "outcome"),
+    [
+        ("He played 3 concerts every week.", "He would play 3 concerts every week.", "supported"),
+        ("She walked 5 miles every morning.", "Every morning she would walk 5 miles.", "supported"),
+        ("Prices rose by 5 percent.", "Prices would rise by 5 percent.", "unrelated"),
+    ],
+)
+def test_a_habit_told_with_would_is_a_fact(claim, evidence, outcome):
+    assert _outcome(claim, Evidence(evidence)) == outcome
+
+
+# ----- compounds with a part swapped --------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("claim", "evidence", "outcome"),
+    [
+        (
+            "The protocol follows a one-IP-address-one-vote rule.",
+            "The protocol follows a one-CPU-one-vote rule.",
+            "unrelated",
+        ),
+        ("The protocol follows a one-CPU-one-vote rule.", "The protocol follows a one-CPU-one-vote rule.", "supported"),
+        ("Most nurses at the clinic work part-time.", "Most nurses at the clinic work full-time.", "unrelated"),
+        ("The council adopted a five-year plan.", "The council adopted a 5-year plan.", "supported"),
+    ],
+)
+def test_a_compound_with_another_part_is_another_term(claim, evidence, outcome):
+    assert _outcome(claim, Evidence(evidence)) == outcome
+
+
+# ----- the author's "I" ----------------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("claim", "evidence", "outcome"),
+    [
+        (
+            "Jane Marlow argues that rent control reduces housing supply.",
+            "I argue that rent control reduces housing supply.",
+            "supported",
+        ),
+        ("Marlow says her grandfather was a coal miner.", "My grandfather was a coal miner.", "supported"),
+        (
+            "Tom Berg argues that rent control reduces housing supply.",
+            "I argue that rent control reduces housing supply.",
+            "unrelated",
+        ),
+        (
+            "Jane Marlow argues that rent control reduces housing supply.",
+            "Critics argue that rent control reduces housing supply.",
+            "unrelated",
+        ),
+    ],
+)
+def test_the_authors_i_is_the_author(claim, evidence, outcome):
+    assert _outcome(claim, Evidence(evidence, author="jane marlow")) == outcome
