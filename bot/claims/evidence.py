@@ -67,15 +67,16 @@ def _leans(p: Passage) -> bool:
     return leans_back(p.text) or short_own_voice or bool(_LATE_PRONOUN.match(p.text) or _BACK_REFERENCE.search(p.text))
 
 
-# "this cemetery", "the company", "that treaty": a definite noun that may take up a name said before it.
+# "this museum", "the company", "that treaty": a definite noun that may take up a name said before it.
 _DEFINITE = re.compile(r"\b(?:the|this|that|these|those)\s+([a-z][a-z-]{2,})\b", re.IGNORECASE)
+_SPECIFIED = re.compile(r"\s+(?:of|at|in|on|near)\s+(?:the\s+)?[A-Z]")
 # A paragraph that opens on "He", "She" or "They" goes on about the person or group the one before was about.
 _PERSON_PRONOUN_OPENER = re.compile(r"^(?:he|she|they)\b", re.IGNORECASE)
 
 
 def _name_nouns(text: str) -> set[str]:
-    """The nouns a definite description may use for the text's names: each name's head ("Highgate Cemetery" ->
-    "cemetery"); the organisation word for a name that ends in one ("Acme Company" -> "company")."""
+    """The nouns a definite description may use for the text's names: each name's head ("Northfield Museum" ->
+    "museum"); the organisation word for a name that ends in one ("Acme Company" -> "company")."""
     out: set[str] = set()
     for e in entities(text):
         words = e.text.lower().replace("-", " ").split()
@@ -86,13 +87,18 @@ def _name_nouns(text: str) -> set[str]:
 
 
 def takes_up(sentence: str, before: str) -> bool:
-    """Whether a sentence refers back to a name of the one before by a definite noun ("The cemetery closed in
-    1975" after "Highgate Cemetery opened in 1839"), naming it as surely as if it repeated it."""
+    """Whether a sentence refers back to a name of the one before by a definite noun ("The museum closed in
+    1975" after "Northfield Museum opened in 1839"), naming it as surely as if it repeated it."""
     nouns = _name_nouns(before)
     if not nouns:
         return False
     own = _name_nouns(sentence)
-    return any((st := word_stem(m.group(1).lower())) in nouns and st not in own for m in _DEFINITE.finditer(sentence))
+    for m in _DEFINITE.finditer(sentence):
+        if _SPECIFIED.match(sentence, m.end()):
+            continue  # "the museum at Kew": another one, named by where it is
+        if (st := word_stem(m.group(1).lower())) in nouns and st not in own:
+            return True
+    return False
 
 
 def fragment(p: Passage) -> bool:
@@ -153,7 +159,7 @@ def _sentences(brief: Brief) -> list[Passage]:
 
 def _taken_up(ordered: list[Passage], i: int) -> list[Passage]:
     """The sentences back to the one (of the same paragraph, at most two back) whose name the sentence ``i`` takes up
-    by a definite noun ("… Highgate Cemetery …" + "The cemetery closed …")."""
+    by a definite noun ("… Northfield Museum …" + "The museum closed …")."""
     passage = ordered[i]
     for back in (1, 2):
         j = i - back

@@ -107,6 +107,10 @@ _PART_OF_DATE = re.compile(r"\.\d|\s*(?:%|per\s?cent)")
 _NOT_VERSION = re.compile(rf"\s*(?:%|per\s?cent|(?:thousand|million|billion|trillion|times|{_UNIT_RE})\b)", re.I)
 _YEAR = re.compile(r"(?<![\d,.])\b(?P<year>(?:1[89]|20)\d{2})s?\b(?![,.]?\d)")
 _ORDINAL = re.compile(rf"\b(?P<ord>{'|'.join(ORDINALS)}|\d+(?:st|nd|rd|th))\b", re.I)
+_TENS = "|".join(w for w, n in WORD_NUMBERS.items() if 20 <= n <= 90 and n % 10 == 0)
+_UNIT_ORDINALS = "|".join(w for w, n in ORDINALS.items() if 1 <= n <= 9 and w.isalpha())
+# "twenty-first", "thirty third": an ordinal of two words is one position in a series.
+_COMPOUND_ORDINAL = re.compile(rf"\b(?P<tens>{_TENS})[\s-](?P<ord>{_UNIT_ORDINALS})\b", re.I)
 _COUNT = re.compile(rf"{_BOUND}{_NOT_IN_NAME}\b(?P<num>{_NUM})(?P<scale>{_SCALE})\b(?!\s*(?:%|-\d))", re.I)
 # "4.2MB", "5GHz", "12ft": a figure with its unit glued on is one quantity of that unit, whatever the unit.
 _GLUED = re.compile(r"(?<![\w.,])(?P<num>\d+(?:\.\d+)?)(?P<unit>[A-Za-z]{1,4})\b")
@@ -336,6 +340,10 @@ def extract_quantities(text: str) -> list[Quantity]:
         if free(m.start(), m.end()):
             year = int(m.group("year"))
             found.append(Quantity(0, 0, "date", "exact", m.start(), m.end(), m.group(0), (year, None, None)))
+    for m in _COMPOUND_ORDINAL.finditer(text):
+        if free(m.start(), m.end()):
+            value = WORD_NUMBERS[m.group("tens").lower()] + ORDINALS[m.group("ord").lower()]
+            found.append(Quantity(value, value, "ordinal", "exact", m.start(), m.end(), m.group(0)))
     for m in _ORDINAL.finditer(text):
         if not free(m.start(), m.end()):
             continue

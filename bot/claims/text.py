@@ -50,7 +50,7 @@ def _folded_char(c: str) -> str:
 
 
 def fold_accents(text: str) -> str:
-    """The text with accented Latin letters written plain, one letter for one ("Orphée" -> "Orphee"), so offsets
+    """The text with accented Latin letters written plain, one letter for one ("Zoë" -> "Zoe"), so offsets
     stay valid; letters with no plain form ("ß", "ø") are kept."""
     if text.isascii():
         return text

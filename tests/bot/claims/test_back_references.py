@@ -1,5 +1,5 @@
 """Evidence that names its subject by looking back: a definite noun taking up a name said just before ("The
-cemetery …" after "Highgate Cemetery …"), a paragraph opening on "She" after one that named her, and the author's
+museum …" after "Northfield Museum …"), a paragraph opening on "She" after one that named her, and the author's
 "I" (from the front matter or a "by NAME" byline). Parsed briefs, no model."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from corpus.loader import parse_bytes
 
 PLACES = """# Old places
 
-Highgate Cemetery opened in 1839 in the north of the city. The cemetery was closed to new burials in 1975.
+Northfield Museum opened in 1839 in the north of the city. The museum was closed to visitors in 1975.
 
 The Acme Company was founded by two brothers in Ohio. Its first plant made bicycles. The company hired 40
 engineers in 1919.
@@ -58,11 +58,11 @@ def _context(brief, start) -> str:
 @pytest.mark.parametrize(
     ("sentence", "before", "taken_up"),
     [
-        ("The cemetery was closed in 1975.", "Highgate Cemetery opened in 1839.", True),
+        ("The museum was closed in 1975.", "Northfield Museum opened in 1839.", True),
         ("This bridge was rebuilt in 1900.", "The Grand Canal Bridge was built in stone.", True),
         ("The company hired 40 engineers.", "The Acme Company was founded in Ohio.", True),
         ("The river flooded in spring.", "The Acme Company was founded in Ohio.", False),
-        ("The cemetery at Kensal Green closed.", "Highgate Cemetery opened in 1839.", True),
+        ("The museum at Kensal Green closed.", "Northfield Museum opened in 1839.", False),
     ],
 )
 def test_a_definite_noun_takes_up_a_name_said_before(sentence, before, taken_up):
@@ -72,7 +72,7 @@ def test_a_definite_noun_takes_up_a_name_said_before(sentence, before, taken_up)
 @pytest.mark.parametrize(
     ("start", "named"),
     [
-        ("The cemetery was closed", "Highgate Cemetery"),
+        ("The museum was closed", "Northfield Museum"),
         ("The company hired", "Acme Company"),
         ("She later wrote", "Ada Lovelace"),
     ],

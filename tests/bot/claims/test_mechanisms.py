@@ -22,7 +22,7 @@ def _outcome(claim: str, evidence: Evidence, sim: float = SIM) -> str:
 # ----- accents ---------------------------------------------------------------------------------------------------
 @pytest.mark.parametrize(
     ("text", "folded"),
-    [("Wolfenbüttel", "Wolfenbuttel"), ("Orphée", "Orphee"), ("Łódź", "Łodz"), ("25 ºC, 3 m²", "25 ºC, 3 m²")],
+    [("Göttingen", "Gottingen"), ("Besançon", "Besancon"), ("Łódź", "Łodz"), ("25 ºC, 3 m²", "25 ºC, 3 m²")],
 )
 def test_accents_fold_letter_for_letter(text, folded):
     assert fold_accents(text) == folded
@@ -32,8 +32,8 @@ def test_accents_fold_letter_for_letter(text, folded):
 @pytest.mark.parametrize(
     ("claim", "evidence"),
     [
-        ("The library at Wolfenbuttel holds the manuscript.", "The library at Wolfenbüttel holds the manuscript."),
-        ("Orphée was first staged in 1926.", "Orphee was first staged in 1926."),
+        ("The library at Gottingen holds the manuscript.", "The library at Göttingen holds the manuscript."),
+        ("Besançon hosted the fair in 1926.", "Besancon hosted the fair in 1926."),
         ("Dvořák wrote the symphony in New York.", "Dvorak wrote the symphony in New York."),
     ],
 )
@@ -42,7 +42,7 @@ def test_a_name_with_or_without_accents_is_the_same_name(claim, evidence):
 
 
 def test_an_accented_name_is_one_entity():
-    assert [e.text for e in entities("The archive in Wolfenbüttel opened.")] == ["Wolfenbuttel"]
+    assert [e.text for e in entities("The archive in Göttingen opened.")] == ["Gottingen"]
 
 
 # ----- numbers in their own slot -----------------------------------------------------------------------------------
@@ -174,11 +174,11 @@ def test_a_habit_told_with_would_is_a_fact(claim, evidence, outcome):
     ("claim", "evidence", "outcome"),
     [
         (
-            "The protocol follows a one-IP-address-one-vote rule.",
-            "The protocol follows a one-CPU-one-vote rule.",
+            "The union follows a one-member-one-vote rule.",
+            "The union follows a one-share-one-vote rule.",
             "unrelated",
         ),
-        ("The protocol follows a one-CPU-one-vote rule.", "The protocol follows a one-CPU-one-vote rule.", "supported"),
+        ("The union follows a one-share-one-vote rule.", "The union follows a one-share-one-vote rule.", "supported"),
         ("Most nurses at the clinic work part-time.", "Most nurses at the clinic work full-time.", "unrelated"),
         ("The council adopted a five-year plan.", "The council adopted a 5-year plan.", "supported"),
     ],
@@ -211,3 +211,29 @@ def test_a_compound_with_another_part_is_another_term(claim, evidence, outcome):
 )
 def test_the_authors_i_is_the_author(claim, evidence, outcome):
     assert _outcome(claim, Evidence(evidence, author="jane marlow")) == outcome
+
+
+# ----- number words and digits ---------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("claim", "evidence", "outcome"),
+    [
+        ("The committee has eleven members.", "The committee has 11 members.", "supported"),
+        ("The village had 21 houses.", "The village had twenty-one houses.", "supported"),
+        ("The village had 22 houses.", "The village had twenty-one houses.", "contradicted"),
+        ("She finished in 3rd place.", "She finished in third place.", "supported"),
+        (
+            "The abbey was rebuilt in the twenty-first century.",
+            "The abbey was rebuilt in the 21st century.",
+            "supported",
+        ),
+        (
+            "The abbey was rebuilt in the 20th century.",
+            "The abbey was rebuilt in the twenty-first century.",
+            "contradicted",
+        ),
+        ("The farm sold 12 eggs.", "The farm sold a dozen eggs.", "supported"),
+        ("The farm sold 12 eggs.", "The farm sold dozens of eggs.", "unrelated"),
+    ],
+)
+def test_number_words_and_digits_are_the_same_figure(claim, evidence, outcome):
+    assert _outcome(claim, Evidence(evidence)) == outcome
