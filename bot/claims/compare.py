@@ -19,7 +19,7 @@ from bot.claims.attributes import AttributeCheck, check_attributes
 from bot.claims.hedges import hedged
 from bot.claims.lexicon import ALIASES, FRAME, NECESSITY, fold_phrases, words
 from bot.claims.lists import unlisted_member
-from bot.claims.modality import supposes
+from bot.claims.modality import consequence, supposes
 from bot.claims.modifiers import other_modifier
 from bot.claims.names import head_noun, head_noun_key, surname_of
 from bot.claims.numbers import Quantity, extract_quantities, parse_number
@@ -182,6 +182,36 @@ def _indefinite(text: str, entity: Entity) -> bool:
 
 _FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Oo]ur|us)\b")
 _FIRST_PERSON_SINGULAR = re.compile(r"\b(?:I|[Mm]y|me|[Mm]ine|myself)\b")
+
+
+_AUTHOR_NOUNS = words("author_nouns.txt")
+
+
+def _by_the_author(evidence: Evidence) -> bool:
+    """The evidence speaks as the document's author ("I", "my") or names them."""
+    if not evidence.author:
+        return False
+    text = fold_accents(evidence.text)
+    if _FIRST_PERSON_SINGULAR.search(text):
+        return True
+    return any(is_author(e, evidence.author) for e in entities(text, common=evidence.common))
+
+
+_SPEECH_VERBS = words("speech_verbs.txt") | {"argue", "say", "claim", "believe", "think", "contend", "hold"}
+_OWN_VOICE = frozenset({"i", "we", "this", "our", "my"})
+
+
+def others_say(claim: Claim, evidence: Evidence) -> bool:
+    """ "The author argues that X" against "Economists argue that X": the claim gives its words to the author, the
+    evidence to someone else (not "I", "we", or "this essay")."""
+    claim_norms = {t.norm for t in tokens(claim.text)}
+    if not claim_norms & _AUTHOR_NOUNS or not evidence.author or _by_the_author(evidence):
+        return False
+    toks = tokens(fold_accents(evidence.text))
+    for i, t in enumerate(toks):
+        if t.norm in _SPEECH_VERBS and not {u.norm for u in toks[max(0, i - 3) : i]} & _OWN_VOICE:
+            return True
+    return False
 
 
 def is_author(entity: Entity, author: str) -> bool:
@@ -418,6 +448,9 @@ def _measure(
         missing = tuple(e for e in missing if not is_author(e, evidence.author))
     ev_toks = tokens(full)
     have = _stem_set(ev_toks)
+    if _by_the_author(evidence):
+        # "The author argues …" against "I argue …" (or "Ruiz argues …" in Ruiz's essay).
+        have |= {k for w in _AUTHOR_NOUNS for k in synonym_keys(word_stem(w))}
     qchecks = check_quantities(claim, evidence.text, evidence.common, year_of(evidence.context))
     if evidence.context and any(q.status != "absent" and q.claim.is_date for q in qchecks):
         # "Similarly, it tested … in 2019" after "The Model-16 was unveiled in 2020": a year in the sentence before
@@ -534,6 +567,8 @@ def swapped_agent(f: Facts) -> Judgement | None:
     )
     if swap is None or f.coverage < f.t.substitution_coverage:
         return None
+    if _FIRST_PERSON_SINGULAR.fullmatch(swap[1].text) and is_author(swap[0], f.evidence.author):
+        return None  # "I first read it" in Ana Ruiz's essay is Ruiz reading it
     return f.result(
         "contradicted", "entity", f.base + f.t.entity_bonus, substitute=swap[1], missing=(swap[0],), quantities=f.stated
     )
@@ -543,7 +578,16 @@ def supposed_only(f: Facts) -> Judgement | None:
     """ "Suppose the tax rate is 30 percent", "If the river were to flood the town, …": the evidence only supposes
     what the claim states as fact, so it neither supports nor contradicts it (a claim that supposes too is read
     on)."""
-    if supposes(fold_accents(f.evidence.text)) and not supposes(f.claim.text):
+    text = fold_accents(f.evidence.text)
+    supposed = supposes(text) or (consequence(text) and supposes(fold_accents(f.evidence.context)))
+    if supposed and not supposes(f.claim.text):
+        return f.result("unrelated", "partial", f.base * f.t.partial_factor)
+    return None
+
+
+def said_by_others(f: Facts) -> Judgement | None:
+    """What the claim has the author say, the evidence has others say: not the author's view (``others_say``)."""
+    if others_say(f.claim, f.evidence):
         return f.result("unrelated", "partial", f.base * f.t.partial_factor)
     return None
 
@@ -862,6 +906,7 @@ RULES: tuple[Rule, ...] = (
     missing_name,
     swapped_agent,
     supposed_only,
+    said_by_others,
     mismatch_of_another_event,
     mismatch_without_the_count,
     mismatched_number,

@@ -12,6 +12,7 @@ from functools import lru_cache
 from typing import Any
 
 from bot.claims.lexicon import ORGANISATION_WORDS
+from bot.claims.modality import consequence, supposes
 from bot.claims.names import document_names, head_noun, head_noun_key
 from bot.claims.text import entities, entity_keys, expand_acronyms, fold_accents, tokens, word_stem
 from corpus.models import Brief, Passage
@@ -170,6 +171,14 @@ def _taken_up(ordered: list[Passage], i: int) -> list[Passage]:
     return []
 
 
+def _supposed_by(ordered: list[Passage], i: int) -> list[Passage]:
+    """The supposition a sentence tells the consequence of ("Suppose every town had a park." + "Crime would fall.")."""
+    passage = ordered[i]
+    if i == 0 or ordered[i - 1].paragraph != passage.paragraph or not consequence(passage.text):
+        return []
+    return [ordered[i - 1]] if supposes(ordered[i - 1].text) else []
+
+
 def _previous_paragraph(ordered: list[Passage], i: int, topic: frozenset[str]) -> list[Passage]:
     """A paragraph that opens on "He", "She" or "They" leans on the paragraph before: its sentences back to the
     last that names someone (at most two)."""
@@ -220,7 +229,7 @@ def units_for(brief: Brief, passage: Passage) -> list[Unit]:
         if any(e.key not in topic for e in entities(ordered[j].text)):
             break  # this sentence names the subject: no need to look further back
     if not context:
-        context = _taken_up(ordered, i) or _previous_paragraph(ordered, i, topic)
+        context = _taken_up(ordered, i) or _previous_paragraph(ordered, i, topic) or _supposed_by(ordered, i)
     units = [Unit(brief, (passage,), tuple(context))]
     nxt = ordered[i + 1] if i + 1 < len(ordered) else None
     # Only a sentence that opens on a pronoun continues this one's subject ("… the Model-17 …" + "It flew …");

@@ -37,3 +37,12 @@ def habitual(clause: str) -> bool:
     if "would" not in norms or any(w in {"if", "unless"} for w in norms):
         return False
     return any(w in HABIT_MARKERS for w in norms)
+
+
+_CONDITIONAL_MODALS = frozenset({"would", "could", "might"})
+
+
+def consequence(sentence: str) -> bool:
+    """Whether a sentence tells what would follow ("Crime would fall by half."): a conditional modal that is no
+    habit. After a supposition it is the supposition's consequence, supposed too."""
+    return any(t.norm in _CONDITIONAL_MODALS for t in tokens(sentence)) and not habitual(sentence)

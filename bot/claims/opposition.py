@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Sequence
 from typing import Protocol
 
 from bot.claims.lexicon import GRADED, NEGATIONS, OPPOSITES
@@ -152,28 +153,45 @@ def graded_levels(text: str) -> dict[str, tuple[int, str]]:
 _CONTRAST = re.compile(r"\b(?:than|rather\s+than|instead\s+of|in\s+place\s+of)\b", re.IGNORECASE)
 
 
-def _side(toks: tuple[Token, ...]) -> frozenset[str]:
-    """The synonym keys of the first content word of ``toks``."""
-    return next((synonym_keys(t.stem) for t in toks if t.stem), frozenset())
+CONTRAST_SIDE_WORDS = 3  # content words of one side of a contrast ("older gardeners" than "younger ones")
+
+
+def _phrase(toks: Sequence[Token]) -> list[Token]:
+    """The content words that open ``toks`` (after any leading stopwords), up to the next stopword."""
+    out: list[Token] = []
+    for t in toks:
+        if not t.stem:
+            if out:
+                break
+            continue
+        out.append(t)
+        if len(out) >= CONTRAST_SIDE_WORDS:
+            break
+    return out
+
+
+def _keys(toks: Sequence[Token]) -> frozenset[str]:
+    return frozenset(k for t in toks for k in synonym_keys(t.stem))
 
 
 def contrasts(text: str) -> list[tuple[frozenset[str], frozenset[str]]]:
-    """Each contrast of the text as (the word before it, the word after it), both as synonym keys. A side that is
-    itself the comparative ("larger than", "more than") is no side: what is compared then is a name, read by
+    """Each contrast of the text as (the words only its first side has, the words only its second side has), as
+    synonym keys: "among older gardeners than younger ones" -> ({older}, {younger}). A first side that is itself
+    the comparative ("larger than", "more than") is no side: what is compared then is a name, read by
     ``bot.claims.text.comparisons``."""
     toks = tokens(text)
     out = []
     for m in _CONTRAST.finditer(text):
-        before = tuple(reversed([t for t in toks if t.end <= m.start()]))
-        after = tuple(t for t in toks if t.start >= m.end())
-        first = next((t for t in before if t.stem), None)
-        if first is None or not before or before[0].norm in {"more", "less", "fewer", "other"}:
-            continue
-        if first is not before[0] or (first.norm.endswith("er") and m.group(0).lower() == "than"):
-            continue  # "larger than", "than" after a stopword: a comparison, not a contrast of two words
-        a, b = _side(before), _side(after)
-        if a and b and not a & b:
-            out.append((a, b))
+        before = [t for t in toks if t.end <= m.start()]
+        after = [t for t in toks if t.start >= m.end()]
+        if not before or not before[-1].stem or before[-1].norm in {"more", "less", "fewer", "other"}:
+            continue  # "than" after a stopword or a bare comparative: a comparison, not a contrast of two words
+        if before[-1].norm.endswith("er") and m.group(0).lower() == "than":
+            continue  # "larger than"
+        first = list(reversed(_phrase(list(reversed(before)))))
+        a, b = _keys(first), _keys(_phrase(after))
+        if a - b and b - a:
+            out.append((a - b, b - a))
     return out
 
 

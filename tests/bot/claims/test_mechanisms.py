@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from bot.claims.compare import Claim, Evidence, compare
-from bot.claims.modality import habitual, supposes
+from bot.claims.modality import consequence, habitual, supposes
 from bot.claims.numbers import extract_quantities
 from bot.claims.opposition import swapped_contrast, turned_contrast
 from bot.claims.text import entities, fold_accents
@@ -237,3 +237,35 @@ def test_the_authors_i_is_the_author(claim, evidence, outcome):
 )
 def test_number_words_and_digits_are_the_same_figure(claim, evidence, outcome):
     assert _outcome(claim, Evidence(evidence)) == outcome
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence", "outcome"),
+    [
+        ("The author argues that tariffs raise prices.", "I argue that tariffs raise prices.", "supported"),
+        ("The author says his father kept bees.", "My father kept bees.", "supported"),
+        ("The author argues that tariffs raise prices.", "Jane Marlow argues that tariffs raise prices.", "supported"),
+        ("The author argues that tariffs raise prices.", "Economists argue that tariffs raise prices.", "unrelated"),
+    ],
+)
+def test_the_author_is_the_documents_i_and_its_named_author(claim, evidence, outcome):
+    assert _outcome(claim, Evidence(evidence, author="jane marlow")) == outcome
+
+
+@pytest.mark.parametrize(
+    ("sentence", "is_consequence"),
+    [
+        ("Crime would fall by half.", True),
+        ("Exports could double within a decade.", True),
+        ("She would swim in the lake every summer.", False),
+        ("Exports doubled within a decade.", False),
+    ],
+)
+def test_a_consequence_is_told_from_a_habit_and_a_fact(sentence, is_consequence):
+    assert consequence(sentence) is is_consequence
+
+
+def test_the_consequence_of_a_supposition_is_supposed_too():
+    evidence = Evidence("Exports would double within a decade.", context="Assume the port is deepened.")
+    assert _outcome("Exports doubled within a decade.", evidence) == "unrelated"
+    assert _outcome("Exports doubled within a decade.", Evidence("Exports doubled within a decade.")) == "supported"
