@@ -198,6 +198,7 @@ def _by_the_author(evidence: Evidence) -> bool:
 
 
 _SPEECH_VERBS = words("speech_verbs.txt") | {"argue", "say", "claim", "believe", "think", "contend", "hold"}
+_DETERMINERS = words("determiners.txt") | {"many", "several", "most", "few", "two", "three"}
 _OWN_VOICE = frozenset({"i", "we", "this", "our", "my"})
 
 
@@ -209,7 +210,9 @@ def others_say(claim: Claim, evidence: Evidence) -> bool:
         return False
     toks = tokens(fold_accents(evidence.text))
     for i, t in enumerate(toks):
-        if t.norm in _SPEECH_VERBS and not {u.norm for u in toks[max(0, i - 3) : i]} & _OWN_VOICE:
+        if t.norm not in _SPEECH_VERBS or i == 0 or toks[i - 1].norm in _DETERMINERS:
+            continue  # "Both states …", "the claims of …": a noun, not a verb of saying
+        if not {u.norm for u in toks[max(0, i - 3) : i]} & _OWN_VOICE:
             return True
     return False
 

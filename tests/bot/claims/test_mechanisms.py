@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.claims.compare import Claim, Evidence, compare
+from bot.claims.compare import Claim, Evidence, compare, others_say
 from bot.claims.modality import consequence, habitual, supposes
 from bot.claims.numbers import extract_quantities
 from bot.claims.opposition import swapped_contrast, turned_contrast
@@ -269,3 +269,12 @@ def test_the_consequence_of_a_supposition_is_supposed_too():
     evidence = Evidence("Exports would double within a decade.", context="Assume the port is deepened.")
     assert _outcome("Exports doubled within a decade.", evidence) == "unrelated"
     assert _outcome("Exports doubled within a decade.", Evidence("Exports doubled within a decade.")) == "supported"
+
+
+@pytest.mark.parametrize(
+    "evidence",
+    ["Both states should opt for a phased approach to trade.", "All claims must be filed to lower costs by May."],
+)
+def test_a_noun_spelled_like_a_verb_of_saying_gives_the_words_to_no_one(evidence):
+    claim = Claim.parse("The author recommends " + evidence[0].lower() + evidence[1:])
+    assert not others_say(claim, Evidence(evidence, author="jane marlow"))
