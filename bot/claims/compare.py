@@ -19,7 +19,7 @@ from bot.claims.attributes import AttributeCheck, check_attributes
 from bot.claims.hedges import hedged
 from bot.claims.lexicon import ALIASES, FRAME, NECESSITY, fold_phrases, words
 from bot.claims.lists import unlisted_member
-from bot.claims.modality import consequence, supposes
+from bot.claims.modality import about_supposing, consequence, supposes
 from bot.claims.modifiers import other_modifier
 from bot.claims.names import head_noun, head_noun_key, surname_of
 from bot.claims.numbers import Quantity, extract_quantities, parse_number
@@ -583,7 +583,7 @@ def supposed_only(f: Facts) -> Judgement | None:
     on)."""
     text = fold_accents(f.evidence.text)
     supposed = supposes(text) or (consequence(text) and supposes(fold_accents(f.evidence.context)))
-    if supposed and not supposes(f.claim.text):
+    if supposed and not about_supposing(f.claim.text):
         return f.result("unrelated", "partial", f.base * f.t.partial_factor)
     return None
 

@@ -8,10 +8,11 @@ from __future__ import annotations
 import re
 
 from bot.claims.lexicon import words
-from bot.claims.text import tokens
+from bot.claims.text import tokens, word_stem
 
 SUPPOSITIONS = words("suppositions.txt")
 HABIT_MARKERS = words("habit_markers.txt")
+SUPPOSITION_NOUNS = frozenset({"assumption", "supposition", "hypothesis", "premise", "scenario"})
 # "if the river were to flood", "had the court ruled otherwise", "if she had known": a condition contrary to fact.
 _COUNTERFACTUAL = re.compile(
     r"\bif\b[^.;:!?]*?\b(?:were|had\s+(?:been|\w+ed|known|seen|gone|done|taken|given))\b|^\s*(?:had|were)\s+\w+\s+\w+",
@@ -46,3 +47,10 @@ def consequence(sentence: str) -> bool:
     """Whether a sentence tells what would follow ("Crime would fall by half."): a conditional modal that is no
     habit. After a supposition it is the supposition's consequence, supposed too."""
     return any(t.norm in _CONDITIONAL_MODALS for t in tokens(sentence)) and not habitual(sentence)
+
+
+def about_supposing(text: str) -> bool:
+    """Whether a text speaks of a supposition anywhere ("The estimate assumes that …", "under the assumption
+    that …"): a claim that does is about the supposition, which the evidence states."""
+    stems = {word_stem(w) for w in SUPPOSITIONS} | {word_stem(w) for w in SUPPOSITION_NOUNS}
+    return supposes(text) or any(t.stem in stems for t in tokens(text))

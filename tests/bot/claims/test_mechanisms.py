@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from bot.claims.compare import Claim, Evidence, compare, others_say
-from bot.claims.modality import consequence, habitual, supposes
+from bot.claims.modality import about_supposing, consequence, habitual, supposes
 from bot.claims.numbers import extract_quantities
 from bot.claims.opposition import swapped_contrast, turned_contrast
 from bot.claims.text import entities, fold_accents
@@ -278,3 +278,18 @@ def test_the_consequence_of_a_supposition_is_supposed_too():
 def test_a_noun_spelled_like_a_verb_of_saying_gives_the_words_to_no_one(evidence):
     claim = Claim.parse("The author recommends " + evidence[0].lower() + evidence[1:])
     assert not others_say(claim, Evidence(evidence, author="jane marlow"))
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence"),
+    [
+        (
+            "The storage estimate assumes a new record every 10 minutes.",
+            "Suppose a new record is made every 10 minutes; the storage needed is small.",
+        ),
+        ("The model rests on the assumption that rents rise by 2 percent.", "Assume that rents rise by 2 percent."),
+    ],
+)
+def test_a_claim_about_the_supposition_is_not_blocked_by_it(claim, evidence):
+    assert about_supposing(claim)
+    assert _outcome(claim, Evidence(evidence)) == "supported"
