@@ -19,7 +19,7 @@ from bot.claims.attributes import AttributeCheck, check_attributes
 from bot.claims.hedges import hedged
 from bot.claims.lexicon import ALIASES, FRAME, NECESSITY, fold_phrases, words
 from bot.claims.lists import unlisted_member
-from bot.claims.modality import about_supposing, consequence, supposes
+from bot.claims.modality import about_supposing, consequence, habit_frame, supposes
 from bot.claims.modifiers import other_modifier
 from bot.claims.names import head_noun, head_noun_key, surname_of
 from bot.claims.numbers import Quantity, extract_quantities, parse_number
@@ -454,7 +454,8 @@ def _measure(
     if _by_the_author(evidence):
         # "The author argues …" against "I argue …" (or "Ruiz argues …" in Ruiz's essay).
         have |= {k for w in _AUTHOR_NOUNS for k in synonym_keys(word_stem(w))}
-    qchecks = check_quantities(claim, evidence.text, evidence.common, year_of(evidence.context))
+    habit = habit_frame(evidence.context)
+    qchecks = check_quantities(claim, evidence.text, evidence.common, year_of(evidence.context), habit)
     if evidence.context and any(q.status != "absent" and q.claim.is_date for q in qchecks):
         # "Similarly, it tested … in 2019" after "The Model-16 was unveiled in 2020": a year in the sentence before
         # that plays the claim's part better ("unveiled") dates the claim's event, not this sentence's year.

@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import Any
 
 from bot.claims.lexicon import ORGANISATION_WORDS
-from bot.claims.modality import consequence, supposes
+from bot.claims.modality import consequence, habit_frame, supposes
 from bot.claims.names import document_names, head_noun, head_noun_key
 from bot.claims.text import entities, entity_keys, expand_acronyms, fold_accents, tokens, word_stem
 from corpus.models import Brief, Passage
@@ -171,12 +171,20 @@ def _taken_up(ordered: list[Passage], i: int) -> list[Passage]:
     return []
 
 
-def _supposed_by(ordered: list[Passage], i: int) -> list[Passage]:
-    """The supposition a sentence tells the consequence of ("Suppose every town had a park." + "Crime would fall.")."""
+def _modal_frame(ordered: list[Passage], i: int, context: list[Passage]) -> list[Passage]:
+    """A sentence telling what would happen leans on the supposition or past custom set out just before it (at
+    most two sentences back in its paragraph): "Suppose every town had a park." + "Crime would fall.", "It was
+    formerly the custom …" + "A full crew would number eight men." The context is taken back to that sentence."""
     passage = ordered[i]
-    if i == 0 or ordered[i - 1].paragraph != passage.paragraph or not consequence(passage.text):
-        return []
-    return [ordered[i - 1]] if supposes(ordered[i - 1].text) else []
+    if not consequence(passage.text):
+        return context
+    for j in (i - 1, i - 2):
+        if j < 0 or ordered[j].paragraph != passage.paragraph:
+            break
+        if supposes(ordered[j].text) or habit_frame(ordered[j].text):
+            start = min([j, *(ordered.index(p) for p in context if p in ordered)])
+            return ordered[start:i]
+    return context
 
 
 def _previous_paragraph(ordered: list[Passage], i: int, topic: frozenset[str]) -> list[Passage]:
@@ -229,7 +237,8 @@ def units_for(brief: Brief, passage: Passage) -> list[Unit]:
         if any(e.key not in topic for e in entities(ordered[j].text)):
             break  # this sentence names the subject: no need to look further back
     if not context:
-        context = _taken_up(ordered, i) or _previous_paragraph(ordered, i, topic) or _supposed_by(ordered, i)
+        context = _taken_up(ordered, i) or _previous_paragraph(ordered, i, topic)
+    context = _modal_frame(ordered, i, context)
     units = [Unit(brief, (passage,), tuple(context))]
     nxt = ordered[i + 1] if i + 1 < len(ordered) else None
     # Only a sentence that opens on a pronoun continues this one's subject ("… the Model-17 …" + "It flew …");

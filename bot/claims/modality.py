@@ -31,6 +31,14 @@ def supposes(text: str) -> bool:
     return False
 
 
+def habit_frame(text: str) -> bool:
+    """Whether sentences set out a past custom or habit ("It was formerly the custom …", "They used to …") that a
+    "would" after them goes on telling."""
+    norms = [t.norm for t in tokens(text)]
+    used_to = any(a == "used" and b == "to" for a, b in zip(norms, norms[1:], strict=False))
+    return used_to or any(w in HABIT_MARKERS for w in norms)
+
+
 def habitual(clause: str) -> bool:
     """Whether a clause's "would" tells a past habit ("he would play every evening", "they would often meet"):
     a marker of frequency stands in the clause, and no condition ("if", "unless") does."""

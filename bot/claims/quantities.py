@@ -19,14 +19,14 @@ ROLE_WINDOW = 4  # content words before a quantity that say what it measures
 _MODALS = words("modals.txt")
 
 
-def hypothetical(text: str, q: Quantity) -> bool:
+def hypothetical(text: str, q: Quantity, habit: bool = False) -> bool:
     """Whether a figure is only supposed, required or conditional in its clause ("ought to be twenty times")."""
     start = max(text.rfind(c, 0, q.start) for c in ".;:,")
     modals = {t.norm for t in tokens(text[start + 1 : q.start])} & _MODALS
     if modals == {"would"}:
         # "He would play three concerts every week": a past habit, stated as fact.
         stop = min((i for i in (text.find(c, q.end) for c in ".;:") if i >= 0), default=len(text))
-        return not habitual(text[start + 1 : stop])
+        return not (habit or habitual(text[start + 1 : stop]))
     return bool(modals)
 
 
@@ -143,10 +143,15 @@ def _uncounted(claim: Quantity, evidence: Quantity, ev_stems: set[str]) -> bool:
 
 
 def check_quantities(
-    claim: HasQuantities, text: str, common: frozenset[str] = frozenset(), year: int | None = None
+    claim: HasQuantities,
+    text: str,
+    common: frozenset[str] = frozenset(),
+    year: int | None = None,
+    habit: bool = False,
 ) -> tuple[QuantityCheck, ...]:
     """Each claim quantity against the evidence quantity of the same unit that plays the same role. ``year``
-    completes the evidence's dates that give none ("On March 24, …" after "On March 4 2022, …")."""
+    completes the evidence's dates that give none ("On March 24, …" after "On March 4 2022, …"); ``habit``: the
+    sentences before set out a past custom, so a "would" here tells it ("A full crew would number eight men")."""
     completed = []
     for q in extract_quantities(text):
         if q.is_date and q.date and q.date[0] is None and q.date[1] is not None and year is not None:
@@ -166,7 +171,7 @@ def check_quantities(
         cands = [
             (eq, r)
             for eq, r in zip(ev_qs, ev_roles, strict=True)
-            if eq.is_date or supposed or not hypothetical(text, eq)
+            if eq.is_date or supposed or not hypothetical(text, eq, habit)
         ]
         cands = [
             (eq, r)

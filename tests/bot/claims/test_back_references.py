@@ -21,6 +21,11 @@ The Grand Canal Bridge was built in stone. A ferry still crosses the river near 
 Ada Lovelace met Charles Babbage at a party in London.
 
 She later wrote the first published program for his engine.
+
+It was formerly the custom for millers to row their flour to market. The boats were long and narrow. A full crew
+would number eight men.
+
+Suppose every street had a garden of its own. Crime would fall by half.
 """
 
 ESSAY = """# Notes on housing
@@ -89,3 +94,11 @@ def test_the_author_comes_from_a_byline_or_the_front_matter():
     assert document_authors(parse_bytes(ESSAY.encode(), "essay.md")) == ["Jane Marlow"]
     assert document_authors(parse_bytes(FRONT.encode(), "front.md")) == ["Tomás Ruiz"]
     assert document_authors(parse_bytes(PLACES.encode(), "places.md")) == []
+
+
+@pytest.mark.parametrize(
+    ("start", "frame"),
+    [("A full crew", "formerly the custom"), ("Crime would fall", "Suppose every street")],
+)
+def test_a_would_sentence_is_read_with_the_custom_or_supposition_before_it(places, start, frame):
+    assert frame in _context(places, start)

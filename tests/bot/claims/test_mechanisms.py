@@ -293,3 +293,31 @@ def test_a_noun_spelled_like_a_verb_of_saying_gives_the_words_to_no_one(evidence
 def test_a_claim_about_the_supposition_is_not_blocked_by_it(claim, evidence):
     assert about_supposing(claim)
     assert _outcome(claim, Evidence(evidence)) == "supported"
+
+
+@pytest.mark.parametrize(
+    ("claim", "context", "evidence", "outcome"),
+    [
+        (
+            "A full crew consisted of twelve men.",
+            "It was formerly the custom for millers to row to market.",
+            "A full crew would consist of eight men.",
+            "contradicted",
+        ),
+        (
+            "A full crew consisted of eight men.",
+            "It was formerly the custom for millers to row to market.",
+            "A full crew would consist of eight men.",
+            "supported",
+        ),
+        (
+            "Each family kept 3 goats.",
+            "In those days the villagers used to keep animals.",
+            "Each family would keep 3 goats.",
+            "supported",
+        ),
+        ("Each family kept 3 goats.", "The council has a new plan.", "Each family would keep 3 goats.", "unrelated"),
+    ],
+)
+def test_would_after_a_past_custom_tells_the_custom(claim, context, evidence, outcome):
+    assert _outcome(claim, Evidence(evidence, context=context)) == outcome
