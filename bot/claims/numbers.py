@@ -106,6 +106,12 @@ _FREQUENCY = re.compile(
 _PART_OF_DATE = re.compile(r"\.\d|\s*(?:%|per\s?cent)")
 _NOT_VERSION = re.compile(rf"\s*(?:%|per\s?cent|(?:thousand|million|billion|trillion|times|{_UNIT_RE})\b)", re.I)
 _YEAR = re.compile(r"(?<![\d,.])\b(?P<year>(?:1[89]|20)\d{2})s?\b(?![,.]?\d)")
+# "in 1619", "since 1066", "c. 1450": an earlier year, told from a count ("in 1500 cases") by the word before it
+# and by no counted noun after it.
+_OLD_YEAR = re.compile(
+    r"\b(?:in|since|by|until|till|from|circa|c\.|ca\.|year|around|of|before|after)\s+(?P<year>1[0-7]\d{2})\b(?![,.]?\d)",
+    re.I,
+)
 _ORDINAL = re.compile(rf"\b(?P<ord>{'|'.join(ORDINALS)}|\d+(?:st|nd|rd|th))\b", re.I)
 _TENS = "|".join(w for w, n in WORD_NUMBERS.items() if 20 <= n <= 90 and n % 10 == 0)
 _UNIT_ORDINALS = "|".join(w for w, n in ORDINALS.items() if 1 <= n <= 9 and w.isalpha())
@@ -344,6 +350,14 @@ def extract_quantities(text: str) -> list[Quantity]:
         if free(m.start(), m.end()):
             value = WORD_NUMBERS[m.group("tens").lower()] + ORDINALS[m.group("ord").lower()]
             found.append(Quantity(value, value, "ordinal", "exact", m.start(), m.end(), m.group(0)))
+    for m in _OLD_YEAR.finditer(text):
+        after = re.match(r"\s+([a-z]+)", text[m.end("year") :])
+        counted = after is not None and after.group(1) not in STOPWORDS  # "in 1500 cases"
+        if free(m.start("year"), m.end("year")) and not counted:
+            year = int(m.group("year"))
+            found.append(
+                Quantity(0, 0, "date", "exact", m.start("year"), m.end("year"), m.group("year"), (year, None, None))
+            )
     for m in _ORDINAL.finditer(text):
         if not free(m.start(), m.end()):
             continue

@@ -321,3 +321,32 @@ def test_a_claim_about_the_supposition_is_not_blocked_by_it(claim, evidence):
 )
 def test_would_after_a_past_custom_tells_the_custom(claim, context, evidence, outcome):
     assert _outcome(claim, Evidence(evidence, context=context)) == outcome
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("The treatise was published in 1619, in Latin.", "date"),
+        ("Since 1750 the town grew.", "date"),
+        ("In 1500 cases the court agreed.", "count"),
+        ("An army of 1200 soldiers marched.", "count"),
+    ],
+)
+def test_an_early_year_is_told_from_a_count(text, unit):
+    (q,) = extract_quantities(text)
+    assert q.unit.split(":")[0] == unit
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence", "outcome"),
+    [
+        (
+            "The treatise was printed at Göttingen in 1619.",
+            "The treatise, printed at Gottingen in 1619, is rare.",
+            "supported",
+        ),
+        ("The abbey was founded in 1120.", "The abbey was founded in 1132.", "contradicted"),
+    ],
+)
+def test_an_early_year_is_compared_as_a_date(claim, evidence, outcome):
+    assert _outcome(claim, Evidence(evidence)) == outcome
