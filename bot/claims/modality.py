@@ -5,6 +5,7 @@ Both are read clause by clause from word lists (``wordlists/suppositions.txt``, 
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from bot.claims.lexicon import words
@@ -35,7 +36,7 @@ def habit_frame(text: str) -> bool:
     """Whether sentences set out a past custom or habit ("It was formerly the custom …", "They used to …") that a
     "would" after them goes on telling."""
     norms = [t.norm for t in tokens(text)]
-    used_to = any(a == "used" and b == "to" for a, b in zip(norms, norms[1:], strict=False))
+    used_to = any(a == "used" and b == "to" for a, b in itertools.pairwise(norms))
     return used_to or any(w in HABIT_MARKERS for w in norms)
 
 
