@@ -351,8 +351,8 @@ def extract_quantities(text: str) -> list[Quantity]:
             value = WORD_NUMBERS[m.group("tens").lower()] + ORDINALS[m.group("ord").lower()]
             found.append(Quantity(value, value, "ordinal", "exact", m.start(), m.end(), m.group(0)))
     for m in _OLD_YEAR.finditer(text):
-        after = re.match(r"\s+([a-z]+)", text[m.end("year") :])
-        counted = after is not None and after.group(1) not in STOPWORDS  # "in 1500 cases"
+        next_word = re.match(r"\s+([a-z]+)", text[m.end("year") :])
+        counted = next_word is not None and next_word.group(1) not in STOPWORDS  # "in 1500 cases"
         if free(m.start("year"), m.end("year")) and not counted:
             year = int(m.group("year"))
             found.append(
