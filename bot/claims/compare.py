@@ -23,7 +23,14 @@ from bot.claims.modality import about_supposing, consequence, habit_frame, suppo
 from bot.claims.modifiers import other_modifier
 from bot.claims.names import head_noun, head_noun_key, surname_of
 from bot.claims.numbers import Quantity, extract_quantities, parse_number
-from bot.claims.opposition import comparative, polarity_conflict, superlative_rival, swapped_contrast, turned_contrast
+from bot.claims.opposition import (
+    comparative,
+    polarity_conflict,
+    superlative_rival,
+    swapped_contrast,
+    swapped_pairing,
+    turned_contrast,
+)
 from bot.claims.quantities import QuantityCheck, as_precise, check_quantities, role, year_of
 from bot.claims.refuted import refuted_report
 from bot.claims.roles import first_person_keys, missing_predicate, role_reversal, roles_kept
@@ -733,8 +740,10 @@ def opposite_comparison(f: Facts) -> Judgement | None:
 
 def contrast_turned(f: Facts) -> Judgement | None:
     """ "X is more common among boys than girls" against "… among girls than boys", and "A rather than B" against
-    "B rather than A": the same two sides of a contrast, the other way round."""
-    if not swapped_contrast(f.claim.text, fold_accents(f.evidence.text)):
+    "B rather than A": the same two sides of a contrast, the other way round; and "Y is large, while Z is small"
+    against "Z is large, while Y is small": two subjects given each other's predicates."""
+    text = fold_accents(f.evidence.text)
+    if not (swapped_contrast(f.claim.text, text) or swapped_pairing(f.claim.text, text)):
         return None
     if f.coverage < f.t.opposition_coverage - f.t.opposition_slack:
         return f.result("unrelated", "partial", f.base * f.t.partial_factor)

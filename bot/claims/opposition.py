@@ -216,3 +216,43 @@ def swapped_contrast(claim: str, evidence: str) -> bool:
 
 def _directions(text: str) -> dict[str, int]:
     return {c.dimension: c.direction for c in comparisons(text)}
+
+
+# "X is large, while Y is small": two clauses that give two subjects two different predicates.
+_PAIRING = re.compile(r",?\s+(?:while|whereas)\s+|;\s+(?:but\s+)?|,\s+but\s+", re.IGNORECASE)
+_COPULA = frozenset({"is", "are", "was", "were", "remains", "remain", "seems", "seem", "becomes", "become"})
+
+
+def _clause_sides(clause: str) -> tuple[frozenset[str], frozenset[str]] | None:
+    """(subject keys, predicate keys) of "S is P", else None."""
+    toks = tokens(clause)
+    at = next((i for i, t in enumerate(toks) if t.norm in _COPULA), None)
+    if at is None or at == 0:
+        return None
+    return _keys([t for t in toks[:at] if t.stem]), _keys([t for t in toks[at + 1 :] if t.stem])
+
+
+def _pairs(text: str) -> tuple[tuple[frozenset[str], frozenset[str]], ...] | None:
+    parts = _PAIRING.split(text.rstrip(". "), maxsplit=1)
+    if len(parts) != 2:
+        return None
+    sides = [_clause_sides(p) for p in parts]
+    if sides[0] is None or sides[1] is None:
+        return None
+    return sides[0], sides[1]
+
+
+def swapped_pairing(claim: str, evidence: str) -> bool:
+    """Whether the evidence gives the claim's two subjects each other's predicates ("Y is highly X, while Z is only
+    somewhat X" against "Z is highly X, while Y is only somewhat X")."""
+    ours, theirs = _pairs(claim), _pairs(evidence)
+    if ours is None or theirs is None:
+        return False
+    (s1, p1), (s2, p2) = ours
+    (e1, f1), (e2, f2) = theirs
+    own1, own2 = s1 - s2, s2 - s1  # what tells the two subjects apart
+    said1, said2 = p1 - p2, p2 - p1  # and the two predicates
+    if not (own1 and own2 and said1 and said2):
+        return False
+    crossed = bool(own1 & e2 and own2 & e1 and not own1 & e1 and not own2 & e2)
+    return crossed and bool(said1 & (f1 - f2)) and bool(said2 & (f2 - f1))

@@ -350,3 +350,24 @@ def test_an_early_year_is_told_from_a_count(text, unit):
 )
 def test_an_early_year_is_compared_as_a_date(claim, evidence, outcome):
     assert _outcome(claim, Evidence(evidence)) == outcome
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence", "outcome"),
+    [
+        (
+            "The laser dazzling is only mildly harmful, while kinetic weapons are highly harmful.",
+            "The kinetic weapons are only mildly harmful, while laser dazzling is highly harmful.",
+            "contradicted",
+        ),
+        (
+            "The laser dazzling is only mildly harmful, while kinetic weapons are highly harmful.",
+            "The laser dazzling is only mildly harmful, while kinetic weapons are highly harmful.",
+            "supported",
+        ),
+        ("The oak is hard, whereas the pine is soft.", "The pine is hard, whereas the oak is soft.", "contradicted"),
+        ("The oak is hard, whereas the pine is soft.", "The oak is hard, whereas the pine is soft.", "supported"),
+    ],
+)
+def test_two_subjects_given_each_others_predicates_contradict(claim, evidence, outcome):
+    assert _outcome(claim, Evidence(evidence)) == outcome
