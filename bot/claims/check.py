@@ -15,7 +15,7 @@ from typing import Literal
 
 from bot.citations import make_citation, verify_citation
 from bot.claims.alias import AliasFinding, alias_claim, check_alias
-from bot.claims.compare import Claim, Evidence, Judgement, compare, outweighs
+from bot.claims.compare import Claim, Evidence, Judgement, compare, is_author, outweighs
 from bot.claims.evidence import (
     CLAIM_KINDS,
     Unit,
@@ -98,7 +98,7 @@ def _unknown(claim: Claim, briefs: Sequence[Brief]) -> list[Entity]:
 
 def _mentioned(e: Entity, brief: Brief) -> bool:
     prof = brief_profile(brief)
-    if mentions(e, prof.keys, prof.lower):
+    if mentions(e, prof.keys, prof.lower) or (prof.author and is_author(e, prof.author)):
         return True
     last = surname_of(e.key, prof.persons)
     if last is not None and last in prof.keys:
@@ -203,6 +203,7 @@ def check_claim(engine: Library, claim: str, brief_id: str | None = None) -> Che
             prof.persons,
             prof.heads,
             prof.voice,
+            prof.author,
         )
         judged.append((compare(parsed, ev, sim, known=known), u))
     result = _decide(parsed, judged)

@@ -19,10 +19,18 @@ from bot.claims.attributes import AttributeCheck, check_attributes
 from bot.claims.hedges import hedged
 from bot.claims.lexicon import ALIASES, FRAME, NECESSITY, fold_phrases, words
 from bot.claims.lists import unlisted_member
+from bot.claims.modality import about_supposing, consequence, habit_frame, supposes
 from bot.claims.modifiers import other_modifier
 from bot.claims.names import head_noun, head_noun_key, surname_of
-from bot.claims.numbers import Quantity, extract_quantities
-from bot.claims.opposition import comparative, polarity_conflict, superlative_rival
+from bot.claims.numbers import Quantity, extract_quantities, parse_number
+from bot.claims.opposition import (
+    comparative,
+    polarity_conflict,
+    superlative_rival,
+    swapped_contrast,
+    swapped_pairing,
+    turned_contrast,
+)
 from bot.claims.quantities import QuantityCheck, as_precise, check_quantities, role, year_of
 from bot.claims.refuted import refuted_report
 from bot.claims.roles import first_person_keys, missing_predicate, role_reversal, roles_kept
@@ -47,6 +55,7 @@ from bot.claims.text import (
     entities,
     entity_keys,
     expand_acronyms,
+    fold_accents,
     mentions,
     negated_stems,
     negator_positions,
@@ -137,13 +146,14 @@ class Claim:
 
     @classmethod
     def parse(cls, text: str, *, common: frozenset[str] = frozenset()) -> Claim:
-        text = fold_phrases(_FRAMING.sub("", text))
+        text = fold_phrases(_FRAMING.sub("", fold_accents(text)))
         qs = tuple(extract_quantities(text))
         # "330 MW": a unit written in capitals is part of a quantity, not a name.
         ents = tuple(e for e in entities(text, common=common) if not any(q.start <= e.start < q.end for q in qs))
         toks = tokens(text)
-        spans = [(e.start, e.end) for e in ents] + [(q.start, q.end) for q in qs]
+        spans = [(e.start, e.end) for e in ents]
         spans += [(m.start(), m.end()) for m in _COMPARATIVE.finditer(text)]
+        figures = [(q.start, q.end) for q in qs]
         content: dict[str, None] = {}
         quantifiers = negator_positions(toks)
         if qs:
@@ -152,7 +162,11 @@ class Claim:
         for i, t in enumerate(toks):
             # An acronym is a name and a word at once ("250 kilotons of TNT"): it counts among the claim's words.
             acronym = re.fullmatch(r"[A-Z]{2,}s?", t.text) is not None and t.norm not in ALIASES
-            named = any(s <= t.start < e for s, e in spans) and not acronym
+            # A compound with a figure inside ("one-person-one-vote") is a word of the claim, not only a figure.
+            wordy = sum(parse_number(p) is None for p in _parts(t.norm)) >= 2  # not "five-year", "30-day"
+            inside = any(s <= t.start < e and (t.end <= e or not wordy) for s, e in figures)
+            named = any(s <= t.start < e for s, e in spans) or inside
+            named = named and not acronym
             if not t.stem or t.norm in FRAME or i in quantifiers or named:
                 continue
             content.setdefault(t.stem, None)
@@ -174,6 +188,46 @@ def _indefinite(text: str, entity: Entity) -> bool:
 
 
 _FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Oo]ur|us)\b")
+_FIRST_PERSON_SINGULAR = re.compile(r"\b(?:I|[Mm]y|me|[Mm]ine|myself)\b")
+
+
+_AUTHOR_NOUNS = words("author_nouns.txt")
+
+
+def _by_the_author(evidence: Evidence) -> bool:
+    """The evidence speaks as the document's author ("I", "my") or names them."""
+    if not evidence.author:
+        return False
+    text = fold_accents(evidence.text)
+    if _FIRST_PERSON_SINGULAR.search(text):
+        return True
+    return any(is_author(e, evidence.author) for e in entities(text, common=evidence.common))
+
+
+_SPEECH_VERBS = words("speech_verbs.txt") | {"argue", "say", "claim", "believe", "think", "contend", "hold"}
+_DETERMINERS = words("determiners.txt") | {"many", "several", "most", "few", "two", "three"}
+_OWN_VOICE = frozenset({"i", "we", "this", "our", "my"})
+
+
+def others_say(claim: Claim, evidence: Evidence) -> bool:
+    """ "The author argues that X" against "Economists argue that X": the claim gives its words to the author, the
+    evidence to someone else (not "I", "we", or "this essay")."""
+    claim_norms = {t.norm for t in tokens(claim.text)}
+    if not claim_norms & _AUTHOR_NOUNS or not evidence.author or _by_the_author(evidence):
+        return False
+    toks = tokens(fold_accents(evidence.text))
+    for i, t in enumerate(toks):
+        if t.norm not in _SPEECH_VERBS or i == 0 or toks[i - 1].norm in _DETERMINERS:
+            continue  # "Both states …", "the claims of …": a noun, not a verb of saying
+        if not {u.norm for u in toks[max(0, i - 3) : i]} & _OWN_VOICE:
+            return True
+    return False
+
+
+def is_author(entity: Entity, author: str) -> bool:
+    """The name is the document's author's (all its words among the author's names: "Ruiz", "Ana Ruiz")."""
+    parts = [w for w in re.split(r"\s+", entity.key) if w]
+    return bool(parts) and all(re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", author) for w in parts)
 
 
 def _in_voice(entity: Entity, voice: str) -> bool:
@@ -202,6 +256,7 @@ class Evidence:
     persons: frozenset[str] = frozenset()  # the people the brief names (``bot.claims.names``)
     heads: Mapping[str, str] = field(default_factory=dict)  # head noun -> the brief's only long name with it
     voice: str = ""  # the brief's masthead, lower case: who "we" is in its own sentences (``bot.check_evidence``)
+    author: str = ""  # the author's names, lower case: who "I" and "my" are in its own sentences
 
     @property
     def full(self) -> str:
@@ -391,16 +446,23 @@ def _measure(
 ) -> Facts:
     # Folded like the claim ("would not step back from" reads "would not abandon"); quotes stay verbatim.
     wanted = claim_acronyms(claim.text)
-    full = expand_acronyms(fold_phrases(evidence.full), evidence.acronyms, wanted)
+    full = expand_acronyms(fold_phrases(fold_accents(evidence.full)), evidence.acronyms, wanted)
     ev_keys = entity_keys(full) | set(evidence.implied)
     low = " ".join(full.lower().split())
     missing = tuple(e for e in claim.entities if not mentions(e, ev_keys, low) and not _named_by_head(e, low, evidence))
     if missing and evidence.voice and _FIRST_PERSON.search(evidence.text):
         # "We … now affirm" in a ruling headed "Court of Appeals / First Circuit": the court speaks as "we".
         missing = tuple(e for e in missing if not _in_voice(e, evidence.voice))
+    if missing and evidence.author and _FIRST_PERSON_SINGULAR.search(fold_accents(evidence.text)):
+        # "I argue that …" in an essay by Ana Ruiz is Ruiz arguing it.
+        missing = tuple(e for e in missing if not is_author(e, evidence.author))
     ev_toks = tokens(full)
     have = _stem_set(ev_toks)
-    qchecks = check_quantities(claim, evidence.text, evidence.common, year_of(evidence.context))
+    if _by_the_author(evidence):
+        # "The author argues …" against "I argue …" (or "Ruiz argues …" in Ruiz's essay).
+        have |= {k for w in _AUTHOR_NOUNS for k in synonym_keys(word_stem(w))}
+    habit = habit_frame(evidence.context)
+    qchecks = check_quantities(claim, evidence.text, evidence.common, year_of(evidence.context), habit)
     if evidence.context and any(q.status != "absent" and q.claim.is_date for q in qchecks):
         # "Similarly, it tested … in 2019" after "The Model-16 was unveiled in 2020": a year in the sentence before
         # that plays the claim's part better ("unveiled") dates the claim's event, not this sentence's year.
@@ -516,9 +578,29 @@ def swapped_agent(f: Facts) -> Judgement | None:
     )
     if swap is None or f.coverage < f.t.substitution_coverage:
         return None
+    if _FIRST_PERSON_SINGULAR.fullmatch(swap[1].text) and is_author(swap[0], f.evidence.author):
+        return None  # "I first read it" in Ana Ruiz's essay is Ruiz reading it
     return f.result(
         "contradicted", "entity", f.base + f.t.entity_bonus, substitute=swap[1], missing=(swap[0],), quantities=f.stated
     )
+
+
+def supposed_only(f: Facts) -> Judgement | None:
+    """ "Suppose the tax rate is 30 percent", "If the river were to flood the town, …": the evidence only supposes
+    what the claim states as fact, so it neither supports nor contradicts it (a claim that supposes too is read
+    on)."""
+    text = fold_accents(f.evidence.text)
+    supposed = supposes(text) or (consequence(text) and supposes(fold_accents(f.evidence.context)))
+    if supposed and not about_supposing(f.claim.text):
+        return f.result("unrelated", "partial", f.base * f.t.partial_factor)
+    return None
+
+
+def said_by_others(f: Facts) -> Judgement | None:
+    """What the claim has the author say, the evidence has others say: not the author's view (``others_say``)."""
+    if others_say(f.claim, f.evidence):
+        return f.result("unrelated", "partial", f.base * f.t.partial_factor)
+    return None
 
 
 def _mismatches(f: Facts) -> list[QuantityCheck]:
@@ -650,7 +732,22 @@ def opposite_comparison(f: Facts) -> Judgement | None:
     verdict, words = f.comparison
     if verdict is not False or f.coverage < f.t.opposition_coverage - f.t.opposition_slack:
         return None
+    if turned_contrast(f.claim.text, fold_accents(f.evidence.text)):
+        return None  # "less common among girls than boys" for "more common among boys than girls": both turned
+
     return f.result("contradicted", "comparative", f.base + f.t.opposition_bonus, opposite=words)
+
+
+def contrast_turned(f: Facts) -> Judgement | None:
+    """ "X is more common among boys than girls" against "… among girls than boys", and "A rather than B" against
+    "B rather than A": the same two sides of a contrast, the other way round; and "Y is large, while Z is small"
+    against "Z is large, while Y is small": two subjects given each other's predicates."""
+    text = fold_accents(f.evidence.text)
+    if not (swapped_contrast(f.claim.text, text) or swapped_pairing(f.claim.text, text)):
+        return None
+    if f.coverage < f.t.opposition_coverage - f.t.opposition_slack:
+        return f.result("unrelated", "partial", f.base * f.t.partial_factor)
+    return f.result("contradicted", "comparative", f.base + f.t.opposition_bonus)
 
 
 def opposite_polarity(f: Facts) -> Judgement | None:
@@ -705,6 +802,32 @@ def another_deed(f: Facts) -> Judgement | None:
     focal = _stem_set(tokens(fold_phrases(f.evidence.text)))
     if missing_predicate(f.claim.text, {w for w in f.claim.content if not synonym_keys(w) & focal}):
         return f.result("unrelated", "partial", f.base * f.t.near_partial_factor)
+    return None
+
+
+def _parts(compound: str) -> list[str]:
+    """A compound's parts, figures written as digits ("five-year" -> ["5", "year"])."""
+    out = []
+    for p in compound.split("-"):
+        n = parse_number(p) if p else None
+        out.extend([f"{n:g}"] if n is not None else [p] if p else [])
+    return out
+
+
+def other_compound(f: Facts) -> Judgement | None:
+    """ "one-person-one-vote" against "one-share-one-vote", "part-time" against "full-time": a compound of the
+    claim the evidence writes with another part in place of one of its own is another term, not the claim's."""
+    have = f.have
+    for s in f.claim.content:
+        parts = _parts(s)
+        if len(parts) < 2 or s in f.matched or s in have:
+            continue
+        for t in f.ev_toks:
+            theirs = _parts(t.stem)
+            if len(theirs) < 2 or theirs == parts:
+                continue
+            if set(parts) & set(theirs) and (set(parts) ^ set(theirs)):
+                return f.result("unrelated", "partial", f.base * f.t.near_partial_factor)
     return None
 
 
@@ -795,6 +918,8 @@ def same_fact(f: Facts) -> Judgement | None:
 RULES: tuple[Rule, ...] = (
     missing_name,
     swapped_agent,
+    supposed_only,
+    said_by_others,
     mismatch_of_another_event,
     mismatch_without_the_count,
     mismatched_number,
@@ -804,12 +929,14 @@ RULES: tuple[Rule, ...] = (
     superlative_flipped,
     denied_name,
     opposite_comparison,
+    contrast_turned,
     opposite_polarity,
     missing_number,
     comparison_not_stated,
     unnamed_member,
     another_kind,
     another_deed,
+    other_compound,
     rare_word_missing,
     another_subject,
     class_of_another,

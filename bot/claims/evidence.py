@@ -11,8 +11,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from bot.claims.lexicon import ORGANISATION_WORDS
+from bot.claims.modality import consequence, habit_frame, supposes
 from bot.claims.names import document_names, head_noun, head_noun_key
-from bot.claims.text import entities, entity_keys, expand_acronyms, tokens, word_stem
+from bot.claims.text import entities, entity_keys, expand_acronyms, fold_accents, tokens, word_stem
 from corpus.models import Brief, Passage
 from corpus.text.vectors import cosines as vector_cosines
 from corpus.text.words import STOPWORDS
@@ -64,6 +66,40 @@ FIRST_PERSON_WORDS = 12
 def _leans(p: Passage) -> bool:
     short_own_voice = bool(_FIRST_PERSON_OPENER.match(p.text)) and len(p.text.split()) <= FIRST_PERSON_WORDS
     return leans_back(p.text) or short_own_voice or bool(_LATE_PRONOUN.match(p.text) or _BACK_REFERENCE.search(p.text))
+
+
+# "this museum", "the company", "that treaty": a definite noun that may take up a name said before it.
+_DEFINITE = re.compile(r"\b(?:the|this|that|these|those)\s+([a-z][a-z-]{2,})\b", re.IGNORECASE)
+_SPECIFIED = re.compile(r"\s+(?:of|at|in|on|near)\s+(?:the\s+)?[A-Z]")
+# A paragraph that opens on "He", "She" or "They" goes on about the person or group the one before was about.
+_PERSON_PRONOUN_OPENER = re.compile(r"^(?:he|she|they)\b", re.IGNORECASE)
+
+
+def _name_nouns(text: str) -> set[str]:
+    """The nouns a definite description may use for the text's names: each name's head ("Northfield Museum" ->
+    "museum"); the organisation word for a name that ends in one ("Acme Company" -> "company")."""
+    out: set[str] = set()
+    for e in entities(text):
+        words = e.text.lower().replace("-", " ").split()
+        if len(words) >= 2:
+            out.add(word_stem(head_noun(e.text)))
+        out.update(word_stem(w) for w in words if w in ORGANISATION_WORDS)
+    return out
+
+
+def takes_up(sentence: str, before: str) -> bool:
+    """Whether a sentence refers back to a name of the one before by a definite noun ("The museum closed in
+    1975" after "Northfield Museum opened in 1839"), naming it as surely as if it repeated it."""
+    nouns = _name_nouns(before)
+    if not nouns:
+        return False
+    own = _name_nouns(sentence)
+    for m in _DEFINITE.finditer(sentence):
+        if _SPECIFIED.match(sentence, m.end()):
+            continue  # "the museum at Kew": another one, named by where it is
+        if (st := word_stem(m.group(1).lower())) in nouns and st not in own:
+            return True
+    return False
 
 
 def fragment(p: Passage) -> bool:
@@ -122,6 +158,53 @@ def _sentences(brief: Brief) -> list[Passage]:
     return [p for p in sorted(brief.passages, key=lambda p: p.seq) if p.kind in EVIDENCE_KINDS]
 
 
+def _taken_up(ordered: list[Passage], i: int) -> list[Passage]:
+    """The sentences back to the one (of the same paragraph, at most two back) whose name the sentence ``i`` takes up
+    by a definite noun ("… Northfield Museum …" + "The museum closed …")."""
+    passage = ordered[i]
+    for back in (1, 2):
+        j = i - back
+        if j < 0 or ordered[j].paragraph != passage.paragraph:
+            break
+        if takes_up(passage.text, ordered[j].text):
+            return ordered[j:i]
+    return []
+
+
+def _modal_frame(ordered: list[Passage], i: int, context: list[Passage]) -> list[Passage]:
+    """A sentence telling what would happen leans on the supposition or past custom set out just before it (at
+    most two sentences back in its paragraph): "Suppose every town had a park." + "Crime would fall.", "It was
+    formerly the custom …" + "A full crew would number eight men." The context is taken back to that sentence."""
+    passage = ordered[i]
+    if not consequence(passage.text):
+        return context
+    for j in (i - 1, i - 2):
+        if j < 0 or ordered[j].paragraph != passage.paragraph:
+            break
+        if supposes(ordered[j].text) or habit_frame(ordered[j].text):
+            start = min([j, *(ordered.index(p) for p in context if p in ordered)])
+            return ordered[start:i]
+    return context
+
+
+def _previous_paragraph(ordered: list[Passage], i: int, topic: frozenset[str]) -> list[Passage]:
+    """A paragraph that opens on "He", "She" or "They" leans on the paragraph before: its sentences back to the
+    last that names someone (at most two)."""
+    passage = ordered[i]
+    if (
+        i == 0
+        or not _PERSON_PRONOUN_OPENER.match(passage.text.lstrip("*_\"'“‘ "))
+        or ordered[i - 1].paragraph == passage.paragraph
+    ):
+        return []
+    for j in (i - 1, i - 2):
+        if j < 0 or ordered[j].paragraph != ordered[i - 1].paragraph:
+            break
+        if any(e.key not in topic for e in entities(ordered[j].text)):
+            return ordered[j:i]
+    return []
+
+
 def _cut_off_head(brief: Brief, passage: Passage) -> list[Passage]:
     """The passage just before a fragment, whatever its kind or paragraph ("… Farms near the river with low" read
     as a heading above "fields, such as orchards, are at risk"): the start of the fragment's sentence."""
@@ -153,6 +236,9 @@ def units_for(brief: Brief, passage: Passage) -> list[Unit]:
         context.insert(0, ordered[j])
         if any(e.key not in topic for e in entities(ordered[j].text)):
             break  # this sentence names the subject: no need to look further back
+    if not context:
+        context = _taken_up(ordered, i) or _previous_paragraph(ordered, i, topic)
+    context = _modal_frame(ordered, i, context)
     units = [Unit(brief, (passage,), tuple(context))]
     nxt = ordered[i + 1] if i + 1 < len(ordered) else None
     # Only a sentence that opens on a pronoun continues this one's subject ("… the Model-17 …" + "It flew …");
@@ -209,14 +295,17 @@ class Profile:
     persons: frozenset[str]  # the people the brief names (lower-case names, first and last words)
     heads: dict[str, str]  # head noun -> the brief's only multi-word name with that head ("toolkit" -> "… toolkit")
     voice: str = ""  # the masthead, lower case: who "we" is in the brief's own sentences
+    author: str = ""  # the author's names, lower case: who "I" is in the brief's own sentences
 
 
 @lru_cache(maxsize=32)
 def _brief_profile(brief: Brief) -> Profile:
-    text = brief.text
+    text = fold_accents(brief.text)
     lower_words = {w.lower() for w in re.findall(r"\b[a-z][a-z'-]+\b", text)}
     common = frozenset(lower_words | {word_stem(w) for w in lower_words})
-    names = document_names(text, [a.name for a in brief.authors] + list(brief.editors))
+    names = document_names(
+        text, [fold_accents(a.name) for a in brief.authors] + [fold_accents(e) for e in brief.editors]
+    )
     expanded = expand_acronyms(text, names.acronyms)
     passages = _sentences(brief)
     df: dict[str, int] = {}
@@ -240,7 +329,29 @@ def _brief_profile(brief: Brief) -> Profile:
         names.persons,
         _heads(text, names.acronyms),
         _masthead(brief),
+        fold_accents(" ".join(document_authors(brief)).lower()),
     )
+
+
+# "by Ana Ruiz", "By A. B. Smith and C. Jones": a byline set above the body.
+_BYLINE = re.compile(r"^\s*by\s+(?P<names>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|&|,)){0,8})\s*$", re.UNICODE)
+BYLINE_PASSAGES = 8  # the byline is among the document's first passages
+
+
+def document_authors(brief: Brief) -> list[str]:
+    """The names the document is written by: its metadata authors, else a "by NAME" line above its body or in its
+    title. Who "I" and "my" are in its sentences."""
+    if brief.authors:
+        return [a.name for a in brief.authors]
+    ordered = sorted(brief.passages, key=lambda p: p.seq)[:BYLINE_PASSAGES]
+    for text in [brief.title or "", *(p.text for p in ordered)]:
+        for line in text.splitlines():
+            tail = re.search(r"(?:^|[:—–-]\s*|\s)(by\s+[A-Z].*)$", line.strip())
+            m = _BYLINE.match(tail.group(1) if tail else line)
+            if m:
+                names = re.split(r"\s*(?:,|\band\b|&)\s*", m.group("names"))
+                return [n.strip() for n in names if len(n.split()) >= 2]
+    return []
 
 
 def _masthead(brief: Brief) -> str:

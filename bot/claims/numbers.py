@@ -106,8 +106,23 @@ _FREQUENCY = re.compile(
 _PART_OF_DATE = re.compile(r"\.\d|\s*(?:%|per\s?cent)")
 _NOT_VERSION = re.compile(rf"\s*(?:%|per\s?cent|(?:thousand|million|billion|trillion|times|{_UNIT_RE})\b)", re.I)
 _YEAR = re.compile(r"(?<![\d,.])\b(?P<year>(?:1[89]|20)\d{2})s?\b(?![,.]?\d)")
+# "in 1619", "since 1066", "c. 1450": an earlier year, told from a count ("in 1500 cases") by the word before it
+# and by no counted noun after it.
+_OLD_YEAR = re.compile(
+    r"\b(?:in|since|by|until|till|from|circa|c\.|ca\.|year|around|of|before|after)\s+(?P<year>1[0-7]\d{2})\b(?![,.]?\d)",
+    re.I,
+)
 _ORDINAL = re.compile(rf"\b(?P<ord>{'|'.join(ORDINALS)}|\d+(?:st|nd|rd|th))\b", re.I)
+_TENS = "|".join(w for w, n in WORD_NUMBERS.items() if 20 <= n <= 90 and n % 10 == 0)
+_UNIT_ORDINALS = "|".join(w for w, n in ORDINALS.items() if 1 <= n <= 9 and w.isalpha())
+# "twenty-first", "thirty third": an ordinal of two words is one position in a series.
+_COMPOUND_ORDINAL = re.compile(rf"\b(?P<tens>{_TENS})[\s-](?P<ord>{_UNIT_ORDINALS})\b", re.I)
 _COUNT = re.compile(rf"{_BOUND}{_NOT_IN_NAME}\b(?P<num>{_NUM})(?P<scale>{_SCALE})\b(?!\s*(?:%|-\d))", re.I)
+# "4.2MB", "5GHz", "12ft": a figure with its unit glued on is one quantity of that unit, whatever the unit.
+_GLUED = re.compile(r"(?<![\w.,])(?P<num>\d+(?:\.\d+)?)(?P<unit>[A-Za-z]{1,4})\b")
+_NOT_GLUED_UNIT = frozenset({"st", "nd", "rd", "th", "s", "am", "pm"})
+# Bare figures joined into a run ("pages 12, 14, 19", "3 + 4 * 12"): a list or a formula's operands.
+_RUN_JOINT = re.compile(r"\s*(?:,|;|\+|\*|/|=|×|-|–|\band\b|\bor\b|&)\s*(?:and\s+|or\s+)?$", re.I)
 _HEAD = re.compile(r"[A-Za-z][A-Za-z-]*(?:\d+[A-Za-z]?)?")
 _DESIGNATION = re.compile(r"[A-Za-z]+-\d+[A-Za-z]?")
 
@@ -331,6 +346,18 @@ def extract_quantities(text: str) -> list[Quantity]:
         if free(m.start(), m.end()):
             year = int(m.group("year"))
             found.append(Quantity(0, 0, "date", "exact", m.start(), m.end(), m.group(0), (year, None, None)))
+    for m in _COMPOUND_ORDINAL.finditer(text):
+        if free(m.start(), m.end()):
+            value = WORD_NUMBERS[m.group("tens").lower()] + ORDINALS[m.group("ord").lower()]
+            found.append(Quantity(value, value, "ordinal", "exact", m.start(), m.end(), m.group(0)))
+    for m in _OLD_YEAR.finditer(text):
+        next_word = re.match(r"\s+([a-z]+)", text[m.end("year") :])
+        counted = next_word is not None and next_word.group(1) not in STOPWORDS  # "in 1500 cases"
+        if free(m.start("year"), m.end("year")) and not counted:
+            year = int(m.group("year"))
+            found.append(
+                Quantity(0, 0, "date", "exact", m.start("year"), m.end("year"), m.group("year"), (year, None, None))
+            )
     for m in _ORDINAL.finditer(text):
         if not free(m.start(), m.end()):
             continue
@@ -342,6 +369,23 @@ def extract_quantities(text: str) -> list[Quantity]:
         if m.group("ord")[:1].isupper() and re.match(r"\s+[A-Z][a-z]", text[m.end() :]) and m.start() > 0:
             continue  # "the Tenth Circuit", "Fifth Avenue": an ordinal inside a name
         found.append(Quantity(value, value, "ordinal", "exact", m.start(), m.end(), m.group(0)))
+    for m in _GLUED.finditer(text):
+        unit_raw = m.group("unit").lower()
+        if not free(m.start(), m.end()) or unit_raw in _NOT_GLUED_UNIT:
+            continue
+        v = float(m.group("num"))
+        found.append(
+            Quantity(
+                v,
+                v,
+                f"count:{lemma(unit_raw)}",
+                "exact",
+                m.start(),
+                m.end(),
+                m.group(0),
+                precision=_precision(m.group("num")),
+            )
+        )
     for m in _COUNT.finditer(text):
         if not free(m.start(), m.end()):
             continue
@@ -364,7 +408,33 @@ def extract_quantities(text: str) -> list[Quantity]:
         v = _scaled(value, m.group("scale"))
         found.append(Quantity(v, v, f"count:{head}", _bound(m.group("bound")), m.start(), m.end(), m.group(0)))
     found.sort(key=lambda q: q.start)
-    return [_denied(text, _extreme(text, q)) for q in found]
+    return [_denied(text, _extreme(text, q)) for q in _runs(text, found)]
+
+
+def _runs(text: str, found: list[Quantity]) -> list[Quantity]:
+    """Bare figures in a run ("pages 12, 14, 19", "3 + 4 * 12") count nothing of their own: they take the counted
+    noun of the run's last figure ("3, 4 or 5 children"), else they are plain numerals (unit "number"), compared only
+    with other plain numerals."""
+    out = list(found)
+    i = 0
+    while i < len(out):
+        j = i
+        while (
+            j + 1 < len(out)
+            and out[j].is_count
+            and out[j + 1].is_count
+            and _RUN_JOINT.fullmatch(text[out[j].end : out[j + 1].start])
+            and out[j].text[:1].isdigit()
+            and out[j + 1].text[:1].isdigit()
+        ):
+            j += 1
+        if j > i:
+            unit = out[j].unit if out[j].unit != "count:" else "number"
+            for k in range(i, j + 1):
+                if out[k].unit == "count:" or k == j:
+                    out[k] = dataclasses.replace(out[k], unit=unit)
+        i = j + 1
+    return out
 
 
 def _denied(text: str, q: Quantity) -> Quantity:

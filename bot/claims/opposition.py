@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Sequence
 from typing import Protocol
 
 from bot.claims.lexicon import GRADED, NEGATIONS, OPPOSITES
@@ -145,3 +146,113 @@ def graded_levels(text: str) -> dict[str, tuple[int, str]]:
             continue
         out.setdefault(nxt.stem, (direction, text[t.start : nxt.end]))
     return out
+
+
+# "more common among boys than girls", "statute rather than precedent", "wind instead of coal": the two sides of a
+# contrast, each the content word next to the contrast word.
+_CONTRAST = re.compile(r"\b(?:than|rather\s+than|instead\s+of|in\s+place\s+of)\b", re.IGNORECASE)
+
+
+CONTRAST_SIDE_WORDS = 3  # content words of one side of a contrast ("older gardeners" than "younger ones")
+
+
+def _phrase(toks: Sequence[Token]) -> list[Token]:
+    """The content words that open ``toks`` (after any leading stopwords), up to the next stopword."""
+    out: list[Token] = []
+    for t in toks:
+        if not t.stem:
+            if out:
+                break
+            continue
+        out.append(t)
+        if len(out) >= CONTRAST_SIDE_WORDS:
+            break
+    return out
+
+
+def _keys(toks: Sequence[Token]) -> frozenset[str]:
+    return frozenset(k for t in toks for k in synonym_keys(t.stem))
+
+
+def contrasts(text: str) -> list[tuple[frozenset[str], frozenset[str]]]:
+    """Each contrast of the text as (the words only its first side has, the words only its second side has), as
+    synonym keys: "among older gardeners than younger ones" -> ({older}, {younger}). A first side that is itself
+    the comparative ("larger than", "more than") is no side: what is compared then is a name, read by
+    ``bot.claims.text.comparisons``."""
+    toks = tokens(text)
+    out = []
+    for m in _CONTRAST.finditer(text):
+        before = [t for t in toks if t.end <= m.start()]
+        after = [t for t in toks if t.start >= m.end()]
+        if not before or not before[-1].stem or before[-1].norm in {"more", "less", "fewer", "other"}:
+            continue  # "than" after a stopword or a bare comparative: a comparison, not a contrast of two words
+        if before[-1].norm.endswith("er") and m.group(0).lower() == "than":
+            continue  # "larger than"
+        first = list(reversed(_phrase(list(reversed(before)))))
+        a, b = _keys(first), _keys(_phrase(after))
+        if a - b and b - a:
+            out.append((a - b, b - a))
+    return out
+
+
+def turned_contrast(claim: str, evidence: str) -> bool:
+    """Whether the evidence has the claim's contrast with its two sides the other way round (and not as well)."""
+    theirs = contrasts(evidence)
+    return any(
+        any(a & y and b & x for x, y in theirs) and not any(a & x and b & y for x, y in theirs)
+        for a, b in contrasts(claim)
+    )
+
+
+def swapped_contrast(claim: str, evidence: str) -> bool:
+    """Whether the evidence sets the claim's contrast the other way round ("more common among girls than boys" for
+    "… among boys than girls", "precedent rather than statute" for "statute rather than precedent")."""
+    if not turned_contrast(claim, evidence):
+        return False
+    # "less common among girls than boys" turns both round: it is the claim itself.
+    ours, theirs = _directions(claim), _directions(evidence)
+    return not any(theirs.get(d, v) != v for d, v in ours.items())
+
+
+def _directions(text: str) -> dict[str, int]:
+    return {c.dimension: c.direction for c in comparisons(text)}
+
+
+# "X is large, while Y is small": two clauses that give two subjects two different predicates.
+_PAIRING = re.compile(r",?\s+(?:while|whereas)\s+|;\s+(?:but\s+)?|,\s+but\s+", re.IGNORECASE)
+_COPULA = frozenset({"is", "are", "was", "were", "remains", "remain", "seems", "seem", "becomes", "become"})
+
+
+def _clause_sides(clause: str) -> tuple[frozenset[str], frozenset[str]] | None:
+    """(subject keys, predicate keys) of "S is P", else None."""
+    toks = tokens(clause)
+    at = next((i for i, t in enumerate(toks) if t.norm in _COPULA), None)
+    if at is None or at == 0:
+        return None
+    return _keys([t for t in toks[:at] if t.stem]), _keys([t for t in toks[at + 1 :] if t.stem])
+
+
+def _pairs(text: str) -> tuple[tuple[frozenset[str], frozenset[str]], ...] | None:
+    parts = _PAIRING.split(text.rstrip(". "), maxsplit=1)
+    if len(parts) != 2:
+        return None
+    sides = [_clause_sides(p) for p in parts]
+    if sides[0] is None or sides[1] is None:
+        return None
+    return sides[0], sides[1]
+
+
+def swapped_pairing(claim: str, evidence: str) -> bool:
+    """Whether the evidence gives the claim's two subjects each other's predicates ("Y is highly X, while Z is only
+    somewhat X" against "Z is highly X, while Y is only somewhat X")."""
+    ours, theirs = _pairs(claim), _pairs(evidence)
+    if ours is None or theirs is None:
+        return False
+    (s1, p1), (s2, p2) = ours
+    (e1, f1), (e2, f2) = theirs
+    own1, own2 = s1 - s2, s2 - s1  # what tells the two subjects apart
+    said1, said2 = p1 - p2, p2 - p1  # and the two predicates
+    if not (own1 and own2 and said1 and said2):
+        return False
+    crossed = bool(own1 & e2 and own2 & e1 and not own1 & e1 and not own2 & e2)
+    return crossed and bool(said1 & (f1 - f2)) and bool(said2 & (f2 - f1))

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Literal, Protocol
 
 from bot.claims.lexicon import words
+from bot.claims.modality import habitual
 from bot.claims.numbers import Quantity, agrees, extract_quantities, units_comparable
 from bot.claims.text import Entity, Token, entities, role_classes, synonym_keys, tokens
 
@@ -18,10 +19,15 @@ ROLE_WINDOW = 4  # content words before a quantity that say what it measures
 _MODALS = words("modals.txt")
 
 
-def hypothetical(text: str, q: Quantity) -> bool:
+def hypothetical(text: str, q: Quantity, habit: bool = False) -> bool:
     """Whether a figure is only supposed, required or conditional in its clause ("ought to be twenty times")."""
     start = max(text.rfind(c, 0, q.start) for c in ".;:,")
-    return any(t.norm in _MODALS for t in tokens(text[start + 1 : q.start]))
+    modals = {t.norm for t in tokens(text[start + 1 : q.start])} & _MODALS
+    if modals == {"would"}:
+        # "He would play three concerts every week": a past habit, stated as fact.
+        stop = min((i for i in (text.find(c, q.end) for c in ".;:") if i >= 0), default=len(text))
+        return not (habit or habitual(text[start + 1 : stop]))
+    return bool(modals)
 
 
 class HasQuantities(Protocol):
@@ -127,11 +133,25 @@ def _within(claim: Quantity, evidence: Quantity) -> bool:
     return False
 
 
+def _uncounted(claim: Quantity, evidence: Quantity, ev_stems: set[str]) -> bool:
+    """A bare evidence figure ("see page 14", a table cell) stands for the claim's count ("14 cases") only when the
+    evidence names the counted noun somewhere; a figure from an unrelated clause does not."""
+    if not (claim.is_count and evidence.is_count) or evidence.unit[6:] or not claim.unit[6:]:
+        return False
+    noun = claim.unit[6:]
+    return noun not in ev_stems and not any(s.startswith(noun) or noun.startswith(s) for s in ev_stems if len(s) >= 4)
+
+
 def check_quantities(
-    claim: HasQuantities, text: str, common: frozenset[str] = frozenset(), year: int | None = None
+    claim: HasQuantities,
+    text: str,
+    common: frozenset[str] = frozenset(),
+    year: int | None = None,
+    habit: bool = False,
 ) -> tuple[QuantityCheck, ...]:
     """Each claim quantity against the evidence quantity of the same unit that plays the same role. ``year``
-    completes the evidence's dates that give none ("On March 24, …" after "On March 4 2022, …")."""
+    completes the evidence's dates that give none ("On March 24, …" after "On March 4 2022, …"); ``habit``: the
+    sentences before set out a past custom, so a "would" here tells it ("A full crew would number eight men")."""
     completed = []
     for q in extract_quantities(text):
         if q.is_date and q.date and q.date[0] is None and q.date[1] is not None and year is not None:
@@ -143,6 +163,7 @@ def check_quantities(
     ev_toks = tokens(text)
     names = entities(text, common=common)
     ev_roles = [role(text, ev_toks, q, ev_qs, names) for q in ev_qs]
+    ev_stems = {t.stem for t in ev_toks if t.stem} | {t.norm for t in ev_toks}
     out = []
     for cq, crole in zip(claim.quantities, claim.roles, strict=True):
         # A figure the evidence only supposes ("ought to be") says nothing about a figure the claim states.
@@ -150,12 +171,14 @@ def check_quantities(
         cands = [
             (eq, r)
             for eq, r in zip(ev_qs, ev_roles, strict=True)
-            if eq.is_date or supposed or not hypothetical(text, eq)
+            if eq.is_date or supposed or not hypothetical(text, eq, habit)
         ]
         cands = [
             (eq, r)
             for eq, r in cands
-            if comparable(cq, eq) and not (eq.is_date and "@since" in r and "@since" not in crole)
+            if comparable(cq, eq)
+            and not (eq.is_date and "@since" in r and "@since" not in crole)
+            and not _uncounted(cq, eq, ev_stems)
         ]  # "testing … since 2017" neither confirms nor denies "in 2022"
         if not cands:
             out.append(QuantityCheck(cq, None, "absent", 0.0))

@@ -8,6 +8,7 @@ designations stay whole tokens so "Model-17" never matches "Model-12".
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -42,6 +43,20 @@ _CAPITALISED = re.compile(r"(?:[A-Z][\w'’.-]*|[A-Z]{2,})")
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
 
 
+@lru_cache(maxsize=4096)
+def _folded_char(c: str) -> str:
+    base = "".join(ch for ch in unicodedata.normalize("NFD", c) if not unicodedata.combining(ch))
+    return base if len(base) == 1 and base.isascii() else c
+
+
+def fold_accents(text: str) -> str:
+    """The text with accented Latin letters written plain, one letter for one ("Zoë" -> "Zoe"), so offsets
+    stay valid; letters with no plain form ("ß", "ø") are kept."""
+    if text.isascii():
+        return text
+    return "".join(_folded_char(c) if not c.isascii() else c for c in text)
+
+
 @dataclass(frozen=True, slots=True)
 class Token:
     text: str  # as written
@@ -72,6 +87,7 @@ def word_stem(word: str, *, name: bool = False) -> str:
 def tokens(text: str) -> tuple[Token, ...]:
     """Word tokens with offsets; stopwords get an empty stem."""
     out = []
+    text = fold_accents(text)
     for m in _WORD.finditer(text):
         raw = m.group(0)
         end = m.end()
@@ -131,6 +147,7 @@ _CONNECTORS = frozenset({"of", "de", "for"})
 def entities(text: str, *, common: frozenset[str] = frozenset()) -> list[Entity]:
     """Capitalised names and designations. A capitalised sentence opener counts only if it is not a common word
     (``common``: words seen in lower case in the brief or the claim)."""
+    text = fold_accents(text)
     toks = tokens(text)
     out: list[Entity] = []
     i = 0
@@ -254,6 +271,7 @@ def claim_acronyms(text: str) -> tuple[str, ...]:
 def entity_keys(text: str) -> set[str]:
     """Every canonical key an evidence text can answer to: its names, their parts, and alias targets."""
     keys: set[str] = set()
+    text = fold_accents(text)
     for e in entities(text):
         keys.add(e.key)
         for part in re.split(r"[\s]+", e.text):
@@ -274,7 +292,7 @@ def mentions(entity: Entity, text_keys: set[str], text_lower: str) -> bool:
     """Whether a text (by its keys and lower-cased words) names the entity."""
     if entity.key in text_keys:
         return True
-    words = [w for w in re.split(r"[\s]+", entity.text.translate(_QUOTES).lower()) if w not in STOPWORDS]
+    words = [w for w in re.split(r"[\s]+", fold_accents(entity.text).translate(_QUOTES).lower()) if w not in STOPWORDS]
     if not words:
         return True
     # Multi-word names ("Geneva summit", "National Security Systems") match when every word occurs.
