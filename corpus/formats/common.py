@@ -18,10 +18,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
+from corpus.ebook import frame_span
 from corpus.markers import resolve_marker
 from corpus.models import Author
+from corpus.navigation import navigation_blocks
 from corpus.raw import Marker, RawBlock, RawDocument, RawMetadataItem, RawParagraph, RawSourceNote, RawTable, Segment
 from corpus.text.dates import parse_date
 from corpus.text_format import _looks_like_definition, _parse_header, is_section_name, lowercase_words
@@ -376,6 +378,20 @@ def _author_text(authors: Iterable[Author]) -> str:
     return "By " + ", ".join(f"{a.name} ({a.role})" if a.role else a.name for a in authors)
 
 
+def _navigation(body: Sequence[Block]) -> set[int]:
+    """The blocks of a table of contents, a list of illustrations or an index (``corpus.navigation``)."""
+    lines = [
+        b.text.split("\n")
+        if isinstance(b, Para)
+        else [" ".join(r) for r in (b.columns, *b.rows)]
+        if isinstance(b, RawTable)
+        else [b.text]
+        for b in body
+    ]
+    headings = {i: clean(b.text) for i, b in enumerate(body) if isinstance(b, Para) and b.heading}
+    return navigation_blocks(lines, headings.values(), headings.keys())
+
+
 def _without_empty_headings(blocks: Sequence[Block]) -> list[Block]:
     """Drop headings with nothing under them (a "See also" whose links were dropped, a notes heading whose notes
     were taken out): a heading followed by one of the same or a higher rank, or by the end. A "heading" that
@@ -400,12 +416,21 @@ def assemble(
     meta = meta or Metadata()
     body, body_defs = split_definitions(blocks)
     all_defs = [(n, clean(t)) for n, t in defs] + body_defs
+    # an e-book's preamble and licence are not the book; the preamble's title and authors are the book's
+    frame = frame_span([b.text if isinstance(b, Para) else "" for b in body])
+    if frame is not None:
+        body = body[frame[0] : frame[1]]
+        if frame[2].title:
+            meta = replace(meta, title=frame[2].title, authors=tuple(Author(n) for n in frame[2].authors))
+    navigation = _navigation(body)
+    body = [b for i, b in enumerate(body) if i not in navigation]
 
     # The header: only when the first block can be a title (a heading, the container's title, or -- with no
     # container title -- whatever the plain-text rules accept), so a document without one keeps its first line.
     if meta.title is None:
         body = _title_first(body)
-    leading = _header_blocks(body)
+    # an e-book's title page is the book's text: its preamble already gave the header
+    leading = _header_blocks(body) if frame is None else []
     first = body[0] if body else None
     can_title = (
         isinstance(first, Para)

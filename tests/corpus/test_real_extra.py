@@ -74,7 +74,8 @@ def test_no_page_furniture_in_any_sentence(name: str) -> None:
     [
         (ZYNDA_MD, "Further Thoughts on The Two Cultures", "David Zynda"),
         (ZYNDA_PDF, "Further Thoughts on The Two Cultures", "David Zynda"),
-        (FEWKES_TXT, "The Project Gutenberg eBook, Contribution to Passamaquoddy Folk-Lore", "J. Walter Fewkes"),
+        (FEWKES_TXT, "Contribution to Passamaquoddy Folk-Lore", "J. Walter Fewkes"),
+        (FEWKES_HTML, "Contribution to Passamaquoddy Folk-Lore", "J. Walter Fewkes"),
         (LESSIG, "Free Culture", "Lawrence Lessig"),
         (MRL, "A Note on Chain Reactions in Traceability in CryptoNote 2.0", None),
     ],
