@@ -16,8 +16,8 @@ from pathlib import Path
 
 _DATA = Path(__file__).resolve().parent / "data"
 
-# an entry is short: a line of more words is prose, even if it ends in a number
-ENTRY_WORDS = 24
+# an entry is short: a line of more words (page numbers aside) is prose, even if it ends in a number
+ENTRY_WORDS = 12
 # a page reference closing a line: "45", "45-7", "xi", "[20]", "33 (note)", "21, _note_"; dotted leaders before it
 _PAGE = r"(?:\[?\d{1,4}\]?|[ivxlc]{1,7})(?:\s*[-–]\s*\d{1,4})?"
 _ENTRY_END = re.compile(rf"(?:\s|\.{{2,}}|…|,|^){_PAGE},?\s*(?i:\(\s*(?:note|n\.?)\s*\)|_?note_?|ff?\.?)?\s*[.,;]?\s*$")
@@ -68,7 +68,7 @@ def is_entry(line: str, headings: Collection[str] = ()) -> bool:
     """A navigation entry: a short line ending in a page reference, a cross-reference ("see Violin"), or the
     text of one of the document's headings (a web page's contents list)."""
     text = line.strip()
-    if not text or len(text.split()) > ENTRY_WORDS:
+    if not text or sum(not re.fullmatch(r"[\W\d]*", w) for w in text.split()) > ENTRY_WORDS:
         return False
     if _key(text) in headings:
         return True

@@ -352,7 +352,7 @@ def _title_first(body: list[Block]) -> list[Block]:
             len(first.text.split()) <= 6 and "\n" not in first.text.strip() and not _TERMINAL_MARK.search(first.text)
         )
         if not (kicker and isinstance(second, Para) and _better_title(second, 1)):
-            return body
+            return _title_below_lines(body)
         # the label goes after the header lines under the title (a byline, a date), so they stay the header's
         end = 2
         while end < min(len(body), _TITLE_REACH) and _header_like(body[end]):
@@ -367,6 +367,23 @@ def _title_first(body: list[Block]) -> list[Block]:
             return [b, *body[:i], *body[i + 1 :]]
         if not b.heading and clean(b.text).endswith((".", "?", "!")) and len(b.text.split()) > 12:
             break
+    return body
+
+
+# the short lines a paper may print above its title (a name, a course, a date): a few words each
+_LINE_ABOVE_WORDS = 6
+
+
+def _title_below_lines(body: list[Block]) -> list[Block]:
+    """A top-rank heading under a few short header lines (a student's name, a course, a date, set above the
+    title): the title comes first, the lines under it, so they are read as its byline and date."""
+    for i, b in enumerate(body[: _TITLE_REACH + 1]):
+        if isinstance(b, Para) and b.heading:
+            if i > 1 and (b.level or 1) == 1 and _better_title(b, 1):
+                return [b, *body[:i], *body[i + 1 :]]
+            return body
+        if not isinstance(b, Para) or not _header_like(b) or len(b.text.split()) > _LINE_ABOVE_WORDS:
+            return body
     return body
 
 
@@ -436,6 +453,8 @@ def assemble(
         isinstance(first, Para)
         and can_be_title(first.text)
         and (first.heading or meta.title is None or _same(clean(first.text), meta.title))
+        # front matter states the title: a section heading ("## Methods") opening the text does not replace it
+        and not (fmt == "markdown" and meta.title and first.level > 1 and not _same(clean(first.text), meta.title))
     )
     words = lowercase_words(" ".join(b.text for b in body if isinstance(b, Para)))
     header = _parse_header(leading, words) if leading and can_title else None
