@@ -512,6 +512,8 @@ def assemble(
             # A "heading" that cites a note is footnoted text set apart (a boxed list item, a ruling's "AFFIRMED."),
             # so it stays sentences: the citation span rule needs it, and its words are the author's claim.
             heading = b.heading and not any(isinstance(seg, Marker) for seg in segments)
+            if b.list_number is not None and not heading:
+                segments.insert(0, f"{b.list_number}. ")  # an ordered list's item keeps its number
             out.append(RawParagraph(tuple(segments), heading, b.level if heading else 0))
         elif isinstance(b, RawSourceNote) and out and isinstance(out[-1], RawTable) and out[-1].sources is None:
             prev = out[-1]

@@ -292,11 +292,14 @@ def _blocks(tokens: list[Token], numbers: dict[str, int], defined: set[int]) -> 
             out.flush(list_number=pending_number)
             pending_number = None
         elif kind in ("ordered_list_open", "bullet_list_open"):
-            list_numbers.append(0 if kind == "ordered_list_open" else None)
+            # an ordered list numbers its items from its start as it is shown ("1." on every line reads 1, 2, 3)
+            start = str(tok.attrs.get("start", 1))
+            list_numbers.append((int(start) if start.isdigit() else 1) - 1 if kind == "ordered_list_open" else None)
         elif kind in ("ordered_list_close", "bullet_list_close"):
             list_numbers.pop()
         elif kind == "list_item_open" and list_numbers and list_numbers[-1] is not None:
-            pending_number = int(tok.info) if tok.info.isdigit() else None
+            list_numbers[-1] += 1
+            pending_number = list_numbers[-1]
         elif kind == "table_open":
             rows, i = _cells(tokens, i, numbers)
             caption = None
