@@ -156,14 +156,16 @@ def test_a_centred_line_inside_the_text_stays_text() -> None:
 
 
 def test_ordered_list_items_keep_the_numbers_they_show() -> None:
-    text = "# Rules\n\nThe crossing had three rules.\n\n1. Wagons paid first.\n1. Horses were led.\n1. No crossing at night.\n"
+    text = "# Rules\n\nThe crossing had three rules.\n\n1. Wagons paid first.\n1. Horses were led.\n"
+    text += "1. No crossing at night.\n"
     brief = parse_bytes(text.encode(), "rules.md")
     items = [p.text for p in brief.passages if p.kind == "sentence"][1:]
     assert items == ["1. Wagons paid first.", "2. Horses were led.", "3. No crossing at night."]
 
 
 def test_html_ordered_list_items_keep_their_numbers() -> None:
-    html = "<h1>Rules</h1><p>The crossing had rules.</p><ol start='4'><li>Wagons paid first.</li><li>Horses were led.</li></ol>"
+    html = "<h1>Rules</h1><p>The crossing had rules.</p>"
+    html += "<ol start='4'><li>Wagons paid first.</li><li>Horses were led.</li></ol>"
     brief = parse_bytes(html.encode(), "rules.html")
     assert [p.text for p in brief.passages if p.kind == "sentence"][1:] == [
         "4. Wagons paid first.",
