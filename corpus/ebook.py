@@ -13,8 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 # "*** START OF THIS PROJECT GUTENBERG EBOOK X ***", "***START OF THE PROJECT GUTENBERG EBOOK X***"
-START = re.compile(r"\*{3}\s*START OF (?:THE|THIS) PROJECT GUTENBERG E-?BOOK\b[^*]*\*{3}", re.IGNORECASE)
-END = re.compile(r"\*{3}\s*END OF (?:THE|THIS) PROJECT GUTENBERG E-?BOOK\b[^*]*\*{3}", re.IGNORECASE)
+START = re.compile(r"\*{3}\s*START OF (?:THE|THIS) PROJECT GUTENBERG E-?(?:BOOK|TEXT)\b[^*]*\*{3}", re.IGNORECASE)
+END = re.compile(r"\*{3}\s*END OF (?:THE|THIS) PROJECT GUTENBERG E-?(?:BOOK|TEXT)\b[^*]*\*{3}", re.IGNORECASE)
 # the closing line older editions print just above the END line
 _END_LINE = re.compile(r"^\s*End of (?:the )?Project Gutenberg'?s?\b", re.IGNORECASE | re.MULTILINE)
 # the volunteers' credit and the edition's notes that open the book's text

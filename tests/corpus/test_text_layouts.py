@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from corpus.ebook import preamble_fields
 from corpus.models import Brief
 from corpus.navigation import is_entry, is_navigation_heading, navigation_blocks
 
@@ -176,3 +177,11 @@ def test_a_navigation_heading_over_prose_stays() -> None:
 def test_a_contents_list_ends_at_the_next_heading_of_the_document() -> None:
     blocks = [["Contents"], ["Introduction"], ["Methods"], ["Introduction"], ["The study began in spring."]]
     assert navigation_blocks(blocks, ["Contents", "Introduction", "Methods"], {0, 3}) == {0, 1, 2}
+
+
+def test_a_preamble_title_wrapped_in_lower_case_goes_on_and_a_capitalised_line_under_it_does_not() -> None:
+    wrapped = preamble_fields("Title: The Life and Strange Adventures of a Ferryman, Written\n       by Himself\n\n")
+    assert wrapped.title == "The Life and Strange Adventures of a Ferryman, Written by Himself"
+    subtitled = preamble_fields("Title: River Crossings\n       Annual Report of the Survey\n\nAuthor: Ann Reed\n")
+    assert subtitled.title == "River Crossings"
+    assert subtitled.authors == ("Ann Reed",)
