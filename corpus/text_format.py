@@ -26,12 +26,11 @@ from corpus.raw import (
     Segment,
 )
 from corpus.text.dates import DATE_PATTERN, parse_date
-from corpus.text_layout import frame_metadata, is_caps_heading, list_items
+from corpus.text_layout import frame_metadata, is_caps_heading, list_items, text_table
 from corpus.text_notes import BRACKET_MARKER, line_note, take_bracket_blocks
 
 _FOOTNOTE_DEF = re.compile(rf"^\s*([{SUPERSCRIPT_DIGITS}]+)(?:\s+|(?=[\"“‘']))(\S.*)$")
 _SOURCE_LINE = re.compile(r"^\s*Sources?\s*:", re.IGNORECASE)
-_TAG = re.compile(r"<[^>]+>")
 _TITLE_WORDS = 20
 # a sentence ending inside the line ("… is licensed under a Creative Commons license. This license permits"):
 # a notice, not a title ("Dr. Strangelove" and "U.S. Policy" end no sentence)
@@ -262,17 +261,6 @@ def _continues(previous: str, nxt: str) -> bool:
     return not _ends_sentence(previous) and first.islower()
 
 
-def _table(lines: list[str]) -> RawTable:
-    rows = [[_TAG.sub("", c).strip() for c in line.split("\t")] for line in lines]
-    caption = None
-    if len([c for c in rows[0] if c]) == 1:
-        caption = next(c for c in rows[0] if c)
-        rows = rows[1:]
-    columns = tuple(c[:1].upper() + c[1:].lower() if c.isupper() else c for c in rows[0])
-    body = tuple(tuple(r[: len(columns)]) for r in rows[1:] if any(r))
-    return RawTable(caption=caption, columns=columns, rows=body)
-
-
 def _segments(
     text: str, defined: set[int], last: int, bracketed: frozenset[int] = frozenset()
 ) -> tuple[tuple[Segment, ...], int]:
@@ -362,7 +350,7 @@ def parse_text(text: str) -> RawDocument:
         joined = " ".join(ln.strip() for ln in lines)
         items = None if _is_table(lines) else list_items(lines)
         if _is_table(lines):
-            emit(_table(lines))
+            emit(text_table(lines))
         elif is_caps_heading(lines) and not BRACKET_MARKER.search(joined):
             emit(RawParagraph((joined,), heading=True, level=2 if was_heading else 1))
             heading_above = True

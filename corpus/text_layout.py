@@ -13,12 +13,13 @@ from collections.abc import Sequence
 from corpus.ebook import Frame
 from corpus.markers import SUPERSCRIPT_RUN
 from corpus.models import Author
-from corpus.raw import RawMetadataItem
+from corpus.raw import RawMetadataItem, RawTable
 
 # a heading is short; a longer paragraph in capitals is a notice or a shouted sentence
 HEADING_WORDS = 12
 HEADING_LINES = 3
 _ITEM = re.compile(r"^\s*(?:[-*•◦▪‣]|\d{1,3}[.)]|\(\d{1,3}\)|[a-z][.)]|\([a-z]\))\s+\S")
+_TAG = re.compile(r"<[^>]+>")
 # underscores and asterisks are the typist's italics and bold, not letters
 _EMPHASIS = re.compile(r"[_*]")
 
@@ -62,3 +63,15 @@ def frame_metadata(frame: Frame) -> tuple[str | None, tuple[Author, ...], list[R
     if authors:
         items.append(RawMetadataItem("author", "By " + ", ".join(frame.authors)))
     return frame.title, authors, items
+
+
+def text_table(lines: Sequence[str]) -> RawTable:
+    """A block of tab-separated lines as a table: a lone first cell is its caption, the next row its columns."""
+    rows = [[_TAG.sub("", c).strip() for c in line.split("\t")] for line in lines]
+    caption = None
+    if len([c for c in rows[0] if c]) == 1:
+        caption = next(c for c in rows[0] if c)
+        rows = rows[1:]
+    columns = tuple(c[:1].upper() + c[1:].lower() if c.isupper() else c for c in rows[0])
+    body = tuple(tuple(r[: len(columns)]) for r in rows[1:] if any(r))
+    return RawTable(caption=caption, columns=columns, rows=body)
