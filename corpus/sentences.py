@@ -19,6 +19,8 @@ _OPENERS = "\"“‘'(["
 _INITIALS = re.compile(r"^(?:[A-Za-z]\.){2,}$")
 # A short dotted word that may be an abbreviation ("Stat", "App", "tit"): letters only, at most five of them.
 _SHORT_WORD = re.compile(r"^[A-Za-z]{1,5}$")
+# a list item's number opening the sentence ("2. Horses were led"): part of the item, never a sentence of its own
+_ITEM_NUMBER = re.compile(r"^\s*\(?\d{1,3}\.$")
 # How far ahead a parenthesis opened in the sentence may close for a full stop inside it to be no boundary.
 _PAREN_REACH = 200
 
@@ -104,7 +106,7 @@ def _token_after(text: str, k: int) -> str:
 def _ends_sentence(text: str, start: int, i: int, k: int) -> bool:
     """Whether the full stop at i ends the sentence begun at start; k is where the next token begins."""
     token = _token_before(text, i)
-    if _never_final(token):
+    if _never_final(token) or _ITEM_NUMBER.match(text[start : i + 1]):
         return False
     word = _word(token)
     nxt = text[k]

@@ -10,9 +10,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from corpus.ebook import split_text
 from corpus.errors import ParseError
 from corpus.markers import SUPERSCRIPT_DIGITS, SUPERSCRIPT_RUN, resolve_marker, superscript_to_str
 from corpus.models import Author
+from corpus.navigation import navigation_blocks
 from corpus.raw import (
     Marker,
     RawBlock,
@@ -24,11 +26,11 @@ from corpus.raw import (
     Segment,
 )
 from corpus.text.dates import DATE_PATTERN, parse_date
+from corpus.text_layout import frame_metadata, is_caps_heading, list_items, text_table
 from corpus.text_notes import BRACKET_MARKER, line_note, take_bracket_blocks
 
 _FOOTNOTE_DEF = re.compile(rf"^\s*([{SUPERSCRIPT_DIGITS}]+)(?:\s+|(?=[\"“‘']))(\S.*)$")
 _SOURCE_LINE = re.compile(r"^\s*Sources?\s*:", re.IGNORECASE)
-_TAG = re.compile(r"<[^>]+>")
 _TITLE_WORDS = 20
 # a sentence ending inside the line ("… is licensed under a Creative Commons license. This license permits"):
 # a notice, not a title ("Dr. Strangelove" and "U.S. Policy" end no sentence)
@@ -259,17 +261,6 @@ def _continues(previous: str, nxt: str) -> bool:
     return not _ends_sentence(previous) and first.islower()
 
 
-def _table(lines: list[str]) -> RawTable:
-    rows = [[_TAG.sub("", c).strip() for c in line.split("\t")] for line in lines]
-    caption = None
-    if len([c for c in rows[0] if c]) == 1:
-        caption = next(c for c in rows[0] if c)
-        rows = rows[1:]
-    columns = tuple(c[:1].upper() + c[1:].lower() if c.isupper() else c for c in rows[0])
-    body = tuple(tuple(r[: len(columns)]) for r in rows[1:] if any(r))
-    return RawTable(caption=caption, columns=columns, rows=body)
-
-
 def _segments(
     text: str, defined: set[int], last: int, bracketed: frozenset[int] = frozenset()
 ) -> tuple[tuple[Segment, ...], int]:
@@ -298,9 +289,16 @@ def parse_text(text: str) -> RawDocument:
     """Find the structure of a plain-text brief."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
     # "[Footnote 3: …]" blocks leave the text first: they may sit inside a paragraph, between two of its lines
+    # an e-book's preamble and licence are not the book; the preamble names its title and authors
+    text, frame = split_text(text)
     text, bracket_defs = take_bracket_blocks(text)
     blocks = _blocks(text)
-    header = _parse_header(blocks, lowercase_words(text))
+    if frame is not None and frame.title:
+        header = _Header(body_start=0)
+        header.title, header.authors, header.items = frame_metadata(frame)
+    else:
+        header = _parse_header(blocks, lowercase_words(text))
+    navigation = {header.body_start + i for i in navigation_blocks(blocks[header.body_start :])}
 
     defs: list[tuple[int, str]] = []
     # Body blocks in reading order; text paragraphs as strings until markers are resolved.
@@ -324,7 +322,11 @@ def parse_text(text: str) -> RawDocument:
             out.append(block)
 
     cited: set[int] = set()  # bracketed numbers the body has cited so far
-    for lines in blocks[header.body_start :]:
+    heading_above = False  # the block before was a heading: a heading under it is a level below
+    for index, lines in enumerate(blocks[header.body_start :], start=header.body_start):
+        if index in navigation:
+            continue
+        was_heading, heading_above = heading_above, False
         lead = line_note(lines[0])
         if lead is not None and lead[0] in cited:
             # a notes list: "[n] text" lines, a line without a number continuing the note above it
@@ -346,8 +348,16 @@ def parse_text(text: str) -> RawDocument:
                     defs[-1] = (number, f"{body} {line.strip()}")
             continue
         joined = " ".join(ln.strip() for ln in lines)
+        items = None if _is_table(lines) else list_items(lines)
         if _is_table(lines):
-            emit(_table(lines))
+            emit(text_table(lines))
+        elif is_caps_heading(lines) and not BRACKET_MARKER.search(joined):
+            emit(RawParagraph((joined,), heading=True, level=2 if was_heading else 1))
+            heading_above = True
+        elif items is not None:
+            flush()
+            out.extend(items[:-1])
+            open_para = items[-1]
         elif _SOURCE_LINE.match(joined):
             previous = deferred[-1] if deferred else (out[-1] if out and open_para is None else None)
             if isinstance(previous, RawTable) and previous.sources is None:

@@ -18,10 +18,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
+from corpus.ebook import frame_span
 from corpus.markers import resolve_marker
 from corpus.models import Author
+from corpus.navigation import navigation_blocks
 from corpus.raw import Marker, RawBlock, RawDocument, RawMetadataItem, RawParagraph, RawSourceNote, RawTable, Segment
 from corpus.text.dates import parse_date
 from corpus.text_format import _looks_like_definition, _parse_header, is_section_name, lowercase_words
@@ -350,7 +352,7 @@ def _title_first(body: list[Block]) -> list[Block]:
             len(first.text.split()) <= 6 and "\n" not in first.text.strip() and not _TERMINAL_MARK.search(first.text)
         )
         if not (kicker and isinstance(second, Para) and _better_title(second, 1)):
-            return body
+            return _title_below_lines(body)
         # the label goes after the header lines under the title (a byline, a date), so they stay the header's
         end = 2
         while end < min(len(body), _TITLE_REACH) and _header_like(body[end]):
@@ -368,12 +370,43 @@ def _title_first(body: list[Block]) -> list[Block]:
     return body
 
 
+# the short lines a paper may print above its title (a name, a course, a date): a few words each
+_LINE_ABOVE_WORDS = 6
+
+
+def _title_below_lines(body: list[Block]) -> list[Block]:
+    """A top-rank heading under a few short header lines (a student's name, a course, a date, set above the
+    title): the title comes first, the lines under it, so they are read as its byline and date."""
+    for i, b in enumerate(body[: _TITLE_REACH + 1]):
+        if isinstance(b, Para) and b.heading:
+            if i > 1 and (b.level or 1) == 1 and _better_title(b, 1):
+                return [b, *body[:i], *body[i + 1 :]]
+            return body
+        if not isinstance(b, Para) or not _header_like(b) or len(b.text.split()) > _LINE_ABOVE_WORDS:
+            return body
+    return body
+
+
 def _same(a: str | None, b: str | None) -> bool:
     return bool(a and b) and clean(a or "").casefold() == clean(b or "").casefold()
 
 
 def _author_text(authors: Iterable[Author]) -> str:
     return "By " + ", ".join(f"{a.name} ({a.role})" if a.role else a.name for a in authors)
+
+
+def _navigation(body: Sequence[Block]) -> set[int]:
+    """The blocks of a table of contents, a list of illustrations or an index (``corpus.navigation``)."""
+    lines = [
+        b.text.split("\n")
+        if isinstance(b, Para)
+        else [" ".join(r) for r in (b.columns, *b.rows)]
+        if isinstance(b, RawTable)
+        else [b.text]
+        for b in body
+    ]
+    headings = {i: clean(b.text) for i, b in enumerate(body) if isinstance(b, Para) and b.heading}
+    return navigation_blocks(lines, headings.values(), headings.keys())
 
 
 def _without_empty_headings(blocks: Sequence[Block]) -> list[Block]:
@@ -400,17 +433,28 @@ def assemble(
     meta = meta or Metadata()
     body, body_defs = split_definitions(blocks)
     all_defs = [(n, clean(t)) for n, t in defs] + body_defs
+    # an e-book's preamble and licence are not the book; the preamble's title and authors are the book's
+    frame = frame_span([b.text if isinstance(b, Para) else "" for b in body])
+    if frame is not None:
+        body = body[frame[0] : frame[1]]
+        if frame[2].title:
+            meta = replace(meta, title=frame[2].title, authors=tuple(Author(n) for n in frame[2].authors))
+    navigation = _navigation(body)
+    body = [b for i, b in enumerate(body) if i not in navigation]
 
     # The header: only when the first block can be a title (a heading, the container's title, or -- with no
     # container title -- whatever the plain-text rules accept), so a document without one keeps its first line.
     if meta.title is None:
         body = _title_first(body)
-    leading = _header_blocks(body)
+    # an e-book's title page is the book's text: its preamble already gave the header
+    leading = _header_blocks(body) if frame is None else []
     first = body[0] if body else None
     can_title = (
         isinstance(first, Para)
         and can_be_title(first.text)
         and (first.heading or meta.title is None or _same(clean(first.text), meta.title))
+        # front matter states the title: a section heading ("## Methods") opening the text does not replace it
+        and not (fmt == "markdown" and meta.title and first.level > 1 and not _same(clean(first.text), meta.title))
     )
     words = lowercase_words(" ".join(b.text for b in body if isinstance(b, Para)))
     header = _parse_header(leading, words) if leading and can_title else None
@@ -468,6 +512,8 @@ def assemble(
             # A "heading" that cites a note is footnoted text set apart (a boxed list item, a ruling's "AFFIRMED."),
             # so it stays sentences: the citation span rule needs it, and its words are the author's claim.
             heading = b.heading and not any(isinstance(seg, Marker) for seg in segments)
+            if b.list_number is not None and not heading:
+                segments.insert(0, f"{b.list_number}. ")  # an ordered list's item keeps its number
             out.append(RawParagraph(tuple(segments), heading, b.level if heading else 0))
         elif isinstance(b, RawSourceNote) and out and isinstance(out[-1], RawTable) and out[-1].sources is None:
             prev = out[-1]

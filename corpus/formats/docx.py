@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import zipfile
 import zlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from io import BytesIO
 
@@ -33,31 +33,27 @@ from corpus.formats.common import (
     marker_numbers,
     with_urls,
 )
+from corpus.formats.docx_style import (
+    BOLD_HEADING_LEVEL,
+    NS,
+    R,
+    W,
+    _val,
+    _w,
+    bold_line,
+    centred_title,
+    style_level,
+)
 from corpus.limits import InflationCounter, current_limits, too_large
 from corpus.models import Author
 from corpus.raw import Marker, RawDocument, RawSourceNote
 
-W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-NS = {
-    "w": W,
-    "r": R,
-    "cp": "http://schemas.openxmlformats.org/package/2006/metadata/core-properties",
-    "dc": "http://purl.org/dc/elements/1.1/",
-    "dcterms": "http://purl.org/dc/terms/",
-    "ep": "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties",
-    "rel": "http://schemas.openxmlformats.org/package/2006/relationships",
-}
 _CHUNK = 1 << 20  # parts are inflated a megabyte at a time, each counted against the document's limit
 _XML = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, remove_comments=True)
 _HYPERLINK_FIELD = re.compile(r'HYPERLINK\s+"([^"]+)"')
 # Containers whose children are read as if they were in the parent.
 _TRANSPARENT = {f"{{{W}}}{t}" for t in ("ins", "smartTag", "customXml", "fldSimple", "sdtContent", "moveTo", "dir")}
 _SKIPPED = {f"{{{W}}}{t}" for t in ("del", "moveFrom", "rPr", "pPr", "proofErr", "bookmarkStart", "bookmarkEnd")}
-
-
-def _w(tag: str) -> str:
-    return f"{{{W}}}{tag}"
 
 
 # Characters of the Symbol font that Word writes as <w:sym> (its code, 0x20-0xFF, often offset by 0xF000): the
@@ -99,10 +95,6 @@ def symbol_char(font: str | None, code: str | None) -> str:
     if 0x61 <= n <= 0x7A:
         return _SYMBOL_GREEK[n - 0x61]
     return _SYMBOL_FONT.get(n, " ")
-
-
-def _val(el: etree._Element | None, attr: str = "val") -> str | None:
-    return None if el is None else el.get(_w(attr))
 
 
 @dataclass
@@ -366,6 +358,7 @@ def _blocks(document: etree._Element, styles: dict[str, str], runs: _Runs, state
     if body is None:
         raise ParseError("the Word document has no body")
     caption: str | None = None
+    opened = False  # a heading or a paragraph of text has been read: the title is above them
     for el in _body_elements(body):
         if el.tag == _w("tbl"):
             rows = [[_cell_text(tc, runs) for tc in tr.iter(_w("tc"))] for tr in el.iter(_w("tr"))]
@@ -389,42 +382,19 @@ def _blocks(document: etree._Element, styles: dict[str, str], runs: _Runs, state
             runs.out.pieces = []
             continue
         heading = style == "title" or style.startswith(("heading", "subtitle"))
-        if not heading and _bold_line(el, runs.out.pieces):
+        if not heading and not opened and centred_title(el, runs.out.pieces):
+            runs.out.flush(heading=True, level=1)  # the title, set by hand above the text
+            opened = True
+            continue
+        opened = opened or heading or len(clean("".join(x for x in runs.out.pieces if isinstance(x, str))).split()) > 12
+        if not heading and bold_line(el, runs.out.pieces):
             runs.out.flush(heading=True, level=BOLD_HEADING_LEVEL)
             continue
-        runs.out.flush(heading=heading, level=_level(style))
+        runs.out.flush(heading=heading, level=style_level(style))
     if caption is not None:
         runs.out.block(_plain(caption))
     runs.out.flush()
     return runs.out.blocks
-
-
-# A short paragraph set wholly in bold, without a closing full stop, is a heading typed by hand ("What is AI?",
-# "Acting humanly"): many documents never use Word's heading styles. It sits below the styled headings.
-BOLD_HEADING_LEVEL = 2
-BOLD_HEADING_WORDS = 12
-
-
-def _bold_line(p: etree._Element, pieces: Sequence[object]) -> bool:
-    if any(not isinstance(x, str) for x in pieces):
-        return False  # a note reference or link: body text
-    text = clean("".join(x for x in pieces if isinstance(x, str)))
-    if not text or len(text.split()) > BOLD_HEADING_WORDS or text.endswith((".", ",", ";")):
-        return False
-    runs = [r for r in p.iter(_w("r")) if "".join(t.text or "" for t in r.iter(_w("t"))).strip()]
-    return bool(runs) and all(_is_bold(r) for r in runs)
-
-
-def _is_bold(r: etree._Element) -> bool:
-    b = r.find("w:rPr/w:b", NS)
-    return b is not None and (_val(b) or "true").lower() not in ("0", "false", "off")
-
-
-def _level(style: str) -> int:
-    """The depth of a heading style ("heading 2" is 2); the title is above every section, a subtitle below it."""
-    if style.startswith("heading") and style[7:].strip().isdigit():
-        return int(style[7:].strip())
-    return 1 if style == "title" else 2 if style.startswith("subtitle") else 0
 
 
 def _plain(text: str) -> Block:

@@ -8,7 +8,6 @@ inline HTML is read like a superscript anywhere else, and raw HTML blocks go thr
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import tomllib
 from collections.abc import Sequence
@@ -24,19 +23,17 @@ from corpus.errors import ParseError
 from corpus.formats.common import (
     Block,
     Builder,
-    Metadata,
     Pending,
     assemble,
     clean,
     is_exponent,
-    iso_date,
     make_table,
     marker_numbers,
     with_urls,
 )
 from corpus.formats.html import html_blocks
 from corpus.formats.md_inline_notes import inline_notes_to_labels
-from corpus.models import Author
+from corpus.formats.md_meta import front_matter_metadata
 from corpus.raw import Marker, RawDocument
 from corpus.text_format import decode_text
 
@@ -122,54 +119,6 @@ def _numbering(body: str, labels: Sequence[str]) -> dict[str, int]:
     return order
 
 
-def _metadata(front: dict[str, Any]) -> Metadata:
-    data = {str(k).lower(): v for k, v in front.items()}
-
-    def text(*keys: str) -> str | None:
-        for key in keys:
-            value = data.get(key)
-            if isinstance(value, str | int | float) and str(value).strip():
-                return clean(str(value))
-            if isinstance(value, list) and value and isinstance(value[0], str):
-                return clean(value[0])
-        return None
-
-    authors: list[Author] = []
-    raw_authors = next((data[k] for k in ("authors", "author", "creators", "creator") if data.get(k)), None)
-    for entry in raw_authors if isinstance(raw_authors, list) else [raw_authors] if raw_authors else []:
-        if isinstance(entry, dict):
-            name = entry.get("name")
-            role = entry.get("role") or entry.get("affiliation") or entry.get("title")
-            if name:
-                authors.append(Author(clean(str(name)), clean(str(role)) if role else None))
-        elif isinstance(entry, str):
-            authors.extend(Author(n.strip()) for n in re.split(r";|\band\b", entry) if n.strip())
-    raw_editors = data.get("editors", data.get("editor"))
-    editors = [
-        clean(str(e.get("name", "")) if isinstance(e, dict) else str(e))
-        for e in (raw_editors if isinstance(raw_editors, list) else [raw_editors] if raw_editors else [])
-    ]
-    date_value = next(
-        (data[k] for k in ("date", "published", "pubdate", "date_published", "publishdate", "created") if data.get(k)),
-        None,
-    )
-    date = (
-        date_value.isoformat()[:10]
-        if isinstance(date_value, dt.date)
-        else iso_date(str(date_value))
-        if date_value
-        else None
-    )
-    return Metadata(
-        title=text("title"),
-        authors=tuple(authors),
-        editors=tuple(e for e in editors if e),
-        organisation=text("organisation", "organization", "publisher", "institution", "institute"),
-        date=date,
-        disclaimer=text("disclaimer"),
-    )
-
-
 @dataclass
 class _Inline:
     """Renders one inline token stream to pieces: text, markers, and (in notes) links as ``<url>``."""
@@ -198,7 +147,7 @@ class _Inline:
             elif kind == "link_close" and link:
                 self._link_close(link.pop(), link_start, tok.markup == "autolink")
             elif kind == "image":
-                self.pieces.append(tok.content)
+                pass  # an image's alt text describes a picture: it is not the document's text
             elif kind == "html_inline":
                 tag = tok.content.strip().lower()
                 if tag == "<sup>":
@@ -343,11 +292,14 @@ def _blocks(tokens: list[Token], numbers: dict[str, int], defined: set[int]) -> 
             out.flush(list_number=pending_number)
             pending_number = None
         elif kind in ("ordered_list_open", "bullet_list_open"):
-            list_numbers.append(0 if kind == "ordered_list_open" else None)
+            # an ordered list numbers its items from its start as it is shown ("1." on every line reads 1, 2, 3)
+            start = str(tok.attrs.get("start", 1))
+            list_numbers.append((int(start) if start.isdigit() else 1) - 1 if kind == "ordered_list_open" else None)
         elif kind in ("ordered_list_close", "bullet_list_close"):
             list_numbers.pop()
         elif kind == "list_item_open" and list_numbers and list_numbers[-1] is not None:
-            pending_number = int(tok.info) if tok.info.isdigit() else None
+            list_numbers[-1] += 1
+            pending_number = list_numbers[-1]
         elif kind == "table_open":
             rows, i = _cells(tokens, i, numbers)
             caption = None
@@ -399,4 +351,4 @@ def parse_markdown(data: bytes) -> RawDocument:
     blocks = _blocks(md.parse(body), numbers, {n for n, _ in defs})
     # in number order: inline notes ("^[…]") are defined where they are cited, labelled ones wherever written
     defs.sort(key=lambda d: d[0])
-    return assemble("markdown", blocks, defs, _metadata(front))
+    return assemble("markdown", blocks, defs, front_matter_metadata(front))

@@ -74,7 +74,8 @@ def test_no_page_furniture_in_any_sentence(name: str) -> None:
     [
         (ZYNDA_MD, "Further Thoughts on The Two Cultures", "David Zynda"),
         (ZYNDA_PDF, "Further Thoughts on The Two Cultures", "David Zynda"),
-        (FEWKES_TXT, "The Project Gutenberg eBook, Contribution to Passamaquoddy Folk-Lore", "J. Walter Fewkes"),
+        (FEWKES_TXT, "Contribution to Passamaquoddy Folk-Lore", "J. Walter Fewkes"),
+        (FEWKES_HTML, "Contribution to Passamaquoddy Folk-Lore", "J. Walter Fewkes"),
         (LESSIG, "Free Culture", "Lawrence Lessig"),
         (MRL, "A Note on Chain Reactions in Traceability in CryptoNote 2.0", None),
     ],
@@ -176,3 +177,22 @@ def test_ranges_runs_and_a_citation_before_a_colon_cite_the_references() -> None
     assert {n for n, _ in brief.markers} == set(range(1, 9))  # "[2-5]" cites 3 and 4, "as follows [8]:" cites 8
     assert not brief.warnings
     assert _containing(brief, "transactions are hashed in a Merkle Tree") == (7, 2, 5)
+
+
+HOLMES_TXT = "holmes-ancient-art-chiriqui-1888.txt"
+
+
+@pytest.mark.parametrize("name", [FEWKES_TXT, FEWKES_HTML, HOLMES_TXT])
+def test_an_ebook_s_licence_and_preamble_are_never_passages(name: str) -> None:
+    brief = _load(name)
+    body = [p.text for p in brief.passages if p.kind != "metadata"]
+    assert not [t for t in body if "Gutenberg" in t or "Release Date" in t or "Produced by" in t]
+
+
+def test_a_book_s_contents_illustrations_and_index_are_not_passages() -> None:
+    brief = _load(HOLMES_TXT)
+    body = [p.text for p in brief.passages if p.kind != "metadata"]
+    assert not [t for t in body if t.rstrip(".") in ("CONTENTS", "ILLUSTRATIONS", "INDEX")]
+    assert not [t for t in body if "Balboa, ornaments captured by" in t or "Section of oval grave 17" in t]
+    assert brief.title == "Ancient art of the province of Chiriqui, Colombia"
+    assert [a.name for a in brief.authors] == ["William Henry Holmes"]

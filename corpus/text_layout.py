@@ -1,0 +1,77 @@
+"""Layout a plain-text document shows only by its typing: headings in capitals, list items one a line.
+
+A short paragraph all in capital letters ("CHAPTER IV", "THE SONATA IN ENGLAND") is a heading. A block whose
+lines open with bullets or numbers ("- ", "2. ", "(b) ") is a list: each item is a paragraph of its own and keeps
+its bullet or number, so "the second step" can still be found.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from corpus.ebook import Frame
+from corpus.markers import SUPERSCRIPT_RUN
+from corpus.models import Author
+from corpus.raw import RawMetadataItem, RawTable
+
+# a heading is short; a longer paragraph in capitals is a notice or a shouted sentence
+HEADING_WORDS = 12
+HEADING_LINES = 3
+_ITEM = re.compile(r"^\s*(?:[-*•◦▪‣]|\d{1,3}[.)]|\(\d{1,3}\)|[a-z][.)]|\([a-z]\))\s+\S")
+_TAG = re.compile(r"<[^>]+>")
+# underscores and asterisks are the typist's italics and bold, not letters
+_EMPHASIS = re.compile(r"[_*]")
+
+
+def is_caps_heading(lines: Sequence[str]) -> bool:
+    """A short paragraph whose letters are all capitals, holding a word of three letters or more, citing no note
+    and not ending a clause with a comma, colon or semicolon."""
+    if not lines or len(lines) > HEADING_LINES:
+        return False
+    text = _EMPHASIS.sub("", " ".join(ln.strip() for ln in lines))
+    if len(text.split()) > HEADING_WORDS or SUPERSCRIPT_RUN.search(text) or text.rstrip().endswith((",", ";", ":")):
+        return False
+    letters = [c for c in text if c.isalpha()]
+    return (
+        bool(re.search(r"[A-Z]{3}", text))
+        and all(c.isupper() for c in letters if c.lower() != c.upper())
+        and 2 * len(letters) > len(text.replace(" ", ""))
+    )
+
+
+def list_items(lines: Sequence[str]) -> list[str] | None:
+    """The items of a block typed as a list (its first line and at least one more open with a bullet or a
+    number), a line without one continuing the item above it; None for any other block."""
+    if len(lines) < 2 or not _ITEM.match(lines[0]) or sum(bool(_ITEM.match(ln)) for ln in lines) < 2:
+        return None
+    indent = len(lines[0]) - len(lines[0].lstrip())
+    items: list[str] = []
+    for line in lines:
+        starts = _ITEM.match(line) and len(line) - len(line.lstrip()) <= indent + 1
+        if starts or not items:
+            items.append(line.strip())
+        else:
+            items[-1] = f"{items[-1]} {line.strip()}"
+    return items
+
+
+def frame_metadata(frame: Frame) -> tuple[str | None, tuple[Author, ...], list[RawMetadataItem]]:
+    """An e-book preamble's title and authors, and the metadata lines that state them."""
+    authors = tuple(Author(n) for n in frame.authors)
+    items = [RawMetadataItem("title", frame.title)] if frame.title else []
+    if authors:
+        items.append(RawMetadataItem("author", "By " + ", ".join(frame.authors)))
+    return frame.title, authors, items
+
+
+def text_table(lines: Sequence[str]) -> RawTable:
+    """A block of tab-separated lines as a table: a lone first cell is its caption, the next row its columns."""
+    rows = [[_TAG.sub("", c).strip() for c in line.split("\t")] for line in lines]
+    caption = None
+    if len([c for c in rows[0] if c]) == 1:
+        caption = next(c for c in rows[0] if c)
+        rows = rows[1:]
+    columns = tuple(c[:1].upper() + c[1:].lower() if c.isupper() else c for c in rows[0])
+    body = tuple(tuple(r[: len(columns)]) for r in rows[1:] if any(r))
+    return RawTable(caption=caption, columns=columns, rows=body)
