@@ -1,4 +1,4 @@
-""""How much" with a verb of paying, costing or selling asks a sum of money (bot/qa/cues.py, wordlists/
+"""A "how much" with a verb of paying, costing or selling asks a sum of money (bot/qa/cues.py, wordlists/
 money_verbs.txt): a passage that only gives a year, a count or a rank about the subject does not answer it, so a
 document that names what was paid for but not the price abstains. Invented sentences of several topics (a church
 organist, a farm sale, a football club, a river)."""
