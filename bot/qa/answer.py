@@ -188,7 +188,8 @@ def evidence(
         bridged = {t for t, _ in query.search.related} if BRIDGED_ARE_KNOWN else set()
         known = spelled | query.verbs | bridged
         unknown = len([t for t in unknown_terms(query.terms, lexicon) if t not in known])
-        absent = [n for n in query.names if state.mentions_each(n, brief_id) and not state.mentions(n, brief_id)]
+        names = [_without_possessive(n) for n in query.names]
+        absent = [n for n in names if n and state.mentions_each(n, brief_id) and not state.mentions(n, brief_id)]
         unknown += 2 * len(absent)
         absent_subject = bool(absent) and query.who_is
     if not candidates:
@@ -240,6 +241,12 @@ def evidence(
         typed=typed,
         typed_coverage=typed_coverage,
     )
+
+
+def _without_possessive(name: str) -> str:
+    """A name's phrase key without the possessive's "s" ("adam back s" for "Adam Back's"): the document names Adam
+    Back whether or not it ever writes his name with an apostrophe."""
+    return " ".join(w for w in name.split() if w != "s")
 
 
 def _cited_coverage(
