@@ -6,14 +6,15 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bot.qa.answer_types import document_places
+from bot.qa.answer_types import document_places, words
 from bot.qa.cues import Asked, cue_bonus, has_answer
 from bot.qa.details import shares_numbers
 from bot.qa.purpose import states_purpose
 from bot.qa.query import Query
 from bot.qa.retrieval import Candidate, IndexState
 from corpus.models import Passage
-from index.lexical import tokenize, unknown_terms
+from corpus.text.words import stem
+from index.lexical import NEVER_UNKNOWN, LexicalIndex, tokenize, unknown_terms
 from index.views import leans_back, pronoun_subject
 
 
@@ -187,7 +188,7 @@ def evidence(
         # A word bridged to the brief's own (``bot.qa.related``) still counts unless BRIDGED_ARE_KNOWN says not.
         bridged = {t for t, _ in query.search.related} if BRIDGED_ARE_KNOWN else set()
         known = spelled | query.verbs | bridged
-        unknown = len([t for t in unknown_terms(query.terms, lexicon) if t not in known])
+        unknown = len([t for t in unknown_terms(query.terms, lexicon) if t not in known and not _affixed(t, lexicon)])
         names = [_without_possessive(n) for n in query.names]
         absent = [n for n in names if n and state.mentions_each(n, brief_id) and not state.mentions(n, brief_id)]
         unknown += 2 * len(absent)
@@ -241,6 +242,19 @@ def evidence(
         typed=typed,
         typed_coverage=typed_coverage,
     )
+
+
+_PREFIXES = tuple(sorted(words("prefixes.txt")))
+
+
+def _affixed(term: str, lexicon: LexicalIndex) -> bool:
+    """Whether a word the document never uses as such is one it uses with a prefix ("atlantic" in
+    "transatlantic"), or a compound of a prefix and words it knows or that frame a question ("co-authors")."""
+    if "-" in term:
+        parts = [stem(p) for p in term.split("-") if p and p not in _PREFIXES]
+        return bool(parts) and all(p in NEVER_UNKNOWN or lexicon.knows(p) for p in parts)
+    # The prefixed word itself, not its family: "count" is of the family of "counter" + anything.
+    return len(term) >= 5 and any(lexicon.family(p + term) == (p + term,) for p in _PREFIXES)
 
 
 def _without_possessive(name: str) -> str:

@@ -1,6 +1,7 @@
 """The abstention rule's names (bot/qa/answer.py): a name asked about in the possessive ("Clara Weiss's")
 is the name the document writes without it, not a name the document never uses, even where the document has a
-possessive's "s" standing alone ("the clerk's."). Two small documents of two topics
+possessive's "s" standing alone ("the clerk's."). A word the document uses only with a prefix ("Atlantic" in
+"transatlantic") or a compound of a prefix and known or question-frame words ("co-authors") is known too. Two small documents of two topics
 (a museum, a choir)."""
 
 from __future__ import annotations
@@ -27,7 +28,8 @@ a botanist who had trained in Vienna.[^2] Clara Weiss catalogued the museum's co
 CHOIR = """# The Riverside Choir
 
 The Riverside Choir was founded in 1952 by Tomas Berg, a schoolteacher.[^1] Tomas Berg conducted the choir's
-first concert in the town hall in 1953, with an audience of about 300 people.[^2] The hall was the council's.
+first concert in the town hall in 1953, with an audience of about 300 people.[^2] The hall was the council's. In 1961 the choir made a transatlantic
+tour of nine cities, and its singers wrote the songs of the tour together.
 
 [^1]: Riverside Choir, "Our history", choir website.
 [^2]: "Choir sings for the first time", Riverside Courier, 4 May 1953.
@@ -93,3 +95,27 @@ def test_a_name_the_document_never_writes_together_still_counts(engine):
     query = engine._query(state, question, "harbour-museum")
     candidates = engine._candidates(state, query.search, "harbour-museum", None, 3)
     assert answering.evidence(candidates, False, query, state, "harbour-museum").unknown >= 1
+
+
+def _unknown(engine: Any, question: str, brief: str) -> int:
+    from bot.qa import answer as answering
+
+    state = engine._current()
+    query = engine._query(state, question, brief)
+    candidates = engine._candidates(state, query.search, brief, None, 3)
+    return answering.evidence(candidates, False, query, state, brief).unknown
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "When did the choir tour across the Atlantic?",  # "transatlantic"
+        "Who were the co-authors of the songs of the tour?",  # "co-" and a word of the question frame
+    ],
+)
+def test_a_word_the_document_uses_with_a_prefix_is_known(engine, question):
+    assert _unknown(engine, question, "riverside-choir") == 0
+
+
+def test_a_word_the_document_never_uses_in_any_form_is_unknown(engine):
+    assert _unknown(engine, "When did the choir tour across the Pacific?", "riverside-choir") == 1
