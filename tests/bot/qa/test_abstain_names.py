@@ -1,8 +1,8 @@
 """The abstention rule's names (bot/qa/answer.py): a name asked about in the possessive ("Clara Weiss's")
 is the name the document writes without it, not a name the document never uses, even where the document has a
 possessive's "s" standing alone ("the clerk's."). A word the document uses only with a prefix ("Atlantic" in
-"transatlantic") or a compound of a prefix and known or question-frame words ("co-authors") is known too. Two small documents of two topics
-(a museum, a choir)."""
+"transatlantic") or a compound of a prefix and known or question-frame words ("co-authors") is known too. Two
+small documents of two topics (a museum, a choir)."""
 
 from __future__ import annotations
 
@@ -28,8 +28,8 @@ a botanist who had trained in Vienna.[^2] Clara Weiss catalogued the museum's co
 CHOIR = """# The Riverside Choir
 
 The Riverside Choir was founded in 1952 by Tomas Berg, a schoolteacher.[^1] Tomas Berg conducted the choir's
-first concert in the town hall in 1953, with an audience of about 300 people.[^2] The hall was the council's. In 1961 the choir made a transatlantic
-tour of nine cities, and its singers wrote the songs of the tour together.
+first concert in the town hall in 1953, with an audience of about 300 people.[^2] The hall was the council's.
+In 1961 the choir made a transatlantic tour of nine cities, and its singers wrote the songs of the tour together.
 
 [^1]: Riverside Choir, "Our history", choir website.
 [^2]: "Choir sings for the first time", Riverside Courier, 4 May 1953.
