@@ -4,9 +4,10 @@ document knows."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-from bot.qa.answer_types import words
+from bot.qa.answer_types import phases, words
 from corpus.text.words import stem
 from index.lexical import NEVER_UNKNOWN, LexicalIndex
 
@@ -38,6 +39,18 @@ def affixed(term: str, lexicon: LexicalIndex) -> bool:
         return bool(parts) and all(p in NEVER_UNKNOWN or lexicon.knows(p) for p in parts)
     # The prefixed word itself, not its family: "count" is of the family of "counter" + anything.
     return len(term) >= 5 and any(lexicon.family(p + term) == (p + term,) for p in _PREFIXES)
+
+
+def states_phase(question_stems: frozenset[str], text: str) -> bool:
+    """Whether a text states the phase of the event a "when" question asks about: asked when something began
+    (was born, founded, opened) or ended (died, closed, retired), a date in a text that says neither is the date of
+    something else ("In 1859 he spent several weeks exploring"). True when the question asks no one phase."""
+    table = phases()
+    asked = [stems for stems in table.values() if stems & question_stems]
+    if len(asked) != 1:
+        return True
+    said = frozenset(stem(w) for w in re.findall(r"[a-z]+", text.lower()))
+    return bool(asked[0] & said)
 
 
 def without_possessive(name: str) -> str:

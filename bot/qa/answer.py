@@ -7,7 +7,16 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bot.qa.abstain import ABSTAIN, AbstainRule, Evidence, affixed, confidence, should_abstain, without_possessive
+from bot.qa.abstain import (
+    ABSTAIN,
+    AbstainRule,
+    Evidence,
+    affixed,
+    confidence,
+    should_abstain,
+    states_phase,
+    without_possessive,
+)
 from bot.qa.answer_types import document_places
 from bot.qa.cues import Asked, cue_bonus, has_answer
 from bot.qa.details import shares_numbers
@@ -210,6 +219,8 @@ def evidence(
             continue
         if a.strict and not a.same_details(text):
             continue
+        if a.kind == "date" and not states_phase(a.question_stems, own):
+            continue  # asked when someone was born, a date of something he did
         support, cov = _support(c, leans)
         if known_verbs and not known_verbs & set(tokenize(text)):
             support *= OTHER_EVENT  # the asked action is not this passage's: "live" against "lasts one year"

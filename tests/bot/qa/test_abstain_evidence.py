@@ -1,8 +1,9 @@
-"""The abstention rule's names (bot/qa/answer.py): a name asked about in the possessive ("Clara Weiss's")
-is the name the document writes without it, not a name the document never uses, even where the document has a
-possessive's "s" standing alone ("the clerk's."). A word the document uses only with a prefix ("Atlantic" in
-"transatlantic") or a compound of a prefix and known or question-frame words ("co-authors") is known too. Two
-small documents of two topics (a museum, a choir)."""
+"""The evidence of the abstention rule (bot/qa/answer.py, bot/qa/abstain.py): a name asked about in the
+possessive ("Clara Weiss's") is the name the document writes without it, not a name the document never uses,
+even where the document has a possessive's "s" standing alone ("the clerk's."). A word the document uses only
+with a prefix ("Atlantic" in "transatlantic") or a compound of a prefix and known or question-frame words
+("co-authors") is known too. Asked when someone was born (or something began, or ended), a date of something else
+the subject did does not answer. Two small documents of two topics (a museum, a choir)."""
 
 from __future__ import annotations
 
@@ -119,3 +120,47 @@ def test_a_word_the_document_uses_with_a_prefix_is_known(engine, question):
 
 def test_a_word_the_document_never_uses_in_any_form_is_unknown(engine):
     assert _unknown(engine, "When did the choir tour across the Pacific?", "riverside-choir") == 1
+
+
+@pytest.mark.parametrize(
+    ("question", "brief"),
+    [
+        ("In what year was Tomas Berg born?", "riverside-choir"),  # only the years he founded and conducted
+        ("When did Clara Weiss retire?", "harbour-museum"),  # only the year she catalogued the models
+    ],
+)
+def test_a_date_of_another_event_does_not_answer_when_someone_was_born_or_retired(engine, question, brief):
+    answer = engine.ask(question, brief_id=brief)
+    assert answer.abstained, [c.quote for c in answer.citations]
+
+
+@pytest.mark.parametrize(
+    ("question", "brief", "expected"),
+    [
+        ("When was the Riverside Choir founded?", "riverside-choir", "founded in 1952"),
+        ("When did the Harbour Museum open?", "harbour-museum", "opened in 1911"),
+        ("When did the choir make its transatlantic tour?", "riverside-choir", "In 1961"),  # no phase asked
+    ],
+)
+def test_a_date_of_the_asked_phase_answers(engine, question, brief, expected):
+    answer = engine.ask(question, brief_id=brief)
+    assert not answer.abstained, question
+    assert expected in answer.citations[0].quote
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "expected"),
+    [
+        ("When was the painter born?", "In 1859 he spent several weeks in Rome.", False),
+        ("When was the painter born?", "He was born in Leeds in 1859.", True),
+        ("When did the mill close?", "The mill opened in 1820.", False),
+        ("When did the mill close?", "The mill was finally closed in 1901.", True),
+        ("When did the mill reach its largest size?", "In 1850 it had 300 workers.", True),  # no phase asked
+        ("When did the strike begin and when did it end?", "The strike lasted from May to July 1926.", True),
+    ],
+)
+def test_states_phase(question, text, expected):
+    from bot.qa.abstain import states_phase
+    from bot.qa.cues import asked
+
+    assert states_phase(asked(question).question_stems, text) is expected
