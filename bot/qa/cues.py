@@ -52,6 +52,8 @@ _DECADE = re.compile(r"\b(?:1[0-9]|20)\d0s\b|\b(?:\w+(?:teenth|tieth|th|st|nd|rd
 _NAMED_NOUNS = types.words("named_nouns.txt")
 # "What is the X": nouns whose value is a quantity ("the population of ...", "the speed of ...").
 _MEASURE_NOUNS = frozenset(stem(w) for w in types.words("measure_nouns.txt"))
+# Verbs whose "how much" asks a sum of money ("how much was she paid"), every inflection listed.
+_MONEY_VERBS = types.words("money_verbs.txt")
 # Words that end a "how many ..." noun phrase: an auxiliary, a verb-like word or a preposition.
 _PLURAL_IRREGULAR = frozenset({"people", "children", "men", "women", "persons", "feet", "teeth", "mice", "geese"})
 
@@ -228,8 +230,8 @@ def asked(question: str) -> Asked:
     if many:
         rest = re.findall(r"[\w'’-]+", many.group(1))
         head = _first_plural(rest) if "many" in many.group(0).lower() else _mass_noun(rest)
-        # "how much revenue", "how much was the bail": an amount of money is asked
-        money = any(types.money_noun(w) for w in words) and "much" in many.group(0).lower()
+        # "how much revenue", "how much was the bail", "how much was he paid": an amount of money is asked
+        money = any(types.money_noun(w) or w in _MONEY_VERBS for w in words) and "much" in many.group(0).lower()
         return make("quantity", head, types.MONEY if money else "")
     if _HOW_MEASURE.search(q):
         return make("quantity")
