@@ -114,6 +114,7 @@ class Weights:
     back_matter: float = 0.2  # under an "Acknowledgements" / "About the authors" / "Credits" heading
     near_anchor: float = 0.25  # follow-ups: near the passage that answered the previous turn
     same_event: float = 0.08  # the question's verb is in the passage ("how long does X last" / "lasts one year")
+    kin_event: float = 0.04  # a word related to the question's verb is ("where was it shown" / "demonstrated")
     purpose: float = 0.15  # asked what for, the passage states an aim ("to buy time, they ..."), not a cause
     same_number: float = 0.1  # the passage names the question's numbers ("when he was fifteen")
 
@@ -154,8 +155,11 @@ def rank(
             score -= w.back_matter
         if anchor:
             score += w.near_anchor * _near(c.passage, anchor)
-        if verbs and verbs & set(tokenize(c.passage.text)):
+        words = set(tokenize(c.passage.text)) if verbs else set()
+        if verbs & words:
             score += w.same_event  # the passage reports the asked action, not only its subject
+        elif query.verb_kin & words:
+            score += w.kin_event  # in other words: "shown" / "demonstrated"
         if purpose and states_purpose(c.passage.text) and not (a.kind == "reason" and has_answer(a, c.passage.text)):
             score += w.purpose  # (a causal "because" already has the cue's reason bonus)
         if shares_numbers(numbers, c.passage.text):

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from bot.qa import answer_types as types
+from bot.qa.noun_phrase import DURATION, asks_duration, has_duration, verb_cut
 from corpus.models import Passage
 from corpus.text.dates import MONTH_NAMES, MONTH_PATTERN
 from corpus.text.numbers import ONES, SCALES, TENS
@@ -187,9 +188,10 @@ def _noun_phrase(question: str) -> list[str]:
     m = _WHICH.search(question)
     if not m:
         return []
-    words = [w.lower().removesuffix("'s").removesuffix("’s") for w in re.findall(r"[\w'’-]+", m.group(1))]
+    raw = re.findall(r"[\w'’-]+", m.group(1))
+    words = [w.lower().removesuffix("'s").removesuffix("’s") for w in raw]
     while words and words[0] in _NP_SKIP:
-        words = words[1:]
+        words, raw = words[1:], raw[1:]
     out: list[str] = []
     for w in words[:5]:
         if w in _NP_END or (out and w in STOPWORDS):
@@ -197,6 +199,7 @@ def _noun_phrase(question: str) -> list[str]:
         out.append(w)
     if not words[len(out) :] and len(out) > 1:
         return []  # the question ended inside the phrase: "what is the weather today" names no measure
+    out = out[: verb_cut(out, raw[1:])]  # "which statute governs the ...": "governs" is the verb
     return [w for w in out if w not in STOPWORDS]
 
 
@@ -247,6 +250,8 @@ def asked(question: str) -> Asked:
     if WHERE.search(q):
         return make("place")
     if phrase:
+        if asks_duration(phrase):
+            return make("quantity", slot=DURATION)
         last = stem(phrase[-1])
         if last in _MEASURE_NOUNS or _MEASURE_MODIFIERS & set(phrase):
             return make("quantity", slot=types.MONEY if any(types.money_noun(w) for w in phrase) else "")
@@ -254,7 +259,7 @@ def asked(question: str) -> Asked:
         if named:
             return make("name", named[-1], types.slot_of_noun(named[-1]))
         plural = _first_plural(phrase)
-        return make("", plural or singular(phrase[0]))
+        return make("", plural or singular(phrase[-1]))  # "which statistical technique": a technique
     return make("")
 
 
@@ -319,6 +324,8 @@ def has_answer(a: Asked, text: str, common: frozenset[str] = frozenset(), places
         return False  # "how many lectures": a number of something else is not the answer
     if a.kind == "date":
         return _has_date(a, text) and not types.other_phase(a.question_stems, _stems(text))
+    if a.kind == "quantity" and a.slot == DURATION:
+        return has_duration(text)
     if a.kind == "quantity":
         return _has_quantity(a, text) and (a.slot != types.MONEY or types.has_money(text))
     if a.kind == "name":

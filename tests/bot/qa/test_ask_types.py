@@ -28,7 +28,7 @@ def _sentence(text: str) -> Passage:
         ("What was the name of the ship's captain?", "name", None),
         ("Why did the bank close its branches?", "reason", None),
         ("Where does the word come from?", "place", None),
-        ("Which statistical technique did the authors use?", "", "statistical"),
+        ("Which statistical technique did the authors use?", "", "technique"),  # the last noun of the phrase
         ("What did the committee recommend?", "", None),
         # "why" first is a reason whatever a later clause holds; "by how" alone asks no measure
         ("Why is judging a poem by how it sounds a mistake?", "reason", None),

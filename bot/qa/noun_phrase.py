@@ -1,0 +1,69 @@
+"""The noun phrase a "what"/"which" question asks about, and durations.
+
+"Which statute governs the court's review?" asks about a statute: "governs" is the phrase's verb, since a noun
+phrase does not run on into "the". "What prison term did she receive?" asks for a length of time, which a passage
+gives as a number of time units ("two years", "an hour"), general English read from the word lists of
+``bot/qa/wordlists/``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from bot.qa import answer_types as types
+from corpus.text.numbers import ONES, TENS
+
+DURATION = "duration"
+
+
+def _looks_plural(word: str) -> bool:
+    return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
+
+
+def _finite_verb(word: str, before: str) -> bool:
+    """Whether a word after a noun reads as that noun's verb: "governs" after "statute", "overwhelmed" after
+    "music" (a plural noun, "outcomes" after "health", is no verb: the noun before it would be singular too)."""
+    if word.endswith("ed") and len(word) > 4:
+        return True
+    return word.endswith("s") and not word.endswith(("ss", "us", "is", "'s", "’s")) and not _looks_plural(before)
+
+
+def verb_cut(phrase: Sequence[str], after: Sequence[str]) -> int:
+    """How many leading words of ``phrase`` (a question's noun phrase, lower case) are the noun phrase proper:
+    the phrase is cut before a word that is its verb, one followed (``after``: the question's words, as written,
+    that follow the phrase word by word) by a determiner or a capitalised name ("Which statute governs the
+    ...", "Which music overwhelmed Dickens ...")."""
+    opens = types.words("determiners.txt")
+    for i in range(1, len(phrase)):
+        nxt = after[i] if i < len(after) else ""
+        if not nxt or not (nxt.lower() in opens or nxt[:1].isupper()):
+            continue
+        if _finite_verb(phrase[i], phrase[i - 1]):
+            return i
+    return len(phrase)
+
+
+def asks_duration(phrase: Sequence[str]) -> bool:
+    """Whether the asked noun phrase is a length of time: a duration noun with a word before it saying of what
+    ("prison term", "probation period")."""
+    return len(phrase) > 1 and phrase[-1] in types.words("duration_nouns.txt")
+
+
+_NUMBER_WORDS = "|".join(sorted({*ONES, *TENS, "a", "an", "several", "few", "many", "half"}, key=len, reverse=True))
+
+
+def _duration_pattern() -> re.Pattern[str]:
+    units = "|".join(sorted(types.words("time_units.txt"), key=len, reverse=True))
+    amount = rf"(?:\d[\d,.]*|(?:{_NUMBER_WORDS})(?:[\s-]+(?:{_NUMBER_WORDS}))*)"
+    return re.compile(rf"\b{amount}[\s-]+(?:\w+[\s-]+)?(?:{units})\b|\blife\s+(?:sentence|imprisonment|term)\b", re.I)
+
+
+_PATTERN: list[re.Pattern[str]] = []
+
+
+def has_duration(text: str) -> bool:
+    """Whether the text gives a length of time: "two years", "18 months", "a three-year term", "a life sentence"."""
+    if not _PATTERN:
+        _PATTERN.append(_duration_pattern())
+    return bool(_PATTERN[0].search(text))
