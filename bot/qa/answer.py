@@ -114,6 +114,8 @@ class Weights:
     back_matter: float = 0.2  # under an "Acknowledgements" / "About the authors" / "Credits" heading
     near_anchor: float = 0.25  # follow-ups: near the passage that answered the previous turn
     same_event: float = 0.08  # the question's verb is in the passage ("how long does X last" / "lasts one year")
+    own_meaning: float = 0.0  # the passage's own text's similarity counts beside its context's
+    cue_unrelated: float = 1.0  # share of an answer-type cue a passage keeps when it has none of the question's words
     kin_event: float = 0.04  # a word related to the question's verb is ("where was it shown" / "demonstrated")
     purpose: float = 0.15  # asked what for, the passage states an aim ("to buy time, they ..."), not a cause
     same_number: float = 0.1  # the passage names the question's numbers ("when he was fifteen")
@@ -147,8 +149,11 @@ def rank(
     scored = []
     for c in candidates:
         coverage = max(c.coverage, w.context_discount * c.coverage_context)
-        dense = max(w.dense_self * c.dense_self, w.dense_context * c.dense_context)
-        score = w.rrf * c.rrf + dense + w.coverage * coverage + w.phrase * c.phrase + cue_bonus(a, c.passage)
+        dense = max(w.dense_self * c.dense_self, w.dense_context * c.dense_context) + w.own_meaning * c.dense_self
+        cue = cue_bonus(a, c.passage)
+        if cue > 0 and c.coverage == 0 and not (c.passage.kind == "sentence" and leans_back(c.passage.text)):
+            cue *= w.cue_unrelated  # the asked form, in a passage that shares no word with the question
+        score = w.rrf * c.rrf + dense + w.coverage * coverage + w.phrase * c.phrase + cue
         if c.passage.kind in ("footnote", "source_note"):
             score += w.sources_bonus if wants_sources else -(w.note_malus if c.role == "note" else w.sources_malus)
         elif c.role == "back":

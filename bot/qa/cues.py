@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from bot.qa import answer_types as types
-from bot.qa.noun_phrase import DURATION, asks_duration, has_duration, verb_cut
+from bot.qa.noun_phrase import DURATION, ORIGIN, ORIGIN_QUESTION, asks_duration, has_duration, tells_origin, verb_cut
 from corpus.models import Passage
 from corpus.text.dates import MONTH_NAMES, MONTH_PATTERN
 from corpus.text.numbers import ONES, SCALES, TENS
@@ -103,7 +103,7 @@ STRICT = frozenset({"date", "quantity", "name"})
 
 @dataclass(frozen=True, slots=True)
 class Asked:
-    """What a question asks for: ``kind`` is "date", "quantity", "name", "reason", "place" or "" (anything);
+    """What a question asks for: ``kind`` is "date", "quantity", "name", "reason", "place", "origin" or "" (anything);
     ``head`` the stem of the noun the answer must be about ("how many concerts" -> "concert"), if any; ``slot``
     the kind of name or amount ("person", "place", "organisation", "money"; "" for any); ``phrase`` the words
     of the noun phrase asked about ("which North Shore art school" -> north, shore, art, school). ``who``: the
@@ -247,6 +247,8 @@ def asked(question: str) -> Asked:
         return make("name", slot=_named_slot(q[called.end() :]))
     if WHY.search(q):
         return make("reason")
+    if ORIGIN_QUESTION.search(q):
+        return make(ORIGIN)
     if WHERE.search(q):
         return make("place")
     if phrase:
@@ -374,6 +376,8 @@ def cue_bonus(a: Asked, p: Passage, w: CueWeights = CUES) -> float:
     elif a.kind == "reason" and _CAUSAL.search(text):
         bonus += w.reason
     elif a.kind == "place" and has_answer(a, text):
+        bonus += w.place
+    elif a.kind == ORIGIN and tells_origin(text):
         bonus += w.place
     if a.kind == "" and a.head is not None and _names_head(a.head, text):
         bonus += w.head

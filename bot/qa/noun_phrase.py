@@ -10,11 +10,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
 
 from bot.qa import answer_types as types
 from corpus.text.numbers import ONES, TENS
+from corpus.text.words import stem
 
 DURATION = "duration"
+ORIGIN = "origin"
+# "Where does X come from?", "Where did the name originate?": where a thing comes from, not a place.
+ORIGIN_QUESTION = re.compile(
+    r"^\W*where\b.*\b(?:(?:comes?|came|gets?|got|derives?|derived|takes?|took)\b.*\bfrom\W*$|originat\w*)", re.I
+)
 
 
 def _looks_plural(word: str) -> bool:
@@ -67,3 +74,14 @@ def has_duration(text: str) -> bool:
     if not _PATTERN:
         _PATTERN.append(_duration_pattern())
     return bool(_PATTERN[0].search(text))
+
+
+def tells_origin(text: str) -> bool:
+    """Whether the text says where something comes from: "is derived from", "named after", "its origin"."""
+    listed = _origin_stems()
+    return any(stem(w) in listed for w in re.findall(r"[a-z]+", text.lower()))
+
+
+@cache
+def _origin_stems() -> frozenset[str]:
+    return frozenset(stem(w) for w in types.words("origin_words.txt"))
