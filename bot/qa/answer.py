@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from bot.qa.answer_types import document_places
 from bot.qa.cues import Asked, cue_bonus, has_answer
 from bot.qa.details import shares_numbers
+from bot.qa.noun_phrase import shouted
 from bot.qa.purpose import states_purpose
 from bot.qa.query import Query
 from bot.qa.retrieval import Candidate, IndexState
@@ -114,9 +115,7 @@ class Weights:
     back_matter: float = 0.2  # under an "Acknowledgements" / "About the authors" / "Credits" heading
     near_anchor: float = 0.25  # follow-ups: near the passage that answered the previous turn
     same_event: float = 0.08  # the question's verb is in the passage ("how long does X last" / "lasts one year")
-    own_meaning: float = 0.0  # the passage's own text's similarity counts beside its context's
-    cue_unrelated: float = 1.0  # share of an answer-type cue a passage keeps when it has none of the question's words
-    kin_event: float = 0.04  # a word related to the question's verb is ("where was it shown" / "demonstrated")
+    heading_like: float = 0.2  # a line in capitals among the sentences (a title a plain-text layout left there)
     purpose: float = 0.15  # asked what for, the passage states an aim ("to buy time, they ..."), not a cause
     same_number: float = 0.1  # the passage names the question's numbers ("when he was fifteen")
 
@@ -149,22 +148,18 @@ def rank(
     scored = []
     for c in candidates:
         coverage = max(c.coverage, w.context_discount * c.coverage_context)
-        dense = max(w.dense_self * c.dense_self, w.dense_context * c.dense_context) + w.own_meaning * c.dense_self
-        cue = cue_bonus(a, c.passage)
-        if cue > 0 and c.coverage == 0 and not (c.passage.kind == "sentence" and leans_back(c.passage.text)):
-            cue *= w.cue_unrelated  # the asked form, in a passage that shares no word with the question
-        score = w.rrf * c.rrf + dense + w.coverage * coverage + w.phrase * c.phrase + cue
+        dense = max(w.dense_self * c.dense_self, w.dense_context * c.dense_context)
+        score = w.rrf * c.rrf + dense + w.coverage * coverage + w.phrase * c.phrase + cue_bonus(a, c.passage)
         if c.passage.kind in ("footnote", "source_note"):
             score += w.sources_bonus if wants_sources else -(w.note_malus if c.role == "note" else w.sources_malus)
         elif c.role == "back":
             score -= w.back_matter
+        elif c.passage.kind == "sentence" and shouted(c.passage.text):
+            score -= w.heading_like  # a title line in capitals read as a sentence: it names a topic, answers nothing
         if anchor:
             score += w.near_anchor * _near(c.passage, anchor)
-        words = set(tokenize(c.passage.text)) if verbs else set()
-        if verbs & words:
+        if verbs and verbs & set(tokenize(c.passage.text)):
             score += w.same_event  # the passage reports the asked action, not only its subject
-        elif query.verb_kin & words:
-            score += w.kin_event  # in other words: "shown" / "demonstrated"
         if purpose and states_purpose(c.passage.text) and not (a.kind == "reason" and has_answer(a, c.passage.text)):
             score += w.purpose  # (a causal "because" already has the cue's reason bonus)
         if shares_numbers(numbers, c.passage.text):

@@ -351,6 +351,7 @@ class CueWeights:
     untyped: float = 0.12  # a strict answer type absent: names the subject but not the asked fact
     reason: float = 0.25
     place: float = 0.08
+    origin: float = 0.12  # "where does the name come from": "derived from"
     head: float = 0.05  # "which tribune": the passage names a tribune
     metadata: float = 0.15
     advice: float = 0.15
@@ -378,7 +379,7 @@ def cue_bonus(a: Asked, p: Passage, w: CueWeights = CUES) -> float:
     elif a.kind == "place" and has_answer(a, text):
         bonus += w.place
     elif a.kind == ORIGIN and tells_origin(text):
-        bonus += w.place
+        bonus += w.origin
     if a.kind == "" and a.head is not None and _names_head(a.head, text):
         bonus += w.head
     if a.advice and _PRESCRIPTIVE.search(text):

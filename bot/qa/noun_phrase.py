@@ -29,26 +29,31 @@ def _looks_plural(word: str) -> bool:
 
 
 def _finite_verb(word: str, before: str) -> bool:
-    """Whether a word after a noun reads as that noun's verb: "governs" after "statute", "overwhelmed" after
-    "music" (a plural noun, "outcomes" after "health", is no verb: the noun before it would be singular too)."""
-    if word.endswith("ed") and len(word) > 4:
-        return True
+    """Whether a word after a noun, followed by a determiner or a name, reads as that noun's verb: "governs"
+    after "statute" (a plural noun, "outcomes" after "health", is no verb: the noun before it would be singular
+    too)."""
     return word.endswith("s") and not word.endswith(("ss", "us", "is", "'s", "’s")) and not _looks_plural(before)
 
 
 def verb_cut(phrase: Sequence[str], after: Sequence[str]) -> int:
     """How many leading words of ``phrase`` (a question's noun phrase, lower case) are the noun phrase proper:
-    the phrase is cut before a word that is its verb, one followed (``after``: the question's words, as written,
-    that follow the phrase word by word) by a determiner or a capitalised name ("Which statute governs the
-    ...", "Which music overwhelmed Dickens ...")."""
+    the phrase is cut before an adverb or a past form ("Which tribune first called ...", "Which music
+    overwhelmed ..."), and before a word followed (``after``: the question's words, as written, that follow the
+    phrase word by word) by a determiner or a capitalised name ("Which statute governs the ...")."""
     opens = types.words("determiners.txt")
     for i in range(1, len(phrase)):
+        if _adverb(phrase[i]) or (phrase[i].endswith("ed") and len(phrase[i]) > 4):
+            return i  # "which tribune first called for ...", "which dataset served as ..."
         nxt = after[i] if i < len(after) else ""
         if not nxt or not (nxt.lower() in opens or nxt[:1].isupper()):
             continue
         if _finite_verb(phrase[i], phrase[i - 1]):
             return i
     return len(phrase)
+
+
+def _adverb(word: str) -> bool:
+    return word in types.words("adverbs.txt") or (word.endswith("ly") and len(word) > 4)
 
 
 def asks_duration(phrase: Sequence[str]) -> bool:
@@ -85,3 +90,13 @@ def tells_origin(text: str) -> bool:
 @cache
 def _origin_stems() -> frozenset[str]:
     return frozenset(stem(w) for w in types.words("origin_words.txt"))
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def shouted(text: str) -> bool:
+    """Whether a passage is a line in capitals ("CHAPTER II. THE EARLY YEARS"): a title or a running head that
+    a plain-text layout left among the sentences, never an answer on its own."""
+    words = _LETTERS.findall(text)
+    return len(words) >= 2 and sum(len(w) for w in words) >= 6 and all(w.isupper() or len(w) == 1 for w in words)

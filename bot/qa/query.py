@@ -17,7 +17,6 @@ from bot.qa.cues import Asked, asked
 from bot.qa.details import asked_numbers
 from bot.qa.purpose import asks_purpose
 from bot.qa.related import Related, related_terms
-from bot.qa.related import table as related_words
 from index.aliases import Acronym, expand_question
 from index.lexical import FRAME_STEMS, bigrams, content_terms, name_phrases, phrase_key, question_verbs, tokenize
 
@@ -128,7 +127,6 @@ class Query:
     names: tuple[str, ...]  # multi-word capitalised names, as phrase keys ("secretary of state")
     acronyms: frozenset[str]  # words in capitals ("NHL"), lower case
     verbs: frozenset[str]  # stems of its main verbs ("was *lifted*")
-    verb_kin: frozenset[str]  # stems related to those verbs ("show" -> "demonstr"; ``bot.qa.related``)
     numbers: frozenset[float]  # numbers named as details (years and counts aside)
     asked: Asked  # the answer type asked for
     purpose: bool  # asks what something was for
@@ -143,13 +141,6 @@ class Query:
     # question) and that earlier question, whose answer anchors this one.
     followup: str | None = None
     earlier: str | None = None
-
-
-def verb_kin(verbs: frozenset[str], terms: Sequence[str]) -> frozenset[str]:
-    """Stems of words related to the question's verbs (``bot.qa.related``), its own terms aside: a reader asks
-    where something was "shown" of a text that says where it was "demonstrated"."""
-    words = related_words()
-    return frozenset(r for v in verbs for r in words.get(v, ())) - verbs - set(terms)
 
 
 def is_followup(message: str, terms: Sequence[str]) -> bool:
@@ -171,7 +162,6 @@ def analyse(
     conversation; ``acronyms``: those the briefs asked define; ``embed``: the query embedder; ``knows``: whether
     the briefs asked use a term (see ``search_for``)."""
     search = search_for(text, acronyms, embed, knows)
-    verbs = question_verbs(text)
     # The question's own terms are its search's unless an acronym's other form was appended.
     terms = search.terms if search.text == text else tuple(content_terms(text))
     earlier = [h for h in history if h.strip()]
@@ -181,8 +171,7 @@ def analyse(
         terms=terms,
         names=tuple(name_phrases(text)),
         acronyms=frozenset(a.lower() for a in _ACRONYM.findall(text)),
-        verbs=verbs,
-        verb_kin=verb_kin(verbs, terms),
+        verbs=question_verbs(text),
         numbers=asked_numbers(text),
         asked=asked(text),
         purpose=asks_purpose(text),

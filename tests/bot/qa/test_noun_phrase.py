@@ -5,12 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from bot.qa import answer as answering
 from bot.qa.cues import asked, cue_bonus, has_answer
 from bot.qa.noun_phrase import DURATION, ORIGIN, has_duration, tells_origin, verb_cut
-from bot.qa.query import analyse
 from corpus.models import Passage
-from tests.bot.qa.factories import candidate, sentence_state
 
 
 def _sentence(text: str) -> Passage:
@@ -23,7 +20,8 @@ def _sentence(text: str) -> Passage:
     [
         ("Which statute governs the court's review of the appeal?", "statute"),  # "governs the": a verb
         ("Which hymn opened the choir's first concert?", "hymn"),
-        ("Which music overwhelmed Dickens in Paris?", "music"),  # a verb before a name
+        ("Which music overwhelmed Dickens in Paris?", "music"),  # a past form
+        ("Which tribune first called for the vote?", "tribune"),  # an adverb opens the verb phrase
         ("Which statistical technique was used to correct the data?", "technique"),  # the last noun, not the first
         ("Which health outcomes improved most?", "outcome"),  # a plural noun is no verb
     ],
@@ -103,31 +101,3 @@ def test_a_sentence_telling_the_origin_outranks_one_naming_a_place():
     place = _sentence("The snake dance was performed at Pleasant Point in Maine.")
     assert tells_origin(origin.text) and not tells_origin(place.text)
     assert cue_bonus(a, origin) > cue_bonus(a, place)
-
-
-# ------------------------------------------------------------------------------------------ the asked event
-@pytest.mark.parametrize(
-    ("question", "kin", "other"),
-    [
-        (
-            "Where did the inventor first show the radio to engineers?",
-            "In 1935 the inventor demonstrated the radio to engineers in New York.",
-            "In 1935 the inventor took the radio to engineers in New York.",
-        ),
-        (
-            "What did the bakery obtain from the town council?",
-            "The bakery acquired a licence from the town council.",
-            "The bakery argued with the town council.",
-        ),
-    ],
-)
-def test_a_passage_reporting_the_asked_action_in_other_words_ranks_higher(question, kin, other):
-    state, passages = sentence_state(kin, other)
-    ranked = answering.rank([candidate(state, p) for p in reversed(passages)], analyse(question))
-    assert ranked[0][0].passage.text == kin
-
-
-def test_the_question_verbs_related_words_exclude_its_own_terms():
-    query = analyse("Where did the inventor first show the radio?")
-    assert "demonstr" in query.verb_kin
-    assert not query.verb_kin & set(query.terms)
