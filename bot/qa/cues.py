@@ -14,6 +14,8 @@ from functools import lru_cache
 
 from bot.qa import answer_types as types
 from bot.qa.noun_phrase import DURATION, ORIGIN, ORIGIN_QUESTION, asks_duration, has_duration, tells_origin, verb_cut
+from bot.qa.related import MAX_RELATED
+from bot.qa.related import table as related_words
 from corpus.models import Passage
 from corpus.text.dates import MONTH_NAMES, MONTH_PATTERN
 from corpus.text.numbers import ONES, SCALES, TENS
@@ -120,6 +122,7 @@ class Asked:
     who: bool = False
     advice: bool = False
     more: bool = False
+    head_kin: frozenset[str] = frozenset()  # stems of the head's few related words ("technique" -> "method")
 
     @property
     def question(self) -> types.Question:
@@ -219,7 +222,9 @@ def asked(question: str) -> Asked:
     who, advice, more = bool(WHO.search(question)), bool(ADVICE.search(question)), bool(ELSE.search(question))
 
     def make(kind: str, head: str | None = None, slot: str = "") -> Asked:
-        return Asked(kind, head, years, numbers, words, slot, frozenset(phrase), who, advice, more)
+        kin = related_words().get(stem(head), frozenset()) if head else frozenset()
+        kin = kin if len(kin) <= MAX_RELATED else frozenset()
+        return Asked(kind, head, years, numbers, words, slot, frozenset(phrase), who, advice, more, kin)
 
     if WHEN.search(q):
         return make("date")
@@ -352,7 +357,8 @@ class CueWeights:
     reason: float = 0.25
     place: float = 0.08
     origin: float = 0.12  # "where does the name come from": "derived from"
-    head: float = 0.05  # "which tribune": the passage names a tribune
+    head: float = 0.08  # "which tribune": the passage names a tribune, or a word related to the noun ("which
+    # technique": "the quantile delta method"; ``bot.qa.related``)
     metadata: float = 0.15
     advice: float = 0.15
     additive: float = 0.15
@@ -382,6 +388,8 @@ def cue_bonus(a: Asked, p: Passage, w: CueWeights = CUES) -> float:
         bonus += w.origin
     if a.kind == "" and a.head is not None and _names_head(a.head, text):
         bonus += w.head
+    elif a.kind == "" and a.head_kin and a.head_kin & _stems(text):
+        bonus += w.head  # "which technique": the passage names a method
     if a.advice and _PRESCRIPTIVE.search(text):
         bonus += w.advice
     if a.more and _ADDITIVE.search(text):

@@ -101,3 +101,29 @@ def test_a_sentence_telling_the_origin_outranks_one_naming_a_place():
     place = _sentence("The snake dance was performed at Pleasant Point in Maine.")
     assert tells_origin(origin.text) and not tells_origin(place.text)
     assert cue_bonus(a, origin) > cue_bonus(a, place)
+
+
+# ------------------------------------------------------------------------------------------- the head's kin
+@pytest.mark.parametrize(
+    ("question", "kin", "other"),
+    [
+        (
+            "Which statistical technique did the authors use to correct the data?",
+            "To correct the data, the authors used the quantile mapping method.",
+            "To correct the data, the authors worked through every station.",
+        ),
+        (
+            "Which statute governs the harbour board's review of permits?",
+            "The review of permits is governed by the Harbours Act of 1964.",
+            "The review of permits is governed by long custom of the board.",
+        ),
+    ],
+)
+def test_a_passage_naming_a_word_related_to_the_asked_noun_has_the_head_cue(question, kin, other):
+    a = asked(question)
+    assert a.head_kin  # "technique" -> method, "statute" -> act: words a document uses for the same thing
+    assert cue_bonus(a, _sentence(kin)) > cue_bonus(a, _sentence(other))
+
+
+def test_a_head_with_many_related_words_brings_none():
+    assert not asked("Which work did the author finish first?").head_kin  # "work": too many meanings
