@@ -100,3 +100,17 @@ def shouted(text: str) -> bool:
     a plain-text layout left among the sentences, never an answer on its own."""
     words = _LETTERS.findall(text)
     return len(words) >= 2 and sum(len(w) for w in words) >= 6 and all(w.isupper() or len(w) == 1 for w in words)
+
+
+_TITLE_MAX_WORDS = 10
+
+
+def title_line(text: str) -> bool:
+    """Whether a passage is a line in capitals or a short line in title case without a sentence's closing stop
+    ("Open Data for Researchers"): a heading that a layout left among the sentences."""
+    if shouted(text):
+        return True
+    words = _LETTERS.findall(text)
+    if not 2 <= len(words) <= _TITLE_MAX_WORDS or text.rstrip().endswith((".", "!", "?", ";", ",", '."', ".”")):
+        return False
+    return all(w[0].isupper() for w in words if len(w) > 3)

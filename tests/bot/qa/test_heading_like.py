@@ -1,12 +1,12 @@
-"""A line in capitals that a plain-text layout left among the sentences (a title, a running head) ranks below
-the sentences that answer, on texts of several topics."""
+"""A title line that a layout left among the sentences (in capitals, or short and in title case without a stop)
+ranks below the sentences that answer, on texts of several topics."""
 
 from __future__ import annotations
 
 import pytest
 
 from bot.qa import answer as answering
-from bot.qa.noun_phrase import shouted
+from bot.qa.noun_phrase import shouted, title_line
 from bot.qa.query import analyse
 from tests.bot.qa.factories import candidate, sentence_state
 
@@ -27,6 +27,21 @@ def test_a_line_in_capitals_is_told_from_a_sentence(text, expected):
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Open Data for Researchers", True),
+        ("Ring Signatures", True),
+        ("The Harbour in Winter", True),
+        ("The harbour froze in winter.", False),  # a sentence
+        ("Figure 2 shows the data", False),  # lower-case words: a fragment of prose, not a title
+        ("The Problem: Social media rewards outrage.", False),  # it ends as a sentence
+    ],
+)
+def test_a_short_line_in_title_case_without_a_stop_is_a_title(text, expected):
+    assert title_line(text) is expected
+
+
+@pytest.mark.parametrize(
     ("question", "title", "answer"),
     [
         (
@@ -38,6 +53,11 @@ def test_a_line_in_capitals_is_told_from_a_sentence(text, expected):
             "What did the harbour board build in winter?",
             "THE HARBOUR BOARD IN WINTER",
             "In winter the harbour board built a new breakwater.",
+        ),
+        (
+            "What data do the platforms open to researchers?",
+            "Open Platform Data for Researchers",
+            "The platforms open their posting data to researchers.",
         ),
     ],
 )
