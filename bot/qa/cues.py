@@ -13,9 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from bot.qa import answer_types as types
-from bot.qa.noun_phrase import DURATION, ORIGIN, ORIGIN_QUESTION, asks_duration, has_duration, tells_origin, verb_cut
-from bot.qa.related import MAX_RELATED
-from bot.qa.related import table as related_words
+from bot.qa import noun_phrase
 from corpus.models import Passage
 from corpus.text.dates import MONTH_NAMES, MONTH_PATTERN
 from corpus.text.numbers import ONES, SCALES, TENS
@@ -202,7 +200,7 @@ def _noun_phrase(question: str) -> list[str]:
         out.append(w)
     if not words[len(out) :] and len(out) > 1:
         return []  # the question ended inside the phrase: "what is the weather today" names no measure
-    out = out[: verb_cut(out, raw[1:])]  # "which statute governs the ...": "governs" is the verb
+    out = out[: noun_phrase.verb_cut(out, raw[1:])]  # "which statute governs the ...": "governs" is the verb
     return [w for w in out if w not in STOPWORDS]
 
 
@@ -222,9 +220,9 @@ def asked(question: str) -> Asked:
     who, advice, more = bool(WHO.search(question)), bool(ADVICE.search(question)), bool(ELSE.search(question))
 
     def make(kind: str, head: str | None = None, slot: str = "") -> Asked:
-        kin = related_words().get(stem(head), frozenset()) if head else frozenset()
-        kin = kin if len(kin) <= MAX_RELATED else frozenset()
-        return Asked(kind, head, years, numbers, words, slot, frozenset(phrase), who, advice, more, kin)
+        return Asked(
+            kind, head, years, numbers, words, slot, frozenset(phrase), who, advice, more, noun_phrase.head_kin(head)
+        )
 
     if WHEN.search(q):
         return make("date")
@@ -252,13 +250,13 @@ def asked(question: str) -> Asked:
         return make("name", slot=_named_slot(q[called.end() :]))
     if WHY.search(q):
         return make("reason")
-    if ORIGIN_QUESTION.search(q):
-        return make(ORIGIN)
+    if noun_phrase.ORIGIN_QUESTION.search(q):
+        return make(noun_phrase.ORIGIN)
     if WHERE.search(q):
         return make("place")
     if phrase:
-        if asks_duration(phrase):
-            return make("quantity", slot=DURATION)
+        if noun_phrase.asks_duration(phrase):
+            return make("quantity", slot=noun_phrase.DURATION)
         last = stem(phrase[-1])
         if last in _MEASURE_NOUNS or _MEASURE_MODIFIERS & set(phrase):
             return make("quantity", slot=types.MONEY if any(types.money_noun(w) for w in phrase) else "")
@@ -331,8 +329,8 @@ def has_answer(a: Asked, text: str, common: frozenset[str] = frozenset(), places
         return False  # "how many lectures": a number of something else is not the answer
     if a.kind == "date":
         return _has_date(a, text) and not types.other_phase(a.question_stems, _stems(text))
-    if a.kind == "quantity" and a.slot == DURATION:
-        return has_duration(text)
+    if a.kind == "quantity" and a.slot == noun_phrase.DURATION:
+        return noun_phrase.has_duration(text)
     if a.kind == "quantity":
         return _has_quantity(a, text) and (a.slot != types.MONEY or types.has_money(text))
     if a.kind == "name":
@@ -384,7 +382,7 @@ def cue_bonus(a: Asked, p: Passage, w: CueWeights = CUES) -> float:
         bonus += w.reason
     elif a.kind == "place" and has_answer(a, text):
         bonus += w.place
-    elif a.kind == ORIGIN and tells_origin(text):
+    elif a.kind == noun_phrase.ORIGIN and noun_phrase.tells_origin(text):
         bonus += w.origin
     if a.kind == "" and a.head is not None and _names_head(a.head, text):
         bonus += w.head

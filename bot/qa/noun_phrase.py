@@ -13,6 +13,8 @@ from collections.abc import Sequence
 from functools import cache
 
 from bot.qa import answer_types as types
+from bot.qa.related import MAX_RELATED
+from bot.qa.related import table as related_words
 from corpus.text.numbers import ONES, TENS
 from corpus.text.words import stem
 
@@ -54,6 +56,13 @@ def verb_cut(phrase: Sequence[str], after: Sequence[str]) -> int:
 
 def _adverb(word: str) -> bool:
     return word in types.words("adverbs.txt") or (word.endswith("ly") and len(word) > 4)
+
+
+def head_kin(head: str | None) -> frozenset[str]:
+    """Stems of the few words related to the asked noun (``bot.qa.related``): "technique" -> "method", "statute"
+    -> "act". None for a noun with many meanings ("work"), whose related words would match anything."""
+    kin = related_words().get(stem(head), frozenset()) if head else frozenset()
+    return kin if len(kin) <= MAX_RELATED else frozenset()
 
 
 def asks_duration(phrase: Sequence[str]) -> bool:
