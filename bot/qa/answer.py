@@ -20,6 +20,7 @@ from bot.qa.abstain import (
 from bot.qa.answer_types import document_places
 from bot.qa.cues import Asked, cue_bonus, has_answer
 from bot.qa.details import shares_numbers
+from bot.qa.noun_phrase import title_line
 from bot.qa.purpose import states_purpose
 from bot.qa.query import Query
 from bot.qa.retrieval import Candidate, IndexState
@@ -112,6 +113,7 @@ class Weights:
     back_matter: float = 0.2  # under an "Acknowledgements" / "About the authors" / "Credits" heading
     near_anchor: float = 0.25  # follow-ups: near the passage that answered the previous turn
     same_event: float = 0.08  # the question's verb is in the passage ("how long does X last" / "lasts one year")
+    heading_like: float = 0.2  # a title line among the sentences (in capitals, or short in title case, no stop)
     purpose: float = 0.15  # asked what for, the passage states an aim ("to buy time, they ..."), not a cause
     same_number: float = 0.1  # the passage names the question's numbers ("when he was fifteen")
 
@@ -150,6 +152,8 @@ def rank(
             score += w.sources_bonus if wants_sources else -(w.note_malus if c.role == "note" else w.sources_malus)
         elif c.role == "back":
             score -= w.back_matter
+        elif c.passage.kind == "sentence" and title_line(c.passage.text):
+            score -= w.heading_like  # a title line read as a sentence: it names a topic, answers nothing
         if anchor:
             score += w.near_anchor * _near(c.passage, anchor)
         if verbs and verbs & set(tokenize(c.passage.text)):

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from bot.qa import answer_types as types
+from bot.qa import noun_phrase
 from corpus.models import Passage
 from corpus.text.dates import MONTH_NAMES, MONTH_PATTERN
 from corpus.text.numbers import ONES, SCALES, TENS
@@ -104,7 +105,7 @@ STRICT = frozenset({"date", "quantity", "name"})
 
 @dataclass(frozen=True, slots=True)
 class Asked:
-    """What a question asks for: ``kind`` is "date", "quantity", "name", "reason", "place" or "" (anything);
+    """What a question asks for: ``kind`` is "date", "quantity", "name", "reason", "place", "origin" or "" (anything);
     ``head`` the stem of the noun the answer must be about ("how many concerts" -> "concert"), if any; ``slot``
     the kind of name or amount ("person", "place", "organisation", "money"; "" for any); ``phrase`` the words
     of the noun phrase asked about ("which North Shore art school" -> north, shore, art, school). ``who``: the
@@ -121,6 +122,7 @@ class Asked:
     who: bool = False
     advice: bool = False
     more: bool = False
+    head_kin: frozenset[str] = frozenset()  # stems of the head's few related words ("technique" -> "method")
 
     @property
     def question(self) -> types.Question:
@@ -189,9 +191,10 @@ def _noun_phrase(question: str) -> list[str]:
     m = _WHICH.search(question)
     if not m:
         return []
-    words = [w.lower().removesuffix("'s").removesuffix("’s") for w in re.findall(r"[\w'’-]+", m.group(1))]
+    raw = re.findall(r"[\w'’-]+", m.group(1))
+    words = [w.lower().removesuffix("'s").removesuffix("’s") for w in raw]
     while words and words[0] in _NP_SKIP:
-        words = words[1:]
+        words, raw = words[1:], raw[1:]
     out: list[str] = []
     for w in words[:5]:
         if w in _NP_END or (out and w in STOPWORDS):
@@ -199,6 +202,7 @@ def _noun_phrase(question: str) -> list[str]:
         out.append(w)
     if not words[len(out) :] and len(out) > 1:
         return []  # the question ended inside the phrase: "what is the weather today" names no measure
+    out = out[: noun_phrase.verb_cut(out, raw[1:])]  # "which statute governs the ...": "governs" is the verb
     return [w for w in out if w not in STOPWORDS]
 
 
@@ -218,7 +222,9 @@ def asked(question: str) -> Asked:
     who, advice, more = bool(WHO.search(question)), bool(ADVICE.search(question)), bool(ELSE.search(question))
 
     def make(kind: str, head: str | None = None, slot: str = "") -> Asked:
-        return Asked(kind, head, years, numbers, words, slot, frozenset(phrase), who, advice, more)
+        return Asked(
+            kind, head, years, numbers, words, slot, frozenset(phrase), who, advice, more, noun_phrase.head_kin(head)
+        )
 
     if WHEN.search(q):
         return make("date")
@@ -246,9 +252,13 @@ def asked(question: str) -> Asked:
         return make("name", slot=_named_slot(q[called.end() :]))
     if WHY.search(q):
         return make("reason")
+    if noun_phrase.ORIGIN_QUESTION.search(q):
+        return make(noun_phrase.ORIGIN)
     if WHERE.search(q):
         return make("place")
     if phrase:
+        if noun_phrase.asks_duration(phrase):
+            return make("quantity", slot=noun_phrase.DURATION)
         last = stem(phrase[-1])
         if last in _MEASURE_NOUNS or _MEASURE_MODIFIERS & set(phrase):
             return make("quantity", slot=types.MONEY if any(types.money_noun(w) for w in phrase) else "")
@@ -256,7 +266,7 @@ def asked(question: str) -> Asked:
         if named:
             return make("name", named[-1], types.slot_of_noun(named[-1]))
         plural = _first_plural(phrase)
-        return make("", plural or singular(phrase[0]))
+        return make("", plural or singular(phrase[-1]))  # "which statistical technique": a technique
     return make("")
 
 
@@ -321,6 +331,8 @@ def has_answer(a: Asked, text: str, common: frozenset[str] = frozenset(), places
         return False  # "how many lectures": a number of something else is not the answer
     if a.kind == "date":
         return _has_date(a, text) and not types.other_phase(a.question_stems, _stems(text))
+    if a.kind == "quantity" and a.slot == noun_phrase.DURATION:
+        return noun_phrase.has_duration(text)
     if a.kind == "quantity":
         return _has_quantity(a, text) and (a.slot != types.MONEY or types.has_money(text))
     if a.kind == "name":
@@ -344,7 +356,9 @@ class CueWeights:
     untyped: float = 0.12  # a strict answer type absent: names the subject but not the asked fact
     reason: float = 0.25
     place: float = 0.08
-    head: float = 0.05  # "which tribune": the passage names a tribune
+    origin: float = 0.12  # "where does the name come from": "derived from"
+    head: float = 0.08  # "which tribune": the passage names a tribune, or a word related to the noun ("which
+    # technique": "the quantile delta method"; ``bot.qa.related``)
     metadata: float = 0.15
     advice: float = 0.15
     additive: float = 0.15
@@ -370,8 +384,12 @@ def cue_bonus(a: Asked, p: Passage, w: CueWeights = CUES) -> float:
         bonus += w.reason
     elif a.kind == "place" and has_answer(a, text):
         bonus += w.place
+    elif a.kind == noun_phrase.ORIGIN and noun_phrase.tells_origin(text):
+        bonus += w.origin
     if a.kind == "" and a.head is not None and _names_head(a.head, text):
         bonus += w.head
+    elif a.kind == "" and a.head_kin and a.head_kin & _stems(text):
+        bonus += w.head  # "which technique": the passage names a method
     if a.advice and _PRESCRIPTIVE.search(text):
         bonus += w.advice
     if a.more and _ADDITIVE.search(text):

@@ -27,8 +27,8 @@ def _sentence(text: str) -> Passage:
         ("In which county was the trial held?", "name", "county"),
         ("What was the name of the ship's captain?", "name", None),
         ("Why did the bank close its branches?", "reason", None),
-        ("Where does the word come from?", "place", None),
-        ("Which statistical technique did the authors use?", "", "statistical"),
+        ("Where does the word come from?", "origin", None),  # not a place: "derived from ..."
+        ("Which statistical technique did the authors use?", "", "technique"),  # the last noun of the phrase
         ("What did the committee recommend?", "", None),
         # "why" first is a reason whatever a later clause holds; "by how" alone asks no measure
         ("Why is judging a poem by how it sounds a mistake?", "reason", None),
