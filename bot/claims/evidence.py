@@ -71,8 +71,9 @@ def _leans(p: Passage) -> bool:
 # "this museum", "the company", "that treaty": a definite noun that may take up a name said before it.
 _DEFINITE = re.compile(r"\b(?:the|this|that|these|those)\s+([a-z][a-z-]{2,})\b", re.IGNORECASE)
 _SPECIFIED = re.compile(r"\s+(?:of|at|in|on|near)\s+(?:the\s+)?[A-Z]")
-# A paragraph that opens on "He", "She" or "They" goes on about the person or group the one before was about.
-_PERSON_PRONOUN_OPENER = re.compile(r"^(?:he|she|they)\b", re.IGNORECASE)
+# A paragraph that opens on "He", "She" or "They" (perhaps after a short opening phrase: "On May 5, 1935, he …")
+# goes on about the person or group the one before was about.
+_PERSON_PRONOUN_OPENER = re.compile(r"^(?:[^,]{0,40},\s*){0,2}(?:he|she|they)\b", re.IGNORECASE)
 
 
 def _name_nouns(text: str) -> set[str]:
@@ -188,8 +189,8 @@ def _modal_frame(ordered: list[Passage], i: int, context: list[Passage]) -> list
 
 
 def _previous_paragraph(ordered: list[Passage], i: int, topic: frozenset[str]) -> list[Passage]:
-    """A paragraph that opens on "He", "She" or "They" leans on the paragraph before: its sentences back to the
-    last that names someone (at most two)."""
+    """A paragraph that opens on "He", "She" or "They" (as its subject, perhaps after a short opening phrase) leans on
+    the paragraph before: its sentences back to the last that names someone (at most two)."""
     passage = ordered[i]
     if (
         i == 0
