@@ -22,6 +22,7 @@ from bot.claims.evidence import (
     brief_profile,
     cosines,
     fragment,
+    paragraph_before,
     front_matter_units,
     units_for,
 )
@@ -204,6 +205,7 @@ def check_claim(engine: Library, claim: str, brief_id: str | None = None) -> Che
             prof.heads,
             prof.voice,
             prof.author,
+            paragraph_before(u),
         )
         judged.append((compare(parsed, ev, sim, known=known), u))
     result = _decide(parsed, judged)
