@@ -359,7 +359,7 @@ def _brief_profile(brief: Brief) -> Profile:
         common,
         entity_keys(expanded),
         " ".join(expanded.lower().split()),
-        _topic(brief, expanded),
+        _topic(brief, expanded, common),
         weights,
         leads,
         names.acronyms,
@@ -412,7 +412,7 @@ def _heads(text: str, acronyms: dict[str, str]) -> dict[str, str]:
     return {h: next(iter(ks)) for h, ks in found.items() if len(ks) == 1 and len(h) >= 4}
 
 
-def _topic(brief: Brief, expanded: str) -> frozenset[str]:
+def _topic(brief: Brief, expanded: str, common: frozenset[str] = frozenset()) -> frozenset[str]:
     """The names of the title that the body keeps returning to (in at least a tenth of its paragraphs): what
     every passage is about even when it does not name it."""
     paragraphs: dict[int, str] = {}
@@ -426,7 +426,19 @@ def _topic(brief: Brief, expanded: str) -> frozenset[str]:
     title = brief.title or ""
     if title.isupper():
         title = _cased_like_body(title, brief.text)
-    return frozenset(k for k in entity_keys(title) if sum(k in ks for ks in keyed) >= need)
+    counts: dict[str, int] = {}
+    for ks in keyed:
+        for k in ks:
+            if len(k) > 2 and not all(w in common or w in STOPWORDS for w in k.split()):
+                counts[k] = counts.get(k, 0) + 1
+    # The name the body returns to most often, if the title gives it ("Charles Dickens and Music", its paragraphs
+    # full of songs and letters that never name him), is the topic too.
+    most = max(counts.values(), default=0)
+    return frozenset(
+        k
+        for k in entity_keys(title)
+        if sum(k in ks for ks in keyed) >= need or (counts.get(k, 0) == most and most >= 3)
+    )
 
 
 def brief_profile(brief: Brief) -> Profile:
