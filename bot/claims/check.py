@@ -22,8 +22,8 @@ from bot.claims.evidence import (
     brief_profile,
     cosines,
     fragment,
-    paragraph_before,
     front_matter_units,
+    paragraph_before,
     units_for,
 )
 from bot.claims.explain import elsewhere, explain, in_note, quote_text

@@ -498,9 +498,7 @@ def _measure(
         missing = tuple(e for e in missing if not mentions(e, lead_keys, lead_low))
     if missing and evidence.earlier and qchecks and all(q.status == "match" for q in qchecks):
         # "… this cemetery, which embraced twelve acres" for "the Bugaba cemetery", Bugaba named before it.
-        missing = tuple(
-            e for e in missing if not taken_up_earlier(claim.text, e, evidence.text, evidence.earlier)
-        )
+        missing = tuple(e for e in missing if not taken_up_earlier(claim.text, e, evidence.text, evidence.earlier))
     numbers = (len(claim.quantities), sum(q.status == "match" for q in qchecks))
     coverage, matched = _coverage(claim.content, have, evidence.weights, numbers)
     words_coverage, _ = _coverage(claim.content, have, evidence.weights)

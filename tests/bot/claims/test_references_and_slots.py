@@ -133,8 +133,8 @@ There was an old custom among the fishermen of the coast. To this custom is give
 The account of the custom was given by John Carter, who saw it as a boy. It is said to be older than the harvest
 fair.
 
-The Mill Street bridge was rebuilt in 1901. The cost of the bridge was paid by Anne Hale, who lived nearby. It is said to
-be the oldest bridge in the county.
+The Mill Street bridge was rebuilt in 1901. The cost of the bridge was paid by Anne Hale, who lived nearby.
+It is said to be the oldest bridge in the county.
 """
 
 
