@@ -23,6 +23,7 @@ from bot.claims.evidence import (
     cosines,
     fragment,
     front_matter_units,
+    paragraph_before,
     units_for,
 )
 from bot.claims.explain import elsewhere, explain, in_note, quote_text
@@ -204,6 +205,7 @@ def check_claim(engine: Library, claim: str, brief_id: str | None = None) -> Che
             prof.heads,
             prof.voice,
             prof.author,
+            paragraph_before(u),
         )
         judged.append((compare(parsed, ev, sim, known=known), u))
     result = _decide(parsed, judged)

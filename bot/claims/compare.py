@@ -16,6 +16,7 @@ from functools import cached_property
 from typing import Any, Literal
 
 from bot.claims.attributes import AttributeCheck, check_attributes
+from bot.claims.demonstratives import taken_up_earlier
 from bot.claims.hedges import hedged
 from bot.claims.lexicon import ALIASES, FRAME, NECESSITY, fold_phrases, words
 from bot.claims.lists import unlisted_member
@@ -257,6 +258,7 @@ class Evidence:
     heads: Mapping[str, str] = field(default_factory=dict)  # head noun -> the brief's only long name with it
     voice: str = ""  # the brief's masthead, lower case: who "we" is in its own sentences (``bot.check_evidence``)
     author: str = ""  # the author's names, lower case: who "I" and "my" are in its own sentences
+    earlier: str = ""  # the paragraph's sentences before the quoted text and its context
 
     @property
     def full(self) -> str:
@@ -494,6 +496,9 @@ def _measure(
         lead = expand_acronyms(evidence.lead, evidence.acronyms, wanted)
         lead_keys, lead_low = entity_keys(lead), lead.lower()
         missing = tuple(e for e in missing if not mentions(e, lead_keys, lead_low))
+    if missing and evidence.earlier and qchecks and all(q.status == "match" for q in qchecks):
+        # "… this cemetery, which embraced twelve acres" for "the Bugaba cemetery", Bugaba named before it.
+        missing = tuple(e for e in missing if not taken_up_earlier(claim.text, e, evidence.text, evidence.earlier))
     numbers = (len(claim.quantities), sum(q.status == "match" for q in qchecks))
     coverage, matched = _coverage(claim.content, have, evidence.weights, numbers)
     words_coverage, _ = _coverage(claim.content, have, evidence.weights)

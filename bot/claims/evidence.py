@@ -14,7 +14,7 @@ from typing import Any
 from bot.claims.lexicon import ORGANISATION_WORDS
 from bot.claims.modality import consequence, habit_frame, supposes
 from bot.claims.names import document_names, head_noun, head_noun_key
-from bot.claims.text import entities, entity_keys, expand_acronyms, fold_accents, tokens, word_stem
+from bot.claims.text import Entity, entities, entity_keys, expand_acronyms, fold_accents, tokens, word_stem
 from corpus.models import Brief, Passage
 from corpus.text.vectors import cosines as vector_cosines
 from corpus.text.words import STOPWORDS
@@ -71,8 +71,31 @@ def _leans(p: Passage) -> bool:
 # "this museum", "the company", "that treaty": a definite noun that may take up a name said before it.
 _DEFINITE = re.compile(r"\b(?:the|this|that|these|those)\s+([a-z][a-z-]{2,})\b", re.IGNORECASE)
 _SPECIFIED = re.compile(r"\s+(?:of|at|in|on|near)\s+(?:the\s+)?[A-Z]")
-# A paragraph that opens on "He", "She" or "They" goes on about the person or group the one before was about.
-_PERSON_PRONOUN_OPENER = re.compile(r"^(?:he|she|they)\b", re.IGNORECASE)
+# A paragraph that opens on "He", "She" or "They" (perhaps after a short opening phrase: "On May 5, 1935, he …")
+# goes on about the person or group the one before was about.
+_PERSON_PRONOUN_OPENER = re.compile(r"^(?:[^,]{0,40},\s*){0,2}(?:he|she|they)\b", re.IGNORECASE)
+
+
+# "It is said to be …": a subject that stands for a thing, never for the person the sentence before names.
+_THING_SUBJECT = re.compile(r"^(?:[^,]{0,40},\s*){0,2}it\b", re.IGNORECASE)
+# "… by Ada Park, who …", "Mr. Lee": a name the text itself marks as a person's.
+_WHO_AFTER = re.compile(r"^,?\s+who\b")
+_TITLE_BEFORE = re.compile(r"\b(?:mr|mrs|ms|dr|prof|sir|lady|lord)\.?\s+$", re.IGNORECASE)
+
+
+def _person(e: Entity, text: str) -> bool:
+    """Whether the text marks the name as a person's: "who" after it, or a title before it."""
+    return bool(_WHO_AFTER.match(text[e.end :]) or _TITLE_BEFORE.search(text[: e.start]))
+
+
+def _repeats_noun(sentence: str, before: str) -> bool:
+    """Whether the sentence takes up a noun of the one before with "the" or "this" ("… an old custom …" + "The
+    account of the custom …"): it goes on about the same thing, so a pronoun that leans on it leans further back."""
+    said = {word_stem(w) for w in re.findall(r"[a-z][a-z-]{2,}", before.lower()) if w not in STOPWORDS}
+    return any(
+        word_stem(m.group(1).lower()) in said and m.group(1).lower() not in STOPWORDS
+        for m in _DEFINITE.finditer(sentence)
+    )
 
 
 def _name_nouns(text: str) -> set[str]:
@@ -188,8 +211,8 @@ def _modal_frame(ordered: list[Passage], i: int, context: list[Passage]) -> list
 
 
 def _previous_paragraph(ordered: list[Passage], i: int, topic: frozenset[str]) -> list[Passage]:
-    """A paragraph that opens on "He", "She" or "They" leans on the paragraph before: its sentences back to the
-    last that names someone (at most two)."""
+    """A paragraph that opens on "He", "She" or "They" (as its subject, perhaps after a short opening phrase) leans on
+    the paragraph before: its sentences back to the last that names someone (at most two)."""
     passage = ordered[i]
     if (
         i == 0
@@ -231,10 +254,16 @@ def units_for(brief: Brief, passage: Passage) -> list[Unit]:
     context: list[Passage] = []
     j = i
     topic = brief_profile(brief).topic
-    while _leans(ordered[j]) and j > 0 and ordered[j - 1].paragraph == passage.paragraph and len(context) < 2:
+    thing = _THING_SUBJECT.match(passage.text.lstrip("*_\"'“‘ ")) is not None
+    while (
+        (_leans(ordered[j]) or (j < i and _repeats_noun(ordered[j].text, ordered[j - 1].text)))
+        and j > 0
+        and ordered[j - 1].paragraph == passage.paragraph
+        and len(context) < 2
+    ):
         j -= 1
         context.insert(0, ordered[j])
-        if any(e.key not in topic for e in entities(ordered[j].text)):
+        if any(e.key not in topic and not (thing and _person(e, ordered[j].text)) for e in entities(ordered[j].text)):
             break  # this sentence names the subject: no need to look further back
     if not context:
         context = _taken_up(ordered, i) or _previous_paragraph(ordered, i, topic)
@@ -246,6 +275,14 @@ def units_for(brief: Brief, passage: Passage) -> list[Unit]:
     if nxt is not None and nxt.paragraph == passage.paragraph and pronoun_subject(nxt.text):
         units.append(Unit(brief, (passage, ordered[i + 1]), tuple(context)))
     return units
+
+
+def paragraph_before(unit: Unit) -> str:
+    """The sentences of the unit's paragraph before its context and quoted text."""
+    first = (unit.context or unit.focal)[0]
+    if first.kind != "sentence" or first.paragraph is None:
+        return ""
+    return " ".join(p.text for p in _sentences(unit.brief) if p.paragraph == first.paragraph and p.seq < first.seq)
 
 
 def _cased_like_body(title: str, body: str) -> str:
@@ -322,7 +359,7 @@ def _brief_profile(brief: Brief) -> Profile:
         common,
         entity_keys(expanded),
         " ".join(expanded.lower().split()),
-        _topic(brief, expanded),
+        _topic(brief, expanded, common),
         weights,
         leads,
         names.acronyms,
@@ -375,7 +412,7 @@ def _heads(text: str, acronyms: dict[str, str]) -> dict[str, str]:
     return {h: next(iter(ks)) for h, ks in found.items() if len(ks) == 1 and len(h) >= 4}
 
 
-def _topic(brief: Brief, expanded: str) -> frozenset[str]:
+def _topic(brief: Brief, expanded: str, common: frozenset[str] = frozenset()) -> frozenset[str]:
     """The names of the title that the body keeps returning to (in at least a tenth of its paragraphs): what
     every passage is about even when it does not name it."""
     paragraphs: dict[int, str] = {}
@@ -389,7 +426,19 @@ def _topic(brief: Brief, expanded: str) -> frozenset[str]:
     title = brief.title or ""
     if title.isupper():
         title = _cased_like_body(title, brief.text)
-    return frozenset(k for k in entity_keys(title) if sum(k in ks for ks in keyed) >= need)
+    counts: dict[str, int] = {}
+    for ks in keyed:
+        for k in ks:
+            if len(k) > 2 and not all(w in common or w in STOPWORDS for w in k.split()):
+                counts[k] = counts.get(k, 0) + 1
+    # The name the body returns to most often, if the title gives it ("Charles Dickens and Music", its paragraphs
+    # full of songs and letters that never name him), is the topic too.
+    most = max(counts.values(), default=0)
+    return frozenset(
+        k
+        for k in entity_keys(title)
+        if sum(k in ks for ks in keyed) >= need or (counts.get(k, 0) == most and most >= 3)
+    )
 
 
 def brief_profile(brief: Brief) -> Profile:

@@ -408,7 +408,20 @@ def extract_quantities(text: str) -> list[Quantity]:
         v = _scaled(value, m.group("scale"))
         found.append(Quantity(v, v, f"count:{head}", _bound(m.group("bound")), m.start(), m.end(), m.group(0)))
     found.sort(key=lambda q: q.start)
-    return [_denied(text, _extreme(text, q)) for q in _runs(text, found)]
+    return [_denied(text, _extreme(text, q)) for q in _partitives(text, _runs(text, found))]
+
+
+_PARTITIVE = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|all\s+)?", re.IGNORECASE)
+
+
+def _partitives(text: str, found: list[Quantity]) -> list[Quantity]:
+    """ "7 of the 12 Houses", "seven out of ten voters": the first figure counts the noun of the second."""
+    out = list(found)
+    for k in range(len(out) - 2, -1, -1):
+        a, b = out[k], out[k + 1]
+        if a.unit == "count:" and b.is_count and b.unit != "count:" and _PARTITIVE.fullmatch(text[a.end : b.start]):
+            out[k] = dataclasses.replace(a, unit=b.unit)
+    return out
 
 
 def _runs(text: str, found: list[Quantity]) -> list[Quantity]:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Literal, Protocol
 
 from bot.claims.lexicon import words
-from bot.claims.modality import habitual
+from bot.claims.modality import about_supposing, habitual
 from bot.claims.numbers import Quantity, agrees, extract_quantities, units_comparable
 from bot.claims.text import Entity, Token, entities, role_classes, synonym_keys, tokens
 
@@ -166,8 +166,9 @@ def check_quantities(
     ev_stems = {t.stem for t in ev_toks if t.stem} | {t.norm for t in ev_toks}
     out = []
     for cq, crole in zip(claim.quantities, claim.roles, strict=True):
-        # A figure the evidence only supposes ("ought to be") says nothing about a figure the claim states.
-        supposed = hypothetical(claim.text, cq)
+        # A figure the evidence only supposes ("ought to be") says nothing about a figure the claim states; a claim
+        # about the supposition itself ("The estimate assumes that …") is compared with the supposed figure.
+        supposed = hypothetical(claim.text, cq) or about_supposing(claim.text)
         cands = [
             (eq, r)
             for eq, r in zip(ev_qs, ev_roles, strict=True)

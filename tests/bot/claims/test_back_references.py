@@ -22,6 +22,14 @@ Ada Lovelace met Charles Babbage at a party in London.
 
 She later wrote the first published program for his engine.
 
+Guglielmo Marconi sent a signal across the Atlantic.
+
+On December 12, 1901, he heard the letter S at a station in Newfoundland.
+
+Harbours grew quickly in the last century.
+
+In the same year, it was the busiest port of the coast.
+
 It was formerly the custom for millers to row their flour to market. The boats were long and narrow. A full crew
 would number eight men.
 
@@ -80,6 +88,7 @@ def test_a_definite_noun_takes_up_a_name_said_before(sentence, before, taken_up)
         ("The museum was closed", "Northfield Museum"),
         ("The company hired", "Acme Company"),
         ("She later wrote", "Ada Lovelace"),
+        ("On December 12, 1901, he heard", "Guglielmo Marconi"),
     ],
 )
 def test_a_sentence_that_looks_back_is_read_with_the_name(places, start, named):
@@ -88,6 +97,10 @@ def test_a_sentence_that_looks_back_is_read_with_the_name(places, start, named):
 
 def test_a_sentence_whose_noun_names_nothing_before_stands_alone(places):
     assert _context(places, "A ferry still crosses") == ""
+
+
+def test_a_paragraph_opening_on_it_after_a_phrase_does_not_lean_on_the_paragraph_before(places):
+    assert _context(places, "In the same year, it was") == ""
 
 
 def test_the_author_comes_from_a_byline_or_the_front_matter():
