@@ -240,3 +240,21 @@ def read_endnotes(lines: list[Line], join: Callable[[str, str], str]) -> tuple[l
             number, text = entries[-1]
             entries[-1] = (number, join(text, clean(spaced(line.text))))
     return entries, []
+
+
+def _prose(line: Line, body_size: float) -> bool:
+    """A line of running text in the body's type: several words, three of them lower-case (a byline's names have
+    at most an "and"; a title is set larger)."""
+    words = clean(line.text).split()
+    return (
+        abs(line.size - body_size) <= 0.6 and len(words) >= 6 and sum(w.isalpha() and w.islower() for w in words) >= 3
+    )
+
+
+def byline_notes(lines: list[Line], body_size: float, numbers: set[int]) -> set[int]:
+    """Of the notes at the first page's foot (``numbers``), those cited only above its first line of running text:
+    an author's affiliation ("Jan Doe¹, Ann Roe²" over "¹ University of X", "² Research Lab"), not a note."""
+    head: list[Line] = list(itertools.takewhile(lambda ln: not _prose(ln, body_size), lines))
+    above = raised_numbers(head)
+    below = raised_numbers(lines[len(head) :])
+    return {n for n in numbers if n in above and n not in below}
