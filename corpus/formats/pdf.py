@@ -57,13 +57,13 @@ from corpus.formats.pdf_headings import (
     centred,
     heading_level,
     numbered_heading_line,
-    section_depth,
+    section_number,
 )
 from corpus.formats.pdf_layout import Line, Page, drop_line_numbers, drop_running, read_pages, reading, tokens
 from corpus.formats.pdf_meta import pdf_metadata
 from corpus.formats.pdf_notes import (
-    byline_notes,
     endnote_section,
+    page_foot_notes,
     raised_numbers,
     read_endnotes,
     read_notes,
@@ -74,6 +74,8 @@ from corpus.raw import Marker, RawDocument, RawTable
 
 # a numeric citation in running text: "[3]", "[2, 5]", "[2-5]", after a word or punctuation, possibly one space
 _CITATION = re.compile(r"(?<=[^\s\[])\s?\[(\d{1,4}(?:\s*[,–-]\s*\d{1,4})*)\]")
+# a reference list's heading, as against a notes heading
+_REFERENCES = re.compile(r"^\s*(?:references|bibliography|works cited|literature cited)\b", re.IGNORECASE)
 NO_TEXT_LAYER = "this PDF has no text layer; OCR is not supported (it looks like a scanned image)"
 Join = Callable[[str, str], str]
 
@@ -157,8 +159,11 @@ def _starts_paragraph(prev: Line, line: Line, leading: float, left: float, right
         return True
     if numbered_heading_line(line, body_size, right) and TERMINAL.search(clean(prev.text)):
         return True  # "2.1 Related work" on its own line after a finished paragraph, in the body's own type
-    if numbered_heading_line(prev, body_size, right) and not section_depth(line.text):
-        return True  # the text under such a heading (a list of short numbered items runs on as one block)
+    if numbered_heading_line(prev, body_size, right):
+        # the text under such a heading, or its first subsection ("2 Methods" over "2.1 Sampling"); a list of short
+        # numbered items ("1. Apples", "2. Pears") runs on as one block
+        number = section_number(line.text)
+        return not number or number == (*section_number(prev.text), 1)
     if (
         line.page == 1
         and centred(prev, left, right)
@@ -327,15 +332,6 @@ def _cut_section(pages: list[Page], start: tuple[int, int, int]) -> list[Line]:
     return taken
 
 
-def _in_sequence(defs: list[tuple[int, str, int]]) -> list[tuple[int, str, int]]:
-    """Page-foot notes (number, text, page) in reading order, without a stray definition of a number another note
-    defines in sequence: "2 Research Lab" under a byline's affiliation marks on page one is not note 2 when note 2
-    follows note 1 later. A number defined twice in sequence (numbering restarted per chapter) keeps both."""
-    fits = [d[0] == 1 or (k > 0 and d[0] == defs[k - 1][0] + 1) for k, d in enumerate(defs)]
-    fitting = {d[0] for d, ok in zip(defs, fits, strict=True) if ok}
-    return [d for d, ok in zip(defs, fits, strict=True) if ok or d[0] not in fitting]
-
-
 def _restore(pages: list[Page], rest: list[Line]) -> None:
     """Lines after an endnote section (an appendix, an index) go back to their pages, as one flow per page."""
     for number, lines in itertools.groupby(rest, key=lambda ln: ln.page):
@@ -361,7 +357,10 @@ def parse_pdf(data: bytes) -> RawDocument:
     section = endnote_section(pages)
     body_size = _body_size(pages, section)
     endnotes: list[tuple[int, str]] = []
+    references = False  # the section is headed as a reference list ("References"), not as notes
     if section is not None:
+        p, f, i = section
+        references = bool(_REFERENCES.match(clean(pages[p].flows[f][i].text)))
         endnotes, rest = read_endnotes(_cut_section(pages, section), join)
         _restore(pages, rest)
     notes: list[tuple[str, str]] = []
@@ -397,18 +396,12 @@ def parse_pdf(data: bytes) -> RawDocument:
         for n in marker_numbers(m.group(1)) or ()
     }
     cited = listed if typed & listed and 2 * len(listed & typed) >= len(listed & raised) else frozenset()
-    # symbol notes ("*", "†") have no number to be cited by: they leave the body but are not numbered notes
-    foot = [(int(label), text, pg) for (label, text), pg in zip(notes, note_pages, strict=True) if label.isdigit()]
-    if bodies:
-        title_page = [ln for flow in bodies[0] for ln in flow]
-        affiliations = byline_notes(title_page, body_size, {n for n, _, pg in foot if pg == 1})
-        foot = [d for d in foot if not (d[2] == 1 and d[0] in affiliations)]
-    foot = _in_sequence(foot)
-    # a number defined again by a note that nothing on its page cites: an author list's "1 University of X" at the
-    # end, marked in the byline pages before, not a second series of notes
-    page_raised = [raised_numbers([ln for flow in page_bodies for ln in flow]) for page_bodies in bodies]
-    foot = [d for k, d in enumerate(foot) if d[2] == 0 or d[0] in page_raised[d[2] - 1] or not any(e[0] == d[0] for e in foot[:k])]
-    defs = [(n, text) for n, text, _ in foot] + endnotes
+    if references and not cited and 2 * len(listed & raised) < len(listed):
+        # a reference list the text cites neither by "[3]" nor by raised numbers (author-year citations, or none):
+        # a bibliography, not notes
+        endnotes, listed = [], frozenset()
+    foot_notes = page_foot_notes(notes, note_pages, bodies, body_size)
+    defs = [(n, text) for n, text, _ in foot_notes] + endnotes
     defined = {n for n, _ in defs}
     leadings = _leadings([flow for page_bodies in bodies for flow in page_bodies])
     numbering = Numbering()
@@ -416,9 +409,10 @@ def parse_pdf(data: bytes) -> RawDocument:
     for page, page_bodies in zip(pages, bodies, strict=True):
         # a raised number cites a note at its own page's foot (or an endnote), never one at another page's foot: a
         # formula's index or a byline's affiliation mark elsewhere is no marker
-        here = {n for n, _, pg in foot if pg in (0, page.number)} | listed if foot else defined
+        here = {n for n, _, pg in foot_notes if pg in (0, page.number)} | listed if foot_notes else defined
         paras = [
-            _paragraphs(body, leadings, body_size, here, join, numbering, cited, bool(foot)) for body in page_bodies
+            _paragraphs(body, leadings, body_size, here, join, numbering, cited, bool(foot_notes))
+            for body in page_bodies
         ]
         flows.extend(_with_tables(page, paras, body_size))
     blocks = _join_flows(flows, join)

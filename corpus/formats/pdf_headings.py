@@ -13,7 +13,7 @@ import re
 import unicodedata
 
 from corpus.formats.common import clean, iso_date
-from corpus.formats.pdf_layout import Line
+from corpus.formats.pdf_layout import Line, roman_value
 
 TERMINAL = re.compile(r"[.?!…][\"”’')\]]*$")
 # A bold run-in lead that ends its sentence and runs on into the body on its line ("Risks to children with
@@ -39,7 +39,6 @@ SECTION_NAMES = frozenset(
 )
 # "2 ", "2. ", "2.1 ", "4.2.1. " or an upper-case roman "III. " before a capitalised title word
 _SECTION_NUMBER = re.compile(r"^(?:(\d{1,2}(?:\.\d{1,2}){0,3})\.?|([IVX]{1,5})\.)\s+(?=[\"“‘']?[A-Z])")
-_ROMAN = re.compile(r"^M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$")
 # the most words a numbered heading in the body's own type has
 _MAX_NUMBERED_WORDS = 12
 
@@ -68,14 +67,6 @@ def centred_heading(group: list[Line], body_size: float, left: float, right: flo
     )
 
 
-def _roman_value(numeral: str) -> int:
-    values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
-    total = 0
-    for a, b in zip(numeral, [*numeral[1:], ""], strict=True):
-        total += -values[a] if b and values[b] > values[a] else values[a]
-    return total
-
-
 def section_number(text: str) -> tuple[int, ...]:
     """A heading's section number as a path ("3.2.1 Terms" (3, 2, 1), "III. METHOD" (3,)); () without one. A date
     ("12 September 2014") has none."""
@@ -84,7 +75,8 @@ def section_number(text: str) -> tuple[int, ...]:
     if m is None or iso_date(text) is not None:
         return ()
     if m.group(2) is not None:
-        return (_roman_value(m.group(2)),) if _ROMAN.match(m.group(2)) else ()
+        value = roman_value(m.group(2))
+        return (value,) if value else ()
     parts = tuple(int(p) for p in m.group(1).split("."))
     return parts if parts[0] > 0 else ()
 

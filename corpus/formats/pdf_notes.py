@@ -258,3 +258,34 @@ def byline_notes(lines: list[Line], body_size: float, numbers: set[int]) -> set[
     above = raised_numbers(head)
     below = raised_numbers(lines[len(head) :])
     return {n for n in numbers if n in above and n not in below}
+
+
+def _in_sequence(defs: list[tuple[int, str, int]]) -> list[tuple[int, str, int]]:
+    """Page-foot notes (number, text, page) in reading order, without a stray definition of a number another note
+    defines in sequence: "2 Research Lab" under a byline's affiliation marks on page one is not note 2 when note 2
+    follows note 1 later. A number defined twice in sequence (numbering restarted per chapter) keeps both."""
+    fits = [d[0] == 1 or (k > 0 and d[0] == defs[k - 1][0] + 1) for k, d in enumerate(defs)]
+    fitting = {d[0] for d, ok in zip(defs, fits, strict=True) if ok}
+    return [d for d, ok in zip(defs, fits, strict=True) if ok or d[0] not in fitting]
+
+
+def page_foot_notes(
+    notes: list[tuple[str, str]], note_pages: list[int], bodies: list[list[list[Line]]], body_size: float
+) -> list[tuple[int, str, int]]:
+    """The numbered page-foot notes as (number, text, page) from the labelled notes read at the pages' feet and the
+    page each opened on (0: a flow of notes only); ``bodies`` holds each page's body lines, flow by flow. Symbol
+    notes ("*", "†") have no number to be cited by: they leave the body but are not numbered notes."""
+    foot = [(int(label), text, pg) for (label, text), pg in zip(notes, note_pages, strict=True) if label.isdigit()]
+    if bodies:
+        title_page = [ln for flow in bodies[0] for ln in flow]
+        affiliations = byline_notes(title_page, body_size, {n for n, _, pg in foot if pg == 1})
+        foot = [d for d in foot if not (d[2] == 1 and d[0] in affiliations)]
+    foot = _in_sequence(foot)
+    # a number defined again by a note that nothing on its page cites: an author list's "1 University of X" at the
+    # end, marked in the byline pages before, not a second series of notes
+    page_raised = [raised_numbers([ln for flow in page_bodies for ln in flow]) for page_bodies in bodies]
+    return [
+        d
+        for k, d in enumerate(foot)
+        if d[2] == 0 or d[0] in page_raised[d[2] - 1] or not any(e[0] == d[0] for e in foot[:k])
+    ]
