@@ -157,8 +157,10 @@ def _starts_paragraph(prev: Line, line: Line, leading: float, left: float, right
         return True
     if abs(line.size - prev.size) > 0.6:
         return True
-    if numbered_heading_line(line, body_size, right) and TERMINAL.search(clean(prev.text)):
-        return True  # "2.1 Related work" on its own line after a finished paragraph, in the body's own type
+    if numbered_heading_line(line, body_size, right) and (
+        TERMINAL.search(clean(prev.text)) or prev.x1 < right - 6 * prev.size
+    ):
+        return True  # "2.1 Related work" on its own line after a paragraph's last line, in the body's own type
     if numbered_heading_line(prev, body_size, right):
         # the text under such a heading, or its first subsection ("2 Methods" over "2.1 Sampling"); a list of short
         # numbered items ("1. Apples", "2. Pears") runs on as one block
