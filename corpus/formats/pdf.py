@@ -55,6 +55,7 @@ from corpus.formats.pdf_headings import (
     TERMINAL,
     Numbering,
     centred,
+    display_formula,
     heading_level,
     numbered_heading_line,
     section_number,
@@ -85,8 +86,8 @@ def _loose_digits(before: str, run: str, after: str, defined: set[int]) -> bool:
     formula's index, not a marker (a marker set after a space, "laws. ¹²", cites a note the document has). Raised
     digits over a fraction bar ("⁹/10") never are."""
     digits = clean(run)
-    if after.lstrip().startswith(("/", "⁄")):
-        return True
+    if after.lstrip().startswith(("/", "⁄")) or after[:1].isdigit():
+        return True  # over a fraction bar ("⁹/10"), or the first digit of a raised number ("2²048")
     if not before or not digits.isdigit() or not (before[-1].isspace() or before[-1] in "+-−·×=/(<>"):
         return False
     return int(digits) not in defined and not all(int(d) in defined for d in digits)
@@ -105,6 +106,8 @@ def _line_pieces(line: Line, defined: set[int], strict: bool = False) -> list[Pi
     only raised digits that cite one of ``defined`` (the notes this page can cite) are markers."""
     pieces: list[Piece] = []
     out = list(tokens(line.chars))
+    if display_formula(line.text):
+        return [spaced("".join(t for t, _ in out))]
     i = 0
     text = ""
     while i < len(out):
@@ -376,10 +379,10 @@ def parse_pdf(data: bytes) -> RawDocument:
         for flow in page.flows:
             body, foot = split_foot(flow, page, body_size, open_note, raised)
             read_notes(foot, notes, join)
-            # notes that fill a flow are a list of notes, not a page's foot: any page may cite them (page 0)
-            note_pages.extend([page.number if body else 0] * (len(notes) - len(note_pages)))
             page_bodies.append(body)
             had_notes = had_notes or bool(foot)
+        # notes that fill a page are a list of notes, not a page's foot: any page may cite them (page 0)
+        note_pages.extend([page.number if any(page_bodies) else 0] * (len(notes) - len(note_pages)))
         bodies.append(page_bodies)
         open_note = had_notes
     if {int(label) for label, _ in notes if label.isdigit()} & {n for n, _ in endnotes}:

@@ -115,6 +115,13 @@ def formula_like(text: str) -> bool:
     return any((unicodedata.category(ch) == "Sm" and ch not in "+|") or unicodedata.category(ch) == "Co" for ch in text)
 
 
+def display_formula(text: str) -> bool:
+    """A line of display mathematics: operators and hardly any words ("C1 ≡ {(X, Y) ∈ F × F | Y = X3 + 3}"). Its
+    raised or lowered digits are indices and powers, never note markers."""
+    words = re.findall(r"\b[^\W\d_]{3,}\b", text)
+    return formula_like(text) and len(words) < 3
+
+
 def numbered_heading_line(line: Line, body_size: float, right: float) -> bool:
     """A line of its own that opens with a section number and names a section: at least the body's size, a few
     title words, no sentence end, stopping well short of the measure (a numbered list item's line runs on)."""

@@ -20,7 +20,7 @@ import re
 from collections.abc import Callable
 
 from corpus.formats.common import NOTES_HEADING, clean
-from corpus.formats.pdf_layout import Line, Page, tokens
+from corpus.formats.pdf_layout import Char, Line, Page, tokens
 from corpus.formats.pdf_text import spaced
 
 # "12. ", "12) ", "12 " or a bibliography's "[12] " opening a line
@@ -253,11 +253,24 @@ def _prose(line: Line, body_size: float) -> bool:
 
 def byline_notes(lines: list[Line], body_size: float, numbers: set[int]) -> set[int]:
     """Of the notes at the first page's foot (``numbers``), those cited only above its first line of running text:
-    an author's affiliation ("Jan Doe¹, Ann Roe²" over "¹ University of X", "² Research Lab"), not a note."""
+    an author's affiliation ("Jan Doe¹, Ann Roe²" over "¹ University of X", "² Research Lab"), not a note. The
+    raised marks of those lines are taken out of them."""
     head: list[Line] = list(itertools.takewhile(lambda ln: not _prose(ln, body_size), lines))
     above = raised_numbers(head)
     below = raised_numbers(lines[len(head) :])
-    return {n for n in numbers if n in above and n not in below}
+    found = {n for n in numbers if n in above and n not in below}
+    if found:
+        # the byline's marks go with their notes: "Jan Doe¹,²*" reads "Jan Doe"
+        for line in head:
+            kept: list[Char] = []
+            for c in line.chars:
+                if c.raised and (c.text.isdigit() or c.text in _SYMBOLS | {","}):
+                    if kept:  # no gap where the mark stood, so no space is read into "Doe ,"
+                        kept[-1].x1 = max(kept[-1].x1, c.x1)
+                else:
+                    kept.append(c)
+            line.chars = kept
+    return found
 
 
 def _in_sequence(defs: list[tuple[int, str, int]]) -> list[tuple[int, str, int]]:
