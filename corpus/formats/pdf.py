@@ -23,7 +23,11 @@ How a document is read:
    or an indent starts a new one), ruled tables become tables, a paragraph left unfinished at the foot of a
    flow continues in the next, and words broken at line ends are made whole from the document's own vocabulary
    (``pdf_text``).
-Raised digits become markers; bare digits never do ("…ends in 2026.⁸" is the year 2026 and footnote 8).
+Raised digits become markers; bare digits never do ("…ends in 2026.⁸" is the year 2026 and footnote 8). Where
+the document has page-foot notes, a raised number cites only a note at its own page's foot (or an endnote): a
+formula's index, a fraction's numerator or a byline's affiliation mark elsewhere cites nothing, and a line of
+display mathematics carries no markers. Headings and their depth (numbered "2.1 Related work" in the body's type
+too) are read by ``pdf_headings``; the document info by ``pdf_meta``.
 """
 
 from __future__ import annotations
