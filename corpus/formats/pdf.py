@@ -18,7 +18,9 @@ How a document is read:
    foot -- under a separator rule, in smaller type, or opening with a raised number set off from the text --
    holds page-foot notes, a foot opening without a number continuing the last page's note (``pdf_notes``); a
    list the text cites by typed "[3]" (numeric citations) is the notes, and those brackets its markers, unless
-   page-foot notes share its numbers (then it is a bibliography, left out);
+   page-foot notes share its numbers (then it is a bibliography, left out), and a "References" list cited neither
+   by "[3]" nor by raised numbers is a bibliography too; notes on the title page cited only from its byline are
+   affiliations, not notes;
 5. the rest becomes paragraphs (a gap wider than the size's usual line pitch, a change of size, a bold heading,
    or an indent starts a new one), ruled tables become tables, a paragraph left unfinished at the foot of a
    flow continues in the next, and words broken at line ends are made whole from the document's own vocabulary
