@@ -18,76 +18,73 @@ How a document is read:
    foot -- under a separator rule, in smaller type, or opening with a raised number set off from the text --
    holds page-foot notes, a foot opening without a number continuing the last page's note (``pdf_notes``); a
    list the text cites by typed "[3]" (numeric citations) is the notes, and those brackets its markers, unless
-   page-foot notes share its numbers (then it is a bibliography, left out);
+   page-foot notes share its numbers (then it is a bibliography, left out), and a "References" list cited neither
+   by "[3]" nor by raised numbers is a bibliography too; notes on the title page cited only from its byline are
+   affiliations, not notes;
 5. the rest becomes paragraphs (a gap wider than the size's usual line pitch, a change of size, a bold heading,
    or an indent starts a new one), ruled tables become tables, a paragraph left unfinished at the foot of a
    flow continues in the next, and words broken at line ends are made whole from the document's own vocabulary
    (``pdf_text``).
-Raised digits become markers; bare digits never do ("…ends in 2026.⁸" is the year 2026 and footnote 8).
+Raised digits become markers; bare digits never do ("…ends in 2026.⁸" is the year 2026 and footnote 8). Where
+the document has page-foot notes, a raised number cites only a note at its own page's foot (or an endnote): a
+formula's index, a fraction's numerator or a byline's affiliation mark elsewhere cites nothing, and a line of
+display mathematics carries no markers. Headings and their depth (numbered "2.1 Related work" in the body's type
+too) are read by ``pdf_headings``; the document info by ``pdf_meta``.
 """
 
 from __future__ import annotations
 
 import itertools
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Callable
 from functools import partial
 from io import BytesIO
-from typing import Any
 
 import pdfplumber
 
 from corpus.errors import UnsupportedFormat
 from corpus.formats.common import (
     Block,
-    Metadata,
     Para,
     Pending,
     Piece,
     assemble,
     clean,
     is_exponent,
-    is_placeholder_author,
-    iso_date,
     marker_numbers,
 )
 from corpus.formats.pdf_columns import split_columns
+from corpus.formats.pdf_headings import (
+    RUN_IN,
+    SECTION_NAMES,
+    TERMINAL,
+    Numbering,
+    centred,
+    display_formula,
+    heading_level,
+    numbered_heading_line,
+    section_number,
+)
 from corpus.formats.pdf_layout import Line, Page, drop_line_numbers, drop_running, read_pages, reading, tokens
-from corpus.formats.pdf_notes import endnote_section, raised_numbers, read_endnotes, read_notes, split_foot
+from corpus.formats.pdf_meta import pdf_metadata
+from corpus.formats.pdf_notes import (
+    endnote_section,
+    page_foot_notes,
+    raised_numbers,
+    read_endnotes,
+    read_notes,
+    split_foot,
+)
 from corpus.formats.pdf_text import join_lines, spaced, vocabulary
-from corpus.models import Author
 from corpus.raw import Marker, RawDocument, RawTable
 
 # a numeric citation in running text: "[3]", "[2, 5]", "[2-5]", after a word or punctuation, possibly one space
 _CITATION = re.compile(r"(?<=[^\s\[])\s?\[(\d{1,4}(?:\s*[,–-]\s*\d{1,4})*)\]")
+# a reference list's heading, as against a notes heading
+_REFERENCES = re.compile(r"^\s*(?:references|bibliography|works cited|literature cited)\b", re.IGNORECASE)
 NO_TEXT_LAYER = "this PDF has no text layer; OCR is not supported (it looks like a scanned image)"
-_TERMINAL = re.compile(r"[.?!…][\"”’')\]]*$")
-# A bold run-in lead that ends its sentence and runs on into the body on its line ("Risks to children with
-# chronic conditions. Children with asthma"): three or more words, a sentence end, a capitalised word.
-_RUN_IN = re.compile(r"(?:[^\W\d_][\w'’-]*\W+){3,}[^\W\d_]*[a-z)][.?!]\s+[A-Z][a-z]")
-# a file name or a word processor's default, never a document's title ("twelve.tables", "Microsoft Word - x.doc")
-_JUNK_TITLE = re.compile(r"^(?:microsoft \w+ - |untitled)|\.(?:docx?|pdf|indd|tex)$|^[^\s]*[._][^\s]*$", re.IGNORECASE)
 Join = Callable[[str, str], str]
-# headings that name a part of any document, never its title
-_SECTION_NAMES = frozenset(
-    {
-        "abstract",
-        "summary",
-        "executive summary",
-        "introduction",
-        "contents",
-        "table of contents",
-        "preface",
-        "foreword",
-        "overview",
-        "background",
-        "key findings",
-        "acknowledgments",
-        "acknowledgements",
-    }
-)
 
 
 def _loose_digits(before: str, run: str, after: str, defined: set[int]) -> bool:
@@ -95,17 +92,28 @@ def _loose_digits(before: str, run: str, after: str, defined: set[int]) -> bool:
     formula's index, not a marker (a marker set after a space, "laws. ¹²", cites a note the document has). Raised
     digits over a fraction bar ("⁹/10") never are."""
     digits = clean(run)
-    if after.lstrip().startswith(("/", "⁄")):
-        return True
+    if after.lstrip().startswith(("/", "⁄")) or after[:1].isdigit():
+        return True  # over a fraction bar ("⁹/10"), or the first digit of a raised number ("2²048")
     if not before or not digits.isdigit() or not (before[-1].isspace() or before[-1] in "+-−·×=/(<>"):
         return False
     return int(digits) not in defined and not all(int(d) in defined for d in digits)
 
 
-def _line_pieces(line: Line, defined: set[int]) -> list[Piece]:
-    """A line as text and markers: runs of raised digits are markers, other raised text stays text."""
+def _cites(run: str, numbers: tuple[int, ...], defined: set[int]) -> bool:
+    """Whether raised digits can cite one of these notes: "12" note 12, "2,3" (or a run "23") notes 2 and 3."""
+    digits = clean(run)
+    if set(numbers) <= defined:
+        return True
+    return digits.isdigit() and (int(digits) in defined or all(int(d) in defined for d in digits))
+
+
+def _line_pieces(line: Line, defined: set[int], strict: bool = False) -> list[Piece]:
+    """A line as text and markers: runs of raised digits are markers, other raised text stays text. ``strict``:
+    only raised digits that cite one of ``defined`` (the notes this page can cite) are markers."""
     pieces: list[Piece] = []
     out = list(tokens(line.chars))
+    if display_formula(line.text):
+        return [spaced("".join(t for t, _ in out))]
     i = 0
     text = ""
     while i < len(out):
@@ -121,7 +129,12 @@ def _line_pieces(line: Line, defined: set[int]) -> list[Piece]:
             j += 1
         numbers = marker_numbers(run)
         after = out[j][0] if j < len(out) else ""
-        if numbers is None or is_exponent(text, numbers, defined) or _loose_digits(text, run, after, defined):
+        if (
+            numbers is None
+            or is_exponent(text, numbers, defined)
+            or _loose_digits(text, run, after, defined)
+            or (strict and not _cites(run, numbers, defined))
+        ):
             text += run
         else:
             if text:
@@ -147,40 +160,25 @@ def _leadings(flows: list[list[Line]]) -> dict[float, float]:
     return {size: max(c.items(), key=lambda kv: (kv[1], -kv[0]))[0] for size, c in pitches.items()}
 
 
-def _centred(line: Line, left: float, right: float) -> bool:
-    return line.x0 > left + 2 * line.size and abs((line.x0 + line.x1) - (left + right)) / 2 < line.size
-
-
-def _centred_heading(group: list[Line], body_size: float, left: float, right: float) -> bool:
-    """A short line of its own, centred over the text and ending no sentence, in at least the body's size: a
-    chapter's name set in the text face ("CHAPTER ONE: Creators")."""
-    line = group[0]
-    text = clean(line.text)
-    return (
-        len(group) == 1
-        and line.size >= body_size
-        and _centred(line, left, right)
-        and 2 <= len(text.split()) <= 12
-        and len(re.findall(r"[^\W\d_]{2,}", text)) >= 2  # words, not a centred formula or a lone symbol
-        and re.search(r"[^\W\d_]{4,}", text) is not None
-        and re.match(r"[\"“‘'\w]", text) is not None  # "(D.C. No. 5:06-CV-00376-C)" is a caption's line
-        and all(w[0].isupper() for w in re.findall(r"[^\W\d_]{4,}", text))  # in title or upper case
-        and not any(unicodedata.category(ch) == "Sm" for ch in text)
-        and not _TERMINAL.search(text)
-        and text[-1:] not in ",;:"
-    )
-
-
-def _starts_paragraph(prev: Line, line: Line, leading: float, left: float, right: float) -> bool:
+def _starts_paragraph(prev: Line, line: Line, leading: float, left: float, right: float, body_size: float) -> bool:
     gap = line.bottom - prev.bottom
     if gap > leading * 1.3 or gap < 0:
         return True
     if abs(line.size - prev.size) > 0.6:
         return True
+    if numbered_heading_line(line, body_size, right) and (
+        TERMINAL.search(clean(prev.text)) or prev.x1 < right - 6 * prev.size
+    ):
+        return True  # "2.1 Related work" on its own line after a paragraph's last line, in the body's own type
+    if numbered_heading_line(prev, body_size, right):
+        # the text under such a heading, or its first subsection ("2 Methods" over "2.1 Sampling"); a list of short
+        # numbered items ("1. Apples", "2. Pears") runs on as one block
+        number = section_number(line.text)
+        return not number or number == (*section_number(prev.text), 1)
     if (
         line.page == 1
-        and _centred(prev, left, right)
-        and _centred(line, left, right)
+        and centred(prev, left, right)
+        and centred(line, left, right)
         and abs(line.x0 - prev.x0) > line.size  # lines of one width are an indented block, not a title page
         and not prev.bold
     ):
@@ -189,8 +187,8 @@ def _starts_paragraph(prev: Line, line: Line, leading: float, left: float, right
         # a bold run-in lead ("Act early. Symptoms…") fills its line and runs on; a bold heading stops short
         # (or its line already runs on into the body: "Risks to children. Children with asthma")
         text = clean(prev.text)
-        runs_on = prev.x1 >= right - 2 * prev.size or bool(_RUN_IN.search(text))
-        return not (prev.bold and runs_on and not _TERMINAL.search(text))
+        runs_on = prev.x1 >= right - 2 * prev.size or bool(RUN_IN.search(text))
+        return not (prev.bold and runs_on and not TERMINAL.search(text))
     return line.x0 > left + 0.8 * line.size and prev.x0 <= left + 2
 
 
@@ -224,16 +222,19 @@ def _paragraphs(
     body_size: float,
     defined: set[int],
     join: Join,
+    numbering: Numbering,
     cited: frozenset[int] = frozenset(),
+    strict: bool = False,
 ) -> list[tuple[Line, Line, Para]]:
-    """Body lines of one flow as (first line, last line, paragraph)."""
+    """Body lines of one flow as (first line, last line, paragraph); ``strict``: raised digits are markers only
+    where they cite one of ``defined``."""
     if not lines:
         return []
     left = min((ln.x0 for ln in lines if ln.size == body_size), default=min(ln.x0 for ln in lines))
     right = max(ln.x1 for ln in lines)
     groups: list[list[Line]] = [[lines[0]]]
     for prev, line in itertools.pairwise(lines):
-        if _starts_paragraph(prev, line, leadings.get(prev.size, prev.size * 1.4), left, right):
+        if _starts_paragraph(prev, line, leadings.get(prev.size, prev.size * 1.4), left, right, body_size):
             groups.append([line])
         else:
             groups[-1].append(line)
@@ -241,7 +242,7 @@ def _paragraphs(
     for group in groups:
         pieces: list[Piece] = []
         for line in group:
-            line_pieces = _line_pieces(line, defined)
+            line_pieces = _line_pieces(line, defined, strict)
             if pieces and isinstance(pieces[-1], str) and line_pieces and isinstance(line_pieces[0], str):
                 pieces[-1] = join(pieces[-1], line_pieces[0])
                 line_pieces = line_pieces[1:]
@@ -249,21 +250,13 @@ def _paragraphs(
                 pieces.append("\n")
             pieces.extend(line_pieces)
         pieces = _bracket_citations(pieces, cited)
-        heading = (
-            group[0].size > body_size * 1.1
-            or (
-                all(ln.bold for ln in group)
-                and not _TERMINAL.search(clean(group[-1].text))
-                and not _RUN_IN.search(clean(group[-1].text))  # a lead, not a heading: the body goes on
-            )
-            or _centred_heading(group, body_size, left, right)
-        )
-        out.append((group[0], group[-1], Para(tuple(pieces), heading)))
+        level = heading_level(group, body_size, left, right, numbering)
+        out.append((group[0], group[-1], Para(tuple(pieces), level != 0, None, max(level, 0))))
     return out
 
 
 def _finished(para: Para) -> bool:
-    return bool(_TERMINAL.search(clean(para.text))) or para.heading
+    return bool(TERMINAL.search(clean(para.text))) or para.heading
 
 
 def _with_tables(page: Page, flows: list[list[tuple[Line, Line, Para]]], body_size: float) -> list[list[Block]]:
@@ -276,7 +269,7 @@ def _with_tables(page: Page, flows: list[list[tuple[Line, Line, Para]]], body_si
             if above and table.caption is None:
                 first, last, para = above[-1]
                 text = clean(para.text)
-                if first is last and len(text) < 120 and not _TERMINAL.search(text):
+                if first is last and len(text) < 120 and not TERMINAL.search(text):
                     table = RawTable(text, table.columns, table.rows, table.sources)
                     out[f].remove(para)
         below = ((f, p) for f, flow in enumerate(flows) for first, _, p in flow if first.top > top and p in out[f])
@@ -316,35 +309,6 @@ def _join_flows(flows: list[list[Block]], join: Join) -> list[Block]:
     return out
 
 
-def _author_names(field: str) -> list[str]:
-    """The names in an info Author field: split at ";" and "and", and at commas when every part is a full name
-    ("Ann Lee, Bo Chen"), never inside one written surname first ("Lee, Ann")."""
-    names = [n.strip() for n in re.split(r";|\band\b", field) if n.strip()]
-    out: list[str] = []
-    for name in names:
-        parts = [p.strip() for p in name.split(",") if p.strip()]
-        out.extend(parts if len(parts) > 1 and all(len(p.split()) >= 2 for p in parts) else [name])
-    return out
-
-
-def _metadata(info: dict[str, Any]) -> Metadata:
-    def text(key: str) -> str | None:
-        value = info.get(key)
-        if isinstance(value, bytes):
-            value = value.decode("utf-8", errors="replace")
-        return clean(str(value)) if value and str(value).strip() else None
-
-    title = text("Title")
-    author = text("Author")
-    return Metadata(
-        title=None if title is None or _JUNK_TITLE.search(title) else title,
-        authors=tuple(
-            Author(n.strip()) for n in _author_names(author or "") if n.strip() and not is_placeholder_author(n)
-        ),
-        date=iso_date(text("CreationDate")),
-    )
-
-
 def _body_size(pages: list[Page], end: tuple[int, int, int] | None) -> float:
     """The body's type size: the size most characters are set in on the first three fifths of the pages, not
     counting what lies under a footnote rule or in the endnote section (a short text can have more words in its
@@ -379,15 +343,6 @@ def _cut_section(pages: list[Page], start: tuple[int, int, int]) -> list[Line]:
     return taken
 
 
-def _in_sequence(defs: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    """Page-foot notes in reading order, without a stray definition of a number another note defines in sequence:
-    "2 Research Lab" under a byline's affiliation marks on page one is not note 2 when note 2 follows note 1 later.
-    A number defined twice in sequence (numbering restarted per chapter) keeps both."""
-    fits = [n == 1 or (k > 0 and n == defs[k - 1][0] + 1) for k, (n, _) in enumerate(defs)]
-    fitting = {n for (n, _), ok in zip(defs, fits, strict=True) if ok}
-    return [d for d, ok in zip(defs, fits, strict=True) if ok or d[0] not in fitting]
-
-
 def _restore(pages: list[Page], rest: list[Line]) -> None:
     """Lines after an endnote section (an appendix, an index) go back to their pages, as one flow per page."""
     for number, lines in itertools.groupby(rest, key=lambda ln: ln.page):
@@ -413,10 +368,14 @@ def parse_pdf(data: bytes) -> RawDocument:
     section = endnote_section(pages)
     body_size = _body_size(pages, section)
     endnotes: list[tuple[int, str]] = []
+    references = False  # the section is headed as a reference list ("References"), not as notes
     if section is not None:
+        p, f, i = section
+        references = bool(_REFERENCES.match(clean(pages[p].flows[f][i].text)))
         endnotes, rest = read_endnotes(_cut_section(pages, section), join)
         _restore(pages, rest)
     notes: list[tuple[str, str]] = []
+    note_pages: list[int] = []  # the page each note opens on, 0 for a flow of notes only
     bodies: list[list[list[Line]]] = []
     raised = raised_numbers([ln for page in pages for flow in page.flows for ln in flow])
     open_note = False  # the last page had notes at its foot: the next foot may open with the rest of one
@@ -428,6 +387,8 @@ def parse_pdf(data: bytes) -> RawDocument:
             read_notes(foot, notes, join)
             page_bodies.append(body)
             had_notes = had_notes or bool(foot)
+        # notes that fill a page are a list of notes, not a page's foot: any page may cite them (page 0)
+        note_pages.extend([page.number if any(page_bodies) else 0] * (len(notes) - len(note_pages)))
         bodies.append(page_bodies)
         open_note = had_notes
     if {int(label) for label, _ in notes if label.isdigit()} & {n for n, _ in endnotes}:
@@ -446,17 +407,28 @@ def parse_pdf(data: bytes) -> RawDocument:
         for n in marker_numbers(m.group(1)) or ()
     }
     cited = listed if typed & listed and 2 * len(listed & typed) >= len(listed & raised) else frozenset()
-    # symbol notes ("*", "†") have no number to be cited by: they leave the body but are not numbered notes
-    defs = _in_sequence([(int(label), text) for label, text in notes if label.isdigit()]) + endnotes
+    if references and not cited and 2 * len(listed & raised) < len(listed):
+        # a reference list the text cites neither by "[3]" nor by raised numbers (author-year citations, or none):
+        # a bibliography, not notes
+        endnotes, listed = [], frozenset()
+    foot_notes = page_foot_notes(notes, note_pages, bodies, body_size)
+    defs = [(n, text) for n, text, _ in foot_notes] + endnotes
     defined = {n for n, _ in defs}
     leadings = _leadings([flow for page_bodies in bodies for flow in page_bodies])
+    numbering = Numbering()
     flows: list[list[Block]] = []
     for page, page_bodies in zip(pages, bodies, strict=True):
-        paras = [_paragraphs(body, leadings, body_size, defined, join, cited) for body in page_bodies]
+        # a raised number cites a note at its own page's foot (or an endnote), never one at another page's foot: a
+        # formula's index or a byline's affiliation mark elsewhere is no marker
+        here = {n for n, _, pg in foot_notes if pg in (0, page.number)} | listed if foot_notes else defined
+        paras = [
+            _paragraphs(body, leadings, body_size, here, join, numbering, cited, bool(foot_notes))
+            for body in page_bodies
+        ]
         flows.extend(_with_tables(page, paras, body_size))
     blocks = _join_flows(flows, join)
-    meta = _metadata(info)
+    meta = pdf_metadata(info)
     first = blocks[0] if blocks else None
-    if meta.title and isinstance(first, Para) and first.heading and clean(first.text).lower() in _SECTION_NAMES:
+    if meta.title and isinstance(first, Para) and first.heading and clean(first.text).lower() in SECTION_NAMES:
         blocks[0] = Para(first.pieces)  # "Abstract" opens the page: the info's title is the real one
     return assemble("pdf", blocks, defs, meta)

@@ -28,6 +28,10 @@ from corpus.limits import checkpoint
 from corpus.raw import RawTable
 
 _PAGE_NUMBER = re.compile(r"^\s*(?:page\s*)?[-–]?\s*\d{1,4}\s*[-–]?(?:\s*(?:of|/)\s*\d{1,4})?\s*$", re.IGNORECASE)
+# a front matter's folio in lower-case roman numerals ("xiv"), alone on its line
+_ROMAN_FOLIO = re.compile(r"^\s*[-–]?\s*([ivxlc]{1,7})\s*[-–]?\s*$")
+_ROMAN = re.compile(r"^M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$", re.IGNORECASE)
+_ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
 # a glyph with no Unicode mapping (pdfminer writes "(cid:42)"): drawn, but not text anyone could quote
 _UNMAPPED = re.compile(r"^\(cid:\d+\)$")
 # typeset ligatures back to letters, so "ﬁnance" reads and matches as "finance"
@@ -274,19 +278,43 @@ def read_pages(pdf: Any) -> list[Page]:
     return pages
 
 
+def roman_value(numeral: str) -> int | None:
+    """The value of a well-formed roman numeral in either case ("xiv" 14, "III" 3); None for other words."""
+    if not numeral or not _ROMAN.match(numeral):
+        return None
+    values = [_ROMAN_VALUES[ch] for ch in numeral.lower()]
+    return sum(-v if k + 1 < len(values) and values[k + 1] > v else v for k, v in enumerate(values))
+
+
+def _roman_folio(text: str) -> int | None:
+    """The value of a lower-case roman page number standing alone ("xiv"), if the text is one."""
+    m = _ROMAN_FOLIO.match(text)
+    return roman_value(m.group(1)) if m else None
+
+
 def signature(line: Line) -> str:
-    return re.sub(r"\d+", "#", clean(line.text).lower())
+    text = re.sub(r"\d+", "#", clean(line.text))
+    # a lower-case roman folio before or after a running title ("xii PREFACE", "PREFACE xiii") counts as a number
+    text = re.sub(
+        r"^[ivxlc]{1,7}(?=\s)|(?<=\s)[ivxlc]{1,7}$", lambda m: "#" if roman_value(m.group()) else m.group(), text
+    )
+    return text.lower()
 
 
 _FOLIO = re.compile(r"^\s*(\d{1,4})\s+\D.{0,60}$|^.{0,60}\D\s+(\d{1,4})\s*$")
+_ROMAN_RUNNING = re.compile(r"^\s*([ivxlc]{1,7})\s+\S.{0,60}$|^.{0,60}\S\s+([ivxlc]{1,7})\s*$")
 
 
 def _folio(line: Line) -> int | None:
-    """The page number a short margin line opens or ends with ("308 NOTES", "“PIRACY” 23"), if any."""
+    """The page number a short margin line opens or ends with ("308 NOTES", "“PIRACY” 23", "xii PREFACE"), if
+    any."""
     text = clean(line.text)
-    m = _FOLIO.match(text)
-    if m is None or len(text.split()) > 8 or _opens_raised(line):
+    if len(text.split()) > 8 or _opens_raised(line):
         return None
+    m = _FOLIO.match(text)
+    if m is None:
+        r = _ROMAN_RUNNING.match(text)
+        return roman_value(r.group(1) or r.group(2)) if r else None
     number = m.group(1) or m.group(2)
     if m.group(1) and text[len(number) :][:1] in ".)":
         return None  # "12. Ibid.": a typed note label, not a folio
@@ -328,7 +356,11 @@ def drop_running(pages: list[Page]) -> None:
             return False
         key = signature(line)
         threshold = 2 if len(pages) < 6 or key.startswith("#") or key.endswith("#") else 3
-        return seen[(key, round(line.top / 10))] >= threshold or bool(_PAGE_NUMBER.match(line.text))
+        return (
+            seen[(key, round(line.top / 10))] >= threshold
+            or bool(_PAGE_NUMBER.match(line.text))
+            or _roman_folio(clean(line.text)) is not None
+        )
 
     for page in pages:
         page.lines = [ln for ln in page.lines if not (marginal(page, ln) and running(page, ln))]

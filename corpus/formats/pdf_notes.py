@@ -20,7 +20,7 @@ import re
 from collections.abc import Callable
 
 from corpus.formats.common import NOTES_HEADING, clean
-from corpus.formats.pdf_layout import Line, Page, tokens
+from corpus.formats.pdf_layout import Char, Line, Page, tokens
 from corpus.formats.pdf_text import spaced
 
 # "12. ", "12) ", "12 " or a bibliography's "[12] " opening a line
@@ -240,3 +240,65 @@ def read_endnotes(lines: list[Line], join: Callable[[str, str], str]) -> tuple[l
             number, text = entries[-1]
             entries[-1] = (number, join(text, clean(spaced(line.text))))
     return entries, []
+
+
+def _prose(line: Line, body_size: float) -> bool:
+    """A line of running text in the body's type: several words, three of them lower-case (a byline's names have
+    at most an "and"; a title is set larger)."""
+    words = clean(line.text).split()
+    return (
+        abs(line.size - body_size) <= 0.6 and len(words) >= 6 and sum(w.isalpha() and w.islower() for w in words) >= 3
+    )
+
+
+def byline_notes(lines: list[Line], body_size: float, numbers: set[int]) -> set[int]:
+    """Of the notes at the first page's foot (``numbers``), those cited only above its first line of running text:
+    an author's affiliation ("Jan Doe¹, Ann Roe²" over "¹ University of X", "² Research Lab"), not a note. The
+    raised marks of those lines are taken out of them."""
+    head: list[Line] = list(itertools.takewhile(lambda ln: not _prose(ln, body_size), lines))
+    above = raised_numbers(head)
+    below = raised_numbers(lines[len(head) :])
+    found = {n for n in numbers if n in above and n not in below}
+    if found:
+        # the byline's marks go with their notes: "Jan Doe¹,²*" reads "Jan Doe"
+        for line in head:
+            kept: list[Char] = []
+            for c in line.chars:
+                if c.raised and (c.text.isdigit() or c.text in _SYMBOLS | {","}):
+                    if kept:  # no gap where the mark stood, so no space is read into "Doe ,"
+                        kept[-1].x1 = max(kept[-1].x1, c.x1)
+                else:
+                    kept.append(c)
+            line.chars = kept
+    return found
+
+
+def _in_sequence(defs: list[tuple[int, str, int]]) -> list[tuple[int, str, int]]:
+    """Page-foot notes (number, text, page) in reading order, without a stray definition of a number another note
+    defines in sequence: "2 Research Lab" under a byline's affiliation marks on page one is not note 2 when note 2
+    follows note 1 later. A number defined twice in sequence (numbering restarted per chapter) keeps both."""
+    fits = [d[0] == 1 or (k > 0 and d[0] == defs[k - 1][0] + 1) for k, d in enumerate(defs)]
+    fitting = {d[0] for d, ok in zip(defs, fits, strict=True) if ok}
+    return [d for d, ok in zip(defs, fits, strict=True) if ok or d[0] not in fitting]
+
+
+def page_foot_notes(
+    notes: list[tuple[str, str]], note_pages: list[int], bodies: list[list[list[Line]]], body_size: float
+) -> list[tuple[int, str, int]]:
+    """The numbered page-foot notes as (number, text, page) from the labelled notes read at the pages' feet and the
+    page each opened on (0: a flow of notes only); ``bodies`` holds each page's body lines, flow by flow. Symbol
+    notes ("*", "†") have no number to be cited by: they leave the body but are not numbered notes."""
+    foot = [(int(label), text, pg) for (label, text), pg in zip(notes, note_pages, strict=True) if label.isdigit()]
+    if bodies:
+        title_page = [ln for flow in bodies[0] for ln in flow]
+        affiliations = byline_notes(title_page, body_size, {n for n, _, pg in foot if pg == 1})
+        foot = [d for d in foot if not (d[2] == 1 and d[0] in affiliations)]
+    foot = _in_sequence(foot)
+    # a number defined again by a note that nothing on its page cites: an author list's "1 University of X" at the
+    # end, marked in the byline pages before, not a second series of notes
+    page_raised = [raised_numbers([ln for flow in page_bodies for ln in flow]) for page_bodies in bodies]
+    return [
+        d
+        for k, d in enumerate(foot)
+        if d[2] == 0 or d[0] in page_raised[d[2] - 1] or not any(e[0] == d[0] for e in foot[:k])
+    ]
