@@ -13,8 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from bot.qa import answer_types as types
-from bot.qa import cause
-from bot.qa import noun_phrase
+from bot.qa import cause, noun_phrase
 from corpus.models import Passage
 from corpus.text.dates import MONTH_NAMES, MONTH_PATTERN
 from corpus.text.numbers import ONES, SCALES, TENS
