@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from bot.qa import answer_types as types
-from bot.qa import noun_phrase
+from bot.qa import cause, noun_phrase
 from corpus.models import Passage
 from corpus.text.dates import MONTH_NAMES, MONTH_PATTERN
 from corpus.text.numbers import ONES, SCALES, TENS
@@ -134,7 +134,7 @@ class Asked:
 
     @property
     def strict(self) -> bool:
-        return self.kind in STRICT
+        return self.kind in STRICT or self.slot == cause.CAUSE  # asked what X died of: a cause must be stated
 
     def same_details(self, text: str) -> bool:
         """Whether the text has the years (one of them) and the other numbers the question names: asked about
@@ -228,6 +228,8 @@ def asked(question: str) -> Asked:
 
     if WHEN.search(q):
         return make("date")
+    if cause.asks_cause_of_death(q):
+        return make("reason", slot=cause.CAUSE)  # "What did X die of?": a passage that says only he died is none
     if _OPENS_WHY.match(q):
         # A question that opens with "why" asks for a reason whatever its clauses hold: "Why is defining X by how
         # people think a problem?" asks no measure.
@@ -337,6 +339,8 @@ def has_answer(a: Asked, text: str, common: frozenset[str] = frozenset(), places
         return _has_quantity(a, text) and (a.slot != types.MONEY or types.has_money(text))
     if a.kind == "name":
         return types.fills(a.slot, text, a.question, common, places)
+    if a.kind == "reason" and a.slot == cause.CAUSE:
+        return cause.states_cause(text)
     if a.kind == "reason":
         return bool(_CAUSAL.search(text))
     if a.kind == "place":
