@@ -16,6 +16,7 @@ from functools import cached_property
 from typing import Any, Literal
 
 from bot.claims.attributes import AttributeCheck, check_attributes
+from bot.claims.compounds import word_compound_spans
 from bot.claims.demonstratives import taken_up_earlier
 from bot.claims.hedges import hedged
 from bot.claims.lexicon import ALIASES, FRAME, NECESSITY, fold_phrases, words
@@ -23,7 +24,6 @@ from bot.claims.lists import unlisted_member
 from bot.claims.modality import about_supposing, consequence, habit_frame, supposes
 from bot.claims.modifiers import other_modifier
 from bot.claims.names import head_noun, head_noun_key, surname_of
-from bot.claims.compounds import word_compound_spans
 from bot.claims.numbers import Quantity, extract_quantities, parse_number
 from bot.claims.opposition import (
     comparative,
