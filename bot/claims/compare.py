@@ -16,7 +16,7 @@ from functools import cached_property
 from typing import Any, Literal
 
 from bot.claims.attributes import AttributeCheck, check_attributes
-from bot.claims.compounds import word_compound_spans
+from bot.claims.compounds import other_term, word_compound_spans
 from bot.claims.demonstratives import taken_up_earlier
 from bot.claims.hedges import hedged
 from bot.claims.lexicon import ALIASES, FRAME, NECESSITY, fold_phrases, words
@@ -781,6 +781,8 @@ def missing_number(f: Facts) -> Judgement | None:
         return f.result("unrelated", "missing_number", f.base * f.t.partial_factor)
     # "one-on-one" holds a number word that is no figure: the term itself must be there.
     if any(t not in f.have and t not in f.matched for t in f.claim.terms):
+        if other_term(f.claim.text, f.evidence.text):
+            return f.result("contradicted", "attribute", f.base + f.t.opposition_bonus)
         return other_compound(f) or f.result("unrelated", "missing_number", f.base * f.t.partial_factor)
     return None
 

@@ -30,3 +30,27 @@ def _not_figures(compound: str) -> bool:
 def word_compound_spans(text: str) -> list[tuple[int, int]]:
     """Spans of the compounds in ``text`` whose number words are parts of a term, not figures."""
     return [(m.start(), m.end()) for m in _COMPOUND.finditer(text) if _not_figures(m.group(0))]
+
+
+_BE = r"(?:is|are|was|were|amounts\s+to|amount\s+to|amounted\s+to)"
+_TERM = r"(?:(?:a|an|the)\s+)?(?P<term>[A-Za-z]+(?:-[A-Za-z]+)+)"
+_CLAIM_SHAPE = re.compile(rf"^\s*(?P<subj>[\w'-]+(?:\s+[\w'-]+){{0,4}}?)\s+{_BE}\s+(?:\w+ly\s+)?{_TERM}\s*\.?\s*$")
+_EVIDENCE_SHAPE = re.compile(rf"(?<![\w-])(?P<subj>[\w'-]+)\s+{_BE}\s+(?:\w+ly\s+)?{_TERM}(?![\w-])")
+
+
+def other_term(claim: str, evidence: str) -> bool:
+    """ "Proof-of-work amounts to one-IP-address-one-vote" against "Proof-of-work is essentially one-CPU-one-vote":
+    the same subject is said to be another term of the same make (a word part shared, another swapped)."""
+    m = _CLAIM_SHAPE.match(claim)
+    if m is None or not _not_figures(m.group("term")):
+        return False
+    subject = m.group("subj").split()[-1].lower()
+    ours = m.group("term").lower().split("-")
+    for e in _EVIDENCE_SHAPE.finditer(evidence):
+        theirs = e.group("term").lower().split("-")
+        if e.group("subj").lower() != subject or theirs == ours or not _not_figures(e.group("term")):
+            continue
+        shared = set(ours) & set(theirs) - set(WORD_NUMBERS)
+        if shared and set(ours) ^ set(theirs):
+            return True
+    return False

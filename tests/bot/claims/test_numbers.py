@@ -325,3 +325,19 @@ def test_number_words_inside_word_compounds_are_not_figures(text: str, figures: 
 )
 def test_a_word_compound_is_compared_as_a_term(claim: str, evidence: str, outcome: str) -> None:
     assert compare(Claim.parse(claim), Evidence(evidence), 0.7).outcome == outcome
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence", "outcome"),
+    [
+        ("The guild amounts to one-member-one-vote.", "The guild is essentially one-share-one-vote.", "contradicted"),
+        ("The guild is one-member-one-vote.", "The guild is one-share-one-vote.", "contradicted"),
+        ("The guild is one-member-one-vote.", "The guild is not one-share-one-vote.", "unrelated"),
+        ("The guild is one-member-one-vote.", "The league is one-share-one-vote.", "unrelated"),
+        ("The guild is one-member-one-vote.", "The guild is one-member-one-vote.", "supported"),
+    ],
+)
+def test_a_subject_said_to_be_another_term_of_the_same_make_is_contradicted(
+    claim: str, evidence: str, outcome: str
+) -> None:
+    assert compare(Claim.parse(claim), Evidence(evidence), 0.7).outcome == outcome
