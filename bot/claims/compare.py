@@ -781,8 +781,9 @@ def missing_number(f: Facts) -> Judgement | None:
         return f.result("unrelated", "missing_number", f.base * f.t.partial_factor)
     # "one-on-one" holds a number word that is no figure: the term itself must be there.
     if any(t not in f.have and t not in f.matched for t in f.claim.terms):
-        if other_term(f.claim.text, f.evidence.text):
-            return f.result("contradicted", "attribute", f.base + f.t.opposition_bonus)
+        term = other_term(f.claim.text, f.evidence.text)
+        if term is not None:
+            return f.result("contradicted", "attribute", f.base + f.t.opposition_bonus, opposite=term)
         return other_compound(f) or f.result("unrelated", "missing_number", f.base * f.t.partial_factor)
     return None
 

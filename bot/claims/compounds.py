@@ -38,12 +38,13 @@ _CLAIM_SHAPE = re.compile(rf"^\s*(?P<subj>[\w'-]+(?:\s+[\w'-]+){{0,4}}?)\s+{_BE}
 _EVIDENCE_SHAPE = re.compile(rf"(?<![\w-])(?P<subj>[\w'-]+)\s+{_BE}\s+(?:\w+ly\s+)?{_TERM}(?![\w-])")
 
 
-def other_term(claim: str, evidence: str) -> bool:
+def other_term(claim: str, evidence: str) -> str | None:
     """ "Proof-of-work amounts to one-IP-address-one-vote" against "Proof-of-work is essentially one-CPU-one-vote":
-    the same subject is said to be another term of the same make (a word part shared, another swapped)."""
+    the same subject is said to be another term of the same make (a word part shared, another swapped). Gives the
+    evidence's term."""
     m = _CLAIM_SHAPE.match(claim)
     if m is None or not _not_figures(m.group("term")):
-        return False
+        return None
     subject = m.group("subj").split()[-1].lower()
     ours = m.group("term").lower().split("-")
     for e in _EVIDENCE_SHAPE.finditer(evidence):
@@ -52,5 +53,5 @@ def other_term(claim: str, evidence: str) -> bool:
             continue
         shared = set(ours) & set(theirs) - set(WORD_NUMBERS)
         if shared and set(ours) ^ set(theirs):
-            return True
-    return False
+            return e.group("term")
+    return None

@@ -341,3 +341,8 @@ def test_a_subject_said_to_be_another_term_of_the_same_make_is_contradicted(
     claim: str, evidence: str, outcome: str
 ) -> None:
     assert compare(Claim.parse(claim), Evidence(evidence), 0.7).outcome == outcome
+
+
+def test_the_other_term_is_given_as_the_opposite_words() -> None:
+    j = compare(Claim.parse("The guild is one-member-one-vote."), Evidence("The guild is one-share-one-vote."), 0.7)
+    assert (j.reason, j.opposite) == ("attribute", "one-share-one-vote")
