@@ -16,6 +16,7 @@ from functools import cached_property
 from typing import Any, Literal
 
 from bot.claims.attributes import AttributeCheck, check_attributes
+from bot.claims.compounds import other_term, word_compound_spans
 from bot.claims.demonstratives import taken_up_earlier
 from bot.claims.hedges import hedged
 from bot.claims.lexicon import ALIASES, FRAME, NECESSITY, fold_phrases, words
@@ -144,6 +145,7 @@ class Claim:
     content: tuple[str, ...]  # content stems outside names and quantities
     negated: frozenset[str]
     comparisons: tuple[Comparison, ...]
+    terms: tuple[str, ...] = ()  # compounds with number words that are not figures ("one-on-one")
 
     @classmethod
     def parse(cls, text: str, *, common: frozenset[str] = frozenset()) -> Claim:
@@ -180,6 +182,7 @@ class Claim:
             negated=frozenset(negated_stems(toks)),
             # "faster than the speed of sound" is a bound of a quantity, not a comparison of two things
             comparisons=tuple(comparisons(_blank(text, [(q.start, q.end) for q in qs]), common=common)),
+            terms=tuple(t.stem for t in toks if t.stem and any(s <= t.start < e for s, e in word_compound_spans(text))),
         )
 
 
@@ -776,6 +779,12 @@ def missing_number(f: Facts) -> Judgement | None:
     """A number of the claim the evidence does not have: the claim's fact is not here."""
     if any(q.status == "absent" for q in f.quantities):
         return f.result("unrelated", "missing_number", f.base * f.t.partial_factor)
+    # "one-on-one" holds a number word that is no figure: the term itself must be there.
+    if any(t not in f.have and t not in f.matched for t in f.claim.terms):
+        term = other_term(f.claim.text, f.evidence.text)
+        if term is not None:
+            return f.result("contradicted", "attribute", f.base + f.t.opposition_bonus, opposite=term)
+        return other_compound(f) or f.result("unrelated", "missing_number", f.base * f.t.partial_factor)
     return None
 
 

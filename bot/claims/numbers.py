@@ -11,6 +11,7 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
+from bot.claims.compounds import word_compound_spans
 from bot.claims.lexicon import fields
 from bot.claims.units import ORDINALS, UNITS
 from corpus.text.dates import MONTH_PATTERN, MONTHS
@@ -408,6 +409,9 @@ def extract_quantities(text: str) -> list[Quantity]:
         v = _scaled(value, m.group("scale"))
         found.append(Quantity(v, v, f"count:{head}", _bound(m.group("bound")), m.start(), m.end(), m.group(0)))
     found.sort(key=lambda q: q.start)
+    # "one-CPU-one-vote", "first-rate": the number word is part of a term, not a figure
+    terms = word_compound_spans(text)
+    found = [q for q in found if not any(s <= q.end - 1 and q.end <= e for s, e in terms)]
     return [_denied(text, _extreme(text, q)) for q in _partitives(text, _runs(text, found))]
 
 

@@ -289,3 +289,60 @@ def test_a_supposed_figure_is_not_the_stated_one(claim, outcome):
 )
 def test_issue_number_and_list_rules_hold_through_compare(claim: str, evidence: str, outcome: str) -> None:
     assert compare(Claim.parse(claim), Evidence(evidence), 0.75).outcome == outcome
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        ("Proof-of-work is essentially one-CPU-one-vote.", []),
+        ("The coach met each player one-on-one.", []),
+        ("The guild follows a one-member-one-vote rule.", []),
+        ("The inn served first-rate food to two guests.", [2.0]),
+        ("She heard it second-hand.", []),
+        # quantities written as compounds stay figures
+        ("Two-thirds of the members voted.", [2.0]),
+        ("A twenty-five-year-old pilot flew the plane.", [25.0]),
+        ("He was a one-time champion.", [1.0]),
+        ("The council adopted a five-year plan.", [5.0]),
+    ],
+)
+def test_number_words_inside_word_compounds_are_not_figures(text: str, figures: list[float]) -> None:
+    assert [q.low for q in extract_quantities(text)] == figures
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence", "outcome"),
+    [
+        (
+            "The agency is essentially one-member-one-vote.",
+            "The agency is essentially one-member-one-vote.",
+            "supported",
+        ),
+        ("The coach met each player one-on-one.", "The coach met each player one-on-one.", "supported"),
+        ("The coach met each player one-on-one.", "The coach met the players as a group.", "unrelated"),
+        ("The guild follows a one-member-one-vote rule.", "The guild follows a one-share-one-vote rule.", "unrelated"),
+    ],
+)
+def test_a_word_compound_is_compared_as_a_term(claim: str, evidence: str, outcome: str) -> None:
+    assert compare(Claim.parse(claim), Evidence(evidence), 0.7).outcome == outcome
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence", "outcome"),
+    [
+        ("The guild amounts to one-member-one-vote.", "The guild is essentially one-share-one-vote.", "contradicted"),
+        ("The guild is one-member-one-vote.", "The guild is one-share-one-vote.", "contradicted"),
+        ("The guild is one-member-one-vote.", "The guild is not one-share-one-vote.", "unrelated"),
+        ("The guild is one-member-one-vote.", "The league is one-share-one-vote.", "unrelated"),
+        ("The guild is one-member-one-vote.", "The guild is one-member-one-vote.", "supported"),
+    ],
+)
+def test_a_subject_said_to_be_another_term_of_the_same_make_is_contradicted(
+    claim: str, evidence: str, outcome: str
+) -> None:
+    assert compare(Claim.parse(claim), Evidence(evidence), 0.7).outcome == outcome
+
+
+def test_the_other_term_is_given_as_the_opposite_words() -> None:
+    j = compare(Claim.parse("The guild is one-member-one-vote."), Evidence("The guild is one-share-one-vote."), 0.7)
+    assert (j.reason, j.opposite) == ("attribute", "one-share-one-vote")
