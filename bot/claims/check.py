@@ -28,10 +28,10 @@ from bot.claims.evidence import (
 )
 from bot.claims.explain import elsewhere, explain, in_note, quote_text
 from bot.claims.meta import MetaFinding, about_document, check_document_claim
-from bot.claims.names import surname_of
+from bot.claims.names import spelled_out, surname_of
 from bot.claims.opposition import opposite_words
 from bot.claims.subjects import SUBSTITUTABLE, claim_kind, one_group
-from bot.claims.text import Entity, entity_keys, mentions, spelled_out
+from bot.claims.text.entities import Entity, entity_keys, mentions
 from bot.types import Library
 from corpus.errors import CitationNotVerified, InvalidRequest
 from corpus.models import Brief, Citation

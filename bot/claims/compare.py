@@ -23,7 +23,7 @@ from bot.claims.lexicon import ALIASES, FRAME, NECESSITY, fold_phrases, words
 from bot.claims.lists import unlisted_member
 from bot.claims.modality import about_supposing, consequence, habit_frame, supposes
 from bot.claims.modifiers import other_modifier
-from bot.claims.names import head_noun, head_noun_key, surname_of
+from bot.claims.names import claim_acronyms, expand_acronyms, head_noun, head_noun_key, surname_of
 from bot.claims.numbers import Quantity, extract_quantities, parse_number
 from bot.claims.opposition import (
     comparative,
@@ -47,25 +47,10 @@ from bot.claims.subjects import (
     reversed_roles,
     slots,
 )
-from bot.claims.text import (
-    Comparison,
-    Entity,
-    Token,
-    claim_acronyms,
-    comparisons,
-    denied_names,
-    entities,
-    entity_keys,
-    expand_acronyms,
-    fold_accents,
-    mentions,
-    negated_stems,
-    negator_positions,
-    superlative_degrees,
-    synonym_keys,
-    tokens,
-    word_stem,
-)
+from bot.claims.text.comparatives import Comparison, comparisons, superlative_degrees
+from bot.claims.text.entities import Entity, entities, entity_keys, mentions
+from bot.claims.text.negation import denied_names, negated_stems, negator_positions
+from bot.claims.text.tokens import Token, fold_accents, synonym_keys, tokens, word_stem
 from corpus.text.words import STOPWORDS
 
 Outcome = Literal["supported", "contradicted", "unrelated"]

@@ -13,8 +13,9 @@ from typing import Any
 
 from bot.claims.lexicon import ORGANISATION_WORDS
 from bot.claims.modality import consequence, habit_frame, supposes
-from bot.claims.names import document_names, head_noun, head_noun_key
-from bot.claims.text import Entity, entities, entity_keys, expand_acronyms, fold_accents, tokens, word_stem
+from bot.claims.names import document_names, expand_acronyms, head_noun, head_noun_key
+from bot.claims.text.entities import Entity, entities, entity_keys
+from bot.claims.text.tokens import fold_accents, tokens, word_stem
 from corpus.models import Brief, Passage
 from corpus.text.vectors import cosines as vector_cosines
 from corpus.text.words import STOPWORDS

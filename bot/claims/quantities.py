@@ -13,7 +13,8 @@ from typing import Literal, Protocol
 from bot.claims.lexicon import words
 from bot.claims.modality import about_supposing, habitual
 from bot.claims.numbers import Quantity, agrees, extract_quantities, units_comparable
-from bot.claims.text import Entity, Token, entities, role_classes, synonym_keys, tokens
+from bot.claims.text.entities import Entity, entities
+from bot.claims.text.tokens import Token, role_classes, synonym_keys, tokens
 
 ROLE_WINDOW = 4  # content words before a quantity that say what it measures
 _MODALS = words("modals.txt")

@@ -8,7 +8,10 @@ import pytest
 
 from bot.claims.compare import Claim, Evidence, compare
 from bot.claims.names import person_keys
-from bot.claims.text import comparisons, entities, leading_entity, negated_stems, tokens
+from bot.claims.text.comparatives import comparisons
+from bot.claims.text.entities import entities, leading_entity
+from bot.claims.text.negation import negated_stems
+from bot.claims.text.tokens import tokens
 
 SIM = 0.7  # a plausible MiniLM similarity for related sentences
 
