@@ -24,7 +24,8 @@ from bot.claims.lists import unlisted_member
 from bot.claims.modality import about_supposing, consequence, habit_frame, supposes
 from bot.claims.modifiers import other_modifier
 from bot.claims.names import claim_acronyms, expand_acronyms, head_noun, head_noun_key, surname_of
-from bot.claims.numbers import Quantity, extract_quantities, parse_number
+from bot.claims.numbers.extract import extract_quantities
+from bot.claims.numbers.quantity import Quantity, parse_number
 from bot.claims.opposition import (
     comparative,
     polarity_conflict,

@@ -12,7 +12,9 @@ from typing import Literal, Protocol
 
 from bot.claims.lexicon import words
 from bot.claims.modality import about_supposing, habitual
-from bot.claims.numbers import Quantity, agrees, extract_quantities, units_comparable
+from bot.claims.numbers.agreement import agrees, units_comparable
+from bot.claims.numbers.extract import extract_quantities
+from bot.claims.numbers.quantity import Quantity
 from bot.claims.text.entities import Entity, entities
 from bot.claims.text.tokens import Token, role_classes, synonym_keys, tokens
 

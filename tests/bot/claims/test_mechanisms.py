@@ -8,7 +8,7 @@ import pytest
 
 from bot.claims.compare import Claim, Evidence, compare, others_say
 from bot.claims.modality import about_supposing, consequence, habitual, supposes
-from bot.claims.numbers import extract_quantities
+from bot.claims.numbers.extract import extract_quantities
 from bot.claims.opposition import swapped_contrast, turned_contrast
 from bot.claims.text.entities import entities
 from bot.claims.text.tokens import fold_accents

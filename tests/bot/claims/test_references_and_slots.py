@@ -9,7 +9,7 @@ import pytest
 
 from bot.claims.compare import Claim, Evidence, compare
 from bot.claims.evidence import brief_profile, units_for
-from bot.claims.numbers import extract_quantities
+from bot.claims.numbers.extract import extract_quantities
 from corpus.loader import parse_bytes
 
 SIM = 0.7
