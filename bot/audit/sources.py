@@ -18,7 +18,7 @@ from typing import Any
 
 from bot.claims.check import CheckResult, SourceNote, check_claim
 from bot.claims.compare import Claim, Evidence, Judgement, compare
-from bot.claims.evidence import brief_profile
+from bot.claims.profile import brief_profile
 from bot.types import Library
 from corpus.errors import InputError
 from corpus.models import Brief, Passage

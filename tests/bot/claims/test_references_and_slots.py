@@ -8,8 +8,9 @@ from __future__ import annotations
 import pytest
 
 from bot.claims.compare import Claim, Evidence, compare
-from bot.claims.evidence import brief_profile, units_for
+from bot.claims.context import units_for
 from bot.claims.numbers.extract import extract_quantities
+from bot.claims.profile import brief_profile
 from corpus.loader import parse_bytes
 
 SIM = 0.7
