@@ -17,7 +17,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.claims.check import CheckResult, SourceNote, check_claim
-from bot.claims.compare import Claim, Evidence, Judgement, compare
+from bot.claims.claim import Claim
+from bot.claims.compare import compare
+from bot.claims.evidence import Evidence
+from bot.claims.judgement import Judgement
 from bot.claims.profile import brief_profile
 from bot.types import Library
 from corpus.errors import InputError

@@ -15,10 +15,13 @@ from typing import Literal
 
 from bot.citations import make_citation, verify_citation
 from bot.claims.alias import AliasFinding, alias_claim, check_alias
-from bot.claims.compare import Claim, Evidence, Judgement, compare, is_author, outweighs
+from bot.claims.authorship import is_author
+from bot.claims.claim import Claim
+from bot.claims.compare import compare, outweighs
 from bot.claims.context import paragraph_before, units_for
-from bot.claims.evidence import CLAIM_KINDS, Unit, fragment
+from bot.claims.evidence import CLAIM_KINDS, Evidence, Unit, fragment
 from bot.claims.explain import elsewhere, explain, in_note, quote_text
+from bot.claims.judgement import Judgement
 from bot.claims.meta import MetaFinding, about_document, check_document_claim
 from bot.claims.names import spelled_out, surname_of
 from bot.claims.opposition import opposite_words

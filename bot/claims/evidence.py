@@ -4,7 +4,8 @@ sentences it leans on), and which footnotes are the author's own prose rather th
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from corpus.models import Brief, Passage
 from corpus.text.words import STOPWORDS
@@ -95,3 +96,26 @@ def prose_note(text: str) -> bool:
 def sentences(brief: Brief) -> list[Passage]:
     """The brief's sentences and table rows, in reading order."""
     return [p for p in sorted(brief.passages, key=lambda p: p.seq) if p.kind in EVIDENCE_KINDS]
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What a claim is compared with. ``text`` is quoted; ``context`` (the sentences it leans on) resolves what it
+    refers to; ``lead`` (its paragraph's opening sentence) may name the subject of claims without numbers."""
+
+    text: str
+    context: str = ""
+    implied: frozenset[str] = frozenset()  # entity keys every passage is about (the brief's title topic)
+    lead: str = ""
+    common: frozenset[str] = frozenset()  # words the brief writes in lower case (not names)
+    weights: Mapping[str, float] = field(default_factory=dict)  # stem -> informativeness (IDF) in the brief
+    acronyms: Mapping[str, str] = field(default_factory=dict)  # the brief's own short forms -> long forms
+    persons: frozenset[str] = frozenset()  # the people the brief names (``bot.claims.names``)
+    heads: Mapping[str, str] = field(default_factory=dict)  # head noun -> the brief's only long name with it
+    voice: str = ""  # the brief's masthead, lower case: who "we" is in its own sentences (``bot.check_evidence``)
+    author: str = ""  # the author's names, lower case: who "I" and "my" are in its own sentences
+    earlier: str = ""  # the paragraph's sentences before the quoted text and its context
+
+    @property
+    def full(self) -> str:
+        return f"{self.context} {self.text}".strip()

@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from bot.claims.compare import Claim, Judgement
+from bot.claims.claim import Claim
 from bot.claims.evidence import Unit
+from bot.claims.judgement import Judgement
 from bot.claims.numbers.agreement import agrees
 from bot.claims.numbers.extract import extract_quantities
 from bot.claims.numbers.quantity import Quantity, lemma, render

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from bot.claims.compare import Claim, Evidence, compare
+from bot.claims.claim import Claim
+from bot.claims.compare import compare
+from bot.claims.evidence import Evidence
 from bot.claims.numbers.agreement import agrees, units_comparable
 from bot.claims.numbers.extract import extract_quantities
 from bot.claims.numbers.quantity import parse_number

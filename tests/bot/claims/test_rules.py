@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from bot.claims.compare import Claim, Evidence, compare
+from bot.claims.claim import Claim
+from bot.claims.compare import compare
+from bot.claims.evidence import Evidence
 from bot.claims.subjects import slots
 from bot.claims.text.entities import entities
 from bot.claims.text.negation import negated_stems
