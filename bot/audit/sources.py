@@ -33,7 +33,7 @@ log = logging.getLogger("citebot.sources")
 
 VERDICTS = ("supported", "contradicted", "source_silent", "source_not_provided")
 SEARCH_K = 8
-MEASURED_ROLE = 1.0  # role overlap (see bot.claims.compare.role) for a measurement mismatch to count on its own
+MEASURED_ROLE = 1.0  # role overlap (see bot.claims.quantities.role) for a measurement mismatch to count on its own
 
 
 @dataclass(frozen=True)

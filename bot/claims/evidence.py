@@ -12,7 +12,7 @@ from corpus.text.words import STOPWORDS
 
 EVIDENCE_KINDS = frozenset({"sentence", "table_row"})
 # A note's own prose ("The Act took effect in 1998.") is the author's statement too, quoted as the note it is;
-# a bibliographic entry is what a source is called, not what the brief says (``prose_note``).
+# a bibliographic entry is what a source is called, not what the brief says (``prose_sentences``).
 NOTE_KINDS = frozenset({"footnote"})
 CLAIM_KINDS = EVIDENCE_KINDS | NOTE_KINDS
 
@@ -86,11 +86,6 @@ def prose_sentences(text: str) -> list[str]:
 
 def _split(text: str) -> list[str]:
     return re.split(r"(?<=[.!?])\s+(?=[A-Z“\"])", text)
-
-
-def prose_note(text: str) -> bool:
-    """Whether a note says something in the author's own prose (``prose_sentences``)."""
-    return bool(prose_sentences(text))
 
 
 def sentences(brief: Brief) -> list[Passage]:

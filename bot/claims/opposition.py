@@ -15,7 +15,7 @@ from bot.claims.text.tokens import Token, synonym_keys, tokens
 
 
 class Claim(Protocol):
-    """The parts of an analysed claim (``bot.claims.compare.Claim``) that opposition reads; named here so this
+    """The parts of an analysed claim (``bot.claims.claim.Claim``) that opposition reads; named here so this
     module need not import ``compare``, which imports it."""
 
     @property

@@ -34,7 +34,7 @@ def hypothetical(text: str, q: Quantity, habit: bool = False) -> bool:
 
 
 class HasQuantities(Protocol):
-    """A claim's text and quantities with their roles (``bot.claims.compare.Claim``)."""
+    """A claim's text and quantities with their roles (``bot.claims.claim.Claim``)."""
 
     @property
     def text(self) -> str: ...

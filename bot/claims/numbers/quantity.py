@@ -6,11 +6,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.claims.text.tokens import DESIGNATION
 from corpus.text.numbers import WORD_NUMBERS
 from corpus.text.words import STOPWORDS, stem
 
 _HEAD = re.compile(r"[A-Za-z][A-Za-z-]*(?:\d+[A-Za-z]?)?")
-_DESIGNATION = re.compile(r"[A-Za-z]+-\d+[A-Za-z]?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +66,7 @@ def count_head(text: str, end: int) -> str:
         w = m.group(0).lower()
         if w in STOPWORDS and w not in {"of"}:
             break
-        if _DESIGNATION.fullmatch(w):
+        if DESIGNATION.fullmatch(w):
             # "a single XY-24 rocket": the name is not the counted noun, unless nothing else follows.
             named = named or w
             words.append(("of", m.end()))
