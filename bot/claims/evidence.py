@@ -1,5 +1,5 @@
 """What counts as evidence: the passage kinds compared with claims, the ``Unit`` quoted (a passage with the
-sentences it leans on), and which footnotes are the author's own prose rather than a source's entry."""
+sentences it leans on), the ``Evidence`` texts a claim is compared with, and which notes are the author's prose."""
 
 from __future__ import annotations
 
