@@ -59,10 +59,18 @@ class Line:
     x0: float
     x1: float
     bold: bool
+    # (id and count of ``chars``, text): the text is read many times over, and the chars change rarely (a line
+    # that gets other chars is given a new list)
+    _text: tuple[int, int, str] | None = field(default=None, repr=False, compare=False)
 
     @property
     def text(self) -> str:
-        return "".join(t for t, _ in tokens(self.chars))
+        cached = self._text
+        if cached is not None and cached[0] == id(self.chars) and cached[1] == len(self.chars):
+            return cached[2]
+        text = "".join(t for t, _ in tokens(self.chars))
+        self._text = (id(self.chars), len(self.chars), text)
+        return text
 
 
 @dataclass
