@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import sys
 import time
 from multiprocessing.connection import Connection
@@ -101,7 +102,7 @@ def read_all(pdf: Any) -> list[Page]:
     finally:
         receive.close()
         if worker.is_alive():
-            worker.terminate()
+            worker.kill()  # an error or a cancel here, or a worker past its time: it holds nothing to clean up
         worker.join()
 
 
@@ -133,6 +134,10 @@ def _claim(bounds: Any, *, front: bool) -> int | None:
 
 def _worker(pages: Any, bounds: Any, send: Connection) -> None:
     """In the forked process: read pages from the back until the sides meet, then send them all as tuples."""
+    # the handlers inherited from a server are not this process's: Ctrl-C is the parent's to answer (it ends this
+    # process), and SIGTERM ends it
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     read: list[tuple[Any, ...]] = []
     try:
         while (i := _claim(bounds, front=False)) is not None:

@@ -165,3 +165,14 @@ def test_a_cancelled_parse_stops_the_worker_too(long_pdf: bytes, monkeypatch: py
     worker_takes_a_page_first(monkeypatch, page_count(long_pdf))
     with within(Budget(WorkLimits.defaults(), cancel)), pytest.raises(WorkCancelled):
         parse_bytes(long_pdf, "brief.pdf")
+
+
+def test_a_parse_in_a_worker_thread_shares_its_pages_too(long_pdf: bytes, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An upload is parsed off the main thread: the forked worker still reads its share."""
+    delivered = worker_takes_a_page_first(monkeypatch, page_count(long_pdf))
+    found: list[Brief] = []
+    thread = threading.Thread(target=lambda: found.append(parse_bytes(long_pdf, "brief.pdf")))
+    thread.start()
+    thread.join()
+    assert delivered and delivered[0] > 0
+    assert found == [serial(long_pdf, monkeypatch)]
