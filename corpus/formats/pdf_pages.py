@@ -87,6 +87,8 @@ def read_all(pdf: Any) -> list[Page]:
     try:
         worker.start()
     except (OSError, AssertionError, ValueError):  # no process to spare (a daemon cannot fork children, limits)
+        receive.close()
+        send.close()
         return read_pages(pdf)
     send.close()  # the worker holds its own copy: end of file here once it is gone
     started = time.monotonic()
@@ -95,6 +97,7 @@ def read_all(pdf: Any) -> list[Page]:
         while (i := _claim(bounds, front=True)) is not None:
             mine.append(read_page(pages[i], i + 1))
         theirs = _collect(receive, worker, patience=max(10.0, 4 * (time.monotonic() - started)))
+        theirs = [p for p in theirs if p.number > len(mine)]
         done = {p.number for p in theirs}
         # pages the worker claimed and did not deliver (it failed or was stopped): read here, in order
         rest = [read_page(pages[n - 1], n) for n in range(len(mine) + 1, len(pages) + 1) if n not in done]
@@ -117,9 +120,7 @@ def _claim(bounds: Any, *, front: bool) -> int | None:
     """The index of the next unread page from the front (or the back), or None when the two sides have met."""
     lock = bounds.get_lock()
     if not lock.acquire(timeout=_LOCK_WAIT):
-        if front:  # the worker died holding the lock: it reads no more, and whatever it claimed is read here
-            bounds[1] = bounds[0]
-        return None
+        return None  # the worker died holding the lock: whatever it did not deliver is read here
     try:
         if bounds[0] >= bounds[1]:
             return None
