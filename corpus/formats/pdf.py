@@ -66,7 +66,7 @@ from corpus.formats.pdf_headings import (
     numbered_heading_line,
     section_number,
 )
-from corpus.formats.pdf_layout import Line, Page, drop_line_numbers, drop_running, read_pages, reading, tokens
+from corpus.formats.pdf_layout import Line, Page, drop_line_numbers, drop_running, reading, tokens
 from corpus.formats.pdf_meta import pdf_metadata
 from corpus.formats.pdf_notes import (
     endnote_section,
@@ -76,6 +76,7 @@ from corpus.formats.pdf_notes import (
     read_notes,
     split_foot,
 )
+from corpus.formats.pdf_pages import read_all
 from corpus.formats.pdf_text import join_lines, spaced, vocabulary
 from corpus.raw import Marker, RawDocument, RawTable
 
@@ -354,7 +355,7 @@ def parse_pdf(data: bytes) -> RawDocument:
     with reading():
         pdf = pdfplumber.open(BytesIO(data))
     with pdf:
-        pages = read_pages(pdf)
+        pages = read_all(pdf)
         with reading():
             info = dict(pdf.metadata or {})
     if not any(page.lines for page in pages):

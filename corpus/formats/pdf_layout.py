@@ -23,8 +23,7 @@ from pdfminer.psexceptions import PSException
 from pdfplumber.utils.exceptions import PdfminerException
 
 from corpus.errors import ParseError, UnsupportedFormat
-from corpus.formats.common import clean, make_table
-from corpus.limits import checkpoint
+from corpus.formats.common import clean
 from corpus.raw import RawTable
 
 _PAGE_NUMBER = re.compile(r"^\s*(?:page\s*)?[-–]?\s*\d{1,4}\s*[-–]?(?:\s*(?:of|/)\s*\d{1,4})?\s*$", re.IGNORECASE)
@@ -60,10 +59,18 @@ class Line:
     x0: float
     x1: float
     bold: bool
+    # (id and count of ``chars``, text): the text is read many times over, and the chars change rarely (a line
+    # that gets other chars is given a new list)
+    _text: tuple[int, int, str] | None = field(default=None, repr=False, compare=False)
 
     @property
     def text(self) -> str:
-        return "".join(t for t, _ in tokens(self.chars))
+        cached = self._text
+        if cached is not None and cached[0] == id(self.chars) and cached[1] == len(self.chars):
+            return cached[2]
+        text = "".join(t for t, _ in tokens(self.chars))
+        self._text = (id(self.chars), len(self.chars), text)
+        return text
 
 
 @dataclass
@@ -239,43 +246,6 @@ def group_lines(chars: list[Char], page: int) -> list[Line]:
         else:
             merged.append(line)
     return sorted(merged, key=lambda ln: ln.top)
-
-
-def read_pages(pdf: Any) -> list[Page]:
-    pages = []
-    for i, page in enumerate(pdf.pages, 1):
-        checkpoint()  # a page is the unit of work: a cancelled upload or a spent parse deadline stops here
-        with reading():
-            fx0, ftop, fx1, fbottom = frame = trim_frame(page)
-            width, height = fx1 - fx0, fbottom - ftop
-            chars, edges = layout_objects(page)
-            tables: list[tuple[float, float, RawTable]] = []
-            boxes: list[tuple[float, float, float, float]] = []
-            # only a ruled page can hold a ruled table: cells need rules both ways (a footnote rule, fraction bars
-            # and underlines never make one, and looking for tables costs a second pass over the page)
-            upright = sum(float(e.y1) - float(e.y0) > 5 for e in edges)  # a vertical rule, or a box's sides
-            if len(edges) > 2 and upright >= 2:
-                for t in page.find_tables():
-                    rows = [[c or "" for c in row] for row in t.extract()]
-                    table = make_table(rows)
-                    # a ruled box of one column is a text box (a sidebar, a list of points), read as text
-                    if table is not None and len(rows) > 1 and len(table.columns) > 1 and table.rows:
-                        x0, top, x1, bottom = (float(v) for v in t.bbox)
-                        tables.append((top - ftop, bottom - ftop, table))
-                        boxes.append((x0, top, x1, bottom))
-            rules = [
-                (
-                    float(page.height) - float(e.y1) + float(page.mediabox[1]) - ftop,
-                    float(e.x0) - fx0,
-                    float(e.x1) - fx0,
-                )
-                for e in edges
-                if float(e.y1) - float(e.y0) < 2 and 20 < float(e.x1) - float(e.x0) < 0.6 * width
-            ]
-            lines = group_lines(page_chars(page, chars, boxes, frame), i)
-            pages.append(Page(i, height, width, lines, tables, rules))
-        page.close()  # free the page's cached layout: a long PDF is read one page at a time
-    return pages
 
 
 def roman_value(numeral: str) -> int | None:
