@@ -256,12 +256,15 @@ def byline_notes(lines: list[Line], body_size: float, numbers: set[int]) -> set[
     an author's affiliation ("Jan Doe¹, Ann Roe²" over "¹ University of X", "² Research Lab"), not a note. The
     raised marks of those lines are taken out of them."""
     head: list[Line] = list(itertools.takewhile(lambda ln: not _prose(ln, body_size), lines))
-    above = raised_numbers(head)
+    # a mark on the title itself, set larger than the text, cites a note on the paper (who funded it, where it
+    # was read), not an author's affiliation
+    byline = [ln for ln in head if ln.size <= body_size * 1.15]
+    above = raised_numbers(byline)
     below = raised_numbers(lines[len(head) :])
     found = {n for n in numbers if n in above and n not in below}
     if found:
         # the byline's marks go with their notes: "Jan Doe¹,²*" reads "Jan Doe"
-        for line in head:
+        for line in byline:
             kept: list[Char] = []
             for c in line.chars:
                 if c.raised and (c.text.isdigit() or c.text in _SYMBOLS | {","}):
