@@ -311,7 +311,7 @@ def _notes(pkg: _Package, kind: str, numbers: dict[tuple[str, str], int]) -> lis
         text = with_urls(clean("".join(x for x in runs.out.pieces if isinstance(x, str))), runs.urls)
         if text:
             defs.append((number, text))
-    return defs
+    return sorted(defs)  # the part keeps notes in id order; Word shows them in reference order
 
 
 def _note_table(tbl: etree._Element, runs: _Runs) -> str:
