@@ -118,7 +118,9 @@ def clean(text: str) -> str:
 # The account names office software writes into a file's author field when its user set none.
 _PLACEHOLDER_AUTHOR = re.compile(
     r"^(?:anonymous|unknown|user|admin|administrator|author|owner|"
-    r"(?:microsoft(?: office)?|office|windows|mac|apple|valued|authorized) user|customer)$",
+    r"(?:microsoft(?: office)?|office|windows|mac|apple|valued|authorized) user|customer)$"
+    # an account name, not a person's: one word holding digits ("DA17396", "jsmith01") or an e-mail login
+    r"|^(?=\S*\d)\S+$",
     re.IGNORECASE,
 )
 

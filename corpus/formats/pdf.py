@@ -163,7 +163,7 @@ def _leadings(flows: list[list[Line]]) -> dict[float, float]:
 def _starts_paragraph(prev: Line, line: Line, leading: float, left: float, right: float, body_size: float) -> bool:
     gap = line.bottom - prev.bottom
     if gap > leading * 1.3 or gap < 0:
-        return True
+        return gap < 0 or not _heading_runs_on(prev, line, leading, left, right, body_size)
     if abs(line.size - prev.size) > 0.6:
         return True
     if numbered_heading_line(line, body_size, right) and (
@@ -190,6 +190,20 @@ def _starts_paragraph(prev: Line, line: Line, leading: float, left: float, right
         runs_on = prev.x1 >= right - 2 * prev.size or bool(RUN_IN.search(text))
         return not (prev.bold and runs_on and not TERMINAL.search(text))
     return line.x0 > left + 0.8 * line.size and prev.x0 <= left + 2
+
+
+def _heading_runs_on(prev: Line, line: Line, leading: float, left: float, right: float, body_size: float) -> bool:
+    """A title or heading too long for one line, its lines set wider apart than the text's: the first fills the
+    measure and ends no sentence, the next is in the same (bold or larger) type."""
+    display = prev.bold or prev.size > body_size * 1.1
+    return (
+        display
+        and line.bold == prev.bold
+        and abs(line.size - prev.size) <= 0.6
+        and line.bottom - prev.bottom <= leading * 2.6
+        and prev.x1 - prev.x0 >= 0.85 * (right - left)
+        and not TERMINAL.search(clean(prev.text))
+    )
 
 
 def _bracket_citations(pieces: list[Piece], cited: frozenset[int]) -> list[Piece]:
