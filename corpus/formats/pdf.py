@@ -66,6 +66,7 @@ from corpus.formats.pdf_headings import (
     numbered_heading_line,
     section_number,
 )
+from corpus.formats.pdf_insets import rejoin_around_insets
 from corpus.formats.pdf_layout import Line, Page, drop_line_numbers, drop_running, read_pages, reading, tokens
 from corpus.formats.pdf_meta import pdf_metadata
 from corpus.formats.pdf_notes import (
@@ -189,7 +190,11 @@ def _starts_paragraph(prev: Line, line: Line, leading: float, left: float, right
         text = clean(prev.text)
         runs_on = prev.x1 >= right - 2 * prev.size or bool(RUN_IN.search(text))
         return not (prev.bold and runs_on and not TERMINAL.search(text))
-    return line.x0 > left + 0.8 * line.size and prev.x0 <= left + 2
+    indented = line.x0 > left + 0.8 * line.size and prev.x0 <= left + 2
+    # a display title's lines centred on one axis are one title ("Life beyond X:" over "an Opinion"), however
+    # short the second
+    centre = abs((prev.x0 + prev.x1) - (line.x0 + line.x1)) / 2 < line.size
+    return indented and not (centre and (prev.bold or prev.size > body_size * 1.1))
 
 
 def _heading_runs_on(prev: Line, line: Line, leading: float, left: float, right: float, body_size: float) -> bool:
@@ -440,7 +445,7 @@ def parse_pdf(data: bytes) -> RawDocument:
             for body in page_bodies
         ]
         flows.extend(_with_tables(page, paras, body_size))
-    blocks = _join_flows(flows, join)
+    blocks = rejoin_around_insets(_join_flows(flows, join), join)
     meta = pdf_metadata(info)
     first = blocks[0] if blocks else None
     if meta.title and isinstance(first, Para) and first.heading and clean(first.text).lower() in SECTION_NAMES:

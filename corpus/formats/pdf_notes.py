@@ -78,7 +78,10 @@ def _by_rule(
     x1 = max(ln.x1 for ln in lines)
 
     def underline(top: float, left: float) -> bool:
-        return any(ln.top - 1 <= top <= ln.bottom + 2.5 and ln.x0 - 2 <= left <= ln.x1 for ln in lines)
+        # a line of spaces is no text: Word draws a note separator as underlined blanks
+        return any(
+            ln.top - 1 <= top <= ln.bottom + 2.5 and ln.x0 - 2 <= left <= ln.x1 and ln.text.strip() for ln in lines
+        )
 
     for top, left, right in sorted(rules):
         # a note separator starts at the text's left edge and is shorter than the text is wide (a table's rules
