@@ -33,6 +33,10 @@ _ROMAN = re.compile(r"^M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,
 _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
 # a glyph with no Unicode mapping (pdfminer writes "(cid:42)"): drawn, but not text anyone could quote
 _UNMAPPED = re.compile(r"^\(cid:\d+\)$")
+# a dingbat font's private-use code: a list's bullet or an arrow drawn from Wingdings, no text (a maths font's
+# private-use codes are symbols of a formula and stay)
+_DINGBAT = re.compile(r"^[\ue000-\uf8ff]+$")
+_DINGBAT_FONT = re.compile(r"wingding|webding|dingbat", re.IGNORECASE)
 # typeset ligatures back to letters, so "ﬁnance" reads and matches as "finance"
 _LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"})
 
@@ -170,6 +174,8 @@ def page_chars(
         text = c.get_text().translate(_LIGATURES)
         if not c.upright or (not text.strip() and text != " ") or _UNMAPPED.match(text):
             continue
+        if _DINGBAT.match(text) and _DINGBAT_FONT.search(str(c.fontname)):
+            continue
         # the same page coordinates pdfplumber reports (top-down, relative to the MediaBox)
         x0, top = float(c.x0) + mb_x0, height - float(c.y1) + mb_top
         if not (fx0 - 1 <= x0 <= fx1 + 1 and ftop - 1 <= top <= fbottom + 1):
@@ -188,6 +194,30 @@ def page_chars(
                 "bold" in font or "black" in font,
             )
         )
+    return _without_overprint(out)
+
+
+def _without_overprint(chars: list[Char]) -> list[Char]:
+    """One of each glyph printed again a fraction of a point away: a word processor's fake bold ("SSccaallee" read
+    from "Scale" drawn two or three times over). The glyph kept is bold."""
+    seen: dict[tuple[str, float, int], list[Char]] = {}
+    out: list[Char] = []
+    for c in chars:
+        if not c.text.strip():
+            out.append(c)
+            continue
+        row = round(c.top)
+        near = [
+            d
+            for r in (row - 1, row, row + 1)
+            for d in seen.get((c.text, c.size, r), ())
+            if abs(d.x0 - c.x0) < min(1.5, 0.4 * max(c.x1 - c.x0, 0.1)) and abs(d.top - c.top) < 1
+        ]
+        if near:
+            near[0].bold = True
+            continue
+        seen.setdefault((c.text, c.size, row), []).append(c)
+        out.append(c)
     return out
 
 
@@ -213,6 +243,26 @@ def make_line(chars: list[Char], page: int) -> Line:
     )
 
 
+def _apart_small(cluster: list[Char]) -> list[list[Char]]:
+    """A run of small characters standing apart from the rest of a baseline cluster: a superscript of the next
+    column's line whose bottom happens to fall on this column's baseline. It is folded into its own line later."""
+    sizes = Counter(c.size for c in cluster if c.text.strip())
+    if len(sizes) < 2:
+        return [cluster]
+    size = sizes.most_common(1)[0][0]
+    ordered = sorted(cluster, key=lambda c: c.x0)
+    runs: list[list[Char]] = [[ordered[0]]]
+    for a, b in itertools.pairwise(ordered):
+        if b.x0 - a.x1 > 1.5 * size:  # a column gutter, wider than a gap between words
+            runs.append([b])
+        else:
+            runs[-1].append(b)
+    small = [r for r in runs if all(c.size < 0.88 * size for c in r if c.text.strip())]
+    if not small or len(small) == len(runs):
+        return [cluster]
+    return [[c for r in runs if r not in small for c in r], *small]
+
+
 def group_lines(chars: list[Char], page: int) -> list[Line]:
     """Group characters by baseline, then fold raised small clusters (superscripts) into the line they sit on."""
     clusters: list[list[Char]] = []
@@ -221,6 +271,7 @@ def group_lines(chars: list[Char], page: int) -> list[Line]:
             clusters[-1].append(c)
         else:
             clusters.append([c])
+    clusters = [part for cl in clusters for part in _apart_small(cl)]
     lines = [make_line(cl, page) for cl in clusters if any(c.text.strip() for c in cl) and not _ornament(cl)]
     merged: list[Line] = []
     for line in lines:

@@ -47,7 +47,7 @@ def read_page(page: Any, number: int) -> Page:
         # and underlines never make one, and looking for tables costs a second pass over the page)
         upright = sum(float(e.y1) - float(e.y0) > 5 for e in edges)  # a vertical rule, or a box's sides
         if len(edges) > 2 and upright >= 2:
-            for t in page.find_tables():
+            for t in page.dedupe_chars().find_tables():  # fake bold prints each glyph twice
                 rows = [[c or "" for c in row] for row in t.extract()]
                 table = make_table(rows)
                 # a ruled box of one column is a text box (a sidebar, a list of points), read as text
