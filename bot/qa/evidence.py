@@ -9,10 +9,13 @@ from collections.abc import Sequence
 from bot.qa.abstain import Evidence, affixed, states_phase, without_possessive
 from bot.qa.answer_types import document_places
 from bot.qa.cues import has_answer
+from bot.qa.noun_phrase import title_line
 from bot.qa.query import Query
 from bot.qa.retrieval import Candidate, IndexState
+from bot.qa.superlative import asks_superlative, ranks
 from bot.qa.support import NOTE_DISCOUNT, leaned_on, with_context
 from bot.qa.support import support as support_of
+from corpus.models import Passage
 from index.lexical import tokenize, unknown_terms
 from index.views import leans_back
 
@@ -66,13 +69,18 @@ def evidence(
         sources = max((c.coverage for c in candidates if c.passage.kind in ("footnote", "source_note")), default=0.0)
         if state is not None:
             sources = max(sources, _cited_coverage(state, candidates, query, brief_id))
-    # A footnote's title answers "what did the brief cite", not the question the cited article was about.
-    claims = [c for c in candidates if wants_sources or c.passage.kind not in ("footnote", "source_note")]
     a = query.asked
+    # A heading left among the sentences ("To: Senator Ann Reed", "Open Data for Researchers") names a topic or a
+    # person; it reports no event, reason or amount.
+    answers = [c for c in candidates if a.kind in ("name", "place") or not _heading_line(c.passage)]
+    # A footnote's title answers "what did the brief cite", not the question the cited article was about.
+    claims = [c for c in answers if wants_sources or c.passage.kind not in ("footnote", "source_note")]
+    # "Which city has the most hot days?": only a passage that ranks something says which.
+    superlative = a.kind in ("", "name", "place") and asks_superlative(query.text)
     typed = typed_coverage = 0.0
     common = state.lower_words(brief_id) if state is not None else frozenset()
     known_verbs = {v for v in query.verbs if state is not None and state.lexicon(brief_id).knows(v)}
-    for c in candidates:
+    for c in answers:
         brief = state.briefs.get(c.passage.brief_id) if state is not None else None
         # A document's place names (costly to learn the first time) matter only to "who/where/which" answers.
         named = a.kind in ("name", "place")
@@ -83,7 +91,7 @@ def evidence(
         # A sentence that leans on the one before it is quoted with it ("In 1990 three firms merged. This merger
         # ..."), so the answer may be in that sentence (only that one: a wider context is not quoted).
         own = c.passage.text if prev is None else f"{prev.text} {c.passage.text}"
-        if not has_answer(a, own, common, places):
+        if not has_answer(a, own, common, places) or (superlative and not ranks(own)):
             continue
         if a.strict and not a.same_details(text):
             continue
@@ -101,11 +109,11 @@ def evidence(
         sources=sources,
         joint=max(
             max((0.5 * c.dense_self + 0.5 * c.coverage for c in claims), default=0.0),
-            max((NOTE_DISCOUNT * (0.5 * c.dense_self + 0.5 * c.coverage) for c in candidates), default=0.0),
+            max((NOTE_DISCOUNT * (0.5 * c.dense_self + 0.5 * c.coverage) for c in answers), default=0.0),
         ),
         unknown=unknown,
         absent_subject=absent_subject,
-        strict=a.strict and not wants_sources,
+        strict=(a.strict or superlative) and not wants_sources,
         typed=typed,
         typed_coverage=typed_coverage,
     )
@@ -139,3 +147,8 @@ def _cited_coverage(
         covered = [t for t in terms if t not in authors] or terms
         best = max(best, state.lexicon(brief_id).coverage_of(covered, have))
     return best
+
+
+def _heading_line(p: Passage) -> bool:
+    """A sentence that is a title line: a heading or an address line the layout left among the sentences."""
+    return p.kind == "sentence" and title_line(p.text)
