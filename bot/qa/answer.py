@@ -1,5 +1,5 @@
-"""From retrieval candidates to the passages that answer: ranking, merging, and the evidence the abstention rule
-(``bot.qa.abstain``) judges."""
+"""From retrieval candidates to the passages that answer: ranking and merging. The evidence the abstention rule
+(``bot.qa.abstain``) judges is gathered in ``bot.qa.evidence`` and re-exported here."""
 
 from __future__ import annotations
 
