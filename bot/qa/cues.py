@@ -55,7 +55,9 @@ _NAMED_NOUNS = types.words("named_nouns.txt")
 _MEASURE_NOUNS = frozenset(stem(w) for w in types.words("measure_nouns.txt"))
 # "What is the name for X?": a passage that gives X's term ("this is called 'stack ripping'") names it, in lower
 # case or not.
-_TERMED = re.compile(r"\b(?:(?:is|are|was|were|be|been) (?:called|named|termed|dubbed)|known as|referred to as)\s+\S", re.I)
+_TERMED = re.compile(
+    r"\b(?:(?:is|are|was|were|be|been) (?:called|named|termed|dubbed)|known as|referred to as)\s+\S", re.I
+)
 # Nouns that are money itself: "how much money" is answered by any sum ("donated $1,000").
 _MONEY_ITSELF = types.words("money_itself.txt")
 # Verbs whose "how much" asks a sum of money ("how much was she paid"), every inflection listed.
