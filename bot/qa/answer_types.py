@@ -66,7 +66,8 @@ def slot_of_noun(noun: str) -> str:
 
 
 def money_noun(noun: str) -> bool:
-    return noun in words("money_nouns.txt")
+    """Whether the noun's amount is money: "revenue", "salary", or money itself ("cash")."""
+    return noun in words("money_nouns.txt") or noun in words("money_itself.txt")
 
 
 _CAP_WORD = re.compile(r"(?<![\w'’])[A-Z][\w'’.&-]*")

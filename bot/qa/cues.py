@@ -53,6 +53,13 @@ _DECADE = re.compile(r"\b(?:1[0-9]|20)\d0s\b|\b(?:\w+(?:teenth|tieth|th|st|nd|rd
 _NAMED_NOUNS = types.words("named_nouns.txt")
 # "What is the X": nouns whose value is a quantity ("the population of ...", "the speed of ...").
 _MEASURE_NOUNS = frozenset(stem(w) for w in types.words("measure_nouns.txt"))
+# "What is the name for X?": a passage that gives X's term ("this is called 'stack ripping'") names it, in lower
+# case or not.
+_TERMED = re.compile(
+    r"\b(?:(?:is|are|was|were|be|been) (?:called|named|termed|dubbed)|known as|referred to as)\s+\S", re.I
+)
+# Nouns that are money itself: "how much money" is answered by any sum ("donated $1,000").
+_MONEY_ITSELF = types.words("money_itself.txt")
 # Verbs whose "how much" asks a sum of money ("how much was she paid"), every inflection listed.
 _MONEY_VERBS = types.words("money_verbs.txt")
 # Words that end a "how many ..." noun phrase: an auxiliary, a verb-like word or a preposition.
@@ -180,9 +187,16 @@ def _mass_noun(words: list[str]) -> str | None:
     return None
 
 
+def _is_head(word: str, head: str) -> bool:
+    """Whether a word of a passage is the asked head noun (singular or plural): "lectures" for "lecture". Asked
+    how many people, a count of informants, voters or pupils counts people."""
+    noun = singular(word)
+    return noun == head or (head == "person" and types.slot_of_noun(noun) == types.PERSON)
+
+
 def _names_head(head: str, text: str) -> bool:
-    """Whether the text uses the head noun (singular or plural): "lectures" for "lecture"."""
-    return any(singular(w) == head for w in re.findall(r"[\w'’-]+", text))
+    """Whether the text uses the head noun: "lectures" for "lecture", "informants" for "people"."""
+    return any(_is_head(w, head) for w in re.findall(r"[\w'’-]+", text))
 
 
 def _noun_phrase(question: str) -> list[str]:
@@ -297,13 +311,31 @@ def _amounts(a: Asked, text: str, durations: bool = True) -> Iterator[int]:
         n = raw.replace(",", "")
         if n in a.question_numbers:
             continue
-        if _YEAR.fullmatch(raw) and not text[m.end() : m.end() + 2].strip().startswith("%"):
+        if (
+            _YEAR.fullmatch(raw)
+            and not text[m.end() : m.end() + 2].strip().startswith("%")
+            and not _counts_next(a, text, m)
+        ):
             continue  # a year is a date, not an amount
         if _MONTH_NEAR.search(text[max(0, m.start() - 10) : m.start()]) or _MONTH_AFTER.match(text[m.end() :]):
             continue  # the day of a date ("May 7", "7 May")
         if types.rank_number(text, m.start()):
             continue  # a position ("the top 10"), not an amount
         yield m.start()
+
+
+# Words before a year that make it one: "in 1990 members voted" dates the vote, "features 1147 sentences" counts.
+_YEAR_PREPOSITIONS = frozenset(types.words("year_prepositions.txt"))
+
+
+def _counts_next(a: Asked, text: str, m: re.Match[str]) -> bool:
+    """Whether a four-digit figure counts the asked noun that follows it ("the atlas features 1147 sentences")
+    rather than being a year ("in 1990 members voted", "since 2004 users have ...")."""
+    nxt = re.match(r"\s+([\w'’-]+)", text[m.end() :])
+    if a.head is None or nxt is None or not _is_head(nxt.group(1), a.head):
+        return False
+    before = re.findall(r"[A-Za-z]+", text[max(0, m.start() - 16) : m.start()])
+    return not (before and before[-1].lower() in _YEAR_PREPOSITIONS)
 
 
 # How far (in words) an amount may stand from the noun it counts: "14 concerts", "at least 35,000 people",
@@ -316,7 +348,7 @@ def _counts(head: str, text: str, amounts: list[int]) -> bool:
     members", "most members meet once a year" gives no count of members."""
     starts = set(amounts)
     tokens = list(re.finditer(r"[\w'’-]+", text))
-    heads = [i for i, t in enumerate(tokens) if singular(t.group(0)) == head]
+    heads = [i for i, t in enumerate(tokens) if _is_head(t.group(0), head)]
     numbers = [i for i, t in enumerate(tokens) if t.start() in starts]
     return any(h - _COUNT_BEFORE <= n <= h + _COUNT_AFTER for h in heads for n in numbers)
 
@@ -331,6 +363,8 @@ def _has_quantity(a: Asked, text: str) -> bool:
 def has_answer(a: Asked, text: str, common: frozenset[str] = frozenset(), places: frozenset[str] = frozenset()) -> bool:
     """Whether the text holds an answer of the asked type (always true when no particular type is asked).
     ``common``: the document's lower-case words, to tell a name from a capitalised common noun."""
+    if a.kind == "quantity" and a.slot == types.MONEY and a.head in _MONEY_ITSELF:
+        return types.has_money(text)  # "how much money did she give": "donated $1,000" names no money
     if a.kind == "quantity" and a.head is not None and not _names_head(a.head, text):
         return False  # "how many lectures": a number of something else is not the answer
     if a.kind == "date":
@@ -340,7 +374,8 @@ def has_answer(a: Asked, text: str, common: frozenset[str] = frozenset(), places
     if a.kind == "quantity":
         return _has_quantity(a, text) and (a.slot != types.MONEY or types.has_money(text))
     if a.kind == "name":
-        return types.fills(a.slot, text, a.question, common, places)
+        named = types.fills(a.slot, text, a.question, common, places)
+        return named or (not a.slot and bool(_TERMED.search(text)))
     if a.kind == "reason" and a.slot == cause.CAUSE:
         return cause.states_cause(text)
     if a.kind == "reason":

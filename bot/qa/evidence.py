@@ -81,6 +81,8 @@ def evidence(
     common = state.lower_words(brief_id) if state is not None else frozenset()
     known_verbs = {v for v in query.verbs if state is not None and state.lexicon(brief_id).knows(v)}
     for c in answers:
+        if c.role == "reference" and not wants_sources:
+            continue  # a reference entry's names, dates and figures are the cited work's, not answers
         brief = state.briefs.get(c.passage.brief_id) if state is not None else None
         # A document's place names (costly to learn the first time) matter only to "who/where/which" answers.
         named = a.kind in ("name", "place")
