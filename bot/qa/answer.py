@@ -20,6 +20,7 @@ from bot.qa.abstain import (
 from bot.qa.answer_types import document_places
 from bot.qa.cues import Asked, cue_bonus, has_answer
 from bot.qa.details import shares_numbers
+from bot.qa.echo import raises_only
 from bot.qa.noun_phrase import title_line
 from bot.qa.purpose import states_purpose
 from bot.qa.query import Query
@@ -116,6 +117,7 @@ class Weights:
     heading_like: float = 0.2  # a title line among the sentences (in capitals, or short in title case, no stop)
     purpose: float = 0.15  # asked what for, the passage states an aim ("to buy time, they ..."), not a cause
     same_number: float = 0.1  # the passage names the question's numbers ("when he was fifteen")
+    raises_only: float = 0.2  # the document's own question, or a lead-in ending on a colon (``bot.qa.echo``)
 
 
 WEIGHTS = Weights()
@@ -154,6 +156,8 @@ def rank(
             score -= w.back_matter
         elif c.passage.kind == "sentence" and title_line(c.passage.text):
             score -= w.heading_like  # a title line read as a sentence: it names a topic, answers nothing
+        elif c.passage.kind == "sentence" and raises_only(query.text, c.passage.text):
+            score -= w.raises_only  # it asks or announces; what follows it answers
         if anchor:
             score += w.near_anchor * _near(c.passage, anchor)
         if verbs and verbs & set(tokenize(c.passage.text)):
