@@ -144,7 +144,8 @@ def rank(
 
     ``anchor``: for a follow-up, the passages that answered the previous turn; their neighbours rank higher.
     """
-    wants_sources, verbs, a, purpose, numbers = query.sources, query.verbs, query.asked, query.purpose, query.numbers
+    wants_sources, a, purpose, numbers = query.sources, query.asked, query.purpose, query.numbers
+    verbs = query.verbs | {a.verb} if a.verb else query.verbs  # "which statute governs": "governs" is its verb
     scored = []
     for c in candidates:
         coverage = max(c.coverage, w.context_discount * c.coverage_context)
