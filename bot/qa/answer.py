@@ -17,6 +17,7 @@ from bot.qa.abstain import (
     states_phase,
     without_possessive,
 )
+from bot.qa.adjacent import close_neighbour, pair_answerer
 from bot.qa.answer_types import document_places
 from bot.qa.cues import Asked, cue_bonus, has_answer
 from bot.qa.details import shares_numbers
@@ -403,13 +404,20 @@ def select(
         if p.id not in used:
             chosen.append(Selection((p,), 1.0))
             used.add(p.id)
-    for c, score in rank(candidates, query, anchor, w):
+    ranked = rank(candidates, query, anchor, w)
+    scores = {c.passage.id: score for c, score in ranked}
+    for c, score in ranked:
         if len(chosen) >= top_k:
             break
         if c.passage.id in used:
             continue
         merged, cited = _merge(state, c.passage, q_terms, query.asked)
-        cited = _answering(merged, by_id, query.asked) or cited
+        pair = close_neighbour(state, c.passage, score, scores, used) if len(merged) == 1 else None
+        if pair is not None:  # its neighbour ranks as high: one states the subject, the other the fact
+            merged = tuple(sorted((c.passage, pair), key=lambda p: p.seq))
+            cited = pair_answerer(query, [by_id[p.id] for p in merged], lambda x: _support(x)[0])
+        else:
+            cited = _answering(merged, by_id, query.asked) or cited
         group = tuple(p for p in merged if p.id not in used) or (c.passage,)
         chosen.append(Selection(group, score, tuple(p for p in cited if p in group)))
         used.update(p.id for p in group)
