@@ -3,15 +3,17 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.qa.abstain import ABSTAIN, AbstainRule, Evidence, confidence, should_abstain
+from bot.qa.adjacent import close_neighbour, pair_answerer
 from bot.qa.cues import Asked, cue_bonus, has_answer
 from bot.qa.details import shares_numbers
+from bot.qa.echo import raises_only
 from bot.qa.evidence import _cited_coverage as _cited_coverage
 from bot.qa.evidence import evidence as evidence
+from bot.qa.named import named_passages
 from bot.qa.noun_phrase import title_line
 from bot.qa.purpose import states_purpose
 from bot.qa.query import Query
@@ -33,54 +35,7 @@ class Selection:
     cited: tuple[Passage, ...] = ()
 
 
-_PRESCRIPTIVE = re.compile(r"\b(?:should|must|ought to|need to|needs to)\b", re.IGNORECASE)
-
-
-def _advice_and_conclusion(body: Sequence[Passage], advice: bool, conclusion: bool) -> list[Passage]:
-    """One brief's sentences answering "what does it recommend / conclude": its prescriptive sentences (should,
-    must), from the last paragraph that has any, backwards; for the conclusion, its final paragraph first."""
-    if not body:
-        return []
-    by_paragraph: dict[int, list[Passage]] = {}
-    for p in body:
-        by_paragraph.setdefault(p.paragraph or 0, []).append(p)
-    order = sorted(by_paragraph, reverse=True)
-    out: list[Passage] = []
-    if conclusion:
-        out += sorted(by_paragraph[order[0]], key=lambda p: p.seq)
-    if advice or conclusion:
-        for n in order:
-            out += [p for p in sorted(by_paragraph[n], key=lambda p: p.seq) if _PRESCRIPTIVE.search(p.text)]
-    return list(dict.fromkeys(out))
-
-
-def named_passages(state: IndexState, query: Query, brief_id: str | None = None) -> list[Passage]:
-    """Passages a question names outright: "footnote 11" -> that footnote entry; "what is the brief about?" ->
-    the title; "what does the brief recommend / conclude?" -> its prescriptive sentences / final paragraph.
-    Quoted first, and never abstained on."""
-    out: list[Passage] = []
-    wanted, about, advice, conclusion = query.footnotes, query.about, query.advice, query.conclusion
-    if not (wanted or about or advice or conclusion):
-        return out  # most questions name nothing: no pass over every passage of the library
-    bodies: dict[str, list[Passage]] = {}
-    one = state.briefs.get(brief_id) if brief_id is not None else None
-    passages = sorted(one.passages, key=lambda p: p.seq) if one is not None else (v.passage for v in state.views)
-    for p in passages:
-        if brief_id not in (None, p.brief_id):
-            continue
-        if (p.kind == "footnote" and len(p.footnotes) == 1 and p.footnotes[0] in wanted) or (
-            about and p.kind == "metadata" and p.label == "title"
-        ):
-            out.append(p)
-        elif (advice or conclusion) and p.kind == "sentence" and p.paragraph:
-            bodies.setdefault(p.brief_id, []).append(p)
-    out.sort(key=lambda p: wanted.index(p.footnotes[0]) if p.kind == "footnote" else -1)
-    for body in bodies.values():
-        out += _advice_and_conclusion(body, advice, conclusion)
-    return out
-
-
-__all__ = ["ABSTAIN", "AbstainRule", "Evidence", "confidence", "evidence", "should_abstain"]
+__all__ = ["ABSTAIN", "AbstainRule", "Evidence", "confidence", "evidence", "named_passages", "should_abstain"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +57,7 @@ class Weights:
     heading_like: float = 0.2  # a title line among the sentences (in capitals, or short in title case, no stop)
     purpose: float = 0.15  # asked what for, the passage states an aim ("to buy time, they ..."), not a cause
     same_number: float = 0.1  # the passage names the question's numbers ("when he was fifteen")
+    raises_only: float = 0.2  # the document's own question, or a lead-in ending on a colon (``bot.qa.echo``)
 
 
 WEIGHTS = Weights()
@@ -128,7 +84,8 @@ def rank(
 
     ``anchor``: for a follow-up, the passages that answered the previous turn; their neighbours rank higher.
     """
-    wants_sources, verbs, a, purpose, numbers = query.sources, query.verbs, query.asked, query.purpose, query.numbers
+    wants_sources, a, purpose, numbers = query.sources, query.asked, query.purpose, query.numbers
+    verbs = query.verbs | {a.verb} if a.verb else query.verbs  # "which statute governs": "governs" is its verb
     scored = []
     for c in candidates:
         coverage = max(c.coverage, w.context_discount * c.coverage_context)
@@ -140,6 +97,8 @@ def rank(
             score -= w.back_matter
         elif c.passage.kind == "sentence" and title_line(c.passage.text):
             score -= w.heading_like  # a title line read as a sentence: it names a topic, answers nothing
+        elif c.passage.kind == "sentence" and raises_only(query.text, c.passage.text):
+            score -= w.raises_only  # it asks or announces; what follows it answers
         if anchor:
             score += w.near_anchor * _near(c.passage, anchor)
         if verbs and verbs & set(tokenize(c.passage.text)):
@@ -229,13 +188,20 @@ def select(
         if p.id not in used:
             chosen.append(Selection((p,), 1.0))
             used.add(p.id)
-    for c, score in rank(candidates, query, anchor, w):
+    ranked = rank(candidates, query, anchor, w)
+    scores = {c.passage.id: score for c, score in ranked}
+    for c, score in ranked:
         if len(chosen) >= top_k:
             break
         if c.passage.id in used:
             continue
         merged, cited = _merge(state, c.passage, q_terms, query.asked)
-        cited = _answering(merged, by_id, query.asked) or cited
+        pair = close_neighbour(state, c.passage, score, scores, used) if len(merged) == 1 else None
+        if pair is not None:  # its neighbour ranks as high: one states the subject, the other the fact
+            merged = tuple(sorted((c.passage, pair), key=lambda p: p.seq))
+            cited = pair_answerer(query, [by_id[p.id] for p in merged], lambda x: _support(x)[0])
+        else:
+            cited = _answering(merged, by_id, query.asked) or cited
         group = tuple(p for p in merged if p.id not in used) or (c.passage,)
         chosen.append(Selection(group, score, tuple(p for p in cited if p in group)))
         used.update(p.id for p in group)

@@ -323,7 +323,7 @@ def fills(
         counted = _counted(run, q, common, initial=slot != PLACE)
         if not counted or _descriptor(text, run, q):
             continue
-        if reports(text, run.start, run.end) and not asks_report(q.words):
+        if reports(text, run.start, run.end, q.words) and not asks_report(q.words):
             continue  # "Mr. Lee tells us that his teacher ...": the teller is not the name asked for
         if rule is None or rule(_read(text, run, counted, common, places)):
             return True

@@ -130,6 +130,7 @@ class Asked:
     advice: bool = False
     more: bool = False
     head_kin: frozenset[str] = frozenset()  # stems of the head's few related words ("technique" -> "method")
+    verb: str = ""  # stem of the verb the asked noun phrase runs into ("which statute *governs* ...")
 
     @property
     def question(self) -> types.Question:
@@ -199,12 +200,13 @@ def _names_head(head: str, text: str) -> bool:
     return any(_is_head(w, head) for w in re.findall(r"[\w'’-]+", text))
 
 
-def _noun_phrase(question: str) -> list[str]:
+def _noun_phrase(question: str) -> tuple[list[str], str]:
     """The words of the noun phrase a "what"/"which" question asks about, lowercased, possessives dropped:
-    "What was the mark's exchange rate against ..." -> ["mark", "exchange", "rate"]."""
+    "What was the mark's exchange rate against ..." -> ["mark", "exchange", "rate"]; and the stem of the verb the
+    phrase runs into, when it was cut before one ("Which statute governs ..." -> "govern"), else ""."""
     m = _WHICH.search(question)
     if not m:
-        return []
+        return [], ""
     raw = re.findall(r"[\w'’-]+", m.group(1))
     words = [w.lower().removesuffix("'s").removesuffix("’s") for w in raw]
     while words and words[0] in _NP_SKIP:
@@ -215,9 +217,10 @@ def _noun_phrase(question: str) -> list[str]:
             break
         out.append(w)
     if not words[len(out) :] and len(out) > 1:
-        return []  # the question ended inside the phrase: "what is the weather today" names no measure
-    out = out[: noun_phrase.verb_cut(out, raw[1:])]  # "which statute governs the ...": "governs" is the verb
-    return [w for w in out if w not in STOPWORDS]
+        return [], ""  # the question ended inside the phrase: "what is the weather today" names no measure
+    cut = noun_phrase.verb_cut(out, raw[1:])  # "which statute governs the ...": "governs" is the verb
+    verb = stem(out[cut]) if cut < len(out) and not noun_phrase.adverb(out[cut]) else ""
+    return [w for w in out[:cut] if w not in STOPWORDS], verb
 
 
 @lru_cache(maxsize=4096)
@@ -232,13 +235,12 @@ def asked(question: str) -> Asked:
         for part in (w.lower().removesuffix("'s").removesuffix("’s").strip(".-"), *w.lower().split("-"))
     )
 
-    phrase = _noun_phrase(q)
+    phrase, verb = _noun_phrase(q)
     who, advice, more = bool(WHO.search(question)), bool(ADVICE.search(question)), bool(ELSE.search(question))
 
     def make(kind: str, head: str | None = None, slot: str = "") -> Asked:
-        return Asked(
-            kind, head, years, numbers, words, slot, frozenset(phrase), who, advice, more, noun_phrase.head_kin(head)
-        )
+        kin = noun_phrase.head_kin(head)
+        return Asked(kind, head, years, numbers, words, slot, frozenset(phrase), who, advice, more, kin, verb)
 
     if WHEN.search(q):
         return make("date")

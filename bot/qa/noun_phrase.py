@@ -41,11 +41,14 @@ def verb_cut(phrase: Sequence[str], after: Sequence[str]) -> int:
     """How many leading words of ``phrase`` (a question's noun phrase, lower case) are the noun phrase proper:
     the phrase is cut before an adverb or a past form ("Which tribune first called ...", "Which music
     overwhelmed ..."), and before a word followed (``after``: the question's words, as written, that follow the
-    phrase word by word) by a determiner or a capitalised name ("Which statute governs the ...")."""
+    phrase word by word) by a determiner or a capitalised name ("Which statute governs the ..."), and before a
+    verb-like word followed by a noun phrase of its own ending in a plural ("What law frees small firms ...")."""
     opens = types.words("determiners.txt")
     for i in range(1, len(phrase)):
-        if _adverb(phrase[i]) or (phrase[i].endswith("ed") and len(phrase[i]) > 4):
+        if adverb(phrase[i]) or (phrase[i].endswith("ed") and len(phrase[i]) > 4):
             return i  # "which tribune first called for ...", "which dataset served as ..."
+        if _finite_verb(phrase[i], phrase[i - 1]) and any(_looks_plural(w) for w in phrase[i + 2 :]):
+            return i  # "what law frees social media companies": a compound noun has one plural, its last word
         nxt = after[i] if i < len(after) else ""
         if not nxt or not (nxt.lower() in opens or nxt[:1].isupper()):
             continue
@@ -54,7 +57,7 @@ def verb_cut(phrase: Sequence[str], after: Sequence[str]) -> int:
     return len(phrase)
 
 
-def _adverb(word: str) -> bool:
+def adverb(word: str) -> bool:
     return word in types.words("adverbs.txt") or (word.endswith("ly") and len(word) > 4)
 
 

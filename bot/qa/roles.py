@@ -32,9 +32,16 @@ def asks_report(question_words: frozenset[str]) -> bool:
     return bool(question_words & _verbs())
 
 
-def reports(text: str, start: int, end: int) -> bool:
+def reports(text: str, start: int, end: int, asked: frozenset[str] = frozenset()) -> bool:
     """Whether the name at ``text[start:end]`` is the source of what the sentence reports: the subject of a
-    reporting verb ("Mr. Lee tells us", "Ms. Ono, his neighbour, recalls") or after "according to"."""
+    reporting verb ("Mr. Lee tells us", "Ms. Ono, his neighbour, recalls") or after "according to". Not when the
+    teller, or the aside naming the teller, is whom the question asks about (``asked``: its lower-case words):
+    asked "Who is Ann Lee?", "Press Secretary, Ann Lee, stated" describes her."""
     if _ACCORDING.search(text[max(0, start - 20) : start]):
-        return True
-    return bool(_reporting().match(text, end))
+        return not asked & _words(text[start:end])
+    m = _reporting().match(text, end)
+    return m is not None and not asked & _words(text[start : m.end()])
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"[a-z0-9]+", text.lower()))

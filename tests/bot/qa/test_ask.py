@@ -195,7 +195,7 @@ def test_a_topic_question_mentioning_the_brief_is_not_taken_for_a_recommendation
 
 
 def test_a_brief_without_prescriptive_sentences_gives_no_named_recommendations():
-    from bot.qa.answer import _advice_and_conclusion
+    from bot.qa.named import _advice_and_conclusion
     from corpus.models import Passage
 
     def sentence(seq: int, paragraph: int, text: str) -> Passage:

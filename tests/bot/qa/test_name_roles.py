@@ -75,3 +75,17 @@ def test_an_address_line_still_answers_whom_a_letter_was_sent_to():
     question = analyse("Who was the memo sent to?")
     ev = evidence([candidate(state, ps[0])], False, question, state, "b")
     assert ev.typed > 0.5
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The press secretary, Ann Lee, stated that the talks would resume.", "press secretary"),
+        ("According to Karl Berg, the harvest failed.", "Karl Berg"),
+    ],
+)
+def test_a_teller_the_question_asks_about_is_not_a_mere_source(text, name):
+    start = text.index(name)
+    assert reports(text, start, start + len(name))
+    asked_words = frozenset({"who", "is", "ann", "lee", "karl", "berg"})
+    assert not reports(text, start, start + len(name), asked_words)

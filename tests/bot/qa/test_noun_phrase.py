@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import pytest
 
+from bot.qa import answer as answering
 from bot.qa.cues import asked, cue_bonus, has_answer
 from bot.qa.noun_phrase import DURATION, ORIGIN, has_duration, tells_origin, verb_cut
+from bot.qa.query import analyse
 from corpus.models import Passage
+from tests.bot.qa.factories import candidate, sentence_state
 
 
 def _sentence(text: str) -> Passage:
@@ -34,6 +37,47 @@ def test_a_verb_is_cut_only_before_a_determiner_or_a_name():
     assert verb_cut(["statute", "governs"], ["governs", "the", "review"]) == 1
     assert verb_cut(["bakery", "sells"], ["sells", "Easter", "bread"]) == 1
     assert verb_cut(["bakery", "chains"], ["chains", "did", "close"]) == 2  # "bakery chains did ...": a noun
+
+
+def test_a_verb_is_cut_before_a_noun_phrase_ending_in_a_plural():
+    # "What law frees small firms ...": a compound noun has one plural, its last word; "frees" is the verb.
+    assert verb_cut(["law", "frees", "small", "firms"], ["frees", "small", "firms", "from"]) == 1
+    assert verb_cut(["choir", "trains", "young", "singers"], ["trains", "young", "singers", "to"]) == 1
+    assert verb_cut(["state", "tax", "rate"], ["tax", "rate", "applies"]) == 3  # no second plural: one noun
+
+
+@pytest.mark.parametrize(
+    ("question", "head", "verb"),
+    [
+        ("What law frees small bakeries from the flour tax?", "law", "free"),
+        ("Which statute governs the court's review of the appeal?", "statute", "govern"),
+        ("Which hymn opened the choir's first concert?", "hymn", "open"),  # a past form ends the phrase too
+    ],
+)
+def test_the_verb_the_asked_noun_phrase_runs_into(question, head, verb):
+    a = asked(question)
+    assert (a.head, a.verb) == (head, verb)
+
+
+@pytest.mark.parametrize(
+    ("question", "other", "answer"),
+    [
+        (
+            "What law frees small bakeries from the flour tax?",
+            "Small bakeries pay no flour tax under the old charter of the guild.",
+            "The Bread Act frees small bakeries from the flour tax.",
+        ),
+        (
+            "Which body governs the choir's concerts in the cathedral?",
+            "The choir's concerts in the cathedral are planned by the singers.",
+            "The choir's concerts in the cathedral are governed by the chapter.",
+        ),
+    ],
+)
+def test_the_passage_with_the_asked_verb_ranks_first(question, other, answer):
+    state, passages = sentence_state(other, answer)
+    ranked = answering.rank([candidate(state, p) for p in passages], analyse(question))
+    assert ranked[0][0].passage.text == answer
 
 
 # ------------------------------------------------------------------------------------------------- durations
