@@ -16,6 +16,7 @@ from functools import cached_property
 from typing import Any, Literal
 
 from bot.claims.attributes import AttributeCheck, check_attributes
+from bot.claims.attribution import names_the_speaker, own_voice
 from bot.claims.compounds import other_term, word_compound_spans
 from bot.claims.demonstratives import taken_up_earlier
 from bot.claims.hedges import hedged
@@ -461,6 +462,9 @@ def _measure(
     if missing and evidence.author and _FIRST_PERSON_SINGULAR.search(fold_accents(evidence.text)):
         # "I argue that …" in an essay by Ana Ruiz is Ruiz arguing it.
         missing = tuple(e for e in missing if not is_author(e, evidence.author))
+    if missing and evidence.author and own_voice(evidence.full):
+        # "According to Faraday, …" in Faraday's own book: what it says in its own voice is his saying.
+        missing = tuple(e for e in missing if not (is_author(e, evidence.author) and names_the_speaker(claim.text, e)))
     ev_toks = tokens(full)
     have = _stem_set(ev_toks)
     if _by_the_author(evidence):
