@@ -29,8 +29,8 @@ def _same(a: Quantity | None, b: Quantity | None) -> bool:
 
 def one_to_one(checks: Sequence[QuantityCheck], pools: Sequence[Pool]) -> tuple[QuantityCheck, ...]:
     """A mismatch against an evidence figure another claim figure matched is re-paired with an unused evidence
-    figure that agrees with it and shares some of its role (score > 0); otherwise it is absent (that evidence figure
-    answers for the other claim figure, not this one)."""
+    figure that agrees with it and shares some of its role (score > 0), else is a mismatch against an unused figure;
+    with none left it is absent (that evidence figure answers for the other claim figure, not this one)."""
     out = list(checks)
     for i, q in enumerate(out):
         if q.status != "mismatch" or q.claim.is_date:
@@ -43,9 +43,14 @@ def one_to_one(checks: Sequence[QuantityCheck], pools: Sequence[Pool]) -> tuple[
             for eq, score in pools[i]
             if score > 0 and agrees(q.claim, eq) and not any(_same(eq, e) for e in taken)
         ]
+        unused = [(score, eq) for eq, score in pools[i] if not any(_same(eq, e) for e in taken)]
         if free:
             score, eq = max(free, key=lambda se: se[0])
             out[i] = dataclasses.replace(q, evidence=eq, status="match", strength=score)
+        elif unused:
+            # "Five of the eight wells" against "3 of the 8 wells": the 8 is the claim's eight, the 3 its five.
+            score, eq = max(unused, key=lambda se: se[0])
+            out[i] = dataclasses.replace(q, evidence=eq, strength=score)
         else:
             # The evidence figure is the claim's other figure: it says nothing about this one.
             out[i] = dataclasses.replace(q, status="absent")
