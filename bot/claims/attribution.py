@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 
 from bot.claims.lexicon import words
-from bot.claims.text import Entity, tokens
+from bot.claims.text.entities import Entity
+from bot.claims.text.tokens import tokens
 
 _SPEECH = words("speech_verbs.txt") | {"say", "write", "argue", "note", "explain", "state", "claim", "observe"}
 _ACCORDING = re.compile(r"^\s*(?:according\s+to|in\s+the\s+words\s+of)\s+(?:[^,]{1,60}),", re.IGNORECASE)

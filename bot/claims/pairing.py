@@ -15,7 +15,8 @@ import dataclasses
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from bot.claims.numbers import Quantity, agrees, dates_agree, units_comparable
+from bot.claims.numbers.agreement import agrees, dates_agree, units_comparable
+from bot.claims.numbers.quantity import Quantity
 
 if TYPE_CHECKING:
     from bot.claims.quantities import QuantityCheck
