@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from bot.claims.compare import Claim, Evidence, compare
-from bot.claims.numbers import extract_quantities
+from bot.claims.claim import Claim
+from bot.claims.compare import compare
+from bot.claims.evidence import Evidence
+from bot.claims.numbers.extract import extract_quantities
 from bot.claims.quantities import check_quantities
 
 SALES = Evidence(
