@@ -22,7 +22,8 @@ _LATE_PRONOUN = re.compile(r"^(?:[^,]{0,40},\s*){1,2}(?:it|they|he|she)\b", re.I
 
 
 # "Pakistan objected to its design": a possessive or object pronoun points back to the sentence before too.
-_BACK_REFERENCE = re.compile(r"\b(?:its|their|them)\b", re.IGNORECASE)
+# "… only 33 of these localities …": a partitive demonstrative counts what the sentence before named.
+_BACK_REFERENCE = re.compile(r"\b(?:its|their|them)\b|\b(?:of|among)\s+(?:these|those)\b", re.IGNORECASE)
 # "We granted the motion and now affirm.": a short statement in the author's own voice acts on what the
 # sentences before it set out (the object of "affirm" is there, not here).
 _FIRST_PERSON_OPENER = re.compile(r"^(?:we|i|our)\b", re.IGNORECASE)

@@ -11,6 +11,7 @@ from functools import cached_property
 from typing import Any
 
 from bot.claims.attributes import AttributeCheck, check_attributes
+from bot.claims.attribution import names_the_speaker, own_voice
 from bot.claims.authorship import AUTHOR_NOUNS, FIRST_PERSON, FIRST_PERSON_SINGULAR, by_the_author, in_voice, is_author
 from bot.claims.claim import Claim
 from bot.claims.demonstratives import taken_up_earlier
@@ -159,6 +160,9 @@ def measure(
     if missing and evidence.author and FIRST_PERSON_SINGULAR.search(fold_accents(evidence.text)):
         # "I argue that …" in an essay by Ana Ruiz is Ruiz arguing it.
         missing = tuple(e for e in missing if not is_author(e, evidence.author))
+    if missing and evidence.author and own_voice(evidence.full):
+        # "According to Faraday, …" in Faraday's own book: what it says in its own voice is his saying.
+        missing = tuple(e for e in missing if not (is_author(e, evidence.author) and names_the_speaker(claim.text, e)))
     ev_toks = tokens(full)
     have = stem_set(ev_toks)
     if by_the_author(evidence):

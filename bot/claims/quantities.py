@@ -15,6 +15,7 @@ from bot.claims.modality import about_supposing, habitual
 from bot.claims.numbers.agreement import agrees, units_comparable
 from bot.claims.numbers.extract import extract_quantities
 from bot.claims.numbers.quantity import Quantity
+from bot.claims.pairing import Pool, crossed_years, one_to_one
 from bot.claims.text.entities import Entity, entities
 from bot.claims.text.tokens import Token, role_classes, synonym_keys, tokens
 
@@ -168,6 +169,7 @@ def check_quantities(
     ev_roles = [role(text, ev_toks, q, ev_qs, names) for q in ev_qs]
     ev_stems = {t.stem for t in ev_toks if t.stem} | {t.norm for t in ev_toks}
     out = []
+    pools: list[Pool] = []
     for cq, crole in zip(claim.quantities, claim.roles, strict=True):
         # A figure the evidence only supposes ("ought to be") says nothing about a figure the claim states; a claim
         # about the supposition itself ("The estimate assumes that …") is compared with the supposed figure.
@@ -184,6 +186,7 @@ def check_quantities(
             and not (eq.is_date and "@since" in r and "@since" not in crole)
             and not _uncounted(cq, eq, ev_stems)
         ]  # "testing … since 2017" neither confirms nor denies "in 2022"
+        pools.append([(eq, _role_score(crole, r)) for eq, r in cands])
         if not cands:
             out.append(QuantityCheck(cq, None, "absent", 0.0))
             continue
@@ -207,4 +210,4 @@ def check_quantities(
             out.append(QuantityCheck(cq, hit or tied[0], "match" if hit else "mismatch", 0.0))
         else:
             out.append(QuantityCheck(cq, tied[0], "mismatch", best))
-    return tuple(out)
+    return crossed_years(one_to_one(out, pools), ev_qs, text)

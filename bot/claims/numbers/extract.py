@@ -7,6 +7,7 @@ import dataclasses
 import re
 
 from bot.claims.compounds import word_compound_spans
+from bot.claims.count_nouns import partitive_noun_at
 from bot.claims.numbers.patterns import (
     COMPOUND_ORDINAL,
     COUNT,
@@ -236,7 +237,17 @@ def extract_quantities(text: str) -> list[Quantity]:
     # "one-CPU-one-vote", "first-rate": the number word is part of a term, not a figure
     terms = word_compound_spans(text)
     found = [q for q in found if not any(s <= q.end - 1 and q.end <= e for s, e in terms)]
-    return [_denied(text, _extreme(text, q)) for q in _partitives(text, _runs(text, found))]
+    return [_denied(text, _extreme(text, q)) for q in _counted_elsewhere(text, _partitives(text, _runs(text, found)))]
+
+
+def _counted_elsewhere(text: str, found: list[Quantity]) -> list[Quantity]:
+    """A bare count takes the noun a partitive names ("33 of these localities"; ``bot.claims.count_nouns``)."""
+    out = []
+    for q in found:
+        at = partitive_noun_at(text, q.start, q.end) if q.unit == "count:" else None
+        head = count_head(text, at) if at is not None else ""
+        out.append(dataclasses.replace(q, unit=f"count:{head}") if head else q)
+    return out
 
 
 _PARTITIVE = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|all\s+)?", re.IGNORECASE)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.claims.count_nouns import plural
 from bot.claims.text.tokens import DESIGNATION
 from corpus.text.numbers import WORD_NUMBERS
 from corpus.text.words import STOPWORDS, stem
@@ -78,7 +79,7 @@ def count_head(text: str, end: int) -> str:
     if not names:
         return lemma(named) if named else ""
     for w in names:
-        if w.endswith("s") and not w.endswith("ss") and len(w) > 3:
+        if (w.endswith("s") and not w.endswith("ss") and len(w) > 3) or plural(w):
             return lemma(w)
     return lemma(names[-1])
 
