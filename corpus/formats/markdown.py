@@ -19,6 +19,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from selectolax.lexbor import LexborHTMLParser
 
+from corpus.decoding import decode_text
 from corpus.errors import ParseError
 from corpus.formats.common import (
     Block,
@@ -35,7 +36,6 @@ from corpus.formats.html import html_blocks
 from corpus.formats.md_inline_notes import inline_notes_to_labels
 from corpus.formats.md_meta import front_matter_metadata
 from corpus.raw import Marker, RawDocument
-from corpus.text_format import decode_text
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 # Hugo's TOML front matter, between "+++" lines.
