@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from corpus.decoding import decode_text as decode_text  # re-exported: older importers
 from corpus.ebook import split_text
 from corpus.markers import SUPERSCRIPT_DIGITS, SUPERSCRIPT_RUN, resolve_marker, superscript_to_str
 from corpus.models import Author
