@@ -26,7 +26,7 @@ from corpus.raw import (
     Segment,
 )
 from corpus.text.dates import DATE_PATTERN, parse_date
-from corpus.text_layout import frame_metadata, is_caps_heading, list_items, text_table, title_page
+from corpus.text_layout import frame_metadata, is_caps_heading, list_items, text_table
 from corpus.text_notes import BRACKET_MARKER, line_note, take_bracket_blocks
 
 _FOOTNOTE_DEF = re.compile(rf"^\s*([{SUPERSCRIPT_DIGITS}]+)(?:\s+|(?=[\"“‘']))(\S.*)$")
@@ -313,9 +313,7 @@ def parse_text(text: str) -> RawDocument:
 
     cited: set[int] = set()  # bracketed numbers the body has cited so far
     heading_above = False  # the block before was a heading: a heading under it is a level below
-    if front := title_page(blocks[header.body_start :]):
-        out.append(" ".join(ln.strip() for lines in blocks[header.body_start :][:front] for ln in lines))
-    for index, lines in enumerate(blocks[header.body_start + front :], start=header.body_start + front):
+    for index, lines in enumerate(blocks[header.body_start :], start=header.body_start):
         if index in navigation:
             continue
         was_heading, heading_above = heading_above, False

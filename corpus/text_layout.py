@@ -3,9 +3,6 @@
 A short paragraph all in capital letters ("CHAPTER IV", "THE SONATA IN ENGLAND") is a heading. A block whose
 lines open with bullets or numbers ("- ", "2. ", "(b) ") is a list: each item is a paragraph of its own and keeps
 its bullet or number, so "the second step" can still be found.
-
-A title page typed centred at the top of the body ("THE CHEMICAL HISTORY OF A CANDLE" / "BY" / "MICHAEL FARADAY" /
-"LONDON") is one paragraph of front matter: its capitals are not section headings.
 """
 
 from __future__ import annotations
@@ -25,9 +22,6 @@ _ITEM = re.compile(r"^\s*(?:[-*•◦▪‣]|\d{1,3}[.)]|\(\d{1,3}\)|[a-z][.)]|\
 _TAG = re.compile(r"<[^>]+>")
 # underscores and asterisks are the typist's italics and bold, not letters
 _EMPHASIS = re.compile(r"[_*]")
-# a centred line is indented this far; a title page is at least this many centred blocks, one of them in capitals
-CENTRED_INDENT = 8
-TITLE_PAGE_BLOCKS = 3
 
 
 def is_caps_heading(lines: Sequence[str]) -> bool:
@@ -44,18 +38,6 @@ def is_caps_heading(lines: Sequence[str]) -> bool:
         and all(c.isupper() for c in letters if c.lower() != c.upper())
         and 2 * len(letters) > len(text.replace(" ", ""))
     )
-
-
-def title_page(blocks: Sequence[Sequence[str]]) -> int:
-    """How many of the leading blocks are a title page: short blocks every line of which is typed centred, at
-    least ``TITLE_PAGE_BLOCKS`` of them and one a heading in capitals; 0 when the body opens otherwise."""
-    count = 0
-    for lines in blocks:
-        if len(lines) > HEADING_LINES or any(len(ln) - len(ln.lstrip()) < CENTRED_INDENT for ln in lines):
-            break
-        count += 1
-    leading = blocks[:count]
-    return count if count >= TITLE_PAGE_BLOCKS and any(is_caps_heading(b) for b in leading) else 0
 
 
 def list_items(lines: Sequence[str]) -> list[str] | None:
