@@ -24,13 +24,6 @@ def test_faraday_marker_before_a_colon_and_dashes_cites_its_note() -> None:
     assert [(w.code, w.footnote) for w in brief.warnings] == [("orphan_footnote", 16)]
 
 
-def test_faraday_title_page_gives_no_headings() -> None:
-    brief = load_brief(real_extra4_document("faraday-chemical-history-of-a-candle-1861.txt"))
-    headings = [p.text for p in brief.passages if p.kind == "heading"]
-    assert headings[0] == "PREFACE"
-    assert "BY" not in headings and "LONDON" not in headings
-
-
 def test_crawler_keeps_the_printed_note_numbers_and_reads_its_bare_metadata() -> None:
     brief = load_brief(real_extra4_document("davis-van-rossum-asyncio-web-crawler-2016.md"))
     assert brief.title == "A Web Crawler With asyncio Coroutines"

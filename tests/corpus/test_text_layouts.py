@@ -186,39 +186,3 @@ def test_a_preamble_title_wrapped_in_lower_case_goes_on_and_a_capitalised_line_u
     assert subtitled.title == "River Crossings"
     assert subtitled.authors == ("Ann Reed",)
 
-
-TITLE_PAGE = """                         THE NATURAL HISTORY
-                            OF A RIVER
-
-                 A COURSE OF TALKS GIVEN TO A SCHOOL
-
-                                 BY
-
-                        JOHN SMITH, F.R.S.
-
-                               LONDON
-
-                                1901
-
-
-
-PREFACE
-
-These talks were given in the winter of that year to a class of forty pupils,
-who asked more questions than the speaker could answer.
-"""
-
-
-def test_a_centred_title_page_is_front_matter_not_headings(parse_text_brief: Parse) -> None:
-    brief = parse_text_brief(TITLE_PAGE)
-    headings = [p.text for p in brief.passages if p.kind == "heading"]
-    assert headings == ["PREFACE"]
-
-
-def test_centred_headings_after_the_opening_paragraph_stay_headings(parse_text_brief: Parse) -> None:
-    brief = parse_text_brief(
-        "A Book of Rivers\n\nBy John Smith\n\nThis book was written for the pupils of a country school.\n\n"
-        "                         CHAPTER ONE\n\n                         THE SOURCE\n\n"
-        "The river rises in the hills and runs to the sea in a week.\n"
-    )
-    assert [p.text for p in brief.passages if p.kind == "heading"] == ["CHAPTER ONE", "THE SOURCE"]
