@@ -35,6 +35,7 @@ from corpus.formats.common import (
 from corpus.formats.html import html_blocks
 from corpus.formats.md_inline_notes import inline_notes_to_labels
 from corpus.formats.md_meta import bare_metadata, front_matter_metadata
+from corpus.formats.md_site import strip_site_markup
 from corpus.raw import Marker, RawDocument
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
@@ -342,7 +343,7 @@ def parse_markdown(data: bytes) -> RawDocument:
         source = source[m.end() :]
     elif bare := bare_metadata(source):
         front, source = bare
-    body, raw_defs = _split_definitions(_unwrap_admonitions(inline_notes_to_labels(source)))
+    body, raw_defs = _split_definitions(_unwrap_admonitions(inline_notes_to_labels(strip_site_markup(source))))
     numbers = _numbering(body, [lb for lb, _ in raw_defs])
     md = MarkdownIt("commonmark").enable("table")
     defs: list[tuple[int, str]] = []

@@ -1,8 +1,9 @@
 """Where the real documents of tests/data/real/SOURCE.md are found.
 
 Documents whose licence allows it are committed in ``tests/data/real`` and always tested. The others are fetched by
-hand (SOURCE.md names each repository, path and commit) into the folder named by ``CITEBOT_REAL_EXTRA`` (default
-``/tmp/real-extra``); their tests skip where the file is absent."""
+hand (SOURCE.md names each repository, path and commit) into the folders named by ``CITEBOT_REAL_EXTRA`` (several
+separated by ``os.pathsep``; default ``/tmp/real-extra`` and ``/tmp/real-extra5``); their tests skip where the file
+is absent."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from pathlib import Path
 import pytest
 
 COMMITTED = Path(__file__).resolve().parents[1] / "data" / "real"
-DEFAULT_EXTRA = Path("/tmp/real-extra")
+DEFAULT_EXTRA = os.pathsep.join(("/tmp/real-extra", "/tmp/real-extra5"))
 
 
 def real_document(name: str) -> Path:
@@ -20,9 +21,10 @@ def real_document(name: str) -> Path:
     committed = COMMITTED / name
     if committed.is_file():
         return committed
-    extra = Path(os.environ.get("CITEBOT_REAL_EXTRA", DEFAULT_EXTRA)) / name
-    if extra.is_file():
-        return extra
+    for folder in os.environ.get("CITEBOT_REAL_EXTRA", DEFAULT_EXTRA).split(os.pathsep):
+        extra = Path(folder) / name
+        if folder and extra.is_file():
+            return extra
     pytest.skip(f"{name} is not committed and not in $CITEBOT_REAL_EXTRA (fetch it as tests/data/real/SOURCE.md says)")
 
 
