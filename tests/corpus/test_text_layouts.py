@@ -185,4 +185,3 @@ def test_a_preamble_title_wrapped_in_lower_case_goes_on_and_a_capitalised_line_u
     subtitled = preamble_fields("Title: River Crossings\n       Annual Report of the Survey\n\nAuthor: Ann Reed\n")
     assert subtitled.title == "River Crossings"
     assert subtitled.authors == ("Ann Reed",)
-
