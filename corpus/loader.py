@@ -10,12 +10,13 @@ from io import BytesIO
 from pathlib import Path
 
 from corpus.builder import build_brief
+from corpus.decoding import decode_text
 from corpus.errors import CitebotError, ParseError, UnsupportedFormat, UnsupportedMediaType
 from corpus.formats import FRONT_ENDS
 from corpus.limits import checkpoint, current_limits, too_large
 from corpus.models import Brief
 from corpus.raw import RawDocument
-from corpus.text_format import decode_text, parse_text
+from corpus.text_format import parse_text
 
 log = logging.getLogger("citebot.corpus")
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from corpus.decoding import decode_text as decode_text  # re-exported: older importers
 from corpus.ebook import split_text
-from corpus.errors import ParseError
 from corpus.markers import SUPERSCRIPT_DIGITS, SUPERSCRIPT_RUN, resolve_marker, superscript_to_str
 from corpus.models import Author
 from corpus.navigation import navigation_blocks
@@ -37,16 +37,6 @@ _TITLE_WORDS = 20
 _SENTENCE_END = re.compile(r"[a-z]{2,}[.!?]\s+[A-Z][a-z]")
 _TERMINAL = tuple(".?!")
 _TRAILING_CLOSERS = "\"”’')] " + SUPERSCRIPT_DIGITS
-
-
-def decode_text(data: bytes) -> str:
-    """Decode UTF-8 text, refusing binary data with a clear message."""
-    if b"\x00" in data[:8192]:
-        raise ParseError("the file is binary, not a text document")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise ParseError(f"the file is not valid UTF-8 text (bad byte at position {exc.start})") from exc
 
 
 def _blocks(text: str) -> list[list[str]]:

@@ -15,8 +15,10 @@ import re
 _BLOCK_OPEN = re.compile(r"^[ \t]*\[(?:foot\s*note|note)\s+(\d{1,4})\s*[:.]\s*", re.IGNORECASE | re.MULTILINE)
 # "[12] text" opening a line
 _LINE_NOTE = re.compile(r"^\s*\[(\d{1,4})\]\s+(\S.*)$")
-# a bracketed number inside running text: after a letter, a closing mark or punctuation, possibly one space
-BRACKET_MARKER = re.compile(r"(?<=[^\s\[])\s?\[(\d{1,4})\](?!\s*:)")
+# a bracketed number inside running text: after a letter, a closing mark or punctuation, possibly one space, and
+# before anything ("adopted[2]:--The fat", "burn[9]."); set off by a space and followed by a colon it is a label
+# ("… below. [1]: https://…"), not a marker
+BRACKET_MARKER = re.compile(r"(?<=[^\s\[])(?:\s(?=\[\d{1,4}\](?!\s*:)))?\[(\d{1,4})\]")
 
 
 def _block_end(text: str, start: int) -> int | None:

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from corpus.decoding import decode_bytes, decode_text
 from corpus.errors import FetchFailed, ParseError
-from corpus.text_format import decode_text
 from index.sources import html_text, pdf_text
 
 MIN_WORDS = 40  # below this the "main text" of a page is a stub, not an article
@@ -105,7 +105,7 @@ def wall_reason(body: bytes, text: str, headings: list[str]) -> str | None:
 def _html(body: bytes) -> tuple[str, str | None]:
     import trafilatura
 
-    html = decode_text(body)
+    html = decode_bytes(body, html=True)[0]
     text = trafilatura.extract(html, include_comments=False, include_tables=True, favor_precision=True) or ""
     title = None
     meta = trafilatura.extract_metadata(html)
@@ -126,7 +126,7 @@ def extract(body: bytes, content_type: str, url: str) -> Extracted:
     try:
         if fmt == "html":
             text, title = _html(body)
-            headings = _headings(decode_text(body))
+            headings = _headings(decode_bytes(body, html=True)[0])
         elif fmt == "pdf":
             text = pdf_text(body, url)
         else:

@@ -22,11 +22,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from corpus.decoding import decode_text
 from corpus.errors import InputError, ParseError
 from corpus.models import Brief
 from corpus.sentences import split_sentences
 from corpus.settings import Settings
-from corpus.text_format import decode_text
 from index.fetch_store import FetchStore
 from index.store import ChromaPassageStore, PassageStore, StoredDoc
 from index.types import Embeddings

@@ -16,6 +16,7 @@ from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from corpus.decoding import decode_bytes
 from corpus.errors import ParseError
 from corpus.formats.common import (
     Block,
@@ -67,22 +68,12 @@ _EDITORIAL_TAG = re.compile(r"^\s*\[\s*[A-Za-z][A-Za-z ,.'?-]{2,60}\]\s*$")
 _LINK_SECTIONS = re.compile(
     r"^\s*(?:see also|external links|further reading|related (?:articles|pages|links))\s*$", re.I
 )
-_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_-]+)""", re.IGNORECASE)
 _SPACE = re.compile(r"\s+")
 
 
 def decode_html(data: bytes) -> str:
     """Decode with the page's declared charset (Word saves windows-1252), else UTF-8, else windows-1252."""
-    m = _CHARSET.search(data[:4096])
-    if m:
-        try:
-            return data.decode(m.group(1).decode("ascii"), errors="replace")
-        except LookupError:
-            pass
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
+    return decode_bytes(data, html=True)[0]
 
 
 def _is_navigation(node: LexborNode) -> bool:

@@ -19,6 +19,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from selectolax.lexbor import LexborHTMLParser
 
+from corpus.decoding import decode_text
 from corpus.errors import ParseError
 from corpus.formats.common import (
     Block,
@@ -33,10 +34,9 @@ from corpus.formats.common import (
 )
 from corpus.formats.html import html_blocks
 from corpus.formats.md_inline_notes import inline_notes_to_labels
-from corpus.formats.md_meta import front_matter_metadata
+from corpus.formats.md_meta import bare_metadata, front_matter_metadata
 from corpus.formats.md_site import strip_site_markup
 from corpus.raw import Marker, RawDocument
-from corpus.text_format import decode_text
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 # Hugo's TOML front matter, between "+++" lines.
@@ -109,14 +109,14 @@ def _split_definitions(source: str) -> tuple[str, list[tuple[str, str]]]:
 
 
 def _numbering(body: str, labels: Sequence[str]) -> dict[str, int]:
-    """Footnote number of every label: the label itself when all are numbers, else order of first reference."""
-    if labels and all(lb.isdigit() and int(lb) > 0 for lb in labels):
-        refs = [lb for lb in _REF.findall(body) if lb.isdigit()]
-        return {lb: int(lb) for lb in [*labels, *refs]}
-    order: dict[str, int] = {}
-    for lb in [*_REF.findall(body), *labels]:
+    """Footnote number of every label. A number label ("[^4]") keeps its number, the one the author wrote; any
+    other label ("[^bayer]") is numbered after the highest of them, in order of first reference."""
+    everything = [*_REF.findall(body), *labels]
+    numbers = {lb: int(lb) for lb in everything if lb.isdigit() and int(lb) > 0}
+    order = dict(numbers)
+    for lb in everything:
         if lb not in order:
-            order[lb] = len(order) + 1
+            order[lb] = max(order.values(), default=0) + 1
     return order
 
 
@@ -341,6 +341,8 @@ def parse_markdown(data: bytes) -> RawDocument:
         except tomllib.TOMLDecodeError as exc:
             raise ParseError(f"the TOML front matter is not valid ({exc})") from exc
         source = source[m.end() :]
+    elif bare := bare_metadata(source):
+        front, source = bare
     body, raw_defs = _split_definitions(_unwrap_admonitions(inline_notes_to_labels(strip_site_markup(source))))
     numbers = _numbering(body, [lb for lb, _ in raw_defs])
     md = MarkdownIt("commonmark").enable("table")

@@ -1,4 +1,9 @@
-"""What a Markdown file's front matter (YAML or TOML) says of the document: title, authors, date, publisher."""
+"""What a Markdown file's front matter (YAML or TOML) says of the document: title, authors, date, publisher.
+
+A file may also open with bare "key: value" lines and no fences (MultiMarkdown and Pandoc metadata,
+"title: A Web Crawler" / "author: A. Jesse Jiryu Davis"): read as front matter when every line from the top is
+one, a key names metadata this reader knows, and a blank line or a block (an HTML tag, a heading) follows.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +16,32 @@ from corpus.models import Author
 
 # a site generator's reference to an author's own page ("_authors/ann-reed.md", "people/ann_reed")
 _AUTHOR_PATH = re.compile(r"^[\w./-]*/[\w.-]+$|^[\w-]+\.(?:md|markdown|html?|ya?ml|json|toml)$")
+
+
+_KEY_VALUE = re.compile(r"^([A-Za-z][A-Za-z0-9_ -]{0,30}):[ \t]+(\S.*?)[ \t]*$")
+_BLOCK_AFTER = re.compile(r"^\s*(?:$|<|#|---)")
+_TITLE_KEYS = ("title",)
+_AUTHOR_KEYS = ("authors", "author", "creators", "creator")
+_DATE_KEYS = ("date", "published", "pubdate", "date_published", "publishdate", "created")
+_ORGANISATION_KEYS = ("organisation", "organization", "publisher", "institution", "institute")
+_KNOWN_KEYS = frozenset(
+    (*_TITLE_KEYS, *_AUTHOR_KEYS, *_DATE_KEYS, *_ORGANISATION_KEYS, "editors", "editor", "disclaimer")
+)
+
+
+def bare_metadata(source: str) -> tuple[dict[str, Any], str] | None:
+    """A leading block of "key: value" lines without fences, as a mapping, and the source after it; None when
+    the file does not open with one."""
+    lines = source.split("\n")
+    front: dict[str, Any] = {}
+    for count, line in enumerate(lines):
+        m = _KEY_VALUE.match(line)
+        if m is None:
+            if count and _BLOCK_AFTER.match(line) and any(k.lower() in _KNOWN_KEYS for k in front):
+                return front, "\n".join(lines[count:])
+            return None
+        front.setdefault(m.group(1).strip(), m.group(2))
+    return None  # nothing but "key: value" lines: not a document with metadata
 
 
 def _person(entry: str) -> str:
@@ -36,7 +67,7 @@ def front_matter_metadata(front: dict[str, Any]) -> Metadata:
         return None
 
     authors: list[Author] = []
-    raw_authors = next((data[k] for k in ("authors", "author", "creators", "creator") if data.get(k)), None)
+    raw_authors = next((data[k] for k in _AUTHOR_KEYS if data.get(k)), None)
     for entry in raw_authors if isinstance(raw_authors, list) else [raw_authors] if raw_authors else []:
         if isinstance(entry, dict):
             name = entry.get("name")
@@ -50,10 +81,7 @@ def front_matter_metadata(front: dict[str, Any]) -> Metadata:
         clean(str(e.get("name", "")) if isinstance(e, dict) else str(e))
         for e in (raw_editors if isinstance(raw_editors, list) else [raw_editors] if raw_editors else [])
     ]
-    date_value = next(
-        (data[k] for k in ("date", "published", "pubdate", "date_published", "publishdate", "created") if data.get(k)),
-        None,
-    )
+    date_value = next((data[k] for k in _DATE_KEYS if data.get(k)), None)
     date = (
         date_value.isoformat()[:10]
         if isinstance(date_value, dt.date)
@@ -65,7 +93,7 @@ def front_matter_metadata(front: dict[str, Any]) -> Metadata:
         title=text("title"),
         authors=tuple(authors),
         editors=tuple(e for e in editors if e),
-        organisation=text("organisation", "organization", "publisher", "institution", "institute"),
+        organisation=text(*_ORGANISATION_KEYS),
         date=date,
         disclaimer=text("disclaimer"),
     )

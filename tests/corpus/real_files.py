@@ -26,3 +26,15 @@ def real_document(name: str) -> Path:
         if folder and extra.is_file():
             return extra
     pytest.skip(f"{name} is not committed and not in $CITEBOT_REAL_EXTRA (fetch it as tests/data/real/SOURCE.md says)")
+
+
+DEFAULT_EXTRA4 = Path("/tmp/real-extra4")
+
+
+def real_extra4_document(name: str) -> Path:
+    """A document of the fourth held-out set, in ``$CITEBOT_REAL_EXTRA4`` (default ``/tmp/real-extra4``); skips the
+    test when absent."""
+    path = Path(os.environ.get("CITEBOT_REAL_EXTRA4", DEFAULT_EXTRA4)) / name
+    if not path.is_file():
+        pytest.skip(f"{name} is not in $CITEBOT_REAL_EXTRA4")
+    return path

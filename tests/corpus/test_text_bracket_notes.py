@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
+
 from corpus.models import Brief
 from corpus.text_notes import take_bracket_blocks
 from tests.corpus.conftest import sentence_starting
@@ -70,3 +72,24 @@ def test_a_bracketed_number_with_no_note_stays_text(parse_text_brief: Parse) -> 
     brief = parse_text_brief("Old Records\n\nThe register [1990] lists the names [sic] of the owners.\n")
     assert not brief.footnotes
     assert "[1990]" in brief.text and "[sic]" in brief.text
+
+
+@pytest.mark.parametrize("after", [":--The", ": the", ";", ",", ".", "--", ")", "!", "?"])
+def test_a_bracketed_marker_before_punctuation_is_a_marker(parse_text_brief: Parse, after: str) -> None:
+    opening = "(" if after == ")" else ""
+    brief = parse_text_brief(
+        "A Survey of River Crossings\n\n"
+        f"The ferry {opening}ran until the bridge opened[1]{after} rest of the sentence.\n\n"
+        "[Footnote 1: The county record of that year.]\n"
+    )
+    cited = [p for p in brief.passages if p.kind == "sentence" and p.footnotes == (1,)]
+    assert cited and "[1]" not in cited[0].text
+    assert not brief.warnings
+
+
+def test_a_spaced_bracketed_number_before_a_colon_is_a_label_not_a_marker(parse_text_brief: Parse) -> None:
+    brief = parse_text_brief(
+        "A Survey of River Crossings\n\nThe ferry ran until the bridge opened.[1] The landing is a park.\n"
+        "See the list [1]: the county record.\n\n[Footnote 1: The county record of that year.]\n"
+    )
+    assert "[1]: the county record" in sentence_starting(brief, "See the list").text
