@@ -13,14 +13,18 @@ import pytest
 
 COMMITTED = Path(__file__).resolve().parents[1] / "data" / "real"
 DEFAULT_EXTRA = Path("/tmp/real-extra")
+# a second folder of documents fetched by hand (a three-column Federal Register issue among them)
+EXTRA4 = ("CITEBOT_REAL_EXTRA4", Path("/tmp/real-extra4"))
 
 
-def real_document(name: str) -> Path:
-    """The path of a real document: committed, else in ``$CITEBOT_REAL_EXTRA``; skips the test when absent."""
+def real_document(name: str, folder: tuple[str, Path] = ("CITEBOT_REAL_EXTRA", DEFAULT_EXTRA)) -> Path:
+    """The path of a real document: committed, else in the folder named by the environment variable ``folder[0]``
+    (default ``folder[1]``); skips the test when absent."""
     committed = COMMITTED / name
     if committed.is_file():
         return committed
-    extra = Path(os.environ.get("CITEBOT_REAL_EXTRA", DEFAULT_EXTRA)) / name
+    variable, default = folder
+    extra = Path(os.environ.get(variable, default)) / name
     if extra.is_file():
         return extra
-    pytest.skip(f"{name} is not committed and not in $CITEBOT_REAL_EXTRA (fetch it as tests/data/real/SOURCE.md says)")
+    pytest.skip(f"{name} is not committed and not in ${variable} (fetch it as tests/data/real/SOURCE.md says)")
