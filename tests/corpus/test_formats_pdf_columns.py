@@ -43,8 +43,8 @@ _NOTES = {
 def _wrap(text: str, width: float, size: float = SIZE) -> list[str]:
     lines: list[str] = []
     for word in text.split():
-        shown = word.replace("{", "").replace("}", "")
-        if lines and stringWidth(lines[-1].replace("{", "").replace("}", "") + " " + shown, "Times-Roman", size) <= width:
+        shown = (lines[-1] + " " + word if lines else word).replace("{", "").replace("}", "")
+        if lines and stringWidth(shown, "Times-Roman", size) <= width:
             lines[-1] += " " + word
         else:
             lines.append(word)
