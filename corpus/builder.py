@@ -140,11 +140,12 @@ def build_brief(raw: RawDocument, brief_id: str, *, content_hash: str = "", sour
     """Assemble the canonical text and every passage with exact offsets."""
     raw = renumber_restarting_notes(raw)
     w = _Writer(brief_id)
+    cited: list[tuple[int, int]] = []  # (number, offset) of each marker
     for item in raw.header:
         start = w.block(item.text)
-        w.add("metadata", item.text, start, 0, label=item.label)
+        cited.extend((n, start + len(item.text)) for n in item.notes)  # a title's note
+        w.add("metadata", item.text, start, 0, item.notes, direct=bool(item.notes), label=item.label)
 
-    cited: list[tuple[int, int]] = []  # (number, offset) of each marker
     paragraph = 0
     level = 0  # the depth of the last heading, so a label heading nests under it
     for index, block in enumerate(raw.blocks):
@@ -173,10 +174,16 @@ def build_brief(raw: RawDocument, brief_id: str, *, content_hash: str = "", sour
             refs = parse_source_line(block.sources) if block.sources else ()
             if block.caption:
                 w.block(block.caption)
+            table_cited: set[int] = set()
             for i, row in enumerate(block.rows):
                 line = "; ".join(f"{col}: {val}" for col, val in zip(block.columns, row, strict=False) if val)
                 start = w.line(line) if (block.caption or i) else w.block(line)
-                w.add("table_row", line, start, paragraph, label=block.caption, references=refs)
+                notes = block.notes[i] if i < len(block.notes) else ()
+                cited.extend((n, start) for n in notes if n not in table_cited)  # a column's note is cited once
+                table_cited.update(notes)
+                w.add(
+                    "table_row", line, start, paragraph, notes, direct=bool(notes), label=block.caption, references=refs
+                )
             if block.sources:
                 paragraph += 1
                 start = w.block(block.sources)

@@ -36,6 +36,9 @@ class RawTable:
     columns: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
     sources: str | None = None  # the table's own "Sources: …" line, verbatim
+    # per body row, the notes its cells cite (a column name's note is cited by every row under it); () when
+    # the format does not say
+    notes: tuple[tuple[int, ...], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +55,7 @@ RawBlock = RawParagraph | RawTable | RawSourceNote
 class RawMetadataItem:
     label: str  # title | author | organisation | editor | date | disclaimer
     text: str  # verbatim text as it stands in the document
+    notes: tuple[int, ...] = ()  # the notes a marker on it cites (a title's acknowledgement note)
 
 
 @dataclass(frozen=True, slots=True)

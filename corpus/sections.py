@@ -6,6 +6,7 @@ them in reading order, so nothing beyond the passages themselves has to be store
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from corpus.models import Passage
@@ -18,6 +19,8 @@ MAX_HEADING_WORDS = 30
 def looks_like_heading(text: str) -> bool:
     """Whether text a front-end marked as a heading can be one: short, and not the lower-case tail of a sentence
     set in large type ("more fulfilled nation.")."""
+    if re.fullmatch(r"\s*(?:\S+@\S+\.\w+|https?://\S+|www\.\S+)(?:[,;]\s*\S+@\S+\.\w+)*\s*", text):
+        return False  # a title page's e-mail address or web address names no section
     return len(text.split()) <= MAX_HEADING_WORDS and not text[:1].islower()
 
 

@@ -115,6 +115,8 @@ def _ends_sentence(text: str, start: int, i: int, k: int) -> bool:
         return False  # a spaced ellipsis (". . .") inside a parenthetical quotation
     if not _short(word):
         return True
+    if nxt == "(" and after[1:2].isdigit() and word.lower() in abbreviations("before_number"):
+        return False  # "Baker et al. (2015) found": the year in brackets belongs to the citation
     if nxt.isdigit():
         if word.lower() in abbreviations("before_number") or word.islower():
             return False

@@ -229,7 +229,7 @@ def _parse_header(blocks: list[list[str]], common: frozenset[str] | None = None)
         if index == 0 and common is not None and _title_and_byline(h, lines, common):
             continue
         names = _byline_names(lines[0], common) if common is not None and len(lines) <= 3 else []
-        if index == 1 and h.title is not None and h.authors is None and names:
+        if index in (1, 2) and h.title is not None and h.authors is None and names:
             # the byline's own lines under it: an affiliation and a date ("Research Lab", "October 3, 2017")
             h.authors = tuple(Author(n) for n in names)
             h.items.append(RawMetadataItem("author", lines[0].strip()))
@@ -242,11 +242,20 @@ def _parse_header(blocks: list[list[str]], common: frozenset[str] | None = None)
                     h.items.append(RawMetadataItem("organisation", line.strip()))
             continue
         label = _header_label(h, index, lines)
+        if label is None and index == 1 and h.title is not None and _kicker_over_byline(lines, blocks, common):
+            continue  # "Position Paper", "Working Paper" between the title and the byline: a label, not the text
         if label is None:
             h.body_start = index
             break
         h.items.append(RawMetadataItem(label, "\n".join(ln.strip() for ln in lines)))
     return h
+
+
+def _kicker_over_byline(lines: list[str], blocks: list[list[str]], common: frozenset[str] | None) -> bool:
+    """A one-line label of a few words, no sentence, with the byline's names in the block under it."""
+    if common is None or len(lines) != 1 or len(lines[0].split()) > 3 or _ends_sentence(lines[0]):
+        return False
+    return len(blocks) > 2 and len(blocks[2]) <= 3 and bool(_byline_names(blocks[2][0], common))
 
 
 # ---- body ---------------------------------------------------------------------------

@@ -17,8 +17,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.claims.check import CheckResult, SourceNote, check_claim
-from bot.claims.compare import Claim, Evidence, Judgement, compare
-from bot.claims.evidence import brief_profile
+from bot.claims.claim import Claim
+from bot.claims.compare import compare
+from bot.claims.evidence import Evidence
+from bot.claims.judgement import Judgement
+from bot.claims.profile import brief_profile
 from bot.types import Library
 from corpus.errors import InputError
 from corpus.models import Brief, Passage
@@ -30,7 +33,7 @@ log = logging.getLogger("citebot.sources")
 
 VERDICTS = ("supported", "contradicted", "source_silent", "source_not_provided")
 SEARCH_K = 8
-MEASURED_ROLE = 1.0  # role overlap (see bot.claims.compare.role) for a measurement mismatch to count on its own
+MEASURED_ROLE = 1.0  # role overlap (see bot.claims.quantities.role) for a measurement mismatch to count on its own
 
 
 @dataclass(frozen=True)

@@ -15,23 +15,20 @@ from typing import Literal
 
 from bot.citations import make_citation, verify_citation
 from bot.claims.alias import AliasFinding, alias_claim, check_alias
-from bot.claims.compare import Claim, Evidence, Judgement, compare, is_author, outweighs
-from bot.claims.evidence import (
-    CLAIM_KINDS,
-    Unit,
-    brief_profile,
-    cosines,
-    fragment,
-    front_matter_units,
-    paragraph_before,
-    units_for,
-)
+from bot.claims.authorship import is_author
+from bot.claims.claim import Claim
+from bot.claims.compare import compare, outweighs
+from bot.claims.context import paragraph_before, units_for
+from bot.claims.evidence import CLAIM_KINDS, Evidence, Unit, fragment
 from bot.claims.explain import elsewhere, explain, in_note, quote_text
+from bot.claims.judgement import Judgement
 from bot.claims.meta import MetaFinding, about_document, check_document_claim
-from bot.claims.names import surname_of
+from bot.claims.names import spelled_out, surname_of
 from bot.claims.opposition import opposite_words
+from bot.claims.profile import brief_profile, front_matter_units
+from bot.claims.similarity import cosines
 from bot.claims.subjects import SUBSTITUTABLE, claim_kind, one_group
-from bot.claims.text import Entity, entity_keys, mentions, spelled_out
+from bot.claims.text.entities import Entity, entity_keys, mentions
 from bot.types import Library
 from corpus.errors import CitationNotVerified, InvalidRequest
 from corpus.models import Brief, Citation

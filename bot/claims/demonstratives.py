@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import re
 
-from bot.claims.text import Entity, entity_keys, mentions, tokens, word_stem
+from bot.claims.text.entities import Entity, entity_keys, mentions
+from bot.claims.text.tokens import tokens, word_stem
 
 _DEMONSTRATIVE = re.compile(r"\b(?:this|that|these|those)\s+([a-z][a-z-]{2,})\b", re.IGNORECASE)
 

@@ -6,9 +6,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from bot.claims.compare import Claim, Judgement
+from bot.claims.claim import Claim
 from bot.claims.evidence import Unit
-from bot.claims.numbers import Quantity, agrees, extract_quantities, lemma, render
+from bot.claims.judgement import Judgement
+from bot.claims.numbers.agreement import agrees
+from bot.claims.numbers.extract import extract_quantities
+from bot.claims.numbers.quantity import Quantity, lemma, render
 from bot.claims.quantities import comparable
 from bot.qa.render import marker
 from corpus.models import Citation

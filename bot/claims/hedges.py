@@ -5,7 +5,7 @@ denies, so it cannot support the claim (nor does it contradict it: the exception
 from __future__ import annotations
 
 from bot.claims.lexicon import words
-from bot.claims.text import tokens
+from bot.claims.text.tokens import tokens
 
 UNIVERSALS = words("universals.txt")
 HEDGES = words("hedges.txt")

@@ -25,11 +25,6 @@ def _lines(name: str) -> Iterator[str]:
             yield line
 
 
-def word_set(*parts: str) -> frozenset[str]:
-    """A word list written as text."""
-    return frozenset(" ".join(parts).split())
-
-
 @cache
 def words(name: str) -> frozenset[str]:
     """Every word of a file of plain words."""

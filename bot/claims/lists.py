@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 
 from bot.claims.lexicon import phrases
-from bot.claims.text import tokens
+from bot.claims.text.tokens import tokens
 
 _INTRODUCERS = phrases("list_introducers.txt")
 _ITEM = r"[A-Za-z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*){0,2}"

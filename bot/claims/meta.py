@@ -13,8 +13,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.claims.lexicon import JOB_TITLES, META_WORDS, ORGANISATION_WORDS
-from bot.claims.numbers import dates_agree, extract_quantities
-from bot.claims.text import Entity, entities, tokens, word_stem
+from bot.claims.numbers.agreement import dates_agree
+from bot.claims.numbers.extract import extract_quantities
+from bot.claims.text.entities import Entity, entities
+from bot.claims.text.tokens import tokens, word_stem
 from corpus.models import Brief, Passage
 
 # The document itself, as a claim refers to it.

@@ -9,7 +9,7 @@ import itertools
 import re
 
 from bot.claims.lexicon import words
-from bot.claims.text import tokens, word_stem
+from bot.claims.text.tokens import tokens, word_stem
 
 SUPPOSITIONS = words("suppositions.txt")
 HABIT_MARKERS = words("habit_markers.txt")

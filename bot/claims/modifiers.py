@@ -16,7 +16,7 @@ from collections.abc import Iterable
 
 from bot.claims.lexicon import words
 from bot.claims.roles import DETERMINERS
-from bot.claims.text import Token, synonym_keys, tokens
+from bot.claims.text.tokens import Token, synonym_keys, tokens
 
 KIND_SUFFIXES = tuple(sorted(words("kind_suffixes.txt"), key=len, reverse=True))
 

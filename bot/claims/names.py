@@ -1,4 +1,5 @@
-"""Names a document defines for itself: acronyms and second names in brackets, and the people it names.
+"""Names a document defines for itself (acronyms and second names in brackets, the people it names), and the
+acronyms a text spells out.
 
 No list of names is built into citebot. A document writes "National Security Systems (NSS)" or "Name-12 (XY-17)",
 calls someone "Chancellor Anna Berg", has "Berg said that she …": those pairs and people are read from its text.
@@ -10,17 +11,18 @@ the long form gives at least its first letter.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from bot.claims.lexicon import TITLES, words
+from bot.claims.text.tokens import DESIGNATION
+from corpus.text.words import STOPWORDS
 
 _SHORT = r"[A-Z][A-Za-z0-9&.-]{1,9}"
 # "Long Form Words (LFW)": up to eight words before a bracketed short form.
 _LONG_THEN_SHORT = re.compile(rf"(?<![\w-])((?:[A-Za-z][\w'’-]*[\s]+){{1,8}})\((?P<s>{_SHORT})\)")
 # "LFW (Long Form Words)".
 _SHORT_THEN_LONG = re.compile(r"\b(?P<s>[A-Z][A-Z0-9&-]{1,9})\s+\((?P<l>[A-Za-z][\w'’ -]{3,80})\)")
-_DESIGNATION = re.compile(r"^[A-Za-z]+-\d+[A-Za-z]?$")
 _FILLERS = frozenset({"of", "and", "the", "for", "on", "in", "to", "a", "an", "&"})
 _SPEECH = words("speech_verbs.txt")
 _MODIFIERS = words("title_modifiers.txt")
@@ -83,7 +85,7 @@ def acronym_pairs(text: str) -> dict[str, str]:
     for m in _LONG_THEN_SHORT.finditer(text):
         short = m.group("s")
         before = m.group(1).split()
-        if _DESIGNATION.match(short) and before and _DESIGNATION.match(before[-1].rstrip(",")):
+        if DESIGNATION.match(short) and before and DESIGNATION.match(before[-1].rstrip(",")):
             out[short.lower()] = before[-1].rstrip(",")  # "Name-12 (XY-17)": a second designation
             continue
         if not short.isupper() and not re.fullmatch(r"[A-Z][a-z]?[A-Z]+s?", short):
@@ -178,3 +180,49 @@ def surname_of(key: str, persons: frozenset[str]) -> str | None:
     if any(" " in p and p.split()[-1] == last and p != key for p in persons):
         return None  # two of its people share the last name: "Berg" alone names neither
     return last
+
+
+_ACRONYM_WORD = re.compile(r"\b([A-Z][A-Z0-9&]{1,9})(s?)\b")
+
+
+def spelled_out(text: str, short: str) -> str | None:
+    """Where ``text`` writes out the acronym ``short`` (its words' initials spell it), else None."""
+    letters = sum(c.isalnum() for c in short)
+    toks = re.findall(r"[A-Za-z][\w'’-]*", text)
+    for k in range(2, letters + 3):
+        for i in range(len(toks) - k + 1):
+            window = toks[i : i + k]
+            inner = [w.lower() for w in window if w.lower() not in {"of", "and", "the", "for"}]
+            # "Joint Comprehensive Plan of Action", "wet-bulb globe temperature": one cased run of content words.
+            cased = all(w[:1].isupper() for w in inner) or all(w.islower() for w in inner)
+            if any(w in STOPWORDS for w in inner) or not cased:
+                continue
+            if window[0][:1].lower() == short[:1].lower() and initials_match(short, window):
+                return " ".join(window)
+    return None
+
+
+def expand_acronyms(text: str, acronyms: Mapping[str, str] | None = None, wanted: Iterable[str] = ()) -> str:
+    """Append the short form of every long form the text writes out, and the long form of every short form it
+    uses. ``acronyms``: the document's own pairs (lower-case short form -> long form); ``wanted``: a claim's short
+    forms, looked for as spelled-out initials ("NSS" in "… National Security Systems …")."""
+    pairs = dict(acronyms or {})
+    low = text.lower().replace("-", " ")
+    extra = []
+    for short, long in pairs.items():
+        if long.lower().replace("-", " ") in low:
+            extra.append(short.upper() if short.isalpha() else short)
+        if re.search(rf"(?<![\w-]){re.escape(short)}s?(?![\w-])", low):
+            extra.append(long)
+    for short in wanted:
+        used = re.search(rf"(?<![\w-]){re.escape(short)}s?(?![\w-])", text)
+        if short.lower() not in pairs and not used and spelled_out(text, short) is not None:
+            extra.append(short)
+    for m in re.finditer(r"((?:[A-Z][a-z-]+\s+){1,5})\(([A-Z]{2,6})\)", text):
+        extra.append(m.group(2))
+    return text + (" " + " ".join(extra) if extra else "")
+
+
+def claim_acronyms(text: str) -> tuple[str, ...]:
+    """The short forms a claim uses ("NSS", "GCMs" -> "GCM")."""
+    return tuple(dict.fromkeys(m.group(1) for m in _ACRONYM_WORD.finditer(text) if len(m.group(1)) >= 3))

@@ -9,11 +9,13 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from bot.claims.lexicon import GRADED, NEGATIONS, OPPOSITES
-from bot.claims.text import Comparison, Token, comparisons, negated_stems, superlatives, synonym_keys, tokens
+from bot.claims.text.comparatives import Comparison, comparisons, superlatives
+from bot.claims.text.negation import negated_stems
+from bot.claims.text.tokens import Token, synonym_keys, tokens
 
 
 class Claim(Protocol):
-    """The parts of an analysed claim (``bot.claims.compare.Claim``) that opposition reads; named here so this
+    """The parts of an analysed claim (``bot.claims.claim.Claim``) that opposition reads; named here so this
     module need not import ``compare``, which imports it."""
 
     @property
@@ -178,7 +180,7 @@ def contrasts(text: str) -> list[tuple[frozenset[str], frozenset[str]]]:
     """Each contrast of the text as (the words only its first side has, the words only its second side has), as
     synonym keys: "among older gardeners than younger ones" -> ({older}, {younger}). A first side that is itself
     the comparative ("larger than", "more than") is no side: what is compared then is a name, read by
-    ``bot.claims.text.comparisons``."""
+    ``bot.claims.text.comparatives.comparisons``."""
     toks = tokens(text)
     out = []
     for m in _CONTRAST.finditer(text):

@@ -12,8 +12,11 @@ from typing import Literal, Protocol
 
 from bot.claims.lexicon import words
 from bot.claims.modality import about_supposing, habitual
-from bot.claims.numbers import Quantity, agrees, extract_quantities, units_comparable
-from bot.claims.text import Entity, Token, entities, role_classes, synonym_keys, tokens
+from bot.claims.numbers.agreement import agrees, units_comparable
+from bot.claims.numbers.extract import extract_quantities
+from bot.claims.numbers.quantity import Quantity
+from bot.claims.text.entities import Entity, entities
+from bot.claims.text.tokens import Token, role_classes, synonym_keys, tokens
 
 ROLE_WINDOW = 4  # content words before a quantity that say what it measures
 _MODALS = words("modals.txt")
@@ -31,7 +34,7 @@ def hypothetical(text: str, q: Quantity, habit: bool = False) -> bool:
 
 
 class HasQuantities(Protocol):
-    """A claim's text and quantities with their roles (``bot.claims.compare.Claim``)."""
+    """A claim's text and quantities with their roles (``bot.claims.claim.Claim``)."""
 
     @property
     def text(self) -> str: ...

@@ -10,7 +10,8 @@ import re
 from dataclasses import dataclass
 
 from bot.claims.lexicon import words
-from bot.claims.text import negator_positions, synonym_keys, tokens
+from bot.claims.text.negation import negator_positions
+from bot.claims.text.tokens import synonym_keys, tokens
 
 REPORT_FRAMES = words("report_frames.txt")
 REFUTATIONS = words("refutations.txt")

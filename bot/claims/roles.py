@@ -17,7 +17,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from bot.claims.lexicon import AUXILIARIES, IRREGULAR, PREPOSITIONS, words
-from bot.claims.text import Token, synonym_keys, tokens, word_stem
+from bot.claims.text.tokens import Token, synonym_keys, tokens, word_stem
 from corpus.text.words import IRREGULAR_VERBS, STOPWORDS
 
 DETERMINERS = words("determiners.txt")

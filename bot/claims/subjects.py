@@ -19,7 +19,8 @@ from bot.claims.lexicon import (
     PREPOSITIONS,
     TITLES,
 )
-from bot.claims.text import Entity, Token, entities, leading_entities, leading_entity, tokens
+from bot.claims.text.entities import Entity, entities, leading_entities, leading_entity
+from bot.claims.text.tokens import Token, tokens
 
 _DESIGNATION = re.compile(r"^([a-z]+)-\d+[a-z]?$")
 

@@ -19,6 +19,7 @@ from functools import cache
 from importlib.resources import files
 from pathlib import Path
 
+from bot.qa.roles import asks_report, reports
 from corpus.models import Brief
 from corpus.text.dates import CALENDAR_WORDS
 from corpus.text.numbers import MAGNITUDES
@@ -321,6 +322,8 @@ def fills(
         counted = _counted(run, q, common, initial=slot != PLACE)
         if not counted or _descriptor(text, run, q):
             continue
+        if reports(text, run.start, run.end) and not asks_report(q.words):
+            continue  # "Mr. Lee tells us that his teacher ...": the teller is not the name asked for
         if rule is None or rule(_read(text, run, counted, common, places)):
             return True
     return False

@@ -275,6 +275,8 @@ def asked(question: str) -> Asked:
 def _named_slot(rest: str) -> str:
     """The slot of "the name of the <noun>" from the words after "name": "of the lawyer" -> person."""
     after = [w for w in re.findall(r"[a-z]+", rest.lower()) if w not in {"of", "the", "a", "an", "its", "their"}]
+    if after[1:2] in (["who"], ["whom"], ["whose"]):
+        return types.PERSON  # "the name of the master who taught him"
     return types.slot_of_noun(singular(after[0])) if after else ""
 
 

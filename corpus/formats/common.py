@@ -21,6 +21,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from corpus.ebook import frame_span
+from corpus.formats.title_notes import attach as title_notes_attach
+from corpus.formats.title_notes import detach as title_notes_detach
 from corpus.markers import resolve_marker
 from corpus.models import Author
 from corpus.navigation import navigation_blocks
@@ -116,7 +118,9 @@ def clean(text: str) -> str:
 # The account names office software writes into a file's author field when its user set none.
 _PLACEHOLDER_AUTHOR = re.compile(
     r"^(?:anonymous|unknown|user|admin|administrator|author|owner|"
-    r"(?:microsoft(?: office)?|office|windows|mac|apple|valued|authorized) user|customer)$",
+    r"(?:microsoft(?: office)?|office|windows|mac|apple|valued|authorized) user|customer)$"
+    # an account name, not a person's: one word holding digits ("DA17396", "jsmith01") or an e-mail login
+    r"|^(?=\S*\d)\S+$",
     re.IGNORECASE,
 )
 
@@ -176,19 +180,30 @@ def iso_date(text: str | None) -> str | None:
     return parse_date(s)
 
 
-def make_table(rows: Sequence[Sequence[str]], caption: str | None = None) -> RawTable | None:
+def make_table(
+    rows: Sequence[Sequence[str]], caption: str | None = None, notes: Sequence[Sequence[int]] = ()
+) -> RawTable | None:
     """A table from cell texts. A first row with one filled cell is the caption (as the text front-end reads it);
-    ALL-CAPS column names are put in sentence case, so every format yields the same rows."""
-    cleaned = [[clean(c) for c in r] for r in rows]
-    cleaned = [r for r in cleaned if any(r)]
-    if cleaned and len([c for c in cleaned[0] if c]) == 1 and len(cleaned) > 1 and caption is None:
-        caption = next(c for c in cleaned[0] if c)
-        cleaned = cleaned[1:]
-    if not cleaned:
+    ALL-CAPS column names are put in sentence case, so every format yields the same rows. ``notes``, parallel to
+    ``rows``, holds the note numbers each row's cells cite; a note on the column names is cited by every row."""
+    cited = [tuple(n) for n in notes] or [()] * len(rows)
+    kept = [([clean(c) for c in r], n) for r, n in zip(rows, cited, strict=False)]
+    kept = [(r, n) for r, n in kept if any(r)]
+    if kept and len([c for c in kept[0][0] if c]) == 1 and len(kept) > 1 and caption is None:
+        caption = next(c for c in kept[0][0] if c)
+        kept = [(kept[1][0], kept[0][1] + kept[1][1]), *kept[2:]]
+    if not kept:
         return None
-    columns = tuple(c[:1].upper() + c[1:].lower() if c.isupper() else c for c in cleaned[0])
-    body = tuple(tuple(r[: len(columns)]) for r in cleaned[1:] if any(r))
-    return RawTable(caption=clean(caption) if caption else None, columns=columns, rows=body)
+    head, head_notes = kept[0]
+    columns = tuple(c[:1].upper() + c[1:].lower() if c.isupper() else c for c in head)
+    body = [(tuple(r[: len(columns)]), n) for r, n in kept[1:] if any(r)]
+    row_notes = tuple(tuple(dict.fromkeys((*head_notes, *n))) for _, n in body)
+    return RawTable(
+        caption=clean(caption) if caption else None,
+        columns=columns,
+        rows=tuple(r for r, _ in body),
+        notes=row_notes if any(row_notes) else (),
+    )
 
 
 def _leading_number(para: Para) -> tuple[str, str] | None:
@@ -446,6 +461,9 @@ def assemble(
     # container title -- whatever the plain-text rules accept), so a document without one keeps its first line.
     if meta.title is None:
         body = _title_first(body)
+    defined = {n for n, _ in all_defs}
+    marked = body
+    body, title_notes = title_notes_detach(body, defined)
     # an e-book's title page is the book's text: its preamble already gave the header
     leading = _header_blocks(body) if frame is None else []
     first = body[0] if body else None
@@ -458,6 +476,8 @@ def assemble(
     )
     words = lowercase_words(" ".join(b.text for b in body if isinstance(b, Para)))
     header = _parse_header(leading, words) if leading and can_title else None
+    if title_notes and not (header and header.title and header.body_start):
+        body, header, title_notes = marked, None, ()  # the marked block is not the title: it stays text
     consumed = header.body_start if header else 0
     body = body[consumed:]
 
@@ -483,8 +503,9 @@ def assemble(
         items = [extra[0], *items]
         extra = extra[1:]
     items.extend(extra)
+    if title_notes:
+        items = title_notes_attach(items, title_notes)
 
-    defined = {n for n, _ in all_defs}
     body = _without_empty_headings(body)
     out: list[RawBlock] = []
     last = 0
@@ -494,7 +515,7 @@ def assemble(
             if _SOURCE_LINE.match(text) and not any(isinstance(p, Marker | Pending) for p in b.pieces):
                 prev = out[-1] if out else None
                 if isinstance(prev, RawTable) and prev.sources is None:
-                    out[-1] = RawTable(prev.caption, prev.columns, prev.rows, text)
+                    out[-1] = replace(prev, sources=text)
                 else:
                     out.append(RawSourceNote(text))
                 continue
@@ -517,7 +538,7 @@ def assemble(
             out.append(RawParagraph(tuple(segments), heading, b.level if heading else 0))
         elif isinstance(b, RawSourceNote) and out and isinstance(out[-1], RawTable) and out[-1].sources is None:
             prev = out[-1]
-            out[-1] = RawTable(prev.caption, prev.columns, prev.rows, b.text)
+            out[-1] = replace(prev, sources=b.text)
         else:
             out.append(b)
 

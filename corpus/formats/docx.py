@@ -311,7 +311,7 @@ def _notes(pkg: _Package, kind: str, numbers: dict[tuple[str, str], int]) -> lis
         text = with_urls(clean("".join(x for x in runs.out.pieces if isinstance(x, str))), runs.urls)
         if text:
             defs.append((number, text))
-    return defs
+    return sorted(defs)  # the part keeps notes in id order; Word shows them in reference order
 
 
 def _note_table(tbl: etree._Element, runs: _Runs) -> str:
@@ -344,13 +344,19 @@ def _body_elements(body: etree._Element) -> Iterator[etree._Element]:
 
 
 def _cell_text(tc: etree._Element, runs: _Runs) -> str:
+    return _cell(tc, runs)[0]
+
+
+def _cell(tc: etree._Element, runs: _Runs) -> tuple[str, tuple[int, ...]]:
+    """A table cell's text and the notes its references cite."""
     saved, runs.out = runs.out, Builder()
     for p in tc.iter(_w("p")):
         runs.paragraph(p)
         runs.out.text(" ")
     text = clean("".join(x for x in runs.out.pieces if isinstance(x, str)))
+    numbers = tuple(n for x in runs.out.pieces if isinstance(x, Marker) for n in x.numbers)
     runs.out = saved
-    return text
+    return text, numbers
 
 
 def _blocks(document: etree._Element, styles: dict[str, str], runs: _Runs, stated: dict[str, list[str]]) -> list[Block]:
@@ -361,8 +367,10 @@ def _blocks(document: etree._Element, styles: dict[str, str], runs: _Runs, state
     opened = False  # a heading or a paragraph of text has been read: the title is above them
     for el in _body_elements(body):
         if el.tag == _w("tbl"):
-            rows = [[_cell_text(tc, runs) for tc in tr.iter(_w("tc"))] for tr in el.iter(_w("tr"))]
-            table = make_table(rows, caption)
+            cells = [[_cell(tc, runs) for tc in tr.iter(_w("tc"))] for tr in el.iter(_w("tr"))]
+            rows = [[text for text, _ in row] for row in cells]
+            notes = [tuple(n for _, ns in row for n in ns) for row in cells]
+            table = make_table(rows, caption, notes)
             caption = None
             if table is not None:
                 runs.out.block(table)

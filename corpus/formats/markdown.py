@@ -34,6 +34,7 @@ from corpus.formats.common import (
 from corpus.formats.html import html_blocks
 from corpus.formats.md_inline_notes import inline_notes_to_labels
 from corpus.formats.md_meta import front_matter_metadata
+from corpus.formats.md_site import strip_site_markup
 from corpus.raw import Marker, RawDocument
 from corpus.text_format import decode_text
 
@@ -340,7 +341,7 @@ def parse_markdown(data: bytes) -> RawDocument:
         except tomllib.TOMLDecodeError as exc:
             raise ParseError(f"the TOML front matter is not valid ({exc})") from exc
         source = source[m.end() :]
-    body, raw_defs = _split_definitions(_unwrap_admonitions(inline_notes_to_labels(source)))
+    body, raw_defs = _split_definitions(_unwrap_admonitions(inline_notes_to_labels(strip_site_markup(source))))
     numbers = _numbering(body, [lb for lb, _ in raw_defs])
     md = MarkdownIt("commonmark").enable("table")
     defs: list[tuple[int, str]] = []

@@ -66,7 +66,8 @@ from corpus.formats.pdf_headings import (
     numbered_heading_line,
     section_number,
 )
-from corpus.formats.pdf_layout import Line, Page, drop_line_numbers, drop_running, read_pages, reading, tokens
+from corpus.formats.pdf_insets import rejoin_around_insets
+from corpus.formats.pdf_layout import Line, Page, drop_line_numbers, drop_running, reading, tokens
 from corpus.formats.pdf_meta import pdf_metadata
 from corpus.formats.pdf_notes import (
     endnote_section,
@@ -76,6 +77,7 @@ from corpus.formats.pdf_notes import (
     read_notes,
     split_foot,
 )
+from corpus.formats.pdf_pages import read_all
 from corpus.formats.pdf_text import join_lines, spaced, vocabulary
 from corpus.raw import Marker, RawDocument, RawTable
 
@@ -163,7 +165,7 @@ def _leadings(flows: list[list[Line]]) -> dict[float, float]:
 def _starts_paragraph(prev: Line, line: Line, leading: float, left: float, right: float, body_size: float) -> bool:
     gap = line.bottom - prev.bottom
     if gap > leading * 1.3 or gap < 0:
-        return True
+        return gap < 0 or not _heading_runs_on(prev, line, leading, left, right, body_size)
     if abs(line.size - prev.size) > 0.6:
         return True
     if numbered_heading_line(line, body_size, right) and (
@@ -189,7 +191,25 @@ def _starts_paragraph(prev: Line, line: Line, leading: float, left: float, right
         text = clean(prev.text)
         runs_on = prev.x1 >= right - 2 * prev.size or bool(RUN_IN.search(text))
         return not (prev.bold and runs_on and not TERMINAL.search(text))
-    return line.x0 > left + 0.8 * line.size and prev.x0 <= left + 2
+    indented = line.x0 > left + 0.8 * line.size and prev.x0 <= left + 2
+    # a display title's lines centred on one axis are one title ("Life beyond X:" over "an Opinion"), however
+    # short the second
+    centre = abs((prev.x0 + prev.x1) - (line.x0 + line.x1)) / 2 < line.size
+    return indented and not (centre and (prev.bold or prev.size > body_size * 1.1))
+
+
+def _heading_runs_on(prev: Line, line: Line, leading: float, left: float, right: float, body_size: float) -> bool:
+    """A title or heading too long for one line, its lines set wider apart than the text's: the first fills the
+    measure and ends no sentence, the next is in the same (bold or larger) type."""
+    display = prev.bold or prev.size > body_size * 1.1
+    return (
+        display
+        and line.bold == prev.bold
+        and abs(line.size - prev.size) <= 0.6
+        and line.bottom - prev.bottom <= leading * 2.6
+        and prev.x1 - prev.x0 >= 0.85 * (right - left)
+        and not TERMINAL.search(clean(prev.text))
+    )
 
 
 def _bracket_citations(pieces: list[Piece], cited: frozenset[int]) -> list[Piece]:
@@ -354,7 +374,7 @@ def parse_pdf(data: bytes) -> RawDocument:
     with reading():
         pdf = pdfplumber.open(BytesIO(data))
     with pdf:
-        pages = read_pages(pdf)
+        pages = read_all(pdf)
         with reading():
             info = dict(pdf.metadata or {})
     if not any(page.lines for page in pages):
@@ -426,7 +446,7 @@ def parse_pdf(data: bytes) -> RawDocument:
             for body in page_bodies
         ]
         flows.extend(_with_tables(page, paras, body_size))
-    blocks = _join_flows(flows, join)
+    blocks = rejoin_around_insets(_join_flows(flows, join), join)
     meta = pdf_metadata(info)
     first = blocks[0] if blocks else None
     if meta.title and isinstance(first, Para) and first.heading and clean(first.text).lower() in SECTION_NAMES:

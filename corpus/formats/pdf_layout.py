@@ -23,8 +23,7 @@ from pdfminer.psexceptions import PSException
 from pdfplumber.utils.exceptions import PdfminerException
 
 from corpus.errors import ParseError, UnsupportedFormat
-from corpus.formats.common import clean, make_table
-from corpus.limits import checkpoint
+from corpus.formats.common import clean
 from corpus.raw import RawTable
 
 _PAGE_NUMBER = re.compile(r"^\s*(?:page\s*)?[-–]?\s*\d{1,5}\s*[-–]?(?:\s*(?:of|/)\s*\d{1,4})?\s*$", re.IGNORECASE)
@@ -34,6 +33,10 @@ _ROMAN = re.compile(r"^M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,
 _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
 # a glyph with no Unicode mapping (pdfminer writes "(cid:42)"): drawn, but not text anyone could quote
 _UNMAPPED = re.compile(r"^\(cid:\d+\)$")
+# a dingbat font's private-use code: a list's bullet or an arrow drawn from Wingdings, no text (a maths font's
+# private-use codes are symbols of a formula and stay)
+_DINGBAT = re.compile(r"^[\ue000-\uf8ff]+$")
+_DINGBAT_FONT = re.compile(r"wingding|webding|dingbat", re.IGNORECASE)
 # typeset ligatures back to letters, so "ﬁnance" reads and matches as "finance"
 _LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"})
 
@@ -60,10 +63,18 @@ class Line:
     x0: float
     x1: float
     bold: bool
+    # (id and count of ``chars``, text): the text is read many times over, and the chars change rarely (a line
+    # that gets other chars is given a new list)
+    _text: tuple[int, int, str] | None = field(default=None, repr=False, compare=False)
 
     @property
     def text(self) -> str:
-        return "".join(t for t, _ in tokens(self.chars))
+        cached = self._text
+        if cached is not None and cached[0] == id(self.chars) and cached[1] == len(self.chars):
+            return cached[2]
+        text = "".join(t for t, _ in tokens(self.chars))
+        self._text = (id(self.chars), len(self.chars), text)
+        return text
 
 
 @dataclass
@@ -163,6 +174,8 @@ def page_chars(
         text = c.get_text().translate(_LIGATURES)
         if not c.upright or (not text.strip() and text != " ") or _UNMAPPED.match(text):
             continue
+        if _DINGBAT.match(text) and _DINGBAT_FONT.search(str(c.fontname)):
+            continue
         # the same page coordinates pdfplumber reports (top-down, relative to the MediaBox)
         x0, top = float(c.x0) + mb_x0, height - float(c.y1) + mb_top
         if not (fx0 - 1 <= x0 <= fx1 + 1 and ftop - 1 <= top <= fbottom + 1):
@@ -181,6 +194,30 @@ def page_chars(
                 "bold" in font or "black" in font,
             )
         )
+    return _without_overprint(out)
+
+
+def _without_overprint(chars: list[Char]) -> list[Char]:
+    """One of each glyph printed again a fraction of a point away: a word processor's fake bold ("SSccaallee" read
+    from "Scale" drawn two or three times over). The glyph kept is bold."""
+    seen: dict[tuple[str, float, int], list[Char]] = {}
+    out: list[Char] = []
+    for c in chars:
+        if not c.text.strip():
+            out.append(c)
+            continue
+        row = round(c.top)
+        near = [
+            d
+            for r in (row - 1, row, row + 1)
+            for d in seen.get((c.text, c.size, r), ())
+            if abs(d.x0 - c.x0) < min(1.5, 0.4 * max(c.x1 - c.x0, 0.1)) and abs(d.top - c.top) < 1
+        ]
+        if near:
+            near[0].bold = True
+            continue
+        seen.setdefault((c.text, c.size, row), []).append(c)
+        out.append(c)
     return out
 
 
@@ -206,6 +243,26 @@ def make_line(chars: list[Char], page: int) -> Line:
     )
 
 
+def _apart_small(cluster: list[Char]) -> list[list[Char]]:
+    """A run of small characters standing apart from the rest of a baseline cluster: a superscript of the next
+    column's line whose bottom happens to fall on this column's baseline. It is folded into its own line later."""
+    sizes = Counter(c.size for c in cluster if c.text.strip())
+    if len(sizes) < 2:
+        return [cluster]
+    size = sizes.most_common(1)[0][0]
+    ordered = sorted(cluster, key=lambda c: c.x0)
+    runs: list[list[Char]] = [[ordered[0]]]
+    for a, b in itertools.pairwise(ordered):
+        if b.x0 - a.x1 > 1.5 * size:  # a column gutter, wider than a gap between words
+            runs.append([b])
+        else:
+            runs[-1].append(b)
+    small = [r for r in runs if all(c.size < 0.88 * size for c in r if c.text.strip())]
+    if not small or len(small) == len(runs):
+        return [cluster]
+    return [[c for r in runs if r not in small for c in r], *small]
+
+
 def group_lines(chars: list[Char], page: int) -> list[Line]:
     """Group characters by baseline, then fold raised small clusters (superscripts) into the line they sit on."""
     clusters: list[list[Char]] = []
@@ -214,6 +271,7 @@ def group_lines(chars: list[Char], page: int) -> list[Line]:
             clusters[-1].append(c)
         else:
             clusters.append([c])
+    clusters = [part for cl in clusters for part in _apart_small(cl)]
     lines = [make_line(cl, page) for cl in clusters if any(c.text.strip() for c in cl) and not _ornament(cl)]
     merged: list[Line] = []
     for line in lines:
@@ -239,43 +297,6 @@ def group_lines(chars: list[Char], page: int) -> list[Line]:
         else:
             merged.append(line)
     return sorted(merged, key=lambda ln: ln.top)
-
-
-def read_pages(pdf: Any) -> list[Page]:
-    pages = []
-    for i, page in enumerate(pdf.pages, 1):
-        checkpoint()  # a page is the unit of work: a cancelled upload or a spent parse deadline stops here
-        with reading():
-            fx0, ftop, fx1, fbottom = frame = trim_frame(page)
-            width, height = fx1 - fx0, fbottom - ftop
-            chars, edges = layout_objects(page)
-            tables: list[tuple[float, float, RawTable]] = []
-            boxes: list[tuple[float, float, float, float]] = []
-            # only a ruled page can hold a ruled table: cells need rules both ways (a footnote rule, fraction bars
-            # and underlines never make one, and looking for tables costs a second pass over the page)
-            upright = sum(float(e.y1) - float(e.y0) > 5 for e in edges)  # a vertical rule, or a box's sides
-            if len(edges) > 2 and upright >= 2:
-                for t in page.find_tables():
-                    rows = [[c or "" for c in row] for row in t.extract()]
-                    table = make_table(rows)
-                    # a ruled box of one column is a text box (a sidebar, a list of points), read as text
-                    if table is not None and len(rows) > 1 and len(table.columns) > 1 and table.rows:
-                        x0, top, x1, bottom = (float(v) for v in t.bbox)
-                        tables.append((top - ftop, bottom - ftop, table))
-                        boxes.append((x0, top, x1, bottom))
-            rules = [
-                (
-                    float(page.height) - float(e.y1) + float(page.mediabox[1]) - ftop,
-                    float(e.x0) - fx0,
-                    float(e.x1) - fx0,
-                )
-                for e in edges
-                if float(e.y1) - float(e.y0) < 2 and 20 < float(e.x1) - float(e.x0) < 0.6 * width
-            ]
-            lines = group_lines(page_chars(page, chars, boxes, frame), i)
-            pages.append(Page(i, height, width, lines, tables, rules))
-        page.close()  # free the page's cached layout: a long PDF is read one page at a time
-    return pages
 
 
 def roman_value(numeral: str) -> int | None:

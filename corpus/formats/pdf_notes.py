@@ -78,7 +78,10 @@ def _by_rule(
     x1 = max(ln.x1 for ln in lines)
 
     def underline(top: float, left: float) -> bool:
-        return any(ln.top - 1 <= top <= ln.bottom + 2.5 and ln.x0 - 2 <= left <= ln.x1 for ln in lines)
+        # a line of spaces is no text: Word draws a note separator as underlined blanks
+        return any(
+            ln.top - 1 <= top <= ln.bottom + 2.5 and ln.x0 - 2 <= left <= ln.x1 and ln.text.strip() for ln in lines
+        )
 
     for top, left, right in sorted(rules):
         # a note separator starts at the text's left edge and is shorter than the text is wide (a table's rules
@@ -260,12 +263,15 @@ def byline_notes(lines: list[Line], body_size: float, numbers: set[int]) -> set[
     an author's affiliation ("Jan Doe¹, Ann Roe²" over "¹ University of X", "² Research Lab"), not a note. The
     raised marks of those lines are taken out of them."""
     head: list[Line] = list(itertools.takewhile(lambda ln: not _prose(ln, body_size), lines))
-    above = raised_numbers(head)
+    # a mark on the title itself, set larger than the text, cites a note on the paper (who funded it, where it
+    # was read), not an author's affiliation
+    byline = [ln for ln in head if ln.size <= body_size * 1.15]
+    above = raised_numbers(byline)
     below = raised_numbers(lines[len(head) :])
     found = {n for n in numbers if n in above and n not in below}
     if found:
         # the byline's marks go with their notes: "Jan Doe¹,²*" reads "Jan Doe"
-        for line in head:
+        for line in byline:
             kept: list[Char] = []
             for c in line.chars:
                 if c.raised and (c.text.isdigit() or c.text in _SYMBOLS | {","}):

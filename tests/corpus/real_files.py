@@ -1,8 +1,9 @@
 """Where the real documents of tests/data/real/SOURCE.md are found.
 
 Documents whose licence allows it are committed in ``tests/data/real`` and always tested. The others are fetched by
-hand (SOURCE.md names each repository, path and commit) into the folder named by ``CITEBOT_REAL_EXTRA`` (default
-``/tmp/real-extra``); their tests skip where the file is absent."""
+hand (SOURCE.md names each repository, path and commit) into the folders named by ``CITEBOT_REAL_EXTRA`` (several
+separated by ``os.pathsep``; default ``/tmp/real-extra`` and ``/tmp/real-extra5``); their tests skip where the file
+is absent."""
 
 from __future__ import annotations
 
@@ -12,19 +13,20 @@ from pathlib import Path
 import pytest
 
 COMMITTED = Path(__file__).resolve().parents[1] / "data" / "real"
-DEFAULT_EXTRA = Path("/tmp/real-extra")
-# a second folder of documents fetched by hand (a three-column Federal Register issue among them)
-EXTRA4 = ("CITEBOT_REAL_EXTRA4", Path("/tmp/real-extra4"))
+DEFAULT_EXTRA = os.pathsep.join(("/tmp/real-extra", "/tmp/real-extra5"))
+# a second variable for documents fetched by hand (a three-column Federal Register issue among them)
+EXTRA4 = ("CITEBOT_REAL_EXTRA4", "/tmp/real-extra4")
 
 
-def real_document(name: str, folder: tuple[str, Path] = ("CITEBOT_REAL_EXTRA", DEFAULT_EXTRA)) -> Path:
-    """The path of a real document: committed, else in the folder named by the environment variable ``folder[0]``
-    (default ``folder[1]``); skips the test when absent."""
+def real_document(name: str, folder: tuple[str, str] = ("CITEBOT_REAL_EXTRA", DEFAULT_EXTRA)) -> Path:
+    """The path of a real document: committed, else in one of the folders (separated by ``os.pathsep``) named by the
+    environment variable ``folder[0]`` (default ``folder[1]``); skips the test when absent."""
     committed = COMMITTED / name
     if committed.is_file():
         return committed
     variable, default = folder
-    extra = Path(os.environ.get(variable, default)) / name
-    if extra.is_file():
-        return extra
+    for place in os.environ.get(variable, default).split(os.pathsep):
+        extra = Path(place) / name
+        if place and extra.is_file():
+            return extra
     pytest.skip(f"{name} is not committed and not in ${variable} (fetch it as tests/data/real/SOURCE.md says)")

@@ -116,10 +116,10 @@ def test_default_limits_are_the_settings_defaults() -> None:
 
 def test_a_pdf_is_stopped_between_its_pages(monkeypatch: pytest.MonkeyPatch) -> None:
     """The PDF reader checks its budget before every page, not only after the whole parse."""
-    import corpus.formats.pdf_layout as layout
+    import corpus.formats.pdf_pages as layout
 
     seen: list[int] = []
-    real = layout.checkpoint
+    real = checkpoint
 
     def counting() -> None:
         seen.append(1)

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.claims.evidence import document_authors, takes_up, units_for
+from bot.claims.context import takes_up, units_for
+from bot.claims.profile import document_authors
 from corpus.loader import parse_bytes
 
 PLACES = """# Old places

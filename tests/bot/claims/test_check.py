@@ -145,7 +145,7 @@ def test_a_negation_explanation_quotes_both_sides(checker):
 
 
 def test_a_possessive_owner_does_not_swallow_the_name_it_owns():
-    from bot.claims.text import entities
+    from bot.claims.text.entities import entities
 
     names = [e.text for e in entities("North Korea's Hwasong-14 has a range of 10,400 km.")]
     assert names == ["North Korea's", "Hwasong-14"]
@@ -194,7 +194,7 @@ def test_an_opposite_bound_contradicts_even_when_another_figure_meets_the_claims
 
 
 def test_where_a_title_is_held_is_not_part_of_the_persons_name():
-    from bot.claims.text import entities
+    from bot.claims.text.entities import entities
 
     assert [e.text for e in entities("White House Press Secretary Jen Psaki spoke.")] == ["Press Secretary Jen Psaki"]
     assert [e.text for e in entities("Chancellor Olaf Scholz spoke.")] == ["Chancellor Olaf Scholz"]
@@ -209,7 +209,7 @@ def test_a_person_named_with_a_fuller_title_than_the_brief_gives_is_still_that_p
 
 
 def test_a_multiple_is_a_comparison():
-    from bot.claims.text import comparisons
+    from bot.claims.text.comparatives import comparisons
 
     (c,) = comparisons("It caused an explosion 16 times the size of the bomb dropped on Hiroshima.")
     assert (c.dimension, c.direction, c.other) == ("size", 1, "hiroshima")

@@ -6,9 +6,14 @@ from __future__ import annotations
 
 import pytest
 
-from bot.claims.compare import Claim, Evidence, compare
+from bot.claims.claim import Claim
+from bot.claims.compare import compare
+from bot.claims.evidence import Evidence
 from bot.claims.names import person_keys
-from bot.claims.text import comparisons, entities, leading_entity, negated_stems, tokens
+from bot.claims.text.comparatives import comparisons
+from bot.claims.text.entities import entities, leading_entity
+from bot.claims.text.negation import negated_stems
+from bot.claims.text.tokens import tokens
 
 SIM = 0.7  # a plausible MiniLM similarity for related sentences
 
@@ -167,7 +172,7 @@ def test_rules_are_named_once_and_support_comes_last():
     ],
 )
 def test_support_follows_the_thresholds_both_ways(claim, evidence):
-    from bot.claims.compare import Thresholds
+    from bot.claims.judgement import Thresholds
 
     parsed, ev = Claim.parse(claim), Evidence(evidence)
     judged = compare(parsed, ev, 0.8)

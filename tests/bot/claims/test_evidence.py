@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.claims.evidence import CLAIM_KINDS, fragment, prose_sentences, units_for
+from bot.claims.context import units_for
+from bot.claims.evidence import CLAIM_KINDS, fragment, prose_sentences
 from corpus.loader import parse_bytes
 
 RIVER = """# River levels

@@ -6,11 +6,15 @@ from __future__ import annotations
 
 import pytest
 
-from bot.claims.compare import Claim, Evidence, compare, others_say
+from bot.claims.authorship import others_say
+from bot.claims.claim import Claim
+from bot.claims.compare import compare
+from bot.claims.evidence import Evidence
 from bot.claims.modality import about_supposing, consequence, habitual, supposes
-from bot.claims.numbers import extract_quantities
+from bot.claims.numbers.extract import extract_quantities
 from bot.claims.opposition import swapped_contrast, turned_contrast
-from bot.claims.text import entities, fold_accents
+from bot.claims.text.entities import entities
+from bot.claims.text.tokens import fold_accents
 
 SIM = 0.7
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.claims.evidence import brief_profile, front_matter_units
 from bot.claims.meta import about_document, check_document_claim
+from bot.claims.profile import brief_profile, front_matter_units
 from corpus.loader import parse_bytes
 
 BRIEF = parse_bytes(

@@ -8,8 +8,8 @@ from importlib.resources import files
 import pytest
 
 from bot.claims.lists import example_lists, unlisted_member
-from bot.claims.names import acronym_pairs, document_names, initials_match, surname_of
-from bot.claims.text import denied_names, spelled_out
+from bot.claims.names import acronym_pairs, document_names, initials_match, spelled_out, surname_of
+from bot.claims.text.negation import denied_names
 
 
 @pytest.mark.parametrize(

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from bot.claims.compare import Claim, Evidence, compare
-from bot.claims.numbers import agrees, extract_quantities, parse_number, units_comparable
+from bot.claims.claim import Claim
+from bot.claims.compare import compare
+from bot.claims.evidence import Evidence
+from bot.claims.numbers.agreement import agrees, units_comparable
+from bot.claims.numbers.extract import extract_quantities
+from bot.claims.numbers.quantity import parse_number
 
 
 def _one(text: str):
@@ -156,7 +160,7 @@ def test_a_count_before_a_designation_counts_the_noun_after_it() -> None:
     [("in early 2019", 2019, (1, 4)), ("by mid-2020", 2020, (5, 8)), ("at the end of 2021", 2021, (9, 12))],
 )
 def test_a_part_of_a_year_is_a_date_with_its_months(text, year, months):
-    from bot.claims.numbers import extract_quantities
+    from bot.claims.numbers.extract import extract_quantities
 
     (q,) = [q for q in extract_quantities(text) if q.is_date]
     assert q.date == (year, None, None)
@@ -164,7 +168,8 @@ def test_a_part_of_a_year_is_a_date_with_its_months(text, year, months):
 
 
 def test_a_part_of_a_year_agrees_only_with_a_month_inside_it():
-    from bot.claims.numbers import agrees, extract_quantities
+    from bot.claims.numbers.agreement import agrees
+    from bot.claims.numbers.extract import extract_quantities
 
     early, late = (extract_quantities(t)[0] for t in ("early 2019", "late 2019"))
     february = extract_quantities("February 2019")[0]
@@ -182,7 +187,7 @@ def test_a_part_of_a_year_agrees_only_with_a_month_inside_it():
     ],
 )
 def test_an_opening_one_is_an_article_not_a_count(text, counts):
-    from bot.claims.numbers import extract_quantities
+    from bot.claims.numbers.extract import extract_quantities
 
     assert sum(q.is_count for q in extract_quantities(text)) == counts
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.claims.compare import Judgement, outweighs
+from bot.claims.compare import outweighs
+from bot.claims.judgement import Judgement
 
 
 def _j(outcome: str, reason: str, score: float, coverage: float) -> Judgement:

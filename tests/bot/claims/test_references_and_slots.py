@@ -7,9 +7,12 @@ from __future__ import annotations
 
 import pytest
 
-from bot.claims.compare import Claim, Evidence, compare
-from bot.claims.evidence import brief_profile, units_for
-from bot.claims.numbers import extract_quantities
+from bot.claims.claim import Claim
+from bot.claims.compare import compare
+from bot.claims.context import units_for
+from bot.claims.evidence import Evidence
+from bot.claims.numbers.extract import extract_quantities
+from bot.claims.profile import brief_profile
 from corpus.loader import parse_bytes
 
 SIM = 0.7

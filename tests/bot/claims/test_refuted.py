@@ -7,7 +7,9 @@ import re
 
 import pytest
 
-from bot.claims.compare import Claim, Evidence, compare
+from bot.claims.claim import Claim
+from bot.claims.compare import compare
+from bot.claims.evidence import Evidence
 from bot.claims.refuted import refuted_report
 
 SIM = 0.8

@@ -10,7 +10,9 @@ import re
 
 import pytest
 
-from bot.claims.compare import Claim, Evidence, compare
+from bot.claims.claim import Claim
+from bot.claims.compare import compare
+from bot.claims.evidence import Evidence
 from bot.claims.roles import role_reversal, roles_kept
 
 SIM = 0.75

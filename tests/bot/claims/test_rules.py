@@ -6,9 +6,13 @@ from __future__ import annotations
 
 import pytest
 
-from bot.claims.compare import Claim, Evidence, compare
+from bot.claims.claim import Claim
+from bot.claims.compare import compare
+from bot.claims.evidence import Evidence
 from bot.claims.subjects import slots
-from bot.claims.text import entities, negated_stems, tokens, word_stem
+from bot.claims.text.entities import entities
+from bot.claims.text.negation import negated_stems
+from bot.claims.text.tokens import tokens, word_stem
 
 SIM = 0.7
 
@@ -263,7 +267,7 @@ def test_failure_growth_preference_and_unknown_compounds(claim, evidence, outcom
 
 
 def test_plural_designations_name_the_designation():
-    from bot.claims.text import canonical
+    from bot.claims.text.entities import canonical
 
     assert canonical("KN-23s") == "kn-23"
     assert canonical("Hwasong-17") == "hwasong-17"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.claims.text import tokens
+from bot.claims.text.tokens import tokens
 
 
 def _stem_of(text: str, word: str) -> str:

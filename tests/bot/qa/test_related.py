@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 import pytest
 
-from bot.qa import answer
+from bot.qa import evidence as evidence_module
 from bot.qa.answer import evidence
 from bot.qa.query import analyse, search_for
 from bot.qa.related import related_terms, table
@@ -144,5 +144,5 @@ def test_a_bridged_word_counts_as_known_for_abstention_unless_switched_off(monke
     assert query.search.related  # bridged for retrieval ...
     candidates = [candidate(state, p) for p in passages]
     assert evidence(candidates, False, query, state).unknown == 0  # ... and known to the abstention rule
-    monkeypatch.setattr(answer, "BRIDGED_ARE_KNOWN", False)
+    monkeypatch.setattr(evidence_module, "BRIDGED_ARE_KNOWN", False)
     assert evidence(candidates, False, query, state).unknown == 1

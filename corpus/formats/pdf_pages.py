@@ -1,0 +1,194 @@
+"""Reading a PDF's pages: one process, or two sharing the pages of a longer document.
+
+pdfminer's content-stream interpreter is pure Python and holds the GIL: reading a 20-page brief is ~2 s of one
+core before any embedding starts, while the other core waits. A page is read from the open document alone
+(``read_page``), so a second process can read some of them: the process forks (nothing to import or re-open),
+takes pages from the back while this one takes them from the front, each claiming its next page under a shared
+lock, so the two meet wherever their speeds put them. The worker sends its pages back as plain tuples and exits.
+
+The result is the serial one, page for page: the same function reads each page of the same document. Anything
+going wrong on the worker's side (it cannot start, dies, raises, or stops answering) costs only time: the pages
+it did not deliver are read here, in order, so a damaged page raises the same error as in one process. A
+cancelled upload or a spent parse deadline stops the worker with the parse. Documents under ``MIN_PAGES``, a
+machine with one core, and platforms without ``fork`` read in one process.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+import sys
+import time
+from multiprocessing.connection import Connection
+from typing import Any
+
+from corpus.formats.common import make_table
+from corpus.formats.pdf_layout import Char, Line, Page, group_lines, layout_objects, page_chars, reading, trim_frame
+from corpus.limits import checkpoint
+from corpus.raw import RawTable
+
+MIN_PAGES = 4  # fewer pages read in one process: a fork and its pickles would cost more than they save
+PROCESSES = 2  # 1 turns the worker off (tests compare the two)
+_POLL = 0.05  # seconds between checks of the budget while waiting for the worker
+_LOCK_WAIT = 5.0  # a worker that holds the page lock this long is taken to be gone
+
+
+def read_page(page: Any, number: int) -> Page:
+    """One page's lines, ruled tables and short rules (``number`` counts from 1); its cached layout is freed."""
+    checkpoint()  # a page is the unit of work: a cancelled upload or a spent parse deadline stops here
+    with reading():
+        fx0, ftop, fx1, fbottom = frame = trim_frame(page)
+        width, height = fx1 - fx0, fbottom - ftop
+        chars, edges = layout_objects(page)
+        tables: list[tuple[float, float, RawTable]] = []
+        boxes: list[tuple[float, float, float, float]] = []
+        # only a ruled page can hold a ruled table: cells need rules both ways (a footnote rule, fraction bars
+        # and underlines never make one, and looking for tables costs a second pass over the page)
+        upright = sum(float(e.y1) - float(e.y0) > 5 for e in edges)  # a vertical rule, or a box's sides
+        if len(edges) > 2 and upright >= 2:
+            for t in page.dedupe_chars().find_tables():  # fake bold prints each glyph twice
+                rows = [[c or "" for c in row] for row in t.extract()]
+                table = make_table(rows)
+                # a ruled box of one column is a text box (a sidebar, a list of points), read as text
+                if table is not None and len(rows) > 1 and len(table.columns) > 1 and table.rows:
+                    x0, top, x1, bottom = (float(v) for v in t.bbox)
+                    tables.append((top - ftop, bottom - ftop, table))
+                    boxes.append((x0, top, x1, bottom))
+        rules = [
+            (
+                float(page.height) - float(e.y1) + float(page.mediabox[1]) - ftop,
+                float(e.x0) - fx0,
+                float(e.x1) - fx0,
+            )
+            for e in edges
+            if float(e.y1) - float(e.y0) < 2 and 20 < float(e.x1) - float(e.x0) < 0.6 * width
+        ]
+        lines = group_lines(page_chars(page, chars, boxes, frame), number)
+        read = Page(number, height, width, lines, tables, rules)
+    page.close()  # free the page's cached layout: a long PDF is read one page at a time
+    return read
+
+
+def read_pages(pdf: Any) -> list[Page]:
+    """Every page of an open pdfplumber document, in this process."""
+    return [read_page(page, i) for i, page in enumerate(pdf.pages, 1)]
+
+
+def read_all(pdf: Any) -> list[Page]:
+    """Every page of an open pdfplumber document, in two processes where that pays (see the module's note)."""
+    pages = pdf.pages
+    if not _parallel(len(pages)):
+        return read_pages(pdf)
+    ctx = multiprocessing.get_context("fork")
+    bounds = ctx.Array("i", [0, len(pages)])  # [next page from the front, one past the next page from the back]
+    receive, send = ctx.Pipe(duplex=False)
+    worker = ctx.Process(target=_worker, args=(pages, bounds, send), name="citebot-pdf-pages", daemon=True)
+    try:
+        worker.start()
+    except (OSError, AssertionError, ValueError):  # no process to spare (a daemon cannot fork children, limits)
+        receive.close()
+        send.close()
+        return read_pages(pdf)
+    send.close()  # the worker holds its own copy: end of file here once it is gone
+    started = time.monotonic()
+    try:
+        mine: list[Page] = []
+        while (i := _claim(bounds, front=True)) is not None:
+            mine.append(read_page(pages[i], i + 1))
+        theirs = _collect(receive, worker, patience=max(10.0, 4 * (time.monotonic() - started)))
+        theirs = [p for p in theirs if p.number > len(mine)]
+        done = {p.number for p in theirs}
+        # pages the worker claimed and did not deliver (it failed or was stopped): read here, in order
+        rest = [read_page(pages[n - 1], n) for n in range(len(mine) + 1, len(pages) + 1) if n not in done]
+        return sorted([*mine, *theirs, *rest], key=lambda p: p.number)
+    finally:
+        receive.close()
+        if worker.is_alive():
+            worker.kill()  # an error or a cancel here, or a worker past its time: it holds nothing to clean up
+        worker.join()
+
+
+def _parallel(pages: int) -> bool:
+    if PROCESSES < 2 or pages < MIN_PAGES or not sys.platform.startswith("linux"):
+        return False
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return cores >= 2 and "fork" in multiprocessing.get_all_start_methods()
+
+
+def _claim(bounds: Any, *, front: bool) -> int | None:
+    """The index of the next unread page from the front (or the back), or None when the two sides have met."""
+    lock = bounds.get_lock()
+    if not lock.acquire(timeout=_LOCK_WAIT):
+        return None  # the worker died holding the lock: whatever it did not deliver is read here
+    try:
+        if bounds[0] >= bounds[1]:
+            return None
+        if front:
+            bounds[0] += 1
+            return int(bounds[0] - 1)
+        bounds[1] -= 1
+        return int(bounds[1])
+    finally:
+        lock.release()
+
+
+def _worker(pages: Any, bounds: Any, send: Connection) -> None:
+    """In the forked process: read pages from the back until the sides meet, then send them all as tuples."""
+    # the handlers inherited from a server are not this process's: Ctrl-C is the parent's to answer (it ends this
+    # process), and SIGTERM ends it
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    read: list[tuple[Any, ...]] = []
+    try:
+        while (i := _claim(bounds, front=False)) is not None:
+            read.append(pack(read_page(pages[i], i + 1)))
+    except Exception:  # the parent reads the pages not sent, and meets the same error itself
+        pass
+    send.send(read)
+    send.close()
+
+
+def _collect(receive: Connection, worker: Any, patience: float) -> list[Page]:
+    """The worker's pages; none if it ends without sending or takes longer than ``patience`` seconds."""
+    deadline = time.monotonic() + patience
+    while time.monotonic() < deadline:
+        checkpoint()  # a cancelled upload stops here (the caller ends the worker)
+        if receive.poll(_POLL):
+            try:
+                return [unpack(p) for p in receive.recv()]
+            except (EOFError, OSError):
+                return []
+        if not worker.is_alive() and not receive.poll(0):
+            return []
+    return []
+
+
+def pack(page: Page) -> tuple[Any, ...]:
+    """A page as plain tuples (pickled 3x faster than the dataclasses, to the same floats)."""
+    lines = [
+        (
+            [(c.text, c.x0, c.x1, c.top, c.bottom, c.size, c.bold, c.raised) for c in ln.chars],
+            ln.page,
+            ln.top,
+            ln.bottom,
+            ln.size,
+            ln.x0,
+            ln.x1,
+            ln.bold,
+        )
+        for ln in page.lines
+    ]
+    return page.number, page.height, page.width, lines, page.tables, page.rules
+
+
+def unpack(packed: tuple[Any, ...]) -> Page:
+    number, height, width, lines, tables, rules = packed
+    return Page(
+        number,
+        height,
+        width,
+        [Line([Char(*c) for c in chars], *rest) for chars, *rest in lines],
+        tables,
+        rules,
+    )
