@@ -1,38 +1,64 @@
-"""Columns: a page's lines cut into flows that are read one after another.
+"""Columns: a page's lines cut into flows that are read one after another, for any number of columns.
 
-pdfminer groups characters by baseline across the whole page, so two columns whose lines share baselines come out
-as one line holding both ("…in the | …were"). A gutter is an x position that no character covers over a run of
-consecutive lines, with text on both sides of it; each such run is a two-column region, read left column first.
-Full-width lines above, between and below regions (a title, an abstract, a heading across both columns) break the
-run and are flows of their own, so mixed one/two-column pages keep their reading order.
+pdfminer groups characters by baseline across the whole page, so columns whose lines share baselines come out
+as one line holding all of them ("…in the | …were | …and"). A gutter is an x band that no character covers over a
+run of consecutive lines, with prose on both sides of it: a wide band (0.8 em), or a narrower one (0.6 em) where
+the lines right of it start at one x, the next column's left edge. The longest such run is a column region, read
+left part first; each part is cut again the same way, so three or four columns, or a block that spans two of three
+columns, come out column by column. Lines above and below a region (a title, an abstract, a table across the
+page) are flows of their own, so mixed one/two/three-column pages keep their reading order.
+
+A column's characters are grouped into lines again once it is cut out (``pdf_layout.group_lines``): grouped
+across the whole page, a raised marker or a small note line of one column could be folded into a line of the next
+as its superscript.
 """
 
 from __future__ import annotations
 
+import itertools
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from dataclasses import dataclass
 
-from corpus.formats.pdf_layout import Char, Line, make_line
+import numpy as np
+
+from corpus.formats.pdf_layout import Char, Line, group_lines
 
 _MIN_SIDE_LINES = 3  # lines with text on each side of a gutter before it is believed
 _MIN_SIDE_CHARS = 12.0  # a column's parts are prose, not a label or a number (median characters per part)
+_WIDE = 0.4  # half the width of a wide gutter, in ems of the characters beside it: wider than a word space
+_NARROW = 0.3  # half the width of a narrow gutter, believed only beside an aligned left edge
+_ALIGNED = 0.5  # share of the lines right of a narrow gutter that start at one x (the rest: indents, headings)
+_STEP = 0.5  # the spacing of the x positions tried, in points
 
 
-def _occupied(line: Line) -> list[tuple[float, float]]:
-    """The x bands a line's characters cover, each widened so a word space never counts as empty: a gutter is
-    wider than the gap between two words."""
-    pad = 0.4 * line.size
-    bands: list[tuple[float, float]] = []
-    for c in sorted(line.chars, key=lambda c: c.x0):
-        if bands and c.x0 - pad <= bands[-1][1]:
-            bands[-1] = (bands[-1][0], max(bands[-1][1], c.x1 + pad))
-        else:
-            bands.append((c.x0 - pad, c.x1 + pad))
-    return bands
+@dataclass(frozen=True, slots=True)
+class _Glyphs:
+    """The characters of a run of lines as arrays: the line each is on, its left and right edges and its size (the
+    larger of its own and its line's, so a raised marker is padded like the text around it)."""
 
+    line: np.ndarray
+    x0: np.ndarray
+    x1: np.ndarray
+    size: np.ndarray
 
-def _free(bands: list[tuple[float, float]], x: float) -> bool:
-    return not any(a < x < b for a, b in bands)
+    @classmethod
+    def of(cls, lines: list[Line]) -> _Glyphs:
+        rows = [(i, c.x0, c.x1, max(c.size, ln.size)) for i, ln in enumerate(lines) for c in ln.chars]
+        a = np.array(rows, dtype=float).reshape(-1, 4)
+        return cls(a[:, 0].astype(int), a[:, 1], a[:, 2], a[:, 3])
+
+    def free(self, count: int, xs: np.ndarray, pad: float) -> np.ndarray:
+        """[line, x]: True where no character of the line comes within ``pad`` ems of x (so a word space, narrower
+        than two pads, never counts as empty)."""
+        first = np.searchsorted(xs, self.x0 - pad * self.size, side="right")
+        stop = np.searchsorted(xs, self.x1 + pad * self.size, side="left")
+        cover = np.zeros((count, len(xs) + 1), dtype=np.int32)
+        keep = stop > first
+        np.add.at(cover, (self.line[keep], first[keep]), 1)
+        np.add.at(cover, (self.line[keep], stop[keep]), -1)
+        free: np.ndarray = np.cumsum(cover, axis=1)[:, :-1] == 0
+        return free
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,9 +79,43 @@ class _Counts:
         return len(self.lefts) - bisect_left(self.lefts, x)
 
 
-def _sides(line: Line, x: float) -> tuple[list[Char], list[Char]]:
-    left = [c for c in line.chars if c.x1 <= x]
-    return left, [c for c in line.chars if c.x0 >= x]
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    start: int  # the run of lines [start, end) that the gutter divides
+    end: int
+    x: float
+    narrow: bool  # found only as a narrow gutter: the right part must start at one x
+
+
+def _candidates(lines: list[Line], lo: float, hi: float) -> list[_Candidate]:
+    """Every maximal run of at least three lines that an x band leaves free, one per band of x positions sharing a
+    run, longest runs first (wide gutters before narrow ones, then left to right)."""
+    xs = np.arange(lo, hi + _STEP / 2, _STEP)
+    if len(xs) == 0:
+        return []
+    glyphs = _Glyphs.of(lines)
+    out: list[_Candidate] = []
+    for pad, narrow in ((_WIDE, False), (_NARROW, True)):
+        edges = np.zeros((len(lines) + 2, len(xs)), dtype=np.int8)
+        edges[1:-1] = glyphs.free(len(lines), xs, pad)
+        steps = np.diff(edges, axis=0).T  # [x, boundary]: +1 where a run starts, -1 where it ends
+        at, starts = np.nonzero(steps == 1)
+        _, ends = np.nonzero(steps == -1)  # in the same order: each x's runs top to bottom
+        long = ends - starts >= _MIN_SIDE_LINES
+        at, starts, ends = at[long], starts[long], ends[long]
+        if len(at) == 0:
+            continue
+        order = np.lexsort((at, ends, starts))
+        at, starts, ends = at[order], starts[order], ends[order]
+        # a band: neighbouring x positions that leave the same run free
+        new = np.ones(len(at), dtype=bool)
+        new[1:] = (starts[1:] != starts[:-1]) | (ends[1:] != ends[:-1]) | (at[1:] != at[:-1] + 1)
+        first = np.flatnonzero(new)
+        last = np.append(first[1:], len(at)) - 1
+        for f, g in zip(first.tolist(), last.tolist(), strict=True):
+            out.append(_Candidate(int(starts[f]), int(ends[f]), float(xs[at[(f + g) // 2]]), narrow))
+    out.sort(key=lambda c: (c.start - c.end, c.narrow, c.x))
+    return out
 
 
 def _median(values: list[int]) -> float:
@@ -63,31 +123,46 @@ def _median(values: list[int]) -> float:
     return float(values[len(values) // 2]) if values else 0.0
 
 
-def _best_region(lines: list[Line], lo: float, hi: float) -> tuple[int, int, float] | None:
-    """(first, end, x) of the longest run of lines that a gutter at x divides, if any."""
-    best: tuple[int, int, float] | None = None
-    occupied = [_occupied(ln) for ln in lines]
+def _aligned(run: list[Line], x: float) -> bool:
+    """A narrow gutter is believed where the parts right of it start at one x, the next column's left edge (a river
+    of word spaces has ragged edges), mostly, and where it is at least twice as wide as the run's usual space
+    between words (a code listing's spaces in a fixed-width font line up too)."""
+    starts: list[float] = []
+    gutter = float("inf")
+    spaces: list[float] = []
+    for ln in run:
+        shown = [c for c in ln.chars if c.text.strip()]
+        left = [c for c in shown if c.x1 <= x]
+        right = [c for c in shown if c.x0 >= x]
+        if right:
+            starts.append(right[0].x0)
+        if left and right:
+            gutter = min(gutter, right[0].x0 - max(c.x1 for c in left))
+        for side in (left, right):
+            spaces.extend(g for a, b in itertools.pairwise(side) if (g := b.x0 - a.x1) > 0.15 * ln.size)
+    if len(starts) < 2 * _MIN_SIDE_LINES:
+        return False
+    mode = Counter(round(s) for s in starts).most_common(1)[0][0]
+    aligned = sum(abs(s - mode) <= 1.5 for s in starts) >= _ALIGNED * len(starts)
+    return aligned and (not spaces or gutter >= 2 * sorted(spaces)[len(spaces) // 2])
+
+
+def _best_region(lines: list[Line], lo: float, hi: float) -> _Candidate | None:
+    """The longest run of lines that a gutter divides, if any."""
     counts = [_Counts.of(ln) for ln in lines]
-    x = lo
-    while x <= hi:
-        start = 0
-        for end in range(len(lines) + 1):
-            if end < len(lines) and _free(occupied[end], x):
-                continue
-            run = lines[start:end]
-            if len(run) >= _MIN_SIDE_LINES and (best is None or end - start > best[1] - best[0]):
-                left = [n for k in range(start, end) if (n := counts[k].left(x))]
-                right = [n for k in range(start, end) if (n := counts[k].right(x))]
-                if (
-                    len(left) >= _MIN_SIDE_LINES
-                    and len(right) >= _MIN_SIDE_LINES
-                    and _median(left) >= _MIN_SIDE_CHARS
-                    and _median(right) >= _MIN_SIDE_CHARS
-                ):
-                    best = (start, end, x)
-            start = end + 1
-        x += 2.0
-    return best
+    for cand in _candidates(lines, lo, hi):
+        rows = range(cand.start, cand.end)
+        left = [n for k in rows if (n := counts[k].left(cand.x))]
+        right = [n for k in rows if (n := counts[k].right(cand.x))]
+        if (
+            len(left) >= _MIN_SIDE_LINES
+            and len(right) >= _MIN_SIDE_LINES
+            and _median(left) >= _MIN_SIDE_CHARS
+            and _median(right) >= _MIN_SIDE_CHARS
+            and (not cand.narrow or _aligned(lines[cand.start : cand.end], cand.x))
+        ):
+            return cand
+    return None
 
 
 def _gutter(run: list[Line], x: float) -> float:
@@ -97,25 +172,50 @@ def _gutter(run: list[Line], x: float) -> float:
     return (right_edge + left_edge) / 2
 
 
-def split_columns(lines: list[Line], width: float) -> list[list[Line]]:
-    """The page's lines (top to bottom) as flows in reading order."""
+def _regroup(chars: list[Char], page: int) -> list[Line]:
+    """A column's lines grouped again from its own characters, its superscripts found anew."""
+    for c in chars:
+        c.raised = False
+    return group_lines(chars, page) if chars else []
+
+
+def _split(lines: list[Line], lo: float, hi: float) -> list[list[Line]]:
     if len(lines) < _MIN_SIDE_LINES:
         return [lines] if lines else []
-    found = _best_region(lines, 0.25 * width, 0.75 * width)
+    found = _best_region(lines, lo, hi)
     if found is None:
         return [lines]
-    start, end, x = found
-    run = lines[start:end]
-    x = _gutter(run, x)
-    left: list[Line] = []
-    right: list[Line] = []
-    for ln in run:
-        a, b = _sides(ln, x)
-        if a:
-            left.append(make_line(a, ln.page))
-        if b:
-            right.append(make_line(b, ln.page))
-    out = split_columns(lines[:start], width)
-    out.extend(f for f in (left, right) if f)
-    out.extend(split_columns(lines[end:], width))
-    return out
+    run = lines[found.start : found.end]
+    x = _gutter(run, found.x)
+    chars = [c for ln in run for c in ln.chars]
+    columns: list[list[Line]] = []
+    for part in ([c for c in chars if c.x1 <= x], [c for c in chars if c.x1 > x]):
+        column = _regroup(part, lines[0].page)
+        if column:
+            x0, x1 = min(ln.x0 for ln in column), max(ln.x1 for ln in column)
+            columns.extend(_split(column, x0 + 0.25 * (x1 - x0), x1 - 0.25 * (x1 - x0)))
+    return [*_split(lines[: found.start], lo, hi), *_lift_header(columns), *_split(lines[found.end :], lo, hi)]
+
+
+def _lift_header(flows: list[list[Line]]) -> list[list[Line]]:
+    """A region's flows with a header over its columns read first: blocks side by side at the top (a page's title
+    beside a masthead) above a gap across the whole region under which one of the columns only begins. Read as
+    the top of their columns, they would come between the foot of one column and the head of the next."""
+    ordered = sorted((ln for flow in flows for ln in flow), key=lambda ln: ln.top)
+    bottom = float("-inf")
+    cut = None
+    for k in range(1, len(ordered) // 4 + 1):
+        bottom = max(bottom, ordered[k - 1].bottom)
+        top = ordered[k].top
+        if top - bottom >= ordered[k].size and any(flow[0].top >= top for flow in flows if flow):
+            cut = top
+    if cut is None:
+        return flows
+    above = [[ln for ln in flow if ln.top < cut] for flow in flows]
+    below = [[ln for ln in flow if ln.top >= cut] for flow in flows]
+    return [f for f in above + below if f]
+
+
+def split_columns(lines: list[Line], width: float) -> list[list[Line]]:
+    """The page's lines (top to bottom) as flows in reading order."""
+    return _split(lines, 0.25 * width, 0.75 * width)

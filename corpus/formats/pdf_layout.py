@@ -26,7 +26,7 @@ from corpus.errors import ParseError, UnsupportedFormat
 from corpus.formats.common import clean
 from corpus.raw import RawTable
 
-_PAGE_NUMBER = re.compile(r"^\s*(?:page\s*)?[-–]?\s*\d{1,4}\s*[-–]?(?:\s*(?:of|/)\s*\d{1,4})?\s*$", re.IGNORECASE)
+_PAGE_NUMBER = re.compile(r"^\s*(?:page\s*)?[-–]?\s*\d{1,5}\s*[-–]?(?:\s*(?:of|/)\s*\d{1,4})?\s*$", re.IGNORECASE)
 # a front matter's folio in lower-case roman numerals ("xiv"), alone on its line
 _ROMAN_FOLIO = re.compile(r"^\s*[-–]?\s*([ivxlc]{1,7})\s*[-–]?\s*$")
 _ROMAN = re.compile(r"^M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$", re.IGNORECASE)
@@ -322,7 +322,7 @@ def signature(line: Line) -> str:
     return text.lower()
 
 
-_FOLIO = re.compile(r"^\s*(\d{1,4})\s+\D.{0,60}$|^.{0,60}\D\s+(\d{1,4})\s*$")
+_FOLIO = re.compile(r"^\s*(\d{1,5})\s+\D.{0,60}$|^.{0,60}\D\s+(\d{1,5})\s*$")
 _ROMAN_RUNNING = re.compile(r"^\s*([ivxlc]{1,7})\s+\S.{0,60}$|^.{0,60}\S\s+([ivxlc]{1,7})\s*$")
 
 

@@ -170,10 +170,14 @@ def _has_words(line: Line) -> bool:
 
 
 def read_notes(lines: list[Line], notes: list[tuple[str, str]], join: Callable[[str, str], str]) -> None:
-    """Add a foot's notes to ``notes`` (label, text); a line without a label continues the last note."""
+    """Add a foot's notes to ``notes`` (label, text); a line without a label continues the last note, and so does a
+    line opening with a typed number under notes labelled with raised ones ("…for more than" / "10 seconds.")."""
+    raised_labels = False
     for line in lines:
         label = note_label(line)
-        if label is not None:
+        opens_raised = _opens_raised_label(line)
+        if label is not None and not (raised_labels and not opens_raised and label.isdigit()):
+            raised_labels = raised_labels or opens_raised
             notes.append((label, note_text(line, label)))
         elif notes:
             last, text = notes[-1]

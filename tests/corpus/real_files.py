@@ -14,27 +14,25 @@ import pytest
 
 COMMITTED = Path(__file__).resolve().parents[1] / "data" / "real"
 DEFAULT_EXTRA = os.pathsep.join(("/tmp/real-extra", "/tmp/real-extra5"))
+# a second variable for documents fetched by hand (a three-column Federal Register issue among them)
+EXTRA4 = ("CITEBOT_REAL_EXTRA4", "/tmp/real-extra4")
 
 
-def real_document(name: str) -> Path:
-    """The path of a real document: committed, else in ``$CITEBOT_REAL_EXTRA``; skips the test when absent."""
+def real_document(name: str, folder: tuple[str, str] = ("CITEBOT_REAL_EXTRA", DEFAULT_EXTRA)) -> Path:
+    """The path of a real document: committed, else in one of the folders (separated by ``os.pathsep``) named by the
+    environment variable ``folder[0]`` (default ``folder[1]``); skips the test when absent."""
     committed = COMMITTED / name
     if committed.is_file():
         return committed
-    for folder in os.environ.get("CITEBOT_REAL_EXTRA", DEFAULT_EXTRA).split(os.pathsep):
-        extra = Path(folder) / name
-        if folder and extra.is_file():
+    variable, default = folder
+    for place in os.environ.get(variable, default).split(os.pathsep):
+        extra = Path(place) / name
+        if place and extra.is_file():
             return extra
-    pytest.skip(f"{name} is not committed and not in $CITEBOT_REAL_EXTRA (fetch it as tests/data/real/SOURCE.md says)")
-
-
-DEFAULT_EXTRA4 = Path("/tmp/real-extra4")
+    pytest.skip(f"{name} is not committed and not in ${variable} (fetch it as tests/data/real/SOURCE.md says)")
 
 
 def real_extra4_document(name: str) -> Path:
     """A document of the fourth held-out set, in ``$CITEBOT_REAL_EXTRA4`` (default ``/tmp/real-extra4``); skips the
     test when absent."""
-    path = Path(os.environ.get("CITEBOT_REAL_EXTRA4", DEFAULT_EXTRA4)) / name
-    if not path.is_file():
-        pytest.skip(f"{name} is not in $CITEBOT_REAL_EXTRA4")
-    return path
+    return real_document(name, EXTRA4)
