@@ -37,6 +37,9 @@ _UNMAPPED = re.compile(r"^\(cid:\d+\)$")
 # private-use codes are symbols of a formula and stay)
 _DINGBAT = re.compile(r"^[\ue000-\uf8ff]+$")
 _DINGBAT_FONT = re.compile(r"wingding|webding|dingbat", re.IGNORECASE)
+# the Symbol font's bullet (code 0xB7, which Word maps to private-use U+F0B7): a list's bullet, whatever the font's
+# other private-use codes (Greek letters, operators) mean in a formula
+_SYMBOL_BULLET, _SYMBOL_FONT = "\uf0b7", re.compile(r"symbol", re.IGNORECASE)
 # typeset ligatures back to letters, so "ﬁnance" reads and matches as "finance"
 _LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"})
 
@@ -175,6 +178,8 @@ def page_chars(
         if not c.upright or (not text.strip() and text != " ") or _UNMAPPED.match(text):
             continue
         if _DINGBAT.match(text) and _DINGBAT_FONT.search(str(c.fontname)):
+            continue
+        if text == _SYMBOL_BULLET and _SYMBOL_FONT.search(str(c.fontname)):
             continue
         # the same page coordinates pdfplumber reports (top-down, relative to the MediaBox)
         x0, top = float(c.x0) + mb_x0, height - float(c.y1) + mb_top
