@@ -289,7 +289,8 @@ def _with_tables(page: Page, flows: list[list[tuple[Line, Line, Para]]], body_si
             if above and table.caption is None:
                 first, last, para = above[-1]
                 text = clean(para.text)
-                if first is last and len(text) < 120 and not TERMINAL.search(text):
+                # (a line already taken as the caption of another table on the page is that table's)
+                if first is last and len(text) < 120 and not TERMINAL.search(text) and para in out[f]:
                     table = RawTable(text, table.columns, table.rows, table.sources)
                     out[f].remove(para)
         below = ((f, p) for f, flow in enumerate(flows) for first, _, p in flow if first.top > top and p in out[f])
