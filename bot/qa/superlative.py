@@ -48,8 +48,13 @@ def ranks(text: str) -> bool:
     return any(w in words("ranking_words.txt") for w in _WORDS.findall(text.lower()))
 
 
+# "best suited to", "best known for": "best" + a participle grades how well, it ranks nothing against others.
+_DEGREE = re.compile(r"(?<!\bthe )\b(?:best|least)\s+(?:[a-z]+ed|known|understood|seen|shown|written)\b", re.I)
+
+
 def asks_superlative(question: str) -> bool:
     """Whether a which/what/who question asks for the one thing a ranking puts first ("Which platform is the most
     harmful?", "Who was her favourite composer?"). "How many"/"when" questions with a superlative in them ("how
-    many live in the smallest houses") ask for an amount or a date, and are not counted."""
-    return bool(_WH.match(question)) and _superlative(question)
+    many live in the smallest houses") ask for an amount or a date, and are not counted; nor is "best" before a
+    participle ("What is the method best suited to?", "What is she best known for?")."""
+    return bool(_WH.match(question)) and _superlative(_DEGREE.sub(" ", question))

@@ -35,6 +35,8 @@ def test_a_question_asking_for_the_first_of_a_ranking_is_superlative(question):
         "What is the main purpose of the levy?",  # "main" is used loosely in questions
         "Which mill did the family buy first?",  # an order in time, not a ranking
         "What interest did the bank charge on the loan?",  # "-est" in a noun
+        "What kinds of soil is the new plough best suited to?",  # "best" + participle grades, ranks nothing
+        "What is the harbour town best known for?",
     ],
 )
 def test_other_questions_are_not_superlative(question):
