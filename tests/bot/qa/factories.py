@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
 from bot.qa.retrieval import Candidate, IndexState
 from corpus.models import Brief, Passage
 
@@ -35,3 +39,25 @@ def sentence_state(*sentences: str) -> tuple[IndexState, list[Passage]]:
 
 def candidate(state: IndexState, p: Passage) -> Candidate:
     return Candidate(p, state.position[p.id], 0.016, 0.6, 0.6, 0.6, 1.0, 1.0, 0.5, 0.5, 0.0)
+
+
+def markdown_engine(folder: Path, embedder: Any, documents: dict[str, str]) -> Iterator[Any]:
+    """A real engine (Chroma, the given embedder) over small Markdown documents written into ``folder``, named by
+    file name; the Chroma client cache is cleared when the generator is closed (use it as a fixture's body)."""
+    from chromadb.api.client import SharedSystemClient
+
+    from bot.engine import Engine
+    from corpus.loader import load_brief
+    from corpus.settings import Settings
+    from index.library import BriefRepository
+    from index.store import make_store
+
+    settings = Settings(data_dir=folder / "data")
+    settings.ensure_dirs()
+    eng = Engine(settings, embedder, make_store(settings, embedder), BriefRepository(settings))
+    for name, text in documents.items():
+        path = folder / name
+        path.write_text(text, encoding="utf-8")
+        eng.ingest(load_brief(path))
+    yield eng
+    SharedSystemClient.clear_system_cache()

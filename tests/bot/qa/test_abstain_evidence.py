@@ -12,8 +12,7 @@ from typing import Any
 
 import pytest
 
-from corpus.loader import load_brief
-from corpus.settings import Settings
+from tests.bot.qa.factories import markdown_engine
 
 MUSEUM = """# The Harbour Museum
 
@@ -39,22 +38,11 @@ In 1961 the choir made a transatlantic tour of nine cities, and its singers wrot
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory: pytest.TempPathFactory, embedder: Any) -> Iterator[Any]:
-    from bot.engine import Engine
-    from index.library import BriefRepository
-    from index.store import make_store
-
-    folder = tmp_path_factory.mktemp("possessive-briefs")
-    settings = Settings(data_dir=folder / "data")
-    settings.ensure_dirs()
-    eng = Engine(settings, embedder, make_store(settings, embedder), BriefRepository(settings))
-    for name, text in (("harbour-museum.md", MUSEUM), ("riverside-choir.md", CHOIR)):
-        path = folder / name
-        path.write_text(text, encoding="utf-8")
-        eng.ingest(load_brief(path))
-    yield eng
-    from chromadb.api.client import SharedSystemClient
-
-    SharedSystemClient.clear_system_cache()
+    yield from markdown_engine(
+        tmp_path_factory.mktemp("possessive-briefs"),
+        embedder,
+        {"harbour-museum.md": MUSEUM, "riverside-choir.md": CHOIR},
+    )
 
 
 @pytest.mark.parametrize(

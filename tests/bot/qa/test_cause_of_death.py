@@ -12,8 +12,7 @@ import pytest
 
 from bot.qa.cause import CAUSE
 from bot.qa.cues import asked, has_answer
-from corpus.loader import load_brief
-from corpus.settings import Settings
+from tests.bot.qa.factories import markdown_engine
 
 
 @pytest.mark.parametrize(
@@ -87,22 +86,11 @@ of pneumonia in the winter of 1862, after a storm in which he rowed out to a wre
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory: pytest.TempPathFactory, embedder: Any) -> Iterator[Any]:
-    from bot.engine import Engine
-    from index.library import BriefRepository
-    from index.store import make_store
-
-    folder = tmp_path_factory.mktemp("cause-of-death-briefs")
-    settings = Settings(data_dir=folder / "data")
-    settings.ensure_dirs()
-    eng = Engine(settings, embedder, make_store(settings, embedder), BriefRepository(settings))
-    for name, text in (("court-composer.md", COMPOSER), ("north-point-lighthouse.md", LIGHTHOUSE)):
-        path = folder / name
-        path.write_text(text, encoding="utf-8")
-        eng.ingest(load_brief(path))
-    yield eng
-    from chromadb.api.client import SharedSystemClient
-
-    SharedSystemClient.clear_system_cache()
+    yield from markdown_engine(
+        tmp_path_factory.mktemp("cause-of-death-briefs"),
+        embedder,
+        {"court-composer.md": COMPOSER, "north-point-lighthouse.md": LIGHTHOUSE},
+    )
 
 
 def test_a_passage_that_only_says_someone_died_does_not_answer_what_he_died_of(engine):

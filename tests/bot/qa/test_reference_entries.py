@@ -10,8 +10,7 @@ from typing import Any
 
 import pytest
 
-from corpus.loader import load_brief
-from corpus.settings import Settings
+from tests.bot.qa.factories import markdown_engine
 
 LIBRARY = """# The Northgate Library
 
@@ -34,22 +33,11 @@ resigned in 1890 after a dispute over the boathouse.[^2] The club's eight won th
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory: pytest.TempPathFactory, embedder: Any) -> Iterator[Any]:
-    from bot.engine import Engine
-    from index.library import BriefRepository
-    from index.store import make_store
-
-    folder = tmp_path_factory.mktemp("reference-briefs")
-    settings = Settings(data_dir=folder / "data")
-    settings.ensure_dirs()
-    eng = Engine(settings, embedder, make_store(settings, embedder), BriefRepository(settings))
-    for name, text in (("northgate-library.md", LIBRARY), ("eastbank-rowing.md", ROWING)):
-        path = folder / name
-        path.write_text(text, encoding="utf-8")
-        eng.ingest(load_brief(path))
-    yield eng
-    from chromadb.api.client import SharedSystemClient
-
-    SharedSystemClient.clear_system_cache()
+    yield from markdown_engine(
+        tmp_path_factory.mktemp("reference-briefs"),
+        embedder,
+        {"northgate-library.md": LIBRARY, "eastbank-rowing.md": ROWING},
+    )
 
 
 @pytest.mark.parametrize(
