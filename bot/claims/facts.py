@@ -21,7 +21,8 @@ from bot.claims.lexicon import NECESSITY, fold_phrases
 from bot.claims.modality import habit_frame
 from bot.claims.names import claim_acronyms, expand_acronyms, head_noun, head_noun_key, surname_of
 from bot.claims.opposition import comparative
-from bot.claims.quantities import QuantityCheck, as_precise, check_quantities, year_of
+from bot.claims.pairing import QuantityCheck
+from bot.claims.quantities import as_precise, check_quantities, year_of
 from bot.claims.text.entities import Entity, entity_keys, mentions
 from bot.claims.text.tokens import Token, fold_accents, synonym_keys, tokens, word_stem
 from corpus.text.words import STOPWORDS

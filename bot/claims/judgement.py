@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from bot.claims.quantities import QuantityCheck
+from bot.claims.pairing import QuantityCheck
 from bot.claims.text.entities import Entity
 
 Outcome = Literal["supported", "contradicted", "unrelated"]

@@ -13,13 +13,22 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
+from typing import Literal
 
 from bot.claims.numbers.agreement import agrees, dates_agree, units_comparable
 from bot.claims.numbers.quantity import Quantity
 
-if TYPE_CHECKING:
-    from bot.claims.quantities import QuantityCheck
+
+@dataclass(frozen=True)
+class QuantityCheck:
+    """A claim figure against the evidence figure it was paired with (or none), and how they compare."""
+
+    claim: Quantity
+    evidence: Quantity | None
+    status: Literal["match", "mismatch", "absent"]
+    strength: float  # role overlap of the pair that decided (0: decided on unit alone)
+
 
 Pool = Sequence[tuple[Quantity, float]]  # a claim quantity's comparable evidence quantities with their role scores
 

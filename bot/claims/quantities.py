@@ -7,15 +7,14 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Literal, Protocol
+from typing import Protocol
 
 from bot.claims.lexicon import words
 from bot.claims.modality import about_supposing, habitual
 from bot.claims.numbers.agreement import agrees, units_comparable
 from bot.claims.numbers.extract import extract_quantities
 from bot.claims.numbers.quantity import Quantity
-from bot.claims.pairing import Pool, crossed_years, one_to_one
+from bot.claims.pairing import Pool, QuantityCheck, crossed_years, one_to_one
 from bot.claims.text.entities import Entity, entities
 from bot.claims.text.tokens import Token, role_classes, synonym_keys, tokens
 
@@ -45,14 +44,6 @@ class HasQuantities(Protocol):
 
     @property
     def roles(self) -> tuple[frozenset[str], ...]: ...
-
-
-@dataclass(frozen=True)
-class QuantityCheck:
-    claim: Quantity
-    evidence: Quantity | None
-    status: Literal["match", "mismatch", "absent"]
-    strength: float  # role overlap of the pair that decided (0: decided on unit alone)
 
 
 def role(

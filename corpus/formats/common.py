@@ -21,6 +21,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from corpus.ebook import frame_span
+from corpus.formats.blocks import Block as Block
+from corpus.formats.blocks import Para as Para
+from corpus.formats.blocks import Pending as Pending
+from corpus.formats.blocks import Piece as Piece
 from corpus.formats.title_notes import attach as title_notes_attach
 from corpus.formats.title_notes import detach as title_notes_detach
 from corpus.markers import resolve_marker
@@ -29,31 +33,6 @@ from corpus.navigation import navigation_blocks
 from corpus.raw import Marker, RawBlock, RawDocument, RawMetadataItem, RawParagraph, RawSourceNote, RawTable, Segment
 from corpus.text.dates import parse_date
 from corpus.text_format import _looks_like_definition, _parse_header, is_section_name, lowercase_words
-
-
-@dataclass(frozen=True, slots=True)
-class Pending:
-    """Superscript digits not linked to a definition; read as footnote numbers once every definition is known."""
-
-    digits: str
-
-
-Piece = str | Marker | Pending
-
-
-@dataclass(frozen=True, slots=True)
-class Para:
-    pieces: tuple[Piece, ...]
-    heading: bool = False
-    list_number: int | None = None  # the item's number when the paragraph is an item of an ordered list
-    level: int = 0  # a heading's depth (1 = top section); 0 when the container does not say
-
-    @property
-    def text(self) -> str:
-        return "".join(p for p in self.pieces if isinstance(p, str))
-
-
-Block = Para | RawTable | RawSourceNote
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,20 +8,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
+from corpus.formats.blocks import Block, Para, Pending
 from corpus.markers import resolve_marker
 from corpus.raw import Marker, RawMetadataItem
-
-if TYPE_CHECKING:
-    from corpus.formats.common import Block
 
 
 def detach(body: list[Block], defined: set[int]) -> tuple[list[Block], tuple[int, ...]]:
     """``body`` with the first block's trailing note markers removed, and the notes they cite; ``()`` when the
     first block is not a short paragraph ending in markers (a marker inside the text makes it a sentence)."""
-    from corpus.formats.common import Para, Pending  # imported here: common imports this module
-
     first = body[0] if body else None
     if not isinstance(first, Para) or first.list_number is not None:
         return body, ()

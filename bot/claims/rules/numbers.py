@@ -10,7 +10,7 @@ from bot.claims.claim import compound_parts
 from bot.claims.compounds import other_term
 from bot.claims.facts import Facts
 from bot.claims.judgement import Judgement
-from bot.claims.quantities import QuantityCheck
+from bot.claims.pairing import QuantityCheck
 from bot.claims.text.entities import Entity
 
 
