@@ -8,9 +8,13 @@ is absent."""
 from __future__ import annotations
 
 import os
+from functools import cache
 from pathlib import Path
 
 import pytest
+
+from corpus.loader import parse_bytes
+from corpus.models import Brief
 
 COMMITTED = Path(__file__).resolve().parents[1] / "data" / "real"
 DEFAULT_EXTRA = os.pathsep.join(("/tmp/real-extra", "/tmp/real-extra5"))
@@ -36,3 +40,10 @@ def real_extra4_document(name: str) -> Path:
     """A document of the fourth held-out set, in ``$CITEBOT_REAL_EXTRA4`` (default ``/tmp/real-extra4``); skips the
     test when absent."""
     return real_document(name, EXTRA4)
+
+
+@cache
+def parsed_real_document(name: str) -> Brief:
+    """A real document (``real_document``) parsed once per test session; skips the test when absent."""
+    path = real_document(name)
+    return parse_bytes(path.read_bytes(), path.name)

@@ -7,14 +7,12 @@ is committed; the others are read from ``$CITEBOT_REAL_EXTRA`` and skipped where
 from __future__ import annotations
 
 import re
-from functools import cache
 
 import pytest
 
-from corpus.loader import parse_bytes
 from corpus.models import Brief
 from tests.corpus.format_checks import assert_offsets
-from tests.corpus.real_files import real_document
+from tests.corpus.real_files import parsed_real_document
 
 FEWKES_TXT = "fewkes-passamaquoddy-folk-lore-1890.txt"
 FEWKES_HTML = "fewkes-passamaquoddy-folk-lore-1890.html"
@@ -35,10 +33,7 @@ NAKAMOTO = "nakamoto-bitcoin-2008.pdf"
 _FURNITURE = re.compile(r"\.qxd|PASS PAGES|\[Pg \d|(?:\b\d{1,2}\s+){4}|[❚❘❙]|\[Footnote|</?sup>|\[\^\d")
 
 
-@cache
-def _load(name: str) -> Brief:
-    path = real_document(name)
-    return parse_bytes(path.read_bytes(), path.name)
+_load = parsed_real_document
 
 
 def _sentences(brief: Brief) -> list[str]:

@@ -7,14 +7,11 @@ and kramdown attribute lists. Skipped where a file is absent (see real_files.py)
 from __future__ import annotations
 
 import re
-from functools import cache
 
 import pytest
 
-from corpus.loader import parse_bytes
-from corpus.models import Brief
 from tests.corpus.format_checks import assert_offsets
-from tests.corpus.real_files import real_document
+from tests.corpus.real_files import parsed_real_document
 
 HELLAND = "helland-life-beyond-distributed-transactions-2007.pdf"
 AKAMAI = "nygren-sitaraman-sun-akamai-network-2010.pdf"
@@ -27,10 +24,7 @@ MULLER = "muller-paul-thomas-visualized.md"
 _ARTIFACT = re.compile(r"(\w)\1(\w)\2(\w)\3(\w)\4|[\ue000-\uf8ff]|\{%|%\}|\{:|\{\{|\[\^\d")
 
 
-@cache
-def _load(name: str) -> Brief:
-    path = real_document(name)
-    return parse_bytes(path.read_bytes(), path.name)
+_load = parsed_real_document
 
 
 @pytest.mark.parametrize(("name", "count"), [(HELLAND, 16), (AKAMAI, 10), (NIE, 23), (ZILO_DOCX, 3), (MULLER, 25)])
