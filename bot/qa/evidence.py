@@ -7,8 +7,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from bot.qa.abstain import Evidence, affixed, states_phase, without_possessive
-from bot.qa.answer_types import document_places
+from bot.qa.answer_types import document_places, words
 from bot.qa.cues import has_answer
+from bot.qa.kin import kin_of_all, kin_support
 from bot.qa.noun_phrase import title_line
 from bot.qa.query import Query
 from bot.qa.retrieval import Candidate, IndexState
@@ -16,6 +17,7 @@ from bot.qa.superlative import asks_superlative, ranks
 from bot.qa.support import NOTE_DISCOUNT, leaned_on, with_context
 from bot.qa.support import support as support_of
 from corpus.models import Passage
+from corpus.text.words import stem
 from index.lexical import tokenize, unknown_terms
 from index.views import leans_back
 
@@ -79,7 +81,8 @@ def evidence(
     superlative = a.kind in ("", "name", "place") and asks_superlative(query.text)
     typed = typed_coverage = 0.0
     common = state.lower_words(brief_id) if state is not None else frozenset()
-    known_verbs = {v for v in query.verbs if state is not None and state.lexicon(brief_id).knows(v)}
+    light = {stem(w) for w in words("light_verbs.txt")}  # "set sail": the noun names the event, not "set"
+    known_verbs = {v for v in query.verbs if state is not None and state.lexicon(brief_id).knows(v) and v not in light}
     for c in answers:
         if c.role == "reference" and not wants_sources:
             continue  # a reference entry's names, dates and figures are the cited work's, not answers
@@ -100,7 +103,9 @@ def evidence(
         if a.kind == "date" and not states_phase(a.question_stems, own):
             continue  # asked when someone was born, a date of something he did
         support, cov = support_of(c, leans)
-        if known_verbs and not known_verbs & set(tokenize(text)):
+        if state is not None:
+            support, cov = kin_support(state, c, query, brief_id, leans)
+        if known_verbs and not kin_of_all(known_verbs) & set(tokenize(text)):
             support *= OTHER_EVENT  # the asked action is not this passage's: "live" against "lasts one year"
         if support > typed:
             typed, typed_coverage = support, cov
