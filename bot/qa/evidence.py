@@ -7,9 +7,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from bot.qa.abstain import Evidence, affixed, states_phase, without_possessive
-from bot.qa.answer_types import document_places, words
+from bot.qa.answer_types import document_places
 from bot.qa.cues import has_answer
-from bot.qa.kin import kin_of_all, kin_support
+from bot.qa.kin import kin_support, light_verbs
 from bot.qa.noun_phrase import title_line
 from bot.qa.query import Query
 from bot.qa.retrieval import Candidate, IndexState
@@ -17,7 +17,6 @@ from bot.qa.superlative import asks_superlative, ranks
 from bot.qa.support import NOTE_DISCOUNT, leaned_on, with_context
 from bot.qa.support import support as support_of
 from corpus.models import Passage
-from corpus.text.words import stem
 from index.lexical import tokenize, unknown_terms
 from index.views import leans_back
 
@@ -81,7 +80,8 @@ def evidence(
     superlative = a.kind in ("", "name", "place") and asks_superlative(query.text)
     typed = typed_coverage = 0.0
     common = state.lower_words(brief_id) if state is not None else frozenset()
-    light = {stem(w) for w in words("light_verbs.txt")}  # "set sail": the noun names the event, not "set"
+    # "set sail": the noun names the event, not the light verb "set".
+    light = light_verbs()
     known_verbs = {v for v in query.verbs if state is not None and state.lexicon(brief_id).knows(v) and v not in light}
     for c in answers:
         if c.role == "reference" and not wants_sources:
@@ -105,7 +105,7 @@ def evidence(
         support, cov = support_of(c, leans)
         if state is not None:
             support, cov = kin_support(state, c, query, brief_id, leans)
-        if known_verbs and not kin_of_all(known_verbs) & set(tokenize(text)):
+        if known_verbs and not known_verbs & set(tokenize(text)):
             support *= OTHER_EVENT  # the asked action is not this passage's: "live" against "lasts one year"
         if support > typed:
             typed, typed_coverage = support, cov

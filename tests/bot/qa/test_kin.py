@@ -1,9 +1,9 @@
 """A question in the reader's own words is still answered by the document's (bot/qa/kin.py and the abstention
-evidence of bot/qa/evidence.py): a related word of general English meets a question word the document uses
-elsewhere ("provided" / "supplied", "adopted" / "chosen", "finished" / "completed"), counts as the asked event,
-and says the asked phase; a light verb ("set sail") names no event of its own. Sentences from several real
-documents of tests/data/real/SOURCE.md (a Wikipedia article, Faraday's lectures, a linguistics survey, Franklin's
-autobiography), each against a sentence of the same document that does not answer."""
+evidence of bot/qa/evidence.py): a related word of general English meets in part a question word the document
+uses elsewhere ("provided" / "supplied", "finished" / "completed") and says the asked phase ("adopted" /
+"chosen"), but a related verb is not the asked event ("live" / "lasts"); a light verb ("set sail") names no event
+of its own. Sentences from several real documents of tests/data/real/SOURCE.md (a Wikipedia article, Faraday's
+lectures, a linguistics survey, Franklin's autobiography), each against a sentence that does not answer."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import pytest
 
 from bot.qa.abstain import states_phase
 from bot.qa.cues import asked
-from bot.qa.evidence import evidence
+from bot.qa.evidence import OTHER_EVENT, evidence
 from bot.qa.kin import kin, kin_coverage, kin_of_all
 from bot.qa.query import analyse
 from corpus.text.words import stem
@@ -69,15 +69,16 @@ def test_a_related_word_of_the_asked_phase_says_it(question: str, text: str, exp
     assert states_phase(asked(question).question_stems, text) is expected
 
 
-def test_a_related_verb_reports_the_asked_event() -> None:
-    # Faraday's lecture: "provided" is the document's word elsewhere, "supplied" the answering sentence's.
+def test_a_related_verb_is_not_the_asked_event() -> None:
+    # A Wikipedia article: "lives" is the document's word elsewhere; "lasts" is a related word of "live" in another
+    # sense (a partnership lasting a year is no lifespan), so the typed passage keeps the other-event discount.
     state, passages = sentence_state(
-        "Mr. Field, of Lambeth, has supplied me abundantly with beautiful illustrations of the candle.",
-        "The fuel provided, the means of bringing that fuel to the place of chemical action.",
+        "Ducks generally only have one partner at a time, although the partnership usually only lasts one year.",
+        "Sea ducks spend a majority of their lives in saltwater.",
     )
-    query = analyse("Who provided Faraday with the candle illustrations?")
+    query = analyse("How long do ducks usually live in the wild?")
     ev = evidence([candidate(state, passages[0])], False, query, state, "b")
-    assert ev.typed == pytest.approx(0.5 * 0.6 + 0.5 * max(0.5, ev.typed_coverage))  # no other-event discount
+    assert ev.typed == pytest.approx(OTHER_EVENT * (0.5 * 0.6 + 0.5 * 0.5))
 
 
 def test_a_light_verb_names_no_event() -> None:
