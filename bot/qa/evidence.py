@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from bot.qa.abstain import Evidence, affixed, states_phase, without_possessive
 from bot.qa.answer_types import document_places
 from bot.qa.cues import has_answer
+from bot.qa.kin import kin_support, light_verbs
 from bot.qa.noun_phrase import title_line
 from bot.qa.query import Query
 from bot.qa.retrieval import Candidate, IndexState
@@ -79,7 +80,9 @@ def evidence(
     superlative = a.kind in ("", "name", "place") and asks_superlative(query.text)
     typed = typed_coverage = 0.0
     common = state.lower_words(brief_id) if state is not None else frozenset()
-    known_verbs = {v for v in query.verbs if state is not None and state.lexicon(brief_id).knows(v)}
+    # "set sail": the noun names the event, not the light verb "set".
+    light = light_verbs()
+    known_verbs = {v for v in query.verbs if state is not None and state.lexicon(brief_id).knows(v) and v not in light}
     for c in answers:
         if c.role == "reference" and not wants_sources:
             continue  # a reference entry's names, dates and figures are the cited work's, not answers
@@ -100,6 +103,8 @@ def evidence(
         if a.kind == "date" and not states_phase(a.question_stems, own):
             continue  # asked when someone was born, a date of something he did
         support, cov = support_of(c, leans)
+        if state is not None:
+            support, cov = kin_support(state, c, query, brief_id, leans)
         if known_verbs and not known_verbs & set(tokenize(text)):
             support *= OTHER_EVENT  # the asked action is not this passage's: "live" against "lasts one year"
         if support > typed:
