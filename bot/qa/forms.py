@@ -36,7 +36,7 @@ class FormWeights:
 
     kin_event: float = 0.1  # the asked event in other words ("stepped down" for "resign")
     other_phase: float = 0.15  # only the other end of the asked event ("promoted", asked when they resigned)
-    measure: float = 0.15  # a figure of the asked measure ("km/h", asked how fast)
+    measure: float = 0.25  # a figure of the asked measure ("km/h", asked how fast)
     vague: float = 0.1  # the asked amount only as "a certain threshold"
     made_reason: float = 0.25  # asked "what made X do Y", a causal sentence (as ``cues.CUES.reason`` for "why")
     label: float = 0.2  # a short line without a closing stop, or the document's title: it names, answers nothing
