@@ -11,9 +11,9 @@ from bot.qa.adjacent import close_neighbour, pair_answerer
 from bot.qa.cues import Asked, cue_bonus, has_answer
 from bot.qa.details import shares_numbers
 from bot.qa.echo import raises_only
-from bot.qa.forms import Forms
 from bot.qa.evidence import _cited_coverage as _cited_coverage
 from bot.qa.evidence import evidence as evidence
+from bot.qa.forms import Forms
 from bot.qa.named import named_passages
 from bot.qa.noun_phrase import title_line
 from bot.qa.purpose import states_purpose

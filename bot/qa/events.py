@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 
 from bot.qa import answer_types as types
 from corpus.text.words import stem
@@ -42,9 +43,8 @@ def families() -> tuple[Family, ...]:
     for head, members in rows:
         phase, _, name = head.partition("/")
         singles = frozenset(stem(w.lower()) for w in members if "_" not in w)
-        pairs = frozenset(
-            (stem(a.lower()), stem(b.lower())) for w in members if "_" in w for a, b in [w.split("_", 1)]
-        )
+        split = (w.lower().split("_", 1) for w in members if "_" in w)
+        pairs = frozenset((stem(a), stem(b)) for a, b in split)
         out.append(Family(name, phase if phase in (START, END) else "", singles, pairs))
     return tuple(out)
 
@@ -56,8 +56,7 @@ def _stems(text: str) -> list[str]:
 def found(stems: Iterable[str]) -> frozenset[Family]:
     """The families whose members occur among the stems (in order, for the two-word members)."""
     seq = list(stems)
-    present = set(seq)
-    pairs = set(zip(seq, seq[1:], strict=False))
+    present, pairs = set(seq), set(pairwise(seq))
     return frozenset(f for f in families() if f.words & present or f.pairs & pairs)
 
 
@@ -78,7 +77,7 @@ def asked_event(question: str, verbs: frozenset[str]) -> AskedEvent:
     """The verb families a question asks about: those of its main verbs (stems, ``Query.verbs``) and of a
     two-word verb it uses ("give up")."""
     seq = _stems(question)
-    pairs = set(zip(seq, seq[1:], strict=False))
+    pairs = set(pairwise(seq))
     fams = frozenset(f for f in families() if f.words & verbs or f.pairs & pairs)
     return AskedEvent(fams, verbs)
 
@@ -90,12 +89,15 @@ class EventMatch:
 
 
 def match(event: AskedEvent, text: str) -> EventMatch:
+    """How a sentence's events stand to the asked one. The asked verb itself is ``same_event``'s business
+    (``bot.qa.answer``): a sentence using it is never said to report only the other phase."""
     if not event.families:
         return EventMatch(False, False)
     seq = _stems(text)
-    said = found(seq)
-    own = set(seq) & event.verbs
-    kin = any(f in event.families and ((f.words & set(seq)) - own or f.pairs & set(zip(seq, seq[1:], strict=False))) for f in said)
+    words, pairs = set(seq), set(pairwise(seq))
+    own = words & event.verbs
+    kin = any((f.words & words) - own or f.pairs & pairs for f in event.families)
     phase = event.phase
-    other = bool(phase) and any(f.phase and f.phase != phase for f in said) and not any(f.phase == phase for f in said)
-    return EventMatch(kin, other and not own)
+    said = {f.phase for f in found(seq) if f.phase}
+    other = bool(phase) and bool(said) and phase not in said and not own
+    return EventMatch(kin, other)
