@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from itertools import pairwise
 
 from bot.qa import answer_types as types
@@ -49,8 +49,10 @@ def families() -> tuple[Family, ...]:
     return tuple(out)
 
 
-def _stems(text: str) -> list[str]:
-    return [stem(w) for w in _WORD.findall(text.lower())]
+@lru_cache(maxsize=65536)
+def _stems(text: str) -> tuple[str, ...]:
+    """A text's word stems, in order; remembered, as the same passages reach many questions."""
+    return tuple(stem(w) for w in _WORD.findall(text.lower()))
 
 
 def found(stems: Iterable[str]) -> frozenset[Family]:
