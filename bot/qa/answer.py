@@ -13,6 +13,7 @@ from bot.qa.details import shares_numbers
 from bot.qa.echo import raises_only
 from bot.qa.evidence import _cited_coverage as _cited_coverage
 from bot.qa.evidence import evidence as evidence
+from bot.qa.forms import Forms
 from bot.qa.named import named_passages
 from bot.qa.noun_phrase import title_line
 from bot.qa.purpose import states_purpose
@@ -86,11 +87,13 @@ def rank(
     """
     wants_sources, a, purpose, numbers = query.sources, query.asked, query.purpose, query.numbers
     verbs = query.verbs | {a.verb} if a.verb else query.verbs  # "which statute governs": "governs" is its verb
+    forms = Forms.of(query)
     scored = []
     for c in candidates:
         coverage = max(c.coverage, w.context_discount * c.coverage_context)
         dense = max(w.dense_self * c.dense_self, w.dense_context * c.dense_context)
         score = w.rrf * c.rrf + dense + w.coverage * coverage + w.phrase * c.phrase + cue_bonus(a, c.passage)
+        score += forms.bonus(c.passage)  # the asked event, measure or cause; a line that only labels
         if c.passage.kind in ("footnote", "source_note"):
             score += w.sources_bonus if wants_sources else -(w.note_malus if c.role == "note" else w.sources_malus)
         elif c.role == "back":
