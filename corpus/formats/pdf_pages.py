@@ -24,6 +24,7 @@ from multiprocessing.connection import Connection
 from typing import Any
 
 from corpus.formats.common import make_table
+from corpus.formats.pdf_dedupe import deduped_page
 from corpus.formats.pdf_layout import Char, Line, Page, group_lines, layout_objects, page_chars, reading, trim_frame
 from corpus.limits import checkpoint
 from corpus.raw import RawTable
@@ -47,7 +48,7 @@ def read_page(page: Any, number: int) -> Page:
         # and underlines never make one, and looking for tables costs a second pass over the page)
         upright = sum(float(e.y1) - float(e.y0) > 5 for e in edges)  # a vertical rule, or a box's sides
         if len(edges) > 2 and upright >= 2:
-            for t in page.dedupe_chars().find_tables():  # fake bold prints each glyph twice
+            for t in deduped_page(page).find_tables():  # fake bold prints each glyph twice
                 rows = [[c or "" for c in row] for row in t.extract()]
                 table = make_table(rows)
                 # a ruled box of one column is a text box (a sidebar, a list of points), read as text
