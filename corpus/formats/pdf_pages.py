@@ -10,7 +10,10 @@ How the worker starts. A process with one thread forks (nothing to import or re-
 threads (a server: request threads, ONNX Runtime's, Chroma's) does not: a fork copies only the calling thread, so a
 lock another thread held at that moment stays held in the child for good. It asks multiprocessing's fork server
 instead, a small process started once (about a second of one core, beside this process's own reading of pages)
-with pdfplumber imported, and the worker, forked from that, opens the document from its bytes.
+with pdfplumber imported, and the worker, forked from that, opens the document from its bytes. multiprocessing
+runs the main script again in such a worker (as ``__mp_main__``), so this is done only when the script guards its
+work with ``if __name__ == "__main__"`` (citebot's commands, a server, pytest) or there is none (``python -c``);
+a process whose main script would act again forks as before, its worker read back only if it answers in time.
 
 The result is the serial one, page for page: the same function reads each page of the same document. Anything
 going wrong on the worker's side (it cannot start, dies, raises, or stops answering) costs only time: the pages
@@ -23,12 +26,14 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import re
 import signal
 import sys
 import threading
 import time
 from io import BytesIO
 from multiprocessing.connection import Connection
+from pathlib import Path
 from typing import Any
 
 import pdfplumber
@@ -130,9 +135,33 @@ def start_method(can_reopen: bool) -> str | None:
     """How to start the worker: ``fork`` in a process of one thread, else ``forkserver`` when the worker can open
     the document itself (None: read in one process)."""
     methods = multiprocessing.get_all_start_methods()
-    if "fork" in methods and FORK_WHEN_ALONE and thread_count() == 1:
+    fork = "fork" in methods
+    if fork and FORK_WHEN_ALONE and thread_count() == 1:
         return "fork"
-    return "forkserver" if can_reopen and "forkserver" in methods else None
+    if can_reopen and "forkserver" in methods and main_guarded():
+        return "forkserver"
+    return "fork" if fork else None
+
+
+_GUARD = re.compile(r"""^if\s+__name__\s*==\s*["']__main__["']\s*:""", re.MULTILINE)
+
+
+def main_guarded() -> bool:
+    """Whether a worker may import the main module without it doing its work again: it has no file (``python -c``,
+    an interactive session), it is a package's ``__main__`` (which multiprocessing never re-runs), or its source
+    guards the work with ``if __name__ == "__main__":``."""
+    main = sys.modules.get("__main__")
+    spec = getattr(main, "__spec__", None)
+    name = getattr(spec, "name", None)
+    if name is not None and (name == "__main__" or name.endswith(".__main__")):
+        return True
+    path = getattr(spec, "origin", None) if name is not None else getattr(main, "__file__", None)
+    if path is None:
+        return name is None
+    try:
+        return bool(_GUARD.search(Path(path).read_text(encoding="utf-8", errors="replace")))
+    except OSError:
+        return False
 
 
 def thread_count() -> int:

@@ -198,7 +198,7 @@ def test_a_process_holding_threads_does_not_fork_its_worker(monkeypatch: pytest.
     try:
         assert pdf_pages.thread_count() >= 2
         assert pdf_pages.start_method(True) == "forkserver"
-        assert pdf_pages.start_method(False) is None  # nothing for a fresh worker to open: one process
+        assert pdf_pages.start_method(False) == "fork"  # nothing for a fresh worker to open: forked as before
     finally:
         release.set()
         held.join()
@@ -234,3 +234,29 @@ def test_a_fork_server_worker_that_is_killed_costs_only_time(
 
     monkeypatch.setattr(pdf_pages, "_collect", killed_first)
     assert parse_bytes(long_pdf, "brief.pdf") == serial(long_pdf, monkeypatch)
+
+
+def test_a_main_script_that_would_act_again_in_the_worker_keeps_the_fork(
+    tmp_path: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The fork server's worker imports the main script again: one without a ``__main__`` guard would redo its
+    work there, so such a process forks as before."""
+    import sys
+    import types
+
+    def main_script(source: str) -> None:
+        path = tmp_path / f"script{len(source)}.py"
+        path.write_text(source)
+        module = types.ModuleType("__main__")
+        module.__file__ = str(path)
+        monkeypatch.setitem(sys.modules, "__main__", module)
+
+    monkeypatch.setattr(pdf_pages, "thread_count", lambda: 3)
+    main_script("from citebot import ingest\ningest('brief.pdf')\n")
+    assert not pdf_pages.main_guarded()
+    assert pdf_pages.start_method(True) == "fork"
+    main_script("def main():\n    pass\n\n\nif __name__ == '__main__':\n    main()\n")
+    assert pdf_pages.main_guarded()
+    assert pdf_pages.start_method(True) == "forkserver"
+    monkeypatch.setitem(sys.modules, "__main__", types.ModuleType("__main__"))  # python -c: nothing to re-run
+    assert pdf_pages.main_guarded()
