@@ -39,7 +39,7 @@ from typing import Any
 import pdfplumber
 
 from corpus.formats.common import make_table
-from corpus.formats.pdf_dedupe import deduped_page
+from corpus.formats.pdf_dedupe import deduped_page, rules_page
 from corpus.formats.pdf_layout import Char, Line, Page, group_lines, layout_objects, page_chars, reading, trim_frame
 from corpus.limits import checkpoint
 from corpus.raw import RawTable
@@ -63,7 +63,8 @@ def read_page(page: Any, number: int) -> Page:
         # only a ruled page can hold a ruled table: cells need rules both ways (a footnote rule, fraction bars
         # and underlines never make one, and looking for tables costs a second pass over the page)
         upright = sum(float(e.y1) - float(e.y0) > 5 for e in edges)  # a vertical rule, or a box's sides
-        if len(edges) > 2 and upright >= 2:
+        # the rules alone say whether there is a table; only then are the characters read for its cells
+        if len(edges) > 2 and upright >= 2 and rules_page(page).find_tables():
             for t in deduped_page(page).find_tables():  # fake bold prints each glyph twice
                 rows = [[c or "" for c in row] for row in t.extract()]
                 table = make_table(rows)

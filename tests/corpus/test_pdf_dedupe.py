@@ -11,7 +11,7 @@ import pdfplumber
 import pytest
 from pdfplumber.utils import dedupe_chars as plumber_dedupe
 
-from corpus.formats.pdf_dedupe import dedupe_chars, deduped_page
+from corpus.formats.pdf_dedupe import dedupe_chars, deduped_page, rules_page
 from tests.corpus.brief_writers import SAMPLE
 from tests.corpus.pdf_writer import to_pdf
 from tests.corpus.real_files import real_document
@@ -64,3 +64,22 @@ def test_real_ruled_pages_keep_the_same_characters(name: str) -> None:
     with pdfplumber.open(real_document(name)) as pdf:
         for page in pdf.pages[:6]:
             assert [id(c) for c in deduped_page(page).chars] == [id(c) for c in page.dedupe_chars().chars]
+
+
+def test_the_rules_alone_find_the_tables_the_whole_page_finds() -> None:
+    with pdfplumber.open(io.BytesIO(to_pdf(SAMPLE))) as pdf:
+        found = 0
+        for page in pdf.pages:
+            rules = rules_page(page)
+            assert rules.chars == []  # no character was converted
+            assert rules.edges == page.edges
+            assert [t.bbox for t in rules.find_tables()] == [t.bbox for t in page.find_tables()]
+            found += len(rules.find_tables())
+        assert found >= 1
+
+
+def test_a_real_papers_ruled_pages_give_the_same_tables_from_their_rules() -> None:
+    with pdfplumber.open(real_document("ethereum-yellow-paper-byzantium-2018.pdf")) as pdf:
+        for page in pdf.pages[:6]:
+            assert rules_page(page).edges == page.edges
+            assert [t.bbox for t in rules_page(page).find_tables()] == [t.bbox for t in page.find_tables()]
