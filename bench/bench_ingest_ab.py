@@ -109,7 +109,7 @@ def main() -> None:
             loads.append(os.getloadavg()[0])
 
     def med(name: str, key: str) -> float:
-        return statistics.median(r[key] for r in runs[name])
+        return float(statistics.median(r[key] for r in runs[name]))
 
     def cell(name: str, key: str) -> str:
         return f"**{med(name, key):.2f} s** ({', '.join(f'{r[key]:.2f}' for r in runs[name])})"
