@@ -48,12 +48,19 @@ engine.store.count()  # open the collection before timing
 usage = lambda: sum(sum(resource.getrusage(who)[:2]) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
 t, c = time.perf_counter(), usage()
 report = engine.ingest(parse_bytes(data, "generated-brief.pdf"))
-wall, cpu = time.perf_counter() - t, usage() - c
+wall = time.perf_counter() - t
+# a checkout that starts its page worker from multiprocessing's fork server: stop the server, so that its CPU and
+# its worker's (a child of the server, not of this process) are counted once it is reaped
+import multiprocessing.forkserver as fs
+fs._forkserver._stop()
+cpu = usage() - c
+method = getattr(sys.modules.get("corpus.formats.pdf_pages"), "start_method", None)
+worker = method(True) if method else "fork"
 rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 passages = getattr(embedder, "passage_model_file", None)  # code from before the int8 passage model has none
 model = passages().name if passages else "model.onnx"
 print(json.dumps({"wall": wall, "cpu": cpu, "vectors": engine.store.count(), "status": report.status, "rss_mb": rss,
-                  "passage_model": model}))
+                  "passage_model": model, "worker": worker}))
 """
 
 
@@ -75,10 +82,19 @@ def main() -> None:
     parser.add_argument("--before", type=Path, required=True, help="the checkout to compare with (e.g. ../main)")
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "RESULTS.md")
+    parser.add_argument("--pdf", type=Path, help="a PDF of your own instead of the generated 20-page one")
     args = parser.parse_args()
     from bench_ingest import build_pdf
 
-    data, _, pages = build_pdf(20, 60)
+    if args.pdf is not None:
+        import pdfplumber
+
+        data = args.pdf.read_bytes()
+        with pdfplumber.open(args.pdf) as opened:
+            pages = len(opened.pages)
+    else:
+        data, _, pages = build_pdf(20, 60)
+    what = f"`{args.pdf.name}` ({pages} pages)" if args.pdf is not None else f"the {pages}-page PDF"
     codes = {f"before ({args.before.resolve().name})": args.before.resolve(), "this checkout": ROOT}
     runs: dict[str, list[dict[str, Any]]] = {name: [] for name in codes}
     loads = [os.getloadavg()[0]]
@@ -93,20 +109,22 @@ def main() -> None:
             loads.append(os.getloadavg()[0])
 
     def med(name: str, key: str) -> float:
-        return statistics.median(r[key] for r in runs[name])
+        return float(statistics.median(r[key] for r in runs[name]))
 
     def cell(name: str, key: str) -> str:
         return f"**{med(name, key):.2f} s** ({', '.join(f'{r[key]:.2f}' for r in runs[name])})"
 
     before, after = codes
+    started = ", ".join(f"{name}: {runs[name][0].get('worker', 'fork')}" for name in codes)
     vectors = {name: int(runs[name][0]["vectors"]) for name in codes}
     lines = [
-        f"## Ingest before/after in one run: the {pages}-page PDF (`bench/bench_ingest_ab.py`)",
+        f"## Ingest before/after in one run: {what} (`bench/bench_ingest_ab.py`)",
         "",
         f"- machine: {machine()}; load average by round: {', '.join(f'{x:.1f}' for x in loads)} "
         "(the 2 cores are shared with other work)",
         f"- {args.repeats} repeats, the two checkouts in turn, each in a fresh process with the model loaded; "
-        f"parse + embed + Chroma; CPU counts child processes (a PDF page worker); ONNX export: {export}",
+        "parse + embed + Chroma; CPU counts child processes (a PDF page worker, and the fork server it may come "
+        f"from); page worker started by: {started}; ONNX export: {export}",
         "",
         "| code | vectors | passages embedded by | wall, median (runs) | CPU, median (runs) | peak RSS |",
         "|---|---|---|---|---|---|",
@@ -122,7 +140,7 @@ def main() -> None:
     ]
     text = "\n".join(lines)
     print(text)
-    update_section(args.out, "bench_ingest_ab", text)
+    update_section(args.out, "bench_ingest_ab" if args.pdf is None else "bench_ingest_ab_pdf", text)
 
 
 if __name__ == "__main__":

@@ -375,7 +375,7 @@ def parse_pdf(data: bytes) -> RawDocument:
     with reading():
         pdf = pdfplumber.open(BytesIO(data))
     with pdf:
-        pages = read_all(pdf)
+        pages = read_all(pdf, data)
         with reading():
             info = dict(pdf.metadata or {})
     if not any(page.lines for page in pages):

@@ -24,6 +24,7 @@ from corpus.models import Brief
 from tests.corpus.brief_writers import SAMPLE
 from tests.corpus.pdf_writer import to_pdf
 
+THREAD_COUNT = pdf_pages.thread_count
 LONG = dataclasses.replace(SAMPLE, blocks=SAMPLE.blocks * 3)  # four pages, notes on each
 
 
@@ -38,6 +39,7 @@ def two_processes(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     if not pdf_pages._parallel(100):
         pytest.skip("no second core, or no fork, here")
     monkeypatch.setattr(pdf_pages, "MIN_PAGES", 2)
+    monkeypatch.setattr(pdf_pages, "thread_count", lambda: 1)  # forked, as a process of one thread does
     yield
     assert multiprocessing.active_children() == []  # no worker outlives its parse
 
@@ -176,3 +178,85 @@ def test_a_parse_in_a_worker_thread_shares_its_pages_too(long_pdf: bytes, monkey
     thread.join()
     assert delivered and delivered[0] > 0
     assert found == [serial(long_pdf, monkeypatch)]
+
+
+@pytest.fixture
+def fork_server(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The worker started from multiprocessing's fork server, as in a process that holds other threads."""
+    if pdf_pages.start_method(True) is None:
+        pytest.skip("no fork server here")
+    monkeypatch.setattr(pdf_pages, "FORK_WHEN_ALONE", False)
+    assert pdf_pages.start_method(True) == "forkserver"
+
+
+def test_a_process_holding_threads_does_not_fork_its_worker(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert pdf_pages.start_method(True) == "fork"  # one thread (the fixture says so)
+    monkeypatch.setattr(pdf_pages, "thread_count", THREAD_COUNT)
+    release = threading.Event()
+    held = threading.Thread(target=release.wait, daemon=True)
+    held.start()  # a second thread, as a server's request or model threads
+    try:
+        assert pdf_pages.thread_count() >= 2
+        assert pdf_pages.start_method(True) == "forkserver"
+        assert pdf_pages.start_method(False) == "fork"  # nothing for a fresh worker to open: forked as before
+    finally:
+        release.set()
+        held.join()
+
+
+def test_a_worker_from_the_fork_server_gives_the_one_process_brief(
+    long_pdf: bytes, fork_server: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    delivered = worker_takes_a_page_first(monkeypatch, page_count(long_pdf))
+    parallel = parse_bytes(long_pdf, "brief.pdf")
+    assert delivered and delivered[0] > 0  # the worker opened the bytes and read pages
+    assert parallel == serial(long_pdf, monkeypatch)
+
+
+def test_a_fork_server_worker_that_cannot_open_the_document_costs_only_time(
+    long_pdf: bytes, fork_server: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with pdfplumber.open(io.BytesIO(long_pdf)) as pdf:
+        pages = pdf_pages.read_all(pdf, b"%PDF-1.4 not really")  # the worker fails to open what it is given
+    with pdfplumber.open(io.BytesIO(long_pdf)) as pdf:
+        assert pages == pdf_pages.read_pages(pdf)
+
+
+def test_a_fork_server_worker_that_is_killed_costs_only_time(
+    long_pdf: bytes, fork_server: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_collect = pdf_pages._collect
+
+    def killed_first(receive: Any, worker: Any, patience: float) -> list[Page]:
+        worker.kill()
+        worker.join()
+        return real_collect(receive, worker, patience)
+
+    monkeypatch.setattr(pdf_pages, "_collect", killed_first)
+    assert parse_bytes(long_pdf, "brief.pdf") == serial(long_pdf, monkeypatch)
+
+
+def test_a_main_script_that_would_act_again_in_the_worker_keeps_the_fork(
+    tmp_path: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The fork server's worker imports the main script again: one without a ``__main__`` guard would redo its
+    work there, so such a process forks as before."""
+    import sys
+    import types
+
+    def main_script(source: str) -> None:
+        path = tmp_path / f"script{len(source)}.py"
+        path.write_text(source)
+        module = types.ModuleType("__main__")
+        module.__file__ = str(path)
+        monkeypatch.setitem(sys.modules, "__main__", module)
+
+    monkeypatch.setattr(pdf_pages, "thread_count", lambda: 3)
+    main_script("from citebot import ingest\ningest('brief.pdf')\n")
+    assert not pdf_pages.main_guarded()
+    assert pdf_pages.start_method(True) == "fork"
+    main_script("def main():\n    pass\n\n\nif __name__ == '__main__':\n    main()\n")
+    assert pdf_pages.main_guarded()
+    assert pdf_pages.start_method(True) == "forkserver"
+    monkeypatch.setitem(sys.modules, "__main__", types.ModuleType("__main__"))  # python -c: nothing to re-run
+    assert pdf_pages.main_guarded()
