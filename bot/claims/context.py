@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from bot.claims.evidence import EVIDENCE_KINDS, NOTE_KINDS, Unit, fragment, prose_sentences, sentences
+from bot.claims.evidence import EVIDENCE_KINDS, NOTE_KINDS, Unit, fragment, note_statements, sentences
 from bot.claims.lexicon import ORGANISATION_WORDS
 from bot.claims.modality import consequence, habit_frame, supposes
 from bot.claims.names import head_noun
@@ -31,8 +31,19 @@ FIRST_PERSON_WORDS = 12
 
 
 def _leans(p: Passage) -> bool:
-    short_own_voice = bool(_FIRST_PERSON_OPENER.match(p.text)) and len(p.text.split()) <= FIRST_PERSON_WORDS
-    return leans_back(p.text) or short_own_voice or bool(_LATE_PRONOUN.match(p.text) or _BACK_REFERENCE.search(p.text))
+    return _leans_text(p.text)
+
+
+def _leans_text(text: str) -> bool:
+    short_own_voice = bool(_FIRST_PERSON_OPENER.match(text)) and len(text.split()) <= FIRST_PERSON_WORDS
+    return leans_back(text) or short_own_voice or bool(_LATE_PRONOUN.match(text) or _BACK_REFERENCE.search(text))
+
+
+def _citing(brief: Brief, note: Passage) -> str:
+    """The body sentence that cites a note (its first), whose names the note's "He" or "It" stands for."""
+    numbers = set(note.footnotes)
+    citing = [p for p in sentences(brief) if p.kind == "sentence" and numbers & set(p.footnotes)]
+    return citing[0].text if numbers and citing else ""
 
 
 # "this museum", "the company", "that treaty": a definite noun that may take up a name said before it.
@@ -151,8 +162,12 @@ def _cut_off_head(brief: Brief, passage: Passage) -> list[Passage]:
 def units_for(brief: Brief, passage: Passage) -> list[Unit]:
     """The passage with the sentences it leans on; and with the next one when that one leans on it."""
     if passage.kind in NOTE_KINDS:
-        # The whole note is quoted; each of its prose sentences is compared on its own, as a body sentence is.
-        return [Unit(brief, (passage,), (), sentence) for sentence in prose_sentences(passage.text)]
+        # The whole note is quoted; each of its prose sentences is compared on its own, as a body sentence is, with
+        # the note's sentence before it, or (a first sentence that opens on "He", "It" …) the sentence citing it.
+        return [
+            Unit(brief, (passage,), (), sentence, before or (_citing(brief, passage) if _leans_text(sentence) else ""))
+            for sentence, before in note_statements(passage.text)
+        ]
     if passage.kind != "sentence":
         return [Unit(brief, (passage,), ())]
     ordered = sentences(brief)
