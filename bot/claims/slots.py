@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.claims.lexicon import groups
+from bot.claims.text.entities import entities
 from bot.claims.text.tokens import Token, synonym_keys, tokens
 
 
@@ -50,6 +51,12 @@ def member(t: Token) -> tuple[str, str] | None:
     return found
 
 
+def _members(text: str, toks: tuple[Token, ...]) -> list[tuple[str, str] | None]:
+    """The class member of each token; none inside a name of several words ("North Korea", "Good Friday")."""
+    names = [(e.start, e.end) for e in entities(text) if " " in e.text.strip() or "-" in e.text]
+    return [None if any(s <= t.start < e for s, e in names) else member(t) for t in toks]
+
+
 def _neighbours(toks: tuple[Token, ...], i: int) -> set[tuple[str, str]]:
     """The content words just before and after token ``i`` (their synonym keys), marked with their side."""
     out: set[tuple[str, str]] = set()
@@ -66,8 +73,8 @@ def _neighbours(toks: tuple[Token, ...], i: int) -> set[tuple[str, str]]:
 def slot_swaps(claim: str, evidence: str) -> list[SlotSwap]:
     """Each slot word of the claim that the evidence lacks while it has another member of the same class."""
     ctoks, etoks = tokens(claim), tokens(evidence)
-    c_members = [member(t) for t in ctoks]
-    e_members = [member(t) for t in etoks]
+    c_members = _members(claim, ctoks)
+    e_members = _members(evidence, etoks)
     c_set = {m for m in c_members if m}
     e_set = {m for m in e_members if m}
     out = []
