@@ -24,6 +24,7 @@ _LATE_PRONOUN = re.compile(r"^(?:[^,]{0,40},\s*){1,2}(?:it|they|he|she)\b", re.I
 # "Pakistan objected to its design": a possessive or object pronoun points back to the sentence before too.
 # "… only 33 of these localities …": a partitive demonstrative counts what the sentence before named.
 _BACK_REFERENCE = re.compile(r"\b(?:its|their|them)\b|\b(?:of|among)\s+(?:these|those)\b", re.IGNORECASE)
+_OBJECT_BACK = re.compile(r"^[^.;:]{3,60}?\b(?:them|their)\b", re.IGNORECASE)
 # "We granted the motion and now affirm.": a short statement in the author's own voice acts on what the
 # sentences before it set out (the object of "affirm" is there, not here).
 _FIRST_PERSON_OPENER = re.compile(r"^(?:we|i|our)\b", re.IGNORECASE)
@@ -197,8 +198,9 @@ def units_for(brief: Brief, passage: Passage) -> list[Unit]:
     units = [Unit(brief, (passage,), tuple(context))]
     nxt = ordered[i + 1] if i + 1 < len(ordered) else None
     # Only a sentence that opens on a pronoun continues this one's subject ("… the Model-17 …" + "It flew …");
-    # "On March 24, it tested …" starts a new event whose "it" is the brief's topic.
-    if nxt is not None and nxt.paragraph == passage.paragraph and pronoun_subject(nxt.text):
+    # "On March 24, it tested …" starts a new event whose "it" is the brief's topic. One that takes up this one's
+    # things by "them" or "their" ("… to bring 180 ladies …" + "Sun Tzu divided them …") says who acted on them.
+    if nxt is not None and nxt.paragraph == passage.paragraph and (pronoun_subject(nxt.text) or _OBJECT_BACK.search(nxt.text)):
         units.append(Unit(brief, (passage, ordered[i + 1]), tuple(context)))
     return units
 
