@@ -42,6 +42,7 @@ from bot.claims.numbers.patterns import (
     times_per_year,
     unit_and_factor,
 )
+from bot.claims.lexicon import phrases
 from bot.claims.numbers.quantity import Quantity, count_head, lemma, parse_number
 from bot.claims.units import ORDINALS
 from corpus.text.dates import MONTHS
@@ -240,7 +241,7 @@ def extract_quantities(text: str) -> list[Quantity]:
         v = scaled(value, m.group("scale"))
         found.append(Quantity(v, v, f"count:{head}", bound_kind(m.group("bound")), m.start(), m.end(), m.group(0)))
     found.sort(key=lambda q: q.start)
-    found = _elliptic_ages(text, found)
+    found = _elliptic_heads(text, _elliptic_ages(text, found))
     # "one-CPU-one-vote", "first-rate": the number word is part of a term, not a figure
     terms = word_compound_spans(text)
     found = [q for q in found if not any(s <= q.end - 1 and q.end <= e for s, e in terms)]
@@ -299,6 +300,30 @@ def _elliptic_ages(text: str, found: list[Quantity]) -> list[Quantity]:
             if value_ok and o.unit == "age" and not _CLAUSE_END.search(between):
                 out[i] = dataclasses.replace(q, unit="age")
                 break
+    return out
+
+
+_OPENERS = "|".join(r"\s+".join(map(re.escape, p.split())) for p in sorted(phrases("ellipsis_openers.txt"), key=len, reverse=True))
+_ELLIPSIS = re.compile(rf"\b(?:{_OPENERS})\s+(?:just\s+|only\s+|merely\s+|even\s+)?$", re.IGNORECASE)
+_PLURAL = re.compile(r"\b[a-z][a-z-]{2,}s\b", re.IGNORECASE)
+_NO_NOUN_AFTER = re.compile(r"\s*(?:[.;:,)!?]|$|\band\b|\bor\b)")
+
+
+def _elliptic_heads(text: str, found: list[Quantity]) -> list[Quantity]:
+    """ "inputs from both sensors instead of just one": a bare number after "instead of", "rather than" … with no
+    noun of its own counts the plural noun just before it (one sensor)."""
+    out = list(found)
+    for i, q in enumerate(out):
+        if q.unit != "count:" or not _NO_NOUN_AFTER.match(text, q.end):
+            continue
+        opener = _ELLIPSIS.search(text[max(0, q.start - 40) : q.start])
+        if opener is None:
+            continue
+        before = text[max(0, q.start - 100) : q.start - len(opener.group(0))]
+        before = re.split(r"[.;:\d]", before)[-1]
+        nouns = [m.group(0) for m in _PLURAL.finditer(before) if m.group(0).lower() not in STOPWORDS]
+        if nouns and not nouns[-1].endswith("ss"):
+            out[i] = dataclasses.replace(q, unit=f"count:{lemma(nouns[-1])}")
     return out
 
 
