@@ -12,6 +12,7 @@ from bot.claims.context import units_for
 from bot.claims.evidence import Evidence, prose_sentences
 from bot.claims.text.entities import entities
 from corpus.loader import parse_bytes
+from corpus.models import Brief, Passage
 
 SIM = 0.7
 
@@ -171,3 +172,39 @@ def test_two_figures_in_the_comparisons_order_state_it(claim, evidence, outcome)
 )
 def test_figures_in_the_other_order_state_no_such_comparison(claim, evidence):
     assert _outcome(claim, evidence) != "supported"
+
+
+# ----- an endnote read as a body sentence ---------------------------------------------------------------------------
+def _brief_of(sentences: list[str], marker: tuple[int, str]) -> Brief:
+    text, passages, start = "", [], 0
+    for k, s in enumerate(sentences):
+        passages.append(Passage(f"b:{k}", "b", "sentence", s, start, start + len(s), paragraph=k + 1, seq=k))
+        text += s + "\n\n"
+        start = len(text)
+    number, after = marker
+    return Brief("b", "Notes", text, passages=tuple(passages), markers=((number, text.index(after) + len(after)),))
+
+
+@pytest.mark.parametrize(
+    ("sentences", "marker", "note", "named"),
+    [
+        (
+            ["His book brought him to the notice of Ho Lu, King of Wu.", "Footnotes", "2. He reigned from 514 to 496 B.C."],
+            (2, "Ho Lu,"),
+            "2. He reigned",
+            "Ho Lu",
+        ),
+        (
+            ["The bridge was designed by Ada Park of Leeds.", "Notes", "7. She retired at 61 and died in 1950."],
+            (7, "Ada Park"),
+            "7. She retired",
+            "Ada Park",
+        ),
+    ],
+)
+def test_a_numbered_endnote_opening_on_a_pronoun_leans_on_its_marked_sentence(sentences, marker, note, named):
+    brief = _brief_of(sentences, marker)
+    passage = next(p for p in brief.passages if p.text.startswith(note))
+    (unit,) = units_for(brief, passage)
+    assert named in unit.context_text
+    assert unit.focal == (passage,) and unit.context == ()  # quoted alone
