@@ -86,7 +86,9 @@ RULES: tuple[Rule, ...] = (
     same_fact,
 )
 
-_OPPOSED = frozenset({"negation", "comparative", "attribute", "slot"})  # not a number: another event may have another figure
+_OPPOSED = frozenset(
+    {"negation", "comparative", "attribute", "slot"}
+)  # not a number: another event may have another figure
 
 
 def outweighs(contradiction: Judgement, support: Judgement, t: Thresholds = THRESHOLDS) -> bool:

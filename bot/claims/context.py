@@ -54,7 +54,9 @@ def _marked(brief: Brief, passage: Passage) -> str:
     at = next((offset for n, offset in brief.markers if n == number and offset < passage.start), None)
     if at is None:
         return ""
-    citing = [p for p in sentences(brief) if p.kind == "sentence" and p.start <= at <= p.end + 4 and p.seq < passage.seq]
+    citing = [
+        p for p in sentences(brief) if p.kind == "sentence" and p.start <= at <= p.end + 4 and p.seq < passage.seq
+    ]
     return citing[0].text if citing else ""
 
 
@@ -219,7 +221,11 @@ def units_for(brief: Brief, passage: Passage) -> list[Unit]:
     # Only a sentence that opens on a pronoun continues this one's subject ("… the Model-17 …" + "It flew …");
     # "On March 24, it tested …" starts a new event whose "it" is the brief's topic. One that takes up this one's
     # things by "them" or "their" ("… to bring 180 ladies …" + "Sun Tzu divided them …") says who acted on them.
-    if nxt is not None and nxt.paragraph == passage.paragraph and (pronoun_subject(nxt.text) or _OBJECT_BACK.search(nxt.text)):
+    if (
+        nxt is not None
+        and nxt.paragraph == passage.paragraph
+        and (pronoun_subject(nxt.text) or _OBJECT_BACK.search(nxt.text))
+    ):
         units.append(Unit(brief, (passage, ordered[i + 1]), tuple(context)))
     return units
 

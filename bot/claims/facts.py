@@ -171,7 +171,9 @@ def measure(
     missing = tuple(
         e
         for e in claim.entities
-        if not mentions(e, ev_keys, low) and not _named_by_head(e, low, evidence) and not _named_by_surname(e, full, known)
+        if not mentions(e, ev_keys, low)
+        and not _named_by_head(e, low, evidence)
+        and not _named_by_surname(e, full, known)
     )
     if missing and evidence.voice and FIRST_PERSON.search(evidence.text):
         # "We … now affirm" in a ruling headed "Court of Appeals / First Circuit": the court speaks as "we".

@@ -62,8 +62,8 @@ def one_to_one(checks: Sequence[QuantityCheck], pools: Sequence[Pool]) -> tuple[
             score, eq = max(unused, key=lambda se: se[0])
             # "died at 89 and his mother at 85" against "he at 89, and she at 85": the figures in the claim's
             # order, each agreeing, are the claim's (in the other order they are each other's).
-            status = "match" if agrees(q.claim, eq) and _in_order(out, i, eq) else "mismatch"
-            out[i] = dataclasses.replace(q, evidence=eq, status=status, strength=score)
+            kept = agrees(q.claim, eq) and _in_order(out, i, eq)
+            out[i] = dataclasses.replace(q, evidence=eq, status="match" if kept else "mismatch", strength=score)
         else:
             # The evidence figure is the claim's other figure: it says nothing about this one.
             out[i] = dataclasses.replace(q, status="absent")

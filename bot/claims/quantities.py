@@ -235,7 +235,8 @@ def _inside_period(
         lo, hi = min(ya, yb), max(ya, yb)
         for k in (i, i + 1):
             ev = out[k].evidence
-            year = ev.date[0] if ev is not None and ev.date else None
-            if out[k].status == "mismatch" and year is not None and lo < year < hi and (ev.start, ev.end) not in ends:
+            if ev is None or not ev.date or ev.date[0] is None or (ev.start, ev.end) in ends:
+                continue
+            if out[k].status == "mismatch" and lo < ev.date[0] < hi:
                 out[k] = dataclasses.replace(out[k], status="absent")
     return tuple(out)

@@ -60,7 +60,10 @@ def _members(text: str, toks: tuple[Token, ...]) -> list[tuple[str, str] | None]
 def _neighbours(toks: tuple[Token, ...], i: int) -> set[tuple[str, str]]:
     """The content words just before and after token ``i`` (their synonym keys), marked with their side."""
     out: set[tuple[str, str]] = set()
-    for side, span in (("<", range(i - 1, max(-1, i - 1 - NEIGHBOUR_REACH - 1), -1)), (">", range(i + 1, i + 2 + NEIGHBOUR_REACH))):
+    for side, span in (
+        ("<", range(i - 1, max(-1, i - 1 - NEIGHBOUR_REACH - 1), -1)),
+        (">", range(i + 1, i + 2 + NEIGHBOUR_REACH)),
+    ):
         for k in span:
             if not 0 <= k < len(toks):
                 break

@@ -8,15 +8,16 @@ import re
 
 from bot.claims.compounds import word_compound_spans
 from bot.claims.count_nouns import partitive_noun_at
+from bot.claims.lexicon import phrases
 from bot.claims.numbers.patterns import (
     AGE,
     AGE_LIMIT,
-    ERA_BEFORE,
-    ERA_YEAR,
     COMPOUND_ORDINAL,
     COUNT,
     CURRENCIES,
     DATE_PATTERNS,
+    ERA_BEFORE,
+    ERA_YEAR,
     FREQUENCY,
     GLUED,
     MACH,
@@ -42,7 +43,6 @@ from bot.claims.numbers.patterns import (
     times_per_year,
     unit_and_factor,
 )
-from bot.claims.lexicon import phrases
 from bot.claims.numbers.quantity import Quantity, count_head, lemma, parse_number
 from bot.claims.units import ORDINALS
 from corpus.text.dates import MONTHS
@@ -262,7 +262,9 @@ def _era_years(text: str) -> list[Quantity]:
         out.append(Quantity(0, 0, "date", "exact", m.start("lo"), end, text[m.start("lo") : end], _year(m["lo"], era)))
         if m.group("hi"):
             out.append(
-                Quantity(0, 0, "date", "exact", m.start("hi"), m.end(), text[m.start("hi") : m.end()], _year(m["hi"], era))
+                Quantity(
+                    0, 0, "date", "exact", m.start("hi"), m.end(), text[m.start("hi") : m.end()], _year(m["hi"], era)
+                )
             )
     for m in ERA_BEFORE.finditer(text):
         out.append(Quantity(0, 0, "date", "exact", m.start(), m.end(), m.group(0), _year(m["lo"], m["era"])))
@@ -303,7 +305,9 @@ def _elliptic_ages(text: str, found: list[Quantity]) -> list[Quantity]:
     return out
 
 
-_OPENERS = "|".join(r"\s+".join(map(re.escape, p.split())) for p in sorted(phrases("ellipsis_openers.txt"), key=len, reverse=True))
+_OPENERS = "|".join(
+    r"\s+".join(map(re.escape, p.split())) for p in sorted(phrases("ellipsis_openers.txt"), key=len, reverse=True)
+)
 _ELLIPSIS = re.compile(rf"\b(?:{_OPENERS})\s+(?:just\s+|only\s+|merely\s+|even\s+)?$", re.IGNORECASE)
 _PLURAL = re.compile(r"\b[a-z][a-z-]{2,}s\b", re.IGNORECASE)
 _NO_NOUN_AFTER = re.compile(r"\s*(?:[.;:,)!?]|$|\band\b|\bor\b)")

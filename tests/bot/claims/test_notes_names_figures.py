@@ -79,7 +79,8 @@ def test_a_note_sentence_leans_on_the_one_before_it(kings):
 # ----- the next sentence that takes up "them" ---------------------------------------------------------------------
 STORY = """# The test
 
-The answer was again in the affirmative, so arrangements were made to bring 180 ladies out of the Palace. Sun Tzu divided them into two companies.
+The answer was again in the affirmative, so arrangements were made to bring 180 ladies out of the Palace.
+Sun Tzu divided them into two companies.
 
 The wardens counted 42 sheep in the lower field. Ada Park then moved them to the barn for the winter.
 """
@@ -167,7 +168,10 @@ def test_two_figures_in_the_comparisons_order_state_it(claim, evidence, outcome)
             "A Python coroutine needs far more memory than a thread on Jesse's system, about 3k compared with 50k.",
             COROUTINE,
         ),
-        ("The new engine of the Model-7 burns more fuel than the old engine, 8 litres an hour compared with 12.", ENGINES),
+        (
+            "The new engine of the Model-7 burns more fuel than the old engine, 8 litres an hour compared with 12.",
+            ENGINES,
+        ),
     ],
 )
 def test_figures_in_the_other_order_state_no_such_comparison(claim, evidence):
@@ -189,7 +193,11 @@ def _brief_of(sentences: list[str], marker: tuple[int, str]) -> Brief:
     ("sentences", "marker", "note", "named"),
     [
         (
-            ["His book brought him to the notice of Ho Lu, King of Wu.", "Footnotes", "2. He reigned from 514 to 496 B.C."],
+            [
+                "His book brought him to the notice of Ho Lu, King of Wu.",
+                "Footnotes",
+                "2. He reigned from 514 to 496 B.C.",
+            ],
             (2, "Ho Lu,"),
             "2. He reigned",
             "Ho Lu",
