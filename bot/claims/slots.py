@@ -52,7 +52,7 @@ def member(t: Token) -> tuple[str, str] | None:
 
 
 def _members(text: str, toks: tuple[Token, ...]) -> list[tuple[str, str] | None]:
-    """The class member of each token; none inside a name of several words ("North Korea", "Good Friday")."""
+    """The class member of each token; none inside a name of several words ("North Dakota", "Good Friday")."""
     names = [(e.start, e.end) for e in entities(text) if " " in e.text.strip() or "-" in e.text]
     return [None if any(s <= t.start < e for s, e in names) else member(t) for t in toks]
 
