@@ -117,6 +117,7 @@ def _confidence(verdict: str, j: Judgement | None) -> float:
             "comparative": 0.8,
             "attribute": 0.8,
             "negation": 0.7,
+            "slot": 0.8,
         }
         return round(min(0.97, base.get(j.reason, 0.7) + 0.05 * j.coverage), 2)
     return round(max(0.5, 0.9 - 0.4 * j.score), 2)
@@ -266,7 +267,7 @@ def _holds_every_measure(j: Judgement, coverage: float) -> bool:
 def _decide(claim: Claim, judged: Sequence[tuple[Judgement, Unit]]) -> CheckResult:
     supported = [(j, u) for j, u in judged if j.outcome == "supported"]
     contradicted = [(j, u) for j, u in judged if j.outcome == "contradicted"]
-    priority = {"number": 3, "comparative": 2, "attribute": 2, "entity": 1, "negation": 0}
+    priority = {"number": 3, "comparative": 2, "attribute": 2, "slot": 2, "entity": 1, "negation": 0}
     if supported and contradicted:
         best = max(supported, key=lambda ju: ju[0].score)[0]
         if any(outweighs(c, best) for c, _ in contradicted):

@@ -38,6 +38,7 @@ from bot.claims.rules.opposites import (
     opposed_class,
     opposite_comparison,
     opposite_polarity,
+    slot_filled_otherwise,
     superlative_elsewhere,
     superlative_flipped,
 )
@@ -61,6 +62,7 @@ RULES: tuple[Rule, ...] = (
     mismatch_without_the_count,
     mismatched_number,
     refuted_statement,
+    slot_filled_otherwise,
     opposed_class,
     superlative_elsewhere,
     superlative_flipped,
@@ -84,7 +86,9 @@ RULES: tuple[Rule, ...] = (
     same_fact,
 )
 
-_OPPOSED = frozenset({"negation", "comparative", "attribute"})  # not a number: another event may have another figure
+_OPPOSED = frozenset(
+    {"negation", "comparative", "attribute", "slot"}
+)  # not a number: another event may have another figure
 
 
 def outweighs(contradiction: Judgement, support: Judgement, t: Thresholds = THRESHOLDS) -> bool:

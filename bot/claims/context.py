@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from bot.claims.evidence import EVIDENCE_KINDS, NOTE_KINDS, Unit, fragment, prose_sentences, sentences
+from bot.claims.evidence import EVIDENCE_KINDS, NOTE_KINDS, Unit, fragment, note_statements, sentences
 from bot.claims.lexicon import ORGANISATION_WORDS
 from bot.claims.modality import consequence, habit_frame, supposes
 from bot.claims.names import head_noun
@@ -24,6 +24,7 @@ _LATE_PRONOUN = re.compile(r"^(?:[^,]{0,40},\s*){1,2}(?:it|they|he|she)\b", re.I
 # "Pakistan objected to its design": a possessive or object pronoun points back to the sentence before too.
 # "… only 33 of these localities …": a partitive demonstrative counts what the sentence before named.
 _BACK_REFERENCE = re.compile(r"\b(?:its|their|them)\b|\b(?:of|among)\s+(?:these|those)\b", re.IGNORECASE)
+_OBJECT_BACK = re.compile(r"^[^.;:]{3,60}?\b(?:them|their)\b", re.IGNORECASE)
 # "We granted the motion and now affirm.": a short statement in the author's own voice acts on what the
 # sentences before it set out (the object of "affirm" is there, not here).
 _FIRST_PERSON_OPENER = re.compile(r"^(?:we|i|our)\b", re.IGNORECASE)
@@ -31,8 +32,39 @@ FIRST_PERSON_WORDS = 12
 
 
 def _leans(p: Passage) -> bool:
-    short_own_voice = bool(_FIRST_PERSON_OPENER.match(p.text)) and len(p.text.split()) <= FIRST_PERSON_WORDS
-    return leans_back(p.text) or short_own_voice or bool(_LATE_PRONOUN.match(p.text) or _BACK_REFERENCE.search(p.text))
+    return _leans_text(p.text)
+
+
+def _leans_text(text: str) -> bool:
+    short_own_voice = bool(_FIRST_PERSON_OPENER.match(text)) and len(text.split()) <= FIRST_PERSON_WORDS
+    return leans_back(text) or short_own_voice or bool(_LATE_PRONOUN.match(text) or _BACK_REFERENCE.search(text))
+
+
+# "2. He reigned from 514 to 496 B.C.": an endnote read as a body sentence, its number first, then a pronoun.
+_NUMBERED_NOTE = re.compile(r"^\(?(\d{1,3})[.)]\s+(?:he|she|it|they|his|her|its|their)\b", re.IGNORECASE)
+
+
+def _marked(brief: Brief, passage: Passage) -> str:
+    """For an endnote the parser read as a body sentence ("2. He reigned …"), the sentence that carries its first
+    marker ("… to the notice of Ho Lu,[2] King of Wu."): what its pronoun stands for."""
+    m = _NUMBERED_NOTE.match(passage.text)
+    if m is None:
+        return ""
+    number = int(m.group(1))
+    at = next((offset for n, offset in brief.markers if n == number and offset < passage.start), None)
+    if at is None:
+        return ""
+    citing = [
+        p for p in sentences(brief) if p.kind == "sentence" and p.start <= at <= p.end + 4 and p.seq < passage.seq
+    ]
+    return citing[0].text if citing else ""
+
+
+def _citing(brief: Brief, note: Passage) -> str:
+    """The body sentence that cites a note (its first), whose names the note's "He" or "It" stands for."""
+    numbers = set(note.footnotes)
+    citing = [p for p in sentences(brief) if p.kind == "sentence" and numbers & set(p.footnotes)]
+    return citing[0].text if numbers and citing else ""
 
 
 # "this museum", "the company", "that treaty": a definite noun that may take up a name said before it.
@@ -151,8 +183,12 @@ def _cut_off_head(brief: Brief, passage: Passage) -> list[Passage]:
 def units_for(brief: Brief, passage: Passage) -> list[Unit]:
     """The passage with the sentences it leans on; and with the next one when that one leans on it."""
     if passage.kind in NOTE_KINDS:
-        # The whole note is quoted; each of its prose sentences is compared on its own, as a body sentence is.
-        return [Unit(brief, (passage,), (), sentence) for sentence in prose_sentences(passage.text)]
+        # The whole note is quoted; each of its prose sentences is compared on its own, as a body sentence is, with
+        # the note's sentence before it, or (a first sentence that opens on "He", "It" …) the sentence citing it.
+        return [
+            Unit(brief, (passage,), (), sentence, before or (_citing(brief, passage) if _leans_text(sentence) else ""))
+            for sentence, before in note_statements(passage.text)
+        ]
     if passage.kind != "sentence":
         return [Unit(brief, (passage,), ())]
     ordered = sentences(brief)
@@ -179,11 +215,17 @@ def units_for(brief: Brief, passage: Passage) -> list[Unit]:
     if not context:
         context = _taken_up(ordered, i) or _previous_paragraph(ordered, i, topic)
     context = _modal_frame(ordered, i, context)
-    units = [Unit(brief, (passage,), tuple(context))]
+    lean = "" if context else _marked(brief, passage)
+    units = [Unit(brief, (passage,), tuple(context), lean=lean)]
     nxt = ordered[i + 1] if i + 1 < len(ordered) else None
     # Only a sentence that opens on a pronoun continues this one's subject ("… the Model-17 …" + "It flew …");
-    # "On March 24, it tested …" starts a new event whose "it" is the brief's topic.
-    if nxt is not None and nxt.paragraph == passage.paragraph and pronoun_subject(nxt.text):
+    # "On March 24, it tested …" starts a new event whose "it" is the brief's topic. One that takes up this one's
+    # things by "them" or "their" ("… to bring 180 ladies …" + "Sun Tzu divided them …") says who acted on them.
+    if (
+        nxt is not None
+        and nxt.paragraph == passage.paragraph
+        and (pronoun_subject(nxt.text) or _OBJECT_BACK.search(nxt.text))
+    ):
         units.append(Unit(brief, (passage, ordered[i + 1]), tuple(context)))
     return units
 

@@ -25,6 +25,7 @@ class Unit:
     focal: tuple[Passage, ...]
     context: tuple[Passage, ...]
     gloss: str = ""  # what is compared instead of the quoted text (a front-matter field read as a sentence)
+    lean: str = ""  # text the gloss leans on but the quote leaves out (a note sentence's sentence before it)
 
     @property
     def text(self) -> str:
@@ -38,7 +39,7 @@ class Unit:
     @property
     def context_text(self) -> str:
         label = self.focal[0].label if self.focal[0].kind == "table_row" and self.focal[0].label else ""
-        return " ".join([label, *(p.text for p in self.context)]).strip()
+        return " ".join([label, self.lean, *(p.text for p in self.context)]).strip()
 
 
 def fragment(p: Passage) -> bool:
@@ -72,16 +73,27 @@ def _prose(sentence: str) -> bool:
     return sum(w.lower() in STOPWORDS for w in words) >= PROSE_NOTE_STOPWORD_SHARE * len(words)
 
 
+# "See Card and Riddell (1993) for …", "Cf. …": a note that opens by pointing to a source goes on in prose.
+_SIGNAL = re.compile(r"^(?:see(?:\s+also)?|cf\.|compare|for\s+(?:a|an|the|more)\b)", re.IGNORECASE)
+
+
 def prose_sentences(text: str) -> list[str]:
     """The sentences of a note in the author's own prose ("The Act took effect on January 1, 1998, to …"), none
     of a note that names a source ("Lund, M. (2020). Rain and rivers. Hydrology, 58(7), 19–21.")."""
+    return [s for s, _ in note_statements(text)]
+
+
+def note_statements(text: str) -> list[tuple[str, str]]:
+    """Each prose sentence of a note (``prose_sentences``) with the note's sentence before it ("" for the first):
+    what "both countries" or "this" in it refers to."""
     flat = " ".join(text.split())
     if _ENTRY.search(flat):
         return []
     first = _CITES.search(flat)
-    if first is not None and not any(_prose(s) for s in _split(flat[: first.start()])):
+    if first is not None and not _SIGNAL.match(flat) and not any(_prose(s) for s in _split(flat[: first.start()])):
         return []  # an entry that opens on its authors and year: the rest is its title and where it appeared
-    return [s for s in _split(flat) if not _CITES.search(s) and _prose(s)]
+    parts = _split(flat)
+    return [(s, parts[k - 1] if k else "") for k, s in enumerate(parts) if not _CITES.search(s) and _prose(s)]
 
 
 def _split(text: str) -> list[str]:

@@ -129,7 +129,7 @@ def explain(verdict: str, j: Judgement | None, unit: Unit | None, c: Citation | 
     if j.reason == "attribute" and j.opposite:
         named = _subject_phrase(claim)
         return f"The brief calls {named or 'it'} {j.opposite}: {quote_text(c)}."
-    if j.reason == "negation":
+    if j.reason in ("negation", "slot"):
         theirs = _window(c.quote, j.opposite)
         ours = _window(claim.text, j.claimed)
         if theirs and ours and theirs.lower() != ours.lower():

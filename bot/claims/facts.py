@@ -66,6 +66,20 @@ def weighted_coverage(
     return (sum(weights.get(s, top) for s in matched) + top * numbers[1]) / total, matched
 
 
+def _named_by_surname(entity: Entity, full: str, known: Callable[[Entity], bool]) -> bool:
+    """ "Kegel coined the term" names the claim's "Dan Kegel" when the brief writes that full name somewhere: a
+    person is taken up by the last word of the name (not when another capitalised word stands before it)."""
+    words = re.sub(r"['’]s$", "", entity.text).split()
+    last = words[-1] if words else ""
+    if len(words) < 2 or len(last) < 3 or not last[:1].isupper() or not known(entity):
+        return False
+    for m in re.finditer(rf"\b{re.escape(last)}\b", full):
+        before = full[: m.start()].split()[-1:]
+        if not (before and before[0][:1].isupper() and m.start() > 0 and full[m.start() - 1] == " "):
+            return True
+    return False
+
+
 def _named_by_head(entity: Entity, low: str, evidence: Evidence) -> bool:
     """ "the toolkit" names the brief's one "Rainfall Data Toolkit (RDT)" (a definite head noun stands for the only
     name of the brief with that head), and "Berg" its one "Anna Berg"."""
@@ -154,7 +168,13 @@ def measure(
     full = expand_acronyms(fold_phrases(fold_accents(evidence.full)), evidence.acronyms, wanted)
     ev_keys = entity_keys(full) | set(evidence.implied)
     low = " ".join(full.lower().split())
-    missing = tuple(e for e in claim.entities if not mentions(e, ev_keys, low) and not _named_by_head(e, low, evidence))
+    missing = tuple(
+        e
+        for e in claim.entities
+        if not mentions(e, ev_keys, low)
+        and not _named_by_head(e, low, evidence)
+        and not _named_by_surname(e, full, known)
+    )
     if missing and evidence.voice and FIRST_PERSON.search(evidence.text):
         # "We … now affirm" in a ruling headed "Court of Appeals / First Circuit": the court speaks as "we".
         missing = tuple(e for e in missing if not in_voice(e, evidence.voice))

@@ -18,6 +18,7 @@ Reason = Literal[
     "comparative",
     "attribute",
     "negation",
+    "slot",
     "missing_entity",
     "missing_number",
     "partial",

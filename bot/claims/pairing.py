@@ -60,11 +60,24 @@ def one_to_one(checks: Sequence[QuantityCheck], pools: Sequence[Pool]) -> tuple[
         elif unused:
             # "Five of the eight wells" against "3 of the 8 wells": the 8 is the claim's eight, the 3 its five.
             score, eq = max(unused, key=lambda se: se[0])
-            out[i] = dataclasses.replace(q, evidence=eq, strength=score)
+            # "died at 89 and his mother at 85" against "he at 89, and she at 85": the figures in the claim's
+            # order, each agreeing, are the claim's (in the other order they are each other's).
+            kept = agrees(q.claim, eq) and _in_order(out, i, eq)
+            out[i] = dataclasses.replace(q, evidence=eq, status="match" if kept else "mismatch", strength=score)
         else:
             # The evidence figure is the claim's other figure: it says nothing about this one.
             out[i] = dataclasses.replace(q, status="absent")
     return tuple(out)
+
+
+def _in_order(checks: Sequence[QuantityCheck], i: int, eq: Quantity) -> bool:
+    """Whether pairing the claim figure ``i`` with ``eq`` keeps the order of the claim's other matched figures."""
+    for k, o in enumerate(checks):
+        if k == i or o.status != "match" or o.evidence is None or o.claim.is_date:
+            continue
+        if (k < i) != (o.evidence.start < eq.start):
+            return False
+    return True
 
 
 def _nearest(q: Quantity, others: Sequence[Quantity]) -> Quantity | None:

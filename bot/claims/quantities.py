@@ -201,4 +201,42 @@ def check_quantities(
             out.append(QuantityCheck(cq, hit or tied[0], "match" if hit else "mismatch", 0.0))
         else:
             out.append(QuantityCheck(cq, tied[0], "mismatch", best))
-    return crossed_years(one_to_one(out, pools), ev_qs, text)
+    return _inside_period(claim, crossed_years(one_to_one(out, pools), ev_qs, text), ev_qs, text)
+
+
+# "from 514 to 496 B.C.", "between 1990 and 1995", "1990-1995": two years joined as the ends of one period.
+_PERIOD_JOINT = re.compile(r"\s*(?:-|–|—|to|until|till|and)\s*", re.IGNORECASE)
+
+
+def _periods(qs: Sequence[Quantity], text: str) -> list[tuple[int, int]]:
+    """The indexes of the pairs of dates that open and close a period ("from 514 to 496 B.C.")."""
+    return [
+        (i, i + 1)
+        for i in range(len(qs) - 1)
+        if qs[i].is_date and qs[i + 1].is_date and _PERIOD_JOINT.fullmatch(text[qs[i].end : qs[i + 1].start])
+    ]
+
+
+def _inside_period(
+    claim: HasQuantities, checks: tuple[QuantityCheck, ...], ev_qs: Sequence[Quantity], text: str
+) -> tuple[QuantityCheck, ...]:
+    """A single year inside the period the claim gives ("in the third year of his reign [512 B.C.]" for "ruled from
+    514 to 496 B.C.") is an event within it: it neither confirms nor denies either end (another period's ends do)."""
+    out = list(checks)
+    qs = claim.quantities
+    ends = {(ev_qs[k].start, ev_qs[k].end) for pair in _periods(ev_qs, text) for k in pair}
+    for i, _ in _periods(qs, claim.text):
+        a, b = qs[i], qs[i + 1]
+        if not (a.date and b.date):
+            continue
+        ya, yb = a.date[0], b.date[0]
+        if ya is None or yb is None:
+            continue
+        lo, hi = min(ya, yb), max(ya, yb)
+        for k in (i, i + 1):
+            ev = out[k].evidence
+            if ev is None or not ev.date or ev.date[0] is None or (ev.start, ev.end) in ends:
+                continue
+            if out[k].status == "mismatch" and lo < ev.date[0] < hi:
+                out[k] = dataclasses.replace(out[k], status="absent")
+    return tuple(out)

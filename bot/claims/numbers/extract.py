@@ -8,6 +8,7 @@ import re
 
 from bot.claims.compounds import word_compound_spans
 from bot.claims.count_nouns import partitive_noun_at
+from bot.claims.numbers.everyday import ages, elliptic_ages, elliptic_heads, era_years
 from bot.claims.numbers.patterns import (
     COMPOUND_ORDINAL,
     COUNT,
@@ -114,6 +115,8 @@ def extract_quantities(text: str) -> list[Quantity]:
                 precision=rounding(m.group("num")),
             )
         )
+    found.extend(q for q in era_years(text) if free(q.start, q.end))
+    found.extend(q for q in ages(text) if free(q.start, q.end))
     for m in RANGE.finditer(text):
         if not free(m.start(), m.end()):
             continue
@@ -234,6 +237,7 @@ def extract_quantities(text: str) -> list[Quantity]:
         v = scaled(value, m.group("scale"))
         found.append(Quantity(v, v, f"count:{head}", bound_kind(m.group("bound")), m.start(), m.end(), m.group(0)))
     found.sort(key=lambda q: q.start)
+    found = elliptic_heads(text, elliptic_ages(text, found))
     # "one-CPU-one-vote", "first-rate": the number word is part of a term, not a figure
     terms = word_compound_spans(text)
     found = [q for q in found if not any(s <= q.end - 1 and q.end <= e for s, e in terms)]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from bot.claims.lexicon import fields
+from bot.claims.lexicon import fields, words
 from bot.claims.numbers.quantity import parse_number
 from bot.claims.units import ORDINALS, UNITS
 from corpus.text.dates import MONTH_PATTERN
@@ -107,6 +107,26 @@ OLD_YEAR = re.compile(
     r"\b(?:in|since|by|until|till|from|circa|c\.|ca\.|year|around|of|before|after)\s+(?P<year>1[0-7]\d{2})\b(?![,.]?\d)",
     re.I,
 )
+# Years of an era: "514 B.C.", "from 514 to 496 B.C." (both years of the era), "A.D. 1066". A year before Christ is
+# negative. Only the dotted "A.D." and "C.E." stand for the common era ("AD" and "CE" are too often acronyms).
+_BC = r"B\.\s?C\.(?:\s?E\.)?|BCE\b|BC\b"
+_AD = r"A\.\s?D\.|C\.\s?E\."
+ERA_YEAR = re.compile(
+    rf"(?:\b(?:from|between)\s+)?(?<![\w.,])(?P<lo>\d{{1,4}})(?:\s*(?:-|–|—|to|and)\s*(?P<hi>\d{{1,4}}))?"
+    rf"\s*(?P<era>{_BC}|{_AD})"
+)
+ERA_BEFORE = re.compile(r"\b(?P<era>A\.\s?D\.)\s*(?P<lo>\d{1,4})\b(?![,.]?\d)")
+# Someone's age: "at the age of twenty-eight", "aged 89", "89 years old", "85 years of age", and "at 89" after a
+# word of ``age_cues.txt`` ("died at 89", "he at 89, and she at 85").
+_AGE_NUM = rf"(?:\d{{1,3}}|(?:{_WORD_NUM})(?:[\s-](?:{_DIGIT_WORD}))?)"
+_AGE_CUES = "|".join(re.escape(w).replace("'", "['’]") for w in sorted(words("age_cues.txt"), key=len, reverse=True))
+AGE = re.compile(
+    rf"\b(?:at\s+(?:the\s+)?age\s+of|at\s+age|aged?)\s+(?P<num>{_AGE_NUM})\b(?!\s*(?:%|per\s?cent|[.,:]\d))"
+    rf"|(?<![\w.,])(?P<num2>{_AGE_NUM})(?:\s+|-)years?(?:\s+|-)(?:old\b|of\s+age\b)"
+    rf"|\b(?:{_AGE_CUES})\s+at\s+(?P<num3>{_AGE_NUM})(?=\s*[,;.)]|\s+and\b|\s*$)",
+    re.I,
+)
+AGE_LIMIT = 130
 ORDINAL = re.compile(rf"\b(?P<ord>{'|'.join(ORDINALS)}|\d+(?:st|nd|rd|th))\b", re.I)
 _TENS = "|".join(w for w, n in WORD_NUMBERS.items() if 20 <= n <= 90 and n % 10 == 0)
 _UNIT_ORDINALS = "|".join(w for w, n in ORDINALS.items() if 1 <= n <= 9 and w.isalpha())

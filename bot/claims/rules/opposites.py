@@ -14,6 +14,7 @@ from bot.claims.opposition import (
     swapped_pairing,
     turned_contrast,
 )
+from bot.claims.slots import slot_swaps
 from bot.claims.text.comparatives import superlative_degrees
 from bot.claims.text.negation import denied_names
 from bot.claims.text.tokens import fold_accents, synonym_keys, tokens
@@ -83,6 +84,22 @@ def contrast_turned(f: Facts) -> Judgement | None:
     if f.coverage < f.t.opposition_coverage - f.t.opposition_slack:
         return f.result("unrelated", "partial", f.base * f.t.partial_factor)
     return f.result("contradicted", "comparative", f.base + f.t.opposition_bonus)
+
+
+def slot_filled_otherwise(f: Facts) -> Judgement | None:
+    """ "The members met on Monday evenings" against "we met on Friday evenings": another weekday, month, season,
+    time of day or compass point in the claim's place contradicts it when the rest lines up; another one elsewhere
+    leaves the claim unsaid, never supported."""
+    swaps = slot_swaps(f.claim.text, f.evidence.text)
+    if not swaps:
+        return None
+    swap = next((s for s in swaps if s.aligned), swaps[0])
+    claimed = {k for tok in tokens(swap.claimed) if tok.stem for k in synonym_keys(tok.stem)}
+    if swap.aligned and not f.missing and f.with_words(claimed) >= f.t.opposition_coverage:
+        return f.result(
+            "contradicted", "slot", f.base + f.t.opposition_bonus, opposite=swap.found, claimed=swap.claimed
+        )
+    return f.result("unrelated", "partial", f.base * f.t.partial_factor)
 
 
 def opposite_polarity(f: Facts) -> Judgement | None:

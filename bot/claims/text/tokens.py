@@ -11,7 +11,10 @@ from functools import lru_cache
 from bot.claims.lexicon import IRREGULAR, ROLE_CLASSES, SYNONYMS
 from corpus.text.words import STOPWORDS, is_name_form, stem
 
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*(?:[-.][A-Za-z0-9]+)*\.?|\d+(?:,\d{3})*(?:\.\d+)?")
+# "C10K", "MP3", "H2O": letters with figures inside are one word (a name), not a letter, a number and a letter.
+_WORD = re.compile(
+    r"[A-Za-z]+\d+[A-Za-z0-9]*(?:-[A-Za-z0-9]+)*|[A-Za-z][A-Za-z'’]*(?:[-.][A-Za-z0-9]+)*\.?|\d+(?:,\d{3})*(?:\.\d+)?"
+)
 DESIGNATION = re.compile(r"^[A-Za-z]+-\d+[A-Za-z]?$")  # "Model-17": one token, never stemmed
 
 QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
