@@ -24,6 +24,7 @@ from corpus.raw import (
     RawTable,
 )
 from corpus.text.dates import DATE_PATTERN, parse_date
+from corpus.text_contents import heading_contents
 from corpus.text_layout import frame_metadata, is_caps_heading, list_items, text_table, underlined_heading
 from corpus.text_notes import (
     BRACKET_MARKER,
@@ -279,6 +280,7 @@ def parse_text(text: str) -> RawDocument:
     else:
         header = _parse_header(blocks, lowercase_words(text))
     navigation = {header.body_start + i for i in navigation_blocks(blocks[header.body_start :])}
+    navigation |= heading_contents(blocks, header.body_start)
 
     defs: list[tuple[int, str]] = []
     # Body blocks in reading order; text paragraphs as strings until markers are resolved.
