@@ -32,6 +32,7 @@ from corpus.text_notes import (
     line_note,
     listed_note,
     marker_segments,
+    number_unnumbered_blocks,
     take_bracket_blocks,
 )
 
@@ -273,6 +274,8 @@ def parse_text(text: str) -> RawDocument:
     # an e-book's preamble and licence are not the book; the preamble names its title and authors
     text, frame = split_text(text)
     text, bracket_defs = take_bracket_blocks(text)
+    text, unnumbered = number_unnumbered_blocks(text, bracket_defs)
+    bracket_defs += unnumbered
     blocks = _blocks(text)
     if frame is not None and frame.title:
         header = _Header(body_start=0)

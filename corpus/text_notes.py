@@ -68,6 +68,41 @@ def take_bracket_blocks(text: str) -> tuple[str, list[tuple[int, str]]]:
     return "".join(out), notes
 
 
+# "[Footnote: …]" with no number: the transcriber kept the note where the printer set it, without its mark
+_UNNUMBERED_OPEN = re.compile(r"\[(?:foot\s*note|note)\s*:\s*", re.IGNORECASE)
+# bracketed numbers from here up are years ("[1758]"), not notes, when finding the highest note number
+NOTE_NUMBER_LIMIT = 1000
+
+
+def number_unnumbered_blocks(text: str, numbered: list[tuple[int, str]]) -> tuple[str, list[tuple[int, str]]]:
+    """The text with each unnumbered "[Footnote: …]" block replaced by a bracketed marker right after the text it
+    follows, and its notes, numbered after the highest note number of the text (as Markdown's named notes are)."""
+    found = list(_UNNUMBERED_OPEN.finditer(text))
+    if not found:
+        return text, []
+    cited = [int(n) for n in re.findall(r"\[(\d{1,4})\]", text) if int(n) < NOTE_NUMBER_LIMIT]
+    highest = max([n for n, _ in numbered] + cited + [0])
+    notes: list[tuple[int, str]] = []
+    out: list[str] = []
+    pos = 0
+    for m in found:
+        if m.start() < pos:
+            continue
+        end = _block_end(text, m.start())
+        if end is None:
+            continue
+        highest += 1
+        notes.append((highest, " ".join(text[m.end() : end - 1].split())))
+        before = text[pos : m.start()]
+        kept = before.rstrip()
+        gap = before[len(kept) :]
+        # "water. [Footnote: …] Mr." -> "water. [20] Mr."; a block between paragraphs ends the one above it
+        out += [kept, f" [{highest}]", gap if "\n" in gap else ""]
+        pos = end
+    out.append(text[pos:])
+    return "".join(out), notes
+
+
 def cited_before(text: str) -> dict[int, int]:
     """Each bracketed number cited in running text, with the offset of its first citation."""
     first: dict[int, int] = {}

@@ -146,3 +146,24 @@ def test_a_heading_typed_over_a_rule_is_a_heading(parse_text_brief: Parse) -> No
     brief = parse_text_brief(NOTES_SECTION_BOOK)
     assert "Footnotes" in [p.text for p in brief.passages if p.kind == "heading"]
     assert not any("---" in p.text for p in brief.passages)
+
+
+UNNUMBERED = """A Course of Lectures
+
+The gas was named hydrogen, because it generates water.[1] [Footnote: From
+the Greek for "water" and "I generate."] Mr. Anderson then filled two jars.
+
+The jars were set on the table.
+
+[Footnote 1: See the second lecture.]
+"""
+
+
+def test_an_unnumbered_footnote_block_is_a_note_numbered_after_the_highest(parse_text_brief: Parse) -> None:
+    brief = parse_text_brief(UNNUMBERED)
+    assert [f.number for f in brief.footnotes] == [1, 2]
+    assert brief.footnotes[1].raw == 'From the Greek for "water" and "I generate."'
+    assert sentence_starting(brief, "The gas was named hydrogen").footnotes == (1, 2)
+    assert sentence_starting(brief, "Mr. Anderson").text == "Mr. Anderson then filled two jars."
+    assert "[Footnote" not in brief.text and "[2]" not in brief.text
+    assert not brief.warnings
