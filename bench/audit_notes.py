@@ -94,7 +94,10 @@ def documents() -> list[Path]:
     for folder in FOLDERS:
         if "real-extra7" in str(folder) or not folder.is_dir():
             continue
-        files += sorted(p for p in folder.iterdir() if p.suffix.lower() in SUFFIXES)
+        # a real-dev folder's SOURCE.md and README.md describe the document; they are not one
+        files += sorted(
+            p for p in folder.iterdir() if p.suffix.lower() in SUFFIXES and p.name not in ("SOURCE.md", "README.md")
+        )
     return files
 
 
