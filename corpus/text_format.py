@@ -12,22 +12,29 @@ from dataclasses import dataclass, field
 
 from corpus.decoding import decode_text as decode_text  # re-exported: older importers
 from corpus.ebook import split_text
-from corpus.markers import SUPERSCRIPT_DIGITS, SUPERSCRIPT_RUN, resolve_marker, superscript_to_str
+from corpus.markers import SUPERSCRIPT_DIGITS, superscript_to_str
 from corpus.models import Author
 from corpus.navigation import navigation_blocks
 from corpus.raw import (
-    Marker,
     RawBlock,
     RawDocument,
     RawMetadataItem,
     RawParagraph,
     RawSourceNote,
     RawTable,
-    Segment,
 )
 from corpus.text.dates import DATE_PATTERN, parse_date
-from corpus.text_layout import frame_metadata, is_caps_heading, list_items, text_table
-from corpus.text_notes import BRACKET_MARKER, line_note, take_bracket_blocks
+from corpus.text_contents import heading_contents
+from corpus.text_layout import frame_metadata, is_caps_heading, list_items, text_table, underlined_heading
+from corpus.text_notes import (
+    BRACKET_MARKER,
+    NOTES_HEADING,
+    line_note,
+    listed_note,
+    marker_segments,
+    number_unnumbered_blocks,
+    take_bracket_blocks,
+)
 
 _FOOTNOTE_DEF = re.compile(rf"^\s*([{SUPERSCRIPT_DIGITS}]+)(?:\s+|(?=[\"“‘']))(\S.*)$")
 _SOURCE_LINE = re.compile(r"^\s*Sources?\s*:", re.IGNORECASE)
@@ -260,30 +267,6 @@ def _continues(previous: str, nxt: str) -> bool:
     return not _ends_sentence(previous) and first.islower()
 
 
-def _segments(
-    text: str, defined: set[int], last: int, bracketed: frozenset[int] = frozenset()
-) -> tuple[tuple[Segment, ...], int]:
-    segs: list[Segment] = []
-    pos = 0
-    found = list(SUPERSCRIPT_RUN.finditer(text))
-    found += [m for m in BRACKET_MARKER.finditer(text) if int(m.group(1)) in bracketed]
-    for m in sorted(found, key=lambda m: m.start()):
-        if m.start() < pos:
-            continue
-        if m.start() > pos:
-            segs.append(text[pos : m.start()])
-        if m.re is BRACKET_MARKER:
-            numbers: tuple[int, ...] = (int(m.group(1)),)
-        else:
-            numbers = resolve_marker(superscript_to_str(m.group(0)), defined, last)
-        last = max(last, *numbers)
-        segs.append(Marker(numbers))
-        pos = m.end()
-    if pos < len(text):
-        segs.append(text[pos:])
-    return tuple(segs), last
-
-
 def parse_text(text: str) -> RawDocument:
     """Find the structure of a plain-text brief."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
@@ -291,6 +274,8 @@ def parse_text(text: str) -> RawDocument:
     # an e-book's preamble and licence are not the book; the preamble names its title and authors
     text, frame = split_text(text)
     text, bracket_defs = take_bracket_blocks(text)
+    text, unnumbered = number_unnumbered_blocks(text, bracket_defs)
+    bracket_defs += unnumbered
     blocks = _blocks(text)
     if frame is not None and frame.title:
         header = _Header(body_start=0)
@@ -298,6 +283,7 @@ def parse_text(text: str) -> RawDocument:
     else:
         header = _parse_header(blocks, lowercase_words(text))
     navigation = {header.body_start + i for i in navigation_blocks(blocks[header.body_start :])}
+    navigation |= heading_contents(blocks, header.body_start)
 
     defs: list[tuple[int, str]] = []
     # Body blocks in reading order; text paragraphs as strings until markers are resolved.
@@ -322,6 +308,7 @@ def parse_text(text: str) -> RawDocument:
 
     cited: set[int] = set()  # bracketed numbers the body has cited so far
     heading_above = False  # the block before was a heading: a heading under it is a level below
+    notes_list: int | None = None  # under a "Footnotes" heading: the number of the last listed note (0: none yet)
     for index, lines in enumerate(blocks[header.body_start :], start=header.body_start):
         if index in navigation:
             continue
@@ -336,6 +323,11 @@ def parse_text(text: str) -> RawDocument:
                     number, body = bracket_defs[-1]
                     bracket_defs[-1] = (number, f"{body} {line.strip()}")
             continue
+        if notes_list is not None and (note := listed_note(lines, cited, notes_list or None)) is not None:
+            bracket_defs.append(note)
+            notes_list = note[0]
+            continue
+        notes_list = None
         cited.update(int(m.group(1)) for line in lines for m in BRACKET_MARKER.finditer(line))
         if _is_footnote_block(lines):
             for line in lines:
@@ -350,9 +342,12 @@ def parse_text(text: str) -> RawDocument:
         items = None if _is_table(lines) else list_items(lines)
         if _is_table(lines):
             emit(text_table(lines))
-        elif is_caps_heading(lines) and not BRACKET_MARKER.search(joined):
-            emit(RawParagraph((joined,), heading=True, level=2 if was_heading else 1))
+        elif (underlined := underlined_heading(lines)) or (
+            is_caps_heading(lines) and not BRACKET_MARKER.search(joined)
+        ):
+            emit(RawParagraph((underlined or joined,), heading=True, level=2 if was_heading else 1))
             heading_above = True
+            notes_list = 0 if NOTES_HEADING.match(underlined or joined) else None
         elif items is not None:
             flush()
             out.extend(items[:-1])
@@ -381,7 +376,7 @@ def parse_text(text: str) -> RawDocument:
     resolved: list[RawBlock] = []
     for item in out:
         if isinstance(item, str):
-            segs, last = _segments(item, defined, last, bracketed)
+            segs, last = marker_segments(item, defined, last, bracketed)
             resolved.append(RawParagraph(segs))
         else:
             resolved.append(item)

@@ -19,6 +19,7 @@ from corpus.raw import RawMetadataItem, RawTable
 HEADING_WORDS = 12
 HEADING_LINES = 3
 _ITEM = re.compile(r"^\s*(?:[-*•◦▪‣]|\d{1,3}[.)]|\(\d{1,3}\)|[a-z][.)]|\([a-z]\))\s+\S")
+_RULE = re.compile(r"^\s*(?:-{3,}|={3,})\s*$")
 _TAG = re.compile(r"<[^>]+>")
 # underscores and asterisks are the typist's italics and bold, not letters
 _EMPHASIS = re.compile(r"[_*]")
@@ -38,6 +39,18 @@ def is_caps_heading(lines: Sequence[str]) -> bool:
         and all(c.isupper() for c in letters if c.lower() != c.upper())
         and 2 * len(letters) > len(text.replace(" ", ""))
     )
+
+
+def underlined_heading(lines: Sequence[str]) -> str | None:
+    """The text of a short heading typed over a rule of dashes or equals signs ("Footnotes" over "---------"),
+    or None."""
+    if not 2 <= len(lines) <= HEADING_LINES or not _RULE.match(lines[-1]):
+        return None
+    text = " ".join(ln.strip() for ln in lines[:-1])
+    rule = len(lines[-1].strip())
+    if len(text.split()) > HEADING_WORDS or text.rstrip().endswith((",", ";")) or not re.search(r"[A-Za-z]", text):
+        return None
+    return text if 0.5 * len(lines[-2].strip()) <= rule <= 2 * len(lines[-2].strip()) + 2 else None
 
 
 def list_items(lines: Sequence[str]) -> list[str] | None:

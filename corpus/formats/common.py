@@ -33,6 +33,7 @@ from corpus.navigation import navigation_blocks
 from corpus.raw import Marker, RawBlock, RawDocument, RawMetadataItem, RawParagraph, RawSourceNote, RawTable, Segment
 from corpus.text.dates import parse_date
 from corpus.text_format import _looks_like_definition, _parse_header, is_section_name, lowercase_words
+from corpus.text_notes import NOTES_HEADING as NOTES_HEADING
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,12 +80,6 @@ class Builder:
 
 
 _WS = re.compile(r"\s+")
-# "Notes", "Endnotes", "References", and a book's "Notes to pages 41–60" or "Notes to Chapter 3"
-NOTES_HEADING = re.compile(
-    r"^\s*(?:end\s*notes?|foot\s*notes?|notes?|references)"
-    r"(?:\s+(?:to|for)\s+(?:pages?|chapters?|part)\s+[\w.\s–-]{1,24}?)?\s*:?\s*$",
-    re.IGNORECASE,
-)
 _NUMBERED_NOTE = re.compile(r"^\s*\[?(\d{1,4})[\].)]?\s+(\S.*)$", re.DOTALL)
 _SOURCE_LINE = re.compile(r"^\s*Sources?\s*:", re.IGNORECASE)
 _DIGIT_MARKER = re.compile(r"^\s*[\[(]?(\d+(?:\s*[,–-]\s*\d+)*)[\])]?\s*$")

@@ -43,8 +43,9 @@ from corpus.formats.html_notes import (
     node_text,
     note_text,
 )
+from corpus.formats.html_tables import cell_text, is_key_value, key_value_tables
 from corpus.models import Author
-from corpus.raw import Marker, RawDocument, RawTable
+from corpus.raw import Marker, RawDocument
 
 _NAV_CLASS = re.compile(
     r"(?:^|[\s_-])(?:nav|navbar|navigation|menu|breadcrumbs?|sidebar|skip-link|cookie-banner|share|social)(?:$|[\s_-])",
@@ -212,12 +213,14 @@ class _Walker:
 
     def _table(self, node: LexborNode) -> None:
         rows: list[list[str]] = []
+        notes: list[tuple[int, ...]] = []
         for tr in node.css("tr"):
-            cells = [c for c in tr.iter() if c.tag in ("td", "th")]
-            rows.append([node_text(c) for c in cells])
-        if _is_key_value(rows):
+            cells = [cell_text(c, self.notes.refs) for c in tr.iter() if c.tag in ("td", "th")]
+            rows.append([text for text, _ in cells])
+            notes.append(tuple(dict.fromkeys(n for _, ns in cells for n in ns)))
+        if is_key_value(rows):
             self.flush()
-            for pairs in _key_value_tables(rows):
+            for pairs in key_value_tables(rows):
                 self.out.block(pairs)
             return
         layout = node.css_first("table table") is not None or any(len(c) > 400 for r in rows for c in r)
@@ -229,45 +232,10 @@ class _Walker:
             return
         caption_node = node.css_first("caption")
         caption = node_text(caption_node) if caption_node is not None else None
-        table = make_table(rows, caption)
+        table = make_table(rows, caption, notes)
         if table is not None:
             self.flush()
             self.out.block(table)
-
-
-def _is_key_value(rows: list[list[str]]) -> bool:
-    """A two-column table of "Label: value" rows (an infobox, a fact sheet), not a grid with column names."""
-    filled = [[c for c in r if clean(c)] for r in rows]
-    pairs = [r for r in filled if len(r) == 2]
-    if len(pairs) < 2 or any(len(r) > 2 for r in filled):
-        return False
-    return sum(1 for r in pairs if clean(r[0]).endswith(":")) >= len(pairs) / 2
-
-
-def _key_value_tables(rows: list[list[str]]) -> list[RawTable]:
-    """One table per group of pairs, captioned by the one-cell row above it; one-cell rows under no pair (an image
-    credit, "See text") are decoration."""
-    out: list[RawTable] = []
-    caption: str | None = None
-    keys: list[str] = []
-    values: list[str] = []
-
-    def close() -> None:
-        if keys:
-            out.append(RawTable(caption, tuple(keys), (tuple(values),)))
-        keys.clear()
-        values.clear()
-
-    for row in rows:
-        cells = [clean(c) for c in row if clean(c)]
-        if len(cells) == 1:
-            close()
-            caption = cells[0]
-        elif len(cells) == 2:
-            keys.append(cells[0].rstrip(":").strip())
-            values.append(cells[1])
-    close()
-    return out
 
 
 def _json_ld(tree: LexborHTMLParser) -> dict[str, Any]:

@@ -1,7 +1,11 @@
 """Markup a static-site generator reads in a Markdown file, not the author's text: kramdown attribute lists
 (``{: .no_toc}``, ``{:toc}``), heading attributes (``# Methods {#methods}``), Liquid tags and output
 (``{% include figure.html %}``, ``{{ site.url }}``) and Hugo shortcodes (``{{< figure >}}``). Taken out before
-the Markdown is parsed; code blocks and inline code are left as they are."""
+the Markdown is parsed; code blocks and inline code are left as they are.
+
+A source built both for print and for the web may wrap what each edition shows in a tag named for its output:
+``<markdown>…</markdown>`` for the web, ``<latex>…</latex>`` for print. When a file has web blocks, the web edition
+is the one read: the web tags are unwrapped and the print-only blocks (a note cited only in print) dropped."""
 
 from __future__ import annotations
 
@@ -20,6 +24,9 @@ _SPAN_IAL = re.compile(r"\{:\s*[.#][^{}\n]*\}")
 _LIQUID_TAG = re.compile(r"\{%-?.*?-?%\}", re.DOTALL)
 _LIQUID_OUTPUT = re.compile(r"\{\{-?.*?-?\}\}", re.DOTALL)
 _CODE_SPAN = re.compile(r"(`+[^`]*?`+)")
+# output-conditional blocks: the web edition's tags, and those of outputs a reader of the web edition never sees
+_WEB_OUTPUT = re.compile(r"</?markdown>", re.IGNORECASE)
+_PRINT_OUTPUT = re.compile(r"<(latex|tex|pdf|print)>.*?</\1>", re.IGNORECASE | re.DOTALL)
 _COMMENT = re.compile(r"\{%-?\s*comment\s*-?%\}.*?\{%-?\s*endcomment\s*-?%\}", re.DOTALL)
 
 
@@ -29,9 +36,14 @@ def strip_site_markup(source: str) -> str:
     fence: str | None = None
     chunk: list[str] = []
 
+    web = bool(_WEB_OUTPUT.search(source))
+
     def flush() -> None:
         if chunk:
-            out.extend(_strip("\n".join(chunk)).split("\n"))
+            text = "\n".join(chunk)
+            if web:
+                text = _WEB_OUTPUT.sub("", _PRINT_OUTPUT.sub(lambda m: "\n" * m.group(0).count("\n"), text))
+            out.extend(_strip(text).split("\n"))
             chunk.clear()
 
     for line in source.split("\n"):

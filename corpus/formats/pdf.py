@@ -54,17 +54,14 @@ from corpus.formats.common import (
     is_exponent,
     marker_numbers,
 )
+from corpus.formats.pdf_breaks import starts_paragraph
 from corpus.formats.pdf_columns import split_columns
 from corpus.formats.pdf_headings import (
-    RUN_IN,
     SECTION_NAMES,
     TERMINAL,
     Numbering,
-    centred,
     display_formula,
     heading_level,
-    numbered_heading_line,
-    section_number,
 )
 from corpus.formats.pdf_insets import rejoin_around_insets
 from corpus.formats.pdf_layout import Line, Page, drop_line_numbers, drop_running, reading, tokens
@@ -162,56 +159,6 @@ def _leadings(flows: list[list[Line]]) -> dict[float, float]:
     return {size: max(c.items(), key=lambda kv: (kv[1], -kv[0]))[0] for size, c in pitches.items()}
 
 
-def _starts_paragraph(prev: Line, line: Line, leading: float, left: float, right: float, body_size: float) -> bool:
-    gap = line.bottom - prev.bottom
-    if gap > leading * 1.3 or gap < 0:
-        return gap < 0 or not _heading_runs_on(prev, line, leading, left, right, body_size)
-    if abs(line.size - prev.size) > 0.6:
-        return True
-    if numbered_heading_line(line, body_size, right) and (
-        TERMINAL.search(clean(prev.text)) or prev.x1 < right - 6 * prev.size
-    ):
-        return True  # "2.1 Related work" on its own line after a paragraph's last line, in the body's own type
-    if numbered_heading_line(prev, body_size, right):
-        # the text under such a heading, or its first subsection ("2 Methods" over "2.1 Sampling"); a list of short
-        # numbered items ("1. Apples", "2. Pears") runs on as one block
-        number = section_number(line.text)
-        return not number or number == (*section_number(prev.text), 1)
-    if (
-        line.page == 1
-        and centred(prev, left, right)
-        and centred(line, left, right)
-        and abs(line.x0 - prev.x0) > line.size  # lines of one width are an indented block, not a title page
-        and not prev.bold
-    ):
-        return True  # a title page's centred lines in body type: title, author, place and date, each its own
-    if line.bold != prev.bold:
-        # a bold run-in lead ("Act early. Symptoms…") fills its line and runs on; a bold heading stops short
-        # (or its line already runs on into the body: "Risks to children. Children with asthma")
-        text = clean(prev.text)
-        runs_on = prev.x1 >= right - 2 * prev.size or bool(RUN_IN.search(text))
-        return not (prev.bold and runs_on and not TERMINAL.search(text))
-    indented = line.x0 > left + 0.8 * line.size and prev.x0 <= left + 2
-    # a display title's lines centred on one axis are one title ("Life beyond X:" over "an Opinion"), however
-    # short the second
-    centre = abs((prev.x0 + prev.x1) - (line.x0 + line.x1)) / 2 < line.size
-    return indented and not (centre and (prev.bold or prev.size > body_size * 1.1))
-
-
-def _heading_runs_on(prev: Line, line: Line, leading: float, left: float, right: float, body_size: float) -> bool:
-    """A title or heading too long for one line, its lines set wider apart than the text's: the first fills the
-    measure and ends no sentence, the next is in the same (bold or larger) type."""
-    display = prev.bold or prev.size > body_size * 1.1
-    return (
-        display
-        and line.bold == prev.bold
-        and abs(line.size - prev.size) <= 0.6
-        and line.bottom - prev.bottom <= leading * 2.6
-        and prev.x1 - prev.x0 >= 0.85 * (right - left)
-        and not TERMINAL.search(clean(prev.text))
-    )
-
-
 def _bracket_citations(pieces: list[Piece], cited: frozenset[int]) -> list[Piece]:
     """Typed "[3]" (or "[2, 5]", "[2-5]") in the text, where 3 is an entry of the reference list, cites that entry:
     a marker follows it (numeric citations: the list is the document's notes). The "[3]" stays in the text, where
@@ -254,7 +201,7 @@ def _paragraphs(
     right = max(ln.x1 for ln in lines)
     groups: list[list[Line]] = [[lines[0]]]
     for prev, line in itertools.pairwise(lines):
-        if _starts_paragraph(prev, line, leadings.get(prev.size, prev.size * 1.4), left, right, body_size):
+        if starts_paragraph(prev, line, leadings.get(prev.size, prev.size * 1.4), left, right, body_size):
             groups.append([line])
         else:
             groups[-1].append(line)

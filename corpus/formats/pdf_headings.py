@@ -81,6 +81,18 @@ def section_number(text: str) -> tuple[int, ...]:
     return parts if parts[0] > 0 else ()
 
 
+# an appendix and its sections: "Appendix A", "APPENDIX B: Data", "A.1 Sampling", "B.2.1 Weights"
+_APPENDIX = re.compile(r"^(?:(?:Appendix|APPENDIX)\s+[A-Z](?![\w'’])|[A-Z]((?:\.\d{1,2}){1,3})\.?\s+(?=[\"“‘']?[A-Z]))")
+
+
+def appendix_depth(text: str) -> int:
+    """The depth an appendix heading's letter gives ("Appendix A" 1, "A.1 Sampling" 2, "A.1.2" 3); 0 otherwise."""
+    m = _APPENDIX.match(clean(text))
+    if m is None:
+        return 0
+    return 1 + (m.group(1) or "").count(".")
+
+
 def section_depth(text: str) -> int:
     """The depth a heading's section number gives ("3" and "III." 1, "3.2" 2, "3.2.1" 3); 0 without one."""
     return len(section_number(text))
@@ -141,8 +153,8 @@ def numbered_heading_line(line: Line, body_size: float, right: float) -> bool:
 
 
 def heading_level(group: list[Line], body_size: float, left: float, right: float, numbering: Numbering) -> int:
-    """0 when the paragraph of these lines is not a heading, else the depth its number gives (1 = a top section),
-    or -1 for a heading without a section number (its depth is not said)."""
+    """0 when the paragraph of these lines is not a heading, else the depth its number (or appendix letter) gives
+    (1 = a top section), or -1 for a heading without a section number (its depth is not said)."""
     text = clean(" ".join(ln.text for ln in group))
     if not text or formula_like(text):
         return 0
@@ -162,4 +174,4 @@ def heading_level(group: list[Line], body_size: float, left: float, right: float
     ):
         return 0
     numbering.seen(number)
-    return len(number) or -1
+    return len(number) or appendix_depth(text) or -1

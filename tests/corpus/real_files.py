@@ -20,6 +20,8 @@ COMMITTED = Path(__file__).resolve().parents[1] / "data" / "real"
 DEFAULT_EXTRA = os.pathsep.join(("/tmp/real-extra", "/tmp/real-extra5"))
 # a second variable for documents fetched by hand (a three-column Federal Register issue among them)
 EXTRA4 = ("CITEBOT_REAL_EXTRA4", "/tmp/real-extra4")
+# the fifth held-out set's documents (bench/unseen5.jsonl)
+EXTRA6 = ("CITEBOT_REAL_EXTRA6", "/tmp/real-extra6")
 
 
 def real_document(name: str, folder: tuple[str, str] = ("CITEBOT_REAL_EXTRA", DEFAULT_EXTRA)) -> Path:
@@ -40,6 +42,12 @@ def real_extra4_document(name: str) -> Path:
     """A document of the fourth held-out set, in ``$CITEBOT_REAL_EXTRA4`` (default ``/tmp/real-extra4``); skips the
     test when absent."""
     return real_document(name, EXTRA4)
+
+
+def real_extra6_document(name: str) -> Path:
+    """A document of the fifth held-out set, in ``$CITEBOT_REAL_EXTRA6`` (default ``/tmp/real-extra6``); skips the
+    test when absent."""
+    return real_document(name, EXTRA6)
 
 
 @cache

@@ -75,3 +75,42 @@ def test_notes_and_text_around_the_markup_are_kept() -> None:
 def test_markup_shown_as_code_stays() -> None:
     texts = _texts(_brief())
     assert any("{{ page.title }}" in t for t in texts)
+
+
+BOOK_CHAPTER = """title: Building a Crawler
+author: A. Writer
+
+<markdown>
+_A. Writer builds crawlers for a living._
+</markdown>
+
+## Introduction
+
+Event loops suit programs with many idle connections.[^4]<latex>[^bench]</latex> Threads suit busy ones.[^5]
+
+[^4]: A talk on when to use async.
+<latex>
+[^5]: Printed edition: see the appendix.
+[^bench]: A benchmark of both, cited only in print.
+</latex>
+<markdown>
+[^5]: Web edition: see [the appendix](http://example.org/appendix).
+</markdown>
+"""
+
+
+def test_a_print_only_block_is_not_read_when_the_file_has_web_blocks() -> None:
+    brief = parse_bytes(BOOK_CHAPTER.encode(), "chapter.md")
+    assert [f.number for f in brief.footnotes] == [4, 5]
+    first = next(p for p in brief.passages if p.text.startswith("Event loops suit"))
+    assert first.footnotes == (4,)
+    assert brief.footnotes[1].raw.startswith("Web edition")
+    assert "<latex>" not in brief.text and "markdown>" not in brief.text
+    assert any(p.text.startswith("A. Writer builds crawlers") for p in brief.passages)
+    assert_offsets(brief)
+
+
+def test_latex_tags_in_a_file_without_web_blocks_are_left_alone() -> None:
+    text = "# Notes on TeX\n\nWrite <latex>\\emph{x}</latex> for emphasis in print.\n"
+    brief = parse_bytes(text.encode(), "tex.md")
+    assert any("emphasis in print" in p.text for p in brief.passages)

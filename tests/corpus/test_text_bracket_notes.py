@@ -93,3 +93,77 @@ def test_a_spaced_bracketed_number_before_a_colon_is_a_label_not_a_marker(parse_
         "See the list [1]: the county record.\n\n[Footnote 1: The county record of that year.]\n"
     )
     assert "[1]: the county record" in sentence_starting(brief, "See the list").text
+
+
+NOTES_SECTION_BOOK = """A History of the Canal
+
+The canal was cut in three seasons.  [1]  Its first barge carried coal,[2]
+and the locks were rebuilt twice.[3]
+
+Tolls paid for the upkeep of the towpath. [4]
+
+
+Footnotes
+---------
+
+1.  County record, vol. 2.
+
+2.  The barge was named for the engineer.
+
+3.  A note whose marker the printer left out.
+
+4.  Toll books survive for the years
+after the rebuilding.
+
+
+CHAPTER I
+
+The first season began in March.
+"""
+
+
+def test_a_numbered_list_under_a_footnotes_heading_defines_the_notes(parse_text_brief: Parse) -> None:
+    brief = parse_text_brief(NOTES_SECTION_BOOK)
+    assert [f.number for f in brief.footnotes] == [1, 2, 3, 4]
+    assert brief.footnotes[3].raw == "Toll books survive for the years after the rebuilding."
+    assert not any(p.text.startswith(("1. County", "2. The barge")) for p in brief.passages if p.kind != "footnote")
+
+
+def test_markers_after_a_typists_two_spaces_cite_the_listed_notes(parse_text_brief: Parse) -> None:
+    brief = parse_text_brief(NOTES_SECTION_BOOK)
+    assert sentence_starting(brief, "The canal was cut").footnotes == (1,)
+    assert sentence_starting(brief, "Tolls paid").footnotes == (4,)
+    assert "[4]" not in brief.text
+
+
+def test_a_numbered_list_under_an_ordinary_heading_stays_text(parse_text_brief: Parse) -> None:
+    brief = parse_text_brief(NOTES_SECTION_BOOK.replace("Footnotes\n---------", "Some Steps\n----------"))
+    assert brief.footnotes == ()
+    assert any(p.text.startswith("1. County record") for p in brief.passages)
+
+
+def test_a_heading_typed_over_a_rule_is_a_heading(parse_text_brief: Parse) -> None:
+    brief = parse_text_brief(NOTES_SECTION_BOOK)
+    assert "Footnotes" in [p.text for p in brief.passages if p.kind == "heading"]
+    assert not any("---" in p.text for p in brief.passages)
+
+
+UNNUMBERED = """A Course of Lectures
+
+The gas was named hydrogen, because it generates water.[1] [Footnote: From
+the Greek for "water" and "I generate."] Mr. Anderson then filled two jars.
+
+The jars were set on the table.
+
+[Footnote 1: See the second lecture.]
+"""
+
+
+def test_an_unnumbered_footnote_block_is_a_note_numbered_after_the_highest(parse_text_brief: Parse) -> None:
+    brief = parse_text_brief(UNNUMBERED)
+    assert [f.number for f in brief.footnotes] == [1, 2]
+    assert brief.footnotes[1].raw == 'From the Greek for "water" and "I generate."'
+    assert sentence_starting(brief, "The gas was named hydrogen").footnotes == (1, 2)
+    assert sentence_starting(brief, "Mr. Anderson").text == "Mr. Anderson then filled two jars."
+    assert "[Footnote" not in brief.text and "[2]" not in brief.text
+    assert not brief.warnings
