@@ -9,9 +9,11 @@ from collections.abc import Sequence
 from bot.qa.abstain import Evidence, affixed, states_phase, without_possessive
 from bot.qa.answer_types import document_places
 from bot.qa.cues import has_answer
+from bot.qa.event_subject import asked_phase, dates_subject
 from bot.qa.noun_phrase import title_line
 from bot.qa.query import Query
 from bot.qa.retrieval import Candidate, IndexState
+from bot.qa.specifics import specific
 from bot.qa.superlative import asks_superlative, ranks
 from bot.qa.support import NOTE_DISCOUNT, leaned_on, with_context
 from bot.qa.support import support as support_of
@@ -80,6 +82,8 @@ def evidence(
     typed = typed_coverage = 0.0
     common = state.lower_words(brief_id) if state is not None else frozenset()
     known_verbs = {v for v in query.verbs if state is not None and state.lexicon(brief_id).knows(v)}
+    asked_specific = specific(query.text)  # "how old": an age, not any number; "what exact date": a day
+    phase = asked_phase(a.question_stems) if a.kind == "date" else frozenset()
     for c in answers:
         if c.role == "reference" and not wants_sources:
             continue  # a reference entry's names, dates and figures are the cited work's, not answers
@@ -97,8 +101,12 @@ def evidence(
             continue
         if a.strict and not a.same_details(text):
             continue
+        if not asked_specific.stated(own, c.passage.kind == "sentence"):
+            continue
         if a.kind == "date" and not states_phase(a.question_stems, own):
             continue  # asked when someone was born, a date of something he did
+        if phase and not dates_subject(query.text, phase, own):
+            continue  # asked when Sun Wu died, "his patron, who died in 496" dates another's death
         support, cov = support_of(c, leans)
         if known_verbs and not known_verbs & set(tokenize(text)):
             support *= OTHER_EVENT  # the asked action is not this passage's: "live" against "lasts one year"
