@@ -101,8 +101,8 @@ def evidence(
             continue
         if a.strict and not a.same_details(text):
             continue
-        if not asked_specific.stated(own, c.passage.kind == "sentence"):
-            continue
+        if not asked_specific.stated(own) or not asked_specific.in_role(c.passage.text, c.passage.kind == "sentence"):
+            continue  # asked how old: an age; asked who was the captain: a sentence naming the captain
         if a.kind == "date" and not states_phase(a.question_stems, own):
             continue  # asked when someone was born, a date of something he did
         if phase and not dates_subject(query.text, phase, own):

@@ -47,6 +47,7 @@ AGE, DAY, YEAR, MONTH = "age", "day", "year", "month"
 
 # "Who was the captain flying ...", "What was the name of the lawyer (who) ...": the person is asked in a role.
 _WHO_ROLE = re.compile(r"^\W*who (?:is|was|are|were) (?:the|a|an|its|their) ([\w'’]+)(?: ([\w'’]+))?", re.I)
+_AS_ROLE = re.compile(r"^\W*who\b.*?\bas (?:the |a |an |its |their |his |her )?([\w'’]+)", re.I)
 _NAME_ROLE = re.compile(r"\bnames? of (?:the |a |an |its |their |his |her )?((?:[\w'’]+\s*){0,3})", re.I)
 _NUMBERS = frozenset({*ONES, *TENS})
 
@@ -60,6 +61,9 @@ def _role(question: str) -> str:
     """The person noun of the role a person is asked in ("captain", "lawyer"), or ""."""
     m = _WHO_ROLE.search(question)
     nouns = [w for w in m.groups() if w] if m else []
+    r = _AS_ROLE.search(question)
+    if r:
+        nouns.append(r.group(1))  # "who succeeded her as CEO": the name must be the CEO's
     n = _NAME_ROLE.search(question)
     if n:
         after = [w for w in n.group(1).split() if w.lower() not in _NUMBERS]
@@ -80,11 +84,8 @@ class Specific:
     what: str = ""
     role: str = ""  # the person noun of the role asked ("who was the captain ..."): a sentence must name the role
 
-    def stated(self, text: str, sentence: bool = True) -> bool:
-        """Whether the text states the asked specific (always true when none is asked). A sentence answering who
-        held a role names the role ("the captain, ..."); a name field of the front matter need not."""
-        if self.role and sentence and self.role not in {_singular(w) for w in re.findall(r"[\w'’]+", text)}:
-            return False
+    def stated(self, text: str) -> bool:
+        """Whether the text states the asked specific (always true when none is asked)."""
         if self.what == AGE:
             return bool(_AGE.search(text))
         if self.what == DAY:
@@ -94,6 +95,11 @@ class Specific:
         if self.what == MONTH:
             return bool(_MONTH.search(text))
         return True
+
+    def in_role(self, text: str, sentence: bool = True) -> bool:
+        """Whether a sentence answering who held a role names the role ("the captain, ..."): a name in another
+        sentence is someone else's. A name field of the front matter need not (``sentence`` False)."""
+        return not (self.role and sentence) or self.role in {_singular(w) for w in re.findall(r"[\w'’]+", text)}
 
 
 @lru_cache(maxsize=4096)
