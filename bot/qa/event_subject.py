@@ -15,6 +15,7 @@ from bot.qa.answer_types import phases
 from corpus.text.words import stem
 
 _WORD = re.compile(r"[A-Za-z0-9]+")
+_COMPOUND = re.compile(r"[A-Za-z0-9]+(?:[-.'’][A-Za-z0-9]+)*")  # "Huai-nan", "Law.Gov" are one word of a name
 # The question's own frame words, capitalised only because they open it.
 _FRAME = frozenset({"in", "on", "at", "what", "which", "when", "who", "whom", "whose", "how", "did", "was", "were"})
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "it", "they", "i", "we"})
@@ -31,16 +32,16 @@ def subject_names(question: str) -> list[frozenset[str]]:
     digits) after the first word. "In what year did Sun Wu die?" -> [{sun, wu}]."""
     runs: list[list[str]] = []
     previous_end = -2
-    for i, m in enumerate(_WORD.finditer(question)):
+    for i, m in enumerate(_COMPOUND.finditer(question)):
         w = m.group(0)
         named = (w[0].isupper() or any(ch.isdigit() for ch in w)) and w.lower() not in _FRAME
         if i == 0 or not named:
             continue
-        gap = question[previous_end : m.start()]
-        if runs and previous_end >= 0 and gap.strip(" -.’'") == "":
-            runs[-1].append(w.lower())
+        parts = [p.lower() for p in _WORD.findall(w)]
+        if runs and question[previous_end : m.start()].strip() == "":
+            runs[-1] += parts
         else:
-            runs.append([w.lower()])
+            runs.append(parts)
         previous_end = m.end()
     return [frozenset(r) for r in runs]
 

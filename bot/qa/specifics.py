@@ -30,11 +30,11 @@ _AGE = re.compile(
 _ASKS_DAY = re.compile(r"\b(?:what|which)\s+(?:exact\s+|precise\s+|specific\s+|particular\s+)?(?:date|day)\b", re.I)
 _ASKS_YEAR = re.compile(r"\b(?:what|which)\s+(?:exact\s+|precise\s+|specific\s+|particular\s+)?year\b", re.I)
 _ASKS_MONTH = re.compile(r"\b(?:what|which)\s+(?:exact\s+|precise\s+|specific\s+|particular\s+)?month\b", re.I)
-_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-# A day: "February 9, 2004", "9 February", "the 9th of February", "2004-02-09", "9/2/2004", a weekday named.
+# A day: "February 9, 2004", "9 February", "the 9th of February", "2004-02-09", "9/2/2004" (not a weekday alone:
+# "we met on Friday evenings" is no date).
 _DAY = re.compile(
     rf"\b{MONTH_PATTERN}\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH_PATTERN}(?!\w)|"
-    rf"\b\d{{4}}-\d{{1,2}}-\d{{1,2}}\b|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b|\b{_WEEKDAY}\b|"
+    rf"\b\d{{4}}-\d{{1,2}}-\d{{1,2}}\b|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b|"
     rf"\b(?:the\s+)?\w+(?:st|nd|rd|th)\s+(?:day\s+)?of\s+{MONTH_NAMES}\b",
 )
 # A year: "1808" (not "1,808" nor "18.08"), "122 B.C.", "'98".
