@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 from bot.qa.answer_types import phases, words
+from bot.qa.kin import kin_of_all
 from corpus.text.words import stem
 from index.lexical import NEVER_UNKNOWN, LexicalIndex
 
@@ -44,13 +45,15 @@ def affixed(term: str, lexicon: LexicalIndex) -> bool:
 def states_phase(question_stems: frozenset[str], text: str) -> bool:
     """Whether a text states the phase of the event a "when" question asks about: asked when something began
     (was born, founded, opened) or ended (died, closed, retired), a date in a text that says neither is the date of
-    something else ("In 1859 he spent several weeks exploring"). True when the question asks no one phase."""
+    something else ("In 1859 he spent several weeks exploring"); the question's phase word or a word related to it
+    (``bot.qa.kin``) says it. True when the question asks no one phase."""
     table = phases()
     asked = [stems for stems in table.values() if stems & question_stems]
     if len(asked) != 1:
         return True
     said = frozenset(stem(w) for w in re.findall(r"[a-z]+", text.lower()))
-    return bool(asked[0] & said)
+    # The question's own phase word may be said another way: asked when a name was "adopted", "chosen".
+    return bool((asked[0] | kin_of_all(asked[0] & question_stems)) & said)
 
 
 def without_possessive(name: str) -> str:

@@ -22,7 +22,7 @@ from pathlib import Path
 from bot.qa.roles import asks_report, reports
 from corpus.models import Brief
 from corpus.text.dates import CALENDAR_WORDS
-from corpus.text.numbers import MAGNITUDES
+from corpus.text.numbers import COUNTING_WORDS, MAGNITUDES, WORD_NUMBERS
 from corpus.text.words import STOPWORDS, stem, word_list
 
 
@@ -340,16 +340,26 @@ _CHANGE = re.compile(r"\d\s?%|\b(?:percent|per cent|(?:\w+ )?times|doubled|tripl
 
 
 def has_money(text: str) -> bool:
-    """Whether the text gives a sum of money or its change: a currency sign, a number with a currency or
-    magnitude word after it ("$6 billion", "40 million pesos", "40 dollars"), a percentage or a multiple."""
+    """Whether the text gives a sum of money or its change: a currency sign, a figure or number word with a currency
+    or magnitude word after it ("$6 billion", "40 million pesos", "three shillings"), a word that is a sum by itself
+    ("sixpence"), a percentage or a multiple."""
     if _MONEY_SYMBOL.search(text) or _CHANGE.search(text):
         return True
+    if words("money_amounts.txt") & set(re.findall(r"[a-z'’]+", text)):
+        return True  # "sixpence", "a farthing": a sum in one word
     currencies = words("currencies.txt")
-    for m in re.finditer(r"(?<![\w.-])\d[\d,]*(?:\.\d+)?((?:\s+[a-z]+){1,3})", text):
-        after = m.group(1).split()
+    for m in _AMOUNT_THEN_WORDS.finditer(text):
+        after = m.group(1).lower().split()
         if after[0] in _SCALE or any(w in currencies for w in after):
             return True
     return False
+
+
+# A figure or a number word ("three shillings", "forty dollars", "a hundred pounds") and the words after it.
+_NUMBER_WORDS = "|".join(w for w, n in WORD_NUMBERS.items() if n >= 2 and w not in COUNTING_WORDS)
+_AMOUNT_THEN_WORDS = re.compile(
+    rf"(?:(?<![\w.-])\d[\d,]*(?:\.\d+)?|\b(?:{_NUMBER_WORDS})(?:-[a-z]+)?\b)((?:\s+[a-z]+){{1,3}})", re.I
+)
 
 
 def rank_number(text: str, start: int) -> bool:

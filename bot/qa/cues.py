@@ -369,8 +369,10 @@ def _has_quantity(a: Asked, text: str) -> bool:
 def has_answer(a: Asked, text: str, common: frozenset[str] = frozenset(), places: frozenset[str] = frozenset()) -> bool:
     """Whether the text holds an answer of the asked type (always true when no particular type is asked).
     ``common``: the document's lower-case words, to tell a name from a capitalised common noun."""
-    if a.kind == "quantity" and a.slot == types.MONEY and a.head in _MONEY_ITSELF:
-        return types.has_money(text)  # "how much money did she give": "donated $1,000" names no money
+    if a.kind == "quantity" and a.slot == types.MONEY and a.head is not None and types.money_noun(a.head):
+        # "how much money did she give": "donated $1,000" names no money; "how much rent did they pay": "at three
+        # shillings a week" names no rent. A sum answers a question about a sum.
+        return types.has_money(text)
     if a.kind == "quantity" and a.head is not None and not _names_head(a.head, text):
         return False  # "how many lectures": a number of something else is not the answer
     if a.kind == "date":

@@ -10,6 +10,7 @@ from bot.qa.abstain import Evidence, affixed, states_phase, without_possessive
 from bot.qa.answer_types import document_places
 from bot.qa.cues import has_answer
 from bot.qa.event_subject import asked_phase, dates_subject
+from bot.qa.kin import kin_support, light_verbs
 from bot.qa.noun_phrase import title_line
 from bot.qa.query import Query
 from bot.qa.retrieval import Candidate, IndexState
@@ -81,7 +82,9 @@ def evidence(
     superlative = a.kind in ("", "name", "place") and asks_superlative(query.text)
     typed = typed_coverage = 0.0
     common = state.lower_words(brief_id) if state is not None else frozenset()
-    known_verbs = {v for v in query.verbs if state is not None and state.lexicon(brief_id).knows(v)}
+    # "set sail": the noun names the event, not the light verb "set".
+    light = light_verbs()
+    known_verbs = {v for v in query.verbs if state is not None and state.lexicon(brief_id).knows(v) and v not in light}
     asked_specific = specific(query.text)  # "how old": an age, not any number; "what exact date": a day
     phase = asked_phase(a.question_stems) if a.kind == "date" else frozenset()
     for c in answers:
@@ -108,6 +111,8 @@ def evidence(
         if phase and not dates_subject(query.text, phase, own):
             continue  # asked when Sun Wu died, "his patron, who died in 496" dates another's death
         support, cov = support_of(c, leans)
+        if state is not None:
+            support, cov = kin_support(state, c, query, brief_id, leans)
         if known_verbs and not known_verbs & set(tokenize(text)):
             support *= OTHER_EVENT  # the asked action is not this passage's: "live" against "lasts one year"
         if support > typed:

@@ -52,3 +52,48 @@ def test_other_how_much_questions_ask_no_money(question):
 )
 def test_only_a_sum_of_money_answers_a_price(question, text, expected):
     assert has_answer(asked(question), text) is expected
+
+
+# Sums written in words, from two real documents (Franklin's autobiography, an FAA rule), and the rent asked about.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We took lodgings together in Little Britain at three shillings and sixpence a week.", True),
+        ("To lessen the rent, which was then but twenty-four pounds a year, we took in Thomas Godfrey.", True),
+        ("A farthing a day was all he had.", True),
+        ("Josiah, my father, married young, and carried his wife with three children into New England.", False),
+        ("The FAA estimates the average total cost per operator to be $7,650.", True),
+    ],
+)
+def test_sums_in_words_are_money(text, expected):
+    assert types.has_money(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We took lodgings together in Little Britain at three shillings and sixpence a week.", True),
+        ("We took lodgings together in Little Britain for three weeks.", False),
+    ],
+)
+def test_any_sum_answers_how_much_rent(text, expected):
+    assert has_answer(asked("How much rent did Franklin and Ralph pay for their London lodgings?"), text) is expected
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "expected"),
+    [
+        (
+            "How many people were killed in the Ethiopian Airlines Flight 302 accident?",
+            "The airplane crashed near Addis Ababa, Ethiopia, resulting in 157 fatalities.",
+            True,
+        ),
+        (
+            "How many people were killed in the Ethiopian Airlines Flight 302 accident?",
+            "The airplane crashed six minutes after takeoff from Addis Ababa.",
+            False,
+        ),
+    ],
+)
+def test_a_count_of_fatalities_counts_people(question, text, expected):
+    assert has_answer(asked(question), text) is expected
