@@ -75,14 +75,17 @@ _HOW_MEASURE = re.compile(
     re.I,
 )
 WHEN = re.compile(
-    r"^\W*when\b|\bwhat (?:date|year|month|day|time)\b|\b(?:in|on|by|since) (?:which|what) (?:year|month|date|day)\b|"
+    r"^\W*when\b|\bwhat (?:(?:exact|precise|specific|particular) )?(?:date|year|month|day|time)\b|"
+    r"\b(?:in|on|by|since) (?:which|what) (?:(?:exact|precise|specific|particular) )?(?:year|month|date|day)\b|"
     r"\bhow long ago\b",
     re.I,
 )
 WHO = re.compile(r"^\W*(?:who|whom|whose)\b|\b(?:by|to|from|with|for) whom\b", re.I)
 _WHO_ROLE = re.compile(r"^\W*who (?:is|was|are|were) (?:the|a|an|its|their) (\w+)(?: (\w+))?", re.I)
 # "What is X called?" is often answered by a common noun ("a drake"); "the name of X" by a proper name.
-_CALLED = re.compile(r"\b(?:the|its|their|his|her) name of\b|\bwhat (?:is|was) (?:the|its|their) name\b", re.I)
+_CALLED = re.compile(
+    r"\b(?:the|its|their|his|her) names? of\b|\bwhat (?:is|was|are|were) (?:the|its|their) names?\b", re.I
+)
 WHERE = re.compile(r"^\W*where\b", re.I)  # "in which county" is a "which <named noun>" question
 # "Which X ..." / "In which X ...": at the start of the question, so that "the bill which passed" is no question.
 _WHICH = re.compile(
@@ -290,7 +293,8 @@ def asked(question: str) -> Asked:
 
 def _named_slot(rest: str) -> str:
     """The slot of "the name of the <noun>" from the words after "name": "of the lawyer" -> person."""
-    after = [w for w in re.findall(r"[a-z]+", rest.lower()) if w not in {"of", "the", "a", "an", "its", "their"}]
+    skip = {"of", "the", "a", "an", "its", "their", *ONES, *TENS}  # "the names of the two concubines"
+    after = [w for w in re.findall(r"[a-z]+", rest.lower()) if w not in skip]
     if after[1:2] in (["who"], ["whom"], ["whose"]):
         return types.PERSON  # "the name of the master who taught him"
     return types.slot_of_noun(singular(after[0])) if after else ""

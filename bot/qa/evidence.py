@@ -9,10 +9,12 @@ from collections.abc import Sequence
 from bot.qa.abstain import Evidence, affixed, states_phase, without_possessive
 from bot.qa.answer_types import document_places
 from bot.qa.cues import has_answer
+from bot.qa.event_subject import asked_phase, dates_subject
 from bot.qa.kin import kin_support, light_verbs
 from bot.qa.noun_phrase import title_line
 from bot.qa.query import Query
 from bot.qa.retrieval import Candidate, IndexState
+from bot.qa.specifics import specific
 from bot.qa.superlative import asks_superlative, ranks
 from bot.qa.support import NOTE_DISCOUNT, leaned_on, with_context
 from bot.qa.support import support as support_of
@@ -83,6 +85,8 @@ def evidence(
     # "set sail": the noun names the event, not the light verb "set".
     light = light_verbs()
     known_verbs = {v for v in query.verbs if state is not None and state.lexicon(brief_id).knows(v) and v not in light}
+    asked_specific = specific(query.text)  # "how old": an age, not any number; "what exact date": a day
+    phase = asked_phase(a.question_stems) if a.kind == "date" else frozenset()
     for c in answers:
         if c.role == "reference" and not wants_sources:
             continue  # a reference entry's names, dates and figures are the cited work's, not answers
@@ -100,8 +104,12 @@ def evidence(
             continue
         if a.strict and not a.same_details(text):
             continue
+        if not asked_specific.stated(own) or not asked_specific.in_role(c.passage.text, c.passage.kind == "sentence"):
+            continue  # asked how old: an age; asked who was the captain: a sentence naming the captain
         if a.kind == "date" and not states_phase(a.question_stems, own):
             continue  # asked when someone was born, a date of something he did
+        if phase and not dates_subject(query.text, phase, own):
+            continue  # asked when Sun Wu died, "his patron, who died in 496" dates another's death
         support, cov = support_of(c, leans)
         if state is not None:
             support, cov = kin_support(state, c, query, brief_id, leans)
