@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.engine import Engine
-from bot.qa.retrieval import version_key
+from bot.qa.index_state import version_key
 from corpus.errors import ModelUnavailable
 from corpus.settings import Settings
 from index.library import BriefRepository

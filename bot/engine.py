@@ -20,9 +20,10 @@ from dataclasses import dataclass
 
 from bot.citations import make_citation, verify_citation
 from bot.qa import answer as answering
+from bot.qa.index_state import IndexState, version_key
 from bot.qa.query import Query, Search, analyse, search_for
 from bot.qa.render import ABSTAIN_TEXT, answer_text
-from bot.qa.retrieval import Candidate, IndexState, hybrid_search, version_key
+from bot.qa.retrieval import Candidate, hybrid_search
 from bot.store_watch import HEARTBEAT_SECONDS, StoreWatch
 from bot.types import Answer, Hit
 from corpus.errors import BriefExists, BriefNotFound, CitationNotVerified, CitebotError, InvalidRequest

@@ -14,11 +14,12 @@ from bot.qa.echo import raises_only
 from bot.qa.evidence import _cited_coverage as _cited_coverage
 from bot.qa.evidence import evidence as evidence
 from bot.qa.forms import Forms
+from bot.qa.index_state import IndexState
 from bot.qa.named import named_passages
 from bot.qa.noun_phrase import title_line
 from bot.qa.purpose import states_purpose
 from bot.qa.query import Query
-from bot.qa.retrieval import Candidate, IndexState
+from bot.qa.retrieval import Candidate
 from bot.qa.support import CONTEXT_DISCOUNT, leaned_on
 from bot.qa.support import support as _support
 from corpus.models import Passage

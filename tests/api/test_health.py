@@ -168,7 +168,7 @@ def test_orphan_vectors_of_a_killed_ingest_are_not_counted(client, engine, bundl
     from dataclasses import replace
 
     from bot.engine import _docs
-    from bot.qa.retrieval import version_key
+    from bot.qa.index_state import version_key
     from index.views import passage_views
 
     before = client.get("/health").json()["vectors"]

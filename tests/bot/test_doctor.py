@@ -13,7 +13,7 @@ import sqlalchemy as sa
 
 from bot.doctor import diagnose
 from bot.engine import _docs
-from bot.qa.retrieval import version_key
+from bot.qa.index_state import version_key
 from index.db.schema import briefs
 from index.views import passage_views
 

@@ -11,7 +11,7 @@ from dataclasses import replace
 import pytest
 
 from bot.engine import _docs
-from bot.qa.retrieval import version_key
+from bot.qa.index_state import version_key
 from index.db import connect
 from index.db.migrate import upgrade
 from index.views import passage_views
