@@ -18,13 +18,13 @@ from io import BytesIO
 from lxml import etree
 
 from corpus.errors import ParseError, UnsupportedFormat
+from corpus.formats.assemble import assemble
 from corpus.formats.common import (
     Block,
     Builder,
     Metadata,
     Para,
     Pending,
-    assemble,
     clean,
     is_exponent,
     is_placeholder_author,

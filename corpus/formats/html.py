@@ -18,12 +18,12 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from corpus.decoding import decode_bytes
 from corpus.errors import ParseError
+from corpus.formats.assemble import assemble
 from corpus.formats.common import (
     Block,
     Builder,
     Metadata,
     Pending,
-    assemble,
     clean,
     is_exponent,
     iso_date,

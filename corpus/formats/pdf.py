@@ -44,12 +44,12 @@ from io import BytesIO
 import pdfplumber
 
 from corpus.errors import UnsupportedFormat
+from corpus.formats.assemble import assemble
 from corpus.formats.common import (
     Block,
     Para,
     Pending,
     Piece,
-    assemble,
     clean,
     is_exponent,
     marker_numbers,
