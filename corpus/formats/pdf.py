@@ -64,7 +64,8 @@ from corpus.formats.pdf_headings import (
     heading_level,
 )
 from corpus.formats.pdf_insets import rejoin_around_insets
-from corpus.formats.pdf_layout import Line, Page, drop_line_numbers, drop_running, reading, tokens
+from corpus.formats.pdf_layout import Line, Page, reading, tokens
+from corpus.formats.pdf_margins import drop_line_numbers, drop_running
 from corpus.formats.pdf_meta import pdf_metadata
 from corpus.formats.pdf_notes import (
     endnote_section,
