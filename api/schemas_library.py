@@ -7,7 +7,7 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from api.schemas_brief import BriefSummaryOut, WarningOut
-from bot.engine import IngestReport
+from bot.ingest_records import IngestReport
 from corpus.models import Brief
 
 

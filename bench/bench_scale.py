@@ -113,7 +113,7 @@ def lexical_add_cost(engine: Any, size: int) -> dict[str, Any]:
     bm25s over every document (the pre-change design's lexical step alone)."""
     import bm25s
 
-    from bot.qa.retrieval import IndexState
+    from bot.qa.index_state import IndexState
     from corpus.loader import parse_bytes
     from index import lexical
 

@@ -54,8 +54,9 @@ def main() -> None:
 
     from bench_scale import question_pool
 
+    from bot.qa.index_state import IndexState
     from bot.qa.phrases import OPTIONAL_IN_NAMES, LibraryPhrases
-    from bot.qa.retrieval import DenseMatrix, IndexState
+    from bot.qa.stored_vectors import DenseMatrix
     from corpus.settings import Settings
     from index.lexical import LexicalIndex, content_terms, phrase_key
     from index.library import BriefRepository

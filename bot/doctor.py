@@ -24,11 +24,12 @@ from pathlib import Path
 from typing import Any
 
 from bot.engine import Engine
-from bot.qa.retrieval import version_key
+from bot.qa.index_state import version_key
 from corpus.errors import ModelUnavailable
 from corpus.settings import Settings
+from index.chroma_startup import forget_embedded
 from index.library import BriefRepository
-from index.store import forget_embedded, make_store
+from index.store import make_store
 
 
 @dataclass(frozen=True)

@@ -14,67 +14,30 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections import OrderedDict
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 
 from bot.citations import make_citation, verify_citation
+from bot.ingest_records import IngestReport, replace_refusal, stored_docs
 from bot.qa import answer as answering
+from bot.qa.index_state import IndexState, version_key
 from bot.qa.query import Query, Search, analyse, search_for
 from bot.qa.render import ABSTAIN_TEXT, answer_text
-from bot.qa.retrieval import Candidate, IndexState, hybrid_search, version_key
+from bot.qa.retrieval import Candidate, hybrid_search
+from bot.query_vectors import QueryVectors
 from bot.store_watch import HEARTBEAT_SECONDS, StoreWatch
 from bot.types import Answer, Hit
 from corpus.errors import BriefExists, BriefNotFound, CitationNotVerified, CitebotError, InvalidRequest
-from corpus.models import Brief, Citation, ParseWarning, Passage
+from corpus.models import Brief, Citation, Passage
 from corpus.settings import Settings
-from index.batching import QueryBatcher
-from index.embeddings import query_embed_many, torch_threads
+from index.embeddings import torch_threads
 from index.library import BriefRepository
 from index.store import PassageStore, Progress, StoredDoc
 from index.types import Embeddings
-from index.views import PassageViews, passage_views
+from index.views import passage_views
 
 log = logging.getLogger("citebot.engine")
 
 EMPTY_LIBRARY_TEXT = "The library has no briefs yet, so there is nothing to quote."
-
-
-def replace_refusal(existing: Brief) -> str:
-    """Why an upload may not silently take an existing brief's id, and what to do instead."""
-    origin = f" (from {existing.source_path.rsplit('/', 1)[-1]})" if existing.source_path else ""
-    return (
-        f"a different brief is already filed as {existing.id!r}{origin}: send replace=true with the write key "
-        "to replace it, or choose another brief_id"
-    )
-
-
-@dataclass(frozen=True)
-class IngestReport:
-    brief_id: str
-    status: str  # "added" | "updated" | "unchanged"
-    passages: int
-    warnings: tuple[ParseWarning, ...]
-
-
-def _docs(views: Sequence[PassageViews], version: str) -> list[StoredDoc]:
-    docs = []
-    for v in views:
-        p = v.passage
-        meta: dict[str, str | int | float | bool] = {
-            "brief_id": p.brief_id,
-            "version": version,
-            "passage_id": p.id,
-            "kind": p.kind,
-            "paragraph": -1 if p.paragraph is None else p.paragraph,
-            "footnotes": ",".join(str(n) for n in p.footnotes),
-            "direct": p.direct,
-            "seq": p.seq,
-        }
-        docs.append(StoredDoc(f"{version}|{p.id}|s", v.self_text, {**meta, "view": "s"}))
-        if v.context_text:
-            docs.append(StoredDoc(f"{version}|{p.id}|c", v.context_text, {**meta, "view": "c"}))
-    return docs
 
 
 class Engine:
@@ -108,11 +71,7 @@ class Engine:
         self._state = IndexState.build(repository.all(), stamp)
         self._anchors: dict[tuple[str, str | None, int], tuple[Passage, ...]] = {}
         # Query vectors by text: repeated questions and follow-up anchors skip the model (the costliest step).
-        self._query_cache: OrderedDict[str, list[float]] = OrderedDict()
-        self._query_cache_size = query_cache_size
-        self._cache_lock = threading.Lock()
-        # Concurrent questions share one forward pass of the model instead of queueing for the cores one by one.
-        self._batcher = QueryBatcher(query_embed_many(embedder, threads=settings.query_threads))
+        self._query_vectors = QueryVectors(embedder, settings.query_threads, query_cache_size)
         # A store outage must reach questions answered from the cached vectors (see bot/store_watch.py).
         self._store_watch = StoreWatch(lambda: self.store, HEARTBEAT_SECONDS if settings.chroma_url else None)
 
@@ -169,7 +128,7 @@ class Engine:
                 if old is not None and not replace and old.content_hash != brief.content_hash:
                     raise BriefExists(replace_refusal(old))
                 version = version_key(brief)
-                docs = _docs(passage_views(brief), version)
+                docs = stored_docs(passage_views(brief), version)
                 report = IngestReport(brief.id, "unchanged", len(brief.passages), brief.warnings)
                 if old is not None and old.content_hash == brief.content_hash and self._complete(version, docs):
                     return report
@@ -247,7 +206,7 @@ class Engine:
         with self._write_lock:
             for brief in self.repository.all():
                 version = version_key(brief)
-                docs = _docs(passage_views(brief), version)
+                docs = stored_docs(passage_views(brief), version)
                 if not self._complete(version, docs):
                     self._add(docs)
                     reports.append(IngestReport(brief.id, "updated", len(brief.passages), brief.warnings))
@@ -259,7 +218,7 @@ class Engine:
         missing = []
         for brief in self.repository.all():
             version = version_key(brief)
-            if not self._complete(version, _docs(passage_views(brief), version)):
+            if not self._complete(version, stored_docs(passage_views(brief), version)):
                 missing.append(brief.id)
         return missing
 
@@ -277,18 +236,7 @@ class Engine:
     # ----- questions ---------------------------------------------------------------------------------------
     def embed_query(self, query: str) -> list[float]:
         """The query's vector, from a small LRU cache when the same text was embedded recently."""
-        with self._cache_lock:
-            hit = self._query_cache.get(query)
-            if hit is not None:
-                self._query_cache.move_to_end(query)
-                return hit
-        vector = self._batcher.embed(query)
-        if self._query_cache_size > 0:
-            with self._cache_lock:
-                self._query_cache[query] = vector
-                while len(self._query_cache) > self._query_cache_size:
-                    self._query_cache.popitem(last=False)
-        return vector
+        return self._query_vectors.embed(query)
 
     def _query(self, state: IndexState, text: str, brief_id: str | None, history: Sequence[str] = ()) -> Query:
         """The question analysed once, for every stage. A question may name an acronym the briefs asked define by

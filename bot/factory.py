@@ -5,7 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from bot.engine import Engine, IngestReport
+from bot.engine import Engine
+from bot.ingest_records import IngestReport
 from corpus.loader import load_brief
 from corpus.settings import Settings
 from index.embeddings import embed_threads, load_embedder

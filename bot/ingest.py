@@ -13,7 +13,8 @@ import threading
 from datetime import UTC, datetime
 from pathlib import Path, PurePath
 
-from bot.engine import Engine, IngestReport, replace_refusal
+from bot.engine import Engine
+from bot.ingest_records import IngestReport, replace_refusal
 from corpus.errors import BriefExists, BriefNotFound, InvalidRequest
 from corpus.limits import Budget, WorkLimits, stage, within
 from corpus.loader import content_hash, parse_bytes, slugify

@@ -12,24 +12,21 @@ second of every restart, which never writes.
 
 from __future__ import annotations
 
-import importlib
-import os
-import sys
 import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, Protocol
 from urllib.parse import urlparse
 
 import httpx
 
-from corpus.errors import IndexMismatch, IndexUnavailable
+from corpus.errors import IndexUnavailable
 from corpus.limits import checkpoint
 from corpus.settings import Settings
-from index.embeddings import identity_of
+from index.chroma_startup import forget_embedded, import_in_background, light_override_checks, telemetry_off
+from index.store_identity import MODEL_KEY, PATH_KEY, VARIANT_KEY, check_identity
 from index.threads import embed_threads, wanted_threads
 from index.types import Embeddings
 
@@ -89,70 +86,9 @@ class PassageStore(Protocol):
         """Drop cached state so the next call sees what other processes wrote."""
 
 
-def forget_embedded(path: Path) -> None:
-    """Drop this process's cached embedded-Chroma system for ``path``, so the next client opens it afresh.
-
-    Chroma caches one system per path for the life of the process (``SharedSystemClient``); a system that failed
-    to start, whose folder was moved, or that has not seen another process's writes would otherwise be reused.
-    """
-    from chromadb.api.shared_system_client import SharedSystemClient
-
-    SharedSystemClient._identifier_to_system.pop(str(path), None)
-
-
-def _telemetry_off() -> Any:
-    os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
-    from chromadb.config import Settings as ChromaSettings
-
-    return ChromaSettings(anonymized_telemetry=False, allow_reset=False)
-
-
 def collection_name(settings: Settings) -> str:
     # The model is part of the name so a different embedder never mixes vector spaces in one collection.
     return f"{settings.collection}-minilm-l6-v2"
-
-
-@contextmanager
-def light_override_checks() -> Iterator[None]:
-    """Let ``overrides.override`` only mark methods, without its checks, while the block runs (Chroma's import
-    and its first client).
-
-    Chroma decorates ~160 methods with ``@override``, whose checks, run as each class is defined, read the
-    caller's bytecode to find the base classes and compare signatures: ~0.2 s of CPU, over a third of importing
-    Chroma, on every server start. They catch mistakes in Chroma's own source, which its release already passed;
-    the mark they leave (``__override__``) is what ``EnforceOverrides`` classes look for, and is still set."""
-    global _lightened, _real_override
-    try:
-        import overrides
-    except ImportError:  # a Chroma without it: nothing to lighten
-        yield
-        return
-    # Counted, so that two stores opened at once by two threads put back the real decorator, not each other's.
-    with _LIGHT_LOCK:
-        if _lightened == 0:
-            _real_override = overrides.override, overrides.overrides
-            overrides.override = overrides.overrides = _mark_override
-        _lightened += 1
-    try:
-        yield
-    finally:
-        with _LIGHT_LOCK:
-            _lightened -= 1
-            if _lightened == 0 and _real_override is not None:
-                overrides.override, overrides.overrides = _real_override
-
-
-_LIGHT_LOCK = threading.Lock()
-_lightened = 0
-_real_override: tuple[Any, Any] | None = None
-
-
-def _mark_override(method: Any = None, **_options: Any) -> Any:
-    """``overrides.override`` without its checks: it only sets the mark (also as ``@override(...)``)."""
-    if method is None:
-        return _mark_override
-    method.__override__ = True
-    return method
 
 
 class _Ahead(Embeddings):
@@ -181,22 +117,6 @@ class _Ahead(Embeddings):
         return self.inner.embed_query(text)
 
 
-def import_in_background(module: str) -> threading.Thread | None:
-    """Start importing ``module`` in a daemon thread (None when it is imported already). Importing holds the GIL,
-    so this gains only while the caller runs code that releases it: the model's forward passes."""
-    if module in sys.modules:
-        return None
-
-    def run() -> None:
-        # A failure is left for the caller's own import, which raises it where it is reported.
-        with suppress(Exception):
-            importlib.import_module(module)
-
-    thread = threading.Thread(target=run, name=f"citebot-import-{module}", daemon=True)
-    thread.start()
-    return thread
-
-
 class ChromaPassageStore:
     """``PassageStore`` over a Chroma collection, written through langchain-chroma; connects lazily and
     reconnects."""
@@ -223,7 +143,7 @@ class ChromaPassageStore:
     def _open_client(self) -> Any:
         import chromadb
 
-        chroma_settings = _telemetry_off()
+        chroma_settings = telemetry_off()
         url = self._settings.chroma_url
         if url:
             parsed = urlparse(url)
@@ -445,39 +365,6 @@ class ChromaPassageStore:
             hnsw = collection.configuration.get("hnsw") or {}
         space = hnsw.get("space")
         return str(space) if space else None
-
-
-# Collection metadata keys recording which embedder made the vectors.
-MODEL_KEY, VARIANT_KEY, PATH_KEY = "citebot_embedder_model", "citebot_embedder_variant", "citebot_embedder_path"
-
-
-def check_identity(collection: Any, embedder: Embeddings, settings: Settings, location: str) -> None:
-    """Refuse a collection whose vectors another model (or precision) made; stamp a new one with ours.
-
-    The ONNX and torch paths of one model make the same vectors (fp32), so they share an index; the path that
-    made it is recorded for the record only. A collection from before the stamp holds the torch path's fp32
-    vectors of the configured model (the only embedder citebot had). Embedders that do not say what they are
-    (test fakes) are neither checked nor recorded."""
-    ours = identity_of(embedder)
-    if ours is None:
-        return
-    metadata = dict(collection.metadata or {})
-    if MODEL_KEY in metadata:
-        theirs = {"model": str(metadata[MODEL_KEY]), "variant": str(metadata.get(VARIANT_KEY, "fp32"))}
-    elif collection.count() > 0:
-        theirs = {"model": ours["model"], "variant": "fp32"}
-    else:
-        theirs = None
-    if theirs is not None and theirs != ours:
-        raise IndexMismatch(
-            f"the index in {location} holds vectors of {theirs['model']} ({theirs['variant']}), but citebot is set "
-            f"to embed with {ours['model']} ({ours['variant']}): set CITEBOT_ONNX_INT8 / CITEBOT_MODEL_PATH back, or "
-            "re-index with `citebot doctor --repair`, which moves the old index aside and re-embeds every brief"
-        )
-    if MODEL_KEY not in metadata:
-        path = "torch" if settings.embedder == "torch" else "onnx"
-        metadata.update({MODEL_KEY: ours["model"], VARIANT_KEY: ours["variant"], PATH_KEY: path})
-        collection.modify(metadata=metadata)
 
 
 def recorded_identity(store: PassageStore) -> dict[str, str]:

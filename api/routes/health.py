@@ -19,7 +19,7 @@ from api.deps import StateDep
 from api.errors import RETRY_AFTER_SECONDS
 from api.lifecycle import AppState
 from api.schemas import CheckOut, HealthOut
-from bot.qa.retrieval import version_key
+from bot.qa.index_state import version_key
 from corpus.errors import CitebotError
 from corpus.settings import Settings
 

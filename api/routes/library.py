@@ -26,8 +26,8 @@ from api.routes.jobs import registry
 from api.schemas import ErrorOut
 from api.schemas_jobs import JobOut
 from api.schemas_library import IngestOut
-from bot.engine import IngestReport
 from bot.ingest import brief_id_for, ingest_bytes, record_change, upload_name
+from bot.ingest_records import IngestReport
 from bot.jobs import Job
 from corpus.errors import PayloadTooLarge
 from corpus.loader import SUPPORTED_TYPES

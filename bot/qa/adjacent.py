@@ -12,9 +12,10 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence, Set
 
 from bot.qa.cues import cue_bonus, has_answer
+from bot.qa.index_state import IndexState
 from bot.qa.purpose import states_purpose
 from bot.qa.query import Query
-from bot.qa.retrieval import Candidate, IndexState
+from bot.qa.retrieval import Candidate
 from corpus.models import Passage
 
 # How much closer to the question (own-text support) one of the two must be to be cited alone (as in

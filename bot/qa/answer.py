@@ -8,17 +8,19 @@ from dataclasses import dataclass
 
 from bot.qa.abstain import ABSTAIN, AbstainRule, Evidence, confidence, should_abstain
 from bot.qa.adjacent import close_neighbour, pair_answerer
-from bot.qa.cues import Asked, cue_bonus, has_answer
+from bot.qa.cues import cue_bonus, has_answer
 from bot.qa.details import shares_numbers
 from bot.qa.echo import raises_only
 from bot.qa.evidence import _cited_coverage as _cited_coverage
 from bot.qa.evidence import evidence as evidence
 from bot.qa.forms import Forms
+from bot.qa.index_state import IndexState
 from bot.qa.named import named_passages
 from bot.qa.noun_phrase import title_line
 from bot.qa.purpose import states_purpose
 from bot.qa.query import Query
-from bot.qa.retrieval import Candidate, IndexState
+from bot.qa.question_kind import Asked
+from bot.qa.retrieval import Candidate
 from bot.qa.support import CONTEXT_DISCOUNT, leaned_on
 from bot.qa.support import support as _support
 from corpus.models import Passage

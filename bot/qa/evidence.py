@@ -10,10 +10,11 @@ from bot.qa.abstain import Evidence, affixed, states_phase, without_possessive
 from bot.qa.answer_types import document_places
 from bot.qa.cues import has_answer
 from bot.qa.event_subject import asked_phase, dates_subject
+from bot.qa.index_state import IndexState
 from bot.qa.kin import kin_support, light_verbs
 from bot.qa.noun_phrase import title_line
 from bot.qa.query import Query
-from bot.qa.retrieval import Candidate, IndexState
+from bot.qa.retrieval import Candidate
 from bot.qa.specifics import specific
 from bot.qa.superlative import asks_superlative, ranks
 from bot.qa.support import NOTE_DISCOUNT, leaned_on, with_context

@@ -15,6 +15,7 @@ from bot.qa.events import AskedEvent, asked_event, match
 from bot.qa.measures import asked_measure, gives_measure, vague_amount
 from bot.qa.noun_phrase import title_line
 from bot.qa.query import Query
+from bot.qa.question_kind import Asked
 from corpus.models import Passage
 
 # "What made him leave?", "What prompted the change?": a cause is asked, as by "why".
@@ -86,7 +87,7 @@ class Forms:
                 out += w.measure
             elif vague_amount(text):
                 out -= w.vague
-        if self.made and cues.has_answer(cues.Asked("reason"), text):
+        if self.made and cues.has_answer(Asked("reason"), text):
             out += w.made_reason
         if not self.labels and label_line(p):
             out -= w.label

@@ -16,9 +16,10 @@ from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
 
 from bot.qa.answer_types import words
+from bot.qa.index_state import IndexState
 from bot.qa.query import Query, Same
 from bot.qa.related import table
-from bot.qa.retrieval import Candidate, IndexState
+from bot.qa.retrieval import Candidate
 from bot.qa.support import NOTE_DISCOUNT, support
 from corpus.text.words import stem
 from index.lexical import FRAME_STEMS, LexicalIndex

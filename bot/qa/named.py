@@ -7,8 +7,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from bot.qa.index_state import IndexState
 from bot.qa.query import Query
-from bot.qa.retrieval import IndexState
 from corpus.models import Passage
 
 _PRESCRIPTIVE = re.compile(r"\b(?:should|must|ought to|need to|needs to)\b", re.IGNORECASE)

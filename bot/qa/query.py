@@ -13,9 +13,9 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from bot.qa.cues import Asked, asked
 from bot.qa.details import asked_numbers
 from bot.qa.purpose import asks_purpose
+from bot.qa.question_kind import Asked, asked
 from bot.qa.related import Related, related_terms
 from index.aliases import Acronym, expand_question
 from index.lexical import FRAME_STEMS, bigrams, content_terms, name_phrases, phrase_key, question_verbs, tokenize

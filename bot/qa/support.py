@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 
-from bot.qa.retrieval import Candidate, IndexState
+from bot.qa.index_state import IndexState
+from bot.qa.retrieval import Candidate
 from corpus.models import Passage
 
 # A note is evidence too (an answer may live in a prose note), but a reference entry's title shares the topic

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 import zipfile
-import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from io import BytesIO
@@ -18,21 +17,19 @@ from io import BytesIO
 from lxml import etree
 
 from corpus.errors import ParseError, UnsupportedFormat
+from corpus.formats.assemble import assemble
 from corpus.formats.common import (
     Block,
     Builder,
-    Metadata,
     Para,
     Pending,
-    assemble,
     clean,
     is_exponent,
-    is_placeholder_author,
-    iso_date,
     make_table,
     marker_numbers,
     with_urls,
 )
+from corpus.formats.docx_package import Package, core_metadata, style_names
 from corpus.formats.docx_style import (
     BOLD_HEADING_LEVEL,
     NS,
@@ -44,12 +41,9 @@ from corpus.formats.docx_style import (
     centred_title,
     style_level,
 )
-from corpus.limits import InflationCounter, current_limits, too_large
-from corpus.models import Author
+from corpus.limits import current_limits, too_large
 from corpus.raw import Marker, RawDocument, RawSourceNote
 
-_CHUNK = 1 << 20  # parts are inflated a megabyte at a time, each counted against the document's limit
-_XML = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, remove_comments=True)
 _HYPERLINK_FIELD = re.compile(r'HYPERLINK\s+"([^"]+)"')
 # Containers whose children are read as if they were in the parent.
 _TRANSPARENT = {f"{{{W}}}{t}" for t in ("ins", "smartTag", "customXml", "fldSimple", "sdtContent", "moveTo", "dir")}
@@ -95,46 +89,6 @@ def symbol_char(font: str | None, code: str | None) -> str:
     if 0x61 <= n <= 0x7A:
         return _SYMBOL_GREEK[n - 0x61]
     return _SYMBOL_FONT.get(n, " ")
-
-
-@dataclass
-class _Package:
-    zf: zipfile.ZipFile
-    inflated: InflationCounter = field(default_factory=lambda: InflationCounter(current_limits().max_inflated_bytes))
-
-    def _inflate(self, info: zipfile.ZipInfo) -> bytes:
-        """A part's bytes, read in chunks and counted as they inflate: a zip bomb is refused at the limit, never
-        inflated whole first (the size in the zip's header is the sender's claim, so it is not trusted alone)."""
-        if info.file_size > self.inflated.limit - self.inflated.total:
-            self.inflated.add(info.file_size)  # declared too large: refused before any of it is inflated
-        chunks = []
-        with self.zf.open(info) as part:
-            while chunk := part.read(_CHUNK):
-                self.inflated.add(len(chunk))
-                chunks.append(chunk)
-        return b"".join(chunks)
-
-    def xml(self, name: str) -> etree._Element | None:
-        try:
-            info = self.zf.getinfo(name)
-        except KeyError:
-            return None
-        try:
-            return etree.fromstring(self._inflate(info), _XML)
-        except (etree.XMLSyntaxError, zipfile.BadZipFile, OSError, EOFError, zlib.error) as exc:
-            raise ParseError(f"the Word document is damaged: {name} cannot be read") from exc
-
-    def links(self, part: str) -> dict[str, str]:
-        """Relationship id -> target URL of a part's external links."""
-        folder, _, name = part.rpartition("/")
-        rels = self.xml(f"{folder}/_rels/{name}.rels")
-        if rels is None:
-            return {}
-        return {
-            str(r.get("Id")): str(r.get("Target"))
-            for r in rels.iter(f"{{{NS['rel']}}}Relationship")
-            if r.get("TargetMode") == "External"
-        }
 
 
 @dataclass
@@ -243,20 +197,6 @@ class _Runs:
             self.out.marker(Marker(numbers))
 
 
-def _styles(pkg: _Package) -> dict[str, str]:
-    """Style id -> lower-case style name ("title", "heading 1", "caption")."""
-    root = pkg.xml("word/styles.xml")
-    if root is None:
-        return {}
-    out = {}
-    for style in root.iter(_w("style")):
-        name = _val(style.find("w:name", NS))
-        sid = style.get(_w("styleId"))
-        if sid and name:
-            out[sid] = name.lower()
-    return out
-
-
 def _style(p: etree._Element, styles: dict[str, str]) -> str:
     sid = _val(p.find("w:pPr/w:pStyle", NS)) or ""
     return styles.get(sid, sid.lower())
@@ -286,7 +226,7 @@ def _note_numbers(document: etree._Element, settings: etree._Element | None) -> 
     return numbers
 
 
-def _notes(pkg: _Package, kind: str, numbers: dict[tuple[str, str], int]) -> list[tuple[int, str]]:
+def _notes(pkg: Package, kind: str, numbers: dict[tuple[str, str], int]) -> list[tuple[int, str]]:
     part = f"word/{kind}s.xml"
     root = pkg.xml(part)
     if root is None:
@@ -409,27 +349,6 @@ def _plain(text: str) -> Block:
     return Para((text,))
 
 
-def _metadata(pkg: _Package, stated: dict[str, list[str]]) -> Metadata:
-    core = pkg.xml("docProps/core.xml")
-    app = pkg.xml("docProps/app.xml")
-
-    def find(root: etree._Element | None, path: str) -> str | None:
-        el = root.find(path, NS) if root is not None else None
-        return clean(el.text) if el is not None and el.text and el.text.strip() else None
-
-    creators = find(core, "dc:creator")
-    names = stated["author"] or re.split(r";|\band\b", creators or "")
-    # The date the text states beats the file's: "created" is when this file was made, often an export or
-    # build date long after the document was written.
-    written = next((d for d in (iso_date(t) for t in stated["date"]) if d), None)
-    return Metadata(
-        title=find(core, "dc:title"),
-        authors=tuple(Author(n.strip()) for n in names if n.strip() and not is_placeholder_author(n)),
-        organisation=find(app, "ep:Company"),
-        date=written or iso_date(find(core, "dcterms:created")),
-    )
-
-
 def parse_docx(data: bytes) -> RawDocument:
     """Find the structure of a Word (.docx) brief."""
     try:
@@ -441,7 +360,7 @@ def parse_docx(data: bytes) -> RawDocument:
         limits = current_limits()
         if members > limits.max_zip_members:
             raise too_large(f"the Word document holds {members:,} files", "max_zip_members", limits.max_zip_members)
-        pkg = _Package(zf)
+        pkg = Package(zf)
         document = pkg.xml("word/document.xml")
         if document is None:
             raise UnsupportedFormat("this zip file is not a Word document (no word/document.xml)")
@@ -449,6 +368,6 @@ def parse_docx(data: bytes) -> RawDocument:
         defs = _notes(pkg, "footnote", numbers) + _notes(pkg, "endnote", numbers)
         runs = _Runs(pkg.links("word/document.xml"), numbers, {n for n, _ in defs})
         stated: dict[str, list[str]] = {"author": [], "date": []}
-        blocks = _blocks(document, _styles(pkg), runs, stated)
-        meta = _metadata(pkg, stated)
+        blocks = _blocks(document, style_names(pkg), runs, stated)
+        meta = core_metadata(pkg, stated)
     return assemble("docx", blocks, defs, meta)

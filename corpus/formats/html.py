@@ -4,32 +4,29 @@ Footnotes are found from the links (``corpus.formats.html_notes``) before the wa
 elements into paragraphs and tables, marker links into markers, and an unlinked ``<sup>3</sup>`` into a marker
 too unless it reads as an exponent ("km<sup>2</sup>"). Scripts, styles, forms, navigation and page-level
 header/footer chrome are dropped first. The content root is the page's single <article> or <main> when it holds
-the title heading. Metadata comes from <title> and <meta> (citation_*, dc.*, og:*, author, dates).
+the title heading. Metadata comes from <title> and <meta> (``corpus.formats.html_meta``).
 """
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
-from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from corpus.decoding import decode_bytes
 from corpus.errors import ParseError
+from corpus.formats.assemble import assemble
 from corpus.formats.common import (
     Block,
     Builder,
-    Metadata,
     Pending,
-    assemble,
     clean,
     is_exponent,
-    iso_date,
     make_table,
     marker_numbers,
 )
+from corpus.formats.html_meta import html_metadata, json_ld
 from corpus.formats.html_notes import (
     BLOCK_TAGS,
     DROP_TAGS,
@@ -44,7 +41,6 @@ from corpus.formats.html_notes import (
     note_text,
 )
 from corpus.formats.html_tables import cell_text, is_key_value, key_value_tables
-from corpus.models import Author
 from corpus.raw import Marker, RawDocument
 
 _NAV_CLASS = re.compile(
@@ -238,108 +234,6 @@ class _Walker:
             self.out.block(table)
 
 
-def _json_ld(tree: LexborHTMLParser) -> dict[str, Any]:
-    """The page's schema.org description (``<script type="application/ld+json">``) when it is an article."""
-    for node in tree.css('script[type="application/ld+json"]'):
-        try:
-            data = json.loads(node.text(deep=True) or "")
-        except ValueError:
-            continue
-        for item in data if isinstance(data, list) else data.get("@graph", [data]) if isinstance(data, dict) else []:
-            if isinstance(item, dict) and any(k in item for k in ("datePublished", "dateModified", "author")):
-                return item
-    return {}
-
-
-def _ld_names(value: Any) -> list[str]:
-    items = value if isinstance(value, list) else [value]
-    names = [i.get("name") if isinstance(i, dict) else i for i in items]
-    return [clean(n) for n in names if isinstance(n, str) and clean(n)]
-
-
-def _meta(tree: LexborHTMLParser) -> dict[str, list[str]]:
-    found: dict[str, list[str]] = {}
-    for m in tree.css("meta"):
-        key = (attr(m, "name") or attr(m, "property") or attr(m, "itemprop")).lower()
-        content = clean(attr(m, "content"))
-        if key and content:
-            found.setdefault(key, []).append(content)
-    return found
-
-
-def _first(meta: dict[str, list[str]], *keys: str) -> str | None:
-    for key in keys:
-        if meta.get(key):
-            return meta[key][0]
-    return None
-
-
-def _metadata(tree: LexborHTMLParser, root: LexborNode, ld: dict[str, Any] | None = None) -> Metadata:
-    meta = _meta(tree)
-    title_node = tree.css_first("title")
-    title = _first(meta, "citation_title", "dc.title", "og:title") or (
-        clean(node_text(title_node)) if title_node is not None else None
-    )
-    names: list[str] = []
-    for key in (
-        "citation_author",
-        "author",
-        "dc.creator",
-        "dcterms.creator",
-        "dc.contributor",
-        "article:author",
-        "parsely-author",
-        "sailthru.author",
-    ):
-        for value in meta.get(key, []):
-            if value.startswith(("http://", "https://")):
-                continue  # a profile page's address, not a name
-            names.extend(n.strip() for n in re.split(r";|\band\b", value) if n.strip())
-        if names:
-            break
-    time_node = root.css_first("time[datetime]")
-    date = iso_date(
-        _first(
-            meta,
-            "citation_publication_date",
-            "citation_date",
-            "citation_online_date",
-            "dc.date",
-            "dc.date.issued",
-            "dc.date.created",
-            "dcterms.date",
-            "dcterms.created",
-            "dcterms.issued",
-            "date",
-            "article:published_time",
-            "og:published_time",
-            "pubdate",
-            "publish_date",
-            "article:modified_time",
-        )
-        or (attr(time_node, "datetime") if time_node is not None else None)
-    )
-    ld = ld or {}
-    if not names:
-        names = _ld_names(ld.get("author"))
-    if date is None:
-        # the version of the text the page holds: its last modification, else its first publication
-        date = iso_date(str(ld.get("dateModified") or ld.get("datePublished") or "") or None)
-    organisation = _first(meta, "citation_publisher", "dc.publisher", "publisher", "og:site_name") or next(
-        iter(_ld_names(ld.get("publisher"))), None
-    )
-    if not title and isinstance(ld.get("name"), str):
-        title = clean(ld["name"])
-    editors = tuple(e for v in meta.get("editor", []) for e in re.split(r";|\band\b", v) if e.strip())
-    return Metadata(
-        title=title or None,
-        authors=tuple(Author(n) for n in dict.fromkeys(names)),
-        editors=tuple(e.strip() for e in editors),
-        organisation=organisation,
-        date=date,
-    )
-
-
 def _content_root(tree: LexborHTMLParser) -> LexborNode:
     """The single <article> or <main> when it holds the page's title heading; otherwise the whole body."""
     assert tree.body is not None
@@ -401,7 +295,7 @@ def parse_html(data: bytes) -> RawDocument:
     tree = LexborHTMLParser(decode_html(data))
     if tree.body is None:
         raise ParseError("the HTML page has no body")
-    ld = _json_ld(tree)  # before scripts are dropped
+    ld = json_ld(tree)  # before scripts are dropped
     for node in list(tree.body.traverse()):
         if (
             node.tag in DROP_TAGS
@@ -419,4 +313,4 @@ def parse_html(data: bytes) -> RawDocument:
     )
     defs = [d for d in defs if d[1]]
     blocks = html_blocks(root, notes, {n for n, _ in defs})
-    return assemble("html", blocks, defs, _metadata(tree, root, ld))
+    return assemble("html", blocks, defs, html_metadata(tree, root, ld))

@@ -21,11 +21,11 @@ from selectolax.lexbor import LexborHTMLParser
 
 from corpus.decoding import decode_text
 from corpus.errors import ParseError
+from corpus.formats.assemble import assemble
 from corpus.formats.common import (
     Block,
     Builder,
     Pending,
-    assemble,
     clean,
     is_exponent,
     make_table,

@@ -11,7 +11,7 @@ How a document is read:
 1. characters are grouped into lines by baseline; a cluster of smaller characters raised above a larger line
    (its bottom well above the line's bottom) is merged into that line as superscript (``pdf_layout``);
 2. running heads and feet (the same text, digits aside, at the same height on several pages), bare page numbers
-   in the margins, margin line numbers and marks outside the page are dropped (``pdf_layout``);
+   in the margins, margin line numbers and marks outside the page are dropped (``pdf_margins``, ``pdf_layout``);
 3. each page is cut into flows read one after another: a two-column region is read left column, then right
    (``pdf_columns``);
 4. an endnote section ("Notes", "References", "Notes to pages …") is read as numbered entries, and each flow's
@@ -22,9 +22,9 @@ How a document is read:
    by "[3]" nor by raised numbers is a bibliography too; notes on the title page cited only from its byline are
    affiliations, not notes;
 5. the rest becomes paragraphs (a gap wider than the size's usual line pitch, a change of size, a bold heading,
-   or an indent starts a new one), ruled tables become tables, a paragraph left unfinished at the foot of a
-   flow continues in the next, and words broken at line ends are made whole from the document's own vocabulary
-   (``pdf_text``).
+   or an indent starts a new one: ``pdf_paragraphs``), ruled tables become tables, a paragraph left unfinished at
+   the foot of a flow continues in the next, and words broken at line ends are made whole from the document's own
+   vocabulary (``pdf_text``).
 Raised digits become markers; bare digits never do ("…ends in 2026.⁸" is the year 2026 and footnote 8). Where
 the document has page-foot notes, a raised number cites only a note at its own page's foot (or an endnote): a
 formula's index, a fraction's numerator or a byline's affiliation mark elsewhere cites nothing, and a line of
@@ -37,34 +37,28 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
-from collections.abc import Callable
 from functools import partial
 from io import BytesIO
 
 import pdfplumber
 
 from corpus.errors import UnsupportedFormat
+from corpus.formats.assemble import assemble
 from corpus.formats.common import (
     Block,
     Para,
-    Pending,
-    Piece,
-    assemble,
     clean,
-    is_exponent,
     marker_numbers,
 )
-from corpus.formats.pdf_breaks import starts_paragraph
 from corpus.formats.pdf_columns import split_columns
 from corpus.formats.pdf_headings import (
     SECTION_NAMES,
     TERMINAL,
     Numbering,
-    display_formula,
-    heading_level,
 )
 from corpus.formats.pdf_insets import rejoin_around_insets
-from corpus.formats.pdf_layout import Line, Page, drop_line_numbers, drop_running, reading, tokens
+from corpus.formats.pdf_layout import Line, Page, reading
+from corpus.formats.pdf_margins import drop_line_numbers, drop_running
 from corpus.formats.pdf_meta import pdf_metadata
 from corpus.formats.pdf_notes import (
     endnote_section,
@@ -75,151 +69,13 @@ from corpus.formats.pdf_notes import (
     split_foot,
 )
 from corpus.formats.pdf_pages import read_all
-from corpus.formats.pdf_text import join_lines, spaced, vocabulary
-from corpus.raw import Marker, RawDocument, RawTable
+from corpus.formats.pdf_paragraphs import CITATION, Join, line_pitches, paragraphs
+from corpus.formats.pdf_text import join_lines, vocabulary
+from corpus.raw import RawDocument, RawTable
 
-# a numeric citation in running text: "[3]", "[2, 5]", "[2-5]", after a word or punctuation, possibly one space
-_CITATION = re.compile(r"(?<=[^\s\[])\s?\[(\d{1,4}(?:\s*[,–-]\s*\d{1,4})*)\]")
 # a reference list's heading, as against a notes heading
 _REFERENCES = re.compile(r"^\s*(?:references|bibliography|works cited|literature cited)\b", re.IGNORECASE)
 NO_TEXT_LAYER = "this PDF has no text layer; OCR is not supported (it looks like a scanned image)"
-Join = Callable[[str, str], str]
-
-
-def _loose_digits(before: str, run: str, after: str, defined: set[int]) -> bool:
-    """Raised digits after a space or an operator that cite no note: a stacked fraction's numerator ("· ½N") or a
-    formula's index, not a marker (a marker set after a space, "laws. ¹²", cites a note the document has). Raised
-    digits over a fraction bar ("⁹/10") never are."""
-    digits = clean(run)
-    if after.lstrip().startswith(("/", "⁄")) or after[:1].isdigit():
-        return True  # over a fraction bar ("⁹/10"), or the first digit of a raised number ("2²048")
-    if not before or not digits.isdigit() or not (before[-1].isspace() or before[-1] in "+-−·×=/(<>"):
-        return False
-    return int(digits) not in defined and not all(int(d) in defined for d in digits)
-
-
-def _cites(run: str, numbers: tuple[int, ...], defined: set[int]) -> bool:
-    """Whether raised digits can cite one of these notes: "12" note 12, "2,3" (or a run "23") notes 2 and 3."""
-    digits = clean(run)
-    if set(numbers) <= defined:
-        return True
-    return digits.isdigit() and (int(digits) in defined or all(int(d) in defined for d in digits))
-
-
-def _line_pieces(line: Line, defined: set[int], strict: bool = False) -> list[Piece]:
-    """A line as text and markers: runs of raised digits are markers, other raised text stays text. ``strict``:
-    only raised digits that cite one of ``defined`` (the notes this page can cite) are markers."""
-    pieces: list[Piece] = []
-    out = list(tokens(line.chars))
-    if display_formula(line.text):
-        return [spaced("".join(t for t, _ in out))]
-    i = 0
-    text = ""
-    while i < len(out):
-        s, raised = out[i]
-        if not raised:
-            text += s
-            i += 1
-            continue
-        j = i
-        run = ""
-        while j < len(out) and (out[j][1] or (out[j][0] in ", " and j + 1 < len(out) and out[j + 1][1])):
-            run += out[j][0]
-            j += 1
-        numbers = marker_numbers(run)
-        after = out[j][0] if j < len(out) else ""
-        if (
-            numbers is None
-            or is_exponent(text, numbers, defined)
-            or _loose_digits(text, run, after, defined)
-            or (strict and not _cites(run, numbers, defined))
-        ):
-            text += run
-        else:
-            if text:
-                pieces.append(spaced(text))
-                text = ""
-            digits = clean(run)
-            pieces.append(Pending(digits) if digits.isdigit() else Marker(numbers))
-        i = j
-    if text:
-        pieces.append(spaced(text))
-    return pieces
-
-
-def _leadings(flows: list[list[Line]]) -> dict[float, float]:
-    """Each type size's usual line pitch in the body (the most common one, so double-spaced text with single-spaced
-    block quotes and notes keeps its own pitch); a wider gap between two lines of a size separates paragraphs."""
-    pitches: dict[float, Counter[float]] = {}
-    for flow in flows:
-        for a, b in itertools.pairwise(flow):
-            d = b.bottom - a.bottom
-            if a.size == b.size and 0.8 * a.size <= d <= 2.6 * a.size:
-                pitches.setdefault(a.size, Counter())[round(d * 2) / 2] += 1
-    return {size: max(c.items(), key=lambda kv: (kv[1], -kv[0]))[0] for size, c in pitches.items()}
-
-
-def _bracket_citations(pieces: list[Piece], cited: frozenset[int]) -> list[Piece]:
-    """Typed "[3]" (or "[2, 5]", "[2-5]") in the text, where 3 is an entry of the reference list, cites that entry:
-    a marker follows it (numeric citations: the list is the document's notes). The "[3]" stays in the text, where
-    the author may use it as a noun ("as shown in [3]"); "[1990]" or a "[2]" no entry has is only text."""
-    if not cited:
-        return pieces
-    out: list[Piece] = []
-    for piece in pieces:
-        if not isinstance(piece, str):
-            out.append(piece)
-            continue
-        pos = 0
-        for m in _CITATION.finditer(piece):
-            numbers = marker_numbers(m.group(1))
-            if not numbers or not set(numbers) <= cited:
-                continue
-            out.append(piece[pos : m.end()])
-            out.append(Marker(numbers))
-            pos = m.end()
-        if pos < len(piece):
-            out.append(piece[pos:])
-    return out
-
-
-def _paragraphs(
-    lines: list[Line],
-    leadings: dict[float, float],
-    body_size: float,
-    defined: set[int],
-    join: Join,
-    numbering: Numbering,
-    cited: frozenset[int] = frozenset(),
-    strict: bool = False,
-) -> list[tuple[Line, Line, Para]]:
-    """Body lines of one flow as (first line, last line, paragraph); ``strict``: raised digits are markers only
-    where they cite one of ``defined``."""
-    if not lines:
-        return []
-    left = min((ln.x0 for ln in lines if ln.size == body_size), default=min(ln.x0 for ln in lines))
-    right = max(ln.x1 for ln in lines)
-    groups: list[list[Line]] = [[lines[0]]]
-    for prev, line in itertools.pairwise(lines):
-        if starts_paragraph(prev, line, leadings.get(prev.size, prev.size * 1.4), left, right, body_size):
-            groups.append([line])
-        else:
-            groups[-1].append(line)
-    out = []
-    for group in groups:
-        pieces: list[Piece] = []
-        for line in group:
-            line_pieces = _line_pieces(line, defined, strict)
-            if pieces and isinstance(pieces[-1], str) and line_pieces and isinstance(line_pieces[0], str):
-                pieces[-1] = join(pieces[-1], line_pieces[0])
-                line_pieces = line_pieces[1:]
-            elif pieces:
-                pieces.append("\n")
-            pieces.extend(line_pieces)
-        pieces = _bracket_citations(pieces, cited)
-        level = heading_level(group, body_size, left, right, numbering)
-        out.append((group[0], group[-1], Para(tuple(pieces), level != 0, None, max(level, 0))))
-    return out
 
 
 def _finished(para: Para) -> bool:
@@ -371,7 +227,7 @@ def parse_pdf(data: bytes) -> RawDocument:
         n
         for body in itertools.chain.from_iterable(bodies)
         for line in body
-        for m in _CITATION.finditer(line.text)
+        for m in CITATION.finditer(line.text)
         for n in marker_numbers(m.group(1)) or ()
     }
     cited = listed if typed & listed and 2 * len(listed & typed) >= len(listed & raised) else frozenset()
@@ -382,7 +238,7 @@ def parse_pdf(data: bytes) -> RawDocument:
     foot_notes = page_foot_notes(notes, note_pages, bodies, body_size)
     defs = [(n, text) for n, text, _ in foot_notes] + endnotes
     defined = {n for n, _ in defs}
-    leadings = _leadings([flow for page_bodies in bodies for flow in page_bodies])
+    leadings = line_pitches([flow for page_bodies in bodies for flow in page_bodies])
     numbering = Numbering()
     flows: list[list[Block]] = []
     for page, page_bodies in zip(pages, bodies, strict=True):
@@ -390,7 +246,7 @@ def parse_pdf(data: bytes) -> RawDocument:
         # formula's index or a byline's affiliation mark elsewhere is no marker
         here = {n for n, _, pg in foot_notes if pg in (0, page.number)} | listed if foot_notes else defined
         paras = [
-            _paragraphs(body, leadings, body_size, here, join, numbering, cited, bool(foot_notes))
+            paragraphs(body, leadings, body_size, here, join, numbering, cited, bool(foot_notes))
             for body in page_bodies
         ]
         flows.extend(_with_tables(page, paras, body_size))

@@ -13,7 +13,8 @@ import re
 import unicodedata
 
 from corpus.formats.common import clean, iso_date
-from corpus.formats.pdf_layout import Line, roman_value
+from corpus.formats.pdf_layout import Line
+from corpus.formats.pdf_margins import roman_value
 
 TERMINAL = re.compile(r"[.?!…][\"”’')\]]*$")
 # A bold run-in lead that ends its sentence and runs on into the body on its line ("Risks to children with

@@ -167,15 +167,15 @@ def test_without_an_engine_the_lifespan_builds_one_and_indexes_the_bundled_brief
 def test_orphan_vectors_of_a_killed_ingest_are_not_counted(client, engine, bundled_brief):
     from dataclasses import replace
 
-    from bot.engine import _docs
-    from bot.qa.retrieval import version_key
+    from bot.ingest_records import stored_docs
+    from bot.qa.index_state import version_key
     from index.views import passage_views
 
     before = client.get("/health").json()["vectors"]
     ghost = replace(
         bundled_brief, id="ghost", passages=tuple(replace(p, brief_id="ghost") for p in bundled_brief.passages)
     )
-    engine.store.add(_docs(passage_views(ghost), version_key(ghost)))  # stored, but the brief was never saved
+    engine.store.add(stored_docs(passage_views(ghost), version_key(ghost)))  # stored, but the brief was never saved
     assert engine.store.count() > before
     assert client.get("/health").json()["vectors"] == before
 

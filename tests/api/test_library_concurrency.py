@@ -14,7 +14,7 @@ import pytest
 import uvicorn
 
 from api.main import create_app
-from bot.qa.retrieval import version_key
+from bot.qa.index_state import version_key
 from index.views import passage_views
 from tests.corpus.brief_writers import OTHER, SAMPLE, to_markdown
 from tests.corpus.docx_writer import to_docx

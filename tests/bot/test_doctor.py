@@ -12,8 +12,8 @@ import pytest
 import sqlalchemy as sa
 
 from bot.doctor import diagnose
-from bot.engine import _docs
-from bot.qa.retrieval import version_key
+from bot.ingest_records import stored_docs
+from bot.qa.index_state import version_key
 from index.db.schema import briefs
 from index.views import passage_views
 
@@ -65,7 +65,7 @@ def test_orphan_vectors_of_a_killed_ingest_are_found_and_deleted(engine, opener,
         bundled_brief, id="ghost", passages=tuple(replace(p, brief_id="ghost") for p in bundled_brief.passages)
     )
     # vectors stored, brief file never saved: what a kill between the two steps of an ingest leaves
-    engine.store.add(_docs(passage_views(ghost), version_key(ghost)))
+    engine.store.add(stored_docs(passage_views(ghost), version_key(ghost)))
     before = engine.store.count()
     found = diagnose(engine.settings, open_engine=opener)
     assert any("orphan vectors" in f.message for f in problems(found))

@@ -10,8 +10,8 @@ from dataclasses import replace
 
 import pytest
 
-from bot.engine import _docs
-from bot.qa.retrieval import version_key
+from bot.ingest_records import stored_docs
+from bot.qa.index_state import version_key
 from index.db import connect
 from index.db.migrate import upgrade
 from index.views import passage_views
@@ -65,7 +65,7 @@ def test_concurrent_ingests_of_one_brief_leave_exactly_one_active_version(two_en
     active = first.repository.get(bundled_brief.id)
     assert active.content_hash in {v.content_hash for v in versions}
     assert second.repository.get(bundled_brief.id).content_hash == active.content_hash
-    expected = _docs(passage_views(active), version_key(active))
+    expected = stored_docs(passage_views(active), version_key(active))
     store = first.store
     assert store.count({"brief_id": bundled_brief.id}) == len(expected)
     assert store.count({"version": version_key(active)}) == len(expected)

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from corpus.formats.common import Metadata, Para, assemble, can_be_title
+from corpus.formats.assemble import assemble
+from corpus.formats.common import Metadata, Para
+from corpus.formats.title_choice import can_be_title
 
 BODY = Para(("The court affirmed the judgment of the district court for the reasons that follow in this order.",))
 

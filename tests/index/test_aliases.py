@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from bot.qa.index_state import IndexState
 from bot.qa.query import alternatives
-from bot.qa.retrieval import IndexState
 from corpus.loader import load_brief
 from index.aliases import Acronym, defined_acronyms, expand_question
 from index.lexical import LexicalIndex, content_terms

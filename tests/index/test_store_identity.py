@@ -8,7 +8,8 @@ from langchain_core.embeddings import Embeddings
 from corpus.errors import IndexMismatch
 from corpus.settings import Settings
 from index.embeddings import identity_of, load_embedder
-from index.store import MODEL_KEY, StoredDoc, make_store, recorded_identity
+from index.store import StoredDoc, make_store, recorded_identity
+from index.store_identity import MODEL_KEY
 
 
 class Named(Embeddings):

@@ -9,8 +9,8 @@ from collections.abc import Callable
 import overrides
 import pytest
 
-from index import store
-from index.store import light_override_checks
+from index import chroma_startup
+from index.chroma_startup import light_override_checks
 
 
 def until(check: Callable[[], bool], timeout: float = 10.0) -> bool:
@@ -26,7 +26,7 @@ def until(check: Callable[[], bool], timeout: float = 10.0) -> bool:
 def no_store_opening_elsewhere() -> None:
     """A store a thread of an earlier test is still opening holds the light decorator for a moment; these tests
     compare against the real one, so they start once no block is open."""
-    assert until(lambda: store._lightened == 0), "a light_override_checks block stayed open"
+    assert until(lambda: chroma_startup._lightened == 0), "a light_override_checks block stayed open"
 
 
 def test_the_real_decorators_are_back_after_the_block():

@@ -6,7 +6,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from bot.qa.retrieval import Candidate, IndexState
+from bot.qa.index_state import IndexState
+from bot.qa.retrieval import Candidate
 from corpus.models import Brief, Passage
 
 

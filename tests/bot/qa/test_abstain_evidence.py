@@ -149,6 +149,6 @@ def test_a_date_of_the_asked_phase_answers(engine, question, brief, expected):
 )
 def test_states_phase(question, text, expected):
     from bot.qa.abstain import states_phase
-    from bot.qa.cues import asked
+    from bot.qa.question_kind import asked
 
     assert states_phase(asked(question).question_stems, text) is expected

@@ -8,8 +8,9 @@ import dataclasses
 
 from bot.qa import answer as answering
 from bot.qa.adjacent import NEAR_SCORE, close_neighbour, pair_answerer
+from bot.qa.index_state import IndexState
 from bot.qa.query import analyse
-from bot.qa.retrieval import Candidate, IndexState
+from bot.qa.retrieval import Candidate
 from corpus.models import Passage
 from tests.bot.qa.factories import candidate, sentence_brief
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 import pytest
 
 from bot.qa import answer_types as types
-from bot.qa.cues import asked, has_answer
+from bot.qa.cues import has_answer
+from bot.qa.question_kind import asked
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,8 @@ from __future__ import annotations
 import pytest
 
 from bot.qa import answer_types as types
-from bot.qa.cues import asked, cue_bonus, has_answer
+from bot.qa.cues import cue_bonus, has_answer
+from bot.qa.question_kind import asked
 from corpus.models import Brief, Passage
 
 

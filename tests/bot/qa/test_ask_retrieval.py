@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.qa.retrieval import IndexState
+from bot.qa.index_state import IndexState
 from corpus.models import Brief, Passage
 
 

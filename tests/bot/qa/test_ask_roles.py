@@ -11,8 +11,9 @@ import pytest
 
 from bot.citations import make_citation, verify_citation
 from bot.qa import answer as answering
+from bot.qa.index_state import IndexState
 from bot.qa.query import analyse
-from bot.qa.retrieval import Candidate, IndexState
+from bot.qa.retrieval import Candidate
 from corpus.loader import load_brief
 from corpus.models import Brief, Passage
 from index.views import is_back_matter, is_prose_note, passage_views

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.qa.cues import asked, cue_bonus, has_answer
+from bot.qa.cues import cue_bonus, has_answer
+from bot.qa.question_kind import asked
 from corpus.models import Passage
 
 

@@ -11,7 +11,8 @@ from typing import Any
 import pytest
 
 from bot.qa.cause import CAUSE
-from bot.qa.cues import asked, has_answer
+from bot.qa.cues import has_answer
+from bot.qa.question_kind import asked
 from tests.bot.qa.factories import markdown_engine
 
 

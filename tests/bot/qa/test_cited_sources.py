@@ -6,8 +6,9 @@ from __future__ import annotations
 from functools import cache
 
 from bot.qa import answer as answering
+from bot.qa.index_state import IndexState
 from bot.qa.query import analyse
-from bot.qa.retrieval import Candidate, IndexState
+from bot.qa.retrieval import Candidate
 from corpus.loader import parse_bytes
 from corpus.models import Brief, Passage
 from index.lexical import content_terms

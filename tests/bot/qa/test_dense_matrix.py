@@ -8,8 +8,10 @@ from typing import Any
 
 import numpy as np
 
+from bot.qa.index_state import version_key
 from bot.qa.query import search_for
-from bot.qa.retrieval import DenseMatrix, hybrid_search, version_key
+from bot.qa.retrieval import hybrid_search
+from bot.qa.stored_vectors import DenseMatrix
 from index.store import PassageStore, StoreHit, Where
 
 QUESTIONS = ("Why did the Hanoi summit fail?", "How far did the Hwasong-17 fly?", "What did the report recommend?")
@@ -137,10 +139,10 @@ def test_a_successor_snapshot_reads_only_the_new_briefs_vectors(engine):
 
 
 def test_a_library_over_the_memory_cap_keeps_the_stores_search(engine, monkeypatch):
-    import bot.qa.retrieval as retrieval
+    import bot.qa.stored_vectors as stored_vectors
 
     state = engine._current()
-    monkeypatch.setattr(retrieval, "MAX_CACHED_BYTES", 1000)
+    monkeypatch.setattr(stored_vectors, "MAX_CACHED_BYTES", 1000)
     fresh = type(state).build(list(state.briefs.values()))
     assert fresh.dense_matrix(engine.store) is None
     assert fresh.vector(engine.store, f"{state.versions[state.views[0].passage.brief_id]}|x|s") is None

@@ -10,8 +10,9 @@ from collections.abc import Sequence
 import numpy as np
 import pytest
 
+from bot.qa.index_state import IndexState, version_key
 from bot.qa.query import Search, search_for
-from bot.qa.retrieval import RRF_K, IndexState, hybrid_search, version_key
+from bot.qa.retrieval import RRF_K, hybrid_search
 from corpus.models import Brief, Passage
 from index.store import StoreHit, Where
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 import pytest
 
 from bot.qa.abstain import states_phase
-from bot.qa.cues import asked
 from bot.qa.evidence import OTHER_EVENT, evidence
 from bot.qa.kin import kin, kin_coverage, kin_of_all
 from bot.qa.query import analyse
+from bot.qa.question_kind import asked
 from corpus.text.words import stem
 from index.lexical import LexicalIndex, content_terms
 from tests.bot.qa.factories import candidate, sentence_state

@@ -7,9 +7,10 @@ from __future__ import annotations
 import pytest
 
 from bot.qa import answer_types as types
-from bot.qa.cues import asked, has_answer
+from bot.qa.cues import has_answer
 from bot.qa.evidence import evidence
 from bot.qa.query import analyse
+from bot.qa.question_kind import asked
 from bot.qa.roles import reports
 from tests.bot.qa.factories import candidate, sentence_state
 

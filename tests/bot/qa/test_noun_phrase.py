@@ -6,9 +6,10 @@ from __future__ import annotations
 import pytest
 
 from bot.qa import answer as answering
-from bot.qa.cues import asked, cue_bonus, has_answer
+from bot.qa.cues import cue_bonus, has_answer
 from bot.qa.noun_phrase import DURATION, ORIGIN, has_duration, tells_origin, verb_cut
 from bot.qa.query import analyse
+from bot.qa.question_kind import asked
 from corpus.models import Passage
 from tests.bot.qa.factories import candidate, sentence_state
 

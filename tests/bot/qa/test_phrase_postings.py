@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.qa.retrieval import IndexState
+from bot.qa.index_state import IndexState
 from corpus.loader import parse_bytes
 from corpus.models import Brief
 from index.lexical import phrase_key

@@ -10,7 +10,7 @@ import pytest
 
 import bot.engine
 import bot.qa.answer
-import bot.qa.retrieval
+import bot.qa.index_state
 import index.lexical
 from bot.qa import query as query_module
 from bot.qa.query import Query, analyse, search_for
@@ -137,7 +137,7 @@ def test_ask_tokenises_the_question_once(engine, monkeypatch):
         calls[text] += 1
         return real(text, **kw)
 
-    for module in (index.lexical, query_module, bot.qa.answer, bot.qa.retrieval):
+    for module in (index.lexical, query_module, bot.qa.answer, bot.qa.index_state):
         monkeypatch.setattr(module, "tokenize", counting)
     answer = engine.ask(question)
     assert not answer.abstained
@@ -167,7 +167,14 @@ _ANALYSERS = {
     "expand_question",
     "alternatives",
 }
-_STAGES = ("bot/qa/answer.py", "bot/qa/retrieval.py", "bot/qa/cues.py", "bot/engine.py", "bot/qa/render.py")
+_STAGES = (
+    "bot/qa/answer.py",
+    "bot/qa/retrieval.py",
+    "bot/qa/index_state.py",
+    "bot/qa/cues.py",
+    "bot/engine.py",
+    "bot/qa/render.py",
+)
 
 
 @pytest.mark.parametrize("path", _STAGES)

@@ -9,9 +9,10 @@ import pytest
 
 from bot.qa import evidence as evidence_module
 from bot.qa.answer import evidence
+from bot.qa.index_state import IndexState
 from bot.qa.query import analyse, search_for
 from bot.qa.related import related_terms, table
-from bot.qa.retrieval import IndexState, hybrid_search
+from bot.qa.retrieval import hybrid_search
 from corpus.text.words import stem
 from index.lexical import LexicalIndex, content_terms
 from index.store import StoreHit, Where

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from bot.qa.retrieval import IndexState
+from bot.qa.index_state import IndexState
 from corpus.models import Brief
 from index.lexical import content_terms
 from tests.bot.qa.factories import sentence_brief

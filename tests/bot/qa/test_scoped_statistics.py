@@ -9,8 +9,9 @@ import numpy as np
 import pytest
 
 from bot.qa.answer import evidence
+from bot.qa.index_state import IndexState
 from bot.qa.query import analyse, search_for
-from bot.qa.retrieval import Candidate, IndexState, hybrid_search
+from bot.qa.retrieval import Candidate, hybrid_search
 from corpus.models import Brief
 from index.store import StoreHit, Where
 from tests.bot.qa.factories import sentence_brief

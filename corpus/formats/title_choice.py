@@ -1,0 +1,133 @@
+"""Which leading block is a document's title, and which leading lines can be its header: a weak first heading (a
+section name, a stamp, a date or docket line, a lone upper-case word) gives way to a later title-like heading, and
+short lines printed above the title move below it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from corpus.formats.blocks import Block, Para
+from corpus.formats.common import clean
+from corpus.text.dates import parse_date
+from corpus.text_format import is_section_name
+
+
+def header_blocks(blocks: Sequence[Block]) -> list[list[str]]:
+    """Lines of the leading marker-free paragraphs, the only place a header can be. A heading of a lower rank than
+    the first block's (an <h2> under the <h1> title) opens the body, unless it is a "By …" byline."""
+    out: list[list[str]] = []
+    rank = blocks[0].level if blocks and isinstance(blocks[0], Para) else 0
+    for b in blocks:
+        if not isinstance(b, Para) or any(not isinstance(p, str) for p in b.pieces):
+            break
+        if out and b.heading and rank and b.level > rank and not re.match(r"\s*By\b", b.text, re.IGNORECASE):
+            break
+        lines = [clean(ln) for ln in b.text.split("\n") if ln.strip()]
+        if not lines:
+            break
+        out.append(lines)
+    return out
+
+
+# A docket or case number line ("No. 06-6247", "Case No. 1:20-cv-01", "Docket 12-345"): it names a filing, not it.
+_DOCKET = re.compile(r"^\(?(?:[\w.]+\s+){0,2}(?:no\.|nos\.|#)\s*[\w.:/-]*\d", re.IGNORECASE)
+# How many leading blocks may hold the title when the first one cannot be it (stamps, dates, docket lines).
+_TITLE_REACH = 6
+
+
+def _lone_capital_word(line: str) -> bool:
+    word = line.strip().rstrip(":")
+    return len(word.split()) == 1 and word.isalpha() and word.isupper() and len(word) > 1
+
+
+def can_be_title(text: str) -> bool:
+    """Whether a leading heading can title the document: not a section name ("Abstract"), a stamp over other
+    lines ("FILED" above a court's name), a date line, or a docket or case number line."""
+    lines = [clean(ln) for ln in text.split("\n") if ln.strip()]
+    if not lines:
+        return False
+    joined = " ".join(lines)
+    return not (
+        is_section_name(joined)
+        or (len(lines) > 1 and _lone_capital_word(lines[0]))
+        or parse_date(joined) is not None
+        or all(_DOCKET.match(ln) for ln in lines)
+    )
+
+
+def _better_title(b: Block, rank: int) -> bool:
+    """A later leading heading that may replace a weak first one: a title-like heading of several words, of the
+    first heading's rank or above, and not a question (a question heads its answer)."""
+    return (
+        isinstance(b, Para)
+        and b.heading
+        and (b.level or 1) <= rank
+        and len(b.text.split()) > 1
+        and not clean(b.text).endswith("?")
+        and can_be_title(b.text)
+    )
+
+
+_TERMINAL_MARK = re.compile(r"[.?!:;,][\"”’')\]]*\s*$")
+
+
+def _header_like(b: Block) -> bool:
+    """A short block of header lines: no markers, no sentence end, not a section's name or a heading."""
+    return (
+        isinstance(b, Para)
+        and not b.heading
+        and all(isinstance(p, str) for p in b.pieces)
+        and not _TERMINAL_MARK.search(b.text)
+        and not is_section_name(b.text)
+    )
+
+
+def title_first(body: list[Block]) -> list[Block]:
+    """When the first heading cannot be the title (or is a lone upper-case word such as "DRAFT") and a later
+    leading heading can, put that heading first; the blocks before it follow it unchanged. The search ends where
+    the body's first paragraph of sentences starts."""
+    first = body[0] if body else None
+    if not isinstance(first, Para):
+        return body
+    if not first.heading:
+        # a short line in the text's own type over the document's first heading: a series label or a kicker
+        # ("RESEARCH BULLETIN 6", "Working paper") set above the title, not the title
+        second = body[1] if len(body) > 1 else None
+        kicker = (
+            len(first.text.split()) <= 6 and "\n" not in first.text.strip() and not _TERMINAL_MARK.search(first.text)
+        )
+        if not (kicker and isinstance(second, Para) and _better_title(second, 1)):
+            return _title_below_lines(body)
+        # the label goes after the header lines under the title (a byline, a date), so they stay the header's
+        end = 2
+        while end < min(len(body), _TITLE_REACH) and _header_like(body[end]):
+            end += 1
+        return [second, *body[2:end], first, *body[end:]]
+    if can_be_title(first.text) and not _lone_capital_word(clean(first.text)):
+        return body
+    for i, b in enumerate(body[1:_TITLE_REACH], start=1):
+        if not isinstance(b, Para) or any(not isinstance(p, str) for p in b.pieces):
+            break
+        if _better_title(b, first.level or 1):
+            return [b, *body[:i], *body[i + 1 :]]
+        if not b.heading and clean(b.text).endswith((".", "?", "!")) and len(b.text.split()) > 12:
+            break
+    return body
+
+
+# the short lines a paper may print above its title (a name, a course, a date): a few words each
+_LINE_ABOVE_WORDS = 6
+
+
+def _title_below_lines(body: list[Block]) -> list[Block]:
+    """A top-rank heading under a few short header lines (a student's name, a course, a date, set above the
+    title): the title comes first, the lines under it, so they are read as its byline and date."""
+    for i, b in enumerate(body[: _TITLE_REACH + 1]):
+        if isinstance(b, Para) and b.heading:
+            if i > 1 and (b.level or 1) == 1 and _better_title(b, 1):
+                return [b, *body[:i], *body[i + 1 :]]
+            return body
+        if not isinstance(b, Para) or not _header_like(b) or len(b.text.split()) > _LINE_ABOVE_WORDS:
+            return body
+    return body
