@@ -28,6 +28,7 @@ def _classes() -> tuple[dict[str, tuple[str, str]], frozenset[str]]:
 
 _MEMBERS, _CAPITAL = _classes()
 NEIGHBOUR_REACH = 2  # tokens either side of a slot word that may show where it stands
+DEGREE_MARKERS = frozenset({"most", "least"})
 
 
 @dataclass(frozen=True)
@@ -91,4 +92,36 @@ def slot_swaps(claim: str, evidence: str) -> list[SlotSwap]:
         aligned = [j for j in rivals if near & _neighbours(etoks, j)]
         j = aligned[0] if aligned else rivals[0]
         out.append(SlotSwap(ctoks[i].text, etoks[j].text, bool(aligned)))
+    return out + _degree_swaps(ctoks, etoks)
+
+
+def _degree_word(toks: tuple[Token, ...], i: int) -> str | None:
+    """The degree marker ("most", "least") before token ``i`` when ``i`` is a content word, else None."""
+    if i == 0 or not toks[i].stem or toks[i - 1].norm not in DEGREE_MARKERS:
+        return None
+    return toks[i - 1].norm
+
+
+def _degree_swaps(ctoks: tuple[Token, ...], etoks: tuple[Token, ...]) -> list[SlotSwap]:
+    """ "the most vulnerable in its history" against "the most secure in its history": the word a superlative
+    grades is the slot, and another word graded the same way in the same place is another description; "the least
+    important" against "the most important" is the other end of the same scale."""
+    e_stems = {t.stem for t in etoks if t.stem}
+    graded = {(_degree_word(etoks, j), etoks[j].stem) for j in range(len(etoks))}
+    out = []
+    for i in range(len(ctoks)):
+        degree = _degree_word(ctoks, i)
+        if degree is None or (degree, ctoks[i].stem) in graded:
+            continue
+        if ctoks[i].stem in e_stems:
+            # "the least important" against "the most important": the other end of the same scale
+            other = next((d for d, st in graded if d and d != degree and st == ctoks[i].stem), None)
+            if other:
+                out.append(SlotSwap(degree, other, True))
+            continue
+        near = _neighbours(ctoks, i)
+        for j in range(len(etoks)):
+            if _degree_word(etoks, j) == degree and near & _neighbours(etoks, j):
+                out.append(SlotSwap(ctoks[i].text, etoks[j].text, True))
+                break
     return out

@@ -14,7 +14,7 @@ from bot.claims.opposition import (
     swapped_pairing,
     turned_contrast,
 )
-from bot.claims.slots import slot_swaps
+from bot.claims.slots import DEGREE_MARKERS, slot_swaps
 from bot.claims.text.comparatives import superlative_degrees
 from bot.claims.text.negation import denied_names
 from bot.claims.text.tokens import fold_accents, synonym_keys, tokens
@@ -96,8 +96,13 @@ def slot_filled_otherwise(f: Facts) -> Judgement | None:
     swap = next((s for s in swaps if s.aligned), swaps[0])
     claimed = {k for tok in tokens(swap.claimed) if tok.stem for k in synonym_keys(tok.stem)}
     if swap.aligned and not f.missing and f.with_words(claimed) >= f.t.opposition_coverage:
+        turned = swap.claimed in DEGREE_MARKERS  # "least" for "most": a turned degree
         return f.result(
-            "contradicted", "slot", f.base + f.t.opposition_bonus, opposite=swap.found, claimed=swap.claimed
+            "contradicted",
+            "comparative" if turned else "slot",
+            f.base + f.t.opposition_bonus,
+            opposite=swap.found,
+            claimed=swap.claimed,
         )
     return f.result("unrelated", "partial", f.base * f.t.partial_factor)
 

@@ -66,3 +66,42 @@ def test_a_member_elsewhere_in_the_evidence_never_supports():
     claim = "The committee of the Guild met on Monday evenings in the town hall."
     evidence = "On Friday the committee of the Guild met in the town hall, as it did every evening."
     assert _judge(claim, evidence)[0] != "supported"
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence"),
+    [
+        # an agency's verdict on an election, quoted
+        (
+            "The agency called the 2020 election the most vulnerable in American history.",
+            "A statement by the agency characterized the 2020 election as the most secure in American history.",
+        ),
+        # a regional study
+        ("Lyon was the least affected region in the study.", "Lyon was the least populated region in the study."),
+    ],
+)
+def test_another_word_graded_in_the_claims_place_contradicts(claim, evidence):
+    assert _judge(claim, evidence) == ("contradicted", "slot")
+
+
+def test_the_other_end_of_the_same_scale_contradicts():
+    claim = "The survey found cost was the least important factor for buyers."
+    evidence = "The survey found cost was the most important factor for buyers."
+    assert _judge(claim, evidence) == ("contradicted", "comparative")
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence"),
+    [
+        (
+            "When it opened, the Tay Bridge was the longest bridge in the world.",
+            "When it opened, the Tay Bridge was the longest bridge in the world.",
+        ),
+        (
+            "It is the most expensive bridge in the region.",
+            "It is the most famous bridge in the region, and the most expensive to maintain.",
+        ),
+    ],
+)
+def test_the_same_graded_word_is_no_swap(claim, evidence):
+    assert not [s for s in slot_swaps(claim, evidence) if s.aligned and s.claimed != s.found and "most" in claim]
