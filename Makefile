@@ -39,7 +39,7 @@ lock:
 	@test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	@test -x $(BIN)/pip-compile || $(BIN)/pip install -q "pip-tools>=7.4"
 	$(PIP_COMPILE) -o requirements.lock pyproject.toml
-	$(PIP_COMPILE) --extra dev -c requirements.lock -o requirements-dev.lock pyproject.toml
+	$(PIP_COMPILE) --extra dev --extra export -c requirements.lock -o requirements-dev.lock pyproject.toml
 
 run: $(STAMP)
 	$(BIN)/citebot serve --host 127.0.0.1 --port 8000

@@ -26,6 +26,7 @@ from index.onnxmodel.files import (
     HOW_TO_EXPORT,
     INT8_FILE,
     INT8_PER_CHANNEL,
+    NEEDS_EXPORT_EXTRA,
     model_path,
     onnx_dir,
     source_model_id,
@@ -145,8 +146,11 @@ def _load_torch(settings: Settings) -> Embeddings:
         raise ModelUnavailable(f"no embedding model in {os.path.basename(path)!r}: set CITEBOT_MODEL_PATH")
     os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
     os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
-    import torch
-    from langchain_huggingface import HuggingFaceEmbeddings
+    try:
+        import torch
+        from langchain_huggingface import HuggingFaceEmbeddings
+    except ImportError as exc:
+        raise ModelUnavailable(f"CITEBOT_EMBEDDER=torch: {NEEDS_EXPORT_EXTRA}") from exc
 
     if not TORCH_DEFAULT_THREADS:
         TORCH_DEFAULT_THREADS.append(torch.get_num_threads())

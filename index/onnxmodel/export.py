@@ -13,6 +13,7 @@ manifest are complete, so an interrupted export leaves the previous one (or none
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import logging
 import os
@@ -29,6 +30,7 @@ from index.onnxmodel.files import (
     INT8_PER_CHANNEL,
     MANIFEST,
     MODEL_FILE,
+    NEEDS_EXPORT_EXTRA,
     TOKENIZER_FILE,
     Manifest,
     model_path,
@@ -38,6 +40,13 @@ from index.onnxmodel.files import (
 )
 
 OPSET = 17
+
+
+def _require_export_extra() -> None:
+    """ModelUnavailable, naming the fix, where the export's own dependencies (the `export` extra) are missing."""
+    missing = [name for name in ("torch", "transformers", "onnx") if importlib.util.find_spec(name) is None]
+    if missing:
+        raise ModelUnavailable(f"`citebot model export` cannot run without {', '.join(missing)}: {NEEDS_EXPORT_EXTRA}")
 
 
 def _read_max_seq_length(folder: Path) -> int:
@@ -53,6 +62,7 @@ def _read_max_seq_length(folder: Path) -> int:
 
 def export_model(settings: Settings, target: Path | None = None) -> Path:
     """Export the configured model to ``target`` (default: the configured ONNX folder) and return that folder."""
+    _require_export_extra()
     source = Path(model_path(settings))
     if not (source / "config.json").is_file() or not (source / TOKENIZER_FILE).is_file():
         raise ModelUnavailable(f"no sentence model with a {TOKENIZER_FILE} in {source}: set CITEBOT_MODEL_PATH")

