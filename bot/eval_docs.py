@@ -113,19 +113,36 @@ def parse_and_ingest(
     """``parse_documents`` then ``ingest_documents`` into the engine ``build`` makes, the two overlapped: this
     thread parses the documents in order while a second one builds the engine and ingests each parsed document, in
     the same order, with the same report lines. Returns the engine and document name -> brief id. An error of
-    either side (the first document that cannot be parsed, a failed ingest) is raised here once both stopped."""
+    either side (the first document that cannot be parsed, a failed ingest) is raised here once both stopped.
+
+    The report lines are held until every document is parsed (then told in order, and later ones as they come),
+    so a document that cannot be parsed is still the run's one line of output."""
     parsed: queue.Queue[tuple[str, Brief, float] | None] = queue.Queue()
     stop = threading.Event()
     made: list[Engine] = []
     failed: list[BaseException] = []
     ids: dict[str, str] = {}
+    telling = threading.Lock()
+    held: list[str] = []
+    parsing = [True]
+
+    def tell_now(line: str) -> None:
+        if report is not None:
+            report(line)
+
+    def tell(line: str) -> None:
+        with telling:
+            if parsing[0]:
+                held.append(line)
+            else:
+                tell_now(line)
 
     def ingest_as_parsed() -> None:
         try:
             made.append(build())
             while (item := parsed.get()) is not None and not stop.is_set():
                 name, brief, parse_s = item
-                ids[name] = _ingest_one(made[0], brief, parse_s, f"{len(ids) + 1}/{len(docs)}", report)
+                ids[name] = _ingest_one(made[0], brief, parse_s, f"{len(ids) + 1}/{len(docs)}", tell)
         except BaseException as exc:  # raised in the caller's thread below
             failed.append(exc)
             stop.set()
@@ -137,6 +154,10 @@ def parse_and_ingest(
             if stop.is_set():
                 break  # the ingest failed: its error is raised below
             parsed.put((name, brief, parse_s))
+        with telling:
+            parsing[0] = False
+            for line in held:
+                tell_now(line)
     except BaseException:
         stop.set()
         raise

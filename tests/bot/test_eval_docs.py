@@ -92,9 +92,11 @@ def test_a_document_that_cannot_be_parsed_stops_the_run_and_names_its_file(tmp_p
     docs = _three_docs(tmp_path)
     (tmp_path / "beta.md").write_bytes(b"")
     engine = _Recording()
+    lines: list[str] = []
     with pytest.raises(InputError, match=r"beta\.md"):
-        parse_and_ingest(docs, Settings(data_dir=tmp_path / "data"), lambda: engine)
+        parse_and_ingest(docs, Settings(data_dir=tmp_path / "data"), lambda: engine, report=lines.append)
     assert "gamma" not in engine.ingested
+    assert lines == []  # the error is the run's one line, though alpha may have been ingested meanwhile
 
 
 def test_a_failed_ingest_is_raised_in_the_caller(tmp_path):
