@@ -36,13 +36,15 @@ def ingest_bytes(
     *,
     replace: bool = True,
     cancel: threading.Event | None = None,
+    parsed: Brief | None = None,
 ) -> tuple[Brief, IngestReport]:
     """Parse and index one file under ``brief_id``. BriefExists when another brief holds the id and ``replace``
     is false; that is checked first (no parsing for a refused upload) and again under the engine's write lock.
 
     The work is bounded by the engine's settings (``corpus.limits``): sizes and counts give PayloadTooLarge, the
     parse and embed deadlines InputError, and setting ``cancel`` (from any thread) WorkCancelled at the next
-    step. Whichever stops it, the library is as it was."""
+    step. Whichever stops it, the library is as it was. ``parsed``, the brief ``parse_ahead`` made of these very
+    bytes, is taken instead of parsing them again."""
     try:
         known: Brief | None = engine.brief(brief_id)
     except BriefNotFound:
@@ -54,11 +56,27 @@ def ingest_bytes(
     with within(budget):
         if known is not None and known.content_hash == digest:
             brief = known
+        elif parsed is not None and parsed.content_hash == digest and parsed.id == brief_id:
+            brief = parsed
         else:
             with stage("parse"):
                 brief = parse_bytes(data, name, brief_id=brief_id)
         with stage("embed"):
             return brief, engine.ingest(brief, progress, replace=replace)
+
+
+def parse_ahead(engine: Engine, data: bytes, name: str, brief_id: str) -> Brief | None:
+    """The brief ``ingest_bytes`` would parse of ``data``, parsed now under the same limits (by a caller that parses
+    the next file while the engine embeds this one); None when the library already holds these very bytes under
+    the id, so there is nothing to parse. A file that cannot be read raises as ``ingest_bytes`` would."""
+    try:
+        known: Brief | None = engine.brief(brief_id)
+    except BriefNotFound:
+        known = None
+    if known is not None and known.content_hash == content_hash(data):
+        return None
+    with within(Budget(WorkLimits.from_settings(engine.settings), threading.Event())), stage("parse"):
+        return parse_bytes(data, name, brief_id=brief_id)
 
 
 def upload_name(filename: str | None) -> str:

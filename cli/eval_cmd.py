@@ -18,7 +18,7 @@ import click
 
 from bot import eval_docs
 from bot.engine import Engine
-from bot.eval_docs import documents, parse_documents
+from bot.eval_docs import documents, parse_documents  # noqa: F401 - bench/baseline_realdev.py imports them here
 from bot.evaluate import assign_briefs, doc_brief_id, load_items, run_eval
 from bot.factory import build_engine, ingest_bundled
 from corpus.errors import InputError
@@ -164,11 +164,14 @@ def eval_(file: str, docs_dir: Path | None, as_json: bool, brief_id: str | None,
         return
     # Filter before ingesting, so `--brief` ingests only its own document (ingest ids are predictable).
     items = _only(assign_briefs(items, {i["doc"]: doc_brief_id(i["doc"]) for i in items if i.get("doc")}), brief_id)
-    briefs = parse_documents(documents(items, docs_dir), settings)
+    docs = documents(items, docs_dir)
     with tempfile.TemporaryDirectory(prefix="citebot-eval-", ignore_cleanup_errors=True) as tmp:
         fresh = settings.model_copy(update={"data_dir": Path(tmp), "chroma_url": None})
-        engine = build_engine(fresh)
-        items = assign_briefs(items, ingest_documents(engine, briefs))
+        # each document is ingested while the next is parsed (a bad one still stops the run, before any answer)
+        engine, ids = eval_docs.parse_and_ingest(
+            docs, settings, lambda: build_engine(fresh), report=lambda line: click.echo(line, err=True)
+        )
+        items = assign_briefs(items, ids)
         _evaluate(engine, items, brief_id, top_k, as_json)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -21,7 +22,7 @@ from api.schemas_brief import BriefSummaryOut
 from api.schemas_library import IngestOut
 from bot.engine import Engine
 from bot.factory import BRIEF_SUFFIXES, build_engine
-from bot.ingest import ingest_bytes
+from bot.ingest import ingest_bytes, parse_ahead
 from corpus.errors import InputError
 from corpus.loader import read_brief_file, slugify
 from corpus.models import Brief
@@ -100,20 +101,39 @@ class _VectorBar:
             self._bar.close()
 
 
+@dataclass(frozen=True)
+class _Read:
+    """A file read and parsed ahead of its turn: its bytes and brief (None: the library holds it unchanged), or
+    why it cannot be read."""
+
+    data: bytes | None = None
+    brief: Brief | None = None
+    error: InputError | None = None
+
+
+def _read(engine: Engine, settings: Settings, path: Path, wanted: str) -> _Read:
+    try:
+        data = read_brief_file(path, max_bytes=settings.max_file_bytes)
+        return _Read(data, parse_ahead(engine, data, str(path), wanted))
+    except InputError as exc:
+        return _Read(error=exc)
+
+
 def _ingest_one(
     engine: Engine,
-    settings: Settings,
     path: Path,
-    brief_id: str | None,
+    wanted: str,
+    read: _Read,
     taken: dict[str, Path],
     progress: Progress | None = None,
 ) -> _Outcome:
-    wanted = brief_id or slugify(path.stem)
     try:
         if wanted in taken:
             raise InputError(f"its id {wanted!r} is already used by {taken[wanted]} in this run; rename one of them")
-        data = read_brief_file(path, max_bytes=settings.max_file_bytes)
-        brief, report = ingest_bytes(engine, data, str(path), wanted, progress)
+        if read.error is not None:
+            raise read.error
+        assert read.data is not None
+        brief, report = ingest_bytes(engine, read.data, str(path), wanted, progress, parsed=read.brief)
     except InputError as exc:
         return _Outcome(path, error=str(exc))
     taken[wanted] = path
@@ -148,11 +168,21 @@ def ingest(paths: tuple[str, ...], brief_id: str | None, as_json: bool, progress
     taken: dict[str, Path] = {}
     # A second bar follows the embedding of one big brief (a 20-page PDF is ~1,400 vectors, several seconds).
     show_vectors = progress if progress is not None else sys.stderr.isatty()
-    with tqdm(total=len(files), unit="file", disable=not show, file=sys.stderr, leave=False) as bar:
-        for path in files:
+    wanted = [brief_id or slugify(path.stem) for path in files]
+    # Each file is read and parsed in a helper thread while the one before it embeds: parsing holds the GIL (pdfminer
+    # is pure Python), the model (ONNX Runtime) releases it. The files are still ingested one by one, in order.
+    with (
+        tqdm(total=len(files), unit="file", disable=not show, file=sys.stderr, leave=False) as bar,
+        ThreadPoolExecutor(1, thread_name_prefix="citebot-parse-ahead") as ahead,
+    ):
+        upcoming = ahead.submit(_read, engine, settings, files[0], wanted[0])
+        for n, path in enumerate(files):
+            read = upcoming.result()
+            if n + 1 < len(files):
+                upcoming = ahead.submit(_read, engine, settings, files[n + 1], wanted[n + 1])
             bar.set_description(path.name[:40])
             with _VectorBar(path.name, enabled=show_vectors, position=1 if show else 0) as vectors:
-                outcome = _ingest_one(engine, settings, path, brief_id, taken, vectors.update)
+                outcome = _ingest_one(engine, path, wanted[n], read, taken, vectors.update)
             outcomes.append(outcome)
             if not as_json:
                 bar.write(_readable(outcome), file=sys.stdout)

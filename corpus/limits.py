@@ -16,9 +16,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from corpus.errors import InputError, PayloadTooLarge, WorkCancelled
-from corpus.settings import Settings
+
+if TYPE_CHECKING:  # pydantic-settings is a fifth of a second to import: a PDF page worker never needs it
+    from corpus.settings import Settings
 
 
 @dataclass(frozen=True)
@@ -44,6 +47,8 @@ class WorkLimits:
     @classmethod
     def defaults(cls) -> WorkLimits:
         """The limits as ``Settings`` declares them, without reading the environment."""
+        from corpus.settings import Settings
+
         fields = Settings.model_fields
         return cls(**{name: fields[name].default for name in cls.__dataclass_fields__})
 

@@ -107,29 +107,66 @@ def read_all(pdf: Any, data: bytes | None = None) -> list[Page]:
     receive, send = ctx.Pipe(duplex=False)
     source = pages if method == "fork" else data
     worker = ctx.Process(target=_worker, args=(source, bounds, send), name="citebot-pdf-pages", daemon=True)
-    try:
-        worker.start()
-    except (OSError, AssertionError, ValueError):  # no process to spare (a daemon cannot fork children, limits)
-        receive.close()
-        send.close()
-        return read_pages(pdf)
-    send.close()  # the worker holds its own copy: end of file here once it is gone
+    # A fork is immediate. The fork server's first worker waits for the server to start (a Python process importing
+    # pdfplumber): that start runs in a helper thread while this one reads pages from the front.
+    starter = _Starter(worker, send)
+    if method == "fork":
+        starter.run()
+    else:
+        starter.start()
     started = time.monotonic()
     try:
         mine: list[Page] = []
         while (i := _claim(bounds, front=True)) is not None:
             mine.append(read_page(pages[i], i + 1))
-        theirs = _collect(receive, worker, patience=max(10.0, 4 * (time.monotonic() - started)))
+        starter.join()
+        if not starter.started:  # no process to spare: every page was read here
+            return mine
+        theirs: list[Page] = []
+        if _claimed_from_back(bounds, len(pages)):
+            theirs = _collect(receive, worker, patience=max(10.0, 4 * (time.monotonic() - started)))
         theirs = [p for p in theirs if p.number > len(mine)]
         done = {p.number for p in theirs}
         # pages the worker claimed and did not deliver (it failed or was stopped): read here, in order
         rest = [read_page(pages[n - 1], n) for n in range(len(mine) + 1, len(pages) + 1) if n not in done]
         return sorted([*mine, *theirs, *rest], key=lambda p: p.number)
     finally:
+        starter.join()  # an error or a cancel here: the worker is ended below, so its start must be over
         receive.close()
-        if worker.is_alive():
-            worker.kill()  # an error or a cancel here, or a worker past its time: it holds nothing to clean up
-        worker.join()
+        if starter.started:
+            if worker.is_alive():
+                worker.kill()  # an error or a cancel here, or a worker past its time: it holds nothing to clean up
+            worker.join()
+
+
+class _Starter(threading.Thread):
+    """Starts the worker (in this thread, or run in the caller's), then lets go of the parent's end of its pipe.
+    ``started`` says whether there is a worker to wait for."""
+
+    def __init__(self, worker: Any, send: Connection) -> None:
+        super().__init__(name="citebot-pdf-start", daemon=True)
+        self._worker = worker
+        self._send = send
+        self.started = False
+
+    def run(self) -> None:
+        try:
+            self._worker.start()
+            self.started = True
+        except (OSError, AssertionError, ValueError):  # no process to spare (a daemon cannot fork children, limits)
+            pass
+        finally:
+            self._send.close()  # the worker holds its own copy: end of file here once it is gone
+
+    def join(self, timeout: float | None = None) -> None:
+        if self.ident is not None:  # run in the caller's thread, it was never started as a thread
+            super().join(timeout)
+
+
+def _claimed_from_back(bounds: Any, total: int) -> bool:
+    """Whether the worker took any page (it may have started after the pages were all read here)."""
+    with bounds.get_lock():
+        return int(bounds[1]) < total
 
 
 def start_method(can_reopen: bool) -> str | None:

@@ -142,3 +142,35 @@ def test_no_embedding_bar_without_progress(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["ingest", str(path), "--no-progress"])
     assert result.exit_code == 0, result.output
     assert "embedding" not in result.stderr
+
+
+def test_the_next_file_is_parsed_while_the_one_before_embeds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+
+    import bot.ingest
+    from bot.engine import Engine
+
+    (tmp_path / "a.md").write_bytes(to_markdown(SAMPLE))
+    (tmp_path / "b.md").write_bytes(ORPHAN)
+    embedding = threading.Event()
+    overlapped: list[bool] = []
+    real_ingest, real_parse = Engine.ingest, bot.ingest.parse_bytes
+
+    def ingest(self, brief, *args, **kwargs):  # type: ignore[no-untyped-def]
+        embedding.set()
+        return real_ingest(self, brief, *args, **kwargs)
+
+    def parse(data, name, **kwargs):  # type: ignore[no-untyped-def]
+        if name.endswith("b.md"):  # parsed while a.md embeds (or this waits for nothing and says so)
+            overlapped.append(embedding.wait(timeout=120))
+        return real_parse(data, name, **kwargs)
+
+    monkeypatch.setattr(Engine, "ingest", ingest)
+    monkeypatch.setattr(bot.ingest, "parse_bytes", parse)
+    result = CliRunner().invoke(cli, ["ingest", str(tmp_path / "a.md"), str(tmp_path / "b.md")])
+    assert result.exit_code == 0, result.output
+    assert overlapped == [True]
+    assert [line.split()[:2] for line in result.stdout.splitlines() if not line.startswith(" ")] == [
+        ["added", "a"],
+        ["added", "b"],
+    ]
