@@ -48,11 +48,6 @@ class Weights:
     rrf: float = 5.0
     dense_self: float = 0.4
     dense_context: float = 0.7
-    # The part of the context view's similarity beyond the sentence's own (by more than the margin) is its
-    # neighbours' match, not its own: it counts this much less ("How does the fuel get to the flame?" is answered by
-    # the sentence saying so, not by the next one, close only through the paragraph it shares).
-    context_excess: float = 0.5
-    context_margin: float = 0.1
     coverage: float = 0.3
     context_discount: float = CONTEXT_DISCOUNT  # a term found only in a sentence's context counts for less
     phrase: float = 0.2
@@ -85,13 +80,6 @@ def _near(p: Passage, anchor: Sequence[Passage]) -> float:
     return best
 
 
-def dense_term(c: Candidate, w: Weights = WEIGHTS) -> float:
-    """The dense similarity's part of the ranking score: the better of the passage's own view and its context view,
-    the latter less what it owes only to the sentences around the passage."""
-    borrowed = max(0.0, c.dense_context - c.dense_self - w.context_margin)
-    return max(w.dense_self * c.dense_self, w.dense_context * c.dense_context - w.context_excess * borrowed)
-
-
 def rank(
     candidates: Sequence[Candidate], query: Query, anchor: Sequence[Passage] = (), w: Weights = WEIGHTS
 ) -> list[tuple[Candidate, float]]:
@@ -105,7 +93,7 @@ def rank(
     scored = []
     for c in candidates:
         coverage = max(c.coverage, w.context_discount * c.coverage_context)
-        dense = dense_term(c, w)
+        dense = max(w.dense_self * c.dense_self, w.dense_context * c.dense_context)
         score = w.rrf * c.rrf + dense + w.coverage * coverage + w.phrase * c.phrase + cue_bonus(a, c.passage)
         score += forms.bonus(c.passage)  # the asked event, measure or cause; a line that only labels
         if c.passage.kind in ("footnote", "source_note"):
