@@ -101,9 +101,15 @@ _NOTE_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“(]?[A-Z])")
 PROSE_NOTE_SHARE = 0.5
 
 
+# A link the sentence ends on, bare or in brackets: the author's prose giving where to see what it says ("Guido
+# introduced it at PyCon 2013, <http://...>."), read without it.
+_TRAILING_LINK = re.compile(r"\s*[<(\[]?(?:https?://|www\.)\S+?[>)\]]?[.,;]?\s*$")
+
+
 def _prose_sentence(sentence: str) -> bool:
     """A sentence of the author's own prose: long enough, no sign of a reference, and mostly lower-case words
-    (a title in Title Case is not prose)."""
+    (a title in Title Case is not prose). A link it ends on is left out: prose may point to where it was said."""
+    sentence = _TRAILING_LINK.sub("", sentence)
     words = sentence.split()
     if len(words) < PROSE_NOTE_WORDS or _REFERENCE.search(sentence):
         return False

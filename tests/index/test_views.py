@@ -134,3 +134,12 @@ def test_a_long_sentence_opening_like_a_field_is_prose() -> None:
     text = "To: the surprise of everyone present, the harbour board voted to dredge the channel again next spring."
     (view,) = passage_views(_brief(P(text)))
     assert view.self_text == text
+
+
+def test_a_prose_note_ending_on_a_link_is_prose() -> None:
+    # the author's statement, then where it was said: still the author's prose, evidence like body text
+    assert is_prose_note(
+        'Guido introduced the standard asyncio library, called "Tulip" then, at PyCon 2013, '
+        "<http://pyvideo.org/video/1667/keynote>."
+    )
+    assert not is_prose_note("National Highway Safety Board, Annual Report on Crashes, https://example.org/report")
