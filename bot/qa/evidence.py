@@ -14,12 +14,14 @@ from bot.qa.index_state import IndexState
 from bot.qa.kin import kin_support, light_verbs
 from bot.qa.noun_phrase import title_line
 from bot.qa.query import Query
+from bot.qa.question_kind import Asked, singular
 from bot.qa.retrieval import Candidate
 from bot.qa.specifics import specific
 from bot.qa.superlative import asks_superlative, ranks
 from bot.qa.support import NOTE_DISCOUNT, leaned_on, with_context
 from bot.qa.support import support as support_of
 from corpus.models import Passage
+from corpus.text.words import stem
 from index.lexical import tokenize, unknown_terms
 from index.views import leans_back
 
@@ -49,6 +51,7 @@ def evidence(
     brief (``brief_id``) is judged by that brief's words alone: a word only another document uses is unknown to
     it."""
     unknown = 0
+    unknown_words: list[str] = []
     absent_subject = False
     if state is not None:
         # A name whose words all occur in the library, but never together, is a false friend ("Secretary of
@@ -60,7 +63,8 @@ def evidence(
         # A word bridged to the brief's own (``bot.qa.related``) still counts unless BRIDGED_ARE_KNOWN says not.
         bridged = {t for t, _ in query.search.related} if BRIDGED_ARE_KNOWN else set()
         known = spelled | query.verbs | bridged
-        unknown = len([t for t in unknown_terms(query.terms, lexicon) if t not in known and not affixed(t, lexicon)])
+        unknown_words = [t for t in unknown_terms(query.terms, lexicon) if t not in known and not affixed(t, lexicon)]
+        unknown = len(unknown_words)
         names = [without_possessive(n) for n in query.names]
         absent = [n for n in names if n and state.mentions_each(n, brief_id) and not state.mentions(n, brief_id)]
         unknown += 2 * len(absent)
@@ -118,6 +122,9 @@ def evidence(
             support *= OTHER_EVENT  # the asked action is not this passage's: "live" against "lasts one year"
         if support > typed:
             typed, typed_coverage = support, cov
+    if typed > 0.0 and a.kind == "quantity" and a.head is not None:
+        # Asked how many people, the document counts informants: the counted noun is met by its class.
+        unknown -= len(set(unknown_words) & head_stems(a))
     return Evidence(
         dense=max(c.dense for c in candidates),
         coverage=max(c.coverage for c in candidates),
@@ -133,6 +140,11 @@ def evidence(
         typed=typed,
         typed_coverage=typed_coverage,
     )
+
+
+def head_stems(a: Asked) -> frozenset[str]:
+    """The stems of the question's words that name the noun a count asks for ("people" for the head "person")."""
+    return frozenset(stem(w) for w in a.question_words if a.head is not None and singular(w) == a.head)
 
 
 def _cited_coverage(
