@@ -135,7 +135,16 @@ def entity_keys(text: str) -> set[str]:
 
 # "North Korean" is of "North Korea", "New Mexican" of "New Mexico": the endings English makes an adjective
 # of a place name with, and what they replace.
-_DEMONYM_ENDINGS = (("n", ""), ("an", "o"), ("ian", "a"), ("ian", "y"), ("ian", ""), ("ese", ""), ("ese", "a"), ("i", ""))
+_DEMONYM_ENDINGS = (
+    ("n", ""),
+    ("an", "o"),
+    ("ian", "a"),
+    ("ian", "y"),
+    ("ian", ""),
+    ("ese", ""),
+    ("ese", "a"),
+    ("i", ""),
+)
 
 
 def demonym_bases(key: str) -> set[str]:
