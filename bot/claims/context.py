@@ -40,31 +40,16 @@ def _leans_text(text: str) -> bool:
     return leans_back(text) or short_own_voice or bool(_LATE_PRONOUN.match(text) or _BACK_REFERENCE.search(text))
 
 
-# "2. He reigned from 514 to 496 B.C.": an endnote read as a body sentence, its number first, then a pronoun.
-_NUMBERED_NOTE = re.compile(r"^\(?(\d{1,3})[.)]\s+(?:he|she|it|they|his|her|its|their)\b", re.IGNORECASE)
-
-
-def _marked(brief: Brief, passage: Passage) -> str:
-    """For an endnote the parser read as a body sentence ("2. He reigned …"), the sentence that carries its first
-    marker ("… to the notice of Ho Lu,[2] King of Wu."): what its pronoun stands for."""
-    m = _NUMBERED_NOTE.match(passage.text)
-    if m is None:
-        return ""
-    number = int(m.group(1))
-    at = next((offset for n, offset in brief.markers if n == number and offset < passage.start), None)
-    if at is None:
-        return ""
-    citing = [
-        p for p in sentences(brief) if p.kind == "sentence" and p.start <= at <= p.end + 4 and p.seq < passage.seq
-    ]
-    return citing[0].text if citing else ""
-
-
 def _citing(brief: Brief, note: Passage) -> str:
-    """The body sentence that cites a note (its first), whose names the note's "He" or "It" stands for."""
+    """The body sentence that cites a note, whose names the note's "He" or "It" stands for: the one that carries
+    the note's marker ("… to the notice of Ho Lu,[2] King of Wu."), else the first that cites it."""
     numbers = set(note.footnotes)
     citing = [p for p in sentences(brief) if p.kind == "sentence" and numbers & set(p.footnotes)]
-    return citing[0].text if numbers and citing else ""
+    if not numbers or not citing:
+        return ""
+    at = [offset for n, offset in brief.markers if n in numbers]
+    marked = [p for p in citing if any(p.start <= a <= p.end + 4 for a in at)]
+    return (marked or citing)[0].text
 
 
 # "this museum", "the company", "that treaty": a definite noun that may take up a name said before it.
@@ -215,8 +200,7 @@ def units_for(brief: Brief, passage: Passage) -> list[Unit]:
     if not context:
         context = _taken_up(ordered, i) or _previous_paragraph(ordered, i, topic)
     context = _modal_frame(ordered, i, context)
-    lean = "" if context else _marked(brief, passage)
-    units = [Unit(brief, (passage,), tuple(context), lean=lean)]
+    units = [Unit(brief, (passage,), tuple(context))]
     nxt = ordered[i + 1] if i + 1 < len(ordered) else None
     # Only a sentence that opens on a pronoun continues this one's subject ("… the Model-17 …" + "It flew …");
     # "On March 24, it tested …" starts a new event whose "it" is the brief's topic. One that takes up this one's

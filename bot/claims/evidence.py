@@ -61,12 +61,16 @@ PROSE_NOTE_STOPWORD_SHARE = 0.2
 TITLE_CASE_SHARE = 0.6  # a sentence whose content words are mostly capitalised is a title ("A Guide to …")
 
 
+# "He reigned from 514 to 496 B.C.": a short note whose subject is a pronoun and then a verb states a fact.
+_PRONOUN_STATEMENT = re.compile(r"^(?:he|she|they|it)\s+[a-z]+(?:\s+\S+){2,}", re.IGNORECASE)
+
+
 def _prose(sentence: str) -> bool:
     if _QUOTED_TITLE.match(sentence) or re.search(r"https?://", sentence):
         return False
     words = re.findall(r"[A-Za-z][A-Za-z'’-]*", sentence)
     if len(words) < PROSE_NOTE_WORDS:
-        return False
+        return _PRONOUN_STATEMENT.match(sentence) is not None
     content = [w for w in words[1:] if w.lower() not in STOPWORDS]
     if content and sum(w[0].isupper() for w in content) >= TITLE_CASE_SHARE * len(content):
         return False

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 
 from bot.claims.lexicon import phrases
-from bot.claims.text.tokens import tokens
+from bot.claims.text.tokens import Token, tokens
 
 _INTRODUCERS = phrases("list_introducers.txt")
 _ITEM = r"[A-Za-z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*){0,2}"
@@ -68,13 +68,26 @@ def unlisted_member(claim: str, missing: Iterable[str], evidence: str) -> str | 
             return next(iter(own & lacking))  # the claim lists its own members: one is not the evidence's
         if own and own <= members:
             continue  # "farms such as orchards" against "farms, such as orchards and …": named here
+        every = members <= {t.stem for t in toks}
         for i, t in enumerate(toks):
             if t.stem != head and t.stem not in members:
                 continue
-            near = {u.stem for u in toks[max(0, i - 2) : i + 4]}
-            if near & lacking:
-                return next(iter(near & lacking))
+            near = toks[max(0, i - 2) : i + 4]
+            if every:
+                # The claim names every member of the list ("the new X featured flank and skip mobility"): only a
+                # word joined to them ("…, skip mobility and drift") is one more member.
+                near = [u for u in near if _coordinated(claim, u, t)]
+            hit = {u.stem for u in near} & lacking
+            if hit:
+                return next(iter(hit))
     return None
+
+
+def _coordinated(text: str, a: Token, b: Token) -> bool:
+    """Whether two words of a text stand side by side in a list: only a comma, "and" or "or" between them."""
+    first, second = (a, b) if a.start < b.start else (b, a)
+    between = text[first.end : second.start]
+    return re.fullmatch(r"\s*(?:,|,?\s*(?:and|or))\s+", between, re.I) is not None
 
 
 def _members(text: str) -> list[tuple[int, set[str]]]:

@@ -177,6 +177,9 @@ def check_quantities(
             and not (eq.is_date and "@since" in r and "@since" not in crole)
             and not _uncounted(cq, eq, ev_stems)
         ]  # "testing … since 2017" neither confirms nor denies "in 2022"
+        if cq.is_date and "@since" in crole and any("@since" in r for eq, r in cands if eq.is_date):
+            # "its first since 2019" is compared with the evidence's "since" date, not with its "In 2021".
+            cands = [(eq, r) for eq, r in cands if not eq.is_date or "@since" in r]
         pools.append([(eq, _role_score(crole, r)) for eq, r in cands])
         if not cands:
             out.append(QuantityCheck(cq, None, "absent", 0.0))

@@ -133,9 +133,38 @@ def entity_keys(text: str) -> set[str]:
     return keys
 
 
+# "North Korean" is of "North Korea", "New Mexican" of "New Mexico": the endings English makes an adjective
+# of a place name with, and what they replace.
+_DEMONYM_ENDINGS = (
+    ("n", ""),
+    ("an", "o"),
+    ("ian", "a"),
+    ("ian", "y"),
+    ("ian", ""),
+    ("ese", ""),
+    ("ese", "a"),
+    ("i", ""),
+)
+
+
+def demonym_bases(key: str) -> set[str]:
+    """The place names a name of two or more words may be the adjective of ("north korean" -> "north korea")."""
+    *head, last = key.split() or [""]
+    if not head:
+        return set()
+    out = set()
+    for ending, base in _DEMONYM_ENDINGS:
+        if last.endswith(ending) and len(last) - len(ending) + len(base) >= 4:
+            out.add(" ".join([*head, last[: len(last) - len(ending)] + base]))
+    return out
+
+
 def mentions(entity: Entity, text_keys: set[str], text_lower: str) -> bool:
-    """Whether a text (by its keys and lower-cased words) names the entity."""
-    if entity.key in text_keys:
+    """Whether a text (by its keys and lower-cased words) names the entity (a place by its adjective too: "North
+    Korean" is named by "North Korea" and the other way round)."""
+    if entity.key in text_keys or demonym_bases(entity.key) & text_keys:
+        return True
+    if " " in entity.key and any(entity.key in demonym_bases(k) for k in text_keys if " " in k):
         return True
     words = [w for w in re.split(r"[\s]+", fold_accents(entity.text).translate(QUOTES).lower()) if w not in STOPWORDS]
     if not words:

@@ -178,41 +178,61 @@ def test_figures_in_the_other_order_state_no_such_comparison(claim, evidence):
     assert _outcome(claim, evidence) != "supported"
 
 
-# ----- an endnote read as a body sentence ---------------------------------------------------------------------------
-def _brief_of(sentences: list[str], marker: tuple[int, str]) -> Brief:
+# ----- a short note leans on the sentence carrying its marker -----------------------------------------------------
+def _brief_of(sentences: list[str], note: str, number: int, after: str) -> Brief:
+    """Body sentences that all cite note ``number`` (the parser's citation span), its marker after ``after``."""
     text, passages, start = "", [], 0
     for k, s in enumerate(sentences):
-        passages.append(Passage(f"b:{k}", "b", "sentence", s, start, start + len(s), paragraph=k + 1, seq=k))
-        text += s + "\n\n"
+        passages.append(
+            Passage(f"b:{k}", "b", "sentence", s, start, start + len(s), paragraph=1, footnotes=(number,), seq=k)
+        )
+        text += s + " "
         start = len(text)
-    number, after = marker
+    text += "\n\n"
+    passages.append(Passage("b:n", "b", "footnote", note, len(text), len(text) + len(note), None, (number,), seq=99))
+    text += note
     return Brief("b", "Notes", text, passages=tuple(passages), markers=((number, text.index(after) + len(after)),))
 
 
 @pytest.mark.parametrize(
-    ("sentences", "marker", "note", "named"),
+    ("sentences", "note", "number", "after", "named", "not_named"),
     [
         (
-            [
-                "His book brought him to the notice of Ho Lu, King of Wu.",
-                "Footnotes",
-                "2. He reigned from 514 to 496 B.C.",
-            ],
-            (2, "Ho Lu,"),
-            "2. He reigned",
+            ["Sun Tzu was a native of Ch'i.", "His book brought him to the notice of Ho Lu, King of Wu."],
+            "He reigned from 514 to 496 B.C.",
+            2,
+            "Ho Lu,",
             "Ho Lu",
+            "Sun Tzu",
         ),
         (
-            ["The bridge was designed by Ada Park of Leeds.", "Notes", "7. She retired at 61 and died in 1950."],
-            (7, "Ada Park"),
-            "7. She retired",
+            ["The firm hired Tom Reyes in 1931.", "Its bridge was designed by Ada Park of Leeds."],
+            "She retired at 61.",
+            7,
             "Ada Park",
+            "Ada Park",
+            "Tom Reyes",
         ),
     ],
 )
-def test_a_numbered_endnote_opening_on_a_pronoun_leans_on_its_marked_sentence(sentences, marker, note, named):
-    brief = _brief_of(sentences, marker)
-    passage = next(p for p in brief.passages if p.text.startswith(note))
+def test_a_short_pronoun_note_leans_on_the_sentence_carrying_its_marker(
+    sentences, note, number, after, named, not_named
+):
+    brief = _brief_of(sentences, note, number, after)
+    passage = next(p for p in brief.passages if p.kind == "footnote")
     (unit,) = units_for(brief, passage)
-    assert named in unit.context_text
+    assert named in unit.context_text and not_named not in unit.context_text
     assert unit.focal == (passage,) and unit.context == ()  # quoted alone
+
+
+@pytest.mark.parametrize(
+    ("note", "prose"),
+    [
+        ("He reigned from 514 to 496 B.C.", True),
+        ("She retired at 61.", True),
+        ("Ibid., p. 12.", False),
+        ("Annual Report 1998.", False),
+    ],
+)
+def test_a_short_note_is_prose_when_a_pronoun_states_something(note, prose):
+    assert bool(prose_sentences(note)) is prose
