@@ -283,8 +283,8 @@ def parse_text(text: str) -> RawDocument:
     navigation |= heading_contents(blocks, header.body_start)
     # an e-book's title page is metadata, not headings and sentences
     front = title_page(blocks, header.body_start, navigation) if frame is not None else []
-    items, date, editors = title_page_items(blocks, front, header.title)
-    header.items += items
+    front_items, date, editors = title_page_items(blocks, front, header.title)
+    header.items += front_items
     header.date, header.editors = header.date or date, header.editors or editors
     navigation.update(front)
 

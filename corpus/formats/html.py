@@ -84,10 +84,9 @@ def _is_navigation(node: LexborNode) -> bool:
         return False
     names = f"{attr(node, 'class')} {attr(node, 'id')}"
     toc = bool(_TOC_CLASS.search(names)) and len(node.css('a[href^="#"]')) >= _TOC_LINKS
-    return (
-        (toc or bool(_NAV_CLASS.search(names)))
-        and node.css_first('[role="doc-noteref"], a.footnote-reference, sup a[href^="#"]') is None
-    )
+    return (toc or bool(_NAV_CLASS.search(names))) and node.css_first(
+        '[role="doc-noteref"], a.footnote-reference, sup a[href^="#"]'
+    ) is None
 
 
 def _is_hidden(node: LexborNode) -> bool:

@@ -111,7 +111,7 @@ def html_metadata(tree: LexborHTMLParser, root: LexborNode, ld: dict[str, Any] |
         title = clean(ld["name"])
     if title and (ebook := _EBOOK_TITLE.match(title)):
         # a distributor's page title names the book and its author: "The Project Gutenberg eBook of X, by Y"
-        title = ebook.group(1).strip().strip("\"“”").rstrip(".").strip() or title
+        title = ebook.group(1).strip().strip('"“”').rstrip(".").strip() or title
         if not names and ebook.group(2):
             names = [n.strip() for n in re.split(r",?\s+and\s+|;|&", ebook.group(2).rstrip(".")) if n.strip()]
     editors = tuple(e for v in meta.get("editor", []) for e in re.split(r";|\band\b", v) if e.strip())

@@ -11,7 +11,7 @@ from dataclasses import replace
 from corpus.formats.blocks import Block, Para
 from corpus.formats.common import clean
 from corpus.text.dates import parse_date
-from corpus.text_format import is_section_name
+from corpus.text_layout import is_section_name
 
 
 def header_blocks(blocks: Sequence[Block]) -> list[list[str]]:
@@ -202,10 +202,11 @@ def title_before_masthead(body: list[Block], running: Sequence[str]) -> list[Blo
     while end + 1 < len(body) and isinstance(nxt := body[end + 1], Para) and nxt.heading:
         end += 1
     chosen = next((i for i in range(end, start - 1, -1) if _titles(body[i])), None)
-    if chosen is None:
+    title = body[chosen] if chosen is not None else None
+    if chosen is None or not isinstance(title, Para):
         return body
     lead = [
         replace(x, heading=False, level=0) if isinstance(x, Para) and _in_running(x.text, running) else x
         for x in body[:chosen]
     ]
-    return [replace(body[chosen], level=1), *lead, *body[chosen + 1 :]]
+    return [replace(title, level=1), *lead, *body[chosen + 1 :]]
