@@ -170,3 +170,8 @@ def test_french_titles_do_not_end_a_sentence() -> None:
         "The lessons of Mme. Arnaud were printed.",
         "Mlle. Reed read them.",
     ]
+
+
+def test_a_titles_note_mark_and_surrounding_space_are_not_the_title() -> None:
+    text = f"\u00a0Water Rights in Dry Cities\u2217\n\nBy Ann Reed\n\n{_PROSE}\n"
+    assert parse_bytes(text.encode(), "rights.txt").title == "Water Rights in Dry Cities"
