@@ -19,6 +19,11 @@ _INVISIBLE = re.compile("[\u200b\u2060\ufeff]")
 # A paragraph that is one capitalised word with no closing punctuation, followed by more text: the title of an
 # admonition or boxed note ("Note", "Warning", "Tip") or a run-in label. It names what follows; it is no sentence.
 _LABEL = re.compile(r"^[A-Z][A-Za-z-]{1,24}:?$")
+# A paragraph without a letter or a digit ("* * * * *", "- - -", "------", ". . ."): a rule or an ornament that
+# separates parts of the text; it says nothing and is no passage.
+_WORDLESS = re.compile(r"^[\W_]*$")
+# a note mark set after a title ("Local Labor Markets∗", "Water Rights*†") belongs to its note, not to the title
+_TITLE_MARKS = " \t\n\u00a0*∗†‡§¶"
 
 
 def _is_label(block: RawParagraph, text: str, nxt: object) -> bool:
@@ -151,7 +156,7 @@ def build_brief(raw: RawDocument, brief_id: str, *, content_hash: str = "", sour
     for index, block in enumerate(raw.blocks):
         if isinstance(block, RawParagraph):
             text, markers = flatten_segments(block.segments)
-            if not text:
+            if not text or (not markers and _WORDLESS.match(text)):
                 continue
             paragraph += 1
             base = w.block(text)
@@ -228,7 +233,7 @@ def build_brief(raw: RawDocument, brief_id: str, *, content_hash: str = "", sour
 
     return Brief(
         id=brief_id,
-        title=raw.title,
+        title=raw.title.strip().rstrip(_TITLE_MARKS) or None if raw.title else raw.title,
         text="".join(w.parts),
         authors=raw.authors,
         editors=raw.editors,

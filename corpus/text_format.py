@@ -25,7 +25,14 @@ from corpus.raw import (
 )
 from corpus.text.dates import DATE_PATTERN, parse_date
 from corpus.text_contents import heading_contents
-from corpus.text_layout import frame_metadata, is_caps_heading, list_items, text_table, underlined_heading
+from corpus.text_layout import (
+    frame_metadata,
+    is_caps_heading,
+    is_section_name,
+    list_items,
+    text_table,
+    underlined_heading,
+)
 from corpus.text_notes import (
     BRACKET_MARKER,
     NOTES_HEADING,
@@ -35,6 +42,7 @@ from corpus.text_notes import (
     number_unnumbered_blocks,
     take_bracket_blocks,
 )
+from corpus.text_title_page import title_page, title_page_items
 
 _FOOTNOTE_DEF = re.compile(rf"^\s*([{SUPERSCRIPT_DIGITS}]+)(?:\s+|(?=[\"“‘']))(\S.*)$")
 _SOURCE_LINE = re.compile(r"^\s*Sources?\s*:", re.IGNORECASE)
@@ -103,19 +111,8 @@ class _Header:
     body_start: int = 0
 
 
-# Headings every kind of document uses for a part of itself; never its title.
-_SECTION_NAMES = re.compile(
-    r"^\s*(?:\d+\.?\s*)?(?:abstract|summary|executive summary|introduction|contents|table of contents|preface|"
-    r"foreword|overview|background|acknowledge?ments?|key (?:findings|points|takeaways))\s*:?\s*$",
-    re.IGNORECASE,
-)
 # a numbered section heading ("2 Methods", "3.1 Data", "IV. Results")
 _NUMBERED_HEADING = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[IVXLC]+\.)\s+[A-Z]")
-
-
-def is_section_name(text: str) -> bool:
-    """Whether a heading names a standard part of a document ("Abstract", "1. Introduction")."""
-    return bool(_SECTION_NAMES.match(" ".join(text.split())))
 
 
 def _header_label(h: _Header, index: int, lines: list[str]) -> str | None:
@@ -284,6 +281,12 @@ def parse_text(text: str) -> RawDocument:
         header = _parse_header(blocks, lowercase_words(text))
     navigation = {header.body_start + i for i in navigation_blocks(blocks[header.body_start :])}
     navigation |= heading_contents(blocks, header.body_start)
+    # an e-book's title page is metadata, not headings and sentences
+    front = title_page(blocks, header.body_start, navigation) if frame is not None else []
+    front_items, date, editors = title_page_items(blocks, front, header.title)
+    header.items += front_items
+    header.date, header.editors = header.date or date, header.editors or editors
+    navigation.update(front)
 
     defs: list[tuple[int, str]] = []
     # Body blocks in reading order; text paragraphs as strings until markers are resolved.

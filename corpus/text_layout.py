@@ -21,6 +21,19 @@ HEADING_LINES = 3
 _ITEM = re.compile(r"^\s*(?:[-*•◦▪‣]|\d{1,3}[.)]|\(\d{1,3}\)|[a-z][.)]|\([a-z]\))\s+\S")
 _RULE = re.compile(r"^\s*(?:-{3,}|={3,})\s*$")
 _TAG = re.compile(r"<[^>]+>")
+# Headings every kind of document uses for a part of itself; never its title.
+_SECTION_NAMES = re.compile(
+    r"^\s*(?:\d+\.?\s*)?(?:abstract|summary|executive summary|introduction|contents|table of contents|preface|"
+    r"foreword|overview|background|acknowledge?ments?|key (?:findings|points|takeaways))\s*:?\s*$",
+    re.IGNORECASE,
+)
+
+
+def is_section_name(text: str) -> bool:
+    """Whether a heading names a standard part of a document ("Abstract", "1. Introduction")."""
+    return bool(_SECTION_NAMES.match(" ".join(text.split())))
+
+
 # underscores and asterisks are the typist's italics and bold, not letters
 _EMPHASIS = re.compile(r"[_*]")
 

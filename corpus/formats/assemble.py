@@ -72,6 +72,10 @@ def _without_empty_headings(blocks: Sequence[Block]) -> list[Block]:
     return out
 
 
+def _outranked(first: Para, body: Sequence[Block]) -> bool:
+    return any(isinstance(b, Para) and b.heading and 0 < b.level < first.level for b in body[1:])
+
+
 def assemble(
     fmt: str,
     blocks: Sequence[Block],
@@ -107,6 +111,9 @@ def assemble(
         and (first.heading or meta.title is None or _same(clean(first.text), meta.title))
         # front matter states the title: a section heading ("## Methods") opening the text does not replace it
         and not (fmt == "markdown" and meta.title and first.level > 1 and not _same(clean(first.text), meta.title))
+        # the container states the title, and the first heading is of a lower rank than a later one (a picture's
+        # caption set as an <h4> above the book's <h1>): it is no title
+        and not (meta.title and first.heading and first.level > 1 and _outranked(first, body))
     )
     words = lowercase_words(" ".join(b.text for b in body if isinstance(b, Para)))
     header = _parse_header(leading, words) if leading and can_title else None

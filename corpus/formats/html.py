@@ -47,6 +47,9 @@ _NAV_CLASS = re.compile(
     r"(?:^|[\s_-])(?:nav|navbar|navigation|menu|breadcrumbs?|sidebar|skip-link|cookie-banner|share|social)(?:$|[\s_-])",
     re.IGNORECASE,
 )
+# a table of contents by its class or id ("toc", "table-of-contents"): navigation when it links within the page
+_TOC_CLASS = re.compile(r"(?:^|[\s_-])(?:toc|table-of-contents)(?:$|[\s_-])", re.IGNORECASE)
+_TOC_LINKS = 3
 # Marked as not part of the printed page, or hidden: interface text, not the document's.
 _NOT_PRINTED = re.compile(r"(?:^|\s)(?:noprint|no-print|d-print-none|print-hidden|hidden-print)(?:$|\s)", re.IGNORECASE)
 # An e-book's marker of where the printed edition's page turned: "pagenum" (Project Gutenberg), "page-number",
@@ -77,11 +80,13 @@ def _is_navigation(node: LexborNode) -> bool:
     if node.tag in ("nav",) or attr(node, "role") in ("navigation", "banner", "search"):
         return True
     # A box that cites notes is the document's own (docutils' "sidebar"); navigation cites nothing.
-    return (
-        node.tag in ("div", "ul", "section", "aside", "header", "footer")
-        and bool(_NAV_CLASS.search(f"{attr(node, 'class')} {attr(node, 'id')}"))
-        and node.css_first('[role="doc-noteref"], a.footnote-reference, sup a[href^="#"]') is None
-    )
+    if node.tag not in ("div", "ul", "ol", "section", "aside", "header", "footer"):
+        return False
+    names = f"{attr(node, 'class')} {attr(node, 'id')}"
+    toc = bool(_TOC_CLASS.search(names)) and len(node.css('a[href^="#"]')) >= _TOC_LINKS
+    return (toc or bool(_NAV_CLASS.search(names))) and node.css_first(
+        '[role="doc-noteref"], a.footnote-reference, sup a[href^="#"]'
+    ) is None
 
 
 def _is_hidden(node: LexborNode) -> bool:

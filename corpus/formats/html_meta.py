@@ -43,6 +43,9 @@ def _meta(tree: LexborHTMLParser) -> dict[str, list[str]]:
     return found
 
 
+_EBOOK_TITLE = re.compile(r"^The Project Gutenberg e-?Book,? of\s+(.+?)(?:,\s+by\s+(.+?))?\.?$", re.IGNORECASE)
+
+
 def _first(meta: dict[str, list[str]], *keys: str) -> str | None:
     for key in keys:
         if meta.get(key):
@@ -106,6 +109,11 @@ def html_metadata(tree: LexborHTMLParser, root: LexborNode, ld: dict[str, Any] |
     )
     if not title and isinstance(ld.get("name"), str):
         title = clean(ld["name"])
+    if title and (ebook := _EBOOK_TITLE.match(title)):
+        # a distributor's page title names the book and its author: "The Project Gutenberg eBook of X, by Y"
+        title = ebook.group(1).strip().strip('"“”').rstrip(".").strip() or title
+        if not names and ebook.group(2):
+            names = [n.strip() for n in re.split(r",?\s+and\s+|;|&", ebook.group(2).rstrip(".")) if n.strip()]
     editors = tuple(e for v in meta.get("editor", []) for e in re.split(r";|\band\b", v) if e.strip())
     return Metadata(
         title=title or None,

@@ -71,6 +71,7 @@ from corpus.formats.pdf_notes import (
 from corpus.formats.pdf_pages import read_all
 from corpus.formats.pdf_paragraphs import CITATION, Join, line_pitches, paragraphs
 from corpus.formats.pdf_text import join_lines, vocabulary
+from corpus.formats.title_choice import title_before_masthead
 from corpus.raw import RawDocument, RawTable
 
 # a reference list's heading, as against a notes heading
@@ -183,7 +184,7 @@ def parse_pdf(data: bytes) -> RawDocument:
             info = dict(pdf.metadata or {})
     if not any(page.lines for page in pages):
         raise UnsupportedFormat(NO_TEXT_LAYER)
-    drop_running(pages)
+    running = drop_running(pages)
     for page in pages:
         drop_line_numbers(page)
         page.flows = split_columns(page.lines, page.width)
@@ -255,4 +256,5 @@ def parse_pdf(data: bytes) -> RawDocument:
     first = blocks[0] if blocks else None
     if meta.title and isinstance(first, Para) and first.heading and clean(first.text).lower() in SECTION_NAMES:
         blocks[0] = Para(first.pieces)  # "Abstract" opens the page: the info's title is the real one
+    blocks = title_before_masthead(blocks, running)
     return assemble("pdf", blocks, defs, meta)

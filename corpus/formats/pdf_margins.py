@@ -76,9 +76,10 @@ def _opens_raised(line: Line) -> bool:
     return first is not None and first.raised
 
 
-def drop_running(pages: list[Page]) -> None:
+def drop_running(pages: list[Page]) -> list[str]:
     """Remove running headers/footers and page numbers: lines in the top or bottom margin that repeat, and margin
-    lines carrying the page's number in sequence with the numbers of the pages around it."""
+    lines carrying the page's number in sequence with the numbers of the pages around it. Returns the text of the
+    running lines removed from the pages after the first (what the publication prints on every page)."""
 
     def marginal(page: Page, line: Line) -> bool:
         return line.bottom < page.height * 0.12 or line.top > page.height * 0.88
@@ -102,7 +103,11 @@ def drop_running(pages: list[Page]) -> None:
             or _roman_folio(clean(line.text)) is not None
         )
 
-    for page in pages:
+    texts: list[str] = []
+    for index, page in enumerate(pages):
+        dropped = [ln for ln in page.lines if marginal(page, ln) and running(page, ln)]
+        if index:
+            texts.extend(clean(ln.text) for ln in dropped)
         page.lines = [ln for ln in page.lines if not (marginal(page, ln) and running(page, ln))]
 
     # A folio counts up with the pages even where the running title beside it changes ("“PIRACY” 23", "24 FREE
@@ -117,6 +122,7 @@ def drop_running(pages: list[Page]) -> None:
             and any(0 <= p + d < len(pages) and n + d in folios[p + d] for d in (-2, -1, 1, 2))
         }
         page.lines = [ln for ln in page.lines if id(ln) not in found]
+    return list(dict.fromkeys(texts))
 
 
 def _leading_number(line: Line) -> tuple[str, int] | None:

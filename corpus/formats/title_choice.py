@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from corpus.formats.blocks import Block, Para
 from corpus.formats.common import clean
 from corpus.text.dates import parse_date
-from corpus.text_format import is_section_name
+from corpus.text_layout import is_section_name
 
 
 def header_blocks(blocks: Sequence[Block]) -> list[list[str]]:
@@ -120,14 +121,92 @@ def title_first(body: list[Block]) -> list[Block]:
 _LINE_ABOVE_WORDS = 6
 
 
+def _short_lines(b: Block) -> bool:
+    return isinstance(b, Para) and all(len(ln.split()) <= _LINE_ABOVE_WORDS for ln in b.text.split("\n"))
+
+
+def _title_lead(b: Block, nxt: Block) -> bool:
+    """A title's first part set in another type than the heading under it: a short line ending in a colon
+    ("Bathing Suits and Ladies:" over the heading that completes it)."""
+    return (
+        isinstance(b, Para)
+        and isinstance(nxt, Para)
+        and nxt.heading
+        and not b.heading
+        and all(isinstance(p, str) for p in b.pieces)
+        and "\n" not in b.text.strip()
+        and clean(b.text).endswith(":")
+        and len(b.text.split()) <= _LINE_ABOVE_WORDS * 2
+    )
+
+
 def _title_below_lines(body: list[Block]) -> list[Block]:
     """A top-rank heading under a few short header lines (a student's name, a course, a date, set above the
-    title): the title comes first, the lines under it, so they are read as its byline and date."""
+    title): the title comes first, the lines under it, so they are read as its byline and date. A line ending in
+    a colon right above the heading is the title's first part."""
     for i, b in enumerate(body[: _TITLE_REACH + 1]):
         if isinstance(b, Para) and b.heading:
             if i > 1 and (b.level or 1) == 1 and _better_title(b, 1):
+                lead = body[i - 1]
+                if isinstance(lead, Para) and _title_lead(lead, b):
+                    joined = replace(b, pieces=(clean(lead.text) + "\n", *b.pieces))
+                    return [joined, *body[: i - 1], *body[i + 1 :]]
                 return [b, *body[:i], *body[i + 1 :]]
             return body
-        if not isinstance(b, Para) or not _header_like(b) or len(b.text.split()) > _LINE_ABOVE_WORDS:
+        nxt = body[i + 1] if i + 1 < len(body) else None
+        if nxt is not None and _title_lead(b, nxt):
+            continue
+        if not isinstance(b, Para) or not _header_like(b) or not _short_lines(b):
             return body
     return body
+
+
+# how far into the first page a document's own title may follow a publication's masthead
+_MASTHEAD_REACH = 12
+
+
+def _in_running(text: str, running: Sequence[str]) -> bool:
+    """Whether a line is printed, whole, inside a running head or foot of the other pages ("Proposed Rules" in
+    "Federal Register/Vol. 85, No. 152/Thursday, August 6, 2020/Proposed Rules 47699")."""
+    line = clean(text).lower()
+    if len(line) < 3 or "\n" in text.strip():
+        return False
+    edge = r"[\s/|,;:\u2013\u2014-]"
+    pattern = re.compile(rf"(?:^|{edge}){re.escape(line)}(?:$|{edge})")
+    return any(pattern.search(r.lower()) for r in running)
+
+
+def _titles(b: Block) -> bool:
+    return isinstance(b, Para) and len(b.text.split()) > 1 and can_be_title(b.text) and not clean(b.text).endswith("?")
+
+
+def title_before_masthead(body: list[Block], running: Sequence[str]) -> list[Block]:
+    """A first heading that the other pages print in their running heads (a journal's name, a register's section,
+    "Proposed Rules") is the publication's masthead, not the document's title. The title is the first page's next
+    heading, or the last that can title the document in a stack of headings there (an agency, a docket line, then
+    the title right above the text): it comes first, and the masthead's lines under it are plain lines."""
+    first = body[0] if body else None
+    if not running or not isinstance(first, Para) or not first.heading or not _in_running(first.text, running):
+        return body
+    start = next(
+        (
+            i
+            for i, b in enumerate(body[1:_MASTHEAD_REACH], start=1)
+            if isinstance(b, Para) and b.heading and not _in_running(b.text, running)
+        ),
+        None,
+    )
+    if start is None:
+        return body
+    end = start
+    while end + 1 < len(body) and isinstance(nxt := body[end + 1], Para) and nxt.heading:
+        end += 1
+    chosen = next((i for i in range(end, start - 1, -1) if _titles(body[i])), None)
+    title = body[chosen] if chosen is not None else None
+    if chosen is None or not isinstance(title, Para):
+        return body
+    lead = [
+        replace(x, heading=False, level=0) if isinstance(x, Para) and _in_running(x.text, running) else x
+        for x in body[:chosen]
+    ]
+    return [replace(title, level=1), *lead, *body[chosen + 1 :]]
