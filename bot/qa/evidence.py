@@ -9,18 +9,19 @@ from collections.abc import Sequence
 from bot.qa.abstain import Evidence, affixed, states_phase, without_possessive
 from bot.qa.answer_types import document_places
 from bot.qa.cues import has_answer
-from bot.qa.event_subject import asked_phase, dates_subject
+from bot.qa.event_subject import asked_phase, dates_subject, subject_names
 from bot.qa.index_state import IndexState
 from bot.qa.kin import kin_support, light_verbs
 from bot.qa.noun_phrase import title_line
 from bot.qa.query import Query
 from bot.qa.retrieval import Candidate
 from bot.qa.specifics import specific
-from bot.qa.superlative import asks_superlative, ranks
+from bot.qa.stated import event_stated, main_clause, names_stated, topics
+from bot.qa.superlative import asks_superlative, ranks_asked
 from bot.qa.support import NOTE_DISCOUNT, leaned_on, with_context
 from bot.qa.support import support as support_of
 from corpus.models import Passage
-from index.lexical import tokenize, unknown_terms
+from index.lexical import question_verbs, tokenize, unknown_terms
 from index.views import leans_back
 
 # Whether a question word the brief never uses, but whose related word it does ("teenagers" in a text about
@@ -88,6 +89,10 @@ def evidence(
     known_verbs = {v for v in query.verbs if state is not None and state.lexicon(brief_id).knows(v) and v not in light}
     asked_specific = specific(query.text)  # "how old": an age, not any number; "what exact date": a day
     phase = asked_phase(a.question_stems) if a.kind == "date" else frozenset()
+    # The things the question names, and the event a "who" question asks about, must be stated (``bot.qa.stated``).
+    asked_names = subject_names(query.text) if a.strict or superlative else []
+    exempt: dict[str, frozenset[frozenset[str]]] = {}
+    who_event = question_verbs(main_clause(query.text)) & known_verbs if a.kind == "name" else frozenset()
     for c in answers:
         if c.role == "reference" and not wants_sources:
             continue  # a reference entry's names, dates and figures are the cited work's, not answers
@@ -101,7 +106,7 @@ def evidence(
         # A sentence that leans on the one before it is quoted with it ("In 1990 three firms merged. This merger
         # ..."), so the answer may be in that sentence (only that one: a wider context is not quoted).
         own = c.passage.text if prev is None else f"{prev.text} {c.passage.text}"
-        if not has_answer(a, own, common, places) or (superlative and not ranks(own)):
+        if not has_answer(a, own, common, places) or (superlative and not ranks_asked(own, query.text)):
             continue
         if a.strict and not a.same_details(text):
             continue
@@ -111,6 +116,14 @@ def evidence(
             continue  # asked when someone was born, a date of something he did
         if phase and not dates_subject(query.text, phase, own):
             continue  # asked when Sun Wu died, "his patron, who died in 496" dates another's death
+        if asked_names or who_event:
+            near = f"{own} {with_context(state, c, True)}" if state is not None else own
+            if asked_names and c.passage.brief_id not in exempt:
+                exempt[c.passage.brief_id] = topics(asked_names, brief)
+            if asked_names and not names_stated(asked_names, exempt[c.passage.brief_id], near):
+                continue  # asked about Enid, a figure for the whole sample
+            if not event_stated(who_event, own):
+                continue  # asked who won the title, a caption naming a contestant
         support, cov = support_of(c, leans)
         if state is not None:
             support, cov = kin_support(state, c, query, brief_id, leans)
