@@ -42,7 +42,8 @@ def met(name: frozenset[str], words: set[str]) -> bool:
 
 
 def topics(names: Iterable[frozenset[str]], brief: Brief | None) -> frozenset[frozenset[str]]:
-    """The names a document is about: named in its title, or in at least ``TOPIC_SHARE`` of its passages."""
+    """The names a document is about (named in its metadata, or in at least ``TOPIC_SHARE`` of its passages), and
+    those it never names."""
     names = [n for n in names if _key(n)]
     if brief is None or not names:
         return frozenset(names)
@@ -56,7 +57,8 @@ def topics(names: Iterable[frozenset[str]], brief: Brief | None) -> frozenset[fr
             for n in rest:
                 if met(n, have):
                     counts[n] += 1
-        out |= {n for n, k in counts.items() if k >= TOPIC_SHARE * max(1, len(brief.passages))}
+        # A name it never gives is exempt too: the abstention rule already weighs the words a document never uses.
+        out |= {n for n, k in counts.items() if k == 0 or k >= TOPIC_SHARE * len(brief.passages)}
     return frozenset(out)
 
 
