@@ -92,8 +92,11 @@ def event_stated(verbs: frozenset[str], text: str) -> bool:
         return True
     have = _stems(text)
     related = set(verbs)  # not its WordNet kin: "win" -> "get", "gain" span other senses
+    # A question's verb is stemmed as a verb ("founded" -> "found"); the families' words as any word ("found" ->
+    # "find"): both forms find the family.
+    forms = verbs | {stem(v) for v in verbs}
     for f in families():
-        if f.words & verbs:
+        if f.words & forms:
             related |= f.words
     if related & have:
         return True
