@@ -92,6 +92,8 @@ def ranks_asked(text: str, question: str) -> bool:
         graded = _graded(tokens, i)
         if not graded or any(stem(singular(g)) in asked for g in graded):
             return True
+        if w in ("most", "least") and len(graded) == 1:
+            return True  # "proved most toxic to bees": an adjective said of the subject, not a noun graded
     return False
 
 

@@ -1,0 +1,107 @@
+"""What an answering passage must state besides an answer of the asked type (bot/qa/stated.py, bot/qa/evidence.py):
+the things the question names, unless the document is about them as a whole, and the event a "who" question asks
+about. Several topics: a labour-market study, a chess congress, a school census, a beauty contest."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from bot.qa.evidence import evidence
+from bot.qa.query import analyse
+from bot.qa.stated import event_stated, main_clause, met, names_stated, topics
+from index.lexical import question_verbs
+from tests.bot.qa.factories import candidate, sentence_brief, sentence_state
+
+# Enough other sentences that a name given once is no topic of the document (under 2% of its passages).
+FILLER = tuple(f"Paragraph {i} discusses the method of the study in general terms." for i in range(60))
+
+
+def _typed(question: str, *sentences: str) -> float:
+    state, ps = sentence_state(*sentences, *FILLER)
+    cands = [candidate(state, p) for p in ps[: len(sentences)]]
+    return evidence(cands, False, analyse(question), state, "b").typed
+
+
+def test_a_name_is_met_by_half_its_identifying_words():
+    assert met(frozenset({"long", "beach"}), {"long", "beach", "california"})
+    assert met(frozenset({"u", "s", "supreme", "court"}), {"supreme", "court"})  # single letters do not count
+    assert not met(frozenset({"enid"}), {"the", "sample", "population"})
+    assert met(frozenset({"1990"}), set())  # a bare year is a detail, checked elsewhere
+
+
+def test_a_figure_for_the_whole_sample_does_not_answer_about_a_city_it_never_names():
+    question = "What was the working-age population of Enid in 1990?"
+    sample = "The study keeps areas with a working-age population of more than 15,000 in 1990."
+    enid = "Enid is one of the small metro areas of the sample, with a working-age population of 24,000 in 1990."
+    assert _typed(question, sample, "Enid appears in the appendix list.") == 0.0
+    assert _typed(question, enid) > 0.4
+
+
+def test_a_count_for_another_school_does_not_answer_about_the_named_one():
+    question = "How many pupils attended Brora school in 1901?"
+    other = "In 1901 the parish school at Golspie had 120 pupils on its roll."
+    assert _typed(question, other, "Brora had a school of its own.") == 0.0
+    assert _typed(question, "In 1901 Brora school had 85 pupils on its roll.") > 0.4
+
+
+def test_a_name_the_document_is_about_need_not_be_repeated():
+    # A memoir in the first person: its title names the man, its sentences say "I".
+    names = [frozenset({"franklin"})]
+    memoir = sentence_brief("m", "The Life of Benjamin Franklin", "I was born in Boston in 1706.", *FILLER)
+    title = replace(memoir.passages[0], kind="metadata", label="title")
+    memoir = replace(memoir, passages=(title, *memoir.passages[1:]))
+    assert topics(names, memoir) == frozenset(names)
+    many = sentence_brief("n", *(f"Franklin wrote letter {i}." for i in range(5)), *FILLER)
+    assert topics(names, many) == frozenset(names)  # named in 5 of 65 passages: what it is about
+    once = sentence_brief("o", "Franklin visited once.", *FILLER)
+    assert topics(names, once) == frozenset()
+    assert not names_stated(names, topics(names, once), "I was born in Boston in 1706.")
+
+
+def test_a_name_the_document_never_gives_is_left_to_the_unknown_word_rule():
+    brief = sentence_brief("p", *FILLER)
+    assert topics([frozenset({"gravesend"})], brief) == frozenset({frozenset({"gravesend"})})
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "stated"),
+    [
+        ("Who won the cup?", "Ann Reed won the cup at Hastings in 1952.", True),
+        ("Who won the cup?", "The winner that year was Ann Reed.", True),  # a noun of the verb
+        ("Who won the cup?", "Ann Reed defeated every rival at Hastings.", True),  # a verb of its family
+        (
+            "Who won the cup?",
+            "Ann Reed at the chess congress at Hastings in 1952.",
+            False,
+        ),  # a caption: present, not winning
+        ("Who founded the guild?", "The guild was established by Ann Reed in 1901.", True),
+        ("Who founded the guild?", "Ann Reed spoke at the guild in 1901.", False),
+        ("Who was the guild's first member?", "Anything at all.", True),
+    ],
+)
+def test_the_asked_event_is_stated_by_the_verb_its_forms_or_its_family(question, text, stated):
+    assert event_stated(question_verbs(question), text) is stated
+
+
+def test_the_event_of_a_who_question_is_that_of_its_main_clause():
+    assert main_clause("Who was mayor of Detmold when the monument was inaugurated?").strip() == (
+        "Who was mayor of Detmold"
+    )
+    assert main_clause("Who won the cup at Hastings in 1952?") == "Who won the cup at Hastings in 1952?"
+    assert main_clause("What did the mayor say?") == ""
+
+
+def test_a_caption_naming_a_contestant_does_not_say_who_won():
+    question = "Who won the 1952 chess cup at Hastings?"
+    caption = "Ann Reed at the chess cup at Hastings in 1952, with the other players."
+    won = "Ann Reed won the 1952 chess cup at Hastings after a long final."
+    assert _typed(question, caption, "Ann Reed later won a prize for her teaching.") == 0.0
+    assert _typed(question, won) > 0.4
+
+
+def test_a_who_question_whose_clause_names_another_event_needs_only_the_role():
+    question = "Who was mayor of Ashby when the bridge was opened in 1875?"
+    text = "In 1875 the mayor of Ashby, John Hale, led the procession across the new bridge."
+    assert _typed(question, text) > 0.4
