@@ -16,12 +16,12 @@ from bot.qa.noun_phrase import title_line
 from bot.qa.query import Query
 from bot.qa.retrieval import Candidate
 from bot.qa.specifics import specific
-from bot.qa.stated import event_stated, main_clause, names_stated, topics
+from bot.qa.stated import names_stated, topics
 from bot.qa.superlative import asks_superlative, ranks_asked
 from bot.qa.support import NOTE_DISCOUNT, leaned_on, with_context
 from bot.qa.support import support as support_of
 from corpus.models import Passage
-from index.lexical import question_verbs, tokenize, unknown_terms
+from index.lexical import tokenize, unknown_terms
 from index.views import leans_back
 
 # Whether a question word the brief never uses, but whose related word it does ("teenagers" in a text about
@@ -89,10 +89,9 @@ def evidence(
     known_verbs = {v for v in query.verbs if state is not None and state.lexicon(brief_id).knows(v) and v not in light}
     asked_specific = specific(query.text)  # "how old": an age, not any number; "what exact date": a day
     phase = asked_phase(a.question_stems) if a.kind == "date" else frozenset()
-    # The things the question names, and the event a "who" question asks about, must be stated (``bot.qa.stated``).
+    # The things the question names must be stated (``bot.qa.stated``).
     asked_names = subject_names(query.text) if a.strict or superlative else []
     exempt: dict[str, frozenset[frozenset[str]]] = {}
-    who_event = question_verbs(main_clause(query.text)) & known_verbs if a.kind == "name" else frozenset()
     for c in answers:
         if c.role == "reference" and not wants_sources:
             continue  # a reference entry's names, dates and figures are the cited work's, not answers
@@ -116,14 +115,12 @@ def evidence(
             continue  # asked when someone was born, a date of something he did
         if phase and not dates_subject(query.text, phase, own):
             continue  # asked when Sun Wu died, "his patron, who died in 496" dates another's death
-        if asked_names or who_event:
+        if asked_names:
             near = f"{own} {with_context(state, c, True)}" if state is not None else own
-            if asked_names and c.passage.brief_id not in exempt:
+            if c.passage.brief_id not in exempt:
                 exempt[c.passage.brief_id] = topics(asked_names, brief)
-            if asked_names and not names_stated(asked_names, exempt[c.passage.brief_id], near):
+            if not names_stated(asked_names, exempt[c.passage.brief_id], near):
                 continue  # asked about Enid, a figure for the whole sample
-            if not event_stated(who_event, own):
-                continue  # asked who won the title, a caption naming a contestant
         support, cov = support_of(c, leans)
         if state is not None:
             support, cov = kin_support(state, c, query, brief_id, leans)

@@ -1,23 +1,20 @@
-"""What an answering passage must state besides an answer of the asked type: the things the question names, and
-the event a "who" question asks about.
+"""What an answering passage must state besides an answer of the asked type: the things the question names.
 
 A document that names the question's subject is not thereby an answer to everything asked about it. Asked "What
 was the working-age population of Enid in 1990?", a sentence giving the working-age population of the whole sample
-holds a figure of the right kind, but Enid is neither in it nor in the sentences it follows. Asked "Who won the
-title at Long Beach?", a caption naming a contestant at Long Beach names a person, but says nothing of winning.
+holds a figure of the right kind, but Enid is neither in it nor in the sentences it follows.
 
 A name the document is about (in its title, or in many of its passages) is exempt: a document about Franklin
 says "I was born in 1706". Read from the form of English only: names are the question's runs of capitalised
-words (``bot.qa.event_subject.subject_names``), events its verbs and their related words."""
+words (``bot.qa.event_subject.subject_names``); a country is named in any of its forms (the country table)."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
 
-from bot.qa.events import families
 from corpus.models import Brief
-from corpus.text.words import stem
+from corpus.text.countries import COUNTRY_GROUPS
 
 _WORD = re.compile(r"[A-Za-z0-9]+")
 # A name the document mentions in this share of its passages (or more) is what the document is about: a passage
@@ -35,9 +32,17 @@ def _key(name: frozenset[str]) -> frozenset[str]:
     return frozenset(w for w in name if len(w) > 1 and not w.isdigit())
 
 
+# A country is named in any of its forms: asked about "American" metros, "U.S. metros" names them.
+_COUNTRY = {form: group for group in COUNTRY_GROUPS for form in group if " " not in form}
+
+
 def met(name: frozenset[str], words: set[str]) -> bool:
-    """Whether a text (its lower-case words) names the name: at least half of its identifying words."""
+    """Whether a text (its lower-case words) names the name: at least half of its identifying words, or, for a
+    country's name or adjective, another of its forms ("u.s" is read as the words "u" and "s")."""
     key = _key(name)
+    if len(key) == 1 and next(iter(key)) in _COUNTRY:
+        forms = _COUNTRY[next(iter(key))]
+        return any(set(_WORD.findall(f)) <= words for f in forms)
     return not key or 2 * len(key & words) >= len(key)
 
 
@@ -67,37 +72,3 @@ def names_stated(names: Sequence[frozenset[str]], exempt: frozenset[frozenset[st
     not about as a whole."""
     have = _words(text)
     return all(met(n, have) for n in names if n not in exempt)
-
-
-def _stems(text: str) -> set[str]:
-    return {stem(w) for w in re.findall(r"[a-z]+", text.lower())}
-
-
-# A clause that follows the main one: "Who was mayor *when* the monument was inaugurated" asks no inauguration.
-_SUBCLAUSE = re.compile(r"[,;]|\b(?:when|while|after|before|because|since|if|that|which|whose|where|during)\b", re.I)
-_WHO = re.compile(r"^\W*who\b", re.I)
-
-
-def main_clause(question: str) -> str:
-    """A "who" question up to its first subordinate clause ("Who won the title at Long Beach"), else ""."""
-    if not _WHO.match(question):
-        return ""
-    return _SUBCLAUSE.split(question, maxsplit=1)[0]
-
-
-def event_stated(verbs: frozenset[str], text: str) -> bool:
-    """Whether a text states the asked event: one of the question's verbs (any form: "won", "winner") or a verb of
-    its family ("defeated" for "won"). True when no verb is asked."""
-    if not verbs:
-        return True
-    have = _stems(text)
-    related = set(verbs)  # not its WordNet kin: "win" -> "get", "gain" span other senses
-    # A question's verb is stemmed as a verb ("founded" -> "found"); the families' words as any word ("found" ->
-    # "find"): both forms find the family.
-    forms = verbs | {stem(v) for v in verbs}
-    for f in families():
-        if f.words & forms:
-            related |= f.words
-    if related & have:
-        return True
-    return any(w.startswith(v) for v in verbs if len(v) >= 3 for w in have)
