@@ -9,14 +9,14 @@ from collections.abc import Sequence
 from bot.qa.abstain import Evidence, affixed, states_phase, without_possessive
 from bot.qa.answer_types import document_places
 from bot.qa.cues import has_answer
-from bot.qa.event_subject import asked_phase, dates_subject, subject_names
+from bot.qa.event_subject import asked_phase, dates_subject
 from bot.qa.index_state import IndexState
 from bot.qa.kin import kin_support, light_verbs
 from bot.qa.noun_phrase import title_line
 from bot.qa.query import Query
 from bot.qa.retrieval import Candidate
 from bot.qa.specifics import specific
-from bot.qa.stated import names_stated, topics
+from bot.qa.stated import asked_names, names_stated, topics
 from bot.qa.superlative import asks_superlative, ranks_asked
 from bot.qa.support import NOTE_DISCOUNT, leaned_on, with_context
 from bot.qa.support import support as support_of
@@ -90,7 +90,7 @@ def evidence(
     asked_specific = specific(query.text)  # "how old": an age, not any number; "what exact date": a day
     phase = asked_phase(a.question_stems) if a.kind == "date" else frozenset()
     # The things the question names must be stated (``bot.qa.stated``).
-    asked_names = subject_names(query.text) if a.strict or superlative else []
+    names_asked = asked_names(query.text) if a.strict or superlative else []
     exempt: dict[str, frozenset[frozenset[str]]] = {}
     for c in answers:
         if c.role == "reference" and not wants_sources:
@@ -115,11 +115,11 @@ def evidence(
             continue  # asked when someone was born, a date of something he did
         if phase and not dates_subject(query.text, phase, own):
             continue  # asked when Sun Wu died, "his patron, who died in 496" dates another's death
-        if asked_names:
+        if names_asked:
             near = f"{own} {with_context(state, c, True)}" if state is not None else own
             if c.passage.brief_id not in exempt:
-                exempt[c.passage.brief_id] = topics(asked_names, brief)
-            if not names_stated(asked_names, exempt[c.passage.brief_id], near):
+                exempt[c.passage.brief_id] = topics(names_asked, brief)
+            if not names_stated(names_asked, exempt[c.passage.brief_id], near):
                 continue  # asked about Enid, a figure for the whole sample
         support, cov = support_of(c, leans)
         if state is not None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
+from bot.qa.event_subject import subject_names
 from corpus.models import Brief
 from corpus.text.countries import COUNTRY_GROUPS
 
@@ -24,6 +25,13 @@ TOPIC_SHARE = 0.02
 
 def _words(text: str) -> set[str]:
     return {w.lower() for w in _WORD.findall(text)}
+
+
+def asked_names(question: str) -> list[frozenset[str]]:
+    """The names a question asks about (``subject_names``), each kept to its words written with a capital:
+    "mid-2021" is a date, "COVID-19" a name."""
+    capitalised = {w.lower() for w in _WORD.findall(question) if w[0].isupper()}
+    return [n & capitalised for n in subject_names(question) if n & capitalised]
 
 
 def _key(name: frozenset[str]) -> frozenset[str]:

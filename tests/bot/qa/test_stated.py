@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from bot.qa.evidence import evidence
 from bot.qa.query import analyse
-from bot.qa.stated import met, names_stated, topics
+from bot.qa.stated import asked_names, met, names_stated, topics
 from tests.bot.qa.factories import candidate, sentence_brief, sentence_state
 
 # Enough other sentences that a name given once is no topic of the document (under 2% of its passages).
@@ -71,3 +71,8 @@ def test_a_count_of_the_countrys_cities_answers_in_another_form_of_its_name():
     question = "How many American metros are larger than Toronto?"
     text = "However, nine U.S. metros are bigger than the largest Canadian metro (Toronto)."
     assert _typed(question, text) > 0.4
+
+
+def test_the_names_asked_are_the_capitalised_words_of_the_questions_runs():
+    assert asked_names("How many children had lost a parent to COVID-19 by mid-2021?") == [frozenset({"covid"})]
+    assert asked_names("What was the working-age population of Enid in 1990?") == [frozenset({"enid"})]
