@@ -85,6 +85,7 @@ def ranks_asked(text: str, question: str) -> bool:
             continue
         if (
             w in ("most", "least")
+            and (_graded(tokens, i) or tokens[i + 1 : i + 2] == ["of"])  # "hurts democracy most by ...": ranks
             and not (i and tokens[i - 1] == "the")
             and not _MOST_ADJECTIVE.search(" ".join(tokens[i : i + 3]))
         ):

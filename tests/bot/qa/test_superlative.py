@@ -119,3 +119,9 @@ def test_a_ranking_of_another_noun_gives_a_superlative_question_no_typed_support
     query = analyse("Which of Mendelssohn's songs did Dickens like best?")
     ev = evidence([candidate(state, p) for p in ps], False, query, state, "b")
     assert ev.strict and ev.typed == 0.0
+
+
+def test_most_closing_a_clause_ranks_the_subject():
+    question = "What does the memo say hurts American democracy most?"
+    assert ranks_asked("Social media hurts American democracy most by polarizing the electorate.", question)
+    assert not ranks_asked("Most of the memo is about the electorate.", question)
