@@ -17,7 +17,8 @@ from bot.qa.query import Query
 from bot.qa.question_kind import Asked, singular
 from bot.qa.retrieval import Candidate
 from bot.qa.specifics import specific
-from bot.qa.superlative import asks_superlative, ranks
+from bot.qa.stated import asked_names, names_stated, topics
+from bot.qa.superlative import asks_superlative, ranks_asked
 from bot.qa.support import NOTE_DISCOUNT, leaned_on, with_context
 from bot.qa.support import support as support_of
 from corpus.models import Passage
@@ -92,6 +93,9 @@ def evidence(
     known_verbs = {v for v in query.verbs if state is not None and state.lexicon(brief_id).knows(v) and v not in light}
     asked_specific = specific(query.text)  # "how old": an age, not any number; "what exact date": a day
     phase = asked_phase(a.question_stems) if a.kind == "date" else frozenset()
+    # The things the question names must be stated (``bot.qa.stated``).
+    names_asked = asked_names(query.text) if a.strict or superlative else []
+    exempt: dict[str, frozenset[frozenset[str]]] = {}
     for c in answers:
         if c.role == "reference" and not wants_sources:
             continue  # a reference entry's names, dates and figures are the cited work's, not answers
@@ -105,7 +109,7 @@ def evidence(
         # A sentence that leans on the one before it is quoted with it ("In 1990 three firms merged. This merger
         # ..."), so the answer may be in that sentence (only that one: a wider context is not quoted).
         own = c.passage.text if prev is None else f"{prev.text} {c.passage.text}"
-        if not has_answer(a, own, common, places) or (superlative and not ranks(own)):
+        if not has_answer(a, own, common, places) or (superlative and not ranks_asked(own, query.text)):
             continue
         if a.strict and not a.same_details(text):
             continue
@@ -115,6 +119,12 @@ def evidence(
             continue  # asked when someone was born, a date of something he did
         if phase and not dates_subject(query.text, phase, own):
             continue  # asked when Sun Wu died, "his patron, who died in 496" dates another's death
+        if names_asked:
+            near = f"{own} {with_context(state, c, True)}" if state is not None else own
+            if c.passage.brief_id not in exempt:
+                exempt[c.passage.brief_id] = topics(names_asked, brief)
+            if not names_stated(names_asked, exempt[c.passage.brief_id], near):
+                continue  # asked about Enid, a figure for the whole sample
         support, cov = support_of(c, leans)
         if state is not None:
             support, cov = kin_support(state, c, query, brief_id, leans)

@@ -46,7 +46,10 @@ _MONTH = re.compile(rf"\b{MONTH_PATTERN}(?!\w)")
 AGE, DAY, YEAR, MONTH = "age", "day", "year", "month"
 
 # "Who was the captain flying ...", "What was the name of the lawyer (who) ...": the person is asked in a role.
-_WHO_ROLE = re.compile(r"^\W*who (?:is|was|are|were) (?:the|a|an|its|their) ([\w'’]+)(?: ([\w'’]+))?", re.I)
+# "Who was mayor of ...": the role may be named without an article before "of".
+_WHO_ROLE = re.compile(
+    r"^\W*who (?:is|was|are|were) (?:(?:the|a|an|its|their) ([\w'’]+)(?: ([\w'’]+))?|([\w'’]+) of\b)", re.I
+)
 _AS_ROLE = re.compile(r"^\W*who\b.*?\bas (?:the |a |an |its |their |his |her )?([\w'’]+)", re.I)
 _NAME_ROLE = re.compile(r"\bnames? of (?:the |a |an |its |their |his |her )?((?:[\w'’]+\s*){0,3})", re.I)
 _NUMBERS = frozenset({*ONES, *TENS})

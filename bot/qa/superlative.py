@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 
 from bot.qa.answer_types import words
+from bot.qa.question_kind import singular
+from corpus.text.words import STOPWORDS, stem
 
 _WORDS = re.compile(r"[a-z][a-z'’-]*")
 # "the most", "the least" ("which city has the most days"), and an adverb closing its clause ("like best?",
@@ -46,6 +48,54 @@ def ranks(text: str) -> bool:
     if _superlative(text) or _RANKING.search(text):
         return True
     return any(w in words("ranking_words.txt") for w in _WORDS.findall(text.lower()))
+
+
+# Words a ranking word may grade, read up to the first function word or punctuation: "her favourite *composers*
+# were ...", "the most *beautiful songs*"; none follow it when it stands alone ("his favourite was ...", "liked it
+# best.").
+_GRADED_MAX = 3
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*|[^\sA-Za-z]")
+
+
+def _ranking_token(w: str) -> bool:
+    return w in ("most", "least") or _superlative_word(w) or w in words("ranking_words.txt")
+
+
+def _graded(tokens: list[str], i: int) -> list[str]:
+    """The words the ranking word at ``tokens[i]`` grades: those right after it, up to a function word or a
+    punctuation mark."""
+    out: list[str] = []
+    for t in tokens[i + 1 : i + 1 + _GRADED_MAX]:
+        if not t[0].isalpha() or t in STOPWORDS:
+            break
+        out.append(t)
+    return out
+
+
+def ranks_asked(text: str, question: str) -> bool:
+    """Whether a text ranks what a superlative question asks about: a ranking word (``ranks``) that stands alone
+    ("his favourite was ...") or grades a word of the question ("the most harmful", "her favourite songs", asked
+    which songs). "His favourite composers were Mendelssohn ..." ranks composers, not Mendelssohn's songs."""
+    if _RANKING.search(text):
+        return True
+    asked = {stem(singular(w)) for w in _WORDS.findall(question.lower())} - {"most", "least"}
+    tokens = [t.lower() for t in _TOKEN.findall(text)]
+    for i, w in enumerate(tokens):
+        if not w[0].isalpha() or not _ranking_token(w):
+            continue
+        if (
+            w in ("most", "least")
+            and (_graded(tokens, i) or tokens[i + 1 : i + 2] == ["of"])  # "hurts democracy most by ...": ranks
+            and not (i and tokens[i - 1] == "the")
+            and not _MOST_ADJECTIVE.search(" ".join(tokens[i : i + 3]))
+        ):
+            continue  # "most farm ducks": a majority, not a ranking
+        graded = _graded(tokens, i)
+        if not graded or any(stem(singular(g)) in asked for g in graded):
+            return True
+        if w in ("most", "least") and len(graded) == 1:
+            return True  # "proved most toxic to bees": an adjective said of the subject, not a noun graded
+    return False
 
 
 # "best suited to", "best known for": "best" + a participle grades how well, it ranks nothing against others.

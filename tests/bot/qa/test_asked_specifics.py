@@ -51,6 +51,9 @@ SUN_WU_PATRON = (
         ("What was the name of the master who taught Dickens the piano at school?", "", "master"),
         ("What was the name of the newspaper Franklin's brother started?", "", ""),
         ("What was the average age of the informants who completed the survey?", "", ""),
+        ("Who was mayor of Detmold when the monument was inaugurated in 1875?", "", "mayor"),  # no article
+        ("Who was secretary of the guild when the charter was granted?", "", "secretary"),
+        ("Who was first to cross the strait?", "", ""),  # "first" is no role
     ],
 )
 def test_the_specific_a_question_asks_is_read_from_its_wording(question, what, role):

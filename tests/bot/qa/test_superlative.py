@@ -7,7 +7,7 @@ import pytest
 
 from bot.qa.evidence import evidence
 from bot.qa.query import analyse
-from bot.qa.superlative import asks_superlative, ranks
+from bot.qa.superlative import asks_superlative, ranks, ranks_asked
 from tests.bot.qa.factories import candidate, sentence_state
 
 
@@ -80,3 +80,48 @@ def test_a_superlative_question_with_a_ranking_passage_has_typed_support():
         [candidate(state, p) for p in ps], False, analyse("Which river carries the most silt to the delta?"), state, "b"
     )
     assert ev.strict and ev.typed > 0.5
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "expected"),
+    [
+        # The ranking word grades another noun: the composers, not the songs asked about.
+        (
+            "Which of Mendelssohn's songs did Dickens like best?",
+            "His favourite composers were Mendelssohn, Chopin and Mozart.",
+            False,
+        ),
+        ("Which of Mendelssohn's songs did Dickens like best?", "Of the songs he liked 'Spring Song' best.", True),
+        ("Which of her sonnets did the poet like best?", "Her favourite sonnet was the ninth.", True),
+        ("Which of her sonnets did the poet like best?", "Her favourite was the ninth.", True),  # stands alone
+        ("Which river carries the most silt to the delta?", "The Ouse carries the most silt of any river.", True),
+        (
+            "Which river carries the most silt to the delta?",
+            "The council named the main sources of the pollution.",
+            False,
+        ),
+        (
+            "Which pesticide is most harmful to bees?",
+            "Of all those tested, chlorpyrifos proved most toxic to bees.",
+            True,
+        ),
+        ("Which ferry was the busiest?", "The Tay ferry carried more passengers than any other crossing.", True),
+    ],
+)
+def test_a_passage_ranks_what_is_asked_only_when_its_ranking_word_grades_a_word_of_the_question(
+    question, text, expected
+):
+    assert ranks_asked(text, question) is expected
+
+
+def test_a_ranking_of_another_noun_gives_a_superlative_question_no_typed_support():
+    state, ps = sentence_state("His favourite composers were Mendelssohn, Chopin and Mozart.")
+    query = analyse("Which of Mendelssohn's songs did Dickens like best?")
+    ev = evidence([candidate(state, p) for p in ps], False, query, state, "b")
+    assert ev.strict and ev.typed == 0.0
+
+
+def test_most_closing_a_clause_ranks_the_subject():
+    question = "What does the memo say hurts American democracy most?"
+    assert ranks_asked("Social media hurts American democracy most by polarizing the electorate.", question)
+    assert not ranks_asked("Most of the memo is about the electorate.", question)
