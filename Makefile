@@ -14,7 +14,10 @@ export ANONYMIZED_TELEMETRY := False
 
 install: $(STAMP)
 
-# Installs exactly the lock (every file checked against its hash), then citebot itself without dependencies. The
+# Installs exactly the lock (every file checked against its hash; --no-deps because the lock is the whole closure:
+# the pip a new venv brings, 23.2, otherwise re-resolves chromadb's `uvicorn[standard]` and takes a newer uvicorn
+# than the lock's, which hash mode refuses), checks that the installed set is consistent, then citebot itself
+# without dependencies. The
 # lock pins torch to its CPU wheel by hash, so pip cannot take a multi-GB CUDA build in its place. The stamp is
 # removed first and written last: an install that fails anywhere fails make and leaves no stamp behind.
 # `citebot model export` writes the ONNX model and then the bundled briefs' vectors (vector-cache.npz), which the
@@ -24,7 +27,8 @@ $(STAMP): requirements-dev.lock pyproject.toml
 	@rm -f $(STAMP)
 	@test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	@echo "Installing into $(VENV) from requirements-dev.lock (first run takes a few minutes)..."
-	$(BIN)/pip install -q --require-hashes -r requirements-dev.lock
+	$(BIN)/pip install -q --no-deps --require-hashes -r requirements-dev.lock
+	$(BIN)/pip check
 	$(BIN)/pip install -q --no-deps -e .
 	$(BIN)/python -c "import torch, chromadb, sentence_transformers, fastapi, grimp, onnxruntime, corpus"
 	$(BIN)/citebot model export

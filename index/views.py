@@ -104,12 +104,18 @@ PROSE_NOTE_SHARE = 0.5
 # A link the sentence ends on, bare or in brackets: the author's prose giving where to see what it says ("Guido
 # introduced it at PyCon 2013, <http://...>."), read without it.
 _TRAILING_LINK = re.compile(r"\s*[<(\[]?(?:https?://|www\.)\S+?[>)\]]?[.,;]?\s*$")
+# ...unless it opens on a quoted title followed by a capitalised name: an entry ('"Study finds X," Science Daily,
+# June 3, 2019, <https://...>'), whose title is lower-case words.
+_QUOTED_TITLE_OPENING = re.compile(r"^\W*[\"“][^\"”]{3,}[\"”]\s*,?\s*[A-Z]")
 
 
 def _prose_sentence(sentence: str) -> bool:
     """A sentence of the author's own prose: long enough, no sign of a reference, and mostly lower-case words
     (a title in Title Case is not prose). A link it ends on is left out: prose may point to where it was said."""
-    sentence = _TRAILING_LINK.sub("", sentence)
+    without_link = _TRAILING_LINK.sub("", sentence)
+    if without_link != sentence and _QUOTED_TITLE_OPENING.search(sentence):
+        return False
+    sentence = without_link
     words = sentence.split()
     if len(words) < PROSE_NOTE_WORDS or _REFERENCE.search(sentence):
         return False

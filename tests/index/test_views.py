@@ -143,3 +143,13 @@ def test_a_prose_note_ending_on_a_link_is_prose() -> None:
         "<http://pyvideo.org/video/1667/keynote>."
     )
     assert not is_prose_note("National Highway Safety Board, Annual Report on Crashes, https://example.org/report")
+
+
+def test_an_entry_opening_on_a_quoted_lower_case_title_and_ending_on_a_link_is_no_prose() -> None:
+    assert not is_prose_note(
+        '"Ancient harbour walls three times older than thought, new survey finds," Coastal News, May 04, 2021, '
+        "<https://example.org/news/4411>."
+    )
+    assert is_prose_note(
+        '"Tulip" was the name the library had then, as announced at a conference, <https://example.org/>.'
+    )

@@ -62,3 +62,13 @@ def markdown_engine(folder: Path, embedder: Any, documents: dict[str, str]) -> I
         eng.ingest(load_brief(path))
     yield eng
     SharedSystemClient.clear_system_cache()
+
+
+def unknown_words(engine: Any, question: str, brief: str) -> int:
+    """How many of the question's words the abstention evidence counts as unknown to ``brief`` (top 3 candidates)."""
+    from bot.qa import answer as answering
+
+    state = engine._current()
+    query = engine._query(state, question, brief)
+    candidates = engine._candidates(state, query.search, brief, None, 3)
+    return answering.evidence(candidates, False, query, state, brief).unknown

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from tests.bot.qa.factories import markdown_engine
+from tests.bot.qa.factories import markdown_engine, unknown_words
 
 MUSEUM = """# The Harbour Museum
 
@@ -86,15 +86,6 @@ def test_a_name_the_document_never_writes_together_still_counts(engine):
     assert answering.evidence(candidates, False, query, state, "harbour-museum").unknown >= 1
 
 
-def _unknown(engine: Any, question: str, brief: str) -> int:
-    from bot.qa import answer as answering
-
-    state = engine._current()
-    query = engine._query(state, question, brief)
-    candidates = engine._candidates(state, query.search, brief, None, 3)
-    return answering.evidence(candidates, False, query, state, brief).unknown
-
-
 @pytest.mark.parametrize(
     "question",
     [
@@ -103,11 +94,11 @@ def _unknown(engine: Any, question: str, brief: str) -> int:
     ],
 )
 def test_a_word_the_document_uses_with_a_prefix_is_known(engine, question):
-    assert _unknown(engine, question, "riverside-choir") == 0
+    assert unknown_words(engine, question, "riverside-choir") == 0
 
 
-def test_a_word_the_document_never_uses_in_any_form_is_unknown(engine):
-    assert _unknown(engine, "When did the choir tour across the Pacific?", "riverside-choir") == 1
+def test_a_word_the_document_never_uses_in_any_form_isunknown_words(engine):
+    assert unknown_words(engine, "When did the choir tour across the Pacific?", "riverside-choir") == 1
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from tests.bot.qa.factories import markdown_engine
+from tests.bot.qa.factories import markdown_engine, unknown_words
 
 BEACH = """# The Spring Beach Clean-up
 
@@ -39,15 +39,6 @@ def engine(tmp_path_factory: pytest.TempPathFactory, embedder: Any) -> Iterator[
     )
 
 
-def _unknown(engine: Any, question: str, brief: str) -> int:
-    from bot.qa import answer as answering
-
-    state = engine._current()
-    query = engine._query(state, question, brief)
-    candidates = engine._candidates(state, query.search, brief, None, 3)
-    return answering.evidence(candidates, False, query, state, brief).unknown
-
-
 @pytest.mark.parametrize(
     ("question", "brief"),
     [
@@ -56,8 +47,8 @@ def _unknown(engine: Any, question: str, brief: str) -> int:
         ("What is the name for playing many games at once against one master?", "chess-club"),
     ],
 )
-def test_scope_words_and_a_counted_class_are_not_unknown(engine, question, brief):
-    assert _unknown(engine, question, brief) == 0
+def test_scope_words_and_a_counted_class_are_notunknown_words(engine, question, brief):
+    assert unknown_words(engine, question, brief) == 0
 
 
 @pytest.mark.parametrize(
@@ -79,5 +70,5 @@ def test_a_count_of_people_met_by_the_documents_class_noun_is_answered(engine, q
         ("How many trophies did the club win altogether?", "chess-club"),
     ],
 )
-def test_a_topic_word_the_document_never_uses_is_still_unknown(engine, question, brief):
-    assert _unknown(engine, question, brief) >= 1
+def test_a_topic_word_the_document_never_uses_is_stillunknown_words(engine, question, brief):
+    assert unknown_words(engine, question, brief) >= 1
