@@ -36,6 +36,7 @@ from corpus.text_layout import (
 from corpus.text_notes import (
     BRACKET_MARKER,
     NOTES_HEADING,
+    braces_as_brackets,
     line_note,
     listed_note,
     marker_segments,
@@ -270,6 +271,7 @@ def parse_text(text: str) -> RawDocument:
     # "[Footnote 3: …]" blocks leave the text first: they may sit inside a paragraph, between two of its lines
     # an e-book's preamble and licence are not the book; the preamble names its title and authors
     text, frame = split_text(text)
+    text = braces_as_brackets(text)
     text, bracket_defs = take_bracket_blocks(text)
     text, unnumbered = number_unnumbered_blocks(text, bracket_defs)
     bracket_defs += unnumbered

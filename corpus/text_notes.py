@@ -33,6 +33,25 @@ _LINE_NOTE = re.compile(r"^\s*\[(\d{1,4})\]\s+(\S.*)$")
 BRACKET_MARKER = re.compile(r"(?<=[^\s\[])(?:\s{1,2}(?=\[\d{1,4}\](?!\s*:)))?\[(\d{1,4})\]")
 
 
+# "{12}" in braces, the mark some transcribed books use instead of brackets: inline, and opening a note's line
+_CURLY = re.compile(r"\{(\d{1,4})\}")
+_CURLY_NOTE_LINE = re.compile(r"^[ \t]*\{(\d{1,4})\}[ \t]+\S", re.MULTILINE)
+
+
+def braces_as_brackets(text: str) -> str:
+    """The text with notes marked "{n}" rewritten to the bracketed "[n]" the rest of this module reads, when they
+    are notes: a line opens with "{n}" and the text before that line cites "{n}", for at least two numbers, and no
+    "[n]" of those numbers is already in the text. Braces around anything else ("{4a}", "{x}") stay as they are."""
+    numbers = {
+        m.group(1)
+        for m in _CURLY_NOTE_LINE.finditer(text)
+        if re.search(r"\S[ \t]*\{" + m.group(1) + r"\}", text[: m.start()])
+    }
+    if len(numbers) < 2 or any(f"[{n}]" in text for n in numbers):
+        return text
+    return _CURLY.sub(lambda m: f"[{m.group(1)}]" if m.group(1) in numbers else m.group(0), text)
+
+
 def _block_end(text: str, start: int) -> int | None:
     """Index just past the bracket that closes the block opened at ``start`` (nested brackets allowed)."""
     depth = 0

@@ -124,8 +124,8 @@ def explain(verdict: str, j: Judgement | None, unit: Unit | None, c: Citation | 
     if j.reason == "entity" and j.substitute is not None and j.missing:
         return f"The brief names {j.substitute.text}, not {j.missing[0].text}: {quote_text(c)}."
     if j.reason == "comparative":
-        said = f" it says “{j.opposite}”" if j.opposite else ""
-        return f"The brief states the opposite comparison;{said}: {quote_text(c)}."
+        said = f"; it says “{j.opposite}”" if j.opposite else ""
+        return f"The brief states the opposite comparison{said}: {quote_text(c)}."
     if j.reason == "attribute" and j.opposite:
         named = _subject_phrase(claim)
         return f"The brief calls {named or 'it'} {j.opposite}: {quote_text(c)}."

@@ -153,6 +153,12 @@ def graded_levels(text: str) -> dict[str, tuple[int, str]]:
 # "more common among boys than girls", "statute rather than precedent", "wind instead of coal": the two sides of a
 # contrast, each the content word next to the contrast word.
 _CONTRAST = re.compile(r"\b(?:than|rather\s+than|instead\s+of|in\s+place\s+of)\b", re.IGNORECASE)
+# "twice as many worms in gardens as in fields": an equative with a multiplier is a contrast at its second "as"
+# (without one, "as many women as men" says the same both ways round, so it is none).
+_EQUATIVE = re.compile(
+    r"\b(?:twice|thrice|half|(?:\w+|\d+(?:\.\d+)?)\s+times)\s+as\s+\w+(?:\s+[^\s.;,]+){0,8}?\s+(as)\b",
+    re.IGNORECASE,
+)
 
 
 CONTRAST_SIDE_WORDS = 3  # content words of one side of a contrast ("older gardeners" than "younger ones")
@@ -183,12 +189,14 @@ def contrasts(text: str) -> list[tuple[frozenset[str], frozenset[str]]]:
     ``bot.claims.text.comparatives.comparisons``."""
     toks = tokens(text)
     out = []
-    for m in _CONTRAST.finditer(text):
-        before = [t for t in toks if t.end <= m.start()]
-        after = [t for t in toks if t.start >= m.end()]
+    spans = [(m.start(), m.end(), m.group(0).lower()) for m in _CONTRAST.finditer(text)]
+    spans += [(m.start(1), m.end(1), "as") for m in _EQUATIVE.finditer(text)]
+    for start, end, word in spans:
+        before = [t for t in toks if t.end <= start]
+        after = [t for t in toks if t.start >= end]
         if not before or not before[-1].stem or before[-1].norm in {"more", "less", "fewer", "other"}:
             continue  # "than" after a stopword or a bare comparative: a comparison, not a contrast of two words
-        if before[-1].norm.endswith("er") and m.group(0).lower() == "than":
+        if before[-1].norm.endswith("er") and word == "than":
             continue  # "larger than"
         first = list(reversed(_phrase(list(reversed(before)))))
         a, b = _keys(first), _keys(_phrase(after))

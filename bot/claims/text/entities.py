@@ -133,7 +133,7 @@ def entity_keys(text: str) -> set[str]:
     return keys
 
 
-# "North Korean" is of "North Korea", "New Mexican" of "New Mexico": the endings English makes an adjective
+# "South African" is of "South Africa", "New Mexican" of "New Mexico": the endings English makes an adjective
 # of a place name with, and what they replace.
 _DEMONYM_ENDINGS = (
     ("n", ""),
@@ -148,7 +148,7 @@ _DEMONYM_ENDINGS = (
 
 
 def demonym_bases(key: str) -> set[str]:
-    """The place names a name of two or more words may be the adjective of ("north korean" -> "north korea")."""
+    """The place names a name of two or more words may be the adjective of ("south african" -> "south africa")."""
     *head, last = key.split() or [""]
     if not head:
         return set()
@@ -160,8 +160,8 @@ def demonym_bases(key: str) -> set[str]:
 
 
 def mentions(entity: Entity, text_keys: set[str], text_lower: str) -> bool:
-    """Whether a text (by its keys and lower-cased words) names the entity (a place by its adjective too: "North
-    Korean" is named by "North Korea" and the other way round)."""
+    """Whether a text (by its keys and lower-cased words) names the entity (a place by its adjective too: "South
+    African" is named by "South Africa" and the other way round)."""
     if entity.key in text_keys or demonym_bases(entity.key) & text_keys:
         return True
     if " " in entity.key and any(entity.key in demonym_bases(k) for k in text_keys if " " in k):

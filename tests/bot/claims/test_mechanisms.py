@@ -108,10 +108,29 @@ def test_a_figure_meets_only_a_figure_of_its_own_kind(claim, evidence, outcome):
         ),
         ("Farmers planted wheat instead of barley.", "Farmers planted barley instead of wheat.", "contradicted"),
         ("Farmers planted wheat instead of barley.", "Farmers planted wheat instead of barley.", "supported"),
+        (
+            "The survey found twice as many beetles in hedgerows as in open fields.",
+            "The survey found twice as many beetles in open fields as in hedgerows.",
+            "contradicted",
+        ),
+        (
+            "The survey found twice as many beetles in hedgerows as in open fields.",
+            "The survey found twice as many beetles in hedgerows as in open fields.",
+            "supported",
+        ),
+        (
+            "The new line carried three times as many passengers on weekdays as on weekends.",
+            "The new line carried three times as many passengers on weekends as on weekdays.",
+            "contradicted",
+        ),
     ],
 )
 def test_a_contrast_the_other_way_round_contradicts(claim, evidence, outcome):
     assert _outcome(claim, Evidence(evidence)) == outcome
+
+
+def test_an_equative_without_a_multiplier_is_the_same_both_ways_round():
+    assert not turned_contrast("There were as many women as men.", "There were as many men as women.")
 
 
 def test_a_comparative_against_a_name_is_no_word_contrast():
