@@ -39,9 +39,11 @@ _HOW_MEASURE = re.compile(
     r"\bby how (?:much|many|far|long)\b",
     re.I,
 )
+# "what exact date", "which precise year": a word that narrows the asked time, and may be left out
+EXACTLY = r"(?:(?:exact|precise|specific|particular)\s+)?"
 WHEN = re.compile(
-    r"^\W*when\b|\bwhat (?:(?:exact|precise|specific|particular) )?(?:date|year|month|day|time)\b|"
-    r"\b(?:in|on|by|since) (?:which|what) (?:(?:exact|precise|specific|particular) )?(?:year|month|date|day)\b|"
+    rf"^\W*when\b|\bwhat {EXACTLY}(?:date|year|month|day|time)\b|"
+    rf"\b(?:in|on|by|since) (?:which|what) {EXACTLY}(?:year|month|date|day)\b|"
     r"\bhow long ago\b",
     re.I,
 )

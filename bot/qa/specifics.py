@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from bot.qa.answer_types import PERSON, slot_of_noun
+from bot.qa.question_kind import EXACTLY
 from corpus.text.dates import MONTH_NAMES, MONTH_PATTERN
 from corpus.text.numbers import ONES, TENS
 
@@ -27,9 +28,9 @@ _AGE = re.compile(
 )
 # "On what exact date", "what day", "on which date": a day is asked; "what year", "in which year": a year;
 # "what month": a month.
-_ASKS_DAY = re.compile(r"\b(?:what|which)\s+(?:exact\s+|precise\s+|specific\s+|particular\s+)?(?:date|day)\b", re.I)
-_ASKS_YEAR = re.compile(r"\b(?:what|which)\s+(?:exact\s+|precise\s+|specific\s+|particular\s+)?year\b", re.I)
-_ASKS_MONTH = re.compile(r"\b(?:what|which)\s+(?:exact\s+|precise\s+|specific\s+|particular\s+)?month\b", re.I)
+_ASKS_DAY = re.compile(rf"\b(?:what|which)\s+{EXACTLY}(?:date|day)\b", re.I)
+_ASKS_YEAR = re.compile(rf"\b(?:what|which)\s+{EXACTLY}year\b", re.I)
+_ASKS_MONTH = re.compile(rf"\b(?:what|which)\s+{EXACTLY}month\b", re.I)
 # A day: "February 9, 2004", "9 February", "the 9th of February", "2004-02-09", "9/2/2004" (not a weekday alone:
 # "we met on Friday evenings" is no date).
 _DAY = re.compile(
